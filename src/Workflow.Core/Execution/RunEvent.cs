@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Workflow.Model;
+
+namespace Workflow.Execution;
+
+/// <summary>
+/// Something that happened to a run. Events carry the time at which they happened: the decider
+/// has no clock of its own.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(RunStarted), "run-started")]
+[JsonDerivedType(typeof(TaskSucceeded), "task-succeeded")]
+[JsonDerivedType(typeof(TaskFailed), "task-failed")]
+[JsonDerivedType(typeof(TimerFired), "timer-fired")]
+[JsonDerivedType(typeof(CancelRequested), "cancel-requested")]
+[JsonDerivedType(typeof(ChildRunCompleted), "child-run-completed")]
+public abstract record RunEvent(DateTimeOffset At);
+
+/// <summary>The run begins. <paramref name="PriorResults"/> seeds a rerun with the outputs of tasks that already succeeded.</summary>
+public sealed record RunStarted(
+    DateTimeOffset At,
+    string RunId,
+    PipelineDefinition Definition,
+    JsonElement? Parameters,
+    DateTimeOffset LogicalTime,
+    IReadOnlyDictionary<string, JsonElement?>? PriorResults = null,
+    IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations = null) : RunEvent(At);
+
+/// <summary>An attempt of a task instance succeeded. <paramref name="TaskKey"/> is the task id, or <c>id[i]</c> for a map instance.</summary>
+public sealed record TaskSucceeded(DateTimeOffset At, string TaskKey, int Attempt, JsonElement? Output) : RunEvent(At);
+
+/// <summary>An attempt failed with an error kind from <see cref="ErrorKinds"/>.</summary>
+public sealed record TaskFailed(DateTimeOffset At, string TaskKey, int Attempt, string ErrorKind, string Message)
+    : RunEvent(At);
+
+public sealed record TimerFired(DateTimeOffset At, string TimerId) : RunEvent(At);
+
+/// <summary>Cancel the whole run, or one task when <paramref name="TaskKey"/> is set.</summary>
+public sealed record CancelRequested(DateTimeOffset At, string? TaskKey = null, string? Reason = null) : RunEvent(At);
+
+public sealed record ChildRunCompleted(
+    DateTimeOffset At, string TaskKey, int Attempt, string ChildRunId, RunStatus Status, JsonElement? Output)
+    : RunEvent(At);

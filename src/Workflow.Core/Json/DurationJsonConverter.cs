@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Workflow.Json;
+
+/// <summary>
+/// Reads durations as people write them (<c>90s</c>, <c>5m</c>, <c>1h30m</c>, <c>2d</c>, <c>500ms</c>,
+/// <c>01:30:00</c> or ISO 8601 <c>PT1H30M</c>) and writes the short form.
+/// </summary>
+public sealed class DurationJsonConverter : JsonConverter<TimeSpan>
+{
+    public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return TimeSpan.FromSeconds(reader.GetDouble());
+        }
+
+        var text = reader.GetString();
+        if (text is not null && Duration.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        throw new JsonException(
+            $"'{text}' is not a duration. Write it like \"90s\", \"5m\", \"1h30m\", \"2d\" or \"PT1H30M\".");
+    }
+
+    public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(Duration.Format(value));
+}

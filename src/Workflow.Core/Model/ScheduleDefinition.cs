@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Workflow.Model;
+
+/// <summary>
+/// One schedule of a pipeline: a cron expression in a time zone, a fixed interval from an anchor,
+/// or once at an instant. A pipeline may have several.
+/// </summary>
+public sealed record ScheduleDefinition
+{
+    public ScheduleKind Kind { get; init; } = ScheduleKind.Cron;
+    public string? Name { get; init; }
+
+    /// <summary>Five fields, or six with seconds first; <c>L</c> and <c>MON#1</c> are understood.</summary>
+    public string? Cron { get; init; }
+
+    /// <summary>An IANA zone such as <c>Europe/Berlin</c>.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public TimeSpan? Every { get; init; }
+    public DateTimeOffset? Anchor { get; init; }
+    public DateTimeOffset? At { get; init; }
+    public DstGapPolicy DstGap { get; init; } = DstGapPolicy.Shift;
+    public DstOverlapPolicy DstOverlap { get; init; } = DstOverlapPolicy.Once;
+    public CatchUpPolicy CatchUp { get; init; } = new();
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Parameter values for the runs this schedule starts.</summary>
+    public JsonElement? Parameters { get; init; }
+}
+
+public enum ScheduleKind
+{
+    [JsonStringEnumMemberName("cron")] Cron,
+    [JsonStringEnumMemberName("interval")] Interval,
+    [JsonStringEnumMemberName("once")] Once,
+}
+
+/// <summary>A local time that does not exist because clocks jump forward.</summary>
+public enum DstGapPolicy
+{
+    /// <summary>Fire at the first instant after the gap.</summary>
+    [JsonStringEnumMemberName("shift")] Shift,
+
+    /// <summary>Do not fire that day.</summary>
+    [JsonStringEnumMemberName("skip")] Skip,
+}
+
+/// <summary>A local time that happens twice because clocks fall back.</summary>
+public enum DstOverlapPolicy
+{
+    /// <summary>Fire at the first (earlier) instant only.</summary>
+    [JsonStringEnumMemberName("once")] Once,
+
+    /// <summary>Fire at both instants.</summary>
+    [JsonStringEnumMemberName("twice")] Twice,
+}
+
+/// <summary>What a tick does with occurrences it missed, for example while the host was down.</summary>
+public sealed record CatchUpPolicy
+{
+    public CatchUpMode Mode { get; init; } = CatchUpMode.Latest;
+
+    /// <summary>With <see cref="CatchUpMode.All"/>, the most missed runs started by one tick.</summary>
+    public int MaxRuns { get; init; } = 10;
+}
+
+public enum CatchUpMode
+{
+    [JsonStringEnumMemberName("none")] None,
+    [JsonStringEnumMemberName("latest")] Latest,
+    [JsonStringEnumMemberName("all")] All,
+}

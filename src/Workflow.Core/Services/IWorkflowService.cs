@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Workflow.Execution;
+using Workflow.Model;
+
+namespace Workflow.Services;
+
+/// <summary>
+/// The engine-neutral service the HTTP API is written against. The embedded engine implements it over SQLite;
+/// the Azure app implements it over the Durable task hub. Authorization happens above it, in the API.
+/// </summary>
+public interface IWorkflowService
+{
+    ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion, string actor,
+        CancellationToken cancellationToken);
+
+    ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<PipelineRecord>> ListPipelinesAsync(CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<PipelineRecord>> ListPipelineVersionsAsync(string pipelineId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a pipeline; its finished runs stay until retention removes them.</summary>
+    ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Starts a run idempotently: starting an existing run id returns that run.</summary>
+    ValueTask<RunRecord> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken);
+
+    ValueTask<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    ValueTask<Page<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
+    ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>A new run of the same pinned definition that keeps the successful results and runs the rest.</summary>
+    ValueTask<RunRecord> RerunFailedAsync(string runId, string actor, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reads a byte range of an attempt's log; a negative offset reads the tail.</summary>
+    ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>A stored version of a pipeline. <see cref="ETag"/> is what If-Match compares.</summary>
+public sealed record PipelineRecord(PipelineDefinition Definition, int Version, string ETag, DateTimeOffset UpdatedAt,
+    string UpdatedBy, bool IsDynamic = false);
+
+public enum RunTrigger
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("schedule")] Schedule,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("manual")] Manual,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("api")] Api,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("parent")] Parent,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("rerun")] Rerun,
+}
+
+/// <summary>
+/// Asks for a run. <see cref="RunId"/> is set by the scheduler (deterministic, so a second start is a no-op)
+/// and left null for manual runs, which get <c>{pipelineId}@manual-{sortable id}</c>.
+/// </summary>
+public sealed record StartRunRequest(
+    string PipelineId,
+    RunTrigger Trigger,
+    string Actor,
+    JsonElement? Parameters = null,
+    string? RunId = null,
+    DateTimeOffset? ScheduledAt = null,
+    string? ParentRunId = null);
+
+public sealed record RunRecord(
+    string RunId,
+    string PipelineId,
+    int PipelineVersion,
+    string OwnerGroup,
+    RunStatus Status,
+    RunTrigger Trigger,
+    DateTimeOffset LogicalTime,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    RunSummary? Summary,
+    JsonElement? Parameters = null,
+    string? RerunOf = null);
+
+public sealed record RunDetail(RunRecord Run, IReadOnlyList<TaskInstanceRecord> Tasks);
+
+/// <summary>The current state of one task instance in a run.</summary>
+public sealed record TaskInstanceRecord(
+    string TaskKey,
+    string TaskId,
+    Execution.TaskStatus Status,
+    int Attempts,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Error,
+    IReadOnlyList<string> DependsOn);
+
+public sealed record TaskAttemptRecord(
+    string RunId,
+    string TaskKey,
+    int Attempt,
+    Execution.TaskStatus Status,
+    DateTimeOffset? QueuedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? ErrorKind,
+    string? Error,
+    JsonElement? Output,
+    long LogBytes);
+
+public sealed record RunQuery(
+    string? PipelineId = null,
+    RunStatus? Status = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    IReadOnlyCollection<string>? OwnerGroups = null,
+    string? ContinuationToken = null,
+    int Limit = 50);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+
+public sealed record LogChunk(long Offset, long TotalBytes, string Text, bool Complete);

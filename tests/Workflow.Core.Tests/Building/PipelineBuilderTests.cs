@@ -1,0 +1,60 @@
+using Workflow.Building;
+using Workflow.Json;
+using Workflow.Model;
+using static Workflow.Building.Schedules;
+using static Workflow.Building.Tasks;
+
+namespace Workflow.Core.Tests.Building;
+
+public class PipelineBuilderTests
+{
+    [Fact]
+    public void Builder_and_json_forms_produce_the_same_definition()
+    {
+        var built = Pipeline.Define("sales-weekly", owner: "data-eng")
+            .Schedule(Cron("0 2 * * MON", zone: "Europe/Berlin"))
+            .Deadline(DayOfWeek.Tuesday, new TimeOnly(23, 59))
+            .Task("extract-orders", HttpGet("http://127.0.0.1:9/orders"))
+            .Task("extract-customers", Process("python3", "extract.py"))
+            .Task("transform", Code("TransformSales"), after: ["extract-orders", "extract-customers"],
+                retry: Retry.Exponential(5))
+            .Build();
+
+        var json = PipelineJson.Serialize(built);
+        var parsed = PipelineJson.Parse(json);
+
+        Assert.Equal(json, PipelineJson.Serialize(parsed));
+        Assert.Equal(["extract-orders", "extract-customers"], parsed.Tasks[2].DependsOn);
+        Assert.Equal("cpu", parsed.Tasks[2].Pool);
+        Assert.Equal(5, parsed.Tasks[2].Retry!.MaxAttempts);
+        Assert.Equal(DayOfWeek.Tuesday, parsed.Sla!.Deadline!.Day);
+    }
+
+    [Fact]
+    public void Loops_over_a_table_list_generate_one_task_per_table()
+    {
+        string[] tables = ["orders", "customers", "items"];
+
+        var p = Pipeline.Define("sync", owner: "data-eng")
+            .ForEach(tables, t => $"load-{t}", t => Process("load", t))
+            .Task("report", Code("Report"), after: tables.Select(t => $"load-{t}"))
+            .Build();
+
+        Assert.Equal(4, p.Tasks.Count);
+        Assert.Equal(3, p.Tasks[3].DependsOn.Count);
+    }
+
+    [Fact]
+    public void Enums_and_durations_use_the_documented_json_spelling()
+    {
+        var p = Pipeline.Define("x", owner: "g")
+            .Task("a", Delay(TimeSpan.FromMinutes(90)), trigger: TriggerRule.NoneFailed, timeout: TimeSpan.FromSeconds(30))
+            .Build();
+
+        var json = PipelineJson.Serialize(p);
+
+        Assert.Contains("\"trigger\":\"none-failed\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"timeout\":\"30s\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"duration\":\"1h30m\"", json, StringComparison.Ordinal);
+    }
+}
