@@ -8,7 +8,6 @@ using Workflow.Engine.Handlers.Code;
 using Workflow.Engine.Handlers.Http;
 using Workflow.Engine.Handlers.Process;
 using Workflow.Engine.Handlers.Queue;
-using Workflow.Engine.Handlers.Timing;
 using Workflow.Engine.Hosting;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Retention;
@@ -52,8 +51,6 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
         services.AddSingleton<ITaskHandler, CodeTaskHandler>();
-        services.AddSingleton<ITaskHandler>(new DelayTaskHandler("delay"));
-        services.AddSingleton<ITaskHandler>(new DelayTaskHandler("wait-until"));
         services.AddSingleton<ITaskHandler, HttpTaskHandler>();
         services.AddSingleton<ITaskHandler, ProcessTaskHandler>();
         services.AddSingleton<ITaskHandler, QueueDrainTaskHandler>();

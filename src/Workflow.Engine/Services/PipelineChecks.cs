@@ -6,8 +6,12 @@ namespace Workflow.Engine.Services;
 /// <summary>The engine's checks of definitions and run parameters, with messages that name the field and the fix.</summary>
 internal static class PipelineChecks
 {
-    public static void Validate(PipelineDefinition definition, IReadOnlyCollection<string> kinds)
+    /// <summary>Kinds the run decider carries out itself, as timers and child runs.</summary>
+    public static readonly IReadOnlyList<string> DeciderKinds = ["delay", "wait-until", "sub-pipeline"];
+
+    public static void Validate(PipelineDefinition definition, IReadOnlyCollection<string> handlerKinds)
     {
+        var kinds = handlerKinds.Concat(DeciderKinds).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < definition.Tasks.Count; i++)
         {
             var task = definition.Tasks[i];

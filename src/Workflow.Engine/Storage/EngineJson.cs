@@ -1,36 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Workflow.Execution;
 using Workflow.Json;
 
 namespace Workflow.Engine.Storage;
 
 /// <summary>
-/// How the engine writes events, decider state and outputs: the model's JSON contract (camelCase, kebab-case enums,
-/// short durations), source-generated for events, reflection for the decider's state whose shape it does not own.
+/// How the engine stores events, decider state and outputs: the decider's own JSON contract for events and
+/// snapshots, raw JSON text for outputs and configs.
 /// </summary>
 internal static class EngineJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new DurationJsonConverter(), new JsonStringEnumConverter() },
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(
-            EngineJsonContext.Default, WorkflowJsonContext.Default, new DefaultJsonTypeInfoResolver()),
-    };
+    public static string Serialize(RunEvent value) => RunJson.Serialize(value);
 
-    public static string Serialize(RunEvent value) => JsonSerializer.Serialize(value, Options.GetTypeInfo(typeof(RunEvent)));
+    public static RunEvent DeserializeEvent(string json) => RunJson.DeserializeEvent(json);
 
-    public static RunEvent DeserializeEvent(string json) =>
-        (RunEvent)(JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(RunEvent)))
-                   ?? throw new JsonException("A stored run event is null."));
+    public static string SerializeState(RunState state) => RunDecider.Snapshot(state);
 
-    public static string SerializeState(RunState state) => JsonSerializer.Serialize(state, Options.GetTypeInfo(typeof(RunState)));
-
-    public static RunState DeserializeState(string json) =>
-        (RunState)(JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(RunState)))
-                   ?? throw new JsonException("A stored run snapshot is null."));
+    public static RunState DeserializeState(string json) => RunDecider.Restore(json);
 
     public static string? Raw(JsonElement? value) => value?.GetRawText();
 
@@ -51,6 +38,5 @@ internal static class EngineJson
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(DurationJsonConverter)])]
-[JsonSerializable(typeof(RunEvent))]
 [JsonSerializable(typeof(RunSummary))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;
