@@ -103,7 +103,7 @@ internal static partial class RunShell
         context.Sql.InsertAttempt(run.RunId, task.TaskKey, task.Attempt, task.TaskId, task.Kind, pool, task.Priority,
             task.Rank, EngineJson.Raw(task.Config), EngineJson.Raw(task.Input),
             task.Timeout is { } t ? (long)t.TotalMilliseconds : null, item.Key, context.NowMs);
-        context.AfterCommit(() => engine.Dispatcher.Enqueue(item));
+        context.Dispatch(item);
     }
 
     private static void CancelAttempt(WriteContext context, ActiveRun run, string key)
