@@ -30,7 +30,10 @@ public sealed class TimerTests
         {
             Defaults = new TaskDefaults
             {
-                Retry = new RetryPolicy { MaxAttempts = 2, InitialDelay = TimeSpan.FromHours(1) },
+                Retry = new RetryPolicy
+                {
+                    MaxAttempts = 2, InitialDelay = TimeSpan.FromHours(1), MaxDelay = TimeSpan.FromHours(1),
+                },
             },
         };
         string runId;
