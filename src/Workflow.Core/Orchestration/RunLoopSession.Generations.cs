@@ -23,7 +23,10 @@ internal sealed partial class RunLoopSession
                 ?? throw new InvalidOperationException("A PipelineRun input needs 'start', 'request' or 'snapshot'.");
             runId = request.RunId;
             pipelineId = request.PipelineId;
-            var resolution = await port.CallActivityAsync<RunResolution>(OrchestrationNames.ResolveRunActivity, request);
+            // Every wait goes through the port's WhenAny: that is where a port decides what completes next.
+            var resolving = port.CallActivityAsync<RunResolution>(OrchestrationNames.ResolveRunActivity, request);
+            await port.WhenAny([resolving]);
+            var resolution = await resolving;
             if (resolution.Start is null)
             {
                 outcome = new RunOutcome(runId, RunStatus.Failed, new RunSummary(0, 0, 0, 0, 0));

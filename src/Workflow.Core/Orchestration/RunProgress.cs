@@ -6,11 +6,11 @@ namespace Workflow.Orchestration;
 
 /// <summary>
 /// The custom status of a run orchestration: small enough for Durable's 16 KB limit whatever the DAG size, and
-/// what the Durable Functions Monitor and the status endpoint show while the run is going.
+/// what the Durable Functions Monitor and the status endpoint show while the run is going. <c>Tasks</c> counts
+/// tasks by status name (<c>running</c>, <c>retry-wait</c>, ...; absent statuses are left out); <c>InFlight</c>
+/// is the activities and child runs being waited on; <c>Held</c> is work decided but held back while the
+/// generation drains before continue-as-new.
 /// </summary>
-/// <param name="Tasks">Task counts keyed by status name (<c>running</c>, <c>retry-wait</c>, ...); absent statuses are left out.</param>
-/// <param name="InFlight">Activities and child runs the orchestration is waiting on.</param>
-/// <param name="Held">Work decided but held back while the generation drains before continue-as-new.</param>
 public sealed record RunProgress(
     string RunId,
     RunStatus Status,

@@ -6,12 +6,11 @@ namespace Workflow.Orchestration;
 /// <summary>
 /// What one generation of a run orchestration hands the next through continue-as-new: the decider's state and
 /// the work that was decided but not yet in flight. It is taken only when no activity or child run is in flight,
-/// because continue-as-new discards the results of anything still outstanding.
+/// because continue-as-new discards the results of anything still outstanding. <c>State</c> is the decider's
+/// state in its own JSON form; <c>Timers</c> are created again (they are absolute instants, so nothing is lost);
+/// <c>Held</c> is the tasks and child runs the decider started while the generation drained; <c>SlaInstanceId</c>
+/// names the run's SLA monitor, when it has one.
 /// </summary>
-/// <param name="State">The decider's state in its own JSON form.</param>
-/// <param name="Timers">Durable timers to create again; timers are absolute instants, so nothing is lost.</param>
-/// <param name="Held">Tasks and child runs the decider started while the generation was draining.</param>
-/// <param name="SlaInstanceId">The run's SLA monitor instance, when it has one.</param>
 public sealed record RunSnapshot(
     string RunId,
     string PipelineId,

@@ -72,7 +72,7 @@ public sealed partial class DeploymentFilesTests
         var linked = XDocument.Load(csproj).Descendants("None")
             .Single(e => (string?)e.Attribute("Link") == "host.json");
         Assert.True(File.Exists(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(csproj)!,
-            (string)linked.Attribute("Include")!))));
+            ((string)linked.Attribute("Include")!).Replace('\\', '/')))));
         Assert.DoesNotContain("Workflow.Functions", Read("Workflow.sln"), StringComparison.Ordinal);
         Assert.Contains("local.settings.json", Read(".gitignore"), StringComparison.Ordinal);
     }

@@ -46,7 +46,7 @@ public sealed class RunLoopFanOutTests
         Assert.Equal(2, first.GetProperty("InFlight").GetInt32());
         var last = JsonDocument.Parse(port.CustomStatuses[^1]).RootElement;
         Assert.Equal(3, last.GetProperty("Tasks").GetProperty("succeeded").GetInt32());
-        Assert.Equal(1, last.GetProperty("Tasks").EnumerateObject().Count());
+        Assert.Single(last.GetProperty("Tasks").EnumerateObject());
         Assert.Equal(0, last.GetProperty("InFlight").GetInt32());
     }
 

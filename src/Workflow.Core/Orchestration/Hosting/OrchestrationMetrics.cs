@@ -71,7 +71,8 @@ public sealed class OrchestrationMetrics : IDisposable
     /// <summary>The meter itself, so a listener can tell this instance's measurements from others'.</summary>
     internal Meter Meter => meter;
 
-    public void RecordQueueDepth(string queue, long depth) => queueBacklog.Record(depth, new("queue", queue));
+    public void RecordQueueDepth(string queue, long depth) =>
+        queueBacklog.Record(depth, new KeyValuePair<string, object?>("queue", queue));
 
     public void Dispose() => meter.Dispose();
 }
