@@ -10,7 +10,7 @@ public sealed class ResolveRunActivity(IWorkflowService workflow, TimeProvider t
     [Function(OrchestrationNames.ResolveRunActivity)]
     public async Task<RunResolution> RunAsync([ActivityTrigger] RunRequest request, CancellationToken cancellationToken)
     {
-        var pipeline = await workflow.GetPipelineAsync(request.PipelineId, null, cancellationToken);
+        var pipeline = await workflow.GetPipelineAsync(request.PipelineId, request.PinnedVersion, cancellationToken);
         return RunResolver.Resolve(request, pipeline, time.GetUtcNow());
     }
 }
