@@ -85,6 +85,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__queueServiceUri', value: account.properties.primaryEndpoints.queue }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: account.properties.primaryEndpoints.table }
         { name: 'WORKFLOW_TASK_HUB', value: taskHubName }
+        // The schedule tick (NCRONTAB with seconds): every 10 seconds.
+        { name: 'WORKFLOW_TICK_SCHEDULE', value: '*/10 * * * * *' }
         // The app's own blob containers (definitions catalogue, logs), same identity.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'Workflow__Storage__BlobServiceUri', value: account.properties.primaryEndpoints.blob }
