@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Workflow.Api.Problems;
+using Workflow.Api.Requests;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>
+/// Calls the engine and turns the errors a caller can cause (a stale version, a missing pipeline, a bad parameter)
+/// into 4xx answers. Anything else is a fault of ours and stays an exception, answered as a bare 500.
+/// </summary>
+internal static class EngineCalls
+{
+    public static async Task<BodyResult<T>> RunAsync<T>(Func<ValueTask<T>> call)
+    {
+        try
+        {
+            return new(await call(), null);
+        }
+        catch (Exception ex) when (Map(ex) is { } problem)
+        {
+            return new(default, problem);
+        }
+    }
+
+    private static IResult? Map(Exception ex) => ex switch
+    {
+        ArgumentException a => ApiProblems.BadRequest(a.Message, a.ParamName ?? "$", a.Message, null),
+        KeyNotFoundException k => ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", k.Message),
+        InvalidOperationException i => ApiProblems.Conflict(i.Message),
+        _ => null,
+    };
+}
