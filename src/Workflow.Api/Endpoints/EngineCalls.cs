@@ -24,9 +24,19 @@ internal static class EngineCalls
 
     private static IResult? Map(Exception ex) => ex switch
     {
-        ArgumentException a => ApiProblems.BadRequest(a.Message, a.ParamName ?? "$", a.Message, null),
+        ArgumentException a => ApiProblems.BadRequest(Clean(a), PathOf(a.ParamName), Clean(a), null),
         KeyNotFoundException k => ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", k.Message),
         InvalidOperationException i => ApiProblems.Conflict(i.Message),
         _ => null,
     };
+
+    /// <summary>The message without the " (Parameter 'x')" suffix .NET appends.</summary>
+    private static string Clean(ArgumentException ex)
+    {
+        var cut = ex.ParamName is null ? -1 : ex.Message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut > 0 ? ex.Message[..cut] : ex.Message;
+    }
+
+    private static string PathOf(string? name) =>
+        string.IsNullOrEmpty(name) ? "$" : name.StartsWith('$') ? name : "$." + name;
 }
