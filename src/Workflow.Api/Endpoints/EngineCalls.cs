@@ -24,6 +24,7 @@ internal static class EngineCalls
 
     private static IResult? Map(Exception ex) => ex switch
     {
+        ArgumentNullException => null,
         ArgumentException a => ApiProblems.BadRequest(Clean(a), PathOf(a.ParamName), Clean(a), null),
         KeyNotFoundException k => ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", k.Message),
         InvalidOperationException i => ApiProblems.Conflict(i.Message),

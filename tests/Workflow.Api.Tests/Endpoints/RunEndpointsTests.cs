@@ -32,7 +32,7 @@ public sealed class RunEndpointsTests : IDisposable
 
         var response = await olga.PostAsync("/api/pipelines/p1/runs", "{\"parameters\": {}}");
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Accepted, response);
         var body = await ApiClient.JsonAsync(response);
         var runId = body.GetProperty("runId").GetString()!;
         Assert.StartsWith("p1@manual-", runId, StringComparison.Ordinal);

@@ -45,6 +45,16 @@ public sealed class ApiClient(HttpClient http, string user)
     public Task<HttpResponseMessage> PostAsync(string path, string? json = null) =>
         SendJsonAsync(HttpMethod.Post, path, json);
 
+    /// <summary>Asserts a status code and shows the body when it differs, since a problem's detail says why.</summary>
+    public static async Task AssertStatusAsync(HttpStatusCode expected, HttpResponseMessage response)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"Expected {(int)expected} {expected}, got {(int)response.StatusCode}: {body}");
+        }
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
