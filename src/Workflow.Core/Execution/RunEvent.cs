@@ -17,7 +17,11 @@ namespace Workflow.Execution;
 [JsonDerivedType(typeof(ChildRunCompleted), "child-run-completed")]
 public abstract record RunEvent(DateTimeOffset At);
 
-/// <summary>The run begins. <paramref name="PriorResults"/> seeds a rerun with the outputs of tasks that already succeeded.</summary>
+/// <summary>
+/// The run begins. <paramref name="PriorResults"/> seeds a rerun with the outputs of tasks that already
+/// succeeded; <paramref name="ExpectedDurations"/> (from history) weight the upward rank;
+/// <paramref name="Dispatch"/> is the order of ready tasks of equal priority.
+/// </summary>
 public sealed record RunStarted(
     DateTimeOffset At,
     string RunId,
@@ -25,7 +29,8 @@ public sealed record RunStarted(
     JsonElement? Parameters,
     DateTimeOffset LogicalTime,
     IReadOnlyDictionary<string, JsonElement?>? PriorResults = null,
-    IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations = null) : RunEvent(At);
+    IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations = null,
+    DispatchPolicy Dispatch = DispatchPolicy.UpwardRank) : RunEvent(At);
 
 /// <summary>An attempt of a task instance succeeded. <paramref name="TaskKey"/> is the task id, or <c>id[i]</c> for a map instance.</summary>
 public sealed record TaskSucceeded(DateTimeOffset At, string TaskKey, int Attempt, JsonElement? Output) : RunEvent(At);

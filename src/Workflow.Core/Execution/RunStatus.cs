@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Workflow.Execution;
 
+/// <summary>The state of a whole run.</summary>
 public enum RunStatus
 {
     [JsonStringEnumMemberName("queued")] Queued,
@@ -11,6 +12,7 @@ public enum RunStatus
     [JsonStringEnumMemberName("cancelled")] Cancelled,
 }
 
+/// <summary>The state of a task or of one map instance. Appended members keep the numeric values stable.</summary>
 public enum TaskStatus
 {
     [JsonStringEnumMemberName("pending")] Pending,
@@ -20,4 +22,7 @@ public enum TaskStatus
     [JsonStringEnumMemberName("failed")] Failed,
     [JsonStringEnumMemberName("skipped")] Skipped,
     [JsonStringEnumMemberName("cancelled")] Cancelled,
+
+    /// <summary>Its trigger rule is met and it waits in the run's ready queue for a free slot.</summary>
+    [JsonStringEnumMemberName("ready")] Ready,
 }

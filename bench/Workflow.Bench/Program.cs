@@ -1,0 +1,28 @@
+using Workflow.Bench.Dag;
+
+// Dispatches to one benchmark by name: dotnet run -c Release --project bench/Workflow.Bench -- <name>
+// Each benchmark is a static Run() that measures side by side in one process and prints its ratios.
+var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["dag"] = ("validate and rank chains and fan-outs of 10k and 100k tasks", DagBenchmark.Run),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))
+{
+    if (args.Length > 0)
+    {
+        Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
+    }
+
+    Console.WriteLine("Usage: dotnet run -c Release --project bench/Workflow.Bench -- <name>");
+    Console.WriteLine("Benchmarks:");
+    foreach (var (name, (description, _)) in benchmarks)
+    {
+        Console.WriteLine($"  {name,-12} {description}");
+    }
+
+    return args.Length == 0 ? 0 : 2;
+}
+
+chosen.Run();
+return 0;

@@ -1,0 +1,144 @@
+using System.Numerics;
+
+namespace Workflow.Dag;
+
+/// <summary>
+/// The analyses over a graph and one of its topological orders, on plain int-indexed arrays. Each pass visits
+/// every node and edge once, except <see cref="DescendantCounts"/> (see there).
+/// </summary>
+public static class DagAlgorithms
+{
+    /// <summary>Level 0 for tasks without dependencies, else one more than the deepest dependency.</summary>
+    public static int[] Levels(DagGraph graph, ReadOnlySpan<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var level = new int[graph.Count];
+        foreach (var node in order)
+        {
+            var deepest = -1;
+            foreach (var parent in graph.Parents(node))
+            {
+                deepest = Math.Max(deepest, level[parent]);
+            }
+
+            level[node] = deepest + 1;
+        }
+
+        return level;
+    }
+
+    /// <summary>
+    /// The upward rank of each node: its own weight plus the largest upward rank among its children, that is the
+    /// longest weighted path from the node to a sink, the node included.
+    /// </summary>
+    public static double[] UpwardRank(DagGraph graph, ReadOnlySpan<int> order, ReadOnlySpan<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (weights.Length != graph.Count)
+        {
+            throw new ArgumentException($"Expected {graph.Count} weights, got {weights.Length}.", nameof(weights));
+        }
+
+        var rank = new double[graph.Count];
+        for (var k = order.Length - 1; k >= 0; k--)
+        {
+            var node = order[k];
+            var longest = 0.0;
+            foreach (var child in graph.Children(node))
+            {
+                longest = Math.Max(longest, rank[child]);
+            }
+
+            rank[node] = weights[node] + longest;
+        }
+
+        return rank;
+    }
+
+    /// <summary>
+    /// The path that decides the makespan: it starts at the node of largest upward rank and follows, at each
+    /// step, the child of largest rank (the earliest such child on ties). Its length is that first rank.
+    /// </summary>
+    public static int[] CriticalPath(DagGraph graph, ReadOnlySpan<double> rank)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (graph.Count == 0)
+        {
+            return [];
+        }
+
+        var node = 0;
+        for (var i = 1; i < rank.Length; i++)
+        {
+            if (rank[i] > rank[node])
+            {
+                node = i;
+            }
+        }
+
+        var path = new List<int> { node };
+        while (true)
+        {
+            var children = graph.Children(node);
+            if (children.Length == 0)
+            {
+                return [.. path];
+            }
+
+            var next = children[0];
+            foreach (var child in children)
+            {
+                if (rank[child] > rank[next])
+                {
+                    next = child;
+                }
+            }
+
+            path.Add(next);
+            node = next;
+        }
+    }
+
+    /// <summary>
+    /// The exact number of distinct tasks downstream of each task. Counting reachable sets exactly has no known
+    /// linear algorithm (diamonds make sums over children overcount), so this propagates 64-bit masks of
+    /// targets, 64 targets per pass over the order prefix that can reach them: O((V+E)·V/64) time, O(V) memory.
+    /// For 100,000 tasks that is well under a second, and it is computed once per definition.
+    /// </summary>
+    public static int[] DescendantCounts(DagGraph graph, ReadOnlySpan<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var n = graph.Count;
+        var position = new int[n];
+        for (var k = 0; k < order.Length; k++)
+        {
+            position[order[k]] = k;
+        }
+
+        var counts = new int[n];
+        var reach = new ulong[n];
+        for (var first = 0; first < n; first += 64)
+        {
+            var end = Math.Min(first + 64, n);
+            for (var k = end - 1; k >= 0; k--)
+            {
+                var node = order[k];
+                var mask = 0UL;
+                foreach (var child in graph.Children(node))
+                {
+                    mask |= reach[child];
+                    var p = position[child];
+                    if (p >= first && p < end)
+                    {
+                        mask |= 1UL << (p - first);
+                    }
+                }
+
+                reach[node] = mask;
+                counts[node] += BitOperations.PopCount(mask);
+            }
+        }
+
+        return counts;
+    }
+}

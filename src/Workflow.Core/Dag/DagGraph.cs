@@ -1,0 +1,77 @@
+namespace Workflow.Dag;
+
+/// <summary>
+/// A directed graph over nodes 0..Count-1 in compressed sparse rows: one flat array of children and one of
+/// parents, sliced per node. Int-indexed arrays keep every analysis O(V+E) with no hashing on the hot path.
+/// An edge (parent, child) means the child depends on the parent. Repeated edges are kept as given.
+/// </summary>
+public sealed class DagGraph
+{
+    private readonly int[] _childStart;
+    private readonly int[] _children;
+    private readonly int[] _parentStart;
+    private readonly int[] _parents;
+
+    private DagGraph(int count, int[] childStart, int[] children, int[] parentStart, int[] parents)
+    {
+        Count = count;
+        _childStart = childStart;
+        _children = children;
+        _parentStart = parentStart;
+        _parents = parents;
+    }
+
+    /// <summary>The number of nodes.</summary>
+    public int Count { get; }
+
+    /// <summary>The number of edges.</summary>
+    public int EdgeCount => _children.Length;
+
+    /// <summary>The nodes that depend on <paramref name="node"/>, in edge order.</summary>
+    public ReadOnlySpan<int> Children(int node) =>
+        _children.AsSpan(_childStart[node], _childStart[node + 1] - _childStart[node]);
+
+    /// <summary>The nodes <paramref name="node"/> depends on, in edge order.</summary>
+    public ReadOnlySpan<int> Parents(int node) =>
+        _parents.AsSpan(_parentStart[node], _parentStart[node + 1] - _parentStart[node]);
+
+    /// <summary>Builds the graph from (parent, child) edges; both ends must be in 0..count-1.</summary>
+    public static DagGraph Create(int count, IReadOnlyList<(int Parent, int Child)> edges)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(edges);
+        var childStart = new int[count + 1];
+        var parentStart = new int[count + 1];
+        for (var e = 0; e < edges.Count; e++)
+        {
+            var (parent, child) = edges[e];
+            if ((uint)parent >= (uint)count || (uint)child >= (uint)count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(edges),
+                    $"Edge {e} ({parent} -> {child}) names a node outside 0..{count - 1}.");
+            }
+
+            childStart[parent + 1]++;
+            parentStart[child + 1]++;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            childStart[i + 1] += childStart[i];
+            parentStart[i + 1] += parentStart[i];
+        }
+
+        var children = new int[edges.Count];
+        var parents = new int[edges.Count];
+        var childFill = childStart[..count];
+        var parentFill = parentStart[..count];
+        for (var e = 0; e < edges.Count; e++)
+        {
+            var (parent, child) = edges[e];
+            children[childFill[parent]++] = child;
+            parents[parentFill[child]++] = parent;
+        }
+
+        return new DagGraph(count, childStart, children, parentStart, parents);
+    }
+}

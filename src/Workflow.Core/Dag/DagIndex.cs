@@ -1,0 +1,172 @@
+using Workflow.Model;
+
+namespace Workflow.Dag;
+
+/// <summary>
+/// A pipeline's DAG indexed once: task ids map to 0..Count-1, and every analysis (topological order, levels,
+/// upward rank, critical path, descendant counts) works on int arrays in O(V+E). The decider builds one per
+/// pinned definition and keeps using indexes. Durations are weighted in seconds; a task without a known
+/// duration weighs <see cref="UnknownDurationSeconds"/>.
+/// </summary>
+public sealed class DagIndex
+{
+    /// <summary>The weight of a task without an estimate or a configured expected duration.</summary>
+    public const double UnknownDurationSeconds = 1.0;
+
+    private readonly string[] _ids;
+    private readonly Dictionary<string, int> _index;
+    private readonly double[] _configured;
+    private readonly int[] _order;
+    private int[]? _levels;
+
+    private DagIndex(string[] ids, Dictionary<string, int> index, DagGraph graph, double[] configured, int[] order)
+    {
+        _ids = ids;
+        _index = index;
+        Graph = graph;
+        _configured = configured;
+        _order = order;
+    }
+
+    public DagGraph Graph { get; }
+
+    public int Count => _ids.Length;
+
+    /// <summary>Task ids by index, in definition order.</summary>
+    public IReadOnlyList<string> Ids => _ids;
+
+    /// <summary>A deterministic topological order of task indexes: dependencies before dependents.</summary>
+    public IReadOnlyList<int> TopologicalOrder => _order;
+
+    /// <summary>Level 0 for tasks without dependencies, else one more than the deepest dependency.</summary>
+    public IReadOnlyList<int> Levels => _levels ??= DagAlgorithms.Levels(Graph, _order);
+
+    public string IdOf(int index) => _ids[index];
+
+    /// <summary>The index of a task id; throws <see cref="KeyNotFoundException"/> naming the id when unknown.</summary>
+    public int IndexOf(string id) => _index.TryGetValue(id, out var i)
+        ? i
+        : throw new KeyNotFoundException($"The pipeline has no task '{id}'.");
+
+    public bool TryGetIndex(string id, out int index) => _index.TryGetValue(id, out index);
+
+    public ReadOnlySpan<int> Parents(int index) => Graph.Parents(index);
+
+    public ReadOnlySpan<int> Children(int index) => Graph.Children(index);
+
+    /// <summary>
+    /// Task weights in seconds: <paramref name="estimates"/> (for example from history) first, then the configured
+    /// expected duration, then <see cref="UnknownDurationSeconds"/>. Negative values count as zero.
+    /// </summary>
+    public double[] Weights(IReadOnlyDictionary<string, TimeSpan>? estimates = null)
+    {
+        var weights = (double[])_configured.Clone();
+        if (estimates is null || estimates.Count == 0)
+        {
+            return weights;
+        }
+
+        foreach (var (id, duration) in estimates)
+        {
+            if (_index.TryGetValue(id, out var i))
+            {
+                weights[i] = Math.Max(0, duration.TotalSeconds);
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>
+    /// The upward rank of each task in seconds: its own duration plus the longest remaining path below it.
+    /// The decider dispatches ready tasks of equal priority by descending rank. Pass zero for finished tasks to
+    /// get what remains of a running DAG.
+    /// </summary>
+    public double[] UpwardRank(IReadOnlyDictionary<string, TimeSpan>? estimates = null) =>
+        DagAlgorithms.UpwardRank(Graph, _order, Weights(estimates));
+
+    /// <summary>The upward rank from explicit weights in seconds, indexed like <see cref="Ids"/>.</summary>
+    public double[] UpwardRank(ReadOnlySpan<double> weights) => DagAlgorithms.UpwardRank(Graph, _order, weights);
+
+    public CriticalPath CriticalPath(IReadOnlyDictionary<string, TimeSpan>? estimates = null)
+    {
+        var rank = UpwardRank(estimates);
+        var path = DagAlgorithms.CriticalPath(Graph, rank);
+        var length = path.Length == 0 ? 0 : rank[path[0]];
+        return new CriticalPath(Array.ConvertAll(path, i => _ids[i]), TimeSpan.FromSeconds(length));
+    }
+
+    /// <summary>The exact number of distinct downstream tasks of each task (see <see cref="DagAlgorithms.DescendantCounts"/>).</summary>
+    public int[] DescendantCounts() => DagAlgorithms.DescendantCounts(Graph, _order);
+
+    /// <summary>Indexes a definition; throws <see cref="ArgumentException"/> for duplicate ids, unknown dependencies or a cycle.</summary>
+    public static DagIndex Build(PipelineDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var tasks = definition.Tasks;
+        var ids = new string[tasks.Count];
+        var expected = new TimeSpan?[tasks.Count];
+        var edges = new List<(string, string)>();
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            ids[i] = tasks[i].Id;
+            expected[i] = tasks[i].ExpectedDuration;
+            foreach (var parent in tasks[i].DependsOn)
+            {
+                edges.Add((parent, tasks[i].Id));
+            }
+        }
+
+        return Build(ids, edges, expected);
+    }
+
+    /// <summary>
+    /// Indexes any DAG given as ids and (parent, child) edges, for example a workflow trace; optional configured
+    /// durations are indexed like <paramref name="ids"/>.
+    /// </summary>
+    public static DagIndex Build(IReadOnlyList<string> ids, IEnumerable<(string Parent, string Child)> edges,
+        IReadOnlyList<TimeSpan?>? expectedDurations = null)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(edges);
+        var index = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!index.TryAdd(ids[i], i))
+            {
+                throw new ArgumentException($"The task id '{ids[i]}' appears more than once.", nameof(ids));
+            }
+        }
+
+        var intEdges = new List<(int, int)>();
+        foreach (var (parent, child) in edges)
+        {
+            if (!index.TryGetValue(parent, out var p) || !index.TryGetValue(child, out var c))
+            {
+                var missing = index.ContainsKey(parent) ? child : parent;
+                throw new ArgumentException($"The dependency {parent} -> {child} names an unknown task '{missing}'.",
+                    nameof(edges));
+            }
+
+            intEdges.Add((p, c));
+        }
+
+        var graph = DagGraph.Create(ids.Count, intEdges);
+        var order = TopologicalSort.TryOrder(graph);
+        if (order is null)
+        {
+            var cycle = CycleFinder.Find(graph)!;
+            throw new ArgumentException(
+                $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(edges));
+        }
+
+        var configured = new double[ids.Count];
+        for (var i = 0; i < configured.Length; i++)
+        {
+            var d = expectedDurations is not null && i < expectedDurations.Count ? expectedDurations[i] : null;
+            configured[i] = d is { } known ? Math.Max(0, known.TotalSeconds) : UnknownDurationSeconds;
+        }
+
+        return new DagIndex([.. ids], index, graph, configured, order);
+    }
+}

@@ -1,0 +1,115 @@
+namespace Workflow.Execution;
+
+internal sealed partial class RunStep
+{
+    private void Start(RunStarted e)
+    {
+        var definition = e.Definition;
+        _state.RunId = e.RunId;
+        _state.Definition = definition;
+        _state.Parameters = e.Parameters?.Clone();
+        _state.LogicalTime = e.LogicalTime;
+        _state.StartedAt = e.At;
+        _state.Dispatch = e.Dispatch;
+        _state.Status = RunStatus.Running;
+
+        var graph = RunGraph.Build(definition.Tasks, out var error);
+        error ??= CheckMaps(graph);
+        if (error is not null)
+        {
+            _state.Error = error;
+            _state.Status = RunStatus.Failed;
+            _state.CompletedAt = e.At;
+            Notify(NotificationKind.RunFailed, $"Run '{e.RunId}' cannot start: {error}");
+            Emit(new CompleteRun(RunStatus.Failed, new RunSummary(0, 0, 0, 0, definition.Tasks.Count)));
+            return;
+        }
+
+        var keys = DispatchKeys.Compute(e.Dispatch, definition.Tasks, graph, e.ExpectedDurations);
+        for (var i = 0; i < definition.Tasks.Count; i++)
+        {
+            var def = definition.Tasks[i];
+            var task = new TaskState
+            {
+                Id = def.Id,
+                Priority = def.Priority ?? definition.Defaults.Priority,
+                Rank = keys[i],
+                Parents = graph.Parents[i].Length,
+            };
+            if (def.Map is null)
+            {
+                task.Unit = _state.Units.Count;
+                _state.Units.Add(new UnitState { Key = def.Id, Task = i });
+            }
+
+            _state.Tasks.Add(task);
+        }
+
+        _state.UnfinishedTasks = definition.Tasks.Count;
+        _index = RunIndex.Build(_state, graph);
+        _state.Index = _index;
+
+        SeedPriorResults(e, graph);
+        foreach (var t in graph.TopologicalOrder)
+        {
+            if (_state.Tasks[t].Status == TaskStatus.Pending)
+            {
+                Evaluate(t);
+            }
+        }
+
+        Settle();
+    }
+
+    /// <summary>
+    /// A rerun keeps the outputs of tasks that succeeded before: they count as succeeded without running,
+    /// and their children see them as finished. Map instances are not seeded one by one: a mapped task is
+    /// kept whole (its output array) or run again whole.
+    /// </summary>
+    private void SeedPriorResults(RunStarted e, RunGraph graph)
+    {
+        if (e.PriorResults is null)
+        {
+            return;
+        }
+
+        foreach (var t in graph.TopologicalOrder)
+        {
+            var task = _state.Tasks[t];
+            if (!e.PriorResults.TryGetValue(task.Id, out var output))
+            {
+                continue;
+            }
+
+            if (task.Unit >= 0)
+            {
+                _state.Units[task.Unit].Status = TaskStatus.Succeeded;
+                _state.Units[task.Unit].Output = output?.Clone();
+            }
+
+            FinishTask(t, TaskStatus.Succeeded, output);
+        }
+
+        Drain();
+    }
+
+    private string? CheckMaps(RunGraph graph)
+    {
+        var tasks = _state.Definition!.Tasks;
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (tasks[i].Map is not { } map)
+            {
+                continue;
+            }
+
+            if (!graph.ById.TryGetValue(map.Over, out var over) || !graph.IsAncestor(over, i))
+            {
+                return $"Task '{tasks[i].Id}' maps over '{map.Over}', which is not one of its upstream tasks; " +
+                    "set 'map.over' to a task it depends on.";
+            }
+        }
+
+        return null;
+    }
+}

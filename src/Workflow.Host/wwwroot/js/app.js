@@ -1,0 +1,102 @@
+// The shell: hash routing, sign-in guard, the header (navigation, user, open alert count) and view lifecycle.
+
+import { h, mount } from './dom.js';
+import { api, setUnauthorizedHandler } from './api.js';
+import { session } from './session.js';
+import { poller } from './poll.js';
+import { link, parseHash } from './router.js';
+import * as login from './views/login.js';
+import * as pipelines from './views/pipelines.js';
+import * as runs from './views/runs.js';
+import * as run from './views/run.js';
+import * as alerts from './views/alerts.js';
+
+const view = document.getElementById('view');
+let cleanup = null;
+let alertPoll = null;
+
+function route({ parts, query }) {
+  switch (parts[0]) {
+    case 'login': return { module: login, nav: null, params: query };
+    case 'runs': return parts[1]
+      ? { module: run, nav: 'runs', params: { runId: parts[1], ...query } }
+      : { module: runs, nav: 'runs', params: query };
+    case 'alerts': return { module: alerts, nav: 'alerts', params: query };
+    case 'pipelines':
+    case undefined: return { module: pipelines, nav: 'pipelines', params: query };
+    default: return null;
+  }
+}
+
+function renderHeader(nav) {
+  const signedIn = session.isValid();
+  document.getElementById('mainnav').hidden = !signedIn;
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    a.classList.toggle('active', a.dataset.nav === nav);
+    if (a.dataset.nav === nav) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  const box = document.getElementById('userbox');
+  box.hidden = !signedIn;
+  if (!signedIn) return;
+  const groups = session.groups();
+  const roles = session.roles();
+  mount(box,
+    h('span', { class: 'user', 'data-testid': 'user' }, session.user()),
+    h('span', { class: 'chips' },
+      groups.map(g => h('span', { class: 'chip chip-group', title: 'security group' }, g)),
+      roles.map(r => h('span', { class: 'chip chip-role', title: 'role' }, r))),
+    h('button', { class: 'btn btn-quiet', type: 'button', onclick: signOut }, 'Sign out'));
+}
+
+function signOut() {
+  session.clear();
+  window.location.hash = '#/login';
+}
+
+async function refreshAlertCount() {
+  const badge = document.getElementById('alert-count');
+  try {
+    const open = await api('/api/alerts', { query: { status: 'open' } });
+    const count = Array.isArray(open) ? open.length : 0;
+    badge.hidden = count === 0;
+    badge.textContent = String(count);
+  } catch {
+    badge.hidden = true;
+  }
+}
+
+function render() {
+  cleanup?.();
+  cleanup = null;
+  const parsed = parseHash(window.location.hash);
+  const target = route(parsed);
+  if (!target) {
+    window.location.replace('#/pipelines');
+    return;
+  }
+  if (target.module !== login && !session.isValid()) {
+    const next = window.location.hash && !window.location.hash.startsWith('#/login') ? window.location.hash : '';
+    window.location.replace(link(['login'], { next }));
+    return;
+  }
+  renderHeader(target.nav);
+  if (session.isValid() && !alertPoll) {
+    alertPoll = poller(refreshAlertCount, 15000);
+  } else if (!session.isValid() && alertPoll) {
+    alertPoll.stop();
+    alertPoll = null;
+  }
+  view.replaceChildren();
+  const result = target.module.render(view, target.params, { link, navigate: hash => { window.location.hash = hash; } });
+  cleanup = typeof result === 'function' ? result : null;
+}
+
+setUnauthorizedHandler(() => {
+  session.clear();
+  if (!window.location.hash.startsWith('#/login')) {
+    window.location.hash = link(['login'], { next: window.location.hash, expired: '1' });
+  }
+});
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,75 @@
+// Draws a run's DAG as SVG: nodes coloured by status, the critical path outlined, edges as curves.
+
+import { s } from '../dom.js';
+import { layoutDag } from './dag-layout.js';
+import { formatDuration } from '../format.js';
+
+function truncate(text, max) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * nodes: [{key, deps, status, duration (seconds or null), label}]. Returns the SVG element; clicking a node
+ * calls onSelect(key).
+ */
+export function renderDag(nodes, { selected, onSelect } = {}) {
+  const byKey = new Map(nodes.map(n => [n.key, n]));
+  // Unknown durations weigh a little, so before any timing the longest chain by task count is shown.
+  const layout = layoutDag(nodes, key => byKey.get(key)?.duration ?? 0.001);
+  const { nodeWidth: w, nodeHeight: hgt } = layout;
+  const pos = new Map(layout.nodes.map(n => [n.key, n]));
+
+  const svg = s('svg', {
+    class: 'dag', role: 'img', 'aria-label': `Task graph, ${nodes.length} tasks`,
+    viewBox: `0 0 ${Math.max(layout.width, 200)} ${Math.max(layout.height, 60)}`,
+    width: Math.max(layout.width, 200), height: Math.max(layout.height, 60),
+  });
+  svg.append(s('defs', {},
+    s('marker', { id: 'arrow', viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' },
+      s('path', { d: 'M0,0 L8,4 L0,8 z', class: 'arrow' })),
+    s('marker', { id: 'arrow-critical', viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' },
+      s('path', { d: 'M0,0 L8,4 L0,8 z', class: 'arrow critical' }))));
+
+  const edgeLayer = s('g', { class: 'edges' });
+  // Critical edges last so they are drawn on top.
+  for (const edge of [...layout.edges].sort((a, b) => Number(a.critical) - Number(b.critical))) {
+    const a = pos.get(edge.from);
+    const b = pos.get(edge.to);
+    const x1 = a.x + w;
+    const y1 = a.y + hgt / 2;
+    const x2 = b.x - 2;
+    const y2 = b.y + hgt / 2;
+    const bend = Math.max(24, (x2 - x1) / 2);
+    edgeLayer.append(s('path', {
+      class: edge.critical ? 'edge critical' : 'edge',
+      d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`,
+      'marker-end': edge.critical ? 'url(#arrow-critical)' : 'url(#arrow)',
+    }));
+  }
+  svg.append(edgeLayer);
+
+  const nodeLayer = s('g', { class: 'nodes' });
+  for (const placed of layout.nodes) {
+    const node = byKey.get(placed.key);
+    const status = node.status ?? 'pending';
+    const classes = ['node', `status-${status}`, placed.critical ? 'critical' : '', selected === node.key ? 'selected' : ''];
+    const label = node.label ?? node.key;
+    const detail = node.duration !== null && node.duration !== undefined ? formatDuration(node.duration) : '';
+    const g = s('g', {
+      class: classes.filter(Boolean).join(' '), transform: `translate(${placed.x},${placed.y})`,
+      tabindex: 0, role: 'button', 'data-task': node.key, 'data-status': status,
+      'data-critical': placed.critical ? 'true' : 'false',
+      'aria-label': `${label}: ${status}${detail ? `, ${detail}` : ''}${placed.critical ? ', on the critical path' : ''}`,
+      onclick: () => onSelect?.(node.key),
+      onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect?.(node.key); } },
+    },
+    s('title', {}, `${label}\n${status}${detail ? ` · ${detail}` : ''}${placed.critical ? '\ncritical path' : ''}`),
+    s('rect', { class: 'node-box', width: w, height: hgt, rx: 6 }),
+    s('rect', { class: 'node-stripe', width: 5, height: hgt, rx: 2 }),
+    s('text', { class: 'node-label', x: 14, y: 16 }, truncate(label, 21)),
+    s('text', { class: 'node-detail', x: 14, y: 31 }, `${status.replace('-', ' ')}${detail ? ` · ${detail}` : ''}`));
+    nodeLayer.append(g);
+  }
+  svg.append(nodeLayer);
+  return { svg, layout };
+}

@@ -1,0 +1,66 @@
+// The signed-in user's bearer token and what the page reads from it (name, groups, roles).
+// The claims only decide which buttons to show; the API enforces access on every call.
+
+const KEY = 'workflow.token';
+
+const ROLE_CLAIMS = ['roles', 'role', 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role'];
+const NAME_CLAIMS = ['name', 'preferred_username', 'unique_name', 'sub',
+  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'];
+
+/** Roles in increasing power; each includes what the ones before it may do. */
+const RANK = { viewer: 1, operator: 2, editor: 3, admin: 4 };
+
+function list(value) {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap(v => String(v).split(/[\s,]+/)).filter(Boolean);
+}
+
+/** Decodes a JWT payload without verifying it (the server verifies). Returns null for a non-JWT token. */
+export function decodeToken(token) {
+  const parts = (token ?? '').split('.');
+  if (parts.length < 2) return null;
+  try {
+    const base64 = parts[1].replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(parts[1].length / 4) * 4, '=');
+    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}
+
+function claims() {
+  return decodeToken(session.token()) ?? {};
+}
+
+export const session = {
+  token: () => localStorage.getItem(KEY),
+  save(token) { localStorage.setItem(KEY, token.trim()); },
+  clear() { localStorage.removeItem(KEY); },
+
+  /** True when a token is stored and, if it says when it expires, has not expired. */
+  isValid(nowSeconds = Date.now() / 1000) {
+    const token = session.token();
+    if (!token) return false;
+    const exp = decodeToken(token)?.exp;
+    return typeof exp !== 'number' || exp > nowSeconds + 5;
+  },
+
+  user() {
+    const c = claims();
+    for (const name of NAME_CLAIMS) if (c[name]) return String(c[name]);
+    return 'signed in';
+  },
+
+  groups: () => list(claims().groups),
+
+  roles() {
+    const c = claims();
+    return [...new Set(ROLE_CLAIMS.flatMap(name => list(c[name])).map(r => r.toLowerCase()))];
+  },
+
+  /** True when the user holds the role or a stronger one. */
+  can(role) {
+    const need = RANK[role] ?? 99;
+    return session.roles().some(r => (RANK[r] ?? 0) >= need);
+  },
+};

@@ -1,0 +1,86 @@
+// Alerts: SLA at risk or missed, failures and retries, queue backlog; operators acknowledge them.
+
+import { h, mount } from '../dom.js';
+import { api } from '../api.js';
+import { session } from '../session.js';
+import { poller } from '../poll.js';
+import { link } from '../router.js';
+import { actionButton, emptyState, errorBox, loading, pageHeader } from '../components.js';
+import { humanize, relative, timeCell } from '../format.js';
+
+/** Alert kinds grouped into the three questions people ask; unknown kinds fall under "Other". */
+const CATEGORIES = [
+  { id: 'sla', label: 'SLA at risk or missed', test: k => /deadline|sla|slow/.test(k) },
+  { id: 'failure', label: 'Failures and retries', test: k => /fail|retr|error/.test(k) },
+  { id: 'backlog', label: 'Backlog', test: k => /backlog|queue/.test(k) },
+];
+
+export function categoryOf(kind) {
+  return CATEGORIES.find(c => c.test(String(kind ?? '').toLowerCase()))?.id ?? 'other';
+}
+
+export function render(container, params) {
+  const state = { status: params.status ?? 'open', category: params.category ?? '' };
+  const statusSelect = h('select', { class: 'input', 'aria-label': 'Alert state' },
+    [['open', 'Open'], ['acked', 'Acknowledged'], ['', 'All']].map(([v, t]) => h('option', { value: v, selected: v === state.status }, t)));
+  const cards = h('div', { class: 'alert-cards' });
+  const content = h('div', {}, loading('Loading alerts…'));
+  mount(container, pageHeader('Alerts', 'Deadlines at risk, failures and backlogs in your groups', statusSelect), cards, content);
+
+  let items = null;
+  let error = null;
+  const draw = () => {
+    if (!items) { mount(content, error ? errorBox(error, { onRetry: () => poll.now() }) : loading()); return; }
+    mount(cards, [...CATEGORIES, { id: 'other', label: 'Other' }].map(c => {
+      const count = items.filter(a => categoryOf(a.kind) === c.id).length;
+      if (c.id === 'other' && count === 0) return null;
+      return h('button', {
+        type: 'button', class: `alert-card cat-${c.id}${state.category === c.id ? ' active' : ''}`, 'aria-pressed': String(state.category === c.id),
+        onclick: () => { state.category = state.category === c.id ? '' : c.id; sync(); draw(); },
+      }, h('span', { class: 'alert-count' }, String(count)), h('span', {}, c.label));
+    }));
+    const shown = items.filter(a => !state.category || categoryOf(a.kind) === state.category);
+    if (shown.length === 0) {
+      mount(content, error ? errorBox(error) : null, emptyState(
+        state.status === 'open' ? 'No open alerts' : 'No alerts',
+        state.status === 'open' ? 'Nothing needs attention in your groups right now.' : 'No alert matches these filters.'));
+      return;
+    }
+    mount(content, error ? errorBox(error) : null, table(shown, () => poll.now()));
+  };
+  const sync = () => history.replaceState(null, '', link(['alerts'], state));
+
+  const poll = poller(async () => {
+    try {
+      const list = await api('/api/alerts', { query: { status: state.status } });
+      items = [...(list ?? [])].sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+      error = null;
+    } catch (e) {
+      error = e;
+    }
+    draw();
+  }, 5000);
+  statusSelect.addEventListener('change', () => { state.status = statusSelect.value; items = null; sync(); draw(); poll.now(); });
+  return () => poll.stop();
+}
+
+function table(items, refresh) {
+  const canAck = session.can('operator');
+  return h('div', { class: 'card table-card' }, h('table', { class: 'table', 'data-testid': 'alerts' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Severity'), h('th', {}, 'Kind'), h('th', {}, 'Pipeline / run'),
+      h('th', {}, 'Message'), h('th', {}, 'Raised'), h('th', {}, 'State'), canAck ? h('th', {}, '') : null)),
+    h('tbody', {}, items.map(a => h('tr', { 'data-alert': a.id },
+      h('td', {}, h('span', { class: `badge severity-${a.severity ?? 'info'}` }, a.severity ?? 'info')),
+      h('td', { class: 'kind' }, humanize(a.kind)),
+      h('td', {}, a.pipelineId ? h('div', {}, h('a', { href: link(['runs'], { pipeline: a.pipelineId }) }, a.pipelineId)) : null,
+        a.runId ? h('div', { class: 'secondary mono' }, h('a', { href: link(['runs', a.runId], { task: a.taskKey }) },
+          a.taskKey ? `${a.runId} · ${a.taskKey}` : a.runId)) : null),
+      h('td', { class: 'message' }, a.message),
+      h('td', {}, timeCell(a.raisedAt), h('div', { class: 'secondary' }, relative(a.raisedAt))),
+      h('td', {}, a.ackedAt ? h('span', { class: 'secondary' }, `acknowledged by ${a.ackedBy ?? 'someone'} ${relative(a.ackedAt)}`)
+        : a.clearedAt ? h('span', { class: 'secondary' }, `cleared ${relative(a.clearedAt)}`) : h('span', { class: 'chip chip-open' }, 'open')),
+      canAck ? h('td', { class: 'right' }, a.ackedAt ? null : actionButton('Acknowledge', async () => {
+        await api(`/api/alerts/${encodeURIComponent(a.id)}/ack`, { method: 'POST', body: {} });
+        refresh();
+      }, { kind: 'btn-small', success: 'Acknowledged' })) : null)))));
+}

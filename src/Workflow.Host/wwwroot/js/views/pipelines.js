@@ -1,0 +1,92 @@
+// Pipelines: what exists, who owns it, when it runs next, how the last run went, how long runs take lately,
+// and (by role) trigger and enable/disable.
+
+import { h, mount } from '../dom.js';
+import { api } from '../api.js';
+import { session } from '../session.js';
+import { poller } from '../poll.js';
+import { link } from '../router.js';
+import { actionButton, emptyState, errorBox, loading, pageHeader } from '../components.js';
+import { describeSchedule, relative, statusBadge, timeCell } from '../format.js';
+import { renderSparkline } from '../charts/sparkline.js';
+
+export function render(container) {
+  const content = h('div', {}, loading('Loading pipelines…'));
+  const filter = h('input', { type: 'search', class: 'input', placeholder: 'Filter by name or group', 'aria-label': 'Filter pipelines' });
+  mount(container, pageHeader('Pipelines', `Pipelines of ${session.groups().join(', ') || 'your groups'}`, filter), content);
+
+  let items = null;
+  let error = null;
+  const draw = () => {
+    if (error && !items) { mount(content, errorBox(error, { onRetry: () => poll.now() })); return; }
+    if (!items) return;
+    const term = filter.value.trim().toLowerCase();
+    const shown = items.filter(p => !term || p.id.toLowerCase().includes(term) || (p.ownerGroup ?? '').toLowerCase().includes(term)
+      || (p.description ?? '').toLowerCase().includes(term));
+    if (items.length === 0) {
+      mount(content, emptyState('No pipelines to show',
+        'None of your groups owns a pipeline yet. Pipelines appear here when they are registered in code or posted as JSON to /api/pipelines.'));
+      return;
+    }
+    mount(content,
+      error ? errorBox(error) : null,
+      shown.length === 0 ? emptyState('No match', `No pipeline matches “${filter.value}”.`) : table(shown, () => poll.now()));
+  };
+  filter.addEventListener('input', draw);
+
+  const poll = poller(async () => {
+    try {
+      items = await api('/api/pipelines');
+      error = null;
+    } catch (e) {
+      error = e;
+    }
+    draw();
+  }, 10000);
+  return () => poll.stop();
+}
+
+function table(items, refresh) {
+  const canOperate = session.can('operator');
+  return h('div', { class: 'card table-card' }, h('table', { class: 'table', 'data-testid': 'pipelines' },
+    h('thead', {}, h('tr', {},
+      h('th', {}, 'Pipeline'), h('th', {}, 'Group'), h('th', {}, 'Schedules'), h('th', {}, 'Next run'),
+      h('th', {}, 'Last run'), h('th', {}, 'Recent durations'), canOperate ? h('th', { class: 'right' }, 'Actions') : null)),
+    h('tbody', {}, items.map(p => row(p, canOperate, refresh)))));
+}
+
+function row(p, canOperate, refresh) {
+  const schedules = p.schedules ?? [];
+  const last = p.lastRun;
+  return h('tr', { class: p.enabled === false ? 'muted-row' : '', 'data-pipeline': p.id },
+    h('td', {},
+      h('a', { class: 'strong', href: link(['runs'], { pipeline: p.id }) }, p.id),
+      p.enabled === false ? h('span', { class: 'chip chip-off' }, 'disabled') : null,
+      p.version ? h('span', { class: 'version', title: 'definition version' }, `v${p.version}`) : null,
+      p.description ? h('div', { class: 'secondary' }, p.description) : null),
+    h('td', {}, h('span', { class: 'chip chip-group' }, p.ownerGroup)),
+    h('td', { class: 'schedules' }, schedules.length
+      ? schedules.map(sc => h('div', { class: sc.enabled === false ? 'secondary strike' : '' }, describeSchedule(sc)))
+      : h('span', { class: 'secondary' }, 'manual only')),
+    h('td', {}, p.nextFireTime && p.enabled !== false
+      ? [timeCell(p.nextFireTime), h('div', { class: 'secondary' }, relative(p.nextFireTime))]
+      : h('span', { class: 'secondary' }, '—')),
+    h('td', {}, last
+      ? [h('a', { href: link(['runs', last.runId]) }, statusBadge(last.status)),
+        h('div', { class: 'secondary' }, relative(last.finishedAt ?? last.startedAt))]
+      : h('span', { class: 'secondary' }, 'never run')),
+    h('td', {}, renderSparkline(p.recentDurations)),
+    canOperate ? h('td', { class: 'right nowrap' },
+      actionButton('Trigger', async () => {
+        const answer = await api(`/api/pipelines/${encodeURIComponent(p.id)}/runs`, { method: 'POST', body: {} });
+        const runId = answer?.runId ?? answer?.id;
+        if (runId) window.location.hash = link(['runs', runId]);
+        return runId;
+      }, { kind: 'btn-primary btn-small', testid: `trigger-${p.id}`, title: `Start a manual run of ${p.id}`, success: id => `Started ${id}` }),
+      ' ',
+      session.can('editor') ? actionButton(p.enabled === false ? 'Enable' : 'Disable', async () => {
+        await api(`/api/pipelines/${encodeURIComponent(p.id)}/${p.enabled === false ? 'enable' : 'disable'}`, { method: 'POST' });
+        refresh();
+      }, { kind: 'btn-small', testid: `toggle-${p.id}`, success: `${p.id} ${p.enabled === false ? 'enabled' : 'disabled'}` }) : null)
+      : null);
+}

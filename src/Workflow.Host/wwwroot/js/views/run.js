@@ -1,0 +1,223 @@
+// One run: header with cancel and rerun-failed, the DAG (status colours, critical path), the Gantt chart of
+// attempts, and the selected task's attempts and log. Polls while the run is active.
+
+import { h, mount } from '../dom.js';
+import { api, request } from '../api.js';
+import { session } from '../session.js';
+import { poller } from '../poll.js';
+import { link } from '../router.js';
+import { actionButton, errorBox, loading } from '../components.js';
+import { ACTIVE_RUN, ACTIVE_TASK, formatDuration, humanize, parseDuration, relative, secondsBetween, statusBadge, timeCell } from '../format.js';
+import { renderDag } from '../charts/dag.js';
+import { renderGantt } from '../charts/gantt.js';
+import { taskPanel } from './run-log.js';
+import { summary } from './runs.js';
+
+const LEGEND = ['pending', 'running', 'retry-wait', 'succeeded', 'failed', 'skipped', 'cancelled'];
+const ATTEMPT_FETCH_LIMIT = 60;
+
+export function render(container, params) {
+  const runId = params.runId;
+  const ui = { tab: params.view === 'gantt' ? 'gantt' : 'graph', task: params.task ?? null, attempt: params.attempt ?? null };
+  const header = h('div', {});
+  const facts = h('div', {});
+  const chart = h('div', { class: 'chart-body' });
+  const tabs = h('div', { class: 'tabs', role: 'tablist' });
+  const panel = h('div', {});
+  const body = h('div', { class: 'run-body' },
+    h('section', { class: 'card chart-card' }, h('div', { class: 'chart-head' }, tabs, legend()), chart), panel);
+  mount(container, h('nav', { class: 'crumbs' }, h('a', { href: '#/runs' }, 'Runs'), ' / ', h('span', { class: 'mono' }, runId)),
+    header, facts, loading('Loading the run…'));
+
+  let detail = null;
+  let definition;
+  const attempts = new Map();
+  let current = null;
+  let finalRefresh = false;
+
+  const setUrl = () => history.replaceState(null, '', link(['runs', runId], { view: ui.tab === 'gantt' ? 'gantt' : '', task: ui.task, attempt: ui.attempt }));
+
+  const select = key => {
+    ui.task = key;
+    ui.attempt = null;
+    setUrl();
+    drawChart();
+    drawPanel(true);
+  };
+
+  const nodes = () => {
+    const tasks = detail.tasks;
+    if (tasks.length === 0 && definition?.tasks) {
+      return definition.tasks.map(t => ({ key: t.id, deps: t.dependsOn ?? [], status: 'pending', duration: parseDuration(t.expectedDuration) }));
+    }
+    const keys = new Set(tasks.map(t => t.taskKey));
+    const expected = new Map((definition?.tasks ?? []).map(t => [t.id, parseDuration(t.expectedDuration)]));
+    return tasks.map(t => ({
+      key: t.taskKey,
+      deps: (t.dependsOn ?? []).flatMap(d => (keys.has(d) ? [d] : tasks.filter(o => o.taskId === d).map(o => o.taskKey))),
+      status: t.status,
+      duration: t.startedAt ? secondsBetween(t.startedAt, t.finishedAt) : (expected.get(t.taskId) ?? null),
+    }));
+  };
+
+  const drawChart = () => {
+    mount(tabs,
+      tab('Graph', ui.tab === 'graph', () => { ui.tab = 'graph'; setUrl(); drawChart(); }, 'tab-graph'),
+      tab('Timeline', ui.tab === 'gantt', () => { ui.tab = 'gantt'; setUrl(); drawChart(); }, 'tab-gantt'));
+    const list = nodes();
+    if (list.length === 0) {
+      mount(chart, h('div', { class: 'empty small' }, 'This run has no tasks yet.'));
+      return;
+    }
+    const { svg, layout } = renderDag(list, { selected: ui.task, onSelect: select });
+    const critical = new Set(layout.critical.path);
+    const caption = h('p', { class: 'chart-caption' }, 'Critical path: ',
+      h('strong', {}, layout.critical.path.join(' → ') || '—'),
+      list.some(n => n.duration !== null && n.duration !== undefined) ? ` (${formatDuration(layout.critical.total)})` : ' (durations not known yet)');
+    if (ui.tab === 'graph') {
+      mount(chart, h('div', { class: 'dag-scroll', 'data-testid': 'dag' }, svg), caption);
+    } else {
+      const rows = ganttRows(critical);
+      const width = Math.max(600, (chart.clientWidth || container.clientWidth || 1000) - 2);
+      mount(chart, rows.length
+        ? h('div', { class: 'gantt-scroll', 'data-testid': 'gantt' }, renderGantt(rows, { width, selected: ui.task, onSelect: select }))
+        : h('div', { class: 'empty small', 'data-testid': 'gantt' }, 'No task has started yet.'), caption);
+    }
+  };
+
+  const ganttRows = critical => detail.tasks
+    .map(t => ({ key: t.taskKey, label: t.taskKey, critical: critical.has(t.taskKey), attempts: attemptsOf(t) }))
+    .filter(r => r.attempts.some(a => a.startedAt || a.queuedAt))
+    .sort((a, b) => firstTime(a) - firstTime(b));
+
+  const attemptsOf = t => attempts.get(t.taskKey)
+    ?? (t.attempts > 0 ? [{ attempt: t.attempts, status: t.status, startedAt: t.startedAt, finishedAt: t.finishedAt }] : []);
+
+  let panelKey = null;
+  const drawPanel = async fresh => {
+    const task = detail.tasks.find(t => t.taskKey === ui.task);
+    if (!task) {
+      current?.stop();
+      current = null;
+      panelKey = null;
+      mount(panel, h('section', { class: 'card task-panel empty small' }, 'Select a task in the graph or the timeline to see its attempts and log.'));
+      return;
+    }
+    const many = detail.tasks.length > ATTEMPT_FETCH_LIMIT;
+    if (fresh || !attempts.has(task.taskKey) || (many && ACTIVE_TASK.has(task.status))) await loadAttempts(task);
+    const list = attempts.get(task.taskKey) ?? [];
+    // Rebuild only when something shown changed, so a followed log keeps its place.
+    const key = JSON.stringify([task.taskKey, ui.attempt, task.status, list.map(a => [a.attempt, a.status])]);
+    if (!fresh && key === panelKey) return;
+    panelKey = key;
+    current?.stop();
+    current = taskPanel(runId, task, list, { attempt: ui.attempt, onAttempt: n => { ui.attempt = String(n); setUrl(); drawPanel(true); } });
+    mount(panel, current.element);
+    if (fresh) current.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+
+  const loadAttempts = async task => {
+    if (task.attempts === 0) { attempts.set(task.taskKey, []); return; }
+    try {
+      const list = await api(`/api/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(task.taskKey)}/attempts`);
+      attempts.set(task.taskKey, [...(list ?? [])].sort((a, b) => a.attempt - b.attempt));
+    } catch { /* the Gantt falls back to the task's own times */ }
+  };
+
+  const drawHeader = () => {
+    const run = detail.run;
+    const canOperate = session.can('operator');
+    const active = ACTIVE_RUN.has(run.status);
+    mount(header, h('div', { class: 'page-header' },
+      h('div', {}, h('h1', { class: 'run-title' }, run.pipelineId, statusBadge(run.status)),
+        h('p', { class: 'subtitle mono' }, run.runId)),
+      h('div', { class: 'actions' },
+        canOperate && active ? actionButton('Cancel run', async () => {
+          if (!window.confirm(`Cancel ${run.runId}? Running tasks are stopped.`)) return;
+          await api(`/api/runs/${encodeURIComponent(runId)}/cancel`, { method: 'POST', body: {} });
+          poll.now();
+        }, { kind: 'btn-danger', testid: 'cancel', success: 'Cancellation requested' }) : null,
+        canOperate && (run.status === 'failed' || run.status === 'cancelled') ? actionButton('Rerun failed', async () => {
+          const answer = await request(`/api/runs/${encodeURIComponent(runId)}/rerun`, { method: 'POST', body: {} });
+          const location = answer.headers.get('Location') ?? '';
+          const next = answer.data?.runId ?? decodeURIComponent(location.split('/api/runs/')[1] ?? '');
+          if (next) window.location.hash = link(['runs', next]);
+          return next;
+        }, { kind: 'btn-primary', testid: 'rerun', success: id => `Started ${id}` }) : null)));
+    const duration = run.startedAt ? secondsBetween(run.startedAt, run.finishedAt) : null;
+    mount(facts, h('dl', { class: 'facts card' },
+      fact('Pipeline', h('a', { href: link(['runs'], { pipeline: run.pipelineId }) }, run.pipelineId), h('span', { class: 'secondary' }, ` v${run.pipelineVersion}`)),
+      fact('Group', h('span', { class: 'chip chip-group' }, run.ownerGroup)),
+      fact('Trigger', humanize(run.trigger), run.rerunOf ? [' of ', h('a', { href: link(['runs', run.rerunOf]) }, 'earlier run')] : null),
+      fact('Logical time', timeCell(run.logicalTime)),
+      fact('Started', run.startedAt ? [timeCell(run.startedAt), h('span', { class: 'secondary' }, ` ${relative(run.startedAt)}`)] : 'not yet'),
+      fact('Duration', formatDuration(duration), ACTIVE_RUN.has(run.status) && duration !== null ? ' so far' : ''),
+      fact('Tasks', summary(run.summary ?? countTasks(detail.tasks)))));
+  };
+
+  const refresh = async () => {
+    try {
+      detail = await api(`/api/runs/${encodeURIComponent(runId)}`);
+    } catch (error) {
+      if (!detail) {
+        mount(container, h('nav', { class: 'crumbs' }, h('a', { href: '#/runs' }, 'Runs'), ' / ', h('span', { class: 'mono' }, runId)),
+          error.status === 404
+            ? errorBox({ title: 'Run not found', detail: 'There is no such run, it has expired, or it belongs to a group you are not in.' })
+            : errorBox(error, { onRetry: () => poll.now() }));
+        poll.stop();
+      }
+      return;
+    }
+    if (definition === undefined) {
+      definition = null;
+      try { definition = await api(`/api/pipelines/${encodeURIComponent(detail.run.pipelineId)}`); } catch { /* deleted or hidden */ }
+    }
+    if (!ui.task) {
+      ui.task = (detail.tasks.find(t => t.status === 'failed') ?? detail.tasks.find(t => t.status === 'running'))?.taskKey ?? null;
+    }
+    if (detail.tasks.length <= ATTEMPT_FETCH_LIMIT) {
+      const stale = detail.tasks.filter(t => t.attempts > 0
+        && (ACTIVE_TASK.has(t.status) || (attempts.get(t.taskKey)?.length ?? -1) !== t.attempts
+          || attempts.get(t.taskKey)?.some(a => !a.finishedAt)));
+      await Promise.all(stale.map(loadAttempts));
+    }
+    if (!body.isConnected) mount(container, container.firstElementChild, header, facts, body);
+    drawHeader();
+    drawChart();
+    await drawPanel(false);
+    if (!ACTIVE_RUN.has(detail.run.status)) {
+      if (finalRefresh) poll.stop();
+      finalRefresh = true;
+    }
+  };
+
+  const poll = poller(refresh, 2000);
+  let resizeTimer = null;
+  const onResize = () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => detail && drawChart(), 150); };
+  window.addEventListener('resize', onResize);
+  return () => { poll.stop(); current?.stop(); window.removeEventListener('resize', onResize); };
+}
+
+function tab(label, active, onclick, testid) {
+  return h('button', { type: 'button', role: 'tab', class: active ? 'tab active' : 'tab', 'aria-selected': String(active), onclick, 'data-testid': testid }, label);
+}
+
+function fact(label, ...value) {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, value));
+}
+
+function legend() {
+  return h('div', { class: 'legend', 'aria-label': 'Legend' },
+    LEGEND.map(s => h('span', { class: 'legend-item' }, h('span', { class: `swatch status-${s}` }), humanize(s))),
+    h('span', { class: 'legend-item' }, h('span', { class: 'swatch critical' }), 'critical path'));
+}
+
+function countTasks(tasks) {
+  const n = s => tasks.filter(t => t.status === s).length;
+  return { succeeded: n('succeeded'), failed: n('failed'), skipped: n('skipped'), cancelled: n('cancelled'), total: tasks.length };
+}
+
+function firstTime(row) {
+  const times = row.attempts.map(a => Date.parse(a.queuedAt ?? a.startedAt)).filter(t => !Number.isNaN(t));
+  return times.length ? Math.min(...times) : Number.MAX_SAFE_INTEGER;
+}

@@ -1,0 +1,153 @@
+using Workflow.Building;
+using Workflow.Dag;
+using Workflow.Model;
+using static Workflow.Building.Tasks;
+
+namespace Workflow.Core.Tests.Dag;
+
+public class DagIndexTests
+{
+    // extract-a (10s) and extract-b (unknown) feed transform (30s), which feeds load (5s) and report (unknown).
+    private static PipelineDefinition Sample() => Pipeline.Define("sample", owner: "data-eng")
+        .Task("extract-a", Delay(TimeSpan.Zero), expected: TimeSpan.FromSeconds(10))
+        .Task("transform", Delay(TimeSpan.Zero), after: ["extract-a", "extract-b"], expected: TimeSpan.FromSeconds(30))
+        .Task("extract-b", Delay(TimeSpan.Zero))
+        .Task("load", Delay(TimeSpan.Zero), after: ["transform"], expected: TimeSpan.FromSeconds(5))
+        .Task("report", Delay(TimeSpan.Zero), after: ["transform"])
+        .Build();
+
+    [Fact]
+    public void Ids_map_to_indexes_in_definition_order_with_parents_and_children()
+    {
+        var dag = DagIndex.Build(Sample());
+
+        Assert.Equal(1, dag.IndexOf("transform"));
+        Assert.Equal("extract-b", dag.IdOf(2));
+        Assert.Equal([0, 2], dag.Parents(1).ToArray());
+        Assert.Equal([3, 4], dag.Children(1).ToArray());
+        Assert.False(dag.TryGetIndex("missing", out _));
+        Assert.Contains("missing", Assert.Throws<KeyNotFoundException>(() => dag.IndexOf("missing")).Message);
+    }
+
+    [Fact]
+    public void The_topological_order_is_deterministic_and_levels_count_dependency_depth()
+    {
+        var dag = DagIndex.Build(Sample());
+
+        Assert.Equal(["extract-a", "extract-b", "transform", "load", "report"],
+            dag.TopologicalOrder.Select(dag.IdOf));
+        Assert.Equal([0, 1, 0, 2, 2], dag.Levels);
+    }
+
+    [Fact]
+    public void Upward_rank_uses_configured_durations_and_one_second_where_unknown()
+    {
+        var dag = DagIndex.Build(Sample());
+
+        var rank = dag.UpwardRank();
+
+        Assert.Equal(35, rank[dag.IndexOf("transform")]);
+        Assert.Equal(45, rank[dag.IndexOf("extract-a")]);
+        Assert.Equal(36, rank[dag.IndexOf("extract-b")]);
+        Assert.Equal(1, rank[dag.IndexOf("report")]);
+    }
+
+    [Fact]
+    public void Estimates_override_configured_durations_and_change_the_critical_path()
+    {
+        var dag = DagIndex.Build(Sample());
+        var estimates = new Dictionary<string, TimeSpan>
+        {
+            ["extract-b"] = TimeSpan.FromMinutes(2),
+            ["report"] = TimeSpan.FromSeconds(50),
+        };
+
+        var path = dag.CriticalPath(estimates);
+
+        Assert.Equal(["extract-b", "transform", "report"], path.TaskIds);
+        Assert.Equal(TimeSpan.FromSeconds(200), path.Length);
+        Assert.Equal(["extract-a", "transform", "load"], dag.CriticalPath().TaskIds);
+        Assert.Equal(TimeSpan.FromSeconds(45), dag.CriticalPath().Length);
+    }
+
+    [Fact]
+    public void Descendant_counts_count_each_downstream_task_once_across_diamonds()
+    {
+        // a -> b, a -> c, b -> d, c -> d: summing over children would count d twice for a.
+        var dag = DagIndex.Build(["a", "b", "c", "d"], [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")]);
+
+        Assert.Equal([3, 1, 1, 0], dag.DescendantCounts());
+    }
+
+    [Fact]
+    public void Descendant_counts_stay_exact_past_one_64_task_block()
+    {
+        var random = new Random(7);
+        const int n = 300;
+        var edges = new List<(int, int)>();
+        for (var i = 0; i < 900; i++)
+        {
+            var a = random.Next(n);
+            var b = random.Next(n);
+            if (a != b)
+            {
+                edges.Add((Math.Min(a, b), Math.Max(a, b)));
+            }
+        }
+
+        var graph = DagGraph.Create(n, edges);
+        var counts = DagAlgorithms.DescendantCounts(graph, TopologicalSort.TryOrder(graph)!);
+
+        for (var u = 0; u < n; u++)
+        {
+            var seen = new HashSet<int>();
+            var stack = new Stack<int>([u]);
+            while (stack.TryPop(out var node))
+            {
+                foreach (var child in graph.Children(node))
+                {
+                    if (seen.Add(child))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+
+            Assert.Equal(seen.Count, counts[u]);
+        }
+    }
+
+    [Fact]
+    public void Building_a_cyclic_definition_names_the_cycle()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            DagIndex.Build(["a", "b", "c", "d"], [("d", "a"), ("a", "b"), ("b", "c"), ("c", "a")]));
+
+        Assert.Contains("a -> b -> c -> a", error.Message);
+    }
+
+    [Fact]
+    public void Building_with_an_unknown_dependency_or_a_duplicate_id_names_it()
+    {
+        var unknown = Assert.Throws<ArgumentException>(() => DagIndex.Build(["a"], [("ghost", "a")]));
+        var duplicate = Assert.Throws<ArgumentException>(() => DagIndex.Build(["a", "a"], []));
+
+        Assert.Contains("'ghost'", unknown.Message);
+        Assert.Contains("'a'", duplicate.Message);
+    }
+
+    [Fact]
+    public void A_chain_of_100000_tasks_is_analysed_without_overflowing_the_stack()
+    {
+        const int n = 100_000;
+        var ids = Enumerable.Range(0, n).Select(i => $"t{i}").ToArray();
+        var edges = Enumerable.Range(1, n - 1).Select(i => (ids[i - 1], ids[i]));
+        var graph = DagGraph.Create(n, [.. Enumerable.Range(1, n - 1).Select(i => (i, i - 1)), (0, n - 1)]);
+
+        var dag = DagIndex.Build(ids, edges);
+
+        Assert.Equal(n, dag.UpwardRank()[0]);
+        Assert.Equal(n - 1, dag.Levels[^1]);
+        Assert.Equal(n + 1, CycleFinder.Find(graph)!.Length);
+    }
+}

@@ -1,0 +1,123 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Workflow.Dag;
+
+namespace Workflow.Core.Tests.Dag;
+
+public class DagPropertyTests
+{
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(300);
+
+    [Fact]
+    public void A_topological_order_lists_every_node_once_and_respects_every_edge()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var order = TopologicalSort.TryOrder(dag.Graph);
+            if (order is null)
+            {
+                return false;
+            }
+
+            var position = new int[dag.Count];
+            Array.Fill(position, -1);
+            for (var k = 0; k < order.Length; k++)
+            {
+                position[order[k]] = k;
+            }
+
+            return position.All(p => p >= 0) && dag.Edges.All(e => position[e.Parent] < position[e.Child]);
+        }));
+    }
+
+    [Fact]
+    public void Upward_rank_is_at_least_each_childs_rank_plus_own_duration_and_equal_for_the_largest()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var graph = dag.Graph;
+            var rank = DagAlgorithms.UpwardRank(graph, TopologicalSort.TryOrder(graph)!, dag.Weights);
+            return Enumerable.Range(0, dag.Count).All(u =>
+            {
+                var children = graph.Children(u).ToArray();
+                var bound = dag.Weights[u] + (children.Length == 0 ? 0 : children.Max(c => rank[c]));
+                return children.All(c => rank[u] >= rank[c] + dag.Weights[u]) && rank[u] == bound;
+            });
+        }));
+    }
+
+    [Fact]
+    public void Levels_put_every_child_below_its_parents()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var graph = dag.Graph;
+            var level = DagAlgorithms.Levels(graph, TopologicalSort.TryOrder(graph)!);
+            return dag.Edges.All(e => level[e.Child] > level[e.Parent])
+                && Enumerable.Range(0, dag.Count).All(u => graph.Parents(u).Length > 0 || level[u] == 0);
+        }));
+    }
+
+    [Fact]
+    public void Descendant_counts_match_a_breadth_first_search_from_each_node()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var graph = dag.Graph;
+            var counts = DagAlgorithms.DescendantCounts(graph, TopologicalSort.TryOrder(graph)!);
+            return Enumerable.Range(0, dag.Count).All(u => counts[u] == Reachable(graph, u) - 1);
+        }));
+    }
+
+    [Fact]
+    public void The_critical_path_follows_edges_and_its_weight_is_the_largest_rank()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var graph = dag.Graph;
+            var rank = DagAlgorithms.UpwardRank(graph, TopologicalSort.TryOrder(graph)!, dag.Weights);
+            var path = DagAlgorithms.CriticalPath(graph, rank);
+            var followsEdges = path.Zip(path.Skip(1)).All(p => graph.Children(p.First).Contains(p.Second));
+            var endsAtSink = graph.Children(path[^1]).Length == 0;
+            return followsEdges && endsAtSink && path.Sum(i => dag.Weights[i]) == rank.Max();
+        }));
+    }
+
+    [Fact]
+    public void Adding_a_back_edge_along_a_path_makes_a_cycle_that_the_finder_reports()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var acyclic = dag.Graph;
+            if (dag.Edges.Length == 0)
+            {
+                return CycleFinder.Find(acyclic) is null;
+            }
+
+            var (parent, child) = dag.Edges[0];
+            var cyclic = DagGraph.Create(dag.Count, [.. dag.Edges, (child, parent)]);
+            var cycle = CycleFinder.Find(cyclic);
+            return CycleFinder.Find(acyclic) is null && TopologicalSort.TryOrder(cyclic) is null
+                && cycle is { Length: >= 3 } && cycle[0] == cycle[^1]
+                && cycle.Zip(cycle.Skip(1)).All(p => cyclic.Children(p.First).Contains(p.Second));
+        }));
+    }
+
+    private static int Reachable(DagGraph graph, int from)
+    {
+        var seen = new HashSet<int> { from };
+        var queue = new Queue<int>([from]);
+        while (queue.TryDequeue(out var node))
+        {
+            foreach (var child in graph.Children(node))
+            {
+                if (seen.Add(child))
+                {
+                    queue.Enqueue(child);
+                }
+            }
+        }
+
+        return seen.Count;
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Playwright;
+
+namespace Workflow.Host.Tests.Browser;
+
+/// <summary>
+/// One real host and one headless Debian Chromium shared by the browser tests; each test opens its own context
+/// (its own storage, so its own sign-in).
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private HostProcess? _host;
+
+    public HostProcess Host => _host ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not started.");
+
+    /// <summary>Screenshots land here, inside the test output folder.</summary>
+    public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is missing at {ChromiumPath}. The browser tests need Debian's Chromium: " +
+                "run `apt-get install -y chromium` (bash .ci/run does this).");
+        }
+
+        Directory.CreateDirectory(ScreenshotDirectory);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        _host = await HostProcess.StartAsync(cts.Token);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+    }
+
+    /// <summary>A fresh browser context at laptop size, with generous default timeouts for a loaded machine.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(ScreenshotDirectory, $"{name}.png"),
+            FullPage = fullPage,
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The browser tests share one host and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "Dashboard in a real browser";
+}
