@@ -28,6 +28,12 @@ public sealed class WorkflowApiOptions
     /// <summary>The most fire times a schedule preview computes.</summary>
     public int MaxPreviewCount { get; set; } = 100;
 
+    /// <summary>
+    /// The task kinds the host runs, so that a definition naming another kind is refused with a hint. Empty
+    /// leaves kinds to the engine.
+    /// </summary>
+    public HashSet<string> TaskKinds { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Reported by the health endpoint.</summary>
     public string Version { get; set; } =
         typeof(WorkflowApiOptions).Assembly.GetName().Version?.ToString() ?? "0.0.0";

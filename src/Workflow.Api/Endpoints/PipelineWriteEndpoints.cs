@@ -182,7 +182,7 @@ internal static class PipelineWriteEndpoints
             return body;
         }
 
-        var errors = DefinitionValidation.Validate(body.Value!, routeId);
+        var errors = DefinitionValidation.Validate(body.Value!, routeId, s.Options.TaskKinds);
         return errors.Count == 0 ? body : new(default, ApiProblems.Validation(errors));
     }
 

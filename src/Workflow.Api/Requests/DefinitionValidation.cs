@@ -1,5 +1,6 @@
 using Workflow.Api.Problems;
 using Workflow.Model;
+using Workflow.Validation;
 
 namespace Workflow.Api.Requests;
 
@@ -9,9 +10,11 @@ namespace Workflow.Api.Requests;
 /// </summary>
 public static class DefinitionValidation
 {
-    public static IReadOnlyList<FieldError> Validate(PipelineDefinition definition, string? routeId)
+    public static IReadOnlyList<FieldError> Validate(PipelineDefinition definition, string? routeId,
+        IReadOnlyCollection<string> taskKinds)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(taskKinds);
         var errors = new List<FieldError>();
         if (routeId is not null && !string.Equals(routeId, definition.Id, StringComparison.Ordinal))
         {
@@ -19,6 +22,24 @@ public static class DefinitionValidation
                 $"PUT /api/pipelines/{definition.Id}, or set \"id\": \"{routeId}\"."));
         }
 
+        var options = new ValidationOptions().WithTaskKinds(taskKinds);
+        var result = new PipelineValidator(options).Validate(definition);
+        errors.AddRange(result.Errors.Select(ToFieldError));
         return errors;
     }
+
+    /// <summary>The core writes <c>tasks[3].retry</c>; the API answers JSON paths, <c>$.tasks[3].retry</c>.</summary>
+    public static FieldError ToFieldError(ValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new FieldError(JsonPath(error.Path), error.Message, error.Hint);
+    }
+
+    public static string JsonPath(string? corePath) => corePath switch
+    {
+        null or "" => "$",
+        _ when corePath.StartsWith('$') => corePath,
+        _ when corePath.StartsWith('[') => "$" + corePath,
+        _ => "$." + corePath,
+    };
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Workflow.Api.Problems;
+using Workflow.Validation;
 
 namespace Workflow.Api.Requests;
 
@@ -58,26 +59,16 @@ public static class JsonBody
     private static IResult Malformed(JsonException ex, int maxDepth)
     {
         var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-        var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
         if (ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
         {
             return ApiProblems.BadRequest($"The JSON body is nested deeper than {maxDepth} levels.", path,
                 $"Nesting exceeds the limit of {maxDepth}.", "Flatten the document.");
         }
 
-        var message = CleanMessage(ex.Message);
-        return ApiProblems.BadRequest($"The JSON body is not valid at {path}{where}: {message}", path, message,
-            "Fix the JSON at that path; durations look like \"90s\" or \"5m\", enums are kebab-case strings.");
-    }
-
-    /// <summary>Keeps the serializer's explanation but drops the .NET type names, which mean nothing to a caller.</summary>
-    private static string CleanMessage(string message)
-    {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        var text = cut >= 0 ? message[..cut] : message;
-        return text.Replace("System.", "", StringComparison.Ordinal)
-            .Replace("Workflow.Model.", "", StringComparison.Ordinal)
-            .Replace("Workflow.Api.Contracts.", "", StringComparison.Ordinal);
+        // The core explains the failure without .NET type names, with the allowed values of an enum as the hint.
+        var error = DefinitionValidation.ToFieldError(JsonErrors.ToValidationError(ex));
+        return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The JSON body is not valid",
+            $"At {error.Path}: {error.Message}", [error]);
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>

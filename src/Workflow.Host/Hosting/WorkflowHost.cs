@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Api;
 using Workflow.Api.Audit;
 using Workflow.Engine;
+using Workflow.Engine.Handlers;
 using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
 using Workflow.Host.Audit;
@@ -38,6 +39,8 @@ public static class WorkflowHost
             engine.DataDirectory = host.Value.FullDataDirectory);
         builder.Services.AddWorkflowScheduler(builder.Configuration);
         builder.Services.AddWorkflowApi(builder.Configuration, builder.Environment);
+        builder.Services.AddOptions<WorkflowApiOptions>().Configure<HandlerRegistry>((api, handlers) =>
+            api.TaskKinds.UnionWith(handlers.Kinds));
         builder.Services.AddSingleton<IAuditLog>(sp =>
             new SqliteAuditLog(sp.GetRequiredService<SqliteStore>().DatabasePath));
         builder.Services.AddSamples();

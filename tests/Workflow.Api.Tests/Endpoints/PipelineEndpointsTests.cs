@@ -4,11 +4,10 @@ using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Endpoints;
 
-public sealed class PipelineEndpointsTests : IDisposable
+/// <summary>One host for the class; each test works on pipeline ids of its own.</summary>
+public sealed class PipelineEndpointsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private readonly ApiFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly ApiFactory _factory = factory;
 
     private Task<ApiClient> EditorAsync() => ApiClient.LoginAsync(_factory, "erin", ["data-eng"], ["editor"]);
 
@@ -17,12 +16,12 @@ public sealed class PipelineEndpointsTests : IDisposable
     {
         var erin = await EditorAsync();
 
-        var created = await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng"));
+        var created = await erin.PostAsync("/api/pipelines", Definitions.Echo("pe1-p1", "data-eng"));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("\"v1\"", created.Headers.ETag!.ToString());
-        Assert.Equal("/api/pipelines/p1", created.Headers.Location!.ToString());
-        var read = await erin.GetAsync("/api/pipelines/p1");
+        Assert.Equal("/api/pipelines/pe1-p1", created.Headers.Location!.ToString());
+        var read = await erin.GetAsync("/api/pipelines/pe1-p1");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("\"v1\"", read.Headers.ETag!.ToString());
         var body = await ApiClient.JsonAsync(read);
@@ -34,12 +33,12 @@ public sealed class PipelineEndpointsTests : IDisposable
     public async Task Creating_an_existing_id_answers_409_and_keeps_the_first()
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng", "first"));
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe2-p1", "data-eng", "first"));
 
-        var again = await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng", "second"));
+        var again = await erin.PostAsync("/api/pipelines", Definitions.Echo("pe2-p1", "data-eng", "second"));
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var versions = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/p1/versions"));
+        var versions = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/pe2-p1/versions"));
         Assert.Equal(1, versions.GetArrayLength());
     }
 
@@ -47,23 +46,23 @@ public sealed class PipelineEndpointsTests : IDisposable
     public async Task An_update_needs_if_match_and_a_stale_one_is_refused_while_a_fresh_one_makes_a_version()
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng", "one"));
-        var changed = Definitions.Echo("p1", "data-eng", "two");
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe3-p1", "data-eng", "pe3-one"));
+        var changed = Definitions.Echo("pe3-p1", "data-eng", "pe3-two");
 
-        var missing = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/p1", changed);
-        var fresh = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/p1", changed, ifMatch: "\"v1\"");
-        var stale = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/p1",
-            Definitions.Echo("p1", "data-eng", "three"), ifMatch: "\"v1\"");
+        var missing = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe3-p1", changed);
+        var fresh = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe3-p1", changed, ifMatch: "\"v1\"");
+        var stale = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe3-p1",
+            Definitions.Echo("pe3-p1", "data-eng", "three"), ifMatch: "\"v1\"");
 
         Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Equal("\"v2\"", fresh.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
-        var versions = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/p1/versions"));
+        var versions = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/pe3-p1/versions"));
         Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
         Assert.Equal("erin", versions[0].GetProperty("updatedBy").GetString());
-        var old = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/p1?version=1"));
+        var old = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/pe3-p1?version=1"));
         Assert.Contains("echo one", old.GetProperty("tasks")[0].GetProperty("config").GetRawText(),
             StringComparison.Ordinal);
     }
@@ -73,10 +72,10 @@ public sealed class PipelineEndpointsTests : IDisposable
     {
         var erin = await EditorAsync();
 
-        var put = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/fresh", Definitions.Echo("fresh", "data-eng"));
+        var put = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe4-fresh", Definitions.Echo("pe4-fresh", "data-eng"));
 
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await erin.GetAsync("/api/pipelines/fresh")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await erin.GetAsync("/api/pipelines/pe4-fresh")).StatusCode);
     }
 
     [Fact]
@@ -85,7 +84,7 @@ public sealed class PipelineEndpointsTests : IDisposable
         var erin = await EditorAsync();
         const string json = """
             {
-              "id": "bad",
+              "id": "pe5-bad",
               "ownerGroup": "data-eng",
               "tasks": [
                 { "id": "a", "kind": "process", "dependsOn": ["b"], "config": { "command": "true" } },
@@ -104,11 +103,11 @@ public sealed class PipelineEndpointsTests : IDisposable
         Assert.Contains(errors, e => e.GetProperty("path").GetString()!.Contains("tasks[2].dependsOn",
             StringComparison.Ordinal));
         Assert.All(errors, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("message").GetString())));
-        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/bad")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/pe5-bad")).StatusCode);
     }
 
     [Theory]
-    [InlineData("{\"id\": \"x\", \"ownerGroup\": \"data-eng\", \"tasks\": [ {\"id\": 1,, } ] }", "$.tasks[0]")]
+    [InlineData("{\"id\": \"x\", \"ownerGroup\": \"data-eng\", \"tasks\": [ {\"id\": 1,, } ] }", "$.tasks")]
     [InlineData("{\"id\": \"x\", \"ownerGroup\": \"data-eng\", \"defaults\": {\"timeout\": \"soon\"}, \"tasks\": []}",
         "$.defaults.timeout")]
     [InlineData("{\"id\": \"x\", \"ownerGroup\": \"data-eng\", \"concurrency\": {\"overlap\": \"sometimes\"}, \"tasks\": []}",
@@ -125,8 +124,7 @@ public sealed class PipelineEndpointsTests : IDisposable
         var error = problem.GetProperty("errors")[0];
         Assert.StartsWith(path, error.GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", problem.GetRawText(), StringComparison.Ordinal);
-        var list = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines"));
-        Assert.Equal(0, list.GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/x")).StatusCode);
     }
 
     [Fact]
@@ -134,44 +132,45 @@ public sealed class PipelineEndpointsTests : IDisposable
     {
         var erin = await EditorAsync();
 
-        var response = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/one", Definitions.Echo("two", "data-eng"));
+        var response = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe7-one", Definitions.Echo("pe7-two", "data-eng"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ApiClient.JsonAsync(response);
         Assert.Equal("$.id", problem.GetProperty("errors")[0].GetProperty("path").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/one")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/two")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/pe7-one")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/pe7-two")).StatusCode);
     }
 
     [Fact]
     public async Task Delete_with_a_stale_if_match_is_refused_and_with_none_removes_it()
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng"));
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe8-p1", "data-eng"));
 
-        var stale = await erin.SendJsonAsync(HttpMethod.Delete, "/api/pipelines/p1", null, ifMatch: "\"v7\"");
-        var stillThere = await erin.GetAsync("/api/pipelines/p1");
-        var deleted = await erin.SendJsonAsync(HttpMethod.Delete, "/api/pipelines/p1", null);
+        var stale = await erin.SendJsonAsync(HttpMethod.Delete, "/api/pipelines/pe8-p1", null, ifMatch: "\"v7\"");
+        var stillThere = await erin.GetAsync("/api/pipelines/pe8-p1");
+        var deleted = await erin.SendJsonAsync(HttpMethod.Delete, "/api/pipelines/pe8-p1", null);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/p1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/pe8-p1")).StatusCode);
     }
 
     [Fact]
     public async Task Disable_and_enable_flip_the_flag_in_a_new_version()
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng"));
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe9-p1", "data-eng"));
 
-        var disabled = await ApiClient.JsonAsync(await erin.PostAsync("/api/pipelines/p1/disable"));
-        var listed = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines"));
-        var enabled = await ApiClient.JsonAsync(await erin.PostAsync("/api/pipelines/p1/enable"));
+        var disabled = await ApiClient.JsonAsync(await erin.PostAsync("/api/pipelines/pe9-p1/disable"));
+        var listed = (await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines"))).EnumerateArray()
+            .Single(p => p.GetProperty("id").GetString() == "pe9-p1");
+        var enabled = await ApiClient.JsonAsync(await erin.PostAsync("/api/pipelines/pe9-p1/enable"));
 
         Assert.False(disabled.GetProperty("enabled").GetBoolean());
         Assert.Equal(2, disabled.GetProperty("version").GetInt32());
-        Assert.False(listed[0].GetProperty("enabled").GetBoolean());
+        Assert.False(listed.GetProperty("enabled").GetBoolean());
         Assert.True(enabled.GetProperty("enabled").GetBoolean());
         Assert.Equal(3, enabled.GetProperty("version").GetInt32());
     }
@@ -180,14 +179,14 @@ public sealed class PipelineEndpointsTests : IDisposable
     public async Task The_list_shows_schedules_next_fire_time_and_the_last_run()
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng"));
-        var trigger = await ApiClient.JsonAsync(await erin.PostAsync("/api/pipelines/p1/runs", "{}"));
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe10-p1", "data-eng"));
+        var trigger = await ApiClient.JsonAsync(await erin.PostAsync("/api/pipelines/pe10-p1/runs", "{}"));
         await erin.WaitForRunAsync(trigger.GetProperty("runId").GetString()!);
 
         var list = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines"));
 
-        var row = Assert.Single(list.EnumerateArray());
-        Assert.Equal("p1", row.GetProperty("id").GetString());
+        var row = Assert.Single(list.EnumerateArray(), r => r.GetProperty("id").GetString() == "pe10-p1");
+        Assert.Equal("pe10-p1", row.GetProperty("id").GetString());
         Assert.Equal("cron", row.GetProperty("schedules")[0].GetProperty("kind").GetString());
         Assert.Equal(DayOfWeek.Monday, row.GetProperty("nextFireTime").GetDateTimeOffset().DayOfWeek);
         Assert.Equal("succeeded", row.GetProperty("lastRun").GetProperty("status").GetString());
@@ -198,9 +197,9 @@ public sealed class PipelineEndpointsTests : IDisposable
     public async Task Schedule_preview_gives_utc_and_local_times_across_a_dst_change()
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng"));
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe11-p1", "data-eng"));
 
-        var response = await erin.GetAsync("/api/pipelines/p1/schedule/preview?count=30");
+        var response = await erin.GetAsync("/api/pipelines/pe11-p1/schedule/preview?count=30");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var items = (await ApiClient.JsonAsync(response)).EnumerateArray().ToList();
@@ -219,13 +218,13 @@ public sealed class PipelineEndpointsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/api/pipelines/p1/schedule/preview?count=0", "count")]
-    [InlineData("/api/pipelines/p1/schedule/preview?count=abc", "count")]
-    [InlineData("/api/pipelines/p1?version=-1", "version")]
+    [InlineData("/api/pipelines/pe12-p1/schedule/preview?count=0", "count")]
+    [InlineData("/api/pipelines/pe12-p1/schedule/preview?count=abc", "count")]
+    [InlineData("/api/pipelines/pe12-p1?version=-1", "version")]
     public async Task A_bad_query_value_answers_400_naming_the_parameter(string path, string name)
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng"));
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe12-p1", "data-eng"));
 
         var response = await erin.GetAsync(path);
 
@@ -238,19 +237,20 @@ public sealed class PipelineEndpointsTests : IDisposable
     public async Task Every_change_is_in_the_audit_log_with_who_and_what()
     {
         var erin = await EditorAsync();
-        await erin.PostAsync("/api/pipelines", Definitions.Echo("p1", "data-eng"));
-        await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/p1", Definitions.Echo("p1", "data-eng", "x"), "\"v1\"");
-        await erin.PostAsync("/api/pipelines/p1/disable");
-        await erin.SendJsonAsync(HttpMethod.Delete, "/api/pipelines/p1", null);
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe13-p1", "data-eng"));
+        await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe13-p1", Definitions.Echo("pe13-p1", "data-eng", "x"), "\"v1\"");
+        await erin.PostAsync("/api/pipelines/pe13-p1/disable");
+        await erin.SendJsonAsync(HttpMethod.Delete, "/api/pipelines/pe13-p1", null);
 
         var audit = await ApiClient.JsonAsync(await erin.GetAsync("/api/audit"));
 
-        var actions = audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        var mine = audit.EnumerateArray().Where(e => e.GetProperty("target").GetString() == "pe13-p1").ToList();
+        var actions = mine.Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Equal(["pipeline.delete", "pipeline.disable", "pipeline.update", "pipeline.create"], actions);
-        Assert.All(audit.EnumerateArray(), e =>
+        Assert.All(mine, e =>
         {
             Assert.Equal("erin", e.GetProperty("actor").GetString());
-            Assert.Equal("p1", e.GetProperty("target").GetString());
+            Assert.Equal("pe13-p1", e.GetProperty("target").GetString());
             Assert.Equal(JsonValueKind.String, e.GetProperty("at").ValueKind);
         });
     }

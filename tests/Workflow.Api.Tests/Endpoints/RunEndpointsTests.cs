@@ -4,11 +4,10 @@ using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Endpoints;
 
-public sealed class RunEndpointsTests : IDisposable
+/// <summary>One host for the class; each test works on pipeline ids of its own.</summary>
+public sealed class RunEndpointsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private readonly ApiFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly ApiFactory _factory = factory;
 
     private async Task<ApiClient> OperatorWithPipelineAsync(string json)
     {
@@ -28,14 +27,14 @@ public sealed class RunEndpointsTests : IDisposable
     [Fact]
     public async Task A_trigger_answers_202_in_the_durable_functions_style_and_the_run_succeeds()
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Echo("p1", "data-eng"));
+        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re1-p1", "data-eng"));
 
-        var response = await olga.PostAsync("/api/pipelines/p1/runs", "{\"parameters\": {}}");
+        var response = await olga.PostAsync("/api/pipelines/re1-p1/runs", "{\"parameters\": {}}");
 
         await ApiClient.AssertStatusAsync(HttpStatusCode.Accepted, response);
         var body = await ApiClient.JsonAsync(response);
         var runId = body.GetProperty("runId").GetString()!;
-        Assert.StartsWith("p1@manual-", runId, StringComparison.Ordinal);
+        Assert.StartsWith("re1-p1@manual-", runId, StringComparison.Ordinal);
         Assert.Equal(runId, body.GetProperty("id").GetString());
         Assert.Equal($"/api/runs/{Uri.EscapeDataString(runId)}", response.Headers.Location!.ToString());
         var statusUri = new Uri(body.GetProperty("statusQueryGetUri").GetString()!);
@@ -54,8 +53,8 @@ public sealed class RunEndpointsTests : IDisposable
     [Fact]
     public async Task Attempts_and_logs_read_as_a_range_and_as_a_tail()
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Echo("p1", "data-eng", "hello-log"));
-        var runId = await TriggerAsync(olga, "p1");
+        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re2-p1", "data-eng", "hello-log"));
+        var runId = await TriggerAsync(olga, "re2-p1");
         await olga.WaitForRunAsync(runId);
         var run = Uri.EscapeDataString(runId);
 
@@ -80,8 +79,8 @@ public sealed class RunEndpointsTests : IDisposable
     [Fact]
     public async Task Logs_of_an_unknown_task_or_attempt_answer_404()
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Echo("p1", "data-eng"));
-        var runId = Uri.EscapeDataString(await TriggerAsync(olga, "p1"));
+        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re3-p1", "data-eng"));
+        var runId = Uri.EscapeDataString(await TriggerAsync(olga, "re3-p1"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await olga.GetAsync($"/api/runs/{runId}/tasks/nope/attempts")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest,
@@ -92,16 +91,16 @@ public sealed class RunEndpointsTests : IDisposable
     [Fact]
     public async Task The_runs_list_filters_by_pipeline_and_status_and_pages_with_a_continuation_token()
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Echo("p1", "data-eng"));
+        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re4-p1", "data-eng"));
         var editor = await ApiClient.LoginAsync(_factory, "erin", ["data-eng"], ["editor"]);
-        await editor.PostAsync("/api/pipelines", Definitions.Echo("p2", "data-eng"));
+        await editor.PostAsync("/api/pipelines", Definitions.Echo("re4-p2", "data-eng"));
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await TriggerAsync(olga, "p1"));
+            ids.Add(await TriggerAsync(olga, "re4-p1"));
         }
 
-        var other = await TriggerAsync(olga, "p2");
+        var other = await TriggerAsync(olga, "re4-p2");
         foreach (var id in ids.Append(other))
         {
             await olga.WaitForRunAsync(id);
@@ -125,9 +124,9 @@ public sealed class RunEndpointsTests : IDisposable
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
         Assert.InRange(pages, 3, 4);
-        var failed = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?status=failed"));
+        var failed = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?pipeline=re4-p1&status=failed"));
         Assert.Equal(0, failed.GetProperty("items").GetArrayLength());
-        var future = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?from=2999-01-01T00:00:00Z"));
+        var future = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?pipeline=re4-p1&from=2999-01-01T00:00:00Z"));
         Assert.Equal(0, future.GetProperty("items").GetArrayLength());
     }
 
@@ -137,7 +136,7 @@ public sealed class RunEndpointsTests : IDisposable
     [InlineData("/api/runs?from=yesterday", "from")]
     public async Task A_bad_runs_filter_answers_400_naming_it(string path, string name)
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Echo("p1", "data-eng"));
+        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re5-p1", "data-eng"));
 
         var response = await olga.GetAsync(path);
 
@@ -148,8 +147,8 @@ public sealed class RunEndpointsTests : IDisposable
     [Fact]
     public async Task Cancel_stops_a_running_run_and_a_second_cancel_is_a_conflict()
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Slow("slow", "data-eng"));
-        var runId = await TriggerAsync(olga, "slow");
+        var olga = await OperatorWithPipelineAsync(Definitions.Slow("re6-slow", "data-eng"));
+        var runId = await TriggerAsync(olga, "re6-slow");
         var run = Uri.EscapeDataString(runId);
 
         var cancel = await olga.PostAsync($"/api/runs/{run}/cancel", "{\"reason\": \"test\"}");
@@ -165,8 +164,8 @@ public sealed class RunEndpointsTests : IDisposable
     public async Task Rerun_failed_keeps_the_successful_task_and_runs_the_failed_one_again()
     {
         var marker = Path.Combine(_factory.DataDirectory, "flaky-marker");
-        var olga = await OperatorWithPipelineAsync(Definitions.FailsOnce("flaky", "data-eng", marker));
-        var first = await TriggerAsync(olga, "flaky");
+        var olga = await OperatorWithPipelineAsync(Definitions.FailsOnce("re7-flaky", "data-eng", marker));
+        var first = await TriggerAsync(olga, "re7-flaky");
         var failed = await olga.WaitForRunAsync(first);
         Assert.Equal("failed", failed.GetProperty("run").GetProperty("status").GetString());
 
@@ -185,8 +184,8 @@ public sealed class RunEndpointsTests : IDisposable
     [Fact]
     public async Task Triggers_cancels_and_reruns_are_audited()
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Slow("slow", "data-eng"));
-        var runId = await TriggerAsync(olga, "slow");
+        var olga = await OperatorWithPipelineAsync(Definitions.Slow("re8-slow", "data-eng"));
+        var runId = await TriggerAsync(olga, "re8-slow");
         await olga.PostAsync($"/api/runs/{Uri.EscapeDataString(runId)}/cancel");
 
         var audit = await ApiClient.JsonAsync(await olga.GetAsync("/api/audit?limit=2"));
@@ -200,9 +199,9 @@ public sealed class RunEndpointsTests : IDisposable
     [Fact]
     public async Task A_trigger_with_parameters_that_are_not_an_object_is_refused_and_starts_nothing()
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Echo("p1", "data-eng"));
+        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re9-p1", "data-eng"));
 
-        var response = await olga.PostAsync("/api/pipelines/p1/runs", "{\"parameters\": [1, 2]}");
+        var response = await olga.PostAsync("/api/pipelines/re9-p1/runs", "{\"parameters\": [1, 2]}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var runs = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?pipeline=p1"));

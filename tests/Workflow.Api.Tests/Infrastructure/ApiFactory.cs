@@ -7,11 +7,16 @@ namespace Workflow.Api.Tests.Infrastructure;
 /// The real host (engine on a SQLite file in a temporary directory, the real API pipeline) behind an in-memory
 /// test server. Samples and the schedule tick are off so that every run in a test is one the test started.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public ApiFactory(string environment = "Development", IDictionary<string, string?>? settings = null)
+    public ApiFactory()
+        : this("Development", null)
+    {
+    }
+
+    public ApiFactory(string environment, IDictionary<string, string?>? settings)
     {
         Environment = environment;
         DataDirectory = Path.Combine(Path.GetTempPath(), "wf-api-" + Guid.NewGuid().ToString("N"));

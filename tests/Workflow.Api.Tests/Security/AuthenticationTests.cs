@@ -8,7 +8,7 @@ using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Security;
 
-public sealed class AuthenticationTests
+public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static string ForgedToken(string issuer = "workflow-dev") =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -27,7 +27,6 @@ public sealed class AuthenticationTests
     [InlineData("forged")]
     public async Task A_token_not_signed_by_the_issuer_is_refused_with_401(string kind)
     {
-        using var factory = new ApiFactory();
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", kind == "forged" ? ForgedToken() : kind);
@@ -41,8 +40,8 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task Outside_development_there_is_no_dev_token_endpoint()
     {
-        using var factory = new ApiFactory(environment: "Production");
-        var client = factory.CreateClient();
+        using var production = new ApiFactory("Production", null);
+        var client = production.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/dev/token",
             new { user = "alice", groups = new[] { "data-eng" }, roles = new[] { "admin" } });
@@ -59,7 +58,6 @@ public sealed class AuthenticationTests
     [InlineData("{\"user\": \"a\", \"groups\": [\"\"]}", "$.groups[0]")]
     public async Task A_bad_dev_token_request_answers_400_naming_the_field(string json, string path)
     {
-        using var factory = new ApiFactory();
         var client = new ApiClient(factory.CreateClient(), "x");
 
         var response = await client.PostAsync("/api/dev/token", json);
@@ -71,7 +69,6 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task Health_and_the_openapi_document_need_no_token()
     {
-        using var factory = new ApiFactory();
         var client = factory.CreateClient();
 
         var health = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/health");

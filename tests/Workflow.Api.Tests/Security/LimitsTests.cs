@@ -4,15 +4,16 @@ using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Security;
 
-public sealed class LimitsTests : IDisposable
+/// <summary>A host with small limits, shared by the class.</summary>
+public sealed class LimitsFactory() : ApiFactory("Development", new Dictionary<string, string?>
 {
-    private readonly ApiFactory _factory = new(settings: new Dictionary<string, string?>
-    {
-        ["Workflow:Api:MaxRequestBodyBytes"] = "4096",
-        ["Workflow:Api:MaxJsonDepth"] = "32",
-    });
+    ["Workflow:Api:MaxRequestBodyBytes"] = "4096",
+    ["Workflow:Api:MaxJsonDepth"] = "32",
+});
 
-    public void Dispose() => _factory.Dispose();
+public sealed class LimitsTests(LimitsFactory factory) : IClassFixture<LimitsFactory>
+{
+    private readonly ApiFactory _factory = factory;
 
     [Fact]
     public async Task A_body_over_the_size_limit_answers_413_and_stores_nothing()

@@ -3,15 +3,16 @@ using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Security;
 
-public sealed class RateLimitTests : IDisposable
+/// <summary>A host with small limits, shared by the class.</summary>
+public sealed class RateLimitFactory() : ApiFactory("Development", new Dictionary<string, string?>
 {
-    private readonly ApiFactory _factory = new(settings: new Dictionary<string, string?>
-    {
-        ["Workflow:Api:RateLimitPermits"] = "5",
-        ["Workflow:Api:RateLimitWindow"] = "00:10:00",
-    });
+    ["Workflow:Api:RateLimitPermits"] = "5",
+    ["Workflow:Api:RateLimitWindow"] = "00:10:00",
+});
 
-    public void Dispose() => _factory.Dispose();
+public sealed class RateLimitTests(RateLimitFactory factory) : IClassFixture<RateLimitFactory>
+{
+    private readonly ApiFactory _factory = factory;
 
     [Fact]
     public async Task A_user_over_the_limit_gets_429_with_retry_after_while_another_user_still_passes()
