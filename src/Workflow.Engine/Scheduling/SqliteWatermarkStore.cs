@@ -3,14 +3,15 @@ using Microsoft.Data.Sqlite;
 namespace Workflow.Engine.Scheduling;
 
 /// <summary>
-/// Watermarks in the engine's SQLite file, in a table of their own. Each advance is one conditional UPDATE (or
+/// Watermarks (Unix milliseconds) in the engine's <c>schedule_watermarks</c> table, which the engine's schema creates;
+/// the store creates the same table itself when it runs on a file the engine has not opened yet. Each advance is one conditional UPDATE (or
 /// INSERT OR IGNORE for the first), so of two hosts that race, exactly one moves the watermark.
 /// </summary>
 public sealed class SqliteWatermarkStore : IWatermarkStore
 {
     private const string Schema =
         "CREATE TABLE IF NOT EXISTS schedule_watermarks (pipeline_id TEXT NOT NULL, schedule_key TEXT NOT NULL, " +
-        "watermark_ms INTEGER NOT NULL, PRIMARY KEY (pipeline_id, schedule_key)) WITHOUT ROWID;";
+        "watermark INTEGER NOT NULL, PRIMARY KEY (pipeline_id, schedule_key)) WITHOUT ROWID;";
 
     private readonly string _connectionString;
     private volatile bool _created;
@@ -31,7 +32,7 @@ public sealed class SqliteWatermarkStore : IWatermarkStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT pipeline_id, schedule_key, watermark_ms FROM schedule_watermarks;";
+        command.CommandText = "SELECT pipeline_id, schedule_key, watermark FROM schedule_watermarks;";
         var result = new Dictionary<(string, string), DateTimeOffset>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -49,9 +50,9 @@ public sealed class SqliteWatermarkStore : IWatermarkStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = expected is null
-            ? "INSERT OR IGNORE INTO schedule_watermarks (pipeline_id, schedule_key, watermark_ms) VALUES ($p, $k, $n);"
-            : "UPDATE schedule_watermarks SET watermark_ms = $n " +
-              "WHERE pipeline_id = $p AND schedule_key = $k AND watermark_ms = $e;";
+            ? "INSERT OR IGNORE INTO schedule_watermarks (pipeline_id, schedule_key, watermark) VALUES ($p, $k, $n);"
+            : "UPDATE schedule_watermarks SET watermark = $n " +
+              "WHERE pipeline_id = $p AND schedule_key = $k AND watermark = $e;";
         command.Parameters.AddWithValue("$p", pipelineId);
         command.Parameters.AddWithValue("$k", scheduleKey);
         command.Parameters.AddWithValue("$n", next.ToUnixTimeMilliseconds());

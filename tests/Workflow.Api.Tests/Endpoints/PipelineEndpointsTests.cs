@@ -63,7 +63,7 @@ public sealed class PipelineEndpointsTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
         Assert.Equal("erin", versions[0].GetProperty("updatedBy").GetString());
         var old = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/pe3-p1?version=1"));
-        Assert.Contains("echo one", old.GetProperty("tasks")[0].GetProperty("config").GetRawText(),
+        Assert.Contains("echo pe3-one", old.GetProperty("tasks")[0].GetProperty("config").GetRawText(),
             StringComparison.Ordinal);
     }
 

@@ -111,7 +111,7 @@ public sealed class RunEndpointsTests(ApiFactory factory) : IClassFixture<ApiFac
         var pages = 0;
         do
         {
-            var url = "/api/runs?pipeline=p1&status=succeeded&limit=2" +
+            var url = "/api/runs?pipeline=re4-p1&status=succeeded&limit=2" +
                       (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
             var page = await ApiClient.JsonAsync(await olga.GetAsync(url));
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("runId").GetString()!));
@@ -136,7 +136,7 @@ public sealed class RunEndpointsTests(ApiFactory factory) : IClassFixture<ApiFac
     [InlineData("/api/runs?from=yesterday", "from")]
     public async Task A_bad_runs_filter_answers_400_naming_it(string path, string name)
     {
-        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re5-p1", "data-eng"));
+        var olga = await ApiClient.LoginAsync(_factory, "olga", ["data-eng"], ["operator"]);
 
         var response = await olga.GetAsync(path);
 
@@ -204,7 +204,7 @@ public sealed class RunEndpointsTests(ApiFactory factory) : IClassFixture<ApiFac
         var response = await olga.PostAsync("/api/pipelines/re9-p1/runs", "{\"parameters\": [1, 2]}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var runs = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?pipeline=p1"));
+        var runs = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?pipeline=re9-p1"));
         Assert.Equal(0, runs.GetProperty("items").GetArrayLength());
     }
 }

@@ -16,7 +16,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    public ApiFactory(string environment, IDictionary<string, string?>? settings)
+    protected ApiFactory(string environment, IDictionary<string, string?>? settings)
     {
         Environment = environment;
         DataDirectory = Path.Combine(Path.GetTempPath(), "wf-api-" + Guid.NewGuid().ToString("N"));
@@ -63,3 +63,6 @@ public class ApiFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>The same host in the Production environment: no development token issuer.</summary>
+public sealed class ProductionApiFactory() : ApiFactory("Production", null);

@@ -40,7 +40,7 @@ public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiF
     [Fact]
     public async Task Outside_development_there_is_no_dev_token_endpoint()
     {
-        using var production = new ApiFactory("Production", null);
+        using var production = new ProductionApiFactory();
         var client = production.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/dev/token",
