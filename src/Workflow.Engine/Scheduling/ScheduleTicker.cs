@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Scheduling;
 using Workflow.Services;
 
 namespace Workflow.Engine.Scheduling;
@@ -65,22 +66,25 @@ public sealed class ScheduleTicker(
         DateTimeOffset? watermark = stored.TryGetValue((id, key), out var w) ? w : null;
         var from = watermark ?? Min(pipeline.UpdatedAt, now);
         var found = ScheduleMath.Occurrences(schedule, from, now, o.MaxOccurrencesPerTick);
-        var (selected, next) = DueOccurrences.Select(found, schedule.CatchUp, now, o.MisfireThreshold);
-        if (next is null)
+        if (found.Count == 0)
         {
             if (watermark is null)
             {
+                // Pin where this schedule started counting, so a later version's timestamp cannot move it.
                 await watermarks.TryAdvanceAsync(id, key, null, from, ct);
             }
 
             return;
         }
 
-        var reached = next.Value;
+        var decision = CatchUp.Apply(found, now, schedule.CatchUp, o.MisfireThreshold);
+        var selected = decision.Start;
+        counters.Skipped(decision.Skipped);
+        var reached = decision.Watermark;
         var overlap = pipeline.Definition.Concurrency.Overlap;
         foreach (var occurrence in selected)
         {
-            var runId = ScheduleMath.RunId(id, occurrence);
+            var runId = RunIds.ForSchedule(id, occurrence);
             var earlier = active.EarlierThan(id, occurrence, runId);
             if (overlap == OverlapPolicy.Skip && earlier.Count > 0)
             {
@@ -127,7 +131,7 @@ public sealed class ScheduleTicker(
         private int _started, _skipped, _deferred, _cancelled, _failed;
 
         public void Started() => Interlocked.Increment(ref _started);
-        public void Skipped() => Interlocked.Increment(ref _skipped);
+        public void Skipped(int count = 1) => Interlocked.Add(ref _skipped, count);
         public void Deferred() => Interlocked.Increment(ref _deferred);
         public void CancelledPrevious() => Interlocked.Increment(ref _cancelled);
         public void Failed() => Interlocked.Increment(ref _failed);

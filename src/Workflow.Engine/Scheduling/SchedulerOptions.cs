@@ -12,8 +12,8 @@ public sealed class SchedulerOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// With catch-up <c>none</c>, an occurrence older than this when a tick sees it counts as missed and is dropped;
-    /// younger ones are merely late (a tick interval, a busy machine) and still fire.
+    /// The grace of the catch-up policy: an occurrence younger than this when a tick sees it is on time (merely late
+    /// by a tick or a busy machine) and always fires; older ones were missed and the schedule's policy decides.
     /// </summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
