@@ -38,6 +38,16 @@ public sealed class EngineOptions
     /// <summary>How many recent durations of a task feed its expected duration.</summary>
     public int DurationHistoryWindow { get; set; } = 20;
 
+    /// <summary>
+    /// How long a statement waits for a write lock held by another connection (the scheduler's watermark store,
+    /// the audit log, an operator's sqlite3 shell) before SQLite reports SQLITE_BUSY. The commit thread retries a
+    /// busy commit <see cref="StoreBusyRetries"/> more times, each waiting this long again, before it gives up.
+    /// </summary>
+    public TimeSpan StoreBusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times the commit thread retries a batch that failed with SQLITE_BUSY or SQLITE_LOCKED.</summary>
+    public int StoreBusyRetries { get; set; } = 6;
+
     /// <summary>When false, nothing is written to SQLite: the in-memory ceiling the benchmark compares against.</summary>
     public bool Durable { get; set; } = true;
 }

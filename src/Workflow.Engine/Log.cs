@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(4003, LogLevel.Critical, "The store failed; the engine stopped writing and must be restarted")]
     public static partial void StoreFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(4030, LogLevel.Warning, "A commit found the store locked by another connection past the busy timeout; retry {Attempt} of {Retries}")]
+    public static partial void StoreBusy(ILogger logger, int attempt, int retries);
+
     [LoggerMessage(4004, LogLevel.Warning, "{Operation} was rejected: {Message}")]
     public static partial void WriteOpFailed(ILogger logger, string operation, string message);
 

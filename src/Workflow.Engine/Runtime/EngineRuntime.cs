@@ -35,7 +35,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         Outputs = outputs;
         _migrations = new MigrationRunner(EngineSchema.Migrations.Concat(migrations).Distinct(),
             loggers.CreateLogger<MigrationRunner>());
-        Writer = new WriteLoop(Logger, Options.MaxBatchSize, time);
+        Writer = new WriteLoop(Logger, Options.MaxBatchSize, time, Options.StoreBusyRetries);
         Dispatcher = new Dispatcher(Options, Leases, handlers, time);
         Timers = new TimerService(time);
         Observers = new ObserverPump(observers.ToList(), Logger);

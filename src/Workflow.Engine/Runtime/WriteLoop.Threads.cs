@@ -172,29 +172,45 @@ public sealed partial class WriteLoop
             return true;
         }
 
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            using var transaction = context.Connection.BeginTransaction(deferred: false);
-            context.Sql.Bind(transaction);
-            context.Sql.Execute(batch.Writes);
-            transaction.Commit();
-            return true;
+            try
+            {
+                using var transaction = context.Connection.BeginTransaction(deferred: false);
+                context.Sql.Bind(transaction);
+                context.Sql.Execute(batch.Writes);
+                transaction.Commit();
+                return true;
+            }
+            catch (SqliteException ex) when (IsBusy(ex) && attempt < _busyRetries)
+            {
+                // Another connection (the scheduler's watermark store, the audit log, a shell) held the write lock
+                // longer than the busy timeout. The transaction rolled back, so the whole batch can simply go again.
+                Log.StoreBusy(_logger, attempt + 1, _busyRetries);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            {
+                Fault(batch, ex);
+                return false;
+            }
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+    }
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED, including their extended codes: a lock held elsewhere, not a broken store.</summary>
+    private static bool IsBusy(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 5 or 6;
+
+    private void Fault(StoreBatch batch, Exception ex)
+    {
+        _fault = ex;
+        Log.StoreFailed(_logger, ex);
+        foreach (var op in batch.Ops)
         {
-            _fault = ex;
-            Log.StoreFailed(_logger, ex);
-            foreach (var op in batch.Ops)
-            {
-                op.Fail(ex);
-            }
+            op.Fail(ex);
+        }
 
-            while (_queue.TryDequeue(out var pending))
-            {
-                pending.Fail(ex);
-            }
-
-            return false;
+        while (_queue.TryDequeue(out var pending))
+        {
+            pending.Fail(ex);
         }
     }
 

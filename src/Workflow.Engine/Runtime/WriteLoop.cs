@@ -21,6 +21,7 @@ public sealed partial class WriteLoop
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly TimeProvider _time;
+    private readonly int _busyRetries;
     private StoreBatch? _slot;
     private volatile bool _committing;
     private bool _writerDone;
@@ -30,8 +31,9 @@ public sealed partial class WriteLoop
     private volatile bool _closed;
     private volatile Exception? _fault;
 
-    internal WriteLoop(ILogger logger, int maxBatch, TimeProvider time)
+    internal WriteLoop(ILogger logger, int maxBatch, TimeProvider time, int busyRetries = 6)
     {
+        _busyRetries = Math.Max(0, busyRetries);
         _logger = logger;
         _maxBatch = maxBatch;
         _time = time;

@@ -11,19 +11,23 @@ namespace Workflow.Engine.Storage;
 public sealed class SqliteStore
 {
     private readonly string _connectionString;
+    private readonly string _busyPragma;
 
     public SqliteStore(IOptions<EngineOptions> options)
     {
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(DataDirectory);
         DatabasePath = Path.Combine(DataDirectory, "workflow.db");
+        var busy = options.Value.StoreBusyTimeout;
+        BusyTimeout = busy > TimeSpan.Zero ? busy : TimeSpan.FromSeconds(10);
+        _busyPragma = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds)),
         }.ToString();
     }
 
@@ -31,12 +35,15 @@ public sealed class SqliteStore
 
     public string DatabasePath { get; }
 
+    /// <summary>How long a connection of this store waits on another connection's lock before SQLITE_BUSY.</summary>
+    public TimeSpan BusyTimeout { get; }
+
     /// <summary>A connection for reads. WAL lets it see the last committed state while the writer works.</summary>
     public async ValueTask<SqliteConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000;", cancellationToken);
+        await ExecuteAsync(connection, _busyPragma, cancellationToken);
         return connection;
     }
 
@@ -46,7 +53,7 @@ public sealed class SqliteStore
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection,
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; " +
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + _busyPragma + " " +
             "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 20000;", cancellationToken);
         return connection;
     }
