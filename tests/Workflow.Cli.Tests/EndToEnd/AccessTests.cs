@@ -21,7 +21,7 @@ public sealed class AccessTests(HostFixture fixture) : EndToEndTest(fixture)
     {
         // Arrange: alice is in data-eng and owns a pipeline there; bob only sees finance.
         await LoginAsync();
-        await SucceedsAsync("pipelines", "apply", "-f", RepoPaths.Pipeline("etl.json"));
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("etl.json", out var id));
         var bob = await new InProcessCli(ConfigDirectory).With("WF_SERVER", Host.BaseAddress.ToString())
             .RunAsync("login", "--dev", "--user", "bob", "--groups", "finance", "--roles", "viewer");
         Assert.Equal(0, bob.ExitCode);
@@ -29,23 +29,23 @@ public sealed class AccessTests(HostFixture fixture) : EndToEndTest(fixture)
         await LoginAsync();
 
         // Act
-        var asAlice = await Cli.RunAsync("pipelines", "show", "cli-etl");
-        var asBob = await Cli.With("WF_TOKEN", bobsToken.Trim()).RunAsync("pipelines", "show", "cli-etl");
+        var asAlice = await Cli.RunAsync("pipelines", "show", id);
+        var asBob = await Cli.With("WF_TOKEN", bobsToken.Trim()).RunAsync("pipelines", "show", id);
 
         // Assert: the other group's pipeline does not exist as far as bob can tell.
         Assert.Equal(0, asAlice.ExitCode);
         Assert.Equal(ExitCodes.Error, asBob.ExitCode);
-        Assert.StartsWith("error: There is no pipeline 'cli-etl'", asBob.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: There is no pipeline '{id}'", asBob.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_viewer_may_not_trigger_and_is_told_why()
     {
         await LoginAsync();
-        await SucceedsAsync("pipelines", "apply", "-f", RepoPaths.Pipeline("etl.json"));
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("etl.json", out var id));
         await LoginAsync("carol", "data-eng", "viewer");
 
-        var result = await Cli.RunAsync("runs", "trigger", "cli-etl");
+        var result = await Cli.RunAsync("runs", "trigger", id);
 
         Assert.Equal(ExitCodes.Error, result.ExitCode);
         Assert.Contains("(HTTP 403", Lines(result.Error)[0], StringComparison.Ordinal);

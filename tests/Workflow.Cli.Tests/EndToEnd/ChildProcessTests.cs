@@ -25,10 +25,10 @@ public sealed class ChildProcessTests(HostFixture fixture) : EndToEndTest(fixtur
     {
         // Arrange
         Assert.Equal(0, (await WfAsync(term, "login", "--dev", "--user", "alice", "--groups", "data-eng")).ExitCode);
-        Assert.Equal(0, (await WfAsync(term, "pipelines", "apply", "-f", RepoPaths.Pipeline("etl.json"))).ExitCode);
+        Assert.Equal(0, (await WfAsync(term, "pipelines", "apply", "-f", PipelineCopy("etl.json", out var id))).ExitCode);
 
         // Act
-        var result = await WfAsync(term, "runs", "trigger", "cli-etl", "--watch");
+        var result = await WfAsync(term, "runs", "trigger", id, "--watch");
 
         // Assert: plain lines only, no cursor movement or colour codes.
         Assert.True(result.ExitCode == 0, result.ToString());

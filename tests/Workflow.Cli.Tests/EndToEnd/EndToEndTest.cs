@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workflow.Cli.Tests.Support;
 
@@ -23,6 +24,26 @@ public abstract partial class EndToEndTest : IDisposable
 
     protected string ConfigDirectory => _config.Path;
 
+    /// <summary>
+    /// A copy of a pipeline file under a fresh id (the tests share one host), optionally edited; returns its path.
+    /// </summary>
+    protected string PipelineCopy(string name, out string id, Action<JsonObject>? edit = null)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(RepoPaths.Pipeline(name)))!.AsObject();
+        id = $"{json["id"]}-{Guid.NewGuid().ToString("N")[..10]}";
+        json["id"] = id;
+        return WritePipeline(json, edit);
+    }
+
+    /// <summary>Writes <paramref name="json"/> (after <paramref name="edit"/>) to a new file in the config folder.</summary>
+    protected string WritePipeline(JsonObject json, Action<JsonObject>? edit = null)
+    {
+        edit?.Invoke(json);
+        var path = Path.Combine(_config.Path, $"{json["id"]}-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
     protected async Task LoginAsync(string user = "alice", string groups = "data-eng", string roles = "editor")
     {
         var login = await Cli.RunAsync("login", "--dev", "--user", user, "--groups", groups, "--roles", roles);
@@ -46,7 +67,7 @@ public abstract partial class EndToEndTest : IDisposable
 
     protected static string[] Lines(string text) => text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    [GeneratedRegex("^cli-[a-z]+@manual-\\S+$")]
+    [GeneratedRegex("^cli-[a-z0-9-]+@manual-\\S+$")]
     protected static partial Regex ManualRunId();
 
     public void Dispose()

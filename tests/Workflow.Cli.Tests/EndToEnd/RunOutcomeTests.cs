@@ -10,17 +10,17 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
     {
         // Arrange
         await LoginAsync();
-        await SucceedsAsync("pipelines", "apply", "-f", RepoPaths.Pipeline("failing.json"));
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("failing.json", out var id));
 
         // Act
-        var result = await Cli.RunAsync("runs", "trigger", "cli-failing", "--watch");
+        var result = await Cli.RunAsync("runs", "trigger", id, "--watch");
 
         // Assert
         Assert.True(result.ExitCode == ExitCodes.RunNotSucceeded, result + Host.Output);
         Assert.Contains("explode failed", result.Out, StringComparison.Ordinal);
         Assert.Contains("disk full", result.Out, StringComparison.Ordinal);
         Assert.Contains("after skipped", result.Out, StringComparison.Ordinal);
-        Assert.Contains(Lines(result.Out), l => l.StartsWith("Run cli-failing@", StringComparison.Ordinal)
+        Assert.Contains(Lines(result.Out), l => l.StartsWith($"Run {id}@", StringComparison.Ordinal)
             && l.Contains(" failed in ", StringComparison.Ordinal) && l.EndsWith("0 succeeded, 1 failed, 1 skipped, 0 cancelled.", StringComparison.Ordinal));
     }
 
@@ -28,8 +28,8 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
     public async Task Rerun_starts_a_new_run_of_the_failed_one_and_show_names_its_origin()
     {
         await LoginAsync();
-        await SucceedsAsync("pipelines", "apply", "-f", RepoPaths.Pipeline("failing.json"));
-        var first = await TriggerAsync("cli-failing");
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("failing.json", out var id));
+        var first = await TriggerAsync(id);
         Assert.Equal(ExitCodes.RunNotSucceeded, (await Cli.RunAsync("watch", first)).ExitCode);
 
         var rerun = await SucceedsAsync("runs", "rerun", first);
@@ -46,8 +46,8 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
     {
         // Arrange: 'ticker' prints a line a second for three seconds; 'wait' would sleep for five minutes.
         await LoginAsync();
-        await SucceedsAsync("pipelines", "apply", "-f", RepoPaths.Pipeline("slow.json"));
-        var runId = await TriggerAsync("cli-slow");
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("slow.json", out var id));
+        var runId = await TriggerAsync(id);
 
         // Act: follow waits for the first attempt, then polls from its last offset until the attempt is complete.
         var follow = await SucceedsAsync("logs", runId, "ticker", "--follow");
@@ -66,8 +66,8 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
     public async Task Logs_of_a_task_the_run_does_not_have_is_a_clear_404()
     {
         await LoginAsync();
-        await SucceedsAsync("pipelines", "apply", "-f", RepoPaths.Pipeline("etl.json"));
-        var runId = await TriggerAsync("cli-etl");
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("etl.json", out var id));
+        var runId = await TriggerAsync(id);
 
         var result = await Cli.RunAsync("logs", runId, "no-such-task");
 
