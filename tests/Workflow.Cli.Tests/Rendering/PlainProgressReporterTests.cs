@@ -56,8 +56,7 @@ public sealed class PlainProgressReporterTests
     public void A_failed_task_shows_its_attempts_and_error_and_the_final_line_sums_up()
     {
         var failed = new Workflow.Cli.Api.TaskInfo("a", "a", "failed", 3, Now.AddSeconds(-5), Now, "exit code 2\nsee log", []);
-        var run = Run("failed", failed, new Workflow.Cli.Api.TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]))
-            with { };
+        var run = Run("failed", failed, new Workflow.Cli.Api.TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]));
         run = run with { Run = run.Run with { FinishedAt = Now.AddSeconds(20) } };
         var progress = ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now);
 
