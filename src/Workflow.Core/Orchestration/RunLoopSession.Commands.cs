@@ -51,12 +51,24 @@ internal sealed partial class RunLoopSession
         }
     }
 
-    private void Dispatch(RunTask run)
+    private void Dispatch(RunTask run, System.Text.Json.JsonElement? resumeState = null)
     {
         var task = port.CallActivityAsync<TaskActivityResult>(
-            OrchestrationNames.RunTaskActivity, new TaskActivityInput(runId, pipelineId, run));
-        outstanding.Add(new Outstanding(task, OutstandingKind.Activity, run.TaskKey, run.Attempt));
-        Forward(new TaskStarted(port.CurrentUtcDateTime, run.TaskKey, run.Attempt));
+            OrchestrationNames.RunTaskActivity, new TaskActivityInput(runId, pipelineId, run, resumeState));
+        outstanding.Add(new Outstanding(task, OutstandingKind.Activity, run.TaskKey, run.Attempt, Command: run));
+        if (resumeState is null)
+        {
+            Forward(new TaskStarted(port.CurrentUtcDateTime, run.TaskKey, run.Attempt));
+        }
+    }
+
+    /// <summary>A suspended attempt waits on a durable timer, holding no worker, and then runs again.</summary>
+    private void Suspend(RunTask run, DateTimeOffset resumeAt, System.Text.Json.JsonElement? state)
+    {
+        var cancellation = new CancellationTokenSource();
+        var timer = port.CreateTimer(resumeAt, cancellation.Token);
+        outstanding.Add(new Outstanding(timer, OutstandingKind.Resume, run.TaskKey, run.Attempt,
+            TimerCancellation: cancellation, DueAt: resumeAt, Command: run, ResumeState: state));
     }
 
     private void Dispatch(StartChildRun child)
@@ -105,6 +117,7 @@ internal sealed partial class RunLoopSession
 
         var work = outstanding[index];
         outstanding.RemoveAt(index);
+        work.TimerCancellation?.Cancel();
         Forward(new TaskFinished(port.CurrentUtcDateTime, work.Key, work.Attempt, TaskOutcome.Cancelled));
         if (work.Kind == OutstandingKind.ChildRun)
         {

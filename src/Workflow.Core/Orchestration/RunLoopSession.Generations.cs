@@ -81,7 +81,11 @@ internal sealed partial class RunLoopSession
 
         foreach (var work in snapshot.Held)
         {
-            if (work.Command is RunTask run)
+            if (work.Command is RunTask suspended && work.ResumeAt is { } resumeAt)
+            {
+                Suspend(suspended, resumeAt, work.ResumeState);
+            }
+            else if (work.Command is RunTask run)
             {
                 Dispatch(run);
             }
@@ -96,8 +100,8 @@ internal sealed partial class RunLoopSession
 
     /// <summary>
     /// Called only when nothing but timers is outstanding: timers are carried as instants and created again,
-    /// held work is dispatched first thing in the next generation, and the cancel wait is dropped (an unprocessed
-    /// cancel request is kept by the platform for the next generation).
+    /// held work is dispatched first thing in the next generation (a suspended attempt waits for its resume time
+    /// again), and the cancel wait is dropped (the platform keeps an unprocessed cancel request for the next one).
     /// </summary>
     private void ContinueAsNew()
     {
@@ -111,8 +115,10 @@ internal sealed partial class RunLoopSession
         }
 
         cancelWaitCancellation?.Cancel();
+        var suspended = outstanding.Where(o => o.Kind == OutstandingKind.Resume)
+            .Select(o => new HeldWork(o.Command!, port.CurrentUtcDateTime, o.DueAt, o.ResumeState));
         var snapshot = new RunSnapshot(runId, pipelineId, generation + 1, eventsProcessed, RunStateCodec.Write(state),
-            timers, [.. held], slaInstanceId);
+            timers, [.. held, .. suspended], slaInstanceId);
         port.ContinueAsNew(PipelineRunInput.FromSnapshot(snapshot));
     }
 }

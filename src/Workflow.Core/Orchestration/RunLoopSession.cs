@@ -33,7 +33,7 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
         ArmCancelWait();
         while (outcome is null)
         {
-            if (draining && !outstanding.Exists(o => o.Kind != OutstandingKind.Timer))
+            if (draining && !outstanding.Exists(o => o.InFlight))
             {
                 ContinueAsNew();
                 return null;
@@ -95,6 +95,19 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
             return winner.IsCanceled ? null : new TimerFired(now, item.Key);
         }
 
+        if (item.Kind == OutstandingKind.Resume)
+        {
+            Dispatch(item.Command!, item.ResumeState);
+            return null;
+        }
+
+        if (item.Kind == OutstandingKind.Activity && winner.IsCompletedSuccessfully
+            && await (Task<TaskActivityResult>)winner is { ResumeAt: { } resumeAt } suspended)
+        {
+            Suspend(item.Command!, resumeAt, suspended.ResumeState);
+            return null;
+        }
+
         RunEvent result;
         if (!winner.IsCompletedSuccessfully)
         {
@@ -141,7 +154,7 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
     /// </summary>
     private void Finish()
     {
-        foreach (var timer in outstanding.Where(o => o.Kind == OutstandingKind.Timer))
+        foreach (var timer in outstanding.Where(o => o.TimerCancellation is not null))
         {
             timer.TimerCancellation!.Cancel();
         }

@@ -27,5 +27,9 @@ public sealed record RunSnapshot(
 /// </summary>
 public sealed record PendingTimer(string TimerId, DateTimeOffset DueAt, DateTimeOffset? HeldAt = null);
 
-/// <summary>A <see cref="RunTask"/> or <see cref="StartChildRun"/> held back while the generation drained.</summary>
-public sealed record HeldWork(RunCommand Command, DateTimeOffset HeldAt);
+/// <summary>
+/// A <see cref="RunTask"/> or <see cref="StartChildRun"/> held back while the generation drained, or a suspended
+/// attempt that runs again at <see cref="ResumeAt"/> with <see cref="ResumeState"/>.
+/// </summary>
+public sealed record HeldWork(RunCommand Command, DateTimeOffset HeldAt, DateTimeOffset? ResumeAt = null,
+    JsonElement? ResumeState = null);

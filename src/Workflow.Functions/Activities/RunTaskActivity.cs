@@ -40,7 +40,9 @@ public sealed class RunTaskActivity(
             result = await ExecuteAsync(handler, input, log, cancellationToken);
         }
 
-        var status = result.Succeeded ? TaskStatus.Succeeded : TaskStatus.Failed;
+        // A suspended attempt stays running: the orchestration resumes it on a durable timer.
+        var status = result.ResumeAt is not null ? TaskStatus.Running
+            : result.Succeeded ? TaskStatus.Succeeded : TaskStatus.Failed;
         await attempts.WriteAsync(Record(input, status, started, time.GetUtcNow(), result, result.Message,
             log.BytesWritten), cancellationToken);
         return result with { LogBytes = log.BytesWritten };
@@ -69,6 +71,7 @@ public sealed class RunTaskActivity(
                 Delivery = 1,
                 Config = task.Config,
                 Input = task.Input,
+                ResumeState = input.ResumeState,
                 Log = log,
                 Outputs = null!,
                 Time = time,
@@ -78,8 +81,8 @@ public sealed class RunTaskActivity(
             {
                 TaskSucceededOutcome s => TaskActivityResult.Success(s.Output),
                 TaskFailedOutcome f => TaskActivityResult.Failure(f.ErrorKind, f.Message),
-                _ => TaskActivityResult.Failure(ErrorKinds.Handler,
-                    $"Task '{task.TaskId}' asked to suspend, which the Azure host does not support yet."),
+                TaskSuspendedOutcome s => TaskActivityResult.Suspended(s.ResumeAt, s.State),
+                _ => TaskActivityResult.Failure(ErrorKinds.Handler, $"Task '{task.TaskId}' returned an unknown outcome."),
             };
         }
         catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true)

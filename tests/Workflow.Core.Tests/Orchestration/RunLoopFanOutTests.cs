@@ -73,7 +73,8 @@ public sealed class RunLoopFanOutTests
         // Arrange
         var child = new Model.TaskDefinition
         {
-            Id = "child", Kind = "sub-pipeline",
+            Id = "child",
+            Kind = "sub-pipeline",
             Config = JsonSerializer.SerializeToElement(new { pipelineId = "inventory" }),
         };
         var definition = Pipeline("parent", child, Task("after", after: ["child"]));

@@ -64,7 +64,8 @@ public sealed class RunLoopReplayTests
         await RunOrchestrationLoop.RunAsync(live, PipelineRunInput.FromStart(Start(Busy)));
         var delay = Busy.Tasks[0] with
         {
-            Kind = "delay", Config = System.Text.Json.JsonSerializer.SerializeToElement(new { duration = "1m" }),
+            Kind = "delay",
+            Config = System.Text.Json.JsonSerializer.SerializeToElement(new { duration = "1m" }),
         };
         var changed = Busy with { Tasks = [delay, .. Busy.Tasks.Skip(1)] };
 
