@@ -5,30 +5,6 @@ namespace Workflow.Orchestration;
 
 public sealed class RunLoopContinueAsNewTests
 {
-    /// <summary>Runs generation after generation, as Durable would after each continue-as-new.</summary>
-    private static async Task<(RunOutcome Outcome, List<FakeOrchestrationPort> Generations)> RunToEnd(
-        PipelineRunInput input, FakeWorld world, int maxEvents)
-    {
-        var options = new RunLoopOptions { MaxEventsPerGeneration = maxEvents };
-        var generations = new List<FakeOrchestrationPort>();
-        var now = T0;
-        while (generations.Count < 100)
-        {
-            var port = new FakeOrchestrationPort("run@1", now, world);
-            generations.Add(port);
-            var outcome = await RunOrchestrationLoop.RunAsync(port, input, options);
-            if (outcome is not null)
-            {
-                return (outcome, generations);
-            }
-
-            input = port.ReadContinuedWith<PipelineRunInput>();
-            now = port.CurrentUtcDateTime;
-        }
-
-        throw new InvalidOperationException("The run never finished.");
-    }
-
     private static readonly Model.PipelineDefinition Wide = Pipeline("wide",
         [Task("root"), .. Enumerable.Range(0, 12).Select(i => Task($"t{i}", seconds: 5 + 7 * (i % 4), after: ["root"],
             timeout: TimeSpan.FromMinutes(5), failAttempts: i % 5 == 0 ? 1 : 0, retries: 1)),
@@ -41,7 +17,7 @@ public sealed class RunLoopContinueAsNewTests
         var executed = new List<string>();
 
         // Act
-        var (outcome, generations) = await RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(executed), maxEvents: 6);
+        var (outcome, generations) = await Generations.RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(executed), maxEvents: 6);
 
         // Assert: several generations, each ending with every activity it scheduled already completed.
         Assert.True(generations.Count >= 3, $"only {generations.Count} generations");
@@ -63,10 +39,10 @@ public sealed class RunLoopContinueAsNewTests
         // Arrange
         var single = new List<string>();
         var split = new List<string>();
-        var once = await RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(single), maxEvents: 0);
+        var once = await Generations.RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(single), maxEvents: 0);
 
         // Act
-        var many = await RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(split), maxEvents: 4);
+        var many = await Generations.RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(split), maxEvents: 4);
 
         // Assert
         Assert.Single(once.Generations);
@@ -84,7 +60,7 @@ public sealed class RunLoopContinueAsNewTests
             Task("c", seconds: 6), Task("d", seconds: 7));
 
         // Act
-        var (outcome, generations) = await RunToEnd(PipelineRunInput.FromStart(Start(definition)), World(), maxEvents: 3);
+        var (outcome, generations) = await Generations.RunToEnd(PipelineRunInput.FromStart(Start(definition)), World(), maxEvents: 3);
 
         // Assert: the backoff fired in a later generation than the one that started it, at T0+40s.
         Assert.True(generations.Count >= 2);
@@ -97,7 +73,7 @@ public sealed class RunLoopContinueAsNewTests
     public async Task A_snapshot_carries_the_run_through_the_task_hub_serializer()
     {
         // Arrange
-        var (_, generations) = await RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(), maxEvents: 6);
+        var (_, generations) = await Generations.RunToEnd(PipelineRunInput.FromStart(Start(Wide)), World(), maxEvents: 6);
 
         // Act
         var snapshot = generations[0].ReadContinuedWith<PipelineRunInput>().Snapshot;
