@@ -61,6 +61,7 @@ services.AddSingleton<AttemptStore>();
 services.AddSingleton<BlobTaskLogFactory>();
 services.AddSingleton<IAuditLog, BlobAuditLog>();
 services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();
+services.AddHostedService<LocalContainersInitializer>();
 
 // The engine-neutral service over the task hub, per invocation (it uses that invocation's Durable client).
 services.AddScoped<DurableClientHolder>();
