@@ -55,7 +55,8 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var arg in new[] { "--signal=KILL", "600", "dotnet", hostDll,
                      "--urls", baseAddress.ToString().TrimEnd('/'),
                      "--contentRoot", RepoPaths.HostProjectDirectory(),
-                     "--environment", "Development" })
+                     "--environment", "Development",
+                     "--Workflow:DataDirectory", dataDirectory })
         {
             start.ArgumentList.Add(arg);
         }

@@ -209,7 +209,7 @@ function fact(label, ...value) {
 function legend() {
   return h('div', { class: 'legend', 'aria-label': 'Legend' },
     LEGEND.map(s => h('span', { class: 'legend-item' }, h('span', { class: `swatch status-${s}` }), humanize(s))),
-    h('span', { class: 'legend-item' }, h('span', { class: 'swatch critical' }), 'critical path'));
+    h('span', { class: 'legend-item' }, h('span', { class: 'swatch critical' }), 'Critical path'));
 }
 
 function countTasks(tasks) {
