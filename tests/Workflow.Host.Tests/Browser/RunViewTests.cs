@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -64,7 +63,7 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         var gate = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, "gate")).FullName;
         using var api = new ApiClient(fixture.Host.BaseAddress);
         var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
-        await api.CreatePipelineAsync(editor, GatedPipeline(gate));
+        await api.CreatePipelineAsync(editor, TestPipelines.Gated(gate));
         var page = await fixture.NewPageAsync();
         var errors = new PageErrors(page);
         await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
@@ -107,40 +106,38 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private static JsonObject GatedPipeline(string directory)
+    [Fact]
+    public async Task An_operator_cancels_a_waiting_run_then_reruns_its_unfinished_part_to_success()
     {
-        JsonObject Shell(string id, string script, params string[] after) => new()
-        {
-            ["id"] = id,
-            ["kind"] = "process",
-            ["dependsOn"] = new JsonArray([.. after.Select(a => (JsonNode)a)]),
-            ["config"] = new JsonObject
-            {
-                ["command"] = "sh",
-                ["args"] = new JsonArray("-c", script),
-                ["workingDirectory"] = directory,
-            },
-        };
+        // Arrange: a run that holds until a file appears.
+        var hold = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, "hold")).FullName;
+        using var api = new ApiClient(fixture.Host.BaseAddress);
+        var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
+        await api.CreatePipelineAsync(editor, TestPipelines.Holding(hold));
+        var page = await fixture.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
+        await page.GetByTestId("trigger-browser-hold").ClickAsync();
+        await Expect(DashboardPage.DagNode(page, "hold")).ToHaveAttributeAsync("data-status", "running");
+        var firstRun = page.Url;
 
-        return new JsonObject
-        {
-            ["id"] = "browser-gate",
-            ["ownerGroup"] = "data-eng",
-            ["description"] = "Waits for a release file; its flaky step fails once.",
-            ["enabled"] = true,
-            ["defaults"] = new JsonObject
-            {
-                ["retry"] = new JsonObject { ["maxAttempts"] = 2, ["initialDelay"] = "1s", ["maxDelay"] = "5s" },
-                ["timeout"] = "3m",
-            },
-            ["tasks"] = new JsonArray(
-                Shell("extract", "echo extracted 3 files"),
-                Shell("flaky", "if [ -f flaky.done ]; then echo second try ok; else touch flaky.done; " +
-                               "echo first try fails >&2; exit 3; fi", "extract"),
-                Shell("wait-for-release", "echo waiting for release; while [ ! -f release ]; do sleep 0.1; done; " +
-                                          "echo released", "extract"),
-                Shell("load", "echo loaded", "flaky", "wait-for-release")),
-        };
+        // Act: cancel, then rerun the failed part.
+        await page.GetByTestId("cancel").ClickAsync();
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "cancelled");
+        await Expect(DashboardPage.DagNode(page, "prepare")).ToHaveAttributeAsync("data-status", "succeeded");
+        await Expect(DashboardPage.DagNode(page, "hold")).Not.ToHaveAttributeAsync("data-status", "running");
+        await fixture.ScreenshotAsync(page, "09-run-cancelled");
+        await page.GetByTestId("rerun").ClickAsync();
+
+        // Assert: a new run of trigger "rerun" that links back, and that finishes once the hold is released.
+        await Expect(page).Not.ToHaveURLAsync(firstRun);
+        await Expect(page.Locator(".facts")).ToContainTextAsync("Rerun");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "earlier run" })).ToBeVisibleAsync();
+        await File.WriteAllTextAsync(Path.Combine(hold, "release"), "go");
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",
+            new() { Timeout = 90_000 });
+        await Expect(DashboardPage.DagNode(page, "hold")).ToHaveAttributeAsync("data-status", "succeeded");
+        await page.Context.CloseAsync();
     }
 
     [GeneratedRegex("#/runs/weekly-report%40manual-")]
