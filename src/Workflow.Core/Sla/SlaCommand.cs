@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace Workflow.Sla;
+
+/// <summary>Something the SLA monitor asks its shell to do.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(RaiseAlert), "raise-alert")]
+[JsonDerivedType(typeof(ClearAlert), "clear-alert")]
+[JsonDerivedType(typeof(StartMonitorTimer), "start-monitor-timer")]
+[JsonDerivedType(typeof(MonitorCompleted), "monitor-completed")]
+public abstract record SlaCommand;
+
+/// <summary>Send an alert to the sinks. Raising an id that is already stored updates it (idempotent).</summary>
+public sealed record RaiseAlert(Alert Alert) : SlaCommand;
+
+/// <summary>The condition behind an open alert no longer holds.</summary>
+public sealed record ClearAlert(string AlertId, DateTimeOffset At, string Reason) : SlaCommand;
+
+/// <summary>Wake the monitor with <see cref="MonitorTimerFired"/> at <paramref name="DueAt"/>.</summary>
+public sealed record StartMonitorTimer(string TimerId, DateTimeOffset DueAt) : SlaCommand;
+
+/// <summary>The run is over; the shell may drop the monitor's pending timers.</summary>
+public sealed record MonitorCompleted(DateTimeOffset At) : SlaCommand;
+
+/// <summary>The monitor's state after an event, and what its shell must do.</summary>
+public sealed record SlaDecision(SlaMonitorState State, IReadOnlyList<SlaCommand> Commands);

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Workflow.Model;
+
+namespace Workflow.Sla;
+
+/// <summary>
+/// The SLA monitor's state: plain data that serializes to JSON, so a shell can snapshot it or hand it to
+/// ContinueAsNew. It keeps only what the forecast and the alert rules need, not the whole definition.
+/// </summary>
+public sealed record SlaMonitorState
+{
+    public static SlaMonitorState Initial { get; } = new();
+
+    public bool Started { get; init; }
+    public bool Finished { get; init; }
+    public string RunId { get; init; } = "";
+    public string PipelineId { get; init; } = "";
+    public string OwnerGroup { get; init; } = "";
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? Deadline { get; init; }
+    public TimeSpan DeadlineMargin { get; init; }
+    public TimeSpan? RunExpected { get; init; }
+    public int MaxParallelTasks { get; init; } = 1;
+    public NotifyOn Notify { get; init; } = new();
+    public SlaMonitorSettings Settings { get; init; } = SlaMonitorSettings.Default;
+
+    /// <summary>Per task id, in definition order.</summary>
+    public ImmutableDictionary<string, TaskSla> Tasks { get; init; } = ImmutableDictionary<string, TaskSla>.Empty;
+
+    /// <summary>Running attempts by task key (a task id, or <c>id[i]</c> for a map instance).</summary>
+    public ImmutableDictionary<string, RunningAttempt> Running { get; init; } =
+        ImmutableDictionary<string, RunningAttempt>.Empty;
+
+    /// <summary>Observed and median durations of succeeded attempts, for the slowdown ratio.</summary>
+    public long ObservedTicks { get; init; }
+    public long ObservedMedianTicks { get; init; }
+
+    /// <summary>The id of the one periodic evaluation timer that is pending, if any.</summary>
+    public string? EvaluationTimer { get; init; }
+
+    public ImmutableHashSet<string> OpenAlerts { get; init; } = ImmutableHashSet<string>.Empty;
+    public DateTimeOffset? LastForecast { get; init; }
+}
+
+/// <summary>What the monitor knows about one task of the definition.</summary>
+public sealed record TaskSla(
+    string Id,
+    ImmutableArray<string> DependsOn,
+    DurationEstimate Estimate,
+    TimeSpan? SlowThreshold,
+    TaskPhase Phase);
+
+/// <summary>A task id's progress; a map task is done once its started instances have all ended.</summary>
+public enum TaskPhase
+{
+    Pending,
+    Running,
+    Done,
+}
+
+/// <summary>An attempt that is running now.</summary>
+public sealed record RunningAttempt(string TaskId, int Attempt, DateTimeOffset StartedAt);

@@ -1,0 +1,43 @@
+namespace Workflow.Engine;
+
+/// <summary>
+/// Configuration of the embedded engine. Defaults suit one machine: a <c>cpu</c> pool as wide as the cores,
+/// an <c>io</c> pool of 64, and group commits of up to a thousand operations.
+/// </summary>
+public sealed class EngineOptions
+{
+    /// <summary>Holds <c>workflow.db</c>, <c>logs/</c> and <c>outputs/</c>. Created when missing.</summary>
+    public string DataDirectory { get; set; } = Path.Combine(Environment.CurrentDirectory, "data");
+
+    /// <summary>Pool capacities by name. A pool a pipeline names that is not listed here gets <see cref="DefaultPoolCapacity"/>.</summary>
+    public Dictionary<string, int> Pools { get; } = new(StringComparer.Ordinal)
+    {
+        ["cpu"] = Environment.ProcessorCount,
+        ["io"] = 64,
+    };
+
+    public int DefaultPoolCapacity { get; set; } = 16;
+
+    /// <summary>The most operations (completions, starts, timer firings) committed in one transaction.</summary>
+    public int MaxBatchSize { get; set; } = 2048;
+
+    /// <summary>How long a worker's lease on a work item lasts without a heartbeat.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A decider snapshot is written after at least this many events, or the run's task count if larger.</summary>
+    public int SnapshotMinEvents { get; set; } = 1000;
+
+    /// <summary>Outputs whose JSON is larger than this are written to a file and passed on by reference.</summary>
+    public int OutputInlineLimitBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long finished runs, logs and outputs are kept when a pipeline sets no retention.</summary>
+    public TimeSpan DefaultRetention { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many recent durations of a task feed its expected duration.</summary>
+    public int DurationHistoryWindow { get; set; } = 20;
+
+    /// <summary>When false, nothing is written to SQLite: the in-memory ceiling the benchmark compares against.</summary>
+    public bool Durable { get; set; } = true;
+}

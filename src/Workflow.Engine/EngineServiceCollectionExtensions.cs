@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Handlers.Code;
+using Workflow.Engine.Handlers.Http;
+using Workflow.Engine.Handlers.Process;
+using Workflow.Engine.Handlers.Queue;
+using Workflow.Engine.Hosting;
+using Workflow.Engine.Logs;
+using Workflow.Engine.Retention;
+using Workflow.Engine.Runtime;
+using Workflow.Engine.Services;
+using Workflow.Engine.Storage;
+using Workflow.Services;
+
+namespace Workflow.Engine;
+
+/// <summary>Registers the embedded engine: <c>services.AddWorkflowEngine(o =&gt; o.DataDirectory = "…")</c>.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services,
+        Action<EngineOptions>? configure = null)
+    {
+        services.AddOptions<EngineOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.AddLogging();
+        services.AddHttpClient(HttpTaskHandler.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteStore>();
+        services.TryAddSingleton<LogStore>();
+        services.TryAddSingleton<OutputStore>();
+        services.TryAddSingleton<HandlerRegistry>();
+        services.TryAddSingleton<EngineRuntime>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<EngineRuntime>().Writer);
+        services.TryAddSingleton<PipelineQueries>();
+        services.TryAddSingleton<RunQueries>();
+        services.TryAddSingleton<DurationHistory>();
+        services.TryAddSingleton<LocalQueue>();
+        services.TryAddSingleton<RetentionPurger>();
+        services.TryAddSingleton(sp => new WorkflowEngineService(sp.GetRequiredService<EngineRuntime>(),
+            sp.GetRequiredService<PipelineQueries>(), sp.GetRequiredService<RunQueries>(),
+            sp.GetRequiredService<DurationHistory>(), sp.GetRequiredService<HandlerRegistry>(),
+            sp.GetRequiredService<LogStore>()));
+        services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
+
+        services.AddSingleton<ITaskHandler, CodeTaskHandler>();
+        services.AddSingleton<ITaskHandler, HttpTaskHandler>();
+        services.AddSingleton<ITaskHandler, ProcessTaskHandler>();
+        services.AddSingleton<ITaskHandler, QueueDrainTaskHandler>();
+
+        services.AddHostedService<EngineHostedService>();
+        services.AddHostedService<RetentionPurgeService>();
+        return services;
+    }
+
+    /// <summary>Registers a <c>code</c> task handler under <paramref name="name"/> (default: the type's name).</summary>
+    public static IServiceCollection AddCodeHandler<THandler>(this IServiceCollection services, string? name = null)
+        where THandler : class, ICodeHandler =>
+        services.AddKeyedSingleton<ICodeHandler, THandler>(name ?? typeof(THandler).Name);
+
+    public static IServiceCollection AddCodeHandler(this IServiceCollection services, string name,
+        Func<TaskContext, JsonElement?, CancellationToken, ValueTask<JsonElement?>> run) =>
+        services.AddKeyedSingleton<ICodeHandler>(name, new DelegateCodeHandler(run));
+
+    /// <summary>Adds a schema migration; see <see cref="Migration"/> for the version ranges.</summary>
+    public static IServiceCollection AddEngineMigration(this IServiceCollection services, Migration migration) =>
+        services.AddSingleton(migration);
+}

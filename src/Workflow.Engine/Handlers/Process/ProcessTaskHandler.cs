@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Workflow.Model;
+
+namespace Workflow.Engine.Handlers.Process;
+
+/// <summary>
+/// The <c>process</c> kind: runs a command with its args, env and working directory, streams stdout and stderr
+/// line by line to the attempt's log, and fails with <c>process-exit</c> on a non-zero exit code. On cancel or
+/// timeout the whole process tree is killed. The child sees <c>WF_IDEMPOTENCY_KEY</c>, <c>WF_RUN_ID</c>,
+/// <c>WF_TASK_KEY</c> and <c>WF_ATTEMPT</c>.
+/// </summary>
+internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : ITaskHandler
+{
+    private const int TailLines = 5;
+
+    public string Kind => "process";
+
+    public async ValueTask<TaskOutcome> ExecuteAsync(TaskContext context, CancellationToken cancellationToken)
+    {
+        var config = ProcessTaskConfig.Parse(context.TaskId, context.Config);
+        var start = new ProcessStartInfo(config.Command)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+            WorkingDirectory = config.WorkingDirectory ?? string.Empty,
+        };
+        foreach (var arg in config.Args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in config.Env)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["WF_IDEMPOTENCY_KEY"] = context.IdempotencyKey;
+        start.Environment["WF_RUN_ID"] = context.RunId;
+        start.Environment["WF_TASK_KEY"] = context.TaskKey;
+        start.Environment["WF_ATTEMPT"] = context.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var process = new System.Diagnostics.Process { StartInfo = start, EnableRaisingEvents = true };
+        var stderrTail = new Queue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                context.Log.WriteLine(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            context.Log.WriteLine(e.Data);
+            lock (stderrTail)
+            {
+                stderrTail.Enqueue(e.Data);
+                if (stderrTail.Count > TailLines)
+                {
+                    stderrTail.Dequeue();
+                }
+            }
+        };
+
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            return TaskOutcome.Failure(ErrorKinds.InvalidInput,
+                $"Task '{context.TaskId}': could not start '{config.Command}': {ex.Message}. Check config.command and the PATH.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process, context.IdempotencyKey);
+            throw;
+        }
+
+        if (process.ExitCode == 0)
+        {
+            return TaskOutcome.Success(JsonSerializer.SerializeToElement(new Dictionary<string, int> { ["exitCode"] = 0 }));
+        }
+
+        string tail;
+        lock (stderrTail)
+        {
+            tail = string.Join(" | ", stderrTail);
+        }
+
+        return TaskOutcome.Failure(ErrorKinds.ProcessExit,
+            $"'{config.Command}' exited with code {process.ExitCode}" + (tail.Length > 0 ? $"; stderr: {tail}" : "."));
+    }
+
+    private void Kill(System.Diagnostics.Process process, string key)
+    {
+        try
+        {
+            var pid = process.Id;
+            process.Kill(entireProcessTree: true);
+            Log.ProcessKilled(logger, key, pid, "cancelled or timed out");
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own in the meantime.
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Workflow.Engine.Storage;
+using Workflow.Services;
+
+namespace Workflow.Engine.Logs;
+
+/// <summary>Attempt logs as files: <c>logs/{run}/{task}.{attempt}.log</c> under the data directory.</summary>
+public sealed class LogStore(SqliteStore store)
+{
+    public string Root { get; } = Path.Combine(store.DataDirectory, "logs");
+
+    public string RunFolder(string runId) => Path.Combine(Root, FileNames.Safe(runId));
+
+    public string PathOf(string runId, string taskKey, int attempt) =>
+        Path.Combine(RunFolder(runId), $"{FileNames.Safe(taskKey)}.{attempt}.log");
+
+    internal TaskLogFile Open(string runId, string taskKey, int attempt) => new(PathOf(runId, taskKey, attempt));
+
+    /// <summary>Reads up to <paramref name="maxBytes"/> from <paramref name="offset"/>; a negative offset reads the tail.</summary>
+    public async ValueTask<LogChunk?> ReadAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+        bool finished, CancellationToken cancellationToken)
+    {
+        var path = PathOf(runId, taskKey, attempt);
+        if (!File.Exists(path))
+        {
+            return new LogChunk(0, 0, string.Empty, finished);
+        }
+
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var total = stream.Length;
+        var start = offset < 0 ? Math.Max(0, total + offset) : Math.Min(offset, total);
+        var count = (int)Math.Min(Math.Max(0, maxBytes), total - start);
+        var buffer = new byte[count];
+        stream.Position = start;
+        await stream.ReadExactlyAsync(buffer, cancellationToken);
+        return new LogChunk(start, total, Encoding.UTF8.GetString(buffer), finished && start + count >= total);
+    }
+}

@@ -1,0 +1,78 @@
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Storage;
+using Workflow.Execution;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// Records the outcome of a delivery, exactly once: only the holder of the live lease gets through, and the
+/// attempt row, the duration, the event and the decider's follow-up commands commit together.
+/// </summary>
+internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome outcome, DateTimeOffset startedAt,
+    DateTimeOffset finishedAt, long logBytes) : WriteOp
+{
+    public override void Apply(WriteContext context)
+    {
+        var engine = context.Engine;
+        var released = engine.Leases.TryRelease(lease);
+        lease.Dispose();
+        if (!released)
+        {
+            Log.LateCompletionIgnored(engine.Logger, item.Key, lease.Token, outcome.GetType().Name);
+            return;
+        }
+
+        if (item.Cancelled || !engine.Runs.TryGetValue(item.RunId, out var run) || !run.Pending.ContainsKey(item.Key))
+        {
+            return;
+        }
+
+        var sql = context.Sql;
+        var finishedMs = UnixTime.ToMs(finishedAt);
+        switch (outcome)
+        {
+            case TaskSuspendedOutcome suspended:
+                item.ResumeState = suspended.State;
+                sql.SuspendAttempt(item.RunId, item.TaskKey, item.Attempt, UnixTime.ToMs(suspended.ResumeAt),
+                    suspended.State.GetRawText(), logBytes);
+                context.AfterCommit(() => engine.Timers.Schedule(suspended.ResumeAt, () =>
+                {
+                    if (!item.Cancelled)
+                    {
+                        engine.Dispatcher.Enqueue(item);
+                    }
+                }));
+                return;
+            case TaskSucceededOutcome succeeded:
+                run.Pending.Remove(item.Key);
+                sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "succeeded", finishedMs, null, null,
+                    EngineJson.Raw(succeeded.Output), logBytes);
+                sql.InsertDuration(run.PipelineId, item.TaskId, item.RunId, item.Attempt, finishedMs,
+                    (long)(finishedAt - startedAt).TotalMilliseconds);
+                Publish(context, run, true, null);
+                RunShell.ApplyEvent(context, run, new TaskSucceeded(finishedAt, item.TaskKey, item.Attempt, succeeded.Output));
+                return;
+            case TaskFailedOutcome failed:
+                run.Pending.Remove(item.Key);
+                sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "failed", finishedMs, failed.ErrorKind,
+                    failed.Message, null, logBytes);
+                Publish(context, run, false, failed.ErrorKind);
+                RunShell.ApplyEvent(context, run,
+                    new TaskFailed(finishedAt, item.TaskKey, item.Attempt, failed.ErrorKind, failed.Message));
+                return;
+        }
+    }
+
+    private void Publish(WriteContext context, ActiveRun run, bool succeeded, string? errorKind)
+    {
+        var observers = context.Engine.Observers;
+        if (!observers.Active)
+        {
+            return;
+        }
+
+        var info = run.Info;
+        var finish = new TaskFinish(item.TaskKey, item.TaskId, item.Attempt, succeeded, errorKind, startedAt, finishedAt);
+        context.AfterCommit(() => observers.Publish(o => o.TaskFinished(info, finish)));
+    }
+}

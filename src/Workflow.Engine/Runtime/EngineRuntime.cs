@@ -1,0 +1,135 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Logs;
+using Workflow.Engine.Storage;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// The parts of the embedded engine wired together: the writer with its group commit, the dispatcher and its
+/// pools, the lease keeper, the timers and the observers. <see cref="StartAsync"/> migrates the schema, rebuilds
+/// the active runs from snapshots and events, re-queues the work that was in flight and arms the timers.
+/// </summary>
+internal sealed class EngineRuntime : IAsyncDisposable
+{
+    private readonly MigrationRunner _migrations;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private SqliteConnection? _connection;
+    private HotStatements? _statements;
+    private long _sequence;
+
+    public EngineRuntime(IOptions<EngineOptions> options, TimeProvider time, ILoggerFactory loggers, SqliteStore store,
+        HandlerRegistry handlers, LogStore logs, OutputStore outputs, IEnumerable<IRunObserver> observers,
+        IEnumerable<Migration> migrations)
+    {
+        Options = options.Value;
+        Time = time;
+        Logger = loggers.CreateLogger("Workflow.Engine");
+        Store = store;
+        Handlers = handlers;
+        Logs = logs;
+        Outputs = outputs;
+        _migrations = new MigrationRunner(EngineSchema.Migrations.Concat(migrations).Distinct(),
+            loggers.CreateLogger<MigrationRunner>());
+        Writer = new WriteLoop(Logger, Options.MaxBatchSize, time);
+        Dispatcher = new Dispatcher(Options, Leases, handlers, time);
+        Timers = new TimerService(time);
+        Observers = new ObserverPump(observers.ToList(), Logger);
+        LeaseKeeper = new LeaseKeeper(Leases, Dispatcher, Options, time, Logger);
+    }
+
+    public EngineOptions Options { get; }
+    public TimeProvider Time { get; }
+    public ILogger Logger { get; }
+    public SqliteStore Store { get; }
+    public HandlerRegistry Handlers { get; }
+    public LogStore Logs { get; }
+    public OutputStore Outputs { get; }
+    public WriteLoop Writer { get; }
+    public Dispatcher Dispatcher { get; }
+    public TimerService Timers { get; }
+    public LeaseTable Leases { get; } = new();
+    public LeaseKeeper LeaseKeeper { get; }
+    public ObserverPump Observers { get; }
+    public RunWaiters Waiters { get; } = new();
+
+    /// <summary>The runs being driven, by id. Only the writer reads or changes this.</summary>
+    public Dictionary<string, ActiveRun> Runs { get; } = new(StringComparer.Ordinal);
+
+    public bool Started { get; private set; }
+
+    public long NextSequence() => ++_sequence;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Started)
+        {
+            return;
+        }
+
+        _connection = await Store.OpenWriteConnectionAsync(cancellationToken);
+        if (!Options.Durable)
+        {
+            await SqliteStore.ExecuteAsync(_connection, "PRAGMA synchronous = OFF;", cancellationToken);
+        }
+
+        await _migrations.ApplyAsync(_connection, UnixTime.ToMs(Time.GetUtcNow()), cancellationToken);
+        _statements = new HotStatements(_connection, Options.Durable);
+        var context = new WriteContext(_connection, _statements, this);
+        var recovery = new RecoveryOp();
+        Writer.Post(recovery);
+        _loops.Add(Task.Run(() => Writer.RunAsync(context), CancellationToken.None));
+        var recovered = await recovery.Result.WaitAsync(cancellationToken);
+        Log.Recovered(Logger, recovered.Runs, recovered.WorkItems, recovered.Timers);
+        _loops.Add(Task.Run(() => Timers.RunAsync(_stopping.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => LeaseKeeper.RunAsync(_stopping.Token), CancellationToken.None));
+        _loops.Add(Task.Run(Observers.RunAsync, CancellationToken.None));
+        var runner = new AttemptRunner(this);
+        Dispatcher.Start(runner.RunAsync);
+        Started = true;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!Started)
+        {
+            return;
+        }
+
+        Started = false;
+        // Close the writer before cancelling handlers: an attempt stopped by shutdown must not be recorded as
+        // cancelled. It stays queued in the store and runs again after the restart.
+        Dispatcher.Stop();
+        Writer.Complete();
+        foreach (var lease in Leases.Snapshot())
+        {
+            lease.Cancel();
+        }
+
+        await _stopping.CancelAsync();
+        Observers.Complete();
+        try
+        {
+            await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            Log.StopTimedOut(Logger);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _statements?.Dispose();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+    }
+}

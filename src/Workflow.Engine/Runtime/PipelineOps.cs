@@ -1,0 +1,77 @@
+using Workflow.Engine.Storage;
+using Workflow.Json;
+using Workflow.Model;
+using Workflow.Services;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// Stores a new version of a pipeline unless it equals the current one. A stale <c>expectedVersion</c> is a
+/// conflict (<see cref="InvalidOperationException"/>), which the API answers with 409/412.
+/// </summary>
+internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expectedVersion, string actor)
+    : WriteOp<PipelineRecord>
+{
+    protected override PipelineRecord Execute(WriteContext context)
+    {
+        var head = PipelineHeads.Read(context, definition.Id);
+        var current = head is { Deleted: false } ? head.Value.Version : (int?)null;
+        if (expectedVersion is { } expected && expected != current)
+        {
+            throw new InvalidOperationException(current is null
+                ? $"Pipeline '{definition.Id}' does not exist, so version {expected} cannot be replaced. Create it without If-Match."
+                : $"Pipeline '{definition.Id}' is at version {current}, not {expected}. Read it again and retry with If-Match: \"v{current}\".");
+        }
+
+        if (current is { } version && PipelineRows.Version(context.Connection, context.Transaction, definition.Id, version)
+                is { } stored && PipelineJson.Serialize(stored) == PipelineJson.Serialize(definition with { Version = version }))
+        {
+            return PipelineHeads.Record(context, definition.Id, version)!;
+        }
+
+        var next = (head?.Version ?? 0) + 1;
+        var versioned = definition with { Version = next };
+        using (var insert = context.Command("""
+            INSERT INTO pipelines (pipeline_id, version, definition, etag, updated_at, updated_by)
+            VALUES ($id, $v, $d, $e, $t, $by);
+            INSERT INTO pipeline_heads (pipeline_id, current_version, owner_group, deleted) VALUES ($id, $v, $g, 0)
+            ON CONFLICT (pipeline_id) DO UPDATE SET current_version = $v, owner_group = $g, deleted = 0;
+            """))
+        {
+            insert.Parameters.AddWithValue("$id", definition.Id);
+            insert.Parameters.AddWithValue("$v", next);
+            insert.Parameters.AddWithValue("$d", PipelineJson.Serialize(versioned));
+            insert.Parameters.AddWithValue("$e", PipelineHeads.ETag(next));
+            insert.Parameters.AddWithValue("$t", context.NowMs);
+            insert.Parameters.AddWithValue("$by", actor);
+            insert.Parameters.AddWithValue("$g", definition.OwnerGroup);
+            insert.ExecuteNonQuery();
+        }
+
+        return new PipelineRecord(versioned, next, PipelineHeads.ETag(next), context.Now, actor);
+    }
+}
+
+/// <summary>Marks a pipeline deleted; its versions stay for the runs pinned to them.</summary>
+internal sealed class DeletePipelineOp(string pipelineId, int? expectedVersion) : WriteOp<bool>
+{
+    protected override bool Execute(WriteContext context)
+    {
+        var head = PipelineHeads.Read(context, pipelineId);
+        if (head is not { Deleted: false } live)
+        {
+            return false;
+        }
+
+        if (expectedVersion is { } expected && expected != live.Version)
+        {
+            throw new InvalidOperationException(
+                $"Pipeline '{pipelineId}' is at version {live.Version}, not {expected}. Read it again and retry with If-Match: \"v{live.Version}\".");
+        }
+
+        using var update = context.Command("UPDATE pipeline_heads SET deleted = 1 WHERE pipeline_id = $id;");
+        update.Parameters.AddWithValue("$id", pipelineId);
+        update.ExecuteNonQuery();
+        return true;
+    }
+}

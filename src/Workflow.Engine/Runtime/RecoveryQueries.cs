@@ -1,0 +1,81 @@
+using Workflow.Engine.Storage;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>The reads start-up recovery makes on the writer's connection.</summary>
+internal static class RecoveryQueries
+{
+    public static List<(WorkItem Item, DateTimeOffset? AvailableAt)> PendingAttempts(WriteContext context)
+    {
+        var items = new List<(WorkItem, DateTimeOffset?)>();
+        using var command = context.Command("""
+            SELECT a.run_id, a.task_key, a.attempt, a.task_id, a.kind, a.pool, a.priority, a.rank, a.config, a.input,
+                   a.timeout_ms, a.idempotency_key, a.available_at, a.deliveries, a.resume_state, r.pipeline_id
+            FROM task_attempts a JOIN runs r ON r.run_id = a.run_id
+            WHERE a.status IN ('queued', 'running')
+            ORDER BY a.queued_at;
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var item = new WorkItem
+            {
+                RunId = reader.GetString(0),
+                TaskKey = reader.GetString(1),
+                Attempt = reader.GetInt32(2),
+                TaskId = reader.GetString(3),
+                Kind = reader.GetString(4),
+                Pool = reader.GetString(5),
+                Priority = reader.GetInt32(6),
+                Rank = reader.GetDouble(7),
+                Config = EngineJson.Parse(reader.IsDBNull(8) ? null : reader.GetString(8)),
+                Input = EngineJson.Parse(reader.IsDBNull(9) ? null : reader.GetString(9)),
+                Timeout = reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
+                Key = reader.GetString(11),
+                Deliveries = reader.GetInt32(13),
+                ResumeState = EngineJson.Parse(reader.IsDBNull(14) ? null : reader.GetString(14)),
+                PipelineId = reader.GetString(15),
+            };
+            items.Add((item, reader.IsDBNull(12) ? null : UnixTime.FromMs(reader.GetInt64(12))));
+        }
+
+        return items;
+    }
+
+    public static List<(string RunId, string TimerId, DateTimeOffset Due)> Timers(WriteContext context)
+    {
+        var timers = new List<(string, string, DateTimeOffset)>();
+        using var command = context.Command("SELECT run_id, timer_id, due_at FROM timers;");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            timers.Add((reader.GetString(0), reader.GetString(1), UnixTime.FromMs(reader.GetInt64(2))));
+        }
+
+        return timers;
+    }
+
+    public static (long Seq, string? State) Snapshot(WriteContext context, string runId)
+    {
+        using var command = context.Command("SELECT seq, state FROM run_snapshots WHERE run_id = $id;");
+        command.Parameters.AddWithValue("$id", runId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, null);
+    }
+
+    public static List<(long Seq, string Body)> Events(WriteContext context, string runId, long afterSeq)
+    {
+        var events = new List<(long, string)>();
+        using var command = context.Command(
+            "SELECT seq, body FROM run_events WHERE run_id = $id AND seq > $after ORDER BY seq;");
+        command.Parameters.AddWithValue("$id", runId);
+        command.Parameters.AddWithValue("$after", afterSeq);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Workflow.Engine.Storage;
+using Workflow.Execution;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// The embedded shell around the run decider: it appends each event, asks the decider, and carries out the
+/// commands in the same transaction, so an event and its consequences become durable together or not at all.
+/// </summary>
+internal static partial class RunShell
+{
+    public static void ApplyEvent(WriteContext context, ActiveRun run, RunEvent @event)
+    {
+        var decision = RunDecider.Decide(run.State, @event);
+        run.Seq++;
+        context.Sql.InsertEvent(run.RunId, run.Seq, @event.GetType().Name, UnixTime.ToMs(@event.At),
+            context.Engine.Options.Durable ? EngineJson.Serialize(@event) : string.Empty);
+        run.State = decision.State;
+        foreach (var command in decision.Commands)
+        {
+            Execute(context, run, command);
+        }
+
+        var threshold = Math.Max(context.Engine.Options.SnapshotMinEvents, run.Definition.Tasks.Count);
+        if (context.Engine.Runs.ContainsKey(run.RunId) && run.Seq - run.SnapshotSeq >= threshold)
+        {
+            Snapshot(context, run);
+        }
+    }
+
+    public static void Snapshot(WriteContext context, ActiveRun run)
+    {
+        if (context.Engine.Options.Durable)
+        {
+            context.Sql.UpsertSnapshot(run.RunId, run.Seq, EngineJson.SerializeState(run.State));
+        }
+
+        run.SnapshotSeq = run.Seq;
+    }
+
+    private static void Execute(WriteContext context, ActiveRun run, RunCommand command)
+    {
+        switch (command)
+        {
+            case RunTask task:
+                Enqueue(context, run, task);
+                break;
+            case StartTimer timer:
+                run.Timers.Add(timer.TimerId);
+                context.Sql.InsertTimer(run.RunId, timer.TimerId, UnixTime.ToMs(timer.DueAt),
+                    EnumNames<TimerPurpose>.Name(timer.Purpose), timer.TaskKey);
+                var engine = context.Engine;
+                var (runId, timerId, due) = (run.RunId, timer.TimerId, timer.DueAt);
+                context.AfterCommit(() => engine.Timers.Schedule(due,
+                    () => engine.Writer.Post(new TimerFiredOp(runId, timerId, due))));
+                break;
+            case CancelTimer cancel:
+                if (run.Timers.Remove(cancel.TimerId))
+                {
+                    context.Sql.DeleteTimer(run.RunId, cancel.TimerId);
+                }
+
+                break;
+            case CancelTask cancel:
+                CancelAttempt(context, run, WorkItem.MakeKey(run.RunId, cancel.TaskKey, cancel.Attempt));
+                break;
+            case StartChildRun child:
+                StartChild(context, run, child);
+                break;
+            case Notify notify:
+                var info = run.Info;
+                context.AfterCommit(() => context.Engine.Observers.Publish(o => o.Notified(info, notify)));
+                break;
+            case CompleteRun complete:
+                Complete(context, run, complete);
+                break;
+        }
+    }
+
+    private static void Enqueue(WriteContext context, ActiveRun run, RunTask task)
+    {
+        var engine = context.Engine;
+        var pool = string.IsNullOrEmpty(task.Pool) ? engine.Handlers.Find(task.Kind)?.DefaultPool ?? "io" : task.Pool;
+        var item = new WorkItem
+        {
+            RunId = run.RunId,
+            PipelineId = run.PipelineId,
+            TaskKey = task.TaskKey,
+            TaskId = task.TaskId,
+            Attempt = task.Attempt,
+            Kind = task.Kind,
+            Config = task.Config,
+            Input = task.Input,
+            Pool = pool,
+            Priority = task.Priority,
+            Rank = task.Rank,
+            Key = WorkItem.MakeKey(run.RunId, task.TaskKey, task.Attempt),
+            Timeout = task.Timeout,
+            Sequence = engine.NextSequence(),
+        };
+        run.Pending[item.Key] = item;
+        context.Sql.InsertAttempt(run.RunId, task.TaskKey, task.Attempt, task.TaskId, task.Kind, pool, task.Priority,
+            task.Rank, EngineJson.Raw(task.Config), EngineJson.Raw(task.Input),
+            task.Timeout is { } t ? (long)t.TotalMilliseconds : null, item.Key, context.NowMs);
+        context.AfterCommit(() => engine.Dispatcher.Enqueue(item));
+    }
+
+    private static void CancelAttempt(WriteContext context, ActiveRun run, string key)
+    {
+        if (!run.Pending.Remove(key, out var item))
+        {
+            return;
+        }
+
+        item.Cancelled = true;
+        context.Sql.FinishAttempt(run.RunId, item.TaskKey, item.Attempt, "cancelled", context.NowMs,
+            Workflow.Model.ErrorKinds.Cancelled, "The attempt was cancelled.", null, 0);
+        var leases = context.Engine.Leases;
+        context.AfterCommit(() =>
+        {
+            if (leases.TryGet(key, out var lease))
+            {
+                lease.Cancel();
+            }
+        });
+    }
+
+    private static JsonElement SummaryJson(RunSummary summary) =>
+        JsonSerializer.SerializeToElement(summary, EngineJsonContext.Default.RunSummary);
+}

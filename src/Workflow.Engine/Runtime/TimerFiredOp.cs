@@ -1,0 +1,19 @@
+using Workflow.Execution;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>A decider timer came due: its row is deleted and <see cref="TimerFired"/> applied, once.</summary>
+internal sealed class TimerFiredOp(string runId, string timerId, DateTimeOffset dueAt) : WriteOp
+{
+    public override void Apply(WriteContext context)
+    {
+        if (!context.Engine.Runs.TryGetValue(runId, out var run) || !run.Timers.Remove(timerId))
+        {
+            return;
+        }
+
+        context.Sql.DeleteTimer(runId, timerId);
+        var at = context.Now > dueAt ? context.Now : dueAt;
+        RunShell.ApplyEvent(context, run, new TimerFired(at, timerId));
+    }
+}

@@ -1,0 +1,56 @@
+using Workflow.Execution;
+using Workflow.Services;
+
+namespace Workflow.Engine.Services;
+
+/// <summary>
+/// A run with one record per task instance: instances that ran are summed up from their attempts; tasks that never
+/// ran are pending while the run is active and skipped (or cancelled) once it is over.
+/// </summary>
+internal static class RunDetails
+{
+    public static async ValueTask<RunDetail?> ReadAsync(RunQueries runs, PipelineQueries pipelines, string runId,
+        CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(runId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var pipeline = await pipelines.GetAsync(run.PipelineId, run.PipelineVersion, cancellationToken);
+        var attempts = await runs.AttemptsAsync(runId, null, cancellationToken);
+        var byTask = attempts.GroupBy(a => a.TaskId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(a => a.Attempt.TaskKey, StringComparer.Ordinal).ToList(),
+                StringComparer.Ordinal);
+        var active = run.Status is RunStatus.Queued or RunStatus.Running;
+        var tasks = new List<TaskInstanceRecord>();
+        foreach (var task in pipeline?.Definition.Tasks ?? [])
+        {
+            if (!byTask.Remove(task.Id, out var instances))
+            {
+                var status = active ? Execution.TaskStatus.Pending
+                    : run.Status == RunStatus.Cancelled ? Execution.TaskStatus.Cancelled : Execution.TaskStatus.Skipped;
+                tasks.Add(new TaskInstanceRecord(task.Id, task.Id, status, 0, null, null, null, task.DependsOn));
+                continue;
+            }
+
+            tasks.AddRange(instances.Select(i => Instance(i.Key, task.Id, i.Select(a => a.Attempt).ToList(), task.DependsOn)));
+        }
+
+        foreach (var (taskId, instances) in byTask)
+        {
+            tasks.AddRange(instances.Select(i => Instance(i.Key, taskId, i.Select(a => a.Attempt).ToList(), [])));
+        }
+
+        return new RunDetail(run, tasks);
+    }
+
+    private static TaskInstanceRecord Instance(string taskKey, string taskId, List<TaskAttemptRecord> attempts,
+        IReadOnlyList<string> dependsOn)
+    {
+        var last = attempts.MaxBy(a => a.Attempt)!;
+        return new TaskInstanceRecord(taskKey, taskId, last.Status, attempts.Count,
+            attempts.Min(a => a.StartedAt), last.FinishedAt, last.Error, dependsOn);
+    }
+}

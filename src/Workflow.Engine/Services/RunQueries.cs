@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Workflow.Engine.Storage;
+using Workflow.Execution;
+using Workflow.Services;
+
+namespace Workflow.Engine.Services;
+
+/// <summary>Run and attempt reads, on read connections: they see committed state and never wait for the writer.</summary>
+internal sealed class RunQueries(SqliteStore store)
+{
+    public async ValueTask<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RunRowReader.RunColumns} FROM runs WHERE run_id = $id;";
+        command.Parameters.AddWithValue("$id", runId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? RunRowReader.Run(reader) : null;
+    }
+
+    public async ValueTask<Page<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        var limit = Math.Clamp(query.Limit, 1, 500);
+        var where = new List<string>();
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        if (query.PipelineId is { } pipelineId)
+        {
+            where.Add("pipeline_id = $p");
+            command.Parameters.AddWithValue("$p", pipelineId);
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Add("status = $s");
+            command.Parameters.AddWithValue("$s", EnumNames<RunStatus>.Name(status));
+        }
+
+        if (query.From is { } from)
+        {
+            where.Add("created_at >= $from");
+            command.Parameters.AddWithValue("$from", UnixTime.ToMs(from));
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("created_at < $to");
+            command.Parameters.AddWithValue("$to", UnixTime.ToMs(to));
+        }
+
+        if (query.OwnerGroups is { } groups)
+        {
+            var names = groups.Select((g, i) => (Name: $"$g{i}", Group: g)).ToList();
+            where.Add(names.Count == 0 ? "0" : $"owner_group IN ({string.Join(", ", names.Select(n => n.Name))})");
+            foreach (var (name, group) in names)
+            {
+                command.Parameters.AddWithValue(name, group);
+            }
+        }
+
+        if (Decode(query.ContinuationToken) is { } after)
+        {
+            where.Add("(created_at < $ac OR (created_at = $ac AND run_id < $ar))");
+            command.Parameters.AddWithValue("$ac", after.CreatedAt);
+            command.Parameters.AddWithValue("$ar", after.RunId);
+        }
+
+        command.CommandText = $"SELECT {RunRowReader.RunColumns} FROM runs" +
+                              (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty) +
+                              " ORDER BY created_at DESC, run_id DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        var items = new List<RunRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(RunRowReader.Run(reader));
+        }
+
+        string? next = null;
+        if (items.Count > limit)
+        {
+            items.RemoveAt(limit);
+            var last = items[^1];
+            next = Encode(UnixTime.ToMs(last.CreatedAt), last.RunId);
+        }
+
+        return new Page<RunRecord>(items, next);
+    }
+
+    public async ValueTask<List<(TaskAttemptRecord Attempt, string TaskId)>> AttemptsAsync(string runId, string? taskKey,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RunRowReader.AttemptColumns} FROM task_attempts WHERE run_id = $id" +
+                              (taskKey is null ? string.Empty : " AND task_key = $k") +
+                              " ORDER BY queued_at, task_key, attempt;";
+        command.Parameters.AddWithValue("$id", runId);
+        if (taskKey is not null)
+        {
+            command.Parameters.AddWithValue("$k", taskKey);
+        }
+
+        var attempts = new List<(TaskAttemptRecord, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            attempts.Add((RunRowReader.Attempt(reader), reader.GetString(11)));
+        }
+
+        return attempts;
+    }
+
+    private static string Encode(long createdAt, string runId) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{createdAt.ToString(CultureInfo.InvariantCulture)}|{runId}"));
+
+    private static (long CreatedAt, string RunId)? Decode(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var bar = text.IndexOf('|', StringComparison.Ordinal);
+            return (long.Parse(text.AsSpan(0, bar), CultureInfo.InvariantCulture), text[(bar + 1)..]);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
+        {
+            throw new ArgumentException(
+                $"The continuation token '{token}' is not one this service issued. Start again without it.",
+                "continuationToken", ex);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Workflow.Building;
+using Workflow.Engine.Runtime;
+using Workflow.Execution;
+using Workflow.Services;
+
+namespace Workflow.Engine.Services;
+
+public sealed partial class WorkflowEngineService
+{
+    private static long _lastManualTicks;
+
+    public async ValueTask<RunRecord> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
+    {
+        if (request.RunId is { } existingId && await _runs.GetAsync(existingId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var now = _engine.Time.GetUtcNow();
+        var logicalTime = request.ScheduledAt ?? now;
+        var definition = await _pipelines.ForRunAsync(request.PipelineId,
+                             new PipelineContext(logicalTime, request.Parameters), cancellationToken)
+                         ?? throw new KeyNotFoundException(
+                             $"Pipeline '{request.PipelineId}' does not exist. List pipelines to see the ids you can run.");
+        PipelineChecks.CheckParameters(definition, request.Parameters);
+        var runId = request.RunId ?? $"{definition.Id}@manual-{SortableId(now)}";
+        var expected = await _durations.ExpectedAsync(definition.Id, cancellationToken);
+        var op = new StartRunOp(new RunCreation(runId, definition, request.Trigger, request.Actor, request.Parameters,
+            logicalTime, ParentRunId: request.ParentRunId,
+            ExpectedDurations: expected.Count > 0 ? expected : null));
+        _engine.Writer.Post(op);
+        await op.Result.WaitAsync(cancellationToken);
+        return await _runs.GetAsync(runId, cancellationToken)
+               ?? throw new InvalidOperationException($"Run '{runId}' was started but cannot be read back.");
+    }
+
+    public ValueTask<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        RunDetails.ReadAsync(_runs, _pipelines, runId, cancellationToken);
+
+    public ValueTask<Page<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
+        _runs.ListAsync(query, cancellationToken);
+
+    public async ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken)
+    {
+        var op = new RunEventOp(runId, new CancelRequested(_engine.Time.GetUtcNow(), null,
+            reason ?? $"Cancelled by {actor}."));
+        _engine.Writer.Post(op);
+        return await op.Result.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask<RunRecord> RerunFailedAsync(string runId, string actor, CancellationToken cancellationToken)
+    {
+        var original = await _runs.GetAsync(runId, cancellationToken)
+                       ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
+        if (original.Status is RunStatus.Queued or RunStatus.Running)
+        {
+            throw new InvalidOperationException(
+                $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning its failed tasks.");
+        }
+
+        var record = await _pipelines.GetAsync(original.PipelineId, original.PipelineVersion, cancellationToken)
+                     ?? throw new KeyNotFoundException(
+                         $"Version {original.PipelineVersion} of pipeline '{original.PipelineId}' no longer exists.");
+        var prior = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
+        foreach (var (attempt, _) in await _runs.AttemptsAsync(runId, null, cancellationToken))
+        {
+            if (attempt.Status == Execution.TaskStatus.Succeeded)
+            {
+                prior[attempt.TaskKey] = attempt.Output;
+            }
+        }
+
+        var newId = $"{original.PipelineId}@rerun-{SortableId(_engine.Time.GetUtcNow())}";
+        var expected = await _durations.ExpectedAsync(original.PipelineId, cancellationToken);
+        var op = new StartRunOp(new RunCreation(newId, record.Definition, RunTrigger.Rerun, actor, original.Parameters,
+            original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected));
+        _engine.Writer.Post(op);
+        await op.Result.WaitAsync(cancellationToken);
+        return await _runs.GetAsync(newId, cancellationToken)
+               ?? throw new InvalidOperationException($"Run '{newId}' was started but cannot be read back.");
+    }
+
+    /// <summary>UTC time to the millisecond, made unique and increasing within the process.</summary>
+    private static string SortableId(DateTimeOffset now)
+    {
+        long ticks;
+        long last;
+        do
+        {
+            last = Interlocked.Read(ref _lastManualTicks);
+            ticks = Math.Max(now.UtcTicks / TimeSpan.TicksPerMillisecond, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref _lastManualTicks, ticks, last) != last);
+
+        var instant = new DateTimeOffset(ticks * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        return instant.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" +
+               Random.Shared.Next(0x1000, 0xFFFF).ToString("x4", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,117 @@
+namespace Workflow.Engine.Storage;
+
+/// <summary>
+/// The engine's own migrations. Times are Unix milliseconds (UTC). <c>task_attempts</c> is also the work queue:
+/// rows in state <c>queued</c> or <c>running</c> are the work items, with their lease; the <c>work_items</c> view
+/// shows just those. Keeping one row per attempt saves a write per task, which is what group commit is bound by.
+/// </summary>
+public static class EngineSchema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "engine-core", """
+            CREATE TABLE pipelines (
+                pipeline_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                definition TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                updated_by TEXT NOT NULL,
+                PRIMARY KEY (pipeline_id, version)) WITHOUT ROWID;
+            CREATE TABLE pipeline_heads (
+                pipeline_id TEXT PRIMARY KEY,
+                current_version INTEGER NOT NULL,
+                owner_group TEXT NOT NULL,
+                deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+            CREATE TABLE runs (
+                run_id TEXT PRIMARY KEY,
+                pipeline_id TEXT NOT NULL,
+                pipeline_version INTEGER NOT NULL,
+                owner_group TEXT NOT NULL,
+                status TEXT NOT NULL,
+                trigger TEXT NOT NULL,
+                logical_time INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                started_at INTEGER,
+                finished_at INTEGER,
+                summary TEXT,
+                parameters TEXT,
+                rerun_of TEXT,
+                parent_run_id TEXT,
+                parent_task_key TEXT,
+                parent_attempt INTEGER,
+                last_seq INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX ix_runs_created ON runs (created_at DESC, run_id DESC);
+            CREATE INDEX ix_runs_pipeline ON runs (pipeline_id, created_at DESC);
+            CREATE INDEX ix_runs_active ON runs (status) WHERE status IN ('queued', 'running');
+            CREATE TABLE run_events (
+                run_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                PRIMARY KEY (run_id, seq)) WITHOUT ROWID;
+            CREATE TABLE run_snapshots (
+                run_id TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                state TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE task_attempts (
+                run_id TEXT NOT NULL,
+                task_key TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                task_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                pool TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                rank REAL NOT NULL,
+                status TEXT NOT NULL,
+                config TEXT,
+                input TEXT,
+                timeout_ms INTEGER,
+                idempotency_key TEXT NOT NULL,
+                queued_at INTEGER NOT NULL,
+                available_at INTEGER,
+                started_at INTEGER,
+                finished_at INTEGER,
+                lease_expires_at INTEGER,
+                deliveries INTEGER NOT NULL DEFAULT 0,
+                error_kind TEXT,
+                error TEXT,
+                output TEXT,
+                log_bytes INTEGER NOT NULL DEFAULT 0,
+                resume_state TEXT,
+                PRIMARY KEY (run_id, task_key, attempt)) WITHOUT ROWID;
+            CREATE VIEW work_items AS
+                SELECT run_id, task_key, attempt, kind, pool, priority, rank, queued_at, available_at,
+                       lease_expires_at, deliveries, status
+                FROM task_attempts WHERE status IN ('queued', 'running');
+            CREATE TABLE timers (
+                run_id TEXT NOT NULL,
+                timer_id TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                purpose TEXT NOT NULL,
+                task_key TEXT,
+                PRIMARY KEY (run_id, timer_id)) WITHOUT ROWID;
+            CREATE TABLE schedule_watermarks (
+                pipeline_id TEXT NOT NULL,
+                schedule_key TEXT NOT NULL,
+                watermark INTEGER NOT NULL,
+                PRIMARY KEY (pipeline_id, schedule_key)) WITHOUT ROWID;
+            CREATE TABLE task_durations (
+                pipeline_id TEXT NOT NULL,
+                task_id TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                finished_at INTEGER NOT NULL,
+                duration_ms INTEGER NOT NULL);
+            CREATE INDEX ix_task_durations ON task_durations (pipeline_id, task_id, finished_at DESC);
+            CREATE TABLE queue_messages (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                queue TEXT NOT NULL,
+                body TEXT NOT NULL,
+                enqueued_at INTEGER NOT NULL);
+            CREATE INDEX ix_queue_messages ON queue_messages (queue, id);
+            """),
+    ];
+}

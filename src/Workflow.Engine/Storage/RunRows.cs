@@ -1,0 +1,14 @@
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Engine.Storage;
+
+/// <summary>Small synchronous lookups the writer makes inside its transaction.</summary>
+internal static class RunRows
+{
+    public static bool Exists(WriteContext context, string runId)
+    {
+        using var command = context.Command("SELECT 1 FROM runs WHERE run_id = $id;");
+        command.Parameters.AddWithValue("$id", runId);
+        return command.ExecuteScalar() is not null;
+    }
+}

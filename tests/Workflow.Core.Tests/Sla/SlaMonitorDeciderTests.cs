@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Workflow.Execution;
+using Workflow.Model;
+using Workflow.Sla;
+using static Workflow.Core.Tests.Sla.SlaFixtures;
+
+namespace Workflow.Core.Tests.Sla;
+
+public class SlaMonitorDeciderTests
+{
+    private static (SlaMonitorState State, List<SlaCommand> Commands) Run(params SlaEvent[] events)
+    {
+        var state = SlaMonitorState.Initial;
+        var all = new List<SlaCommand>();
+        foreach (var e in events)
+        {
+            var decision = SlaMonitorDecider.Decide(state, e);
+            state = decision.State;
+            all.AddRange(decision.Commands);
+        }
+
+        return (state, all);
+    }
+
+    private static MonitorStarted Started(PipelineDefinition d, DateTimeOffset? deadline = null,
+        IReadOnlyDictionary<string, DurationEstimate>? estimates = null) =>
+        new(T0, "chain@1", d, estimates ?? Hourly(d), deadline);
+
+    private static List<Alert> Raised(IEnumerable<SlaCommand> commands) =>
+        commands.OfType<RaiseAlert>().Select(r => r.Alert).ToList();
+
+    [Fact]
+    public void A_task_past_its_p95_times_the_slow_factor_raises_slow_task_once_and_clears_when_it_finishes()
+    {
+        var d = Chain(new SlaPolicy { SlowFactor = 2 });
+        var (_, starting) = Run(Started(d), new TaskStarted(T0, "a", 1));
+        var timer = starting.OfType<StartMonitorTimer>().Single(t => t.TimerId.StartsWith("slow/", StringComparison.Ordinal));
+
+        var (state, commands) = Run(Started(d), new TaskStarted(T0, "a", 1),
+            new MonitorTimerFired(timer.DueAt, timer.TimerId), new MonitorTimerFired(timer.DueAt, timer.TimerId),
+            new TaskFinished(T0 + H(3), "a", 1, TaskOutcome.Succeeded));
+
+        Assert.Equal(T0 + H(2.5), timer.DueAt);
+        var alert = Assert.Single(Raised(commands), a => a.Kind == AlertKind.SlowTask);
+        Assert.Equal("chain@1/slow-task/a", alert.Id);
+        Assert.Equal(H(2.5), alert.Threshold);
+        Assert.Contains(commands, c => c is ClearAlert { AlertId: "chain@1/slow-task/a" });
+        Assert.DoesNotContain(alert.Id, state.OpenAlerts);
+    }
+
+    [Fact]
+    public void A_slow_timer_for_an_attempt_that_already_ended_raises_nothing()
+    {
+        var d = Chain();
+        var (_, commands) = Run(Started(d), new TaskStarted(T0, "a", 1),
+            new TaskFinished(T0 + H(1), "a", 1, TaskOutcome.Succeeded),
+            new MonitorTimerFired(T0 + H(2), SlaMonitorDecider.SlowTimerId("a", 1)));
+
+        Assert.DoesNotContain(Raised(commands), a => a.Kind == AlertKind.SlowTask);
+    }
+
+    [Fact]
+    public void Tasks_known_only_by_the_default_estimate_are_never_called_slow()
+    {
+        var d = Chain();
+        var estimates = d.Tasks.ToDictionary(t => t.Id, _ => DurationEstimate.Fixed(M(5), EstimateSource.Default));
+
+        var (_, commands) = Run(Started(d, estimates: estimates), new TaskStarted(T0, "a", 1));
+
+        Assert.DoesNotContain(commands, c => c is StartMonitorTimer t && t.TimerId.StartsWith("slow/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_configured_expected_duration_is_itself_the_slow_limit()
+    {
+        var threshold = SlaMonitorDecider.SlowThreshold(DurationEstimate.Fixed(M(20), EstimateSource.Configured), 3);
+
+        Assert.Equal(M(20), threshold);
+    }
+
+    [Fact]
+    public void A_forecast_past_the_deadline_raises_at_risk_before_the_deadline_and_it_clears_when_the_run_recovers()
+    {
+        // Three tasks of p50 1h / p95 1h15m in a chain, and a deadline 3h55m away: on track at the start.
+        var d = Chain();
+        var deadline = T0 + H(3.75) + M(10);
+        var settings = new SlaMonitorSettings { ClearHysteresis = M(5), ExtrapolateSlowdown = false };
+        var (state, _) = Run(new MonitorStarted(T0, "chain@1", d, Hourly(d), deadline, settings),
+            new TaskStarted(T0, "a", 1));
+
+        var atFiveMinutes = SlaMonitorDecider.Decide(state, new MonitorTimerFired(T0 + M(5), state.EvaluationTimer!));
+        state = atFiveMinutes.State;
+        var atTwoHours = SlaMonitorDecider.Decide(state, new MonitorTimerFired(T0 + H(2), state.EvaluationTimer!));
+        state = atTwoHours.State;
+
+        // a overran: at 2h the forecast is 2h + (2h - 1h) + 2 × 1h15m = 5h30m, past 3h55m.
+        Assert.DoesNotContain(atFiveMinutes.Commands, c => c is RaiseAlert);
+        var risk = Assert.Single(Raised(atTwoHours.Commands), a => a.Kind == AlertKind.DeadlineAtRisk);
+        Assert.Equal(T0 + H(5.5), risk.PredictedFinish);
+        Assert.Equal(deadline, risk.Deadline);
+
+        // Then a ends, which still leaves 2h30m, and b is skipped: 1h15m left, so the run is back on track.
+        var aEnds = SlaMonitorDecider.Decide(state, new TaskFinished(T0 + H(2.1), "a", 1, TaskOutcome.Succeeded));
+        var bSkipped = SlaMonitorDecider.Decide(aEnds.State, new TaskFinished(T0 + H(2.1), "b", 1, TaskOutcome.Skipped));
+        Assert.DoesNotContain(aEnds.Commands, c => c is ClearAlert);
+        Assert.Contains(bSkipped.Commands, c => c is ClearAlert { AlertId: "chain@1/deadline-at-risk" });
+    }
+
+    [Fact]
+    public void Reaching_the_deadline_while_running_raises_deadline_missed_and_supersedes_at_risk()
+    {
+        var d = Chain();
+        var deadline = T0 + H(1);
+
+        var (state, commands) = Run(Started(d, deadline), new TaskStarted(T0, "a", 1),
+            new MonitorTimerFired(deadline, "deadline"));
+
+        Assert.Contains(commands, c => c is StartMonitorTimer { TimerId: "deadline" } t && t.DueAt == deadline);
+        var missed = Assert.Single(Raised(commands), a => a.Kind == AlertKind.DeadlineMissed);
+        Assert.Equal(AlertSeverity.Critical, missed.Severity);
+        Assert.Contains(commands, c => c is ClearAlert { AlertId: "chain@1/deadline-at-risk" });
+        Assert.Contains(missed.Id, state.OpenAlerts);
+    }
+
+    [Fact]
+    public void Failure_and_retry_notifications_follow_the_pipelines_settings_and_success_is_opt_in()
+    {
+        var quiet = Chain(new SlaPolicy { Notify = new NotifyOn { Retrying = false } });
+        var loud = Chain(new SlaPolicy { Notify = new NotifyOn { Succeeded = true } });
+        SlaEvent[] events(PipelineDefinition d) =>
+        [
+            Started(d),
+            new RunNotified(T0, NotificationKind.TaskRetrying, "a failed; retrying", "a", 1),
+            new RunNotified(T0, NotificationKind.TaskFailed, "a failed", "a", 2),
+            new RunNotified(T0, NotificationKind.RunFailed, "run failed"),
+            new RunNotified(T0, NotificationKind.RunSucceeded, "run succeeded"),
+        ];
+
+        var quietKinds = Raised(Run(events(quiet)).Commands).Select(a => a.Kind);
+        var loudAlerts = Raised(Run(events(loud)).Commands);
+
+        Assert.Equal([AlertKind.TaskFailed, AlertKind.RunFailed], quietKinds);
+        Assert.Equal([AlertKind.TaskRetrying, AlertKind.TaskFailed, AlertKind.RunFailed, AlertKind.RunSucceeded],
+            loudAlerts.Select(a => a.Kind));
+        Assert.Equal("chain@1/task-retrying/a#1", loudAlerts[0].Id);
+    }
+
+    [Fact]
+    public void A_retry_alert_clears_when_the_task_later_succeeds()
+    {
+        var d = Chain();
+
+        var (state, commands) = Run(Started(d), new TaskStarted(T0, "a", 1),
+            new TaskFinished(T0 + M(1), "a", 1, TaskOutcome.Failed),
+            new RunNotified(T0 + M(1), NotificationKind.TaskRetrying, "retrying", "a", 1),
+            new TaskStarted(T0 + M(2), "a", 2), new TaskFinished(T0 + M(3), "a", 2, TaskOutcome.Succeeded));
+
+        Assert.Contains(commands, c => c is ClearAlert { AlertId: "chain@1/task-retrying/a#1" });
+        Assert.Empty(state.OpenAlerts);
+    }
+
+    [Fact]
+    public void Raising_is_idempotent_and_events_after_the_run_finished_do_nothing()
+    {
+        var d = Chain();
+        var notified = new RunNotified(T0, NotificationKind.RunFailed, "run failed");
+
+        var (state, commands) = Run(Started(d), notified, notified, new RunFinished(T0 + H(1), RunStatus.Failed));
+        var after = SlaMonitorDecider.Decide(state, new TaskStarted(T0 + H(2), "a", 1));
+
+        Assert.Single(Raised(commands));
+        Assert.Contains(commands, c => c is MonitorCompleted);
+        Assert.Empty(after.Commands);
+        Assert.True(after.State.Finished);
+    }
+
+    [Fact]
+    public void A_run_that_finishes_after_its_deadline_before_the_timer_fired_still_records_the_miss()
+    {
+        var d = Chain();
+
+        var (_, commands) = Run(Started(d, T0 + H(1)), new RunFinished(T0 + H(2), RunStatus.Succeeded));
+
+        var missed = Assert.Single(Raised(commands), a => a.Kind == AlertKind.DeadlineMissed);
+        Assert.Contains("1h late", missed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_state_round_trips_through_json_and_replays_to_the_same_decisions()
+    {
+        var d = Chain();
+        var (state, _) = Run(Started(d, T0 + H(3)), new TaskStarted(T0, "a", 1));
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        var copy = JsonSerializer.Deserialize<SlaMonitorState>(JsonSerializer.Serialize(state, options), options)!;
+        var next = new MonitorTimerFired(T0 + H(2), state.EvaluationTimer!);
+        var fromOriginal = SlaMonitorDecider.Decide(state, next);
+        var fromCopy = SlaMonitorDecider.Decide(copy, next);
+
+        Assert.Equal(JsonSerializer.Serialize(fromOriginal.Commands, options),
+            JsonSerializer.Serialize(fromCopy.Commands, options));
+        Assert.Equal(JsonSerializer.Serialize(fromOriginal.State, options),
+            JsonSerializer.Serialize(fromCopy.State, options));
+    }
+
+    [Fact]
+    public void Map_instances_count_as_their_task_and_the_task_is_done_when_the_last_instance_ends()
+    {
+        var d = Chain();
+
+        var (state, _) = Run(Started(d), new TaskStarted(T0, "a[0]", 1), new TaskStarted(T0, "a[1]", 1),
+            new TaskFinished(T0 + M(30), "a[0]", 1, TaskOutcome.Succeeded));
+        var running = state.Tasks["a"].Phase;
+        var done = SlaMonitorDecider.Decide(state, new TaskFinished(T0 + M(40), "a[1]", 1, TaskOutcome.Succeeded));
+
+        Assert.Equal(TaskPhase.Running, running);
+        Assert.Equal(TaskPhase.Done, done.State.Tasks["a"].Phase);
+    }
+}
