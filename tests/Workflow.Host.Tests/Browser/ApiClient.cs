@@ -43,6 +43,32 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return body.GetProperty("runId").GetString()!;
     }
 
+    /// <summary>Polls the run until it is no longer queued or running; returns its final status.</summary>
+    public async Task<string> WaitForRunToFinishAsync(string token, string runId, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await _http.SendAsync(request);
+            await EnsureAsync(response);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var status = body.GetProperty("run").GetProperty("status").GetString()!;
+            if (status is not ("queued" or "running"))
+            {
+                return status;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Run {runId} is still {status} after {timeout}.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     private static async Task EnsureAsync(HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)

@@ -36,6 +36,9 @@ public sealed class GroupIsolationTests(DashboardFixture fixture)
         await Expect(page.GetByTestId("dag")).ToHaveCountAsync(0);
         await fixture.ScreenshotAsync(page, "08-other-group-run-not-found");
         await page.Context.CloseAsync();
+
+        // The run is real for its own group (and is let finish, so that it overlaps no later test).
+        Assert.Equal("succeeded", await api.WaitForRunToFinishAsync(dataEng, runId, TimeSpan.FromSeconds(90)));
     }
 
     [Fact]
