@@ -1,1 +1,3 @@
-return 0;
+using Workflow.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.ForProcess());

@@ -6,9 +6,9 @@ namespace Workflow.Model;
 public sealed record ConcurrencyPolicy
 {
     /// <summary>The most tasks of one run that run at the same time.</summary>
-    public int MaxParallelTasks { get; init; } = 16;
+    public int MaxParallelTasks { get; set; } = 16;
 
-    public OverlapPolicy Overlap { get; init; } = OverlapPolicy.Skip;
+    public OverlapPolicy Overlap { get; set; } = OverlapPolicy.Skip;
 }
 
 /// <summary>What happens when a run is due while an earlier run of the same pipeline is still active.</summary>

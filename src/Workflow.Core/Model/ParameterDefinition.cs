@@ -6,7 +6,7 @@ namespace Workflow.Model;
 public sealed record ParameterDefinition
 {
     public required string Name { get; init; }
-    public string Type { get; init; } = "string";
+    public string Type { get; set; } = "string";
     public bool Required { get; init; }
     public JsonElement? Default { get; init; }
     public string? Description { get; init; }

@@ -6,10 +6,10 @@ namespace Workflow.Model;
 /// </summary>
 public sealed record RetryPolicy
 {
-    public int MaxAttempts { get; init; } = 1;
-    public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(10);
-    public double BackoffCoefficient { get; init; } = 2.0;
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(10);
+    public int MaxAttempts { get; set; } = 1;
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(10);
+    public double BackoffCoefficient { get; set; } = 2.0;
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Adds up to this fraction of the delay, derived from a hash of (run, task, attempt).</summary>
     public double Jitter { get; init; }
@@ -17,5 +17,5 @@ public sealed record RetryPolicy
     /// <summary>The error kinds that are retried; null means every kind that <see cref="ErrorKinds"/> deems retryable.</summary>
     public IReadOnlyList<string>? RetryableErrors { get; init; }
 
-    public static RetryPolicy None { get; } = new();
+    public static RetryPolicy None => new();
 }

@@ -9,22 +9,22 @@ namespace Workflow.Model;
 /// </summary>
 public sealed record ScheduleDefinition
 {
-    public ScheduleKind Kind { get; init; } = ScheduleKind.Cron;
+    public ScheduleKind Kind { get; set; } = ScheduleKind.Cron;
     public string? Name { get; init; }
 
     /// <summary>Five fields, or six with seconds first; <c>L</c> and <c>MON#1</c> are understood.</summary>
     public string? Cron { get; init; }
 
     /// <summary>An IANA zone such as <c>Europe/Berlin</c>.</summary>
-    public string TimeZone { get; init; } = "UTC";
+    public string TimeZone { get; set; } = "UTC";
 
     public TimeSpan? Every { get; init; }
     public DateTimeOffset? Anchor { get; init; }
     public DateTimeOffset? At { get; init; }
-    public DstGapPolicy DstGap { get; init; } = DstGapPolicy.Shift;
-    public DstOverlapPolicy DstOverlap { get; init; } = DstOverlapPolicy.Once;
-    public CatchUpPolicy CatchUp { get; init; } = new();
-    public bool Enabled { get; init; } = true;
+    public DstGapPolicy DstGap { get; set; } = DstGapPolicy.Shift;
+    public DstOverlapPolicy DstOverlap { get; set; } = DstOverlapPolicy.Once;
+    public CatchUpPolicy CatchUp { get; set; } = new();
+    public bool Enabled { get; set; } = true;
 
     /// <summary>Parameter values for the runs this schedule starts.</summary>
     public JsonElement? Parameters { get; init; }
@@ -60,10 +60,10 @@ public enum DstOverlapPolicy
 /// <summary>What a tick does with occurrences it missed, for example while the host was down.</summary>
 public sealed record CatchUpPolicy
 {
-    public CatchUpMode Mode { get; init; } = CatchUpMode.Latest;
+    public CatchUpMode Mode { get; set; } = CatchUpMode.Latest;
 
     /// <summary>With <see cref="CatchUpMode.All"/>, the most missed runs started by one tick.</summary>
-    public int MaxRuns { get; init; } = 10;
+    public int MaxRuns { get; set; } = 10;
 }
 
 public enum CatchUpMode

@@ -9,22 +9,22 @@ public sealed record SlaPolicy
     public DeadlineRule? Deadline { get; init; }
 
     /// <summary>Alert that a deadline is at risk when the predicted finish is later than the deadline minus this.</summary>
-    public TimeSpan DeadlineMargin { get; init; } = TimeSpan.Zero;
+    public TimeSpan DeadlineMargin { get; set; } = TimeSpan.Zero;
 
     /// <summary>A running task is slower than normal past its p95 times this factor.</summary>
-    public double SlowFactor { get; init; } = 1.5;
+    public double SlowFactor { get; set; } = 1.5;
 
-    public NotifyOn Notify { get; init; } = new();
-    public IReadOnlyList<AlertChannel> Channels { get; init; } = [];
+    public NotifyOn Notify { get; set; } = new();
+    public IReadOnlyList<AlertChannel> Channels { get; set; } = [];
 }
 
 /// <summary>Which run events notify. Success is opt-in.</summary>
 public sealed record NotifyOn
 {
-    public bool Failed { get; init; } = true;
-    public bool Retrying { get; init; } = true;
+    public bool Failed { get; set; } = true;
+    public bool Retrying { get; set; } = true;
     public bool Succeeded { get; init; }
-    public bool Slow { get; init; } = true;
+    public bool Slow { get; set; } = true;
 }
 
 /// <summary>
@@ -44,7 +44,7 @@ public sealed record DeadlineRule
 /// <summary>Where alerts go beyond the log and the metrics.</summary>
 public sealed record AlertChannel
 {
-    public AlertChannelKind Kind { get; init; } = AlertChannelKind.Webhook;
+    public AlertChannelKind Kind { get; set; } = AlertChannelKind.Webhook;
     public required string Url { get; init; }
 }
 

@@ -11,8 +11,8 @@ public sealed record TaskDefinition
     public required string Kind { get; init; }
 
     public JsonElement? Config { get; init; }
-    public IReadOnlyList<string> DependsOn { get; init; } = [];
-    public TriggerRule Trigger { get; init; } = TriggerRule.AllSuccess;
+    public IReadOnlyList<string> DependsOn { get; set; } = [];
+    public TriggerRule Trigger { get; set; } = TriggerRule.AllSuccess;
 
     /// <summary>Overrides <see cref="TaskDefaults.Retry"/> when set.</summary>
     public RetryPolicy? Retry { get; init; }

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Workflow.Cli.Rendering;
+
+namespace Workflow.Cli.Commands;
+
+/// <summary><c>wf schedule preview PIPELINE</c>: the next fire times, in UTC and in each schedule's zone.</summary>
+public static class ScheduleCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var pipeline = new Argument<string>("pipeline") { Description = "The pipeline id." };
+        var count = new Option<int>("--count", "-n")
+        {
+            Description = "How many fire times to show.",
+            DefaultValueFactory = _ => 10,
+        };
+        count.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
+            {
+                result.AddError("--count must be between 1 and 1000.");
+            }
+        });
+        var preview = new Command("preview", "Show the next fire times of a pipeline's schedules.") { pipeline, count };
+        runner.SetAction(preview, async (parse, session, ct) =>
+        {
+            var id = parse.GetValue(pipeline)!;
+            var items = await session.Api.PreviewScheduleAsync(id, parse.GetValue(count), ct);
+            if (items.Count == 0)
+            {
+                await session.Out.WriteLineAsync($"Pipeline {id} has no upcoming fire times (no enabled schedules).");
+                return ExitCodes.Ok;
+            }
+
+            session.Env.Console.Write(Tables.Schedule(items));
+            return ExitCodes.Ok;
+        });
+        return new Command("schedule", "Inspect pipeline schedules.") { preview };
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Workflow.Cli.Progress;
+
+namespace Workflow.Cli.Rendering;
+
+/// <summary>The one-line progress summary shared by the live view and the plain lines.</summary>
+public static class ProgressText
+{
+    public static string Summary(RunProgress p)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var parts = new List<string>
+        {
+            string.Create(c, $"{p.Finished}/{p.Total} tasks done"),
+        };
+        if (p.Running > 0)
+        {
+            parts.Add(string.Create(c, $"{p.Running} running"));
+        }
+
+        if (p.Waiting > 0)
+        {
+            parts.Add(string.Create(c, $"{p.Waiting} waiting"));
+        }
+
+        if (p.Failed > 0)
+        {
+            parts.Add(string.Create(c, $"{p.Failed} failed"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    public static string Eta(RunProgress p)
+    {
+        if (p.Remaining is null)
+        {
+            return "ETA unknown (no expected durations yet)";
+        }
+
+        var basis = p.Basis switch
+        {
+            EstimateBasis.ExpectedDurations => "from expected durations",
+            EstimateBasis.ObservedDurations => "from durations so far",
+            EstimateBasis.Mixed => "from expected and observed durations",
+            _ => "estimated",
+        };
+        var overdue = p.Overdue > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", {p.Overdue} task(s) past their estimate")
+            : string.Empty;
+        return $"ETA {Formats.Duration(p.Remaining.Value)} ({basis}{overdue})";
+    }
+
+    /// <summary>A text bar of <paramref name="width"/> cells, for terminals and logs alike.</summary>
+    public static (int Filled, int Empty) Bar(double fraction, int width)
+    {
+        var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * width, MidpointRounding.ToZero);
+        return (filled, width - filled);
+    }
+}

@@ -1,0 +1,146 @@
+using Workflow.Dag;
+using Workflow.Model;
+
+namespace Workflow.Validation;
+
+/// <summary>
+/// Checks the dependency graph: unknown, self and repeated dependencies, cycles (each printed as
+/// <c>a -> b -> c -> a</c>, up to <see cref="MaxCycles"/> of them), and maps over tasks that are not upstream.
+/// </summary>
+internal static class GraphRules
+{
+    private const int MaxCycles = 10;
+
+    public static void Check(IReadOnlyList<TaskDefinition> tasks, Dictionary<string, int> index, ErrorCollector errors)
+    {
+        var edges = new List<(int Parent, int Child)>();
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var task = tasks[i];
+            var dependsOn = task?.DependsOn ?? [];
+            HashSet<string>? seen = null;
+            for (var k = 0; k < dependsOn.Count; k++)
+            {
+                var dep = dependsOn[k];
+                var path = $"tasks[{i}].dependsOn[{k}]";
+                if (string.IsNullOrEmpty(dep))
+                {
+                    errors.Add(path, "The dependency is empty.", "Name the id of an upstream task.");
+                }
+                else if (dep == task!.Id)
+                {
+                    errors.Add(path, $"The task '{dep}' depends on itself.", "Remove this dependency.");
+                }
+                else if (!index.TryGetValue(dep, out var parent))
+                {
+                    errors.Add(path, $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
+                        Suggestions.Hint(dep, index.Keys, "Check the spelling, or add a task with that id."));
+                }
+                else if (dependsOn.Count > 1 && !(seen ??= new(StringComparer.Ordinal)).Add(dep))
+                {
+                    errors.Add(path, $"'{dep}' is listed twice in dependsOn.", "Remove the repeated entry.");
+                }
+                else
+                {
+                    edges.Add((parent, i));
+                }
+            }
+        }
+
+        ReportCycles(tasks, edges, errors);
+        CheckMaps(tasks, index, DagGraph.Create(tasks.Count, edges), errors);
+    }
+
+    private static void ReportCycles(IReadOnlyList<TaskDefinition> tasks, List<(int Parent, int Child)> edges,
+        ErrorCollector errors)
+    {
+        var graph = DagGraph.Create(tasks.Count, edges);
+        if (TopologicalSort.TryOrder(graph) is not null)
+        {
+            return;
+        }
+
+        // Each round reports one cycle and drops the edge that closes it, so disjoint cycles are all named.
+        var remaining = new List<(int Parent, int Child)>(edges);
+        for (var round = 0; round < MaxCycles; round++)
+        {
+            var cycle = CycleFinder.Find(graph);
+            if (cycle is null)
+            {
+                return;
+            }
+
+            var (parent, child) = (cycle[0], cycle[1]);
+            var k = IndexOf(tasks[child].DependsOn, tasks[parent].Id);
+            errors.Add($"tasks[{child}].dependsOn[{k}]",
+                $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(n => tasks[n].Id))}.",
+                "A pipeline must be a DAG: remove one dependency of the cycle.");
+            remaining.RemoveAll(e => e.Parent == parent && e.Child == child);
+            graph = DagGraph.Create(tasks.Count, remaining);
+        }
+    }
+
+    private static void CheckMaps(IReadOnlyList<TaskDefinition> tasks, Dictionary<string, int> index, DagGraph graph,
+        ErrorCollector errors)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (tasks[i]?.Map is not { } map)
+            {
+                continue;
+            }
+
+            var path = $"tasks[{i}].map.over";
+            if (string.IsNullOrEmpty(map.Over))
+            {
+                errors.Add(path, "The map names no task to map over.", "Set 'over' to an upstream task's id.");
+            }
+            else if (!index.TryGetValue(map.Over, out var source))
+            {
+                errors.Add(path, $"The map is over '{map.Over}', which is not a task of this pipeline.",
+                    Suggestions.Hint(map.Over, index.Keys, "Name an upstream task."));
+            }
+            else if (!IsUpstream(graph, source, i))
+            {
+                errors.Add(path, $"The map is over '{map.Over}', which is not upstream of '{tasks[i].Id}'.",
+                    $"Add '{map.Over}' to dependsOn: a task can only map over an output that exists when it starts.");
+            }
+        }
+    }
+
+    private static bool IsUpstream(DagGraph graph, int ancestor, int node)
+    {
+        var seen = new HashSet<int> { node };
+        var stack = new Stack<int>([node]);
+        while (stack.TryPop(out var current))
+        {
+            foreach (var parent in graph.Parents(current))
+            {
+                if (parent == ancestor)
+                {
+                    return true;
+                }
+
+                if (seen.Add(parent))
+                {
+                    stack.Push(parent);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

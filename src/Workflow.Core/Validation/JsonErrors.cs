@@ -1,0 +1,121 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Workflow.Model;
+
+namespace Workflow.Validation;
+
+/// <summary>
+/// Turns a <see cref="JsonException"/> from <see cref="Json.PipelineJson.Parse"/> into a
+/// <see cref="ValidationError"/> with the JSON path (<c>tasks[3].retry.maxAttempts</c>), a message without .NET
+/// type names, the line and column, and a hint that lists the allowed values of enums.
+/// </summary>
+public static partial class JsonErrors
+{
+    public static ValidationError ToValidationError(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var path = ToPath(exception.Path);
+        var where = exception.LineNumber is { } line
+            ? $" (line {line + 1}, column {(exception.BytePositionInLine ?? 0) + 1})"
+            : "";
+        var raw = StripLocation(exception.Message);
+
+        var converted = ConvertedTo().Match(raw);
+        if (converted.Success)
+        {
+            // The message names the containing type; the path leads to the property that failed.
+            var type = ResolveType(path) ?? typeof(PipelineDefinition).Assembly.GetType(converted.Groups[1].Value);
+            var (what, hint) = Describe(type, converted.Groups[1].Value);
+            var at = path.Length == 0 ? "The document" : $"The value of '{path}'";
+            return new ValidationError(path, $"{at} is not {what}{where}.", hint);
+        }
+
+        var missing = MissingRequired().Match(raw);
+        if (missing.Success)
+        {
+            var names = missing.Groups[2].Value;
+            return new ValidationError(path, $"Required properties are missing: {names}{where}.",
+                "Add them; see docs/pipeline-json.md for every field.");
+        }
+
+        return new ValidationError(path, raw.TrimEnd('.') + where + ".",
+            "Check the JSON syntax near that position: quotes, commas and brackets.");
+    }
+
+    /// <summary><c>$.tasks[3].retry</c> becomes <c>tasks[3].retry</c>; the root becomes empty.</summary>
+    public static string ToPath(string? jsonPath) => jsonPath switch
+    {
+        null or "$" => "",
+        _ when jsonPath.StartsWith("$.", StringComparison.Ordinal) => jsonPath[2..],
+        _ when jsonPath.StartsWith('$') => jsonPath[1..],
+        _ => jsonPath,
+    };
+
+    private static string StripLocation(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+
+    /// <summary>Follows a path such as <c>tasks[0].retry.maxAttempts</c> through the model's properties.</summary>
+    internal static Type? ResolveType(string path)
+    {
+        Type? type = typeof(PipelineDefinition);
+        foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? segment : segment[..bracket];
+            type = type?.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                ?.PropertyType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (bracket >= 0 && type.IsGenericType)
+            {
+                type = type.GetGenericArguments()[0];
+            }
+        }
+
+        return type == typeof(PipelineDefinition) ? null : type;
+    }
+
+    private static (string What, string? Hint) Describe(Type? type, string typeName)
+    {
+        if (type is { IsEnum: true })
+        {
+            var names = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
+            return ("one of the allowed values", $"Use one of: {string.Join(", ", names)}.");
+        }
+
+        if (type?.Namespace == typeof(PipelineDefinition).Namespace)
+        {
+            return ("an object of the expected shape", "See docs/pipeline-json.md for the fields it takes.");
+        }
+
+        var name = type?.FullName ?? typeName;
+        return name switch
+        {
+            "System.Int32" or "System.Int64" => ("a whole number", "Write a number without quotes, like 3."),
+            "System.Double" => ("a number", "Write a number without quotes, like 1.5."),
+            "System.Boolean" => ("true or false", "Write true or false without quotes."),
+            "System.String" => ("a string", "Put the value in double quotes."),
+            "System.DateTimeOffset" => ("an instant", "Write an ISO 8601 instant with offset, like \"2026-01-01T02:00:00Z\"."),
+            "System.TimeOnly" => ("a time of day", "Write it like \"23:59\"."),
+            "System.DayOfWeek" => ("a day of the week", "Write it like \"Tuesday\"."),
+            _ when name.Contains("List", StringComparison.Ordinal) => ("an array", "Write a JSON array: [ ... ]."),
+            _ => ("of the expected type", null),
+        };
+    }
+
+    [GeneratedRegex(@"could not be converted to ([\w.`\[\]?, ]+?)\.?$")]
+    private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"missing required properties including: (.*?)?('.*')")]
+    private static partial Regex MissingRequired();
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using Workflow.Json;
+using Workflow.Model;
+
+namespace Workflow.Validation;
+
+/// <summary>
+/// Checks a pipeline definition in one pass and reports every problem at once, each with its path, what is wrong
+/// and how to fix it, so that a user fixes a definition in one round rather than one error at a time.
+/// Runs in O(V+E) apart from the bounded extras (a few cycle reports, "did you mean" hints, map ancestry).
+/// </summary>
+public sealed class PipelineValidator(ValidationOptions? options = null)
+{
+    public ValidationOptions Options { get; } = options ?? new ValidationOptions();
+
+    public ValidationResult Validate(PipelineDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = new ErrorCollector(Options.MaxErrors);
+        CheckPipeline(definition, errors);
+        ScheduleRules.Check(definition.Schedules, errors);
+        PolicyRules.Sla(definition.Sla, errors);
+        var tasks = definition.Tasks ?? [];
+        var index = TaskRules.Check(tasks, Options, errors);
+        GraphRules.Check(tasks, index, errors);
+        return errors.ToResult();
+    }
+
+    /// <summary>
+    /// Checks the size, parses and validates JSON text; <paramref name="definition"/> is set when it parsed,
+    /// even if it is not valid.
+    /// </summary>
+    public ValidationResult ValidateJson(string json, out PipelineDefinition? definition)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        definition = null;
+        var bytes = Encoding.UTF8.GetByteCount(json);
+        if (bytes > Options.MaxDefinitionBytes)
+        {
+            return new ValidationResult([new ValidationError("",
+                $"The definition is {bytes:N0} bytes; the limit is {Options.MaxDefinitionBytes:N0} bytes.",
+                "Split it into smaller pipelines (sub-pipeline tasks), or raise the definition size limit.")]);
+        }
+
+        try
+        {
+            definition = PipelineJson.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return new ValidationResult([JsonErrors.ToValidationError(e)]);
+        }
+
+        return Validate(definition);
+    }
+
+    private void CheckPipeline(PipelineDefinition definition, ErrorCollector errors)
+    {
+        if (Identifiers.Problem(definition.Id) is { } idProblem)
+        {
+            errors.Add("id", $"The pipeline id {idProblem}.", Identifiers.Rule);
+        }
+
+        if (string.IsNullOrWhiteSpace(definition.OwnerGroup))
+        {
+            errors.Add("ownerGroup", "The owner group is missing.",
+                "Name the security group that owns the pipeline, for example \"ownerGroup\": \"data-eng\".");
+        }
+
+        if (definition.Version < 1)
+        {
+            errors.Add("version", $"The version is {definition.Version}; versions start at 1.");
+        }
+
+        var count = definition.Tasks?.Count ?? 0;
+        if (count == 0)
+        {
+            errors.Add("tasks", "The pipeline has no tasks.", "Add at least one task.");
+        }
+        else if (count > Options.MaxTasks)
+        {
+            errors.Add("tasks", $"The pipeline has {count:N0} tasks; the limit is {Options.MaxTasks:N0}.",
+                "Split it into sub-pipelines, or raise the task limit in the validation options.");
+        }
+
+        if (definition.Concurrency is { MaxParallelTasks: < 1 } concurrency)
+        {
+            errors.Add("concurrency.maxParallelTasks",
+                $"maxParallelTasks is {concurrency.MaxParallelTasks}; it must be at least 1.");
+        }
+
+        if (definition.Defaults is { } defaults)
+        {
+            PolicyRules.Retry("defaults.retry", defaults.Retry, Options, errors);
+            PolicyRules.Timeout("defaults.timeout", defaults.Timeout, Options, errors);
+            PolicyRules.Pool("defaults.pool", defaults.Pool, errors);
+        }
+
+        CheckParameters(definition.Parameters ?? [], errors);
+        if (definition.Retention is { } retention)
+        {
+            PolicyRules.Positive("retention.runs", retention.Runs, errors);
+            PolicyRules.Positive("retention.logs", retention.Logs, errors);
+        }
+    }
+
+    private static void CheckParameters(IReadOnlyList<ParameterDefinition> parameters, ErrorCollector errors)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var name = parameters[i]?.Name;
+            if (Identifiers.Problem(name) is { } problem)
+            {
+                errors.Add($"parameters[{i}].name", $"The parameter name {problem}.", Identifiers.Rule);
+            }
+            else if (!seen.TryAdd(name!, i))
+            {
+                errors.Add($"parameters[{i}].name", $"The parameter '{name}' is also defined at parameters[{seen[name!]}].",
+                    "Give each parameter a distinct name.");
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using NodaTime;
+using Workflow.Model;
+using Workflow.Scheduling;
+
+namespace Workflow.Validation;
+
+/// <summary>Checks schedules: the cron expression (through Quartz), the time zone, intervals and instants.</summary>
+internal static class ScheduleRules
+{
+    public static void Check(IReadOnlyList<ScheduleDefinition>? schedules, ErrorCollector errors)
+    {
+        schedules ??= [];
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < schedules.Count; i++)
+        {
+            var path = $"schedules[{i}]";
+            var schedule = schedules[i];
+            if (schedule is null)
+            {
+                errors.Add(path, "The schedule is null.", "Remove it or give an object with a 'kind'.");
+                continue;
+            }
+
+            if (schedule.Name is { } name && !names.TryAdd(name, i))
+            {
+                errors.Add($"{path}.name", $"The schedule name '{name}' is also used by schedules[{names[name]}].",
+                    "Give each schedule a distinct name; run ids and watermarks are kept per schedule.");
+            }
+
+            switch (schedule.Kind)
+            {
+                case ScheduleKind.Cron:
+                    CheckCron(path, schedule, errors);
+                    break;
+                case ScheduleKind.Interval when schedule.Every is not { } every || every <= TimeSpan.Zero:
+                    errors.Add($"{path}.every", schedule.Every is null
+                        ? "An interval schedule needs 'every'."
+                        : $"'every' is {Json.Duration.Format(schedule.Every.Value)}; it must be more than 0s.",
+                        "For example \"every\": \"15m\".");
+                    break;
+                case ScheduleKind.Once when schedule.At is null:
+                    errors.Add($"{path}.at", "A once schedule needs 'at'.",
+                        "Give an instant with its offset, for example \"at\": \"2026-01-01T02:00:00Z\".");
+                    break;
+            }
+
+            if (schedule.CatchUp is { MaxRuns: < 1 } catchUp)
+            {
+                errors.Add($"{path}.catchUp.maxRuns", $"maxRuns is {catchUp.MaxRuns}; it must be at least 1.");
+            }
+        }
+    }
+
+    public static string ZoneHint(string zone) =>
+        Suggestions.Hint(zone, DateTimeZoneProviders.Tzdb.Ids,
+            "Use an IANA name such as 'UTC', 'Europe/London' or 'America/New_York'.");
+
+    private static void CheckCron(string path, ScheduleDefinition schedule, ErrorCollector errors)
+    {
+        if (!CronParser.TryParse(schedule.Cron, out _, out var error))
+        {
+            errors.Add($"{path}.cron", error!,
+                "Write minute hour day month weekday, for example \"0 2 * * MON\"; L (last day) and MON#1 work.");
+        }
+
+        if (TimeZones.Find(schedule.TimeZone) is null)
+        {
+            errors.Add($"{path}.timeZone", $"'{schedule.TimeZone}' is not a known IANA time zone.",
+                ZoneHint(schedule.TimeZone ?? ""));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Workflow.Model;
+
+namespace Workflow.Validation;
+
+/// <summary>Checks each task on its own: id, kind, pool, retry, timeout, expected duration and map bounds.</summary>
+internal static class TaskRules
+{
+    /// <summary>Returns each valid id's first index; later duplicates are reported and left out.</summary>
+    public static Dictionary<string, int> Check(IReadOnlyList<TaskDefinition> tasks, ValidationOptions options,
+        ErrorCollector errors)
+    {
+        var index = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var path = $"tasks[{i}]";
+            var task = tasks[i];
+            if (task is null)
+            {
+                errors.Add(path, "The task is null.", "Remove it or give an object with an 'id' and a 'kind'.");
+                continue;
+            }
+
+            if (Identifiers.Problem(task.Id) is { } problem)
+            {
+                errors.Add($"{path}.id", $"The task id {problem}.", Identifiers.Rule);
+            }
+            else if (!index.TryAdd(task.Id, i))
+            {
+                errors.Add($"{path}.id", $"The task id '{task.Id}' is also used by tasks[{index[task.Id]}].",
+                    "Give each task a distinct id.");
+            }
+
+            CheckKind(path, task.Kind, options, errors);
+            PolicyRules.Pool($"{path}.pool", task.Pool, errors);
+            PolicyRules.Retry($"{path}.retry", task.Retry, options, errors);
+            PolicyRules.Timeout($"{path}.timeout", task.Timeout, options, errors);
+            if (task.ExpectedDuration is { } expected && expected < TimeSpan.Zero)
+            {
+                errors.Add($"{path}.expectedDuration", $"expectedDuration is {Json.Duration.Format(expected)}; " +
+                    "it cannot be negative.");
+            }
+
+            if (task.Map is { MaxItems: < 1 } map)
+            {
+                errors.Add($"{path}.map.maxItems", $"maxItems is {map.MaxItems}; it must be at least 1.",
+                    "Leave it out for no limit.");
+            }
+        }
+
+        return index;
+    }
+
+    private static void CheckKind(string path, string? kind, ValidationOptions options, ErrorCollector errors)
+    {
+        if (string.IsNullOrWhiteSpace(kind))
+        {
+            errors.Add($"{path}.kind", "The task kind is missing.",
+                "Use a kind the host runs, such as http, process, code, delay or sub-pipeline.");
+        }
+        else if (options.TaskKinds.Count > 0 && !options.TaskKinds.Contains(kind))
+        {
+            var known = options.TaskKinds.Order(StringComparer.Ordinal).ToArray();
+            var near = Suggestions.Closest(kind, known);
+            errors.Add($"{path}.kind", $"The task kind '{kind}' is not registered with this host.",
+                (near is null ? "" : $"Did you mean '{near}'? ") + $"Registered kinds: {string.Join(", ", known)}.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Workflow.Validation;
+
+/// <summary>Limits and host facts that validation checks against; bound from configuration by the hosts.</summary>
+public sealed class ValidationOptions
+{
+    /// <summary>The most tasks one pipeline may have.</summary>
+    public int MaxTasks { get; set; } = 100_000;
+
+    /// <summary>The largest definition accepted, in UTF-8 bytes of its JSON form.</summary>
+    public long MaxDefinitionBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Validation stops adding errors past this many, so a broken generator cannot flood a response.</summary>
+    public int MaxErrors { get; set; } = 200;
+
+    /// <summary>The task kinds the host has handlers for; when empty, kinds are not checked.</summary>
+    public ISet<string> TaskKinds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public int MaxRetryAttempts { get; set; } = 100;
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromDays(1);
+
+    public double MaxBackoffCoefficient { get; set; } = 100;
+
+    public TimeSpan MaxTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Returns these options with the given task kinds registered.</summary>
+    public ValidationOptions WithTaskKinds(params IEnumerable<string> kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            TaskKinds.Add(kind);
+        }
+
+        return this;
+    }
+}

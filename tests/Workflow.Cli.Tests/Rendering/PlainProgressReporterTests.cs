@@ -1,0 +1,57 @@
+using Workflow.Cli.Progress;
+using Workflow.Cli.Rendering;
+using static Workflow.Cli.Tests.Support.Tasks;
+
+namespace Workflow.Cli.Tests.Rendering;
+
+public sealed class PlainProgressReporterTests
+{
+    private static readonly Dictionary<string, TimeSpan> Expected = new()
+    {
+        ["a"] = TimeSpan.FromSeconds(10),
+        ["b"] = TimeSpan.FromSeconds(30),
+    };
+
+    private static IReadOnlyList<string> Update(PlainProgressReporter reporter, Workflow.Cli.Api.RunDetail run) =>
+        reporter.Update(run, ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now), Now);
+
+    [Fact]
+    public void Each_poll_prints_only_what_changed()
+    {
+        var reporter = new PlainProgressReporter();
+        var first = Run("running", Running("a", TimeSpan.FromSeconds(4)), Pending("b", "a"));
+        var second = Run("running", Succeeded("a", TimeSpan.FromSeconds(9)), Running("b", TimeSpan.FromSeconds(1), "a"));
+
+        var start = Update(reporter, first);
+        var repeat = Update(reporter, first);
+        var next = Update(reporter, second);
+
+        Assert.Equal(
+            ["  a running", "[ 10%] running: 0/2 tasks done, 1 running, 1 waiting - ETA 36.0s (from expected durations)"],
+            start);
+        Assert.Empty(repeat);
+        Assert.Equal(
+            [
+                "  a succeeded in 9.0s",
+                "  b running",
+                "[ 27%] running: 1/2 tasks done, 1 running - ETA 29.0s (from expected durations)",
+            ],
+            next);
+    }
+
+    [Fact]
+    public void A_failed_task_shows_its_attempts_and_error_and_the_final_line_sums_up()
+    {
+        var failed = new Workflow.Cli.Api.TaskInfo("a", "a", "failed", 3, Now.AddSeconds(-5), Now, "exit code 2\nsee log", []);
+        var run = Run("failed", failed, new Workflow.Cli.Api.TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]))
+            with { };
+        run = run with { Run = run.Run with { FinishedAt = Now.AddSeconds(20) } };
+        var progress = ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now);
+
+        var lines = new PlainProgressReporter().Update(run, progress, Now);
+
+        Assert.Equal(["  a failed (attempt 3): exit code 2 see log", "  b skipped", "[100%] failed: 2/2 tasks done, 1 failed"], lines);
+        Assert.Equal("Run p@manual-1 failed in 20.0s: 0 succeeded, 1 failed, 1 skipped, 0 cancelled.",
+            PlainProgressReporter.Final(run, progress, Now));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Workflow.Json;
+using Workflow.Validation;
+
+namespace Workflow.Core.Tests.Validation;
+
+public class JsonErrorsTests
+{
+    private static ValidationError ParseError(string json) =>
+        JsonErrors.ToValidationError(Assert.ThrowsAny<JsonException>(() => PipelineJson.Parse(json)));
+
+    [Fact]
+    public void A_wrong_enum_value_names_the_path_and_lists_the_allowed_values()
+    {
+        var error = ParseError("""
+            { "id": "p", "ownerGroup": "g",
+              "tasks": [ { "id": "a", "kind": "delay" }, { "id": "b", "kind": "delay", "trigger": "sometimes" } ] }
+            """);
+
+        Assert.Equal("tasks[1].trigger", error.Path);
+        Assert.DoesNotContain("Workflow.Model", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Use one of: all-success, all-done, one-failed, one-success, none-failed.", error.Hint);
+    }
+
+    [Fact]
+    public void A_string_where_a_number_belongs_says_a_whole_number_is_expected()
+    {
+        var error = ParseError("""{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "retry": { "maxAttempts": "three" } } ] }""");
+
+        Assert.Equal("tasks[0].retry.maxAttempts", error.Path);
+        Assert.Contains("whole number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_duration_keeps_the_converters_explanation()
+    {
+        var error = ParseError("""{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "timeout": "soon" } ] }""");
+
+        Assert.Equal("tasks[0].timeout", error.Path);
+        Assert.Contains("'soon' is not a duration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_property_is_named()
+    {
+        var error = ParseError("""{ "id": "p", "tasks": [] }""");
+
+        Assert.Contains("ownerGroup", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_syntax_reports_where_it_broke()
+    {
+        var error = ParseError("{ \"id\": \"p\",\n \"ownerGroup\": \"g\" \"tasks\": [] }");
+
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Hint);
+    }
+
+    [Fact]
+    public void ValidateJson_refuses_an_oversize_definition_before_parsing_it()
+    {
+        var validator = new PipelineValidator(new ValidationOptions { MaxDefinitionBytes = 100 });
+        var json = $$"""{ "id": "p", "ownerGroup": "g", "description": "{{new string('x', 200)}}", "tasks": [] }""";
+
+        var result = validator.ValidateJson(json, out var definition);
+
+        Assert.Null(definition);
+        Assert.Contains("limit is 100 bytes", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateJson_parses_and_validates_in_one_call()
+    {
+        var result = new PipelineValidator().ValidateJson(
+            """{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "dependsOn": ["b"] } ] }""",
+            out var definition);
+
+        Assert.NotNull(definition);
+        Assert.Equal("tasks[0].dependsOn[0]", Assert.Single(result.Errors).Path);
+    }
+}
