@@ -131,7 +131,7 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
 
         // Assert: a new run of trigger "rerun" that links back, and that finishes once the hold is released.
         await Expect(page).Not.ToHaveURLAsync(firstRun);
-        await Expect(page.Locator(".facts")).ToContainTextAsync("Rerun");
+        await Expect(page.GetByTestId("run-facts")).ToContainTextAsync("Rerun");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "earlier run" })).ToBeVisibleAsync();
         await File.WriteAllTextAsync(Path.Combine(hold, "release"), "go");
         await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",

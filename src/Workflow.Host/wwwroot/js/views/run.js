@@ -155,7 +155,7 @@ export function render(container, params) {
           return next;
         }, { kind: 'btn-primary', testid: 'rerun', success: id => `Started ${id}` }) : null)));
     const duration = run.startedAt ? secondsBetween(run.startedAt, run.finishedAt) : null;
-    mount(facts, h('dl', { class: 'facts card' },
+    mount(facts, h('dl', { class: 'facts card', 'data-testid': 'run-facts' },
       fact('Pipeline', h('a', { href: link(['runs'], { pipeline: run.pipelineId }) }, run.pipelineId), h('span', { class: 'secondary' }, ` v${run.pipelineVersion}`)),
       fact('Group', h('span', { class: 'chip chip-group' }, run.ownerGroup)),
       fact('Trigger', humanize(run.trigger), run.rerunOf ? [' of ', h('a', { href: link(['runs', run.rerunOf]) }, 'earlier run')] : null),
