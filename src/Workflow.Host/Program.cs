@@ -1,9 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Workflow.Host.Hosting;
 
-// The dashboard: static files from wwwroot, index.html at /.
-app.UseDefaultFiles();
-app.UseStaticFiles();
+var app = WorkflowHost.Build(args);
+await app.RunAsync();
 
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+/// <summary>The embedded host's entry point; public so that tests can start it in process.</summary>
+public partial class Program;

@@ -4,7 +4,7 @@ namespace Workflow.Scheduling;
 
 /// <summary>
 /// Turns a cron string into a Quartz <see cref="CronExpression"/> that runs on wall-clock time: it is set to UTC
-/// so that it yields local date-times with no DST logic of its own; <c>CronSchedule</c> then maps them
+/// so that it yields local date-times with no DST logic of its own; <see cref="CronSchedule"/> then maps them
 /// into the real zone under the pipeline's DST policy.
 /// </summary>
 public static class CronParser

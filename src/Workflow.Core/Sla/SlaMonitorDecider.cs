@@ -124,10 +124,13 @@ public static partial class SlaMonitorDecider
             state = state with { Running = state.Running.Remove(e.TaskKey) };
             if (e.Outcome == TaskOutcome.Succeeded && state.Tasks.TryGetValue(id, out var finished))
             {
+                var expected = RemainingWork.LogNormal(finished.Estimate.P50.Ticks, finished.Estimate.P95.Ticks);
                 state = state with
                 {
                     ObservedTicks = state.ObservedTicks + (e.At - attempt.StartedAt).Ticks,
                     ObservedMedianTicks = state.ObservedMedianTicks + finished.Estimate.P50.Ticks,
+                    ObservedExpectedMean = state.ObservedExpectedMean + expected.Mean,
+                    ObservedExpectedVariance = state.ObservedExpectedVariance + expected.Variance,
                 };
             }
         }

@@ -31,9 +31,14 @@ public sealed record SlaMonitorState
     public ImmutableDictionary<string, RunningAttempt> Running { get; init; } =
         ImmutableDictionary<string, RunningAttempt>.Empty;
 
-    /// <summary>Observed and median durations of succeeded attempts, for the slowdown ratio.</summary>
+    /// <summary>
+    /// Succeeded attempts: their observed durations, and the medians, means and variances their estimates
+    /// predicted, for the slowdown ratio.
+    /// </summary>
     public long ObservedTicks { get; init; }
     public long ObservedMedianTicks { get; init; }
+    public double ObservedExpectedMean { get; init; }
+    public double ObservedExpectedVariance { get; init; }
 
     /// <summary>The id of the one periodic evaluation timer that is pending, if any.</summary>
     public string? EvaluationTimer { get; init; }

@@ -32,10 +32,11 @@ internal static class ScheduleRules
                 case ScheduleKind.Cron:
                     CheckCron(path, schedule, errors);
                     break;
-                case ScheduleKind.Interval when schedule.Every is not { } every || every <= TimeSpan.Zero:
+                case ScheduleKind.Interval when schedule.Every is not { } every || every < TimeSpan.FromSeconds(1):
                     errors.Add($"{path}.every", schedule.Every is null
                         ? "An interval schedule needs 'every'."
-                        : $"'every' is {Json.Duration.Format(schedule.Every.Value)}; it must be more than 0s.",
+                        : $"'every' is {Json.Duration.Format(schedule.Every.Value)}; it must be at least 1s " +
+                          "(run ids name the scheduled second).",
                         "For example \"every\": \"15m\".");
                     break;
                 case ScheduleKind.Once when schedule.At is null:

@@ -46,7 +46,7 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
             case TaskSucceededOutcome succeeded:
                 run.Pending.Remove(item.Key);
                 sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "succeeded", finishedMs, null, null,
-                    EngineJson.Raw(succeeded.Output), logBytes);
+                    EngineJson.Raw(succeeded.Output), logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
                 sql.InsertDuration(run.PipelineId, item.TaskId, item.RunId, item.Attempt, finishedMs,
                     (long)(finishedAt - startedAt).TotalMilliseconds);
                 Publish(context, run, true, null);
@@ -55,7 +55,7 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
             case TaskFailedOutcome failed:
                 run.Pending.Remove(item.Key);
                 sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "failed", finishedMs, failed.ErrorKind,
-                    failed.Message, null, logBytes);
+                    failed.Message, null, logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
                 Publish(context, run, false, failed.ErrorKind);
                 RunShell.ApplyEvent(context, run,
                     new TaskFailed(finishedAt, item.TaskKey, item.Attempt, failed.ErrorKind, failed.Message));

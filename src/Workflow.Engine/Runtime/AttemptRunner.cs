@@ -28,6 +28,7 @@ internal sealed class AttemptRunner(EngineRuntime engine)
             await log.DisposeAsync();
         }
 
+        lease.Finished = true;
         engine.Writer.Post(new AttemptCompletedOp(item, lease, outcome, started, time.GetUtcNow(), log.BytesWritten));
         engine.Dispatcher.Release(item.Pool);
     }

@@ -12,8 +12,13 @@ internal sealed class AttemptStartedOp(WorkItem item, Lease lease, DateTimeOffse
             return;
         }
 
-        context.Sql.MarkStarted(item.RunId, item.TaskKey, item.Attempt, UnixTime.ToMs(startedAt),
-            UnixTime.ToMs(lease.ExpiresAt));
+        // A short task has usually finished before its start is written: the completion records both.
+        if (!lease.Finished)
+        {
+            context.Sql.MarkStarted(item.RunId, item.TaskKey, item.Attempt, UnixTime.ToMs(startedAt),
+                UnixTime.ToMs(lease.ExpiresAt), item.Deliveries);
+        }
+
         if (context.Engine.Observers.Active && context.Engine.Runs.TryGetValue(item.RunId, out var run))
         {
             var info = run.Info;

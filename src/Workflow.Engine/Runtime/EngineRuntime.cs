@@ -81,7 +81,8 @@ internal sealed class EngineRuntime : IAsyncDisposable
         var context = new WriteContext(_connection, _statements, this);
         var recovery = new RecoveryOp();
         Writer.Post(recovery);
-        _loops.Add(Task.Run(() => Writer.RunAsync(context), CancellationToken.None));
+        Writer.Start(context);
+        _loops.Add(Writer.Stopped);
         var recovered = await recovery.Result.WaitAsync(cancellationToken);
         Log.Recovered(Logger, recovered.Runs, recovered.WorkItems, recovered.Timers);
         _loops.Add(Task.Run(() => Timers.RunAsync(_stopping.Token), CancellationToken.None));

@@ -19,7 +19,7 @@ internal static partial class RunShell
         run.State = decision.State;
         foreach (var command in decision.Commands)
         {
-            Execute(context, run, command);
+            Execute(context, run, command, @event);
         }
 
         var threshold = Math.Max(context.Engine.Options.SnapshotMinEvents, run.Definition.Tasks.Count);
@@ -39,7 +39,7 @@ internal static partial class RunShell
         run.SnapshotSeq = run.Seq;
     }
 
-    private static void Execute(WriteContext context, ActiveRun run, RunCommand command)
+    private static void Execute(WriteContext context, ActiveRun run, RunCommand command, RunEvent cause)
     {
         switch (command)
         {
@@ -63,7 +63,17 @@ internal static partial class RunShell
 
                 break;
             case CancelTask cancel:
-                CancelAttempt(context, run, WorkItem.MakeKey(run.RunId, cancel.TaskKey, cancel.Attempt));
+                // The decider cancels an attempt when its timeout timer fires, or when the run or task is cancelled.
+                if (cause is TimerFired)
+                {
+                    CancelAttempt(context, run, WorkItem.MakeKey(run.RunId, cancel.TaskKey, cancel.Attempt), "failed",
+                        Workflow.Model.ErrorKinds.Timeout, "The attempt ran longer than its timeout and was stopped.");
+                }
+                else
+                {
+                    CancelAttempt(context, run, WorkItem.MakeKey(run.RunId, cancel.TaskKey, cancel.Attempt));
+                }
+
                 break;
             case StartChildRun child:
                 StartChild(context, run, child);
@@ -103,10 +113,11 @@ internal static partial class RunShell
         context.Sql.InsertAttempt(run.RunId, task.TaskKey, task.Attempt, task.TaskId, task.Kind, pool, task.Priority,
             task.Rank, EngineJson.Raw(task.Config), EngineJson.Raw(task.Input),
             task.Timeout is { } t ? (long)t.TotalMilliseconds : null, item.Key, context.NowMs);
-        context.AfterCommit(() => engine.Dispatcher.Enqueue(item));
+        context.Dispatch(item);
     }
 
-    private static void CancelAttempt(WriteContext context, ActiveRun run, string key)
+    private static void CancelAttempt(WriteContext context, ActiveRun run, string key, string status = "cancelled",
+        string errorKind = Workflow.Model.ErrorKinds.Cancelled, string error = "The attempt was cancelled.")
     {
         if (!run.Pending.Remove(key, out var item))
         {
@@ -114,8 +125,7 @@ internal static partial class RunShell
         }
 
         item.Cancelled = true;
-        context.Sql.FinishAttempt(run.RunId, item.TaskKey, item.Attempt, "cancelled", context.NowMs,
-            Workflow.Model.ErrorKinds.Cancelled, "The attempt was cancelled.", null, 0);
+        context.Sql.FinishAttempt(run.RunId, item.TaskKey, item.Attempt, status, context.NowMs, errorKind, error, null, 0);
         var leases = context.Engine.Leases;
         context.AfterCommit(() =>
         {

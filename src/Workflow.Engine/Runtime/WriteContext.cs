@@ -24,6 +24,27 @@ internal sealed class WriteContext(SqliteConnection connection, HotStatements st
 
     public void AfterCommit(Action action) => _afterCommit.Add(action);
 
+    /// <summary>True while an isolated op (one that may still roll back to its savepoint) is being applied.</summary>
+    internal bool Isolated { get; set; }
+
+    /// <summary>
+    /// Hands a new work item to the dispatcher. Outside isolated ops this happens before the commit: the worker
+    /// runs while the batch's fsync is under way, and anything it reports is applied by this writer after this
+    /// batch, so it can only ever become durable after the item itself did.
+    /// </summary>
+    public void Dispatch(WorkItem item)
+    {
+        if (Isolated)
+        {
+            var dispatcher = Engine.Dispatcher;
+            _afterCommit.Add(() => dispatcher.Enqueue(item));
+        }
+        else
+        {
+            Engine.Dispatcher.Enqueue(item);
+        }
+    }
+
     internal int AfterCommitCount => _afterCommit.Count;
 
     /// <summary>Forgets the after-commit actions of an op whose writes were rolled back to its savepoint.</summary>

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -7,15 +7,21 @@ namespace Workflow.Engine.Runtime;
 /// <summary>
 /// The single writer and its group commit. Whatever ops have queued up while the last transaction committed are
 /// applied together and committed in one transaction, so the cost of an fsync is shared by the whole batch.
-/// Callers hear back only after their op is durable.
+/// Callers hear back only after their op is durable. The writer has its own thread: a commit blocks in fsync,
+/// and that must not take a thread-pool thread from the workers.
 /// </summary>
 public sealed class WriteLoop
 {
-    private readonly Channel<WriteOp> _channel =
-        Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<WriteOp> _queue = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly TimeProvider _time;
+    private int _signalled;
+    private long _applyTicks;
+    private long _commitTicks;
+    private volatile bool _closed;
     private volatile Exception? _fault;
 
     internal WriteLoop(ILogger logger, int maxBatch, TimeProvider time)
@@ -29,6 +35,11 @@ public sealed class WriteLoop
     public long Batches { get; private set; }
 
     public long OpsApplied { get; private set; }
+
+    /// <summary>Time spent applying ops (decider and SQL statements) and committing (fsync), for the benchmark.</summary>
+    public TimeSpan ApplyTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, _applyTicks);
+
+    public TimeSpan CommitTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, _commitTicks);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer's connection inside the next group commit and returns its result
@@ -50,61 +61,114 @@ public sealed class WriteLoop
             return;
         }
 
-        if (!_channel.Writer.TryWrite(op))
+        if (_closed)
         {
             op.Fail(new InvalidOperationException("The engine is stopping and accepts no more work."));
+            return;
+        }
+
+        _queue.Enqueue(op);
+        if (Interlocked.Exchange(ref _signalled, 1) == 0)
+        {
+            _signal.Release();
         }
     }
 
-    internal void Complete() => _channel.Writer.TryComplete();
-
-    internal async Task RunAsync(WriteContext context)
+    /// <summary>Stops accepting ops; the ops already queued are still committed.</summary>
+    internal void Complete()
     {
-        var reader = _channel.Reader;
+        _closed = true;
+        _signal.Release();
+    }
+
+    internal Task Stopped => _stopped.Task;
+
+    internal void Start(WriteContext context)
+    {
+        var thread = new Thread(() => Run(context)) { IsBackground = true, Name = "workflow-writer" };
+        thread.Start();
+    }
+
+    private void Run(WriteContext context)
+    {
         var batch = new List<WriteOp>(_maxBatch);
-        while (await reader.WaitToReadAsync())
+        try
         {
-            context.Begin(_time.GetUtcNow());
-            try
+            while (true)
             {
-                while (batch.Count < _maxBatch && (context.TryTakeFollowUp(out var op) || reader.TryRead(out op)))
+                _signal.Wait();
+                Volatile.Write(ref _signalled, 0);
+                while (!_queue.IsEmpty)
                 {
-                    Apply(context, op);
-                    batch.Add(op);
+                    if (!CommitBatch(context, batch))
+                    {
+                        return;
+                    }
                 }
 
-                while (context.TryTakeFollowUp(out var followUp))
+                if (_closed && _queue.IsEmpty)
                 {
-                    Apply(context, followUp);
-                    batch.Add(followUp);
+                    return;
                 }
-
-                context.Commit();
             }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private bool CommitBatch(WriteContext context, List<WriteOp> batch)
+    {
+        context.Begin(_time.GetUtcNow());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            while (batch.Count < _maxBatch && (context.TryTakeFollowUp(out var op) || _queue.TryDequeue(out op)))
             {
-                _fault = ex;
-                Log.StoreFailed(_logger, ex);
-                context.Rollback();
-                foreach (var op in batch)
-                {
-                    op.Fail(ex);
-                }
-
-                _channel.Writer.TryComplete(ex);
-                return;
+                Apply(context, op);
+                batch.Add(op);
             }
 
-            Batches++;
-            OpsApplied += batch.Count;
-            context.RunAfterCommit();
+            while (context.TryTakeFollowUp(out var followUp))
+            {
+                Apply(context, followUp);
+                batch.Add(followUp);
+            }
+
+            var applied = System.Diagnostics.Stopwatch.GetTimestamp();
+            context.Commit();
+            _applyTicks += applied - started;
+            _commitTicks += System.Diagnostics.Stopwatch.GetTimestamp() - applied;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+        {
+            _fault = ex;
+            Log.StoreFailed(_logger, ex);
+            context.Rollback();
             foreach (var op in batch)
             {
-                op.Committed();
+                op.Fail(ex);
             }
 
-            batch.Clear();
+            while (_queue.TryDequeue(out var pending))
+            {
+                pending.Fail(ex);
+            }
+
+            return false;
         }
+
+        Batches++;
+        OpsApplied += batch.Count;
+        context.RunAfterCommit();
+        foreach (var op in batch)
+        {
+            op.Committed();
+        }
+
+        batch.Clear();
+        return true;
     }
 
     private void Apply(WriteContext context, WriteOp op)
@@ -117,6 +181,7 @@ public sealed class WriteLoop
 
         context.Transaction.Save("op");
         var actionsBefore = context.AfterCommitCount;
+        context.Isolated = true;
         try
         {
             op.Apply(context);
@@ -129,6 +194,10 @@ public sealed class WriteLoop
             context.DropAfterCommit(actionsBefore);
             op.Fail(ex);
             Log.WriteOpFailed(_logger, op.GetType().Name, ex.Message);
+        }
+        finally
+        {
+            context.Isolated = false;
         }
     }
 }

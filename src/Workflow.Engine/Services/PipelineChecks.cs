@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Model;
+using Workflow.Validation;
 
 namespace Workflow.Engine.Services;
 
@@ -9,19 +10,14 @@ internal static class PipelineChecks
     /// <summary>Kinds the run decider carries out itself, as timers and child runs.</summary>
     public static readonly IReadOnlyList<string> DeciderKinds = ["delay", "wait-until", "sub-pipeline"];
 
+    /// <summary>
+    /// Runs the core validator with the kinds this engine serves (its handlers plus the decider's own), so an
+    /// unknown kind is rejected when the definition is stored, not when a run reaches the task.
+    /// </summary>
     public static void Validate(PipelineDefinition definition, IReadOnlyCollection<string> handlerKinds)
     {
-        var kinds = handlerKinds.Concat(DeciderKinds).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < definition.Tasks.Count; i++)
-        {
-            var task = definition.Tasks[i];
-            if (!kinds.Contains(task.Kind))
-            {
-                throw new ArgumentException(
-                    $"tasks[{i}].kind: '{task.Kind}' (task '{task.Id}') is not a task kind this engine runs. " +
-                    $"Use one of: {string.Join(", ", kinds.Order(StringComparer.Ordinal))}.", $"tasks[{i}].kind");
-            }
-        }
+        var options = new ValidationOptions().WithTaskKinds(handlerKinds.Concat(DeciderKinds));
+        new PipelineValidator(options).Validate(definition).ThrowIfInvalid();
     }
 
     public static void CheckParameters(PipelineDefinition definition, JsonElement? parameters)

@@ -32,14 +32,15 @@ internal sealed class HotStatements : IDisposable
             """, 13);
         _markStarted = Create(connection, """
             UPDATE task_attempts SET status = 'running', started_at = coalesce(started_at, $4), lease_expires_at = $5,
-                deliveries = deliveries + 1
+                deliveries = $6
             WHERE run_id = $1 AND task_key = $2 AND attempt = $3 AND status IN ('queued', 'running');
-            """, 5);
+            """, 6);
         _finishAttempt = Create(connection, """
             UPDATE task_attempts SET status = $4, finished_at = $5, error_kind = $6, error = $7, output = $8,
-                log_bytes = $9, lease_expires_at = NULL, resume_state = NULL
+                log_bytes = $9, started_at = coalesce(started_at, $10), deliveries = max(deliveries, $11),
+                lease_expires_at = NULL, resume_state = NULL
             WHERE run_id = $1 AND task_key = $2 AND attempt = $3;
-            """, 9);
+            """, 11);
         _suspendAttempt = Create(connection, """
             UPDATE task_attempts SET status = 'queued', available_at = $4, resume_state = $5, lease_expires_at = NULL,
                 log_bytes = $6
@@ -72,12 +73,14 @@ internal sealed class HotStatements : IDisposable
         Run(_insertAttempt, runId, taskKey, attempt, taskId, kind, pool, priority, rank, config, input, timeoutMs, key,
             queuedAt);
 
-    public void MarkStarted(string runId, string taskKey, int attempt, long startedAt, long leaseExpiresAt) =>
-        Run(_markStarted, runId, taskKey, attempt, startedAt, leaseExpiresAt);
+    public void MarkStarted(string runId, string taskKey, int attempt, long startedAt, long leaseExpiresAt,
+        int deliveries) =>
+        Run(_markStarted, runId, taskKey, attempt, startedAt, leaseExpiresAt, deliveries);
 
     public void FinishAttempt(string runId, string taskKey, int attempt, string status, long finishedAt,
-        string? errorKind, string? error, string? output, long logBytes) =>
-        Run(_finishAttempt, runId, taskKey, attempt, status, finishedAt, errorKind, error, output, logBytes);
+        string? errorKind, string? error, string? output, long logBytes, long? startedAt = null, int deliveries = 0) =>
+        Run(_finishAttempt, runId, taskKey, attempt, status, finishedAt, errorKind, error, output, logBytes, startedAt,
+            deliveries);
 
     public void SuspendAttempt(string runId, string taskKey, int attempt, long availableAt, string state, long logBytes) =>
         Run(_suspendAttempt, runId, taskKey, attempt, availableAt, state, logBytes);

@@ -113,7 +113,7 @@ public sealed class WorkflowEngineServiceTests
             calls.Enqueue(ctx.TaskKey);
             if (ctx.TaskKey == "load" && Volatile.Read(ref failLoad))
             {
-                throw new Handlers.TaskFailureException(Model.ErrorKinds.InvalidInput, "bad row");
+                throw new Workflow.Engine.Handlers.TaskFailureException(Model.ErrorKinds.InvalidInput, "bad row");
             }
 
             return ValueTask.FromResult<JsonElement?>(ToJson(ctx.TaskKey));

@@ -1,3 +1,4 @@
+using Workflow.Dag;
 using Workflow.Model;
 
 namespace Workflow.Execution;
@@ -8,18 +9,18 @@ namespace Workflow.Execution;
 /// </summary>
 internal sealed class RunIndex
 {
-    private RunIndex(RunGraph graph, ReadyQueue ready)
+    private RunIndex(DagIndex graph, ReadyQueue ready)
     {
         Graph = graph;
         Ready = ready;
     }
 
-    public RunGraph Graph { get; }
+    public DagIndex Graph { get; }
     public ReadyQueue Ready { get; }
     public Dictionary<string, int> UnitByKey { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> UnitByTimer { get; } = new(StringComparer.Ordinal);
 
-    public static RunIndex Build(RunState state, RunGraph graph)
+    public static RunIndex Build(RunState state, DagIndex graph)
     {
         var index = new RunIndex(graph, new ReadyQueue());
         for (var u = 0; u < state.Units.Count; u++)
@@ -46,8 +47,7 @@ internal sealed class RunIndex
     {
         if (state.Index is null)
         {
-            var tasks = state.Definition?.Tasks ?? [];
-            state.Index = Build(state, RunGraph.Build(tasks, out _));
+            state.Index = Build(state, DagIndex.Build(state.Definition!));
         }
 
         return state.Index;

@@ -36,7 +36,7 @@ internal sealed partial class RunStep
     private void CancelTask(string key, string? reason)
     {
         int t;
-        if (_index.Graph.ById.TryGetValue(key, out var byId))
+        if (_index.Graph.TryGetIndex(key, out var byId))
         {
             t = byId;
         }

@@ -16,7 +16,7 @@ internal sealed partial class RunStep
     {
         var def = Def(t);
         var map = def.Map!;
-        var over = _index.Graph.ById[map.Over];
+        var over = _index.Graph.IndexOf(map.Over);
         var source = _state.Tasks[over];
         var where = string.IsNullOrEmpty(map.Path) ? $"'{map.Over}'" : $"'{map.Over}.{map.Path}'";
         if (source.Status != TaskStatus.Succeeded)

@@ -31,7 +31,7 @@ internal sealed partial class RunStep
         while (_finished.TryDequeue(out var t))
         {
             var status = _state.Tasks[t].Status;
-            foreach (var c in _index.Graph.Children[t])
+            foreach (var c in _index.Graph.Children(t))
             {
                 var child = _state.Tasks[c];
                 switch (status)

@@ -1,3 +1,5 @@
+using Workflow.Dag;
+
 namespace Workflow.Execution;
 
 internal sealed partial class RunStep
@@ -13,9 +15,8 @@ internal sealed partial class RunStep
         _state.Dispatch = e.Dispatch;
         _state.Status = RunStatus.Running;
 
-        var graph = RunGraph.Build(definition.Tasks, out var error);
-        error ??= CheckMaps(graph);
-        if (error is not null)
+        var graph = RunGraphs.TryBuild(definition, out var error);
+        if (graph is null)
         {
             _state.Error = error;
             _state.Status = RunStatus.Failed;
@@ -25,7 +26,7 @@ internal sealed partial class RunStep
             return;
         }
 
-        var keys = DispatchKeys.Compute(e.Dispatch, definition.Tasks, graph, e.ExpectedDurations);
+        var keys = DispatchKeys.Compute(e.Dispatch, graph, e.ExpectedDurations);
         for (var i = 0; i < definition.Tasks.Count; i++)
         {
             var def = definition.Tasks[i];
@@ -34,7 +35,7 @@ internal sealed partial class RunStep
                 Id = def.Id,
                 Priority = def.Priority ?? definition.Defaults.Priority,
                 Rank = keys[i],
-                Parents = graph.Parents[i].Length,
+                Parents = graph.Parents(i).Length,
             };
             if (def.Map is null)
             {
@@ -66,7 +67,7 @@ internal sealed partial class RunStep
     /// and their children see them as finished. Map instances are not seeded one by one: a mapped task is
     /// kept whole (its output array) or run again whole.
     /// </summary>
-    private void SeedPriorResults(RunStarted e, RunGraph graph)
+    private void SeedPriorResults(RunStarted e, DagIndex graph)
     {
         if (e.PriorResults is null)
         {
@@ -91,25 +92,5 @@ internal sealed partial class RunStep
         }
 
         Drain();
-    }
-
-    private string? CheckMaps(RunGraph graph)
-    {
-        var tasks = _state.Definition!.Tasks;
-        for (var i = 0; i < tasks.Count; i++)
-        {
-            if (tasks[i].Map is not { } map)
-            {
-                continue;
-            }
-
-            if (!graph.ById.TryGetValue(map.Over, out var over) || !graph.IsAncestor(over, i))
-            {
-                return $"Task '{tasks[i].Id}' maps over '{map.Over}', which is not one of its upstream tasks; " +
-                    "set 'map.over' to a task it depends on.";
-            }
-        }
-
-        return null;
     }
 }

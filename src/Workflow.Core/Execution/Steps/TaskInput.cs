@@ -16,10 +16,11 @@ internal static class TaskInput
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var p in index.Graph.Parents[unit.Task])
+            var written = new HashSet<int>();
+            foreach (var p in index.Graph.Parents(unit.Task))
             {
                 var parent = state.Tasks[p];
-                if (parent.Status != TaskStatus.Succeeded)
+                if (parent.Status != TaskStatus.Succeeded || !written.Add(p))
                 {
                     continue;
                 }

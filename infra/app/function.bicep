@@ -1,0 +1,144 @@
+// The Flex Consumption plan and the function app. Storage is reached through the user-assigned identity
+// (AzureWebJobsStorage__credential = managedidentity); App Service Authentication validates Entra ID tokens
+// before any HTTP trigger runs, and hands the caller to the app in the X-MS-CLIENT-PRINCIPAL header.
+param name string
+param planName string
+param location string = resourceGroup().location
+param tags object = {}
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param taskHubName string
+param authClientId string = ''
+param maximumInstanceCount int = 100
+param instanceMemoryMB int = 2048
+
+@description('The newest .NET the Flex Consumption plan runs for isolated-worker apps; it matches the project TargetFramework.')
+param dotnetVersion string = '10.0'
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: dotnetVersion
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Host storage and the Durable task hub, through the managed identity.
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: account.properties.primaryEndpoints.blob }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: account.properties.primaryEndpoints.queue }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: account.properties.primaryEndpoints.table }
+        { name: 'WORKFLOW_TASK_HUB', value: taskHubName }
+        // The schedule tick (NCRONTAB with seconds): every 10 seconds.
+        { name: 'WORKFLOW_TICK_SCHEDULE', value: '*/10 * * * * *' }
+        // The app's own blob containers (definitions catalogue, logs), same identity.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        { name: 'Workflow__Storage__BlobServiceUri', value: account.properties.primaryEndpoints.blob }
+        { name: 'Workflow__Storage__ManagedIdentityClientId', value: identityClientId }
+        // Telemetry: the Azure Monitor exporter, authenticated with Entra ID (local auth is off).
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        // Durable Functions Monitor (injected): full access for admins, read-only for operators.
+        { name: 'DFM_ALLOWED_APP_ROLES', value: 'admin' }
+        { name: 'DFM_ALLOWED_READ_ONLY_APP_ROLES', value: 'operator' }
+      ]
+    }
+  }
+}
+
+// App Service Authentication: every request needs an Entra ID token for this app, except the health probe.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        '/api/health'
+      ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${authClientId}'
+            authClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
+}
+
+output name string = app.name
+output uri string = 'https://${app.properties.defaultHostName}'

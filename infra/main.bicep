@@ -1,0 +1,149 @@
+// Workflow on Azure: a Flex Consumption function app running the Durable Functions shell, its storage (task hub,
+// definitions catalogue, logs) reached only through a managed identity, Application Insights on Log Analytics,
+// and Azure Monitor alert rules that page through one action group.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it seeds a short unique token used in every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Primary location for all resources. It must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the user running azd, granted data access to storage for local debugging. Optional.')
+param principalId string = ''
+
+@description('Email address that alert rules notify. Leave empty for none.')
+param alertEmail string = ''
+
+@description('Webhook (Teams, Slack or any HTTPS endpoint) that alert rules notify. Leave empty for none.')
+@secure()
+param alertWebhookUrl string = ''
+
+@description('Client id of the Entra ID app registration that App Service Authentication validates tokens for. Empty turns authentication off, which only suits a throwaway environment.')
+param authClientId string = ''
+
+@description('Days after which task logs in the logs container are deleted by the lifecycle rule.')
+param logRetentionDays string = '30'
+
+@description('Largest number of instances the Flex Consumption plan scales out to.')
+param maximumInstanceCount int = 100
+
+@description('Memory of each instance; 2048 or 4096 MB.')
+@allowed([
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Durable task hub name; one hub per environment keeps environments from sharing queues.')
+param taskHubName string = 'Workflow'
+
+var abbrs = loadJsonContent('./abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = '${abbrs.webSitesFunctions}workflow-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity './app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}workflow-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring './app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage './app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    logRetentionDays: int(logRetentionDays)
+  }
+}
+
+module rbac './app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+  }
+}
+
+module function './app/function.bicep' = {
+  name: 'function'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    taskHubName: taskHubName
+    authClientId: authClientId
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+  // The app starts polling the task hub at once: the roles must exist first.
+  dependsOn: [
+    rbac
+  ]
+}
+
+module alerts './app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    namePrefix: resourceToken
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    storageAccountName: storage.outputs.name
+    alertEmail: alertEmail
+    alertWebhookUrl: alertWebhookUrl
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_NAME string = function.outputs.name
+output SERVICE_API_NAME string = function.outputs.name
+output SERVICE_API_URI string = function.outputs.uri
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint

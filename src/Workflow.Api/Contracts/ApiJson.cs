@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Workflow.Json;
+
+namespace Workflow.Api.Contracts;
+
+/// <summary>
+/// The JSON settings of every API answer, matching the model's contract: camelCase, enums as kebab-case strings
+/// (from their <c>JsonStringEnumMemberName</c>), durations like "5m", nulls left out.
+/// </summary>
+public static class ApiJson
+{
+    public static void Apply(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.PropertyNameCaseInsensitive = true;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.ReadCommentHandling = JsonCommentHandling.Skip;
+        options.AllowTrailingCommas = true;
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new DurationJsonConverter());
+        options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+    }
+
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Apply(options);
+        options.MakeReadOnly();
+        return options;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Contracts;
+using Workflow.Api.Problems;
+using Workflow.Api.Requests;
+using Workflow.Security;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>A task's attempts and each attempt's log, as a byte range or a tail.</summary>
+internal static class AttemptEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts", ListAsync).WithName("ListAttempts");
+        api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts/{attempt}/log", LogAsync).WithName("ReadLog");
+    }
+
+    private static async Task<IResult> ListAsync(string runId, string taskKey, HttpContext http, ApiServices s,
+        CancellationToken ct)
+    {
+        var check = await FindTaskAsync(runId, taskKey, http, s, ct);
+        if (check is not null)
+        {
+            return check;
+        }
+
+        var attempts = await s.Workflow.ListAttemptsAsync(runId, taskKey, ct);
+        return TypedResults.Json(attempts.OrderBy(a => a.Attempt).ToList(), ApiJson.Options);
+    }
+
+    private static async Task<IResult> LogAsync(string runId, string taskKey, string attempt, HttpContext http,
+        ApiServices s, CancellationToken ct)
+    {
+        if (!int.TryParse(attempt, out var number) || number < 1)
+        {
+            return ApiProblems.BadRequest($"Attempt '{attempt}' is not an attempt number.", "attempt",
+                "The attempt must be a whole number from 1.", "The first attempt is 1.");
+        }
+
+        if (!QueryValues.TryLong(http, "offset", out var offset, out var bad) ||
+            !QueryValues.TryInt(http, "maxBytes", 1, s.Options.MaxLogChunkBytes, out var maxBytes, out bad) ||
+            !QueryValues.TryInt(http, "tail", 1, s.Options.MaxLogChunkBytes, out var tail, out bad))
+        {
+            return bad;
+        }
+
+        var check = await FindTaskAsync(runId, taskKey, http, s, ct);
+        if (check is not null)
+        {
+            return check;
+        }
+
+        var size = tail ?? maxBytes ?? 64 * 1024;
+        var from = tail is not null ? -tail.Value : offset ?? 0;
+        var chunk = await s.Workflow.ReadLogAsync(runId, taskKey, number, from, size, ct);
+        return chunk is null
+            ? ApiProblems.NotFound("Log", $"{runId}/{taskKey}/{number}")
+            : TypedResults.Json(chunk, ApiJson.Options);
+    }
+
+    /// <summary>Null when the run is visible to the caller and has the task; otherwise the 404 to answer.</summary>
+    private static async Task<IResult?> FindTaskAsync(string runId, string taskKey, HttpContext http, ApiServices s,
+        CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        var detail = await s.Workflow.GetRunAsync(runId, ct);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound("Run", runId);
+        }
+
+        if (ApiServices.Check(caller, AccessAction.Read, detail.Run.OwnerGroup, "Run", runId) is { } no)
+        {
+            return no;
+        }
+
+        return detail.Tasks.Any(t => t.TaskKey == taskKey)
+            ? null
+            : ApiProblems.NotFound("Task", $"{runId}/{taskKey}");
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Contracts;
+using Workflow.Api.Problems;
+using Workflow.Api.Requests;
+using Workflow.Api.Security;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>
+/// POST /api/dev/token: a signed token for any user, groups and roles. Mapped only when the environment is
+/// Development, so it does not exist at all elsewhere.
+/// </summary>
+internal static class DevTokenEndpoints
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/dev/token", IssueAsync).AllowAnonymous().WithName("IssueDevToken");
+
+    private static async Task<IResult> IssueAsync(HttpContext http, ApiServices s, DevTokenIssuer issuer,
+        CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<DevTokenRequest>(), s.Options,
+            allowEmpty: false, ct);
+        if (!body.Ok)
+        {
+            return body.Problem!;
+        }
+
+        var request = body.Value!;
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request.User))
+        {
+            errors.Add(new FieldError("$.user", "'user' is required.", "For example {\"user\": \"alice\"}."));
+        }
+
+        var roles = request.Roles ?? ["viewer"];
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (!CallerFactory.TryParseRole(roles[i] ?? "", out _))
+            {
+                errors.Add(new FieldError($"$.roles[{i}]", $"'{roles[i]}' is not a role.",
+                    "Roles are viewer, operator, editor and admin."));
+            }
+        }
+
+        var groups = request.Groups ?? [];
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(groups[i]))
+            {
+                errors.Add(new FieldError($"$.groups[{i}]", "A group name is empty.", "Remove it or name the group."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The token request is not valid",
+                errors[0].Message, errors);
+        }
+
+        var (token, expiresAt) = issuer.Issue(request.User!.Trim(), groups,
+            roles.Select(r => r.Trim().ToLowerInvariant()).ToList());
+        return TypedResults.Json(new DevTokenResponse(token, expiresAt), ApiJson.Options);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Contracts;
+using Workflow.Api.Problems;
+using Workflow.Api.Requests;
+using Workflow.Api.Scheduling;
+using Workflow.Json;
+using Workflow.Security;
+using Workflow.Services;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>Reading pipelines: the filtered list, one definition, its versions and its coming fire times.</summary>
+internal static class PipelineReadEndpoints
+{
+    private const int RecentRuns = 10;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/pipelines", ListAsync).WithName("ListPipelines");
+        api.MapGet("/pipelines/{id}", GetAsync).WithName("GetPipeline");
+        api.MapGet("/pipelines/{id}/versions", VersionsAsync).WithName("ListPipelineVersions");
+        api.MapGet("/pipelines/{id}/schedule/preview", PreviewAsync).WithName("PreviewSchedule");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        var now = s.Time.GetUtcNow();
+        var records = await s.Workflow.ListPipelinesAsync(ct);
+        var rows = new List<PipelineSummary>();
+        foreach (var record in records.Where(r => AccessPolicy.CanSee(caller, r.Definition.OwnerGroup))
+                     .OrderBy(r => r.Definition.Id, StringComparer.Ordinal))
+        {
+            var d = record.Definition;
+            var runs = await s.Workflow.ListRunsAsync(new RunQuery(PipelineId: d.Id, Limit: RecentRuns), ct);
+            var last = runs.Items.FirstOrDefault();
+            var durations = runs.Items
+                .Where(r => r is { StartedAt: not null, FinishedAt: not null })
+                .Select(r => Math.Round((r.FinishedAt!.Value - r.StartedAt!.Value).TotalSeconds, 3))
+                .ToList();
+            rows.Add(new PipelineSummary(d.Id, record.Version, d.OwnerGroup, d.Description, d.Enabled, d.Schedules,
+                d.Enabled ? SchedulePreview.NextFireTime(d, now) : null,
+                last is null ? null : new LastRunInfo(last.RunId, last.Status, last.StartedAt, last.FinishedAt),
+                durations, record.IsDynamic));
+        }
+
+        return TypedResults.Json(rows, ApiJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        if (!QueryValues.TryInt(http, "version", 1, int.MaxValue, out var version, out var bad))
+        {
+            return bad;
+        }
+
+        var record = await s.Workflow.GetPipelineAsync(id, version, ct);
+        if (record is null)
+        {
+            return ApiProblems.NotFound("Pipeline", version is null ? id : $"{id}' version '{version}");
+        }
+
+        if (ApiServices.Check(caller, AccessAction.Read, record.Definition.OwnerGroup, "Pipeline", id) is { } no)
+        {
+            return no;
+        }
+
+        http.Response.Headers.ETag = ETags.For(record.Version);
+        return TypedResults.Json(record.Definition with { Version = record.Version },
+            WorkflowJsonContext.Default.PipelineDefinition);
+    }
+
+    private static async Task<IResult> VersionsAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        var record = await s.Workflow.GetPipelineAsync(id, null, ct);
+        if (record is null)
+        {
+            return ApiProblems.NotFound("Pipeline", id);
+        }
+
+        if (ApiServices.Check(caller, AccessAction.Read, record.Definition.OwnerGroup, "Pipeline", id) is { } no)
+        {
+            return no;
+        }
+
+        var versions = await s.Workflow.ListPipelineVersionsAsync(id, ct);
+        var rows = versions.OrderByDescending(v => v.Version)
+            .Select(v => new PipelineVersionInfo(v.Version, v.UpdatedAt, v.UpdatedBy)).ToList();
+        return TypedResults.Json(rows, ApiJson.Options);
+    }
+
+    private static async Task<IResult> PreviewAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        if (!QueryValues.TryInt(http, "count", 1, s.Options.MaxPreviewCount, out var count, out var bad))
+        {
+            return bad;
+        }
+
+        var record = await s.Workflow.GetPipelineAsync(id, null, ct);
+        if (record is null)
+        {
+            return ApiProblems.NotFound("Pipeline", id);
+        }
+
+        if (ApiServices.Check(caller, AccessAction.Read, record.Definition.OwnerGroup, "Pipeline", id) is { } no)
+        {
+            return no;
+        }
+
+        var items = SchedulePreview.Next(record.Definition, s.Time.GetUtcNow(), count ?? 10);
+        return TypedResults.Json(items, ApiJson.Options);
+    }
+}

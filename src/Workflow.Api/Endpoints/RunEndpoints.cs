@@ -1,0 +1,209 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Audit;
+using Workflow.Api.Contracts;
+using Workflow.Api.Problems;
+using Workflow.Api.Requests;
+using Workflow.Execution;
+using Workflow.Security;
+using Workflow.Services;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>Runs: trigger (202 in the Durable Functions style), list with paging, read, cancel and rerun-failed.</summary>
+internal static class RunEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/pipelines/{id}/runs", TriggerAsync).WithName("TriggerRun");
+        api.MapGet("/runs", ListAsync).WithName("ListRuns");
+        api.MapGet("/runs/{runId}", GetAsync).WithName("GetRun");
+        api.MapPost("/runs/{runId}/cancel", CancelAsync).WithName("CancelRun");
+        api.MapPost("/runs/{runId}/rerun", RerunAsync).WithName("RerunFailed");
+    }
+
+    private static async Task<IResult> TriggerAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<TriggerRequest>(), s.Options,
+            allowEmpty: true, ct);
+        if (!body.Ok)
+        {
+            return body.Problem!;
+        }
+
+        var pipeline = await s.Workflow.GetPipelineAsync(id, null, ct);
+        if (pipeline is null)
+        {
+            return ApiProblems.NotFound("Pipeline", id);
+        }
+
+        var owner = pipeline.Definition.OwnerGroup;
+        if (ApiServices.Check(caller, AccessAction.Trigger, owner, "Pipeline", id) is { } no)
+        {
+            return no;
+        }
+
+        var parameters = body.Value?.Parameters;
+        if (parameters is { } p && p.ValueKind is not (System.Text.Json.JsonValueKind.Object or
+                System.Text.Json.JsonValueKind.Null))
+        {
+            return ApiProblems.BadRequest("'parameters' must be a JSON object.", "$.parameters",
+                $"'parameters' is a {p.ValueKind.ToString().ToLowerInvariant()}.", "Send {\"parameters\": {\"name\": value}}.");
+        }
+
+        var started = await EngineCalls.RunAsync(() => s.Workflow.StartRunAsync(
+            new StartRunRequest(id, RunTrigger.Manual, caller.User, parameters), ct));
+        if (!started.Ok)
+        {
+            return started.Problem!;
+        }
+
+        var run = started.Value!;
+        await s.AuditAsync(caller, AuditActions.RunTriggered, run.RunId, owner, $"pipeline {id}", ct);
+        return Accepted(http, run.RunId);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        if (!QueryValues.TryInt(http, "limit", 1, s.Options.MaxPageSize, out var limit, out var bad) ||
+            !QueryValues.TryInstant(http, "from", out var from, out bad) ||
+            !QueryValues.TryInstant(http, "to", out var to, out bad))
+        {
+            return bad;
+        }
+
+        var statusText = http.Request.Query["status"].ToString();
+        RunStatus? status = null;
+        if (statusText.Length > 0)
+        {
+            if (!RunStatusNames.TryParse(statusText, out var parsed))
+            {
+                return ApiProblems.BadRequest($"Query parameter 'status' is '{statusText}'.", "status",
+                    $"'status' must be one of {string.Join(", ", RunStatusNames.All)}.", "For example ?status=failed.");
+            }
+
+            status = parsed;
+        }
+
+        var pipeline = http.Request.Query["pipeline"].ToString();
+        var token = http.Request.Query["continuationToken"].ToString();
+        if (caller.VisibleGroups is { Count: 0 })
+        {
+            return TypedResults.Json(new RunsPage([], null), ApiJson.Options);
+        }
+
+        var query = new RunQuery(pipeline.Length == 0 ? null : pipeline, status, from, to, caller.VisibleGroups,
+            token.Length == 0 ? null : token, limit ?? 50);
+        var page = await EngineCalls.RunAsync(() => s.Workflow.ListRunsAsync(query, ct));
+        if (!page.Ok)
+        {
+            return page.Problem!;
+        }
+
+        var items = page.Value!.Items.Where(r => AccessPolicy.CanSee(caller, r.OwnerGroup)).ToList();
+        return TypedResults.Json(new RunsPage(items, page.Value.ContinuationToken), ApiJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        var detail = await s.Workflow.GetRunAsync(runId, ct);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound("Run", runId);
+        }
+
+        if (ApiServices.Check(caller, AccessAction.Read, detail.Run.OwnerGroup, "Run", runId) is { } no)
+        {
+            return no;
+        }
+
+        return TypedResults.Json(detail, ApiJson.Options);
+    }
+
+    private static async Task<IResult> CancelAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<CancelRequest>(), s.Options,
+            allowEmpty: true, ct);
+        if (!body.Ok)
+        {
+            return body.Problem!;
+        }
+
+        var detail = await s.Workflow.GetRunAsync(runId, ct);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound("Run", runId);
+        }
+
+        var owner = detail.Run.OwnerGroup;
+        if (ApiServices.Check(caller, AccessAction.Cancel, owner, "Run", runId) is { } no)
+        {
+            return no;
+        }
+
+        if (detail.Run.Status is not (RunStatus.Queued or RunStatus.Running))
+        {
+            return ApiProblems.Conflict($"Run '{runId}' has already finished ({RunStatusNames.Name(detail.Run.Status)}); " +
+                                        "only a queued or running run can be cancelled.");
+        }
+
+        var reason = body.Value?.Reason;
+        var cancelled = await EngineCalls.RunAsync(() => s.Workflow.CancelRunAsync(runId, caller.User, reason, ct));
+        if (!cancelled.Ok)
+        {
+            return cancelled.Problem!;
+        }
+
+        await s.AuditAsync(caller, AuditActions.RunCancelled, runId, owner, reason, ct);
+        return TypedResults.Accepted(StatusPath(runId), new CancelAccepted(runId, "cancelling"));
+    }
+
+    private static async Task<IResult> RerunAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var caller = s.CallerOf(http);
+        var detail = await s.Workflow.GetRunAsync(runId, ct);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound("Run", runId);
+        }
+
+        var owner = detail.Run.OwnerGroup;
+        if (ApiServices.Check(caller, AccessAction.Rerun, owner, "Run", runId) is { } no)
+        {
+            return no;
+        }
+
+        if (detail.Run.Status is not (RunStatus.Failed or RunStatus.Cancelled))
+        {
+            return ApiProblems.Conflict($"Run '{runId}' is {RunStatusNames.Name(detail.Run.Status)}; only a failed " +
+                                        "or cancelled run can be rerun.");
+        }
+
+        var rerun = await EngineCalls.RunAsync(() => s.Workflow.RerunFailedAsync(runId, caller.User, ct));
+        if (!rerun.Ok)
+        {
+            return rerun.Problem!;
+        }
+
+        await s.AuditAsync(caller, AuditActions.RunRerun, rerun.Value!.RunId, owner, $"rerun of {runId}", ct);
+        return Accepted(http, rerun.Value.RunId);
+    }
+
+    private static string StatusPath(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}";
+
+    private static IResult Accepted(HttpContext http, string runId)
+    {
+        var baseUri = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var status = StatusPath(runId);
+        var body = new RunAccepted(runId, runId, baseUri + status, baseUri + status + "/cancel",
+            baseUri + status + "/rerun");
+        http.Response.Headers.RetryAfter = "2";
+        http.Response.Headers.Location = status;
+        return TypedResults.Json(body, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+}

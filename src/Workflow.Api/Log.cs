@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Workflow.Api;
+
+/// <summary>The API's log messages, source-generated, with stable event ids (1000-1099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Error, "Request {TraceId} to {Path} failed")]
+    public static partial void UnhandledFault(ILogger logger, string traceId, string path, Exception exception);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Rate limit reached for {Partition}")]
+    public static partial void RateLimited(ILogger logger, string partition);
+
+    [LoggerMessage(1002, LogLevel.Information, "Development token issuer is enabled (environment {Environment})")]
+    public static partial void DevTokensEnabled(ILogger logger, string environment);
+}

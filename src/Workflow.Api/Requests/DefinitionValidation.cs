@@ -1,0 +1,45 @@
+using Workflow.Api.Problems;
+using Workflow.Model;
+using Workflow.Validation;
+
+namespace Workflow.Api.Requests;
+
+/// <summary>
+/// Checks a definition before anything is stored: the route and body ids agree, and the definition passes the
+/// core validation (DAG, kinds, schedules, durations), each error with its JSON path and a hint.
+/// </summary>
+public static class DefinitionValidation
+{
+    public static IReadOnlyList<FieldError> Validate(PipelineDefinition definition, string? routeId,
+        IReadOnlyCollection<string> taskKinds)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(taskKinds);
+        var errors = new List<FieldError>();
+        if (routeId is not null && !string.Equals(routeId, definition.Id, StringComparison.Ordinal))
+        {
+            errors.Add(new FieldError("$.id", $"The body's id '{definition.Id}' differs from '{routeId}' in the URL.",
+                $"PUT /api/pipelines/{definition.Id}, or set \"id\": \"{routeId}\"."));
+        }
+
+        var options = new ValidationOptions().WithTaskKinds(taskKinds);
+        var result = new PipelineValidator(options).Validate(definition);
+        errors.AddRange(result.Errors.Select(ToFieldError));
+        return errors;
+    }
+
+    /// <summary>The core writes <c>tasks[3].retry</c>; the API answers JSON paths, <c>$.tasks[3].retry</c>.</summary>
+    public static FieldError ToFieldError(ValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new FieldError(JsonPath(error.Path), error.Message, error.Hint);
+    }
+
+    public static string JsonPath(string? corePath) => corePath switch
+    {
+        null or "" => "$",
+        _ when corePath.StartsWith('$') => corePath,
+        _ when corePath.StartsWith('[') => "$" + corePath,
+        _ => "$." + corePath,
+    };
+}

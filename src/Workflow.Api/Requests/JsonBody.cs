@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Workflow.Api.Problems;
+using Workflow.Validation;
+
+namespace Workflow.Api.Requests;
+
+/// <summary>
+/// Reads a JSON request body within the size and depth limits, and turns every parse failure into a 400 that names
+/// the JSON path, or a 413. The body is read here rather than bound by the framework so that no malformed input can
+/// become a 500 and every message says what to fix.
+/// </summary>
+public static class JsonBody
+{
+    public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo,
+        WorkflowApiOptions limits, bool allowEmpty, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+        var bytes = await ReadBytesAsync(request, limits.MaxRequestBodyBytes, cancellationToken);
+        if (bytes is null)
+        {
+            return new(default, ApiProblems.TooLarge(limits.MaxRequestBodyBytes));
+        }
+
+        if (bytes.Length == 0 || bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return allowEmpty
+                ? new(default, null)
+                : new(default, ApiProblems.BadRequest("The request body is empty.", "$", "A JSON body is required.",
+                    "Send the JSON document with 'Content-Type: application/json'."));
+        }
+
+        var options = new JsonSerializerOptions(typeInfo.Options) { MaxDepth = limits.MaxJsonDepth };
+        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        try
+        {
+            var value = JsonSerializer.Deserialize(bytes, info);
+            if (value is null)
+            {
+                return new(default, ApiProblems.BadRequest("The request body is 'null'.", "$",
+                    "Expected a JSON object.", null));
+            }
+
+            return new(value, null);
+        }
+        catch (JsonException ex)
+        {
+            return new(default, Malformed(ex, limits.MaxJsonDepth));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new(default, ApiProblems.BadRequest("The JSON body could not be read.", "$", ex.Message, null));
+        }
+    }
+
+    private static IResult Malformed(JsonException ex, int maxDepth)
+    {
+        var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+        if (ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.BadRequest($"The JSON body is nested deeper than {maxDepth} levels.", path,
+                $"Nesting exceeds the limit of {maxDepth}.", "Flatten the document.");
+        }
+
+        // The core explains the failure without .NET type names, with the allowed values of an enum as the hint.
+        var error = DefinitionValidation.ToFieldError(JsonErrors.ToValidationError(ex));
+        return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The JSON body is not valid",
+            $"At {error.Path}: {error.Message}", [error]);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBytesAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = limit + 1;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        try
+        {
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace Workflow.Orchestration.Hosting;
+
+/// <summary>
+/// Where the Azure host keeps things in Blob storage. Definitions: <c>{pipeline}/current.json</c> (the head, whose
+/// ETag guards concurrent edits) and <c>{pipeline}/versions/{000001}.json</c>. Logs and attempt records:
+/// <c>{run}/{task}/{attempt}.log</c> and <c>.json</c> in the logs container, which the lifecycle rule expires.
+/// Ids are path-escaped so that a task key like <c>load[3]</c> or a run id with <c>/</c> stays one segment.
+/// </summary>
+public static class BlobNames
+{
+    public static string Head(string pipelineId) => $"{Segment(pipelineId)}/current.json";
+
+    public static string Version(string pipelineId, int version) =>
+        $"{Segment(pipelineId)}/versions/{version.ToString("D6", CultureInfo.InvariantCulture)}.json";
+
+    public static string VersionsPrefix(string pipelineId) => $"{Segment(pipelineId)}/versions/";
+
+    public static string Watermark(string pipelineId, string scheduleKey) =>
+        $"_schedule/{Segment(pipelineId)}/{Segment(scheduleKey)}.json";
+
+    public static string AttemptPrefix(string runId) => $"{Segment(runId)}/";
+
+    public static string AttemptLog(string runId, string taskKey, int attempt) =>
+        $"{Segment(runId)}/{Segment(taskKey)}/{attempt.ToString(CultureInfo.InvariantCulture)}.log";
+
+    public static string AttemptRecord(string runId, string taskKey, int attempt) =>
+        $"{Segment(runId)}/{Segment(taskKey)}/{attempt.ToString(CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>Percent-escapes everything but letters, digits and <c>-._@~</c>, so a segment never holds a slash.</summary>
+    public static string Segment(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        var builder = new StringBuilder(value.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '@' or '~')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+}

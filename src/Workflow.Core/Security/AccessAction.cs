@@ -1,0 +1,28 @@
+namespace Workflow.Security;
+
+/// <summary>Everything the API lets a caller do to a group's things; <see cref="AccessPolicy"/> decides each.</summary>
+public enum AccessAction
+{
+    /// <summary>Read a pipeline, its versions, schedule preview, runs, attempts, logs, alerts and audit entries.</summary>
+    Read,
+
+    /// <summary>Start a run by hand.</summary>
+    Trigger,
+
+    Cancel,
+
+    /// <summary>Start a new run of the failed part of a finished run.</summary>
+    Rerun,
+
+    AcknowledgeAlert,
+
+    /// <summary>Create a pipeline owned by the group.</summary>
+    Create,
+
+    Update,
+
+    /// <summary>Turn a pipeline's schedules on or off.</summary>
+    Enable,
+
+    Delete,
+}

@@ -1,0 +1,13 @@
+using Workflow.Model;
+using Workflow.Scheduling;
+
+namespace Workflow.Engine.Scheduling;
+
+/// <summary>The scheduler's use of the core's schedule rules: the occurrences of one schedule in a window.</summary>
+internal static class ScheduleMath
+{
+    /// <summary>The occurrences in (<paramref name="after"/>, <paramref name="until"/>], oldest first, at most <paramref name="max"/>.</summary>
+    public static IReadOnlyList<DateTimeOffset> Occurrences(ScheduleDefinition schedule, DateTimeOffset after,
+        DateTimeOffset until, int max) =>
+        [.. Schedule.From(schedule).Occurrences(after, until).Take(max)];
+}

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflow.Execution;
+using Workflow.Model;
+using Workflow.Scheduling;
+using Workflow.Services;
+
+namespace Workflow.Engine.Scheduling;
+
+/// <summary>
+/// One tick of the scheduler: for each enabled schedule of each enabled pipeline, the occurrences in
+/// (watermark, now], filtered by the catch-up policy and the overlap policy, start runs whose ids derive from the
+/// pipeline and the occurrence. Starting an existing run id is a no-op, and watermarks move by compare-and-set, so
+/// ticks that overlap, or two hosts ticking on one store, never start a run twice.
+/// </summary>
+public sealed class ScheduleTicker(
+    IWorkflowService workflow,
+    IWatermarkStore watermarks,
+    TimeProvider time,
+    IOptions<SchedulerOptions> options,
+    ILogger<ScheduleTicker> logger)
+{
+    public async Task<TickReport> TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var o = options.Value;
+        var pipelines = await workflow.ListPipelinesAsync(cancellationToken);
+        var stored = await watermarks.LoadAsync(cancellationToken);
+        var active = await ActiveRuns.LoadAsync(workflow, cancellationToken);
+        var counters = new TickCounters();
+        var due = pipelines.Where(p => p.Definition.Enabled && p.Definition.Schedules.Any(s => s.Enabled)).ToList();
+        await Parallel.ForEachAsync(due,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.MaxParallelStarts), CancellationToken = cancellationToken },
+            async (pipeline, ct) =>
+            {
+                foreach (var schedule in pipeline.Definition.Schedules.Where(s => s.Enabled))
+                {
+                    var key = ScheduleKey.Of(schedule);
+                    try
+                    {
+                        await FireAsync(pipeline, schedule, key, stored, active, now, counters, ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        counters.Failed();
+                        Log.ScheduleFailed(logger, pipeline.Definition.Id, key, ex);
+                    }
+                }
+            });
+
+        var report = counters.Report(now);
+        if (report.Started + report.Skipped + report.Deferred + report.CancelledPrevious > 0)
+        {
+            Log.TickDone(logger, now, report.Started, report.Skipped, report.Deferred, report.CancelledPrevious);
+        }
+
+        return report;
+    }
+
+    private async Task FireAsync(PipelineRecord pipeline, ScheduleDefinition schedule, string key,
+        IReadOnlyDictionary<(string, string), DateTimeOffset> stored, ActiveRuns active, DateTimeOffset now,
+        TickCounters counters, CancellationToken ct)
+    {
+        var o = options.Value;
+        var id = pipeline.Definition.Id;
+        DateTimeOffset? watermark = stored.TryGetValue((id, key), out var w) ? w : null;
+        var from = watermark ?? Min(pipeline.UpdatedAt, now);
+        var found = ScheduleMath.Occurrences(schedule, from, now, o.MaxOccurrencesPerTick);
+        if (found.Count == 0)
+        {
+            if (watermark is null)
+            {
+                // Pin where this schedule started counting, so a later version's timestamp cannot move it.
+                await watermarks.TryAdvanceAsync(id, key, null, from, ct);
+            }
+
+            return;
+        }
+
+        var decision = CatchUp.Apply(found, now, schedule.CatchUp, o.MisfireThreshold);
+        var selected = decision.Start;
+        counters.Skipped(decision.Skipped);
+        var reached = decision.Watermark;
+        var overlap = pipeline.Definition.Concurrency.Overlap;
+        foreach (var occurrence in selected)
+        {
+            var runId = RunIds.ForSchedule(id, occurrence);
+            var earlier = active.EarlierThan(id, occurrence, runId);
+            if (overlap == OverlapPolicy.Skip && earlier.Count > 0)
+            {
+                counters.Skipped();
+                Log.OccurrenceSkipped(logger, runId, id);
+                continue;
+            }
+
+            if (overlap == OverlapPolicy.Queue && earlier.Count > 0)
+            {
+                // The watermark stays before this occurrence, so a later tick starts it once the earlier run ends.
+                counters.Deferred();
+                reached = occurrence - TimeSpan.FromTicks(1);
+                break;
+            }
+
+            if (overlap == OverlapPolicy.CancelPrevious)
+            {
+                foreach (var run in earlier)
+                {
+                    await workflow.CancelRunAsync(run.RunId, o.Actor, $"superseded by {runId}", ct);
+                    active.Remove(run.RunId);
+                    counters.CancelledPrevious();
+                }
+            }
+
+            var started = await workflow.StartRunAsync(new StartRunRequest(id, RunTrigger.Schedule, o.Actor,
+                schedule.Parameters, runId, occurrence), ct);
+            active.Add(started);
+            counters.Started();
+        }
+
+        if (watermark is null || reached > watermark.Value)
+        {
+            await watermarks.TryAdvanceAsync(id, key, watermark, reached, ct);
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>Thread-safe counts, since pipelines are fired in parallel.</summary>
+    private sealed class TickCounters
+    {
+        private int _started, _skipped, _deferred, _cancelled, _failed;
+
+        public void Started() => Interlocked.Increment(ref _started);
+        public void Skipped(int count = 1) => Interlocked.Add(ref _skipped, count);
+        public void Deferred() => Interlocked.Increment(ref _deferred);
+        public void CancelledPrevious() => Interlocked.Increment(ref _cancelled);
+        public void Failed() => Interlocked.Increment(ref _failed);
+
+        public TickReport Report(DateTimeOffset at) => new(at, _started, _skipped, _deferred, _cancelled, _failed);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Workflow.Orchestration;
+using Workflow.Orchestration.Hosting;
+using Workflow.Orchestration.Sla;
+
+namespace Workflow.Functions.Activities;
+
+/// <summary>
+/// Run notifications and SLA alerts leave the orchestrations here: a structured log entry and a metric always
+/// (Azure Monitor alert rules watch the metrics), and the pipeline's webhooks through the alert sinks.
+/// </summary>
+public sealed class PublishActivities(OrchestrationMetrics metrics, ILogger<PublishActivities> logger)
+{
+    [Function(OrchestrationNames.PublishNotificationActivity)]
+    public bool PublishNotification([ActivityTrigger] NotificationInput input)
+    {
+        metrics.Record(input);
+        Log.RunNotification(logger, input.RunId, input.PipelineId, input.Notification.Kind.ToString(),
+            input.Notification.Message);
+        return true;
+    }
+
+    [Function(OrchestrationNames.PublishAlertActivity)]
+    public bool PublishAlert([ActivityTrigger] AlertInput input)
+    {
+        metrics.Record(input);
+        if (input.Raised is { } alert)
+        {
+            Log.AlertRaised(logger, alert.Id, alert.Kind.ToString(), alert.PipelineId, alert.RunId, alert.Message);
+        }
+        else
+        {
+            Log.AlertCleared(logger, input.ClearedId ?? "", input.Reason ?? "");
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+using Workflow.Functions.Services;
+using Workflow.Orchestration;
+
+namespace Workflow.Functions.Http;
+
+/// <summary>
+/// HTTP triggers. Every <c>/api/...</c> request goes to the API pipeline; starting a run also goes through it (for
+/// authorization, validation and the start itself) and then answers with Durable's check-status response.
+/// </summary>
+public sealed class ApiFunctions(ApiPipeline api, DurableClientHolder durable)
+{
+    [Function("Api")]
+    public async Task<IActionResult> ApiAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "delete", Route = "{*path}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+    {
+        durable.Client = client;
+        await api.Invoke(request.HttpContext);
+        return new EmptyResult();
+    }
+
+    [Function("StartRun")]
+    public async Task<HttpResponseData?> StartRunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pipelines/{id}/runs")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        durable.Client = client;
+        var http = context.GetHttpContext()
+            ?? throw new InvalidOperationException("The app must run with ConfigureFunctionsWebApplication().");
+        var body = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        await api.Invoke(http);
+        http.Response.Body = body;
+        if (http.Response.StatusCode != StatusCodes.Status202Accepted)
+        {
+            // A refusal (401, 404, 400, ...) is the API's own answer: pass it on as it is.
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body);
+            return null;
+        }
+
+        buffer.Position = 0;
+        using var started = await JsonDocument.ParseAsync(buffer);
+        var runId = started.RootElement.GetProperty("runId").GetString()!;
+        http.Response.Headers.Clear();
+        return await client.CreateCheckStatusResponseAsync(request, InstanceIds.For(runId));
+    }
+}

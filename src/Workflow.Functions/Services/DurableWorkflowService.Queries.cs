@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Workflow.Execution;
+using Workflow.Orchestration;
+using Workflow.Orchestration.Hosting;
+using Workflow.Services;
+
+namespace Workflow.Functions.Services;
+
+/// <summary>Listing runs, rerunning failed ones, and reading one instance into a run record.</summary>
+public sealed partial class DurableWorkflowService
+{
+    public async ValueTask<Workflow.Services.Page<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        var filter = new OrchestrationQuery(
+            CreatedFrom: query.From,
+            CreatedTo: query.To,
+            InstanceIdPrefix: query.PipelineId is { } p ? InstanceIds.For(p + "@") : null,
+            PageSize: Math.Clamp(query.Limit, 1, 500),
+            FetchInputsAndOutputs: true,
+            ContinuationToken: query.ContinuationToken);
+        // One page per call: Durable's continuation token becomes the API's (Microsoft.DurableTask.Page here).
+        await foreach (var page in Client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken)
+                           .WithCancellation(cancellationToken))
+        {
+            var items = page.Values
+                .Where(m => m.Name == OrchestrationNames.PipelineRun)
+                .Select(m => RunRecords.From(View(m), null))
+                .Where(r => query.Status is null || r.Status == query.Status)
+                .Where(r => query.OwnerGroups is null || query.OwnerGroups.Contains(r.OwnerGroup))
+                .ToList();
+            return new Workflow.Services.Page<RunRecord>(items, page.ContinuationToken);
+        }
+
+        return new Workflow.Services.Page<RunRecord>([], null);
+    }
+
+    /// <summary>A new manual run of the same pinned version that keeps the outputs of the tasks that succeeded.</summary>
+    public async ValueTask<RunRecord> RerunFailedAsync(string runId, string actor, CancellationToken cancellationToken)
+    {
+        var run = await ReadAsync(InstanceIds.For(runId), cancellationToken)
+            ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
+        var prior = (await attempts.ListAsync(runId, null, cancellationToken))
+            .Where(a => a.Status == Execution.TaskStatus.Succeeded)
+            .GroupBy(a => a.TaskKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Output, StringComparer.Ordinal);
+        var newRunId = RunIds.Manual(run.Record.PipelineId, time.GetUtcNow(), Guid.NewGuid());
+        var input = PipelineRunInput.FromRequest(new RunRequest(newRunId, run.Record.PipelineId, RunTrigger.Rerun,
+            run.Record.LogicalTime, run.Record.Parameters, null, prior, run.Record.PipelineVersion));
+        await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
+            new StartOrchestrationOptions(InstanceIds.For(newRunId)), cancellationToken);
+        var now = time.GetUtcNow();
+        return RunRecords.From(new RunInstanceView(InstanceIds.For(newRunId), "Pending", now, now, input, null, null),
+            run.Pipeline) with { RerunOf = runId };
+    }
+
+    private async ValueTask<(RunRecord Record, PipelineRecord? Pipeline)?> ReadAsync(string instanceId,
+        CancellationToken cancellationToken)
+    {
+        var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null || metadata.Name != OrchestrationNames.PipelineRun)
+        {
+            return null;
+        }
+
+        var view = View(metadata);
+        var pipelineId = view.Input?.Request?.PipelineId ?? view.Input?.Snapshot?.PipelineId;
+        var pipeline = pipelineId is null ? null : await catalog.GetAsync(pipelineId, null, cancellationToken);
+        return (RunRecords.From(view, pipeline), pipeline);
+    }
+
+    private static RunInstanceView View(OrchestrationMetadata m) => new(
+        m.InstanceId,
+        m.RuntimeStatus.ToString(),
+        m.CreatedAt,
+        m.LastUpdatedAt,
+        Read<PipelineRunInput>(m.SerializedInput),
+        Read<RunProgress>(m.SerializedCustomStatus),
+        Read<RunOutcome>(m.SerializedOutput),
+        m.FailureDetails?.ErrorMessage);
+
+    /// <summary>Reads with the task hub's default serializer settings (System.Text.Json, fields included).</summary>
+    private static T? Read<T>(string? json) where T : class
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, HubJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static readonly JsonSerializerOptions HubJson = new() { IncludeFields = true, PropertyNameCaseInsensitive = true };
+}

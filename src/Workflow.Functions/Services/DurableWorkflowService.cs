@@ -1,0 +1,97 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Workflow.Functions.Storage;
+using Workflow.Model;
+using Workflow.Orchestration;
+using Workflow.Orchestration.Hosting;
+using Workflow.Services;
+
+namespace Workflow.Functions.Services;
+
+/// <summary>
+/// <see cref="IWorkflowService"/> for the Azure host: pipelines in the blob catalogue, runs as Durable
+/// orchestration instances (instance id from <see cref="InstanceIds"/>), attempts and logs as blobs. The mapping
+/// of instance state to records is <see cref="RunRecords"/> and <see cref="TaskRecords"/>, tested in Workflow.Core.
+/// </summary>
+public sealed partial class DurableWorkflowService(
+    DurableClientHolder durable,
+    BlobPipelineCatalog catalog,
+    AttemptStore attempts,
+    TimeProvider time) : IWorkflowService
+{
+    private DurableTaskClient Client => durable.Client;
+
+    public ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion, string actor,
+        CancellationToken cancellationToken) => catalog.UpsertAsync(definition, expectedVersion, actor, cancellationToken);
+
+    public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version, CancellationToken cancellationToken) =>
+        catalog.GetAsync(pipelineId, version, cancellationToken);
+
+    public ValueTask<IReadOnlyList<PipelineRecord>> ListPipelinesAsync(CancellationToken cancellationToken) =>
+        catalog.ListAsync(cancellationToken);
+
+    public ValueTask<IReadOnlyList<PipelineRecord>> ListPipelineVersionsAsync(string pipelineId,
+        CancellationToken cancellationToken) => catalog.VersionsAsync(pipelineId, cancellationToken);
+
+    public ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
+        CancellationToken cancellationToken) => catalog.DeleteAsync(pipelineId, expectedVersion, cancellationToken);
+
+    /// <summary>
+    /// Idempotent: the instance is looked up first, so starting a run id that exists (running or finished) returns
+    /// it rather than scheduling it again; a finished instance would otherwise be recreated by the backend.
+    /// </summary>
+    public async ValueTask<RunRecord> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
+    {
+        var runId = request.RunId ?? RunIds.Manual(request.PipelineId, time.GetUtcNow(), Guid.NewGuid());
+        var instanceId = InstanceIds.For(runId);
+        if (await ReadAsync(instanceId, cancellationToken) is { } existing)
+        {
+            return existing.Record;
+        }
+
+        var pipeline = await catalog.GetAsync(request.PipelineId, null, cancellationToken)
+            ?? throw new KeyNotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
+        var input = PipelineRunInput.FromRequest(new RunRequest(runId, request.PipelineId, request.Trigger,
+            request.ScheduledAt, request.Parameters, request.ParentRunId));
+        await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
+            new StartOrchestrationOptions(instanceId), cancellationToken);
+        var now = time.GetUtcNow();
+        return RunRecords.From(new RunInstanceView(instanceId, "Pending", now, now, input, null, null), pipeline);
+    }
+
+    public async ValueTask<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(InstanceIds.For(runId), cancellationToken) is not { } run)
+        {
+            return null;
+        }
+
+        var list = await attempts.ListAsync(runId, null, cancellationToken);
+        return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status));
+    }
+
+    public async ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIds.For(runId);
+        var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (metadata is null || metadata.IsCompleted)
+        {
+            return false;
+        }
+
+        await Client.RaiseEventAsync(instanceId, OrchestrationNames.CancelEvent,
+            new CancelRunRequest(Reason: reason, Actor: actor), cancellationToken);
+        return true;
+    }
+
+    public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
+        CancellationToken cancellationToken) => attempts.ListAsync(runId, taskKey, cancellationToken);
+
+    public async ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+        CancellationToken cancellationToken)
+    {
+        var records = await attempts.ListAsync(runId, taskKey, cancellationToken);
+        var finished = records.FirstOrDefault(r => r.Attempt == attempt)?.FinishedAt is not null;
+        return await attempts.ReadAsync(runId, taskKey, attempt, offset, maxBytes, finished, cancellationToken);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Workflow.Orchestration.Hosting;
+using Workflow.Services;
+
+namespace Workflow.Functions.Storage;
+
+/// <summary>
+/// Attempt records and task logs in the logs container (expired by the lifecycle rule): a JSON record per attempt,
+/// rewritten when the attempt ends, and an append blob per attempt for its log lines.
+/// </summary>
+public sealed class AttemptStore(BlobContainers containers)
+{
+    public async ValueTask WriteAsync(TaskAttemptRecord record, CancellationToken cancellationToken) =>
+        await containers.Logs.GetBlobClient(BlobNames.AttemptRecord(record.RunId, record.TaskKey, record.Attempt))
+            .UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options)), overwrite: true,
+                cancellationToken);
+
+    public async ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAsync(string runId, string? taskKey,
+        CancellationToken cancellationToken)
+    {
+        var prefix = taskKey is null ? BlobNames.AttemptPrefix(runId) : $"{BlobNames.AttemptPrefix(runId)}{BlobNames.Segment(taskKey)}/";
+        var records = new List<TaskAttemptRecord>();
+        await foreach (var blob in containers.Logs.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken))
+        {
+            if (!blob.Name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var content = await containers.Logs.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+            if (JsonSerializer.Deserialize<TaskAttemptRecord>(content.Value.Content.ToString(), StoredJson.Options) is { } r)
+            {
+                records.Add(r);
+            }
+        }
+
+        return records.OrderBy(r => r.TaskKey, StringComparer.Ordinal).ThenBy(r => r.Attempt).ToList();
+    }
+
+    public AppendBlobClient Log(string runId, string taskKey, int attempt) =>
+        containers.Logs.GetAppendBlobClient(BlobNames.AttemptLog(runId, taskKey, attempt));
+
+    /// <summary>A byte range of a log; a negative offset reads that many bytes from the end.</summary>
+    public async ValueTask<LogChunk?> ReadAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+        bool complete, CancellationToken cancellationToken)
+    {
+        var blob = Log(runId, taskKey, attempt);
+        try
+        {
+            var total = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
+            var start = offset < 0 ? Math.Max(0, total + offset) : Math.Min(offset, total);
+            var length = Math.Min(maxBytes, total - start);
+            if (length <= 0)
+            {
+                return new LogChunk(start, total, "", complete);
+            }
+
+            var range = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(start, length) },
+                cancellationToken);
+            return new LogChunk(start, total, Encoding.UTF8.GetString(range.Value.Content.ToArray()),
+                complete && start + length >= total);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}

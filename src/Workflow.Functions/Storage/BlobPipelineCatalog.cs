@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Workflow.Json;
+using Workflow.Model;
+using Workflow.Orchestration.Hosting;
+using Workflow.Services;
+
+namespace Workflow.Functions.Storage;
+
+/// <summary>
+/// The definitions catalogue in Blob storage: an immutable blob per version, and a head blob whose ETag makes
+/// concurrent edits safe (the loser of a race gets 412 from storage and a conflict from here). Version rules are
+/// <see cref="CatalogRules"/>; blob names are <see cref="BlobNames"/>.
+/// </summary>
+public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider time)
+{
+    private BlobContainerClient Container => containers.Definitions;
+
+    public async ValueTask<PipelineRecord> UpsertAsync(PipelineDefinition definition, int? expectedVersion, string actor,
+        CancellationToken cancellationToken)
+    {
+        var (current, etag) = await ReadAsync(BlobNames.Head(definition.Id), cancellationToken);
+        var version = CatalogRules.NextVersion(definition.Id, current, expectedVersion);
+        var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
+            time.GetUtcNow(), actor);
+        var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));
+        await Container.GetBlobClient(BlobNames.Version(definition.Id, version)).UploadAsync(body,
+            new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        try
+        {
+            var conditions = etag is { } e ? new BlobRequestConditions { IfMatch = e }
+                : new BlobRequestConditions { IfNoneMatch = ETag.All };
+            await Container.GetBlobClient(BlobNames.Head(definition.Id)).UploadAsync(body,
+                new BlobUploadOptions { Conditions = conditions }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new InvalidOperationException(
+                $"Pipeline '{definition.Id}' was changed by someone else at the same time; reload it and apply the change again.", ex);
+        }
+
+        return record;
+    }
+
+    public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version, CancellationToken cancellationToken)
+    {
+        var name = version is { } v ? BlobNames.Version(pipelineId, v) : BlobNames.Head(pipelineId);
+        return (await ReadAsync(name, cancellationToken)).Record;
+    }
+
+    public async ValueTask<IReadOnlyList<PipelineRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<PipelineRecord>();
+        await foreach (var blob in Container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (blob.Name.EndsWith("/current.json", StringComparison.Ordinal)
+                && (await ReadAsync(blob.Name, cancellationToken)).Record is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    public async ValueTask<IReadOnlyList<PipelineRecord>> VersionsAsync(string pipelineId, CancellationToken cancellationToken)
+    {
+        var records = new List<PipelineRecord>();
+        await foreach (var blob in Container.GetBlobsAsync(prefix: BlobNames.VersionsPrefix(pipelineId),
+                           cancellationToken: cancellationToken))
+        {
+            if ((await ReadAsync(blob.Name, cancellationToken)).Record is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>Removes the head; versions stay so that runs pinned to them can still be read.</summary>
+    public async ValueTask<bool> DeleteAsync(string pipelineId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var (current, etag) = await ReadAsync(BlobNames.Head(pipelineId), cancellationToken);
+        if (current is null)
+        {
+            return false;
+        }
+
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            throw new InvalidOperationException(
+                $"Pipeline '{pipelineId}' is at version {current.Version}, not {expected}; reload it before deleting.");
+        }
+
+        var response = await Container.GetBlobClient(BlobNames.Head(pipelineId)).DeleteIfExistsAsync(
+            DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
+        return response.Value;
+    }
+
+    private async ValueTask<(PipelineRecord? Record, ETag? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            var record = JsonSerializer.Deserialize<PipelineRecord>(result.Value.Content.ToString(), StoredJson.Options);
+            return (record, result.Value.Details.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return (null, null);
+        }
+    }
+}

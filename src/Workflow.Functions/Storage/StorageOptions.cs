@@ -1,0 +1,19 @@
+namespace Workflow.Functions.Storage;
+
+/// <summary>Where the app's blobs live; bound from <c>Workflow:Storage</c> (app settings <c>Workflow__Storage__*</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Workflow:Storage";
+
+    /// <summary>The blob endpoint, reached with the managed identity. Used when set.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>The user-assigned identity's client id; empty uses the default credential chain.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>A connection string, for Azurite (<c>UseDevelopmentStorage=true</c>) when no endpoint is set.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string DefinitionsContainer { get; set; } = "definitions";
+    public string LogsContainer { get; set; } = "logs";
+}

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using Workflow.Api.Audit;
+
+namespace Workflow.Host.Audit;
+
+/// <summary>
+/// The audit trail in the engine's SQLite file, in a table of its own: one row per change or manual action,
+/// committed before the API answers, so the trail survives a crash just as the change does.
+/// </summary>
+public sealed class SqliteAuditLog : IAuditLog
+{
+    private const string Schema =
+        "CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, " +
+        "actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT, owner_group TEXT NOT NULL); " +
+        "CREATE INDEX IF NOT EXISTS audit_log_group ON audit_log (owner_group, id);";
+
+    private readonly string _connectionString;
+    private volatile bool _created;
+
+    public SqliteAuditLog(string databasePath)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public async ValueTask AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO audit_log (at_ms, actor, action, target, detail, owner_group) " +
+                              "VALUES ($at, $actor, $action, $target, $detail, $group);";
+        command.Parameters.AddWithValue("$at", entry.At.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$actor", entry.Actor);
+        command.Parameters.AddWithValue("$action", entry.Action);
+        command.Parameters.AddWithValue("$target", entry.Target);
+        command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
+        command.Parameters.AddWithValue("$group", entry.OwnerGroup);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<AuditEntry>> ListAsync(IReadOnlyCollection<string>? groups, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var filter = "";
+        if (groups is not null)
+        {
+            var names = groups.Select((g, i) => (g, p: $"$g{i}")).ToList();
+            filter = names.Count == 0
+                ? "WHERE 0 "
+                : $"WHERE owner_group IN ({string.Join(", ", names.Select(n => n.p))}) ";
+            foreach (var (g, p) in names)
+            {
+                command.Parameters.AddWithValue(p, g);
+            }
+        }
+
+        command.CommandText = "SELECT at_ms, actor, action, target, detail, owner_group FROM audit_log " + filter +
+                              "ORDER BY id DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit);
+        var entries = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)));
+        }
+
+        return entries;
+    }
+
+    private async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _created ? "PRAGMA busy_timeout = 10000;" : "PRAGMA busy_timeout = 10000; " + Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        _created = true;
+        return connection;
+    }
+}

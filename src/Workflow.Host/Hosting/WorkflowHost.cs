@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Workflow.Api;
+using Workflow.Api.Audit;
+using Workflow.Engine;
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Scheduling;
+using Workflow.Engine.Storage;
+using Workflow.Host.Audit;
+using Workflow.Host.Samples;
+
+namespace Workflow.Host.Hosting;
+
+/// <summary>
+/// Builds the embedded host: the engine on a data directory, the scheduler, the HTTP API and the dashboard's static
+/// files, in one process. <c>--data DIR</c> picks the data directory; <c>--urls</c> the address.
+/// </summary>
+public static class WorkflowHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["--data"] = $"{WorkflowHostOptions.Section}:{nameof(WorkflowHostOptions.DataDirectory)}",
+        });
+        ConfigureServices(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        // Options are read when first resolved, not here, so that settings added later (tests) still count.
+        builder.Services.AddOptions<WorkflowHostOptions>().Bind(
+            builder.Configuration.GetSection(WorkflowHostOptions.Section));
+        builder.Services.AddWorkflowEngine();
+        builder.Services.AddOptions<EngineOptions>().Configure<IOptions<WorkflowHostOptions>>((engine, host) =>
+            engine.DataDirectory = host.Value.FullDataDirectory);
+        builder.Services.AddWorkflowScheduler(builder.Configuration);
+        builder.Services.AddWorkflowApi(builder.Configuration, builder.Environment);
+        builder.Services.AddOptions<WorkflowApiOptions>().Configure<HandlerRegistry>((api, handlers) =>
+            api.TaskKinds.UnionWith(handlers.Kinds));
+        builder.Services.AddSingleton<IAuditLog>(sp =>
+            new SqliteAuditLog(sp.GetRequiredService<SqliteStore>().DatabasePath));
+        builder.Services.AddSamples();
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<WorkflowHostOptions>>().Value;
+        Log.Starting(app.Logger, options.FullDataDirectory, app.Environment.EnvironmentName);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseWorkflowApi();
+        app.MapWorkflowApi();
+    }
+}

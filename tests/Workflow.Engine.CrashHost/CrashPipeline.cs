@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Workflow.Model;
+
+namespace Workflow.Engine.CrashHost;
+
+/// <summary>
+/// The crash test's pipeline: 200 tasks in 20 layers of 10, each depending on one or two tasks of the layer
+/// before, lasting 10–500 ms each (fixed per task, so every life of the host runs the same pipeline).
+/// </summary>
+public static class CrashPipeline
+{
+    public const string Id = "crash";
+    public const string RunId = "crash@20260101T000000Z";
+    public const int Layers = 20;
+    public const int Width = 10;
+
+    public static PipelineDefinition Define()
+    {
+        var tasks = new List<TaskDefinition>();
+        for (var layer = 0; layer < Layers; layer++)
+        {
+            for (var i = 0; i < Width; i++)
+            {
+                var n = layer * Width + i;
+                var dependsOn = layer == 0
+                    ? Array.Empty<string>()
+                    : new[] { Name(layer - 1, i), Name(layer - 1, (i * 3 + 1) % Width) }.Distinct().ToArray();
+                tasks.Add(new TaskDefinition
+                {
+                    Id = Name(layer, i),
+                    Kind = "code",
+                    Config = JsonSerializer.SerializeToElement(new { handler = "work", args = new { ms = 10 + (n * 137 % 491) } }),
+                    DependsOn = dependsOn,
+                });
+            }
+        }
+
+        return new PipelineDefinition
+        {
+            Id = Id,
+            OwnerGroup = "crash",
+            Tasks = tasks,
+            Concurrency = new ConcurrencyPolicy { MaxParallelTasks = 8 },
+        };
+    }
+
+    private static string Name(int layer, int i) => $"l{layer:00}t{i}";
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Workflow.Engine.CrashHost;
+using Workflow.Engine.Tests.Support;
+
+namespace Workflow.Engine.Tests.Crash;
+
+/// <summary>
+/// Kills a real host process with SIGKILL at random moments while it runs a 200-task pipeline, restarts it each
+/// time, and checks that the run completes with every task recorded as succeeded exactly once and no completed
+/// task's side effect missing.
+/// </summary>
+public sealed class CrashTests
+{
+    private const int Kills = 3;
+
+    [Fact]
+    public async Task A_run_survives_repeated_SIGKILLs_with_every_task_completed_exactly_once()
+    {
+        // Arrange
+        var data = TempDirectory.Create();
+        var sideEffects = Path.Combine(data, "side-effects.txt");
+        var random = new Random(20260101);
+        var kills = 0;
+
+        // Act
+        while (kills < Kills)
+        {
+            using var host = StartHost(data, sideEffects);
+            await WaitForLineAsync(host, "running");
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(700, 2200)));
+            if (host.HasExited)
+            {
+                break;
+            }
+
+            host.Kill();
+            await host.WaitForExitAsync();
+            kills++;
+        }
+
+        using (var last = StartHost(data, sideEffects))
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await last.WaitForExitAsync(deadline.Token);
+            Assert.Equal(0, last.ExitCode);
+        }
+
+        // Assert
+        Assert.Equal(Kills, kills);
+        var succeeded = await QueryAsync(data,
+            "SELECT task_key, idempotency_key FROM task_attempts WHERE status = 'succeeded';");
+        var perTask = succeeded.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(CrashPipeline.Layers * CrashPipeline.Width, perTask.Count);
+        Assert.All(perTask.Values, count => Assert.Equal(1, count));
+        var events = await QueryAsync(data,
+            "SELECT count(*) FROM run_events WHERE type = 'TaskSucceeded' GROUP BY json_extract(body, '$.taskKey');");
+        Assert.Equal(perTask.Count, events.Count);
+        Assert.All(events, e => Assert.Equal("1", e[0]));
+        var effects = (await File.ReadAllLinesAsync(sideEffects)).ToHashSet(StringComparer.Ordinal);
+        Assert.All(succeeded, row => Assert.Contains(row[1], effects));
+        var status = await QueryAsync(data, $"SELECT status FROM runs WHERE run_id = '{CrashPipeline.RunId}';");
+        Assert.Equal("succeeded", status.Single()[0]);
+    }
+
+    private static Process StartHost(string data, string sideEffects)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Workflow.Engine.CrashHost.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(data);
+        start.ArgumentList.Add(sideEffects);
+        return Process.Start(start)!;
+    }
+
+    private static async Task WaitForLineAsync(Process host, string expected)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await host.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line == expected)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The crash host exited before printing '{expected}'.");
+    }
+
+    private static async Task<List<string[]>> QueryAsync(string data, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "workflow.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i),
+                System.Globalization.CultureInfo.InvariantCulture)!).ToArray());
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,101 @@
+using Workflow.Engine.Tests.Support;
+using Workflow.Execution;
+using Workflow.Model;
+
+namespace Workflow.Engine.Tests.Handlers;
+
+public sealed class ProcessTaskHandlerTests
+{
+    private static TaskDefinition Shell(string id, string script, TimeSpan? timeout = null) => new()
+    {
+        Id = id,
+        Kind = "process",
+        Config = Pipelines.ToJson(new { command = "sh", args = new[] { "-c", script }, env = new { GREETING = "hello" } }),
+        Timeout = timeout,
+    };
+
+    [Fact]
+    public async Task Stdout_and_stderr_go_to_the_log_and_a_non_zero_exit_fails_with_process_exit()
+    {
+        // Arrange
+        await using var engine = await TestEngine.StartAsync();
+        var pipeline = Pipelines.Define("shell",
+            Shell("talk", "echo \"$GREETING from $WF_IDEMPOTENCY_KEY\"; echo 'to stderr' >&2"),
+            Shell("fail", "echo 'disk full' >&2; exit 3"));
+
+        // Act
+        var run = await engine.StartRunAsync(pipeline);
+        var status = await engine.WaitAsync(run.RunId);
+
+        // Assert
+        Assert.Equal(RunStatus.Failed, status);
+        var log = await engine.Workflow.ReadLogAsync(run.RunId, "talk", 1, 0, 4096, CancellationToken.None);
+        Assert.NotNull(log);
+        Assert.Contains($"hello from {run.RunId}/talk/1", log.Text);
+        Assert.Contains("to stderr", log.Text);
+        Assert.True(log.Complete);
+        var fail = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, "fail", CancellationToken.None));
+        Assert.Equal(ErrorKinds.ProcessExit, fail.ErrorKind);
+        Assert.Contains("code 3", fail.Error);
+        Assert.Contains("disk full", fail.Error);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_run_kills_the_whole_process_tree()
+    {
+        // Arrange
+        await using var engine = await TestEngine.StartAsync();
+        var pidFile = Path.Combine(engine.DataDirectory, "child.pid");
+        var pipeline = Pipelines.Define("long", Shell("sleepy", $"sleep 300 & echo $! > '{pidFile}'; wait"));
+        var run = await engine.StartRunAsync(pipeline);
+        await Poll.UntilAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0,
+            "the grandchild to start");
+        var grandchild = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(IsAlive(grandchild));
+
+        // Act
+        await engine.Workflow.CancelRunAsync(run.RunId, "test", "no longer needed", CancellationToken.None);
+        var status = await engine.WaitAsync(run.RunId);
+
+        // Assert
+        Assert.Equal(RunStatus.Cancelled, status);
+        await Poll.UntilAsync(() => !IsAlive(grandchild), "the grandchild process to be killed");
+    }
+
+    [Fact]
+    public async Task A_process_that_outlives_its_timeout_is_killed_and_fails_with_timeout()
+    {
+        // Arrange
+        await using var engine = await TestEngine.StartAsync();
+        var pipeline = Pipelines.Define("slow", Shell("forever", "sleep 300", TimeSpan.FromSeconds(1)));
+
+        // Act
+        var run = await engine.StartRunAsync(pipeline);
+        var status = await engine.WaitAsync(run.RunId);
+
+        // Assert
+        Assert.Equal(RunStatus.Failed, status);
+        var attempt = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, null, CancellationToken.None));
+        Assert.Equal(ErrorKinds.Timeout, attempt.ErrorKind);
+    }
+
+    /// <summary>A zombie (killed, not yet reaped by init) counts as dead.</summary>
+    private static bool IsAlive(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat))
+        {
+            return false;
+        }
+
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}

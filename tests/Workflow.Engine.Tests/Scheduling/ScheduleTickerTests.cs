@@ -1,0 +1,198 @@
+using Workflow.Engine.Scheduling;
+using Workflow.Execution;
+using Workflow.Model;
+using Workflow.Services;
+
+namespace Workflow.Engine.Tests.Scheduling;
+
+public sealed class ScheduleTickerTests
+{
+    private static readonly DateTimeOffset Start = Weekly.Monday.AddMinutes(30);
+
+    [Fact]
+    public async Task A_due_occurrence_starts_one_run_with_its_deterministic_id_and_a_second_tick_starts_none()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("hourly"));
+        var ticker = h.NewTicker();
+        h.Clock.Set(Weekly.Monday.AddHours(1).AddSeconds(2));
+
+        // Act
+        var first = await ticker.TickAsync(CancellationToken.None);
+        var second = await ticker.TickAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, first.Started);
+        Assert.Equal(0, second.Started);
+        var run = Assert.Single(await h.RunsAsync("hourly"));
+        Assert.Equal("hourly@20260105T010000Z", run.RunId);
+        Assert.Equal(RunTrigger.Schedule, run.Trigger);
+        Assert.Equal(Weekly.Monday.AddHours(1), run.LogicalTime);
+    }
+
+    [Fact]
+    public async Task Nothing_fires_before_its_time_or_for_a_disabled_pipeline()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("early"));
+        await h.SaveAsync(Weekly.Hourly("off") with { Enabled = false });
+        var ticker = h.NewTicker();
+
+        // Act
+        h.Clock.Set(Weekly.Monday.AddMinutes(59));
+        var before = await ticker.TickAsync(CancellationToken.None);
+        h.Clock.Set(Weekly.Monday.AddHours(1));
+        var at = await ticker.TickAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(0, before.Started);
+        Assert.Equal(1, at.Started);
+        Assert.Empty(await h.RunsAsync("off"));
+        Assert.Single(await h.RunsAsync("early"));
+    }
+
+    [Theory]
+    [InlineData(CatchUpMode.Latest, new[] { "050000" })]
+    [InlineData(CatchUpMode.All, new[] { "010000", "020000", "030000" })]
+    [InlineData(CatchUpMode.None, new string[0])]
+    public async Task Missed_occurrences_follow_the_catch_up_policy(CatchUpMode mode, string[] expected)
+    {
+        // Arrange: the host was down from 00:30 to 05:30; five occurrences were missed.
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", catchUp: mode, maxRuns: 3));
+        var ticker = h.NewTicker();
+        h.Clock.Set(Weekly.Monday.AddHours(5).AddMinutes(30));
+
+        // Act
+        await ticker.TickAsync(CancellationToken.None);
+
+        // Assert
+        var ids = (await h.RunsAsync("p")).Select(r => r.RunId).Order(StringComparer.Ordinal);
+        Assert.Equal(expected.Select(t => $"p@20260105T{t}Z"), ids);
+    }
+
+    [Fact]
+    public async Task Catch_up_all_continues_on_the_next_ticks_until_every_missed_run_has_started()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", catchUp: CatchUpMode.All, maxRuns: 2));
+        var ticker = h.NewTicker();
+        h.Clock.Set(Weekly.Monday.AddHours(5).AddMinutes(30));
+
+        // Act
+        var started = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            started.Add((await ticker.TickAsync(CancellationToken.None)).Started);
+        }
+
+        // Assert
+        Assert.Equal([2, 2, 1, 0], started);
+        Assert.Equal(5, (await h.RunsAsync("p")).Count);
+    }
+
+    [Fact]
+    public async Task Skip_overlap_skips_an_occurrence_while_an_earlier_run_is_active()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: OverlapPolicy.Skip));
+        var ticker = h.NewTicker();
+        h.Clock.Set(Weekly.Monday.AddHours(1));
+        await ticker.TickAsync(CancellationToken.None);
+
+        // Act
+        h.Clock.Set(Weekly.Monday.AddHours(2));
+        var report = await ticker.TickAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, report.Skipped);
+        Assert.Equal(["p@20260105T010000Z"], (await h.RunsAsync("p")).Select(r => r.RunId));
+    }
+
+    [Fact]
+    public async Task Queue_overlap_defers_an_occurrence_until_the_earlier_run_has_finished()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: OverlapPolicy.Queue));
+        var ticker = h.NewTicker();
+        h.Clock.Set(Weekly.Monday.AddHours(1));
+        await ticker.TickAsync(CancellationToken.None);
+        h.Clock.Set(Weekly.Monday.AddHours(2));
+
+        // Act
+        var whileActive = await ticker.TickAsync(CancellationToken.None);
+        h.ReleaseBlockedRuns();
+        await h.Engine.WaitAsync("p@20260105T010000Z");
+        var afterwards = await ticker.TickAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal((1, 0), (whileActive.Deferred, whileActive.Started));
+        Assert.Equal(1, afterwards.Started);
+        Assert.Equal(["p@20260105T010000Z", "p@20260105T020000Z"],
+            (await h.RunsAsync("p")).Select(r => r.RunId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancel_previous_overlap_cancels_the_earlier_run_and_starts_the_new_one()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: OverlapPolicy.CancelPrevious));
+        var ticker = h.NewTicker();
+        h.Clock.Set(Weekly.Monday.AddHours(1));
+        await ticker.TickAsync(CancellationToken.None);
+
+        // Act
+        h.Clock.Set(Weekly.Monday.AddHours(2));
+        var report = await ticker.TickAsync(CancellationToken.None);
+        var previous = await h.Engine.WaitAsync("p@20260105T010000Z");
+
+        // Assert
+        Assert.Equal((1, 1), (report.CancelledPrevious, report.Started));
+        Assert.Equal(RunStatus.Cancelled, previous);
+        Assert.Equal(2, (await h.RunsAsync("p")).Count);
+    }
+
+    [Fact]
+    public async Task Allow_overlap_starts_every_occurrence_even_while_earlier_runs_are_active()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: OverlapPolicy.Allow));
+        var ticker = h.NewTicker();
+
+        // Act
+        for (var hour = 1; hour <= 3; hour++)
+        {
+            h.Clock.Set(Weekly.Monday.AddHours(hour));
+            await ticker.TickAsync(CancellationToken.None);
+        }
+
+        // Assert
+        var runs = await h.RunsAsync("p");
+        Assert.Equal(3, runs.Count);
+        Assert.All(runs, r => Assert.True(r.Status is RunStatus.Queued or RunStatus.Running));
+    }
+
+    [Fact]
+    public async Task Watermarks_survive_a_new_ticker_so_a_restarted_host_does_not_fire_again()
+    {
+        // Arrange
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p"));
+        h.Clock.Set(Weekly.Monday.AddHours(1));
+        await h.NewTicker().TickAsync(CancellationToken.None);
+
+        // Act
+        var restarted = await h.NewTicker().TickAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(0, restarted.Started);
+        Assert.Single(await h.RunsAsync("p"));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Workflow.Engine.Scheduling;
+using Workflow.Engine.Storage;
+using Workflow.Engine.Tests.Support;
+using Workflow.Model;
+using Workflow.Services;
+
+namespace Workflow.Engine.Tests.Scheduling;
+
+/// <summary>
+/// A real engine on a temporary SQLite file, a manual clock, and schedule tickers over them. Code task "mark"
+/// records when each run's first task started; code task "block" holds its run until the test releases it.
+/// </summary>
+public sealed class SchedulerHarness : IAsyncDisposable
+{
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SchedulerHarness(TestEngine engine, ManualClock clock)
+    {
+        Engine = engine;
+        Clock = clock;
+    }
+
+    public TestEngine Engine { get; }
+
+    public ManualClock Clock { get; }
+
+    public IWorkflowService Workflow => Engine.Workflow;
+
+    /// <summary>Run id -> when (stopwatch ticks) its first task started.</summary>
+    public ConcurrentDictionary<string, long> FirstTaskStarted { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<SchedulerHarness> StartAsync(DateTimeOffset start)
+    {
+        var clock = new ManualClock(start);
+        SchedulerHarness? harness = null;
+        var engine = await TestEngine.StartAsync(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddCodeHandler("mark", (ctx, _, _) =>
+            {
+                harness!.FirstTaskStarted.TryAdd(ctx.RunId, System.Diagnostics.Stopwatch.GetTimestamp());
+                return ValueTask.FromResult<JsonElement?>(null);
+            });
+            s.AddCodeHandler("block", async (_, _, ct) =>
+            {
+                await harness!._release.Task.WaitAsync(ct);
+                return null;
+            });
+        });
+        harness = new SchedulerHarness(engine, clock);
+        return harness;
+    }
+
+    public ScheduleTicker NewTicker(SchedulerOptions? options = null)
+    {
+        var store = new SqliteWatermarkStore(Engine.Services.GetRequiredService<SqliteStore>().DatabasePath);
+        return new ScheduleTicker(Workflow, store, Clock, Options.Create(options ?? new SchedulerOptions()),
+            NullLogger<ScheduleTicker>.Instance);
+    }
+
+    public void ReleaseBlockedRuns() => _release.TrySetResult();
+
+    public async Task SaveAsync(PipelineDefinition definition) =>
+        await Workflow.UpsertPipelineAsync(definition, null, "test", CancellationToken.None);
+
+    public async Task<IReadOnlyList<RunRecord>> RunsAsync(string pipelineId)
+    {
+        var page = await Workflow.ListRunsAsync(new RunQuery(PipelineId: pipelineId, Limit: 500), CancellationToken.None);
+        return page.Items;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        ReleaseBlockedRuns();
+        return Engine.DisposeAsync();
+    }
+}
