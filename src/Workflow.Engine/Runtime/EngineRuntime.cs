@@ -18,6 +18,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private SqliteConnection? _connection;
+    private SqliteConnection? _readConnection;
     private HotStatements? _statements;
     private long _sequence;
 
@@ -78,7 +79,8 @@ internal sealed class EngineRuntime : IAsyncDisposable
 
         await _migrations.ApplyAsync(_connection, UnixTime.ToMs(Time.GetUtcNow()), cancellationToken);
         _statements = new HotStatements(_connection, Options.Durable);
-        var context = new WriteContext(_connection, _statements, this);
+        _readConnection = await Store.OpenReadConnectionAsync(cancellationToken);
+        var context = new WriteContext(_connection, _readConnection, _statements, this);
         var recovery = new RecoveryOp();
         Writer.Post(recovery);
         Writer.Start(context);
@@ -129,6 +131,11 @@ internal sealed class EngineRuntime : IAsyncDisposable
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
+        }
+
+        if (_readConnection is not null)
+        {
+            await _readConnection.DisposeAsync();
         }
 
         _stopping.Dispose();

@@ -11,27 +11,14 @@ internal static partial class RunShell
     public static ActiveRun Create(WriteContext context, RunCreation creation)
     {
         var now = context.Now;
-        using (var insert = context.Command("""
+        context.Sql.Write("""
             INSERT INTO runs (run_id, pipeline_id, pipeline_version, owner_group, status, trigger, logical_time,
                 created_at, created_by, started_at, parameters, rerun_of, parent_run_id, parent_task_key, parent_attempt)
-            VALUES ($id, $p, $v, $g, 'running', $t, $l, $now, $by, $now, $params, $rerun, $parent, $ptask, $pattempt);
-            """))
-        {
-            insert.Parameters.AddWithValue("$id", creation.RunId);
-            insert.Parameters.AddWithValue("$p", creation.Definition.Id);
-            insert.Parameters.AddWithValue("$v", creation.Definition.Version);
-            insert.Parameters.AddWithValue("$g", creation.Definition.OwnerGroup);
-            insert.Parameters.AddWithValue("$t", EnumNames<RunTrigger>.Name(creation.Trigger));
-            insert.Parameters.AddWithValue("$l", UnixTime.ToMs(creation.LogicalTime));
-            insert.Parameters.AddWithValue("$now", UnixTime.ToMs(now));
-            insert.Parameters.AddWithValue("$by", creation.Actor);
-            insert.Parameters.AddWithValue("$params", (object?)EngineJson.Raw(creation.Parameters) ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$rerun", (object?)creation.RerunOf ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$parent", (object?)creation.ParentRunId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$ptask", (object?)creation.ParentTaskKey ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$pattempt", (object?)creation.ParentAttempt ?? DBNull.Value);
-            insert.ExecuteNonQuery();
-        }
+            VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $7, $9, $10, $11, $12, $13);
+            """, creation.RunId, creation.Definition.Id, creation.Definition.Version, creation.Definition.OwnerGroup,
+            EnumNames<RunTrigger>.Name(creation.Trigger), UnixTime.ToMs(creation.LogicalTime), UnixTime.ToMs(now),
+            creation.Actor, EngineJson.Raw(creation.Parameters), creation.RerunOf, creation.ParentRunId,
+            creation.ParentTaskKey, creation.ParentAttempt);
 
         var run = new ActiveRun(creation.RunId, creation.Definition, RunDecider.Initial)
         {
@@ -61,17 +48,10 @@ internal static partial class RunShell
     {
         var engine = context.Engine;
         var now = context.Now;
-        using (var update = context.Command(
-                   "UPDATE runs SET status = $s, finished_at = $f, summary = $sum, last_seq = $seq WHERE run_id = $id;"))
-        {
-            update.Parameters.AddWithValue("$s", EnumNames<RunStatus>.Name(complete.Status));
-            update.Parameters.AddWithValue("$f", UnixTime.ToMs(now));
-            update.Parameters.AddWithValue("$sum", System.Text.Json.JsonSerializer.Serialize(complete.Summary,
-                EngineJsonContext.Default.RunSummary));
-            update.Parameters.AddWithValue("$seq", run.Seq);
-            update.Parameters.AddWithValue("$id", run.RunId);
-            update.ExecuteNonQuery();
-        }
+        context.Sql.Write("UPDATE runs SET status = $1, finished_at = $2, summary = $3, last_seq = $4 WHERE run_id = $5;",
+            EnumNames<RunStatus>.Name(complete.Status), UnixTime.ToMs(now),
+            System.Text.Json.JsonSerializer.Serialize(complete.Summary, EngineJsonContext.Default.RunSummary), run.Seq,
+            run.RunId);
 
         foreach (var key in run.Pending.Keys.ToList())
         {
@@ -80,9 +60,7 @@ internal static partial class RunShell
 
         if (run.Timers.Count > 0)
         {
-            using var timers = context.Command("DELETE FROM timers WHERE run_id = $id;");
-            timers.Parameters.AddWithValue("$id", run.RunId);
-            timers.ExecuteNonQuery();
+            context.Sql.Write("DELETE FROM timers WHERE run_id = $1;", run.RunId);
             run.Timers.Clear();
         }
 
@@ -104,12 +82,12 @@ internal static partial class RunShell
     private static void StartChild(WriteContext context, ActiveRun parent, StartChildRun child)
     {
         var now = context.Now;
-        if (RunRows.Exists(context, child.ChildRunId))
+        if (context.Engine.Runs.ContainsKey(child.ChildRunId) || RunRows.Exists(context, child.ChildRunId))
         {
             return;
         }
 
-        var definition = PipelineRows.Current(context.Connection, context.Transaction, child.PipelineId);
+        var definition = PipelineRows.Current(context.ReadConnection, null, child.PipelineId);
         if (definition is null)
         {
             Log.ChildPipelineMissing(context.Engine.Logger, parent.RunId, child.PipelineId);

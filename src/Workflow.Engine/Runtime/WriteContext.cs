@@ -3,100 +3,114 @@ using Workflow.Engine.Storage;
 
 namespace Workflow.Engine.Runtime;
 
-/// <summary>The writer's view during one batch: its connection and transaction, the batch clock and the actions to run after commit.</summary>
-internal sealed class WriteContext(SqliteConnection connection, HotStatements statements, EngineRuntime engine)
+/// <summary>
+/// The writer thread's view while it applies ops. In pipelined mode (completions, timers) row changes are
+/// recorded into the current <see cref="StoreBatch"/> for the commit thread; in direct mode (an isolated op such
+/// as starting a run or storing a pipeline) they run at once in the op's own transaction.
+/// </summary>
+internal sealed class WriteContext(SqliteConnection connection, SqliteConnection readConnection,
+    HotStatements statements, EngineRuntime engine)
 {
-    private readonly List<Action> _afterCommit = [];
     private readonly Queue<WriteOp> _followUps = new();
 
     public SqliteConnection Connection { get; } = connection;
 
+    /// <summary>For reads of committed state (pipeline definitions) while the commit thread owns <see cref="Connection"/>.</summary>
+    public SqliteConnection ReadConnection { get; } = readConnection;
+
+    /// <summary>The open transaction in direct mode.</summary>
     public SqliteTransaction Transaction { get; private set; } = null!;
 
     public HotStatements Sql { get; } = statements;
 
     public EngineRuntime Engine { get; } = engine;
 
-    /// <summary>The time of the batch, read once from the engine's clock.</summary>
-    public DateTimeOffset Now { get; private set; }
+    public StoreBatch Batch { get; private set; } = new();
+
+    public bool Direct { get; private set; }
+
+    /// <summary>The time the current op is applied, from the engine's clock.</summary>
+    public DateTimeOffset Now { get; set; }
 
     public long NowMs => UnixTime.ToMs(Now);
 
-    public void AfterCommit(Action action) => _afterCommit.Add(action);
-
-    /// <summary>True while an isolated op (one that may still roll back to its savepoint) is being applied.</summary>
-    internal bool Isolated { get; set; }
+    public void AfterCommit(Action action) => Batch.AfterCommit.Add(action);
 
     /// <summary>
-    /// Hands a new work item to the dispatcher. Outside isolated ops this happens before the commit: the worker
-    /// runs while the batch's fsync is under way, and anything it reports is applied by this writer after this
-    /// batch, so it can only ever become durable after the item itself did.
+    /// Hands a new work item to the dispatcher. In pipelined mode this happens before the commit: the worker runs
+    /// while the batch is being made durable, and whatever it reports is applied after this op and committed in
+    /// this batch or a later one, so its outcome can never become durable before the item itself.
     /// </summary>
     public void Dispatch(WorkItem item)
     {
-        if (Isolated)
+        var dispatcher = Engine.Dispatcher;
+        if (Direct)
         {
-            var dispatcher = Engine.Dispatcher;
-            _afterCommit.Add(() => dispatcher.Enqueue(item));
+            AfterCommit(() => dispatcher.Enqueue(item));
         }
         else
         {
-            Engine.Dispatcher.Enqueue(item);
+            dispatcher.Enqueue(item);
         }
     }
-
-    internal int AfterCommitCount => _afterCommit.Count;
-
-    /// <summary>Forgets the after-commit actions of an op whose writes were rolled back to its savepoint.</summary>
-    internal void DropAfterCommit(int keep) => _afterCommit.RemoveRange(keep, _afterCommit.Count - keep);
 
     /// <summary>Queues an op that must follow in the same batch, such as a parent hearing that its child finished.</summary>
     public void FollowUp(WriteOp op) => _followUps.Enqueue(op);
 
     public bool TryTakeFollowUp(out WriteOp op) => _followUps.TryDequeue(out op!);
 
+    public bool HasFollowUps => _followUps.Count > 0;
+
+    /// <summary>An ad hoc command in the direct-mode transaction; isolated ops only.</summary>
     public SqliteCommand Command(string sql)
     {
+        if (!Direct)
+        {
+            throw new InvalidOperationException("Ad hoc commands are only allowed in isolated ops.");
+        }
+
         var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
         return command;
     }
 
-    internal void Begin(DateTimeOffset now)
+    /// <summary>Starts recording into a fresh batch for the commit thread.</summary>
+    internal StoreBatch TakeBatch()
     {
-        Now = now;
+        var batch = Batch;
+        Batch = new StoreBatch();
+        Sql.RecordInto(Batch.Writes);
+        return batch;
+    }
+
+    internal void BeginDirect()
+    {
+        Direct = true;
+        Sql.RecordInto(null);
         Transaction = Connection.BeginTransaction(deferred: false);
         Sql.Bind(Transaction);
     }
 
-    internal void Commit()
-    {
-        Transaction.Commit();
-        Transaction.Dispose();
-    }
-
-    internal void Rollback()
+    internal void EndDirect(bool commit)
     {
         try
         {
-            Transaction.Rollback();
+            if (commit)
+            {
+                Transaction.Commit();
+            }
+            else
+            {
+                Transaction.Rollback();
+                _followUps.Clear();
+            }
         }
         finally
         {
             Transaction.Dispose();
-            _afterCommit.Clear();
-            _followUps.Clear();
+            Direct = false;
+            Sql.RecordInto(Batch.Writes);
         }
-    }
-
-    internal void RunAfterCommit()
-    {
-        foreach (var action in _afterCommit)
-        {
-            action();
-        }
-
-        _afterCommit.Clear();
     }
 }

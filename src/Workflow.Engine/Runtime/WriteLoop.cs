@@ -1,23 +1,29 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Workflow.Engine.Runtime;
 
 /// <summary>
-/// The single writer and its group commit. Whatever ops have queued up while the last transaction committed are
-/// applied together and committed in one transaction, so the cost of an fsync is shared by the whole batch.
-/// Callers hear back only after their op is durable. The writer has its own thread: a commit blocks in fsync,
-/// and that must not take a thread-pool thread from the workers.
+/// The single writer, with pipelined group commit. The writer thread applies ops (runs the decider, records
+/// row changes) while the commit thread makes the previous batch durable; whatever accumulated meanwhile is
+/// committed next, in one transaction. So a chain of tasks is not held to one fsync per task, and a fan-out's
+/// completions share their fsyncs. Callers and observers hear back only after their op is durable.
+/// Both threads are dedicated: an fsync must not take a thread-pool thread from the workers.
 /// </summary>
-public sealed class WriteLoop
+public sealed partial class WriteLoop
 {
     private readonly ConcurrentQueue<WriteOp> _queue = new();
     private readonly SemaphoreSlim _signal = new(0);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _gate = new();
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly TimeProvider _time;
+    private StoreBatch? _slot;
+    private volatile bool _committing;
+    private bool _writerDone;
     private int _signalled;
     private long _applyTicks;
     private long _commitTicks;
@@ -36,15 +42,15 @@ public sealed class WriteLoop
 
     public long OpsApplied { get; private set; }
 
-    /// <summary>Time spent applying ops (decider and SQL statements) and committing (fsync), for the benchmark.</summary>
-    public TimeSpan ApplyTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, _applyTicks);
+    /// <summary>Time the writer thread spent applying ops, and the commit thread committing, for the benchmark.</summary>
+    public TimeSpan ApplyTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _applyTicks));
 
-    public TimeSpan CommitTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, _commitTicks);
+    public TimeSpan CommitTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _commitTicks));
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the writer's connection inside the next group commit and returns its result
-    /// once committed. Work runs inside a savepoint: if it throws, only its own writes are undone. Keep it short:
-    /// every other write waits for it.
+    /// Runs <paramref name="work"/> on the writer's connection in its own transaction, after every earlier write
+    /// is durable, and returns its result once committed. If it throws, its writes are rolled back.
+    /// Keep it short: every other write waits for it.
     /// </summary>
     public Task<T> ExecuteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work)
     {
@@ -68,10 +74,7 @@ public sealed class WriteLoop
         }
 
         _queue.Enqueue(op);
-        if (Interlocked.Exchange(ref _signalled, 1) == 0)
-        {
-            _signal.Release();
-        }
+        Wake();
     }
 
     /// <summary>Stops accepting ops; the ops already queued are still committed.</summary>
@@ -85,119 +88,16 @@ public sealed class WriteLoop
 
     internal void Start(WriteContext context)
     {
-        var thread = new Thread(() => Run(context)) { IsBackground = true, Name = "workflow-writer" };
-        thread.Start();
+        context.TakeBatch();
+        new Thread(() => Write(context)) { IsBackground = true, Name = "workflow-writer" }.Start();
+        new Thread(() => CommitLoop(context)) { IsBackground = true, Name = "workflow-commit" }.Start();
     }
 
-    private void Run(WriteContext context)
+    private void Wake()
     {
-        var batch = new List<WriteOp>(_maxBatch);
-        try
+        if (Interlocked.Exchange(ref _signalled, 1) == 0)
         {
-            while (true)
-            {
-                _signal.Wait();
-                Volatile.Write(ref _signalled, 0);
-                while (!_queue.IsEmpty)
-                {
-                    if (!CommitBatch(context, batch))
-                    {
-                        return;
-                    }
-                }
-
-                if (_closed && _queue.IsEmpty)
-                {
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            _stopped.TrySetResult();
-        }
-    }
-
-    private bool CommitBatch(WriteContext context, List<WriteOp> batch)
-    {
-        context.Begin(_time.GetUtcNow());
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            while (batch.Count < _maxBatch && (context.TryTakeFollowUp(out var op) || _queue.TryDequeue(out op)))
-            {
-                Apply(context, op);
-                batch.Add(op);
-            }
-
-            while (context.TryTakeFollowUp(out var followUp))
-            {
-                Apply(context, followUp);
-                batch.Add(followUp);
-            }
-
-            var applied = System.Diagnostics.Stopwatch.GetTimestamp();
-            context.Commit();
-            _applyTicks += applied - started;
-            _commitTicks += System.Diagnostics.Stopwatch.GetTimestamp() - applied;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
-        {
-            _fault = ex;
-            Log.StoreFailed(_logger, ex);
-            context.Rollback();
-            foreach (var op in batch)
-            {
-                op.Fail(ex);
-            }
-
-            while (_queue.TryDequeue(out var pending))
-            {
-                pending.Fail(ex);
-            }
-
-            return false;
-        }
-
-        Batches++;
-        OpsApplied += batch.Count;
-        context.RunAfterCommit();
-        foreach (var op in batch)
-        {
-            op.Committed();
-        }
-
-        batch.Clear();
-        return true;
-    }
-
-    private void Apply(WriteContext context, WriteOp op)
-    {
-        if (!op.Isolated)
-        {
-            op.Apply(context);
-            return;
-        }
-
-        context.Transaction.Save("op");
-        var actionsBefore = context.AfterCommitCount;
-        context.Isolated = true;
-        try
-        {
-            op.Apply(context);
-            context.Transaction.Release("op");
-        }
-        catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: 10 or 13 })
-        {
-            context.Transaction.Rollback("op");
-            context.Transaction.Release("op");
-            context.DropAfterCommit(actionsBefore);
-            op.Fail(ex);
-            Log.WriteOpFailed(_logger, op.GetType().Name, ex.Message);
-        }
-        finally
-        {
-            context.Isolated = false;
+            _signal.Release();
         }
     }
 }

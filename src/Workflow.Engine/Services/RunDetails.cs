@@ -24,14 +24,19 @@ internal static class RunDetails
             .ToDictionary(g => g.Key, g => g.GroupBy(a => a.Attempt.TaskKey, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
         var active = run.Status is RunStatus.Queued or RunStatus.Running;
+        var final = active ? null : (await runs.SnapshotAsync(runId, cancellationToken))?.Tasks
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
         var tasks = new List<TaskInstanceRecord>();
         foreach (var task in pipeline?.Definition.Tasks ?? [])
         {
             if (!byTask.Remove(task.Id, out var instances))
             {
-                var status = active ? Execution.TaskStatus.Pending
-                    : run.Status == RunStatus.Cancelled ? Execution.TaskStatus.Cancelled : Execution.TaskStatus.Skipped;
-                tasks.Add(new TaskInstanceRecord(task.Id, task.Id, status, 0, null, null, null, task.DependsOn));
+                // Tasks that never had a worker: not yet ready, skipped, or carried out by the decider itself
+                // (delay, wait-until, sub-pipeline); the final snapshot knows which.
+                var state = final?.GetValueOrDefault(task.Id);
+                var status = state?.Status ?? (active ? Execution.TaskStatus.Pending
+                    : run.Status == RunStatus.Cancelled ? Execution.TaskStatus.Cancelled : Execution.TaskStatus.Skipped);
+                tasks.Add(new TaskInstanceRecord(task.Id, task.Id, status, 0, null, null, state?.Error, task.DependsOn));
                 continue;
             }
 

@@ -113,6 +113,16 @@ internal sealed class RunQueries(SqliteStore store)
         return attempts;
     }
 
+    /// <summary>The decider's last snapshot of a run (its final state once the run is over), or null.</summary>
+    public async ValueTask<RunState?> SnapshotAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state FROM run_snapshots WHERE run_id = $id;";
+        command.Parameters.AddWithValue("$id", runId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunDecider.Restore(json) : null;
+    }
+
     private static string Encode(long createdAt, string runId) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{createdAt.ToString(CultureInfo.InvariantCulture)}|{runId}"));
 

@@ -11,6 +11,9 @@ internal sealed class HotStatements : IDisposable
 {
     private readonly List<SqliteCommand> _all = [];
     private readonly bool _durable;
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
+    private List<StoreWrite>? _buffer;
     private readonly SqliteCommand _insertAttempt;
     private readonly SqliteCommand _markStarted;
     private readonly SqliteCommand _finishAttempt;
@@ -24,6 +27,7 @@ internal sealed class HotStatements : IDisposable
     public HotStatements(SqliteConnection connection, bool durable)
     {
         _durable = durable;
+        _connection = connection;
         _insertAttempt = Create(connection, """
             INSERT INTO task_attempts (run_id, task_key, attempt, task_id, kind, pool, priority, rank, status, config,
                 input, timeout_ms, idempotency_key, queued_at)
@@ -62,6 +66,7 @@ internal sealed class HotStatements : IDisposable
 
     public void Bind(SqliteTransaction? transaction)
     {
+        _transaction = transaction;
         foreach (var command in _all)
         {
             command.Transaction = transaction;
@@ -106,6 +111,49 @@ internal sealed class HotStatements : IDisposable
         }
     }
 
+    /// <summary>While set, writes are recorded for the commit thread instead of executed at once.</summary>
+    public void RecordInto(List<StoreWrite>? buffer) => _buffer = buffer;
+
+    /// <summary>An ad hoc write (run rows, timer cleanup); written even when the engine is not durable.</summary>
+    public void Write(string sql, params ReadOnlySpan<object?> values)
+    {
+        if (_buffer is not null)
+        {
+            _buffer.Add(new StoreWrite(null, sql, values.ToArray()));
+            return;
+        }
+
+        Execute(new StoreWrite(null, sql, values.ToArray()));
+    }
+
+    /// <summary>Carries out recorded writes inside the transaction last given to <see cref="Bind"/>.</summary>
+    public void Execute(List<StoreWrite> writes)
+    {
+        foreach (var write in writes)
+        {
+            Execute(write);
+        }
+    }
+
+    private void Execute(StoreWrite write)
+    {
+        if (write.Prepared is { } prepared)
+        {
+            Execute(prepared, write.Values);
+            return;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = write.Sql;
+        for (var i = 0; i < write.Values.Length; i++)
+        {
+            command.Parameters.AddWithValue("$" + (i + 1), write.Values[i] ?? DBNull.Value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
     private void Run(SqliteCommand command, params ReadOnlySpan<object?> values)
     {
         if (!_durable)
@@ -113,6 +161,17 @@ internal sealed class HotStatements : IDisposable
             return;
         }
 
+        if (_buffer is not null)
+        {
+            _buffer.Add(new StoreWrite(command, null, values.ToArray()));
+            return;
+        }
+
+        Execute(command, values);
+    }
+
+    private static void Execute(SqliteCommand command, ReadOnlySpan<object?> values)
+    {
         var parameters = command.Parameters;
         for (var i = 0; i < values.Length; i++)
         {

@@ -47,7 +47,7 @@ public sealed class SqliteStore
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection,
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; " +
-            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;", cancellationToken);
+            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 20000;", cancellationToken);
         return connection;
     }
 

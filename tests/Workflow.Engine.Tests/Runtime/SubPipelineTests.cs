@@ -31,5 +31,7 @@ public sealed class SubPipelineTests
         Assert.Equal(RunStatus.Succeeded, childRun.Status);
         Assert.Equal(RunTrigger.Parent, childRun.Trigger);
         Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, "after", CancellationToken.None));
+        var detail = await engine.Workflow.GetRunAsync(run.RunId, CancellationToken.None);
+        Assert.Equal(Execution.TaskStatus.Succeeded, detail!.Tasks.Single(t => t.TaskKey == "sub").Status);
     }
 }
