@@ -102,7 +102,7 @@ module rbac './app/rbac.bicep' = {
   }
 }
 
-module function './app/function.bicep' = {
+module functionApp './app/function.bicep' = {
   name: 'function'
   scope: rg
   params: {
@@ -142,8 +142,8 @@ module alerts './app/alerts.bicep' = {
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
-output AZURE_FUNCTION_NAME string = function.outputs.name
-output SERVICE_API_NAME string = function.outputs.name
-output SERVICE_API_URI string = function.outputs.uri
+output AZURE_FUNCTION_NAME string = functionApp.outputs.name
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = functionApp.outputs.uri
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint

@@ -12,7 +12,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Workflow.Api;
 using Workflow.Api.Audit;
-using Workflow.Engine.Handlers;
+using Workflow.Engine;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Http;
@@ -61,18 +61,17 @@ services.AddSingleton<AttemptStore>();
 services.AddSingleton<BlobTaskLogFactory>();
 services.AddSingleton<IAuditLog, BlobAuditLog>();
 services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();
+services.AddHostedService<LocalContainersInitializer>();
 
 // The engine-neutral service over the task hub, per invocation (it uses that invocation's Durable client).
 services.AddScoped<DurableClientHolder>();
 services.AddScoped<IWorkflowService, DurableWorkflowService>();
 services.AddScoped<ScheduleTicker>();
 
-// The same task handlers as the embedded host.
-services.AddHttpClient(HttpTaskHandler.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-services.AddSingleton<HandlerRegistry>();
-services.AddSingleton<ITaskHandler, CodeTaskHandler>();
-services.AddSingleton<ITaskHandler, HttpTaskHandler>();
-services.AddSingleton<ITaskHandler, ProcessTaskHandler>();
+// The same task handlers as the embedded host. The engine registers them inside AddWorkflowEngine (with its SQLite
+// store and workers, which this app must not start) and keeps the handler classes internal, so this needs the
+// engine to expose the handler part on its own: see docs/azure.md, "Known gaps".
+services.AddWorkflowTaskHandlers();
 
 // The same HTTP API, authenticated by App Service Authentication instead of a bearer token.
 services.AddRouting();

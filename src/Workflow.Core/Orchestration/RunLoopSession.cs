@@ -97,7 +97,11 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
 
         if (item.Kind == OutstandingKind.Resume)
         {
-            Dispatch(item.Command!, item.ResumeState);
+            if (!winner.IsCanceled)
+            {
+                Dispatch(item.Command!, item.ResumeState);
+            }
+
             return null;
         }
 

@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Workflow.Engine.Scheduling;
+using Workflow.Functions.Services;
 
 namespace Workflow.Functions.Scheduling;
 
@@ -9,12 +11,14 @@ namespace Workflow.Functions.Scheduling;
 /// starts go through the Durable-backed service, whose start checks for the instance first and then schedules
 /// <c>PipelineRun</c> with instance id = run id, so a tick that fires twice starts nothing twice.
 /// </summary>
-public sealed class ScheduleTickFunction(ScheduleTicker ticker, ILogger<ScheduleTickFunction> logger)
+public sealed class ScheduleTickFunction(ScheduleTicker ticker, DurableClientHolder durable,
+    ILogger<ScheduleTickFunction> logger)
 {
     [Function("ScheduleTick")]
     public async Task RunAsync([TimerTrigger("%WORKFLOW_TICK_SCHEDULE%")] TimerInfo timer,
-        CancellationToken cancellationToken)
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        durable.Client = client;
         var report = await ticker.TickAsync(cancellationToken);
         Log.Tick(logger, report.At, report.Started, report.Skipped, report.Failed);
     }

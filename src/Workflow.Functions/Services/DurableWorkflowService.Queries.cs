@@ -45,7 +45,7 @@ public sealed partial class DurableWorkflowService
             .Where(a => a.Status == Execution.TaskStatus.Succeeded)
             .GroupBy(a => a.TaskKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last().Output, StringComparer.Ordinal);
-        var newRunId = RunIds.Manual(run.Record.PipelineId, time.GetUtcNow(), Guid.NewGuid());
+        var newRunId = global::Workflow.Scheduling.RunIds.NewManual(run.Record.PipelineId, time.GetUtcNow());
         var input = PipelineRunInput.FromRequest(new RunRequest(newRunId, run.Record.PipelineId, RunTrigger.Rerun,
             run.Record.LogicalTime, run.Record.Parameters, null, prior, run.Record.PipelineVersion));
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,

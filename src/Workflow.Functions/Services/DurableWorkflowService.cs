@@ -42,7 +42,7 @@ public sealed partial class DurableWorkflowService(
     /// </summary>
     public async ValueTask<RunRecord> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
-        var runId = request.RunId ?? RunIds.Manual(request.PipelineId, time.GetUtcNow(), Guid.NewGuid());
+        var runId = request.RunId ?? global::Workflow.Scheduling.RunIds.NewManual(request.PipelineId, time.GetUtcNow());
         var instanceId = InstanceIds.For(runId);
         if (await ReadAsync(instanceId, cancellationToken) is { } existing)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs.Specialized;
 using Workflow.Api.Audit;
 
 namespace Workflow.Functions.Storage;

@@ -10,8 +10,8 @@ using Workflow.Services;
 namespace Workflow.Functions.Storage;
 
 /// <summary>
-/// The definitions catalogue in Blob storage: an immutable blob per version, and a head blob whose ETag makes
-/// concurrent edits safe (the loser of a race gets 412 from storage and a conflict from here). Version rules are
+/// The definitions catalogue in Blob storage: a blob per version, and a head blob whose ETag makes concurrent
+/// edits safe (the loser of a race gets 412 from storage and a conflict from here). Version rules are
 /// <see cref="CatalogRules"/>; blob names are <see cref="BlobNames"/>.
 /// </summary>
 public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider time)
@@ -26,10 +26,9 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
             time.GetUtcNow(), actor);
         var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));
-        await Container.GetBlobClient(BlobNames.Version(definition.Id, version)).UploadAsync(body,
-            new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
         try
         {
+            // The head decides: only the writer whose ETag still matches moves it; the version blob follows.
             var conditions = etag is { } e ? new BlobRequestConditions { IfMatch = e }
                 : new BlobRequestConditions { IfNoneMatch = ETag.All };
             await Container.GetBlobClient(BlobNames.Head(definition.Id)).UploadAsync(body,
@@ -41,6 +40,8 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
                 $"Pipeline '{definition.Id}' was changed by someone else at the same time; reload it and apply the change again.", ex);
         }
 
+        await Container.GetBlobClient(BlobNames.Version(definition.Id, version)).UploadAsync(body, overwrite: true,
+            cancellationToken);
         return record;
     }
 

@@ -32,7 +32,10 @@ internal static class TestWorlds
     public static RunStarted Start(PipelineDefinition definition, string? runId = null) =>
         new(T0, runId ?? $"{definition.Id}@20260105T060000Z", definition, null, T0);
 
-    /// <summary>Runs tasks by their config; notifications publish in a second; child runs succeed after a minute.</summary>
+    /// <summary>
+    /// Runs tasks by their config; notifications publish in a second; child runs succeed after a minute; an SLA
+    /// monitor outlives the run.
+    /// </summary>
     public static FakeWorld World(List<string>? executed = null) => new()
     {
         Activity = (name, input, at) => name switch
@@ -41,9 +44,10 @@ internal static class TestWorlds
             OrchestrationNames.PublishNotificationActivity => new FakeOutcome(TimeSpan.FromSeconds(1), true),
             _ => throw new InvalidOperationException($"Unexpected activity '{name}'."),
         },
-        SubOrchestration = (name, input, _) => new FakeOutcome(TimeSpan.FromMinutes(1),
-            new RunOutcome(name, RunStatus.Succeeded, new RunSummary(1, 0, 0, 0, 1),
-                JsonSerializer.SerializeToElement(new { rows = 42 }))),
+        SubOrchestration = (name, input, _) => name.StartsWith(OrchestrationNames.SlaMonitor, StringComparison.Ordinal)
+            ? new FakeOutcome(TimeSpan.FromDays(1), true)
+            : new FakeOutcome(TimeSpan.FromMinutes(1), new RunOutcome(name, RunStatus.Succeeded,
+                new RunSummary(1, 0, 0, 0, 1), JsonSerializer.SerializeToElement(new { rows = 42 }))),
     };
 
     private static FakeOutcome RunTask(JsonElement input, List<string>? executed, DateTimeOffset at)

@@ -79,18 +79,4 @@ public sealed class RunViewsTests
         Assert.Equal(TaskStatus.Skipped, failed[2].Status);
         Assert.Equal(["load"], failed[2].DependsOn);
     }
-
-    [Fact]
-    public void Manual_run_ids_sort_by_time_and_differ_within_one_millisecond()
-    {
-        // Act
-        var first = RunIds.Manual("sales", T0, Guid.Parse("0000000a-0000-0000-0000-000000000000"));
-        var second = RunIds.Manual("sales", T0, Guid.Parse("0000000b-0000-0000-0000-000000000000"));
-        var later = RunIds.Manual("sales", T0.AddMilliseconds(1), Guid.Parse("ffffffff-0000-0000-0000-000000000000"));
-
-        // Assert
-        Assert.Equal("sales@manual-20260105T060000000Z-0000000a", first);
-        Assert.NotEqual(first, second);
-        Assert.True(string.CompareOrdinal(second, later) < 0);
-    }
 }

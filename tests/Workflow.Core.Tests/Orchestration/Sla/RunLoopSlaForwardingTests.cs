@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Workflow.Sla;
+using static Workflow.Orchestration.TestWorlds;
+
+namespace Workflow.Orchestration.Sla;
+
+public sealed class RunLoopSlaForwardingTests
+{
+    [Fact]
+    public async Task A_run_with_a_monitor_starts_it_beside_itself_and_tells_it_each_step_in_order()
+    {
+        // Arrange
+        var definition = Pipeline("watched", Task("a", failAttempts: 1, retries: 1), Task("b", after: ["a"]));
+        var monitor = new MonitorStarted(T0, "ignored", definition, new Dictionary<string, DurationEstimate>(), null);
+        var port = new FakeOrchestrationPort("watched@1", T0, World());
+
+        // Act
+        await RunOrchestrationLoop.RunAsync(port, PipelineRunInput.FromStart(Start(definition), monitor));
+
+        // Assert: the monitor is a sub-orchestration the run never waits on, named after the run.
+        var sla = OrchestrationNames.SlaInstanceId("watched@20260105T060000Z");
+        var start = Assert.Single(port.Calls, c => c.StartsWith($"sub-orchestration {OrchestrationNames.SlaMonitor}:",
+            StringComparison.Ordinal));
+        Assert.StartsWith($"sub-orchestration {OrchestrationNames.SlaMonitor}:{sla} ", start, StringComparison.Ordinal);
+        Assert.Contains("\"RunId\":\"watched@20260105T060000Z\"", start, StringComparison.Ordinal);
+        var events = port.Calls
+            .Where(c => c.StartsWith($"send-event {sla} {OrchestrationNames.SlaEvent} ", StringComparison.Ordinal))
+            .Select(c => JsonDocument.Parse(c[$"send-event {sla} {OrchestrationNames.SlaEvent} ".Length..])
+                .RootElement.GetProperty("Event"))
+            .Select(e => e.GetProperty("type").GetString()
+                + (e.TryGetProperty("TaskKey", out var k) && k.ValueKind == JsonValueKind.String ? " " + k.GetString() : ""))
+            .ToList();
+        Assert.Equal(["task-started a", "task-finished a", "run-notified a", "task-started a", "task-finished a",
+            "task-started b", "task-finished b", "run-notified", "run-finished"], events);
+    }
+}
