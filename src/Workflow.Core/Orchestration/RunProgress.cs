@@ -31,11 +31,17 @@ public sealed record RunProgress(
             counts[name] = counts.TryGetValue(name, out var n) ? n + 1 : 1;
         }
 
-        return new RunProgress(state.RunId, state.Status, counts, inFlight, held, generation, events, state.Error);
+        return new RunProgress(state.RunId, state.Status, counts, inFlight, held, generation, events, Cut(state.Error));
     }
 
     public static RunProgress Failed(string runId, string error) =>
-        new(runId, RunStatus.Failed, new Dictionary<string, int>(), 0, 0, 0, 0, error);
+        new(runId, RunStatus.Failed, new Dictionary<string, int>(), 0, 0, 0, 0, Cut(error));
+
+    /// <summary>The longest error kept in the status; Durable refuses custom statuses over 16 KB.</summary>
+    public const int MaxErrorLength = 2000;
+
+    private static string? Cut(string? error) =>
+        error is { Length: > MaxErrorLength } ? string.Concat(error.AsSpan(0, MaxErrorLength - 1), "…") : error;
 
     /// <summary>The same kebab-case names the JSON contract uses for <see cref="TaskStatus"/>.</summary>
     public static string StatusName(TaskStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());

@@ -79,4 +79,15 @@ public sealed class RunViewsTests
         Assert.Equal(TaskStatus.Skipped, failed[2].Status);
         Assert.Equal(["load"], failed[2].DependsOn);
     }
+
+    [Fact]
+    public void A_long_error_is_cut_so_the_custom_status_stays_under_Durables_limit()
+    {
+        // Act
+        var progress = RunProgress.Failed("sales@x", new string('x', 50_000));
+
+        // Assert
+        Assert.Equal(RunProgress.MaxErrorLength, progress.Error!.Length);
+        Assert.True(System.Text.Json.JsonSerializer.Serialize(progress).Length < 16 * 1024);
+    }
 }
