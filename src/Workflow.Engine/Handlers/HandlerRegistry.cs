@@ -10,7 +10,14 @@ public sealed class HandlerRegistry(IServiceProvider services)
 {
     private Dictionary<string, ITaskHandler>? _byKind;
 
-    public IReadOnlyCollection<string> Kinds => ByKind.Keys;
+    /// <summary>
+    /// Every kind the engine runs: the handlers' kinds plus <c>delay</c>, <c>wait-until</c> and
+    /// <c>sub-pipeline</c>, which the run decider carries out itself as timers and child runs.
+    /// </summary>
+    public IReadOnlyCollection<string> Kinds =>
+        _kinds ??= ByKind.Keys.Concat(Services.PipelineChecks.DeciderKinds).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _kinds;
 
     public ITaskHandler? Find(string kind) => ByKind.GetValueOrDefault(kind);
 

@@ -77,6 +77,9 @@ public sealed class WorkflowEngineServiceTests
         Assert.Contains("telepathy", error.Message);
         Assert.Contains("tasks[0].kind", error.Message);
         Assert.Null(await engine.Workflow.GetPipelineAsync("bad", null, CancellationToken.None));
+        var kinds = engine.Services.GetRequiredService<Workflow.Engine.Handlers.HandlerRegistry>().Kinds;
+        Assert.Superset(new HashSet<string> { "http", "process", "code", "queue-drain", "delay", "wait-until", "sub-pipeline" },
+            kinds.ToHashSet());
     }
 
     [Fact]
