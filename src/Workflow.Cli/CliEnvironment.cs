@@ -18,10 +18,18 @@ public sealed record CliEnvironment(
     /// <summary>How often <c>wf watch</c> and <c>wf logs --follow</c> poll the server.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    private const int RedirectedWidth = 200;
+
     public static CliEnvironment ForProcess()
     {
         var term = Environment.GetEnvironmentVariable("TERM");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
+        if (System.Console.IsOutputRedirected)
+        {
+            // A pipe has no width; Spectre would assume 80 columns and wrap table cells mid-word.
+            console.Profile.Width = RedirectedWidth;
+        }
+
         var terminal = new TerminalInfo(
             System.Console.IsOutputRedirected,
             term,

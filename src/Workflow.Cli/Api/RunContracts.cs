@@ -59,7 +59,7 @@ public sealed record AttemptInfo(
     long LogBytes);
 
 /// <summary>
-/// A byte range of an attempt's log. <see cref="Complete"/> turns true once the attempt has finished;
-/// <see cref="NextOffset"/>, when the server sends it, is where the next read starts.
+/// A byte range of an attempt's log: <see cref="Offset"/> is where the range starts (the real start when a tail
+/// was asked for). <see cref="Complete"/> turns true once the attempt has finished and the range reaches the end.
 /// </summary>
-public sealed record LogChunk(long Offset, long TotalBytes, string Text, bool Complete, long? NextOffset = null);
+public sealed record LogChunk(long Offset, long TotalBytes, string Text, bool Complete);

@@ -32,8 +32,11 @@ public static partial class ApplyCommand
             var updated = await session.Api.UpdatePipelineAsync(id, json, etag, ct);
             var from = Version(etag);
             var to = Version(updated.ETag);
-            var change = from is not null && to is not null ? $": version {from} -> {to}" : VersionText(updated.ETag);
-            await session.Out.WriteLineAsync($"Updated pipeline {id}{change}.");
+            await session.Out.WriteLineAsync(from is not null && from == to
+                ? $"Pipeline {id} is unchanged (version {to})."
+                : from is not null && to is not null
+                    ? $"Updated pipeline {id}: version {from} -> {to}."
+                    : $"Updated pipeline {id}{VersionText(updated.ETag)}.");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Workflow.Cli.Api;
 using Workflow.Cli.Progress;
 
@@ -78,8 +77,11 @@ public static class LogsCommand
                 await session.Out.FlushAsync(ct);
             }
 
-            offset = chunk.NextOffset ?? chunk.Offset + Encoding.UTF8.GetByteCount(chunk.Text);
-            if (offset < chunk.TotalBytes && chunk.Text.Length > 0)
+            // The server sends min(maxBytes, total - offset) bytes; counting them from the numbers, not from the
+            // decoded text, keeps the offsets exact when a chunk boundary splits a UTF-8 character.
+            var read = Math.Max(0, Math.Min(ChunkBytes, chunk.TotalBytes - chunk.Offset));
+            offset = chunk.Offset + read;
+            if (read > 0 && offset < chunk.TotalBytes)
             {
                 continue; // More is already there: read on without waiting.
             }

@@ -11,7 +11,7 @@ namespace Workflow.Cli.Rendering;
 public sealed class PlainProgressReporter
 {
     private readonly Dictionary<string, string> _reported = new(StringComparer.Ordinal);
-    private string? _lastSummary;
+    private string? _lastSummary; // The key of the last progress line.
 
     public IReadOnlyList<string> Update(RunDetail detail, RunProgress progress, DateTimeOffset now)
     {
@@ -31,13 +31,15 @@ public sealed class PlainProgressReporter
             }
         }
 
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"[{Formats.Percent(progress.Fraction),4}] {detail.Run.Status}: {ProgressText.Summary(progress)}");
-        if (summary != _lastSummary)
+        // A progress line when the counts change or the bar passes another tenth; not on every poll.
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"{detail.Run.Status}|{ProgressText.Summary(progress)}|{(int)(progress.Fraction * 10)}");
+        if (key != _lastSummary)
         {
-            _lastSummary = summary;
+            _lastSummary = key;
             var eta = States.IsRunFinished(detail.Run.Status) ? string.Empty : " - " + ProgressText.Eta(progress);
-            lines.Add(summary + eta);
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"[{Formats.Percent(progress.Fraction),4}] {detail.Run.Status}: {ProgressText.Summary(progress)}{eta}"));
         }
 
         return lines;

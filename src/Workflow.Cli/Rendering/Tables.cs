@@ -55,7 +55,7 @@ public static class Tables
         var table = New("Schedule", "UTC", "Local", "Time zone");
         foreach (var i in items)
         {
-            table.AddRow(Esc(Formats.Json(i.Schedule)), Esc(Formats.Instant(i.Utc)), Esc(Formats.Json(i.Local)),
+            table.AddRow(Esc(Formats.Json(i.Schedule)), Esc(Formats.Instant(i.Utc)), Esc(Formats.LocalTime(i.Local)),
                 Esc(i.TimeZone ?? "-"));
         }
 

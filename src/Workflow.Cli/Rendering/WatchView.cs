@@ -22,7 +22,7 @@ public static class WatchView
         var bar = new Markup(
             $"[{barColor}]{new string('━', filled)}[/][grey]{new string('━', empty)}[/] " +
             $"{Formats.Percent(progress.Fraction)}  {Markup.Escape(ProgressText.Summary(progress))}  " +
-            $"[grey]{Markup.Escape(States.IsRunFinished(run.Status) ? "done" : ProgressText.Eta(progress))}[/]");
+            $"[grey]{Markup.Escape(States.IsRunFinished(run.Status) ? string.Empty : ProgressText.Eta(progress))}[/]");
         return new Rows(header, bar, Tables.Tasks(Order(detail.Tasks), now));
     }
 

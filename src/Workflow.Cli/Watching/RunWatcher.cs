@@ -24,13 +24,16 @@ public sealed class RunWatcher
     {
         var detail = await _api.GetRunAsync(runId, ct);
         var shape = await ShapeAsync(detail.Run.PipelineId, ct);
-        if (LiveDisplayPolicy.CanUseLive(_env.Terminal, plain))
+        try
         {
-            detail = await LiveAsync(detail, shape, ct);
+            detail = LiveDisplayPolicy.CanUseLive(_env.Terminal, plain)
+                ? await LiveAsync(detail, shape, ct)
+                : await PlainAsync(detail, shape, ct);
         }
-        else
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            detail = await PlainAsync(detail, shape, ct);
+            await _env.Error.WriteLineAsync($"Stopped watching; run {runId} goes on. Watch again with: wf watch {runId}");
+            throw;
         }
 
         return States.Is(detail.Run.Status, States.Succeeded) ? ExitCodes.Ok : ExitCodes.RunNotSucceeded;

@@ -186,7 +186,8 @@ public static partial class SlaMonitorDecider
         return state;
     }
 
-    internal static string TaskIdOf(string taskKey)
+    /// <summary>The task id of a task key: <c>id</c> for <c>id[3]</c>, a map instance.</summary>
+    public static string TaskIdOf(string taskKey)
     {
         var bracket = taskKey.IndexOf('[', StringComparison.Ordinal);
         return bracket > 0 ? taskKey[..bracket] : taskKey;

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Options;
 using Workflow.Api;
 using Workflow.Api.Audit;
+using Workflow.Api.Endpoints;
 using Workflow.Engine;
+using Workflow.Engine.Alerts;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
+using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
 using Workflow.Host.Samples;
 
@@ -44,6 +47,10 @@ public static class WorkflowHost
         builder.Services.AddSingleton<IAuditLog>(sp =>
             new SqliteAuditLog(sp.GetRequiredService<SqliteStore>().DatabasePath));
         builder.Services.AddSamples();
+        builder.Services.AddWorkflowAlerts();
+        builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection("Workflow:Alerts"));
+        builder.Services.AddWorkflowTelemetryExport();
+        builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection("Workflow:Telemetry"));
     }
 
     private static void Configure(WebApplication app)
@@ -53,6 +60,7 @@ public static class WorkflowHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWorkflowApi();
+        app.MapWorkflowAlerts();
         app.MapWorkflowApi();
     }
 }

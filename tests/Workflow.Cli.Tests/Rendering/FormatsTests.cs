@@ -22,4 +22,12 @@ public sealed class FormatsTests
         Assert.Equal("99%", Formats.Percent(0.999));
         Assert.Equal("100%", Formats.Percent(1));
     }
+
+    [Fact]
+    public void A_local_time_keeps_its_offset_so_daylight_saving_shows()
+    {
+        var summer = System.Text.Json.JsonDocument.Parse("\"2026-07-06T06:00:00+02:00\"").RootElement;
+
+        Assert.Equal("2026-07-06 06:00:00 +02:00", Formats.LocalTime(summer));
+    }
 }

@@ -40,11 +40,23 @@ public sealed class PlainProgressReporterTests
     }
 
     [Fact]
+    public void While_the_counts_stay_the_same_a_progress_line_comes_only_when_the_bar_passes_another_tenth()
+    {
+        var reporter = new PlainProgressReporter();
+        Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(4)), Pending("b", "a")));
+
+        var sameTenth = Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(7)), Pending("b", "a")));
+        var nextTenth = Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(8)), Pending("b", "a")));
+
+        Assert.Empty(sameTenth); // 17%: still the first tenth above 10%.
+        Assert.Equal(["[ 20%] running: 0/2 tasks done, 1 running, 1 waiting - ETA 32.0s (from expected durations)"], nextTenth);
+    }
+
+    [Fact]
     public void A_failed_task_shows_its_attempts_and_error_and_the_final_line_sums_up()
     {
         var failed = new Workflow.Cli.Api.TaskInfo("a", "a", "failed", 3, Now.AddSeconds(-5), Now, "exit code 2\nsee log", []);
-        var run = Run("failed", failed, new Workflow.Cli.Api.TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]))
-            with { };
+        var run = Run("failed", failed, new Workflow.Cli.Api.TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]));
         run = run with { Run = run.Run with { FinishedAt = Now.AddSeconds(20) } };
         var progress = ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now);
 

@@ -1,0 +1,33 @@
+using Workflow.Services;
+using Workflow.Sla;
+
+namespace Workflow.Api.Contracts;
+
+/// <summary>One alert as <c>GET /api/alerts</c> answers it, with its delivery status.</summary>
+public sealed record AlertSummary(
+    string Id,
+    AlertKind Kind,
+    AlertSeverity Severity,
+    string PipelineId,
+    string OwnerGroup,
+    string? RunId,
+    string? TaskKey,
+    string Message,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? ClearedAt,
+    string? ClearReason,
+    DateTimeOffset? AckedAt,
+    string? AckedBy,
+    DateTimeOffset? Deadline,
+    DateTimeOffset? PredictedFinish,
+    AlertDelivery Delivery)
+{
+    public static AlertSummary From(AlertRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var a = record.Alert;
+        return new(a.Id, a.Kind, a.Severity, a.PipelineId, a.OwnerGroup, a.RunId, a.TaskKey, a.Message, a.RaisedAt,
+            record.ClearedAt, record.ClearReason, record.AckedAt, record.AckedBy, a.Deadline, a.PredictedFinish,
+            record.Delivery);
+    }
+}

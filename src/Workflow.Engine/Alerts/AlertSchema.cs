@@ -1,0 +1,46 @@
+using Workflow.Engine.Storage;
+
+namespace Workflow.Engine.Alerts;
+
+/// <summary>
+/// The alert tables (migration range 200–299). An alert row is keyed by its deterministic id; each raise and
+/// clear of it makes one delivery row per webhook, which stays until it is delivered, so nothing is lost while
+/// a receiver is down.
+/// </summary>
+public static class AlertSchema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(200, "alerts", """
+            CREATE TABLE alerts (
+                alert_id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                pipeline_id TEXT NOT NULL,
+                owner_group TEXT NOT NULL,
+                run_id TEXT,
+                task_key TEXT,
+                message TEXT NOT NULL,
+                raised_at INTEGER NOT NULL,
+                cleared_at INTEGER,
+                clear_reason TEXT,
+                acked_at INTEGER,
+                acked_by TEXT,
+                raise_count INTEGER NOT NULL,
+                body TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX alerts_by_time ON alerts (raised_at DESC);
+            CREATE INDEX alerts_by_pipeline ON alerts (pipeline_id, raised_at DESC);
+            CREATE TABLE alert_deliveries (
+                alert_id TEXT NOT NULL,
+                event TEXT NOT NULL,
+                url TEXT NOT NULL,
+                delivered_at INTEGER,
+                attempts INTEGER NOT NULL,
+                last_error TEXT,
+                next_attempt_at INTEGER NOT NULL,
+                payload TEXT NOT NULL,
+                PRIMARY KEY (alert_id, event, url)) WITHOUT ROWID;
+            CREATE INDEX alert_deliveries_due ON alert_deliveries (delivered_at, next_attempt_at);
+            """),
+    ];
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflow.Engine.Handlers.Queue;
+using Workflow.Engine.Telemetry;
+using Workflow.Json;
+using Workflow.Model;
+using Workflow.Services;
+using Workflow.Sla;
+using Workflow.Sla.Backlog;
+
+namespace Workflow.Engine.Alerts;
+
+/// <summary>
+/// Samples the local queues that queue-drain tasks of enabled pipelines drain, records depth and oldest age as
+/// gauges, and runs the backlog decider per (pipeline, queue). A task's config may set its own limits:
+/// <c>{"queue": "orders", "maxDepth": 500, "maxOldestAge": "10m"}</c>; otherwise the defaults apply.
+/// </summary>
+public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue queues, AlertDispatcher alerts,
+    WorkflowTelemetry telemetry, IOptions<AlertOptions> options, TimeProvider time,
+    ILogger<QueueBacklogService> logger) : BackgroundService
+{
+    private readonly Dictionary<(string Pipeline, string Queue), BacklogState> _states = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Takes one sample of every watched queue and raises or clears alerts.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await CheckOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+
+    private async Task CheckOnceAsync(CancellationToken cancellationToken)
+    {
+        var backlog = (await queues.BacklogAsync(cancellationToken)).ToDictionary(b => b.Queue, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        foreach (var b in backlog.Values)
+        {
+            var tag = new KeyValuePair<string, object?>("queue", b.Queue);
+            telemetry.QueueDepth.Record(b.Depth, tag);
+            telemetry.QueueOldestAge.Record(b.OldestAge.TotalSeconds, tag);
+        }
+
+        foreach (var pipeline in await workflow.ListPipelinesAsync(cancellationToken))
+        {
+            var definition = pipeline.Definition;
+            if (!definition.Enabled)
+            {
+                continue;
+            }
+
+            foreach (var (queue, thresholds) in Watched(definition))
+            {
+                var sample = backlog.TryGetValue(queue, out var b)
+                    ? new QueueSample(now, b.Depth, b.OldestAge)
+                    : new QueueSample(now, 0, null);
+                var key = (definition.Id, queue);
+                var subject = new BacklogSubject(definition.Id, definition.OwnerGroup, queue, thresholds);
+                var (state, commands) = QueueBacklogMonitor.Decide(_states.GetValueOrDefault(key, BacklogState.Initial),
+                    subject, sample);
+                _states[key] = state;
+                foreach (var command in commands)
+                {
+                    await (command switch
+                    {
+                        RaiseAlert r => alerts.RaiseAsync(r.Alert, definition.Sla?.Channels),
+                        ClearAlert c => alerts.ClearAsync(c.AlertId, c.At, c.Reason, definition.Sla?.Channels),
+                        _ => Task.CompletedTask,
+                    });
+                }
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.BacklogCheckFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.MonitorPollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private IEnumerable<(string Queue, BacklogThresholds Thresholds)> Watched(PipelineDefinition definition)
+    {
+        foreach (var task in definition.Tasks)
+        {
+            if (task.Kind != "queue-drain" || task.Config is not { ValueKind: JsonValueKind.Object } config ||
+                !config.TryGetProperty("queue", out var q) || q.GetString() is not { Length: > 0 } queue)
+            {
+                continue;
+            }
+
+            var thresholds = options.Value.DefaultBacklog;
+            if (config.TryGetProperty("maxDepth", out var depth) && depth.TryGetInt64(out var maxDepth))
+            {
+                thresholds = thresholds with { MaxDepth = maxDepth };
+            }
+
+            if (config.TryGetProperty("maxOldestAge", out var age) && age.GetString() is { } text &&
+                Duration.TryParse(text, out var maxAge))
+            {
+                thresholds = thresholds with { MaxOldestAge = maxAge };
+            }
+
+            yield return (queue, thresholds);
+        }
+    }
+}

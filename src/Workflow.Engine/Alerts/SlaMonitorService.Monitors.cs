@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Workflow.Engine.Runtime;
+using Workflow.Model;
+using Workflow.Sla;
+
+namespace Workflow.Engine.Alerts;
+
+/// <summary>Creating monitors and carrying out their commands.</summary>
+public sealed partial class SlaMonitorService
+{
+    private async Task StartAsync(RunInfo run, DateTimeOffset at)
+    {
+        var definition = run.Definition;
+        var estimator = new DurationEstimator(options.Value.Estimator);
+        var estimates = new Dictionary<string, DurationEstimate>(StringComparer.Ordinal);
+        foreach (var task in definition.Tasks)
+        {
+            var newestFirst = await history.RecentAsync(definition.Id, task.Id, estimator.Options.Window,
+                CancellationToken.None);
+            estimates[task.Id] = estimator.Estimate([.. newestFirst.Reverse()], task.ExpectedDuration);
+        }
+
+        DateTimeOffset? deadline = null;
+        try
+        {
+            deadline = DeadlineCalculator.Compute(definition.Sla?.Deadline, run.LogicalTime,
+                definition.Schedules.FirstOrDefault()?.TimeZone);
+        }
+        catch (ArgumentException ex)
+        {
+            // Validation rejects such rules on save; a rule that still fails here only loses its deadline alerts.
+            Log.SlaMonitorFailed(logger, run.RunId, ex);
+        }
+
+        var monitor = new Monitor(definition.Sla?.Channels ?? []);
+        _monitors[run.RunId] = monitor;
+        ActiveMonitors = _monitors.Count;
+        await ApplyAsync(run.RunId, monitor, SlaMonitorDecider.Decide(monitor.State,
+            new MonitorStarted(at, run.RunId, definition, estimates, deadline, options.Value.Monitor)));
+    }
+
+    private async Task FeedAsync(string runId, SlaEvent @event)
+    {
+        if (_monitors.TryGetValue(runId, out var monitor))
+        {
+            await ApplyAsync(runId, monitor, SlaMonitorDecider.Decide(monitor.State, @event));
+        }
+    }
+
+    private async Task ApplyAsync(string runId, Monitor monitor, SlaDecision decision)
+    {
+        monitor.State = decision.State;
+        foreach (var command in decision.Commands)
+        {
+            switch (command)
+            {
+                case RaiseAlert raise:
+                    await Alerts.RaiseAsync(raise.Alert, monitor.Channels);
+                    break;
+                case ClearAlert clear:
+                    await Alerts.ClearAsync(clear.AlertId, clear.At, clear.Reason, monitor.Channels);
+                    break;
+                case StartMonitorTimer timer:
+                    monitor.Timers[timer.TimerId] = timer.DueAt;
+                    break;
+                case MonitorCompleted:
+                    _monitors.Remove(runId);
+                    ActiveMonitors = _monitors.Count;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>One run's monitor: the decider state, its pending timers, and where its alerts go.</summary>
+    private sealed class Monitor(IReadOnlyList<AlertChannel> channels)
+    {
+        public SlaMonitorState State { get; set; } = SlaMonitorState.Initial;
+        public Dictionary<string, DateTimeOffset> Timers { get; } = new(StringComparer.Ordinal);
+        public IReadOnlyList<AlertChannel> Channels { get; } = channels;
+    }
+}

@@ -1,0 +1,94 @@
+using Workflow.Cli.Tests.Support;
+
+namespace Workflow.Cli.Tests.EndToEnd;
+
+[Collection(HostCollection.Name)]
+public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
+{
+    [Fact]
+    public async Task Watching_a_failing_run_names_the_failed_task_and_exits_with_the_run_failed_code()
+    {
+        // Arrange
+        await LoginAsync();
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("failing.json", out var id));
+
+        // Act
+        var result = await Cli.RunAsync("runs", "trigger", id, "--watch");
+
+        // Assert
+        Assert.True(result.ExitCode == ExitCodes.RunNotSucceeded, result + Host.Output);
+        Assert.Contains("explode failed", result.Out, StringComparison.Ordinal);
+        Assert.Contains("disk full", result.Out, StringComparison.Ordinal);
+        Assert.Contains("after skipped", result.Out, StringComparison.Ordinal);
+        Assert.Contains(Lines(result.Out), l => l.StartsWith($"Run {id}@", StringComparison.Ordinal)
+            && l.Contains(" failed in ", StringComparison.Ordinal) && l.EndsWith("0 succeeded, 1 failed, 1 skipped, 0 cancelled.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rerun_starts_a_new_run_of_the_failed_one_and_show_names_its_origin()
+    {
+        await LoginAsync();
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("failing.json", out var id));
+        var first = await TriggerAsync(id);
+        Assert.Equal(ExitCodes.RunNotSucceeded, (await Cli.RunAsync("watch", first)).ExitCode);
+
+        var rerun = await SucceedsAsync("runs", "rerun", first);
+
+        var newRun = Lines(rerun)[0].Split(' ')[2];
+        Assert.Equal($"Started run {newRun} (rerun of {first}).", Lines(rerun)[0]);
+        Assert.NotEqual(first, newRun);
+        Assert.Equal(ExitCodes.RunNotSucceeded, (await Cli.RunAsync("watch", newRun)).ExitCode);
+        Assert.Contains($"Rerun of  {first}", await SucceedsAsync("runs", "show", newRun), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logs_follow_prints_a_growing_log_to_its_end_and_cancel_stops_the_run()
+    {
+        // Arrange: 'ticker' prints a line a second for three seconds; 'wait' would sleep for five minutes.
+        await LoginAsync();
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("slow.json", out var id));
+        var runId = await TriggerAsync(id);
+
+        // Act: follow waits for the first attempt, then polls from its last offset until the attempt is complete.
+        var follow = await SucceedsAsync("logs", runId, "ticker", "--follow");
+        await WaitForTaskAsync(runId, "wait", "running");
+        var cancel = await SucceedsAsync("runs", "cancel", runId);
+        var watch = await Cli.RunAsync("watch", runId);
+
+        // Assert
+        Assert.Equal("tick 1\ntick 2\ntick 3\n", follow);
+        Assert.Equal($"Cancellation of run {runId} requested.", cancel.Trim());
+        Assert.Equal(ExitCodes.RunNotSucceeded, watch.ExitCode);
+        Assert.Contains($"Run {runId} cancelled in", watch.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logs_of_a_task_the_run_does_not_have_is_a_clear_404()
+    {
+        await LoginAsync();
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("etl.json", out var id));
+        var runId = await TriggerAsync(id);
+
+        var result = await Cli.RunAsync("logs", runId, "no-such-task");
+
+        Assert.Equal(ExitCodes.Error, result.ExitCode);
+        Assert.Contains("no-such-task", Lines(result.Error)[0], StringComparison.Ordinal);
+        Assert.Contains("(HTTP 404", Lines(result.Error)[0], StringComparison.Ordinal);
+    }
+
+    private async Task WaitForTaskAsync(string runId, string task, string status)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var show = await SucceedsAsync("runs", "show", runId);
+            if (Lines(show).Any(l => l.StartsWith(task + " ", StringComparison.Ordinal) && l.Contains(status, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"{task} never reached {status}:\n{show}");
+            await Task.Delay(200);
+        }
+    }
+}

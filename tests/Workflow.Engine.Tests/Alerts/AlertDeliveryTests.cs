@@ -1,0 +1,120 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Alerts;
+using Workflow.Engine.Telemetry;
+using Workflow.Services;
+using Workflow.Sla;
+
+namespace Workflow.Engine.Tests.Alerts;
+
+public class AlertDeliveryTests
+{
+    private static Alert SampleAlert(string id, string pipeline = "sales", string group = "team") =>
+        new(id, AlertKind.DeadlineAtRisk, AlertSeverity.Warning, pipeline, group, "sales@1", null,
+            "Run sales@1 may miss its deadline", new DateTimeOffset(2026, 3, 3, 12, 0, 0, TimeSpan.Zero))
+        {
+            Deadline = new DateTimeOffset(2026, 3, 3, 22, 59, 0, TimeSpan.Zero),
+            PredictedFinish = new DateTimeOffset(2026, 3, 4, 1, 0, 0, TimeSpan.Zero),
+        };
+
+    [Fact]
+    public async Task An_alert_is_stored_logged_counted_and_posted_to_the_webhook_as_slack_and_teams_json()
+    {
+        await using var receiver = WebhookReceiver.Up();
+        await using var engine = await AlertTestHost.StartAsync(o => o.Webhooks.Add(receiver.Url));
+        var counted = new List<(long Value, string? Pipeline)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == WorkflowTelemetry.Name && instrument.Name == "workflow.sla.alerts")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (counted)
+            {
+                counted.Add((value, tags.ToArray().FirstOrDefault(t => t.Key == "pipeline").Value as string));
+            }
+        });
+        listener.Start();
+        var dispatcher = engine.Services.GetRequiredService<AlertDispatcher>();
+
+        var outcome = await dispatcher.RaiseAsync(SampleAlert("sales@1/deadline-at-risk", "metric-probe"), null);
+
+        var body = (await Eventually.GetAsync(() => Task.FromResult(receiver.Received.ToArray()), r => r.Length > 0,
+            "the webhook to receive the alert"))[0];
+        var store = engine.Services.GetRequiredService<AlertStore>();
+        var record = await Eventually.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
+            r => r?.Delivery.Status == DeliveryStatus.Delivered, "the delivery to be recorded");
+        Assert.Equal(RaiseOutcome.New, outcome);
+        Assert.Contains("[deadline-at-risk] metric-probe: Run sales@1 may miss its deadline", body.GetProperty("text").GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal("raised", body.GetProperty("event").GetString());
+        Assert.Equal("deadline-at-risk", body.GetProperty("alert").GetProperty("kind").GetString());
+        Assert.Equal("2026-03-04T01:00:00+00:00", body.GetProperty("alert").GetProperty("predictedFinish").GetString());
+        Assert.True(engine.Logs.Has(6001));
+        Assert.Equal(1, record!.Delivery.Webhooks);
+        lock (counted)
+        {
+            Assert.Contains((1L, "metric-probe"), counted);
+        }
+    }
+
+    [Fact]
+    public async Task An_alert_raised_while_the_receiver_is_down_is_kept_and_delivered_once_it_is_back()
+    {
+        await using var receiver = WebhookReceiver.Down();
+        await using var engine = await AlertTestHost.StartAsync(o => o.Webhooks.Add(receiver.Url));
+        var dispatcher = engine.Services.GetRequiredService<AlertDispatcher>();
+        var store = engine.Services.GetRequiredService<AlertStore>();
+
+        await dispatcher.RaiseAsync(SampleAlert("sales@1/deadline-at-risk"), null);
+        var failing = await Eventually.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
+            r => r is { Delivery.Status: DeliveryStatus.Retrying, Delivery.Attempts: >= 2 },
+            "delivery attempts to fail while the receiver is down");
+        receiver.Start();
+        var delivered = await Eventually.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
+            r => r?.Delivery.Status == DeliveryStatus.Delivered, "the alert to be delivered after the receiver is back");
+
+        Assert.NotNull(failing!.Delivery.LastError);
+        Assert.True(engine.Logs.Has(6004));
+        Assert.Single(receiver.Received);
+        Assert.Equal("sales@1/deadline-at-risk", receiver.Received.Single().GetProperty("alert").GetProperty("id").GetString());
+        Assert.Equal(0, delivered!.Delivery.Pending);
+    }
+
+    [Fact]
+    public async Task Raising_an_open_alert_again_notifies_once_and_clear_ack_and_group_filters_show_in_the_list()
+    {
+        await using var receiver = WebhookReceiver.Up();
+        await using var engine = await AlertTestHost.StartAsync(o => o.Webhooks.Add(receiver.Url));
+        var dispatcher = engine.Services.GetRequiredService<AlertDispatcher>();
+        var store = engine.Services.GetRequiredService<AlertStore>();
+        var at = new DateTimeOffset(2026, 3, 3, 13, 0, 0, TimeSpan.Zero);
+
+        var first = await dispatcher.RaiseAsync(SampleAlert("a/1"), null);
+        var again = await dispatcher.RaiseAsync(SampleAlert("a/1"), null);
+        await dispatcher.RaiseAsync(SampleAlert("b/1", group: "other"), null);
+        var cleared = await dispatcher.ClearAsync("a/1", at, "back on track", null);
+        var clearedTwice = await dispatcher.ClearAsync("a/1", at, "back on track", null);
+        var acked = await store.AckAsync("b/1", "alice", at);
+        await Eventually.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 3,
+            "raise a, raise b and clear a to be delivered");
+
+        var teamOnly = await store.ListAsync(new AlertQuery(OwnerGroups: ["team"]), default);
+        var open = await store.ListAsync(new AlertQuery(AlertListStatus.Open), default);
+        var ackedList = await store.ListAsync(new AlertQuery(AlertListStatus.Acked), default);
+        Assert.Equal((RaiseOutcome.New, RaiseOutcome.AlreadyOpen), (first, again));
+        Assert.True(cleared);
+        Assert.False(clearedTwice);
+        Assert.True(acked);
+        Assert.Equal(["a/1"], teamOnly.Select(r => r.Alert.Id));
+        Assert.Equal("back on track", teamOnly[0].ClearReason);
+        Assert.Empty(open);
+        Assert.Equal("alice", Assert.Single(ackedList).AckedBy);
+        Assert.Equal(["raised", "raised", "cleared"],
+            receiver.Received.Select(r => r.GetProperty("event").GetString()).Order().Reverse());
+    }
+}

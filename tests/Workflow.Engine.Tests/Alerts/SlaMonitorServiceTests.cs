@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Alerts;
+using Workflow.Engine.Handlers;
+using Workflow.Execution;
+using Workflow.Model;
+using Workflow.Services;
+using Workflow.Sla;
+using static Workflow.Engine.Tests.Support.Pipelines;
+
+namespace Workflow.Engine.Tests.Alerts;
+
+public class SlaMonitorServiceTests
+{
+    [Fact]
+    public async Task A_task_running_past_its_expected_duration_raises_slow_task_and_clears_when_it_finishes()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var receiver = WebhookReceiver.Up();
+        await using var engine = await AlertTestHost.StartAsync(services: s => s.AddCodeHandler("Wait",
+            async (_, _, token) =>
+            {
+                await release.Task.WaitAsync(token);
+                return null;
+            }));
+        var definition = Define("slow-sla", Code("load", "Wait") with { ExpectedDuration = TimeSpan.FromMilliseconds(200) })
+            with
+            {
+                Sla = new SlaPolicy { Channels = [new AlertChannel { Kind = AlertChannelKind.Slack, Url = receiver.Url }] },
+            };
+        var store = engine.Services.GetRequiredService<AlertStore>();
+
+        var run = await engine.StartRunAsync(definition);
+        var raised = await Eventually.GetAsync(() => store.GetAsync($"{run.RunId}/slow-task/load", default),
+            r => r is not null, "the slow-task alert");
+        release.SetResult();
+        Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(run.RunId));
+        var cleared = await Eventually.GetAsync(() => store.GetAsync($"{run.RunId}/slow-task/load", default),
+            r => r?.ClearedAt is not null, "the slow-task alert to clear");
+        await Eventually.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 2,
+            "the raise and the clear at the pipeline's Slack webhook");
+
+        Assert.Equal(AlertKind.SlowTask, raised!.Alert.Kind);
+        Assert.Equal("team", raised.Alert.OwnerGroup);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), raised.Alert.Threshold);
+        Assert.Contains("finished (succeeded)", cleared!.ClearReason, StringComparison.Ordinal);
+        Assert.Equal(["raised", "cleared"], receiver.Received.Select(r => r.GetProperty("event").GetString()));
+    }
+
+    [Fact]
+    public async Task A_failing_task_raises_task_failed_and_run_failed_for_its_group()
+    {
+        await using var engine = await AlertTestHost.StartAsync(services: s => s.AddCodeHandler("Boom",
+            (_, _, _) => throw new TaskFailureException(ErrorKinds.InvalidInput, "bad input row 7")));
+        var store = engine.Services.GetRequiredService<AlertStore>();
+
+        var run = await engine.StartRunAsync(Define("failing-sla", Code("parse", "Boom")));
+        Assert.Equal(RunStatus.Failed, await engine.WaitAsync(run.RunId));
+        var alerts = await Eventually.GetAsync(
+            () => store.ListAsync(new AlertQuery(PipelineId: "failing-sla", OwnerGroups: ["team"]), default),
+            list => list.Count >= 2, "task-failed and run-failed alerts");
+
+        Assert.Equal([AlertKind.TaskFailed, AlertKind.RunFailed], alerts.Select(a => a.Alert.Kind).Order());
+        Assert.Equal("parse", alerts.Single(a => a.Alert.Kind == AlertKind.TaskFailed).Alert.TaskKey);
+        Assert.Equal(DeliveryStatus.None, alerts[0].Delivery.Status);
+        Assert.Empty(await store.ListAsync(new AlertQuery(OwnerGroups: ["someone-else"]), default));
+    }
+}
