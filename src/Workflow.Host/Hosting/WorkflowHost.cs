@@ -21,7 +21,13 @@ public static class WorkflowHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root (appsettings.json, wwwroot) is the application's folder, not the working directory, so
+        // that the working directory is only where the data goes. --contentRoot still overrides it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = HasContentRoot(args) ? null : AppContext.BaseDirectory,
+        });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["--data"] = $"{WorkflowHostOptions.Section}:{nameof(WorkflowHostOptions.DataDirectory)}",
@@ -31,6 +37,10 @@ public static class WorkflowHost
         Configure(app);
         return app;
     }
+
+    private static bool HasContentRoot(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ||
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"));
 
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
