@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Tests.Infrastructure;
+using Workflow.Engine.Alerts;
+using Workflow.Sla;
+
+namespace Workflow.Api.Tests.Endpoints;
+
+public sealed class AlertEndpointsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static Alert Sample(string id, string group, AlertKind kind = AlertKind.DeadlineAtRisk) =>
+        new(id, kind, AlertSeverity.Warning, "p-" + group, group, "run@1", null, $"alert {id}",
+            new DateTimeOffset(2026, 3, 3, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Alerts_are_listed_filtered_and_acknowledged_only_within_the_callers_groups()
+    {
+        var dispatcher = factory.Services.GetRequiredService<AlertDispatcher>();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var mine = $"run@{suffix}/deadline-at-risk";
+        var theirs = $"run@{suffix}/run-failed";
+        await dispatcher.RaiseAsync(Sample(mine, "alerts-a"), null);
+        await dispatcher.RaiseAsync(Sample(theirs, "alerts-b", AlertKind.RunFailed), null);
+        var viewer = await ApiClient.LoginAsync(factory, "vera", ["alerts-a"], ["viewer"]);
+        var operatorA = await ApiClient.LoginAsync(factory, "otto", ["alerts-a"], ["operator"]);
+
+        var listed = await ApiClient.JsonAsync(await viewer.GetAsync("/api/alerts?status=open"));
+        var byKind = await ApiClient.JsonAsync(await viewer.GetAsync("/api/alerts?kind=run-failed"));
+        var viewerAck = await viewer.PostAsync($"/api/alerts/{Uri.EscapeDataString(mine)}/ack");
+        var foreignAck = await operatorA.PostAsync($"/api/alerts/{Uri.EscapeDataString(theirs)}/ack");
+        var ack = await operatorA.PostAsync($"/api/alerts/{Uri.EscapeDataString(mine)}/ack");
+        var acked = await ApiClient.JsonAsync(ack);
+        var openAfter = await ApiClient.JsonAsync(await viewer.GetAsync("/api/alerts?status=open"));
+        var badKind = await viewer.GetAsync("/api/alerts?kind=late");
+
+        var ids = listed.EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.Contains(mine, ids);
+        Assert.DoesNotContain(theirs, ids);
+        Assert.Equal(0, byKind.GetArrayLength());
+        Assert.Equal("deadline-at-risk", listed.EnumerateArray().First(a => a.GetProperty("id").GetString() == mine)
+            .GetProperty("kind").GetString());
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Forbidden, viewerAck);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.NotFound, foreignAck);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.OK, ack);
+        Assert.Equal("otto", acked.GetProperty("ackedBy").GetString());
+        Assert.Equal("none", acked.GetProperty("delivery").GetProperty("status").GetString());
+        Assert.DoesNotContain(mine, openAfter.EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        await ApiClient.AssertStatusAsync(HttpStatusCode.BadRequest, badKind);
+        Assert.Contains("deadline-at-risk", await badKind.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
