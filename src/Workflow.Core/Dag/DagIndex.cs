@@ -106,18 +106,23 @@ public sealed class DagIndex
         var tasks = definition.Tasks;
         var ids = new string[tasks.Count];
         var expected = new TimeSpan?[tasks.Count];
-        var edges = new List<(string, string)>();
         for (var i = 0; i < tasks.Count; i++)
         {
             ids[i] = tasks[i].Id;
             expected[i] = tasks[i].ExpectedDuration;
+        }
+
+        var index = IndexIds(ids);
+        var edges = new List<(int, int)>(tasks.Count);
+        for (var i = 0; i < tasks.Count; i++)
+        {
             foreach (var parent in tasks[i].DependsOn)
             {
-                edges.Add((parent, tasks[i].Id));
+                edges.Add((Lookup(index, parent, ids[i]), i));
             }
         }
 
-        return Build(ids, edges, expected);
+        return Create(ids, index, edges, expected);
     }
 
     /// <summary>
@@ -129,8 +134,21 @@ public sealed class DagIndex
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(edges);
-        var index = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Count; i++)
+        var idArray = ids.ToArray();
+        var index = IndexIds(idArray);
+        var intEdges = new List<(int, int)>();
+        foreach (var (parent, child) in edges)
+        {
+            intEdges.Add((Lookup(index, parent, child), Lookup(index, child, parent)));
+        }
+
+        return Create(idArray, index, intEdges, expectedDurations);
+    }
+
+    private static Dictionary<string, int> IndexIds(string[] ids)
+    {
+        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
         {
             if (!index.TryAdd(ids[i], i))
             {
@@ -138,20 +156,18 @@ public sealed class DagIndex
             }
         }
 
-        var intEdges = new List<(int, int)>();
-        foreach (var (parent, child) in edges)
-        {
-            if (!index.TryGetValue(parent, out var p) || !index.TryGetValue(child, out var c))
-            {
-                var missing = index.ContainsKey(parent) ? child : parent;
-                throw new ArgumentException($"The dependency {parent} -> {child} names an unknown task '{missing}'.",
-                    nameof(edges));
-            }
+        return index;
+    }
 
-            intEdges.Add((p, c));
-        }
+    private static int Lookup(Dictionary<string, int> index, string id, string other) =>
+        index.TryGetValue(id, out var i)
+            ? i
+            : throw new ArgumentException($"The dependency between '{other}' and '{id}' names an unknown task '{id}'.");
 
-        var graph = DagGraph.Create(ids.Count, intEdges);
+    private static DagIndex Create(string[] ids, Dictionary<string, int> index, List<(int, int)> edges,
+        IReadOnlyList<TimeSpan?>? expectedDurations)
+    {
+        var graph = DagGraph.Create(ids.Length, edges);
         var order = TopologicalSort.TryOrder(graph);
         if (order is null)
         {
@@ -160,13 +176,13 @@ public sealed class DagIndex
                 $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(edges));
         }
 
-        var configured = new double[ids.Count];
+        var configured = new double[ids.Length];
         for (var i = 0; i < configured.Length; i++)
         {
             var d = expectedDurations is not null && i < expectedDurations.Count ? expectedDurations[i] : null;
             configured[i] = d is { } known ? Math.Max(0, known.TotalSeconds) : UnknownDurationSeconds;
         }
 
-        return new DagIndex([.. ids], index, graph, configured, order);
+        return new DagIndex(ids, index, graph, configured, order);
     }
 }

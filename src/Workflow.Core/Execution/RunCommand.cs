@@ -16,7 +16,10 @@ public abstract record RunCommand;
 
 /// <summary>
 /// Run one attempt of a task instance. Pool, priority and rank let the shell order its global queue;
-/// the idempotency key is <c>{runId}/{taskKey}/{attempt}</c>.
+/// the idempotency key is <c>{runId}/{taskKey}/{attempt}</c>. The input is a JSON object keyed by upstream
+/// task id with the outputs of the upstream tasks that succeeded; a map instance <c>id[i]</c> also gets
+/// <c>$item</c> (its element) and <c>$index</c>. The decider also races a timeout timer when one is set,
+/// so the shell may enforce <see cref="Timeout"/> itself but need not.
 /// </summary>
 public sealed record RunTask(
     string TaskKey,
@@ -31,14 +34,26 @@ public sealed record RunTask(
     string IdempotencyKey,
     TimeSpan? Timeout) : RunCommand;
 
+/// <summary>
+/// Fire <see cref="TimerFired"/> with this id at <paramref name="DueAt"/> (or at once when it is past). Ids are
+/// unique within a run: <c>{taskKey}/{retry|timeout|delay}/{attempt}</c>.
+/// </summary>
 public sealed record StartTimer(string TimerId, DateTimeOffset DueAt, TimerPurpose Purpose, string? TaskKey = null)
     : RunCommand;
 
+/// <summary>Forget a timer; a timer that fires anyway is ignored by the decider.</summary>
 public sealed record CancelTimer(string TimerId) : RunCommand;
 
-/// <summary>Stop a running attempt (its handler's token is cancelled; a process tree is killed).</summary>
+/// <summary>
+/// Stop a running attempt (its handler's token is cancelled; a process tree is killed; for a sub-pipeline
+/// task, the child run is cancelled). The decider has already decided what follows; a late outcome is ignored.
+/// </summary>
 public sealed record CancelTask(string TaskKey, int Attempt) : RunCommand;
 
+/// <summary>
+/// Run another pipeline as a child; its id is deterministic, <c>{runId}/{taskKey}#{attempt}</c>, so starting
+/// it twice is a no-op. The shell reports <see cref="ChildRunCompleted"/>.
+/// </summary>
 public sealed record StartChildRun(string TaskKey, int Attempt, string ChildRunId, string PipelineId, JsonElement? Parameters)
     : RunCommand;
 
@@ -46,11 +61,13 @@ public sealed record StartChildRun(string TaskKey, int Attempt, string ChildRunI
 public sealed record Notify(NotificationKind Kind, DateTimeOffset At, string Message, string? TaskKey = null, int? Attempt = null)
     : RunCommand;
 
+/// <summary>The run reached its final status; nothing else follows.</summary>
 public sealed record CompleteRun(RunStatus Status, RunSummary Summary) : RunCommand;
 
 /// <summary>Task counts by final state, for the run record and its notifications.</summary>
 public sealed record RunSummary(int Succeeded, int Failed, int Skipped, int Cancelled, int Total);
 
+/// <summary>Why a timer exists: a retry backoff, an attempt's timeout, or a delay / wait-until task.</summary>
 public enum TimerPurpose
 {
     [JsonStringEnumMemberName("retry")] Retry,
@@ -58,6 +75,7 @@ public enum TimerPurpose
     [JsonStringEnumMemberName("delay")] Delay,
 }
 
+/// <summary>The kinds of run notifications.</summary>
 public enum NotificationKind
 {
     [JsonStringEnumMemberName("task-retrying")] TaskRetrying,

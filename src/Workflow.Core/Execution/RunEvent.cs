@@ -39,11 +39,13 @@ public sealed record TaskSucceeded(DateTimeOffset At, string TaskKey, int Attemp
 public sealed record TaskFailed(DateTimeOffset At, string TaskKey, int Attempt, string ErrorKind, string Message)
     : RunEvent(At);
 
+/// <summary>A timer the decider started is due; unknown and cancelled timer ids are ignored.</summary>
 public sealed record TimerFired(DateTimeOffset At, string TimerId) : RunEvent(At);
 
 /// <summary>Cancel the whole run, or one task when <paramref name="TaskKey"/> is set.</summary>
 public sealed record CancelRequested(DateTimeOffset At, string? TaskKey = null, string? Reason = null) : RunEvent(At);
 
+/// <summary>A child run started by <see cref="StartChildRun"/> ended; its output becomes the task's output.</summary>
 public sealed record ChildRunCompleted(
     DateTimeOffset At, string TaskKey, int Attempt, string ChildRunId, RunStatus Status, JsonElement? Output)
     : RunEvent(At);

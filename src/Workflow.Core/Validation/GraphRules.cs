@@ -11,6 +11,9 @@ internal static class GraphRules
 {
     private const int MaxCycles = 10;
 
+    // Up to this many dependencies, repeats are found by scanning the list rather than hashing it.
+    private const int SmallList = 8;
+
     public static void Check(IReadOnlyList<TaskDefinition> tasks, Dictionary<string, int> index, ErrorCollector errors)
     {
         var edges = new List<(int Parent, int Child)>();
@@ -18,27 +21,27 @@ internal static class GraphRules
         {
             var task = tasks[i];
             var dependsOn = task?.DependsOn ?? [];
-            HashSet<string>? seen = null;
+            HashSet<string>? seen = dependsOn.Count > SmallList ? new(StringComparer.Ordinal) : null;
             for (var k = 0; k < dependsOn.Count; k++)
             {
                 var dep = dependsOn[k];
-                var path = $"tasks[{i}].dependsOn[{k}]";
                 if (string.IsNullOrEmpty(dep))
                 {
-                    errors.Add(path, "The dependency is empty.", "Name the id of an upstream task.");
+                    errors.Add(Path(i, k), "The dependency is empty.", "Name the id of an upstream task.");
                 }
                 else if (dep == task!.Id)
                 {
-                    errors.Add(path, $"The task '{dep}' depends on itself.", "Remove this dependency.");
+                    errors.Add(Path(i, k), $"The task '{dep}' depends on itself.", "Remove this dependency.");
                 }
                 else if (!index.TryGetValue(dep, out var parent))
                 {
-                    errors.Add(path, $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
+                    errors.Add(Path(i, k),
+                        $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
                         Suggestions.Hint(dep, index.Keys, "Check the spelling, or add a task with that id."));
                 }
-                else if (dependsOn.Count > 1 && !(seen ??= new(StringComparer.Ordinal)).Add(dep))
+                else if (seen is null ? IndexOf(dependsOn, dep) < k : !seen.Add(dep))
                 {
-                    errors.Add(path, $"'{dep}' is listed twice in dependsOn.", "Remove the repeated entry.");
+                    errors.Add(Path(i, k), $"'{dep}' is listed twice in dependsOn.", "Remove the repeated entry.");
                 }
                 else
                 {
@@ -107,6 +110,8 @@ internal static class GraphRules
             }
         }
     }
+
+    private static string Path(int task, int dependency) => $"tasks[{task}].dependsOn[{dependency}]";
 
     private static bool IsUpstream(DagGraph graph, int ancestor, int node)
     {

@@ -92,9 +92,9 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
 
         if (definition.Defaults is { } defaults)
         {
-            PolicyRules.Retry("defaults.retry", defaults.Retry, Options, errors);
-            PolicyRules.Timeout("defaults.timeout", defaults.Timeout, Options, errors);
-            PolicyRules.Pool("defaults.pool", defaults.Pool, errors);
+            PolicyRules.Retry("defaults", defaults.Retry, Options, errors);
+            PolicyRules.Timeout("defaults", defaults.Timeout, Options, errors);
+            PolicyRules.Pool("defaults", defaults.Pool, errors);
         }
 
         CheckParameters(definition.Parameters ?? [], errors);

@@ -12,7 +12,7 @@ internal static class TaskRules
         var index = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
         {
-            var path = $"tasks[{i}]";
+            var path = Path(i);
             var task = tasks[i];
             if (task is null)
             {
@@ -31,9 +31,9 @@ internal static class TaskRules
             }
 
             CheckKind(path, task.Kind, options, errors);
-            PolicyRules.Pool($"{path}.pool", task.Pool, errors);
-            PolicyRules.Retry($"{path}.retry", task.Retry, options, errors);
-            PolicyRules.Timeout($"{path}.timeout", task.Timeout, options, errors);
+            PolicyRules.Pool(path, task.Pool, errors);
+            PolicyRules.Retry(path, task.Retry, options, errors);
+            PolicyRules.Timeout(path, task.Timeout, options, errors);
             if (task.ExpectedDuration is { } expected && expected < TimeSpan.Zero)
             {
                 errors.Add($"{path}.expectedDuration", $"expectedDuration is {Json.Duration.Format(expected)}; " +
@@ -49,6 +49,9 @@ internal static class TaskRules
 
         return index;
     }
+
+    // Formatting "tasks[i]" once per task is the one string validation makes for a valid task.
+    private static string Path(int i) => $"tasks[{i}]";
 
     private static void CheckKind(string path, string? kind, ValidationOptions options, ErrorCollector errors)
     {

@@ -141,4 +141,38 @@ public class RunControlTests
         Assert.Contains("config.duration", commands.OfType<Notify>().First().Message, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Failed, commands.Single<CompleteRun>().Status);
     }
+
+    [Fact]
+    public void A_wait_until_task_waits_on_a_timer_due_at_its_instant()
+    {
+        var run = new DeciderHarness();
+        var at = DeciderHarness.T0.AddHours(3);
+        var task = new TaskDefinition
+        {
+            Id = "gate", Kind = "wait-until", Config = DeciderHarness.Json($$"""{"at":"{{at:O}}"}"""),
+        };
+
+        var start = run.Start(Pipeline(task, Task("after", "gate")));
+        var fired = run.Fire(start.Single<StartTimer>().TimerId);
+
+        Assert.Equal(at, start.Single<StartTimer>().DueAt);
+        Assert.Equal(TimerPurpose.Delay, start.Single<StartTimer>().Purpose);
+        Assert.Empty(start.RunKeys());
+        Assert.Equal(["after"], fired.RunKeys());
+    }
+
+    [Fact]
+    public void Cancelling_a_mapped_task_cancels_each_running_instance()
+    {
+        var run = new DeciderHarness();
+        run.Start(Pipeline(Task("list"), Task("each", "list") with { Map = new MapSpec { Over = "list" } }));
+        run.Succeed("list", outputJson: "[1,2,3]");
+        run.Succeed("each[1]");
+
+        var commands = run.Apply(new CancelRequested(run.Now, TaskKey: "each"));
+
+        Assert.Equal(["each[0]", "each[2]"], commands.OfType<CancelTask>().Select(c => c.TaskKey));
+        Assert.Equal(TaskStatus.Cancelled, run.StatusOf("each"));
+        Assert.Equal(RunStatus.Cancelled, commands.Single<CompleteRun>().Status);
+    }
 }

@@ -6,8 +6,9 @@ using System.Text;
 namespace Workflow.Host.Tests.Browser;
 
 /// <summary>
-/// The real embedded host as a child process on a free 127.0.0.1 port, in Development, with its data in a fresh
-/// temporary directory. It runs under <c>timeout</c>, so it stops by itself even if the test run dies.
+/// The real embedded host as a child process on a free 127.0.0.1 port, in Development, with a fresh temporary
+/// directory as its working directory (so its default data directory is <c>{DataDirectory}/.workflow</c>). It runs
+/// under <c>timeout</c>, so it stops by itself even if the test run dies.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {

@@ -27,4 +27,23 @@ public sealed class LoginPageTests(DashboardFixture fixture)
         Assert.Empty(errors.All);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_pasted_token_the_API_refuses_is_reported_and_not_kept()
+    {
+        // Arrange
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/#/login");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Bearer token" }).ClickAsync();
+
+        // Act
+        await page.GetByLabel("Bearer token").FillAsync("Bearer not-a-real-token");
+        await page.GetByTestId("token-login").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // Assert
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The token was refused");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/login"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('workflow.token')"));
+        await page.Context.CloseAsync();
+    }
 }

@@ -4,7 +4,7 @@
 import { s } from '../dom.js';
 import { formatDuration, formatTime, toMillis } from '../format.js';
 
-const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+const STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
 /** A tick step (seconds) that gives at most about `max` ticks over `span` seconds. */
 export function tickStep(span, max = 8) {
@@ -32,9 +32,9 @@ export function renderGantt(rows, { width = 900, now = Date.now(), selected, onS
   const svg = s('svg', { class: 'gantt', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
     'aria-label': `Gantt chart of ${rows.length} tasks over ${formatDuration(span)}` });
 
-  const step = tickStep(span);
+  const step = tickStep(span, Math.max(4, Math.floor(plotWidth / 110)));
   const axis = s('g', { class: 'axis' });
-  for (let t = 0; t <= span + 0.001; t += step) {
+  for (let i = 0, t = 0; t <= span + 1e-6; i++, t = i * step) {
     const px = x(start + t * 1000);
     axis.append(s('line', { x1: px, x2: px, y1: top - 6, y2: height - 4, class: 'tick' }),
       s('text', { x: px, y: top - 10, 'text-anchor': t === 0 ? 'start' : 'middle' }, t === 0 ? formatTime(new Date(start).toISOString()) : `+${formatDuration(t)}`));

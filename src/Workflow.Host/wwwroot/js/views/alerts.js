@@ -30,6 +30,11 @@ export function render(container, params) {
   let items = null;
   let error = null;
   const draw = () => {
+    if (!items && error?.status === 404) {
+      mount(cards);
+      mount(content, emptyState('Alerts are not available', 'This host does not serve /api/alerts, so there is nothing to show here.'));
+      return;
+    }
     if (!items) { mount(content, error ? errorBox(error, { onRetry: () => poll.now() }) : loading()); return; }
     mount(cards, [...CATEGORIES, { id: 'other', label: 'Other' }].map(c => {
       const count = items.filter(a => categoryOf(a.kind) === c.id).length;

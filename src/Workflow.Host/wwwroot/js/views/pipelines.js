@@ -63,6 +63,7 @@ function row(p, canOperate, refresh) {
       h('a', { class: 'strong', href: link(['runs'], { pipeline: p.id }) }, p.id),
       p.enabled === false ? h('span', { class: 'chip chip-off' }, 'disabled') : null,
       p.version ? h('span', { class: 'version', title: 'definition version' }, `v${p.version}`) : null,
+      p.isDynamic ? h('span', { class: 'chip chip-dynamic', title: 'Its tasks are generated when a run starts' }, 'dynamic') : null,
       p.description ? h('div', { class: 'secondary' }, p.description) : null),
     h('td', {}, h('span', { class: 'chip chip-group' }, p.ownerGroup)),
     h('td', { class: 'schedules' }, schedules.length
@@ -82,7 +83,7 @@ function row(p, canOperate, refresh) {
         const runId = answer?.runId ?? answer?.id;
         if (runId) window.location.hash = link(['runs', runId]);
         return runId;
-      }, { kind: 'btn-primary btn-small', testid: `trigger-${p.id}`, title: `Start a manual run of ${p.id}`, success: id => `Started ${id}` }),
+      }, { kind: 'btn-primary btn-small', testid: `trigger-${p.id}`, title: `Start a manual run of ${p.id}` }),
       ' ',
       session.can('editor') ? actionButton(p.enabled === false ? 'Enable' : 'Disable', async () => {
         await api(`/api/pipelines/${encodeURIComponent(p.id)}/${p.enabled === false ? 'enable' : 'disable'}`, { method: 'POST' });

@@ -29,7 +29,7 @@ export function taskPanel(runId, task, attempts, { attempt: chosen, onAttempt } 
         onclick: () => onAttempt?.(a.attempt),
       }, `Attempt ${a.attempt} `, statusBadge(a.status))))
       : null,
-    record ? attemptFacts(record) : null,
+    record ? attemptFacts(record, task.error) : null,
     logBox);
 
   if (!record) {
@@ -42,14 +42,15 @@ export function taskPanel(runId, task, attempts, { attempt: chosen, onAttempt } 
   return { element, stop: viewer.stop };
 }
 
-function attemptFacts(a) {
+/** The attempt's times and error; an error the task header already shows is not repeated. */
+function attemptFacts(a, shownError) {
   return h('dl', { class: 'facts compact' },
     h('div', {}, h('dt', {}, 'Queued'), h('dd', {}, timeCell(a.queuedAt))),
     h('div', {}, h('dt', {}, 'Started'), h('dd', {}, timeCell(a.startedAt))),
     h('div', {}, h('dt', {}, 'Finished'), h('dd', {}, timeCell(a.finishedAt))),
     h('div', {}, h('dt', {}, 'Took'), h('dd', {}, a.startedAt ? formatDuration(secondsBetween(a.startedAt, a.finishedAt)) : '—')),
     a.errorKind ? h('div', {}, h('dt', {}, 'Error kind'), h('dd', {}, a.errorKind)) : null,
-    a.error ? h('div', { class: 'wide' }, h('dt', {}, 'Error'), h('dd', { class: 'mono' }, a.error)) : null);
+    a.error && a.error !== shownError ? h('div', { class: 'wide' }, h('dt', {}, 'Error'), h('dd', { class: 'mono' }, a.error)) : null);
 }
 
 /** Reads a log from the start (or its last 64 KB when longer) and, with Follow on, polls for more. */

@@ -18,7 +18,7 @@ const ATTEMPT_FETCH_LIMIT = 60;
 
 export function render(container, params) {
   const runId = params.runId;
-  const ui = { tab: params.view === 'gantt' ? 'gantt' : 'graph', task: params.task ?? null, attempt: params.attempt ?? null };
+  const ui = { tab: params.view === 'gantt' ? 'gantt' : 'graph', task: params.task ?? null, attempt: params.attempt ?? null, fit: false };
   const header = h('div', {});
   const facts = h('div', {});
   const chart = h('div', { class: 'chart-body' });
@@ -75,14 +75,24 @@ export function render(container, params) {
       h('strong', {}, layout.critical.path.join(' → ') || '—'),
       list.some(n => n.duration !== null && n.duration !== undefined) ? ` (${formatDuration(layout.critical.total)})` : ' (durations not known yet)');
     if (ui.tab === 'graph') {
-      mount(chart, h('div', { class: 'dag-scroll', 'data-testid': 'dag' }, svg), caption);
+      const scroll = h('div', { class: 'dag-scroll', 'data-testid': 'dag' }, svg);
+      mount(chart, scroll, h('div', { class: 'chart-foot' }, caption, zoomButton(svg, layout)));
+      if (ui.fit) fitInto(svg, layout, scroll);
     } else {
       const rows = ganttRows(critical);
       const width = Math.max(600, (chart.clientWidth || container.clientWidth || 1000) - 2);
       mount(chart, rows.length
         ? h('div', { class: 'gantt-scroll', 'data-testid': 'gantt' }, renderGantt(rows, { width, selected: ui.task, onSelect: select }))
-        : h('div', { class: 'empty small', 'data-testid': 'gantt' }, 'No task has started yet.'), caption);
+        : h('div', { class: 'empty small', 'data-testid': 'gantt' }, 'No task has started yet.'), h('div', { class: 'chart-foot' }, caption));
     }
+  };
+
+  /** Large graphs scroll at full size; "Fit" scales the whole graph into view as an overview. */
+  const zoomButton = (svg, layout) => {
+    const fits = layout.width <= chart.clientWidth && layout.height <= window.innerHeight * 0.52;
+    if (fits && !ui.fit) return null;
+    return h('button', { type: 'button', class: 'btn btn-small', onclick: () => { ui.fit = !ui.fit; drawChart(); } },
+      ui.fit ? 'Actual size' : 'Fit to view');
   };
 
   const ganttRows = critical => detail.tasks
@@ -145,7 +155,7 @@ export function render(container, params) {
           return next;
         }, { kind: 'btn-primary', testid: 'rerun', success: id => `Started ${id}` }) : null)));
     const duration = run.startedAt ? secondsBetween(run.startedAt, run.finishedAt) : null;
-    mount(facts, h('dl', { class: 'facts card' },
+    mount(facts, h('dl', { class: 'facts card', 'data-testid': 'run-facts' },
       fact('Pipeline', h('a', { href: link(['runs'], { pipeline: run.pipelineId }) }, run.pipelineId), h('span', { class: 'secondary' }, ` v${run.pipelineVersion}`)),
       fact('Group', h('span', { class: 'chip chip-group' }, run.ownerGroup)),
       fact('Trigger', humanize(run.trigger), run.rerunOf ? [' of ', h('a', { href: link(['runs', run.rerunOf]) }, 'earlier run')] : null),
@@ -198,6 +208,12 @@ export function render(container, params) {
   return () => { poll.stop(); current?.stop(); window.removeEventListener('resize', onResize); };
 }
 
+function fitInto(svg, layout, scroll) {
+  const scale = Math.min(1, scroll.clientWidth / layout.width, (window.innerHeight * 0.52) / layout.height);
+  svg.setAttribute('width', String(Math.floor(layout.width * scale)));
+  svg.setAttribute('height', String(Math.floor(layout.height * scale)));
+}
+
 function tab(label, active, onclick, testid) {
   return h('button', { type: 'button', role: 'tab', class: active ? 'tab active' : 'tab', 'aria-selected': String(active), onclick, 'data-testid': testid }, label);
 }
@@ -209,7 +225,7 @@ function fact(label, ...value) {
 function legend() {
   return h('div', { class: 'legend', 'aria-label': 'Legend' },
     LEGEND.map(s => h('span', { class: 'legend-item' }, h('span', { class: `swatch status-${s}` }), humanize(s))),
-    h('span', { class: 'legend-item' }, h('span', { class: 'swatch critical' }), 'critical path'));
+    h('span', { class: 'legend-item' }, h('span', { class: 'swatch critical' }), 'Critical path'));
 }
 
 function countTasks(tasks) {

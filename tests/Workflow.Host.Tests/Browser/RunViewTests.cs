@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflow.Host.Tests.Browser;
+
+/// <summary>A data engineer triggers pipelines in the browser and follows the runs: status, DAG, Gantt and logs.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed partial class RunViewTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task A_data_engineer_triggers_the_weekly_report_and_reads_its_graph_timeline_and_log()
+    {
+        // Arrange
+        var page = await fixture.NewPageAsync();
+        var errors = new PageErrors(page);
+        await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
+        var row = page.Locator("[data-pipeline=\"weekly-report\"]");
+        await Expect(row).ToContainTextAsync("0 6 * * MON (Europe/Berlin)");
+        await fixture.ScreenshotAsync(page, "02-pipelines");
+
+        // Act
+        await page.GetByTestId("trigger-weekly-report").ClickAsync();
+
+        // Assert: the run page opens and the run finishes.
+        await Expect(page).ToHaveURLAsync(ManualRunUrl());
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",
+            new() { Timeout = 90_000 });
+
+        // The DAG: seven partitions, aggregate, publish, all green; the critical path runs through one
+        // partition, then aggregate and publish.
+        var dag = page.GetByTestId("dag");
+        await Expect(dag.Locator(".node")).ToHaveCountAsync(9);
+        await Expect(dag.Locator(".node[data-status=\"succeeded\"]")).ToHaveCountAsync(9);
+        await Expect(dag.Locator(".node[data-critical=\"true\"]")).ToHaveCountAsync(3);
+        await Expect(DashboardPage.DagNode(page, "aggregate")).ToHaveAttributeAsync("data-critical", "true");
+        await Expect(DashboardPage.DagNode(page, "publish")).ToHaveAttributeAsync("data-critical", "true");
+        await Expect(dag.Locator(".edge.critical")).ToHaveCountAsync(2);
+        await fixture.ScreenshotAsync(page, "03-run-graph");
+
+        // The Gantt: one row and at least one bar per task.
+        await page.GetByTestId("tab-gantt").ClickAsync();
+        var gantt = page.GetByTestId("gantt");
+        await Expect(gantt.Locator(".gantt-row")).ToHaveCountAsync(9);
+        Assert.True(await gantt.Locator(".bar").CountAsync() >= 9);
+        await fixture.ScreenshotAsync(page, "04-run-gantt");
+
+        // A task's log: the aggregate step prints how many distinct orders it merged.
+        await gantt.Locator(".gantt-row[data-task=\"aggregate\"]").ClickAsync();
+        var panel = page.GetByTestId("task-panel");
+        await Expect(panel).ToHaveAttributeAsync("data-task", "aggregate");
+        await Expect(panel.GetByTestId("log")).ToContainTextAsync(new Regex(@"distinct orders: \d+"));
+        await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+        await fixture.ScreenshotAsync(page, "05-task-log");
+        Assert.Empty(errors.All);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_run_shows_running_until_its_gate_opens_then_succeeded_with_the_retry_on_the_timeline()
+    {
+        // Arrange: a pipeline whose middle task waits for a file the test creates, and a task that fails once.
+        var gate = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, "gate")).FullName;
+        using var api = new ApiClient(fixture.Host.BaseAddress);
+        var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
+        await api.CreatePipelineAsync(editor, TestPipelines.Gated(gate));
+        var page = await fixture.NewPageAsync();
+        var errors = new PageErrors(page);
+        await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
+
+        // Act
+        await page.GetByTestId("trigger-browser-gate").ClickAsync();
+
+        // Assert: running, with the waiting task running and its log followed.
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "running");
+        var waiting = DashboardPage.DagNode(page, "wait-for-release");
+        await Expect(waiting).ToHaveAttributeAsync("data-status", "running");
+        await waiting.ClickAsync();
+        var panel = page.GetByTestId("task-panel");
+        await Expect(panel).ToHaveAttributeAsync("data-task", "wait-for-release");
+        await Expect(panel.GetByTestId("follow")).ToBeCheckedAsync();
+        await Expect(panel.GetByTestId("log")).ToContainTextAsync("waiting for release");
+        await Expect(page.GetByTestId("cancel")).ToBeVisibleAsync();
+        await fixture.ScreenshotAsync(page, "06-run-running");
+
+        await File.WriteAllTextAsync(Path.Combine(gate, "release"), "go");
+
+        // The followed log receives the rest, and the run succeeds.
+        await Expect(panel.GetByTestId("log")).ToContainTextAsync("released");
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",
+            new() { Timeout = 90_000 });
+        await Expect(page.GetByTestId("cancel")).ToHaveCountAsync(0);
+
+        // The timeline shows both attempts of the flaky task: the failed first and the successful retry.
+        await page.GetByTestId("tab-gantt").ClickAsync();
+        var flaky = page.GetByTestId("gantt").Locator(".gantt-row[data-task=\"flaky\"] .bar");
+        await Expect(flaky).ToHaveCountAsync(2);
+        await Expect(flaky.First).ToHaveAttributeAsync("data-status", "failed");
+        await Expect(flaky.Last).ToHaveAttributeAsync("data-status", "succeeded");
+        await page.GetByTestId("gantt").Locator(".gantt-row[data-task=\"flaky\"]").ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Tab, new() { Name = "Attempt 1" })).ToContainTextAsync("failed",
+            new() { IgnoreCase = true });
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await fixture.ScreenshotAsync(page, "07-run-retry-timeline");
+        Assert.Empty(errors.All);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_operator_cancels_a_waiting_run_then_reruns_its_unfinished_part_to_success()
+    {
+        // Arrange: a run that holds until a file appears.
+        var hold = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, "hold")).FullName;
+        using var api = new ApiClient(fixture.Host.BaseAddress);
+        var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
+        await api.CreatePipelineAsync(editor, TestPipelines.Holding(hold));
+        var page = await fixture.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
+        await page.GetByTestId("trigger-browser-hold").ClickAsync();
+        await Expect(DashboardPage.DagNode(page, "hold")).ToHaveAttributeAsync("data-status", "running");
+        var firstRun = page.Url;
+
+        // Act: cancel, then rerun the failed part.
+        await page.GetByTestId("cancel").ClickAsync();
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "cancelled");
+        await Expect(DashboardPage.DagNode(page, "prepare")).ToHaveAttributeAsync("data-status", "succeeded");
+        await Expect(DashboardPage.DagNode(page, "hold")).Not.ToHaveAttributeAsync("data-status", "running");
+        await fixture.ScreenshotAsync(page, "09-run-cancelled");
+        await page.GetByTestId("rerun").ClickAsync();
+
+        // Assert: a new run of trigger "rerun" that links back, and that finishes once the hold is released.
+        await Expect(page).Not.ToHaveURLAsync(firstRun);
+        await Expect(page.GetByTestId("run-facts")).ToContainTextAsync("Rerun");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "earlier run" })).ToBeVisibleAsync();
+        await File.WriteAllTextAsync(Path.Combine(hold, "release"), "go");
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",
+            new() { Timeout = 90_000 });
+        await Expect(DashboardPage.DagNode(page, "hold")).ToHaveAttributeAsync("data-status", "succeeded");
+        await page.Context.CloseAsync();
+    }
+
+    [GeneratedRegex("#/runs/weekly-report%40manual-")]
+    private static partial Regex ManualRunUrl();
+}
