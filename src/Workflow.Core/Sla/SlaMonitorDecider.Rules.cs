@@ -119,6 +119,11 @@ public static partial class SlaMonitorDecider
             state = state with { Tasks = state.Tasks.SetItem(failed.Id, failed with { Phase = TaskPhase.Done }) };
         }
 
+        if (e.Kind == NotificationKind.TaskFailed && e.TaskKey is { } finalKey)
+        {
+            state = RecordOutcome(state, TaskIdOf(finalKey), finalKey, TaskOutcome.Failed);
+        }
+
         var (kind, severity, wanted, attempt) = e.Kind switch
         {
             NotificationKind.TaskRetrying => (AlertKind.TaskRetrying, AlertSeverity.Warning, state.Notify.Retrying,

@@ -55,7 +55,7 @@ public static partial class SlaMonitorDecider
                 : DurationEstimate.Fixed(t.ExpectedDuration ?? TimeSpan.FromMinutes(5),
                     t.ExpectedDuration is null ? EstimateSource.Default : EstimateSource.Configured);
             tasks[t.Id] = new TaskSla(t.Id, [.. t.DependsOn], estimate,
-                SlowThreshold(estimate, sla?.SlowFactor ?? 1.5), TaskPhase.Pending);
+                SlowThreshold(estimate, sla?.SlowFactor ?? 1.5), TaskPhase.Pending, t.Trigger);
         }
 
         var state = new SlaMonitorState
@@ -142,6 +142,7 @@ public static partial class SlaMonitorDecider
                 : e.Outcome == TaskOutcome.Failed ? TaskPhase.Pending
                 : TaskPhase.Done;
             state = state with { Tasks = state.Tasks.SetItem(id, task with { Phase = phase }) };
+            state = RecordOutcome(state, id, e.TaskKey, e.Outcome);
         }
 
         var elapsed = attempt is null ? TimeSpan.Zero : e.At - attempt.StartedAt;

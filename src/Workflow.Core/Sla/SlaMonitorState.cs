@@ -47,13 +47,19 @@ public sealed record SlaMonitorState
     public DateTimeOffset? LastForecast { get; init; }
 }
 
-/// <summary>What the monitor knows about one task of the definition.</summary>
+/// <summary>
+/// What the monitor knows about one task of the definition. <see cref="Outcome"/> is set once the task's final
+/// state is certain (succeeded, failed for good, or skipped); <see cref="Trigger"/> lets the monitor skip the
+/// downstream tasks the run decider will skip, since the run decider reports no event for a skip.
+/// </summary>
 public sealed record TaskSla(
     string Id,
     ImmutableArray<string> DependsOn,
     DurationEstimate Estimate,
     TimeSpan? SlowThreshold,
-    TaskPhase Phase);
+    TaskPhase Phase,
+    TriggerRule Trigger = TriggerRule.AllSuccess,
+    TaskOutcome? Outcome = null);
 
 /// <summary>A task id's progress; a map task is done once its started instances have all ended.</summary>
 public enum TaskPhase

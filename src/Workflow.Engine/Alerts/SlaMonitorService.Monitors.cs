@@ -12,13 +12,10 @@ public sealed partial class SlaMonitorService
     {
         var definition = run.Definition;
         var estimator = new DurationEstimator(options.Value.Estimator);
-        var estimates = new Dictionary<string, DurationEstimate>(StringComparer.Ordinal);
-        foreach (var task in definition.Tasks)
-        {
-            var newestFirst = await history.RecentAsync(definition.Id, task.Id, estimator.Options.Window,
-                CancellationToken.None);
-            estimates[task.Id] = estimator.Estimate([.. newestFirst.Reverse()], task.ExpectedDuration);
-        }
+        var recent = await history.RecentByTaskAsync(definition.Id, Math.Max(1, estimator.Options.Window),
+            CancellationToken.None);
+        var estimates = estimator.EstimateTasks(definition,
+            id => recent.TryGetValue(id, out var newestFirst) ? [.. Enumerable.Reverse(newestFirst)] : []);
 
         DateTimeOffset? deadline = null;
         try

@@ -1,36 +1,80 @@
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Storage;
+using Workflow.Sla;
 
 namespace Workflow.Engine.Services;
 
 /// <summary>
-/// Reads <c>task_durations</c>: the mean of each task's most recent successful durations feeds the decider's
-/// upward rank; the SLA monitor reads the same table for its percentiles.
+/// Reads <c>task_durations</c>: each task's most recent successful durations feed the decider's upward rank
+/// (through <see cref="DurationEstimator.ForRank"/>, the p95) and the SLA monitor's percentiles, so dispatch and
+/// alerting agree on what a task usually takes.
 /// </summary>
 public sealed class DurationHistory(SqliteStore store, IOptions<EngineOptions> options)
 {
+    /// <summary>
+    /// The expected duration of each task with history, for the upward rank. A task with enough samples for the
+    /// estimator is weighted by its p95, so a task that now and then runs very long is started early; with fewer
+    /// samples the mean of those few is still a better guess than the configured value. Tasks without history
+    /// are left out and keep their configured expected duration.
+    /// </summary>
     public async ValueTask<IReadOnlyDictionary<string, TimeSpan>> ExpectedAsync(string pipelineId,
         CancellationToken cancellationToken)
+    {
+        var window = Math.Max(1, options.Value.DurationHistoryWindow);
+        var estimator = new DurationEstimator(new DurationEstimatorOptions { Window = window });
+        var recent = await RecentByTaskAsync(pipelineId, window, cancellationToken);
+        var estimates = new Dictionary<string, DurationEstimate>(StringComparer.Ordinal);
+        var expected = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var (taskId, newestFirst) in recent)
+        {
+            var estimate = estimator.Estimate([.. Enumerable.Reverse(newestFirst)], configured: null);
+            if (estimate.Source == EstimateSource.History)
+            {
+                estimates[taskId] = estimate;
+            }
+            else
+            {
+                expected[taskId] = TimeSpan.FromTicks((long)newestFirst.Average(d => d.Ticks));
+            }
+        }
+
+        foreach (var (taskId, p95) in DurationEstimator.ForRank(estimates))
+        {
+            expected[taskId] = p95;
+        }
+
+        return expected;
+    }
+
+    /// <summary>The newest <paramref name="window"/> durations of every task of a pipeline, newest first.</summary>
+    public async ValueTask<IReadOnlyDictionary<string, List<TimeSpan>>> RecentByTaskAsync(string pipelineId,
+        int window, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT task_id, avg(duration_ms) FROM (
-                SELECT task_id, duration_ms,
+            SELECT task_id, duration_ms FROM (
+                SELECT task_id, duration_ms, finished_at,
                        row_number() OVER (PARTITION BY task_id ORDER BY finished_at DESC) AS n
                 FROM task_durations WHERE pipeline_id = $p)
-            WHERE n <= $window GROUP BY task_id;
+            WHERE n <= $window ORDER BY task_id, n;
             """;
         command.Parameters.AddWithValue("$p", pipelineId);
-        command.Parameters.AddWithValue("$window", options.Value.DurationHistoryWindow);
-        var expected = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        command.Parameters.AddWithValue("$window", window);
+        var recent = new Dictionary<string, List<TimeSpan>>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            expected[reader.GetString(0)] = TimeSpan.FromMilliseconds(reader.GetDouble(1));
+            var taskId = reader.GetString(0);
+            if (!recent.TryGetValue(taskId, out var list))
+            {
+                recent[taskId] = list = [];
+            }
+
+            list.Add(TimeSpan.FromMilliseconds(reader.GetInt64(1)));
         }
 
-        return expected;
+        return recent;
     }
 
     /// <summary>The most recent durations of one task, newest first.</summary>

@@ -1,0 +1,82 @@
+using Workflow.Execution;
+
+namespace Workflow.Sla;
+
+/// <summary>
+/// Skipped tasks. The run decider skips a task whose trigger rule can no longer be met and reports no event for
+/// it, so the monitor works the skips out itself from the same rules: otherwise a skipped branch would stay in
+/// the remaining work for good and hold the forecast, and with it a deadline-at-risk alert, too late.
+/// </summary>
+public static partial class SlaMonitorDecider
+{
+    /// <summary>
+    /// Records a task's final outcome once it is certain, then skips what that rules out downstream (a success skips a one-failed child). A map instance's
+    /// success says nothing final about its task (other instances may yet fail); a final failure of any instance
+    /// fails the task, and an explicit skip is final.
+    /// </summary>
+    private static SlaMonitorState RecordOutcome(SlaMonitorState state, string id, string taskKey, TaskOutcome outcome)
+    {
+        if (!state.Tasks.TryGetValue(id, out var task) || task.Outcome is not null)
+        {
+            return state;
+        }
+
+        var certain = outcome switch
+        {
+            TaskOutcome.Succeeded => taskKey == id,
+            TaskOutcome.Failed or TaskOutcome.Skipped => true,
+            _ => false,
+        };
+        if (!certain)
+        {
+            return state;
+        }
+
+        task = task with { Outcome = outcome, Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : task.Phase };
+        state = state with { Tasks = state.Tasks.SetItem(id, task) };
+        return SkipDownstream(state, id);
+    }
+
+    /// <summary>
+    /// Marks done, as skipped, every pending task downstream of <paramref name="finishedId"/> whose trigger rule
+    /// now says skip, with a work list so a long chain needs no deep stack.
+    /// </summary>
+    private static SlaMonitorState SkipDownstream(SlaMonitorState state, string finishedId)
+    {
+        var tasks = state.Tasks;
+        var work = new Queue<string>();
+        work.Enqueue(finishedId);
+        while (work.TryDequeue(out var parent))
+        {
+            foreach (var candidate in state.Tasks.Values)
+            {
+                var child = tasks[candidate.Id];
+                if (child.Phase != TaskPhase.Pending || child.Outcome is not null ||
+                    !child.DependsOn.Contains(parent, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
+                int succeeded = 0, failed = 0, skipped = 0;
+                foreach (var dep in child.DependsOn)
+                {
+                    switch (tasks.TryGetValue(dep, out var p) ? p.Outcome : null)
+                    {
+                        case TaskOutcome.Succeeded: succeeded++; break;
+                        case TaskOutcome.Skipped: skipped++; break;
+                        case TaskOutcome.Failed or TaskOutcome.Cancelled: failed++; break;
+                    }
+                }
+
+                if (TriggerRules.Evaluate(child.Trigger, child.DependsOn.Length, succeeded, failed, skipped) ==
+                    TriggerVerdict.Skip)
+                {
+                    tasks = tasks.SetItem(child.Id, child with { Phase = TaskPhase.Done, Outcome = TaskOutcome.Skipped });
+                    work.Enqueue(child.Id);
+                }
+            }
+        }
+
+        return state with { Tasks = tasks };
+    }
+}
