@@ -39,8 +39,8 @@ public sealed class EngineOptions
     public int DurationHistoryWindow { get; set; } = 20;
 
     /// <summary>
-    /// How long a statement waits for a write lock held by another connection (the scheduler's watermark store,
-    /// the audit log, an operator's sqlite3 shell) before SQLite reports SQLITE_BUSY. The commit thread retries a
+    /// How long a statement waits for a write lock held by another connection (a second host on the same file, an
+    /// operator's sqlite3 shell) before SQLite reports SQLITE_BUSY. The commit thread retries a
     /// busy commit <see cref="StoreBusyRetries"/> more times, each waiting this long again, before it gives up.
     /// </summary>
     public TimeSpan StoreBusyTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Code;
-using Workflow.Engine.Handlers.Http;
-using Workflow.Engine.Handlers.Process;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Hosting;
 using Workflow.Engine.Logs;
@@ -30,13 +28,13 @@ public static class EngineServiceCollectionExtensions
             services.Configure(configure);
         }
 
-        services.AddLogging();
-        services.AddHttpClient(HttpTaskHandler.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddWorkflowTaskHandlers();
         services.TryAddSingleton<SqliteStore>();
         services.TryAddSingleton<LogStore>();
-        services.TryAddSingleton<OutputStore>();
-        services.TryAddSingleton<HandlerRegistry>();
+        services.TryAddSingleton(sp => new FileOutputStore(
+            Path.Combine(sp.GetRequiredService<SqliteStore>().DataDirectory, "outputs"),
+            sp.GetRequiredService<IOptions<EngineOptions>>().Value.OutputInlineLimitBytes));
+        services.TryAddSingleton<IOutputStore>(sp => sp.GetRequiredService<FileOutputStore>());
         services.TryAddSingleton<EngineRuntime>();
         services.TryAddSingleton(sp => sp.GetRequiredService<EngineRuntime>().Writer);
         services.TryAddSingleton<PipelineQueries>();
@@ -50,10 +48,7 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<LogStore>()));
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
-        services.AddSingleton<ITaskHandler, CodeTaskHandler>();
-        services.AddSingleton<ITaskHandler, HttpTaskHandler>();
-        services.AddSingleton<ITaskHandler, ProcessTaskHandler>();
-        services.AddSingleton<ITaskHandler, QueueDrainTaskHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, QueueDrainTaskHandler>());
 
         services.AddHostedService<EngineHostedService>();
         services.AddHostedService<RetentionPurgeService>();

@@ -20,7 +20,4 @@ internal static partial class Log
 
     [LoggerMessage(7005, LogLevel.Information, "Run {RunId} already exists as instance {InstanceId}; start is a no-op")]
     public static partial void AlreadyStarted(ILogger logger, string runId, string instanceId);
-
-    [LoggerMessage(7006, LogLevel.Error, "Task {TaskKey} attempt {Attempt} of run {RunId} threw instead of returning a failure")]
-    public static partial void HandlerThrew(ILogger logger, string runId, string taskKey, int attempt, Exception exception);
 }

@@ -12,7 +12,8 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Workflow.Api;
 using Workflow.Api.Audit;
-using Workflow.Engine;
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Http;
@@ -68,10 +69,10 @@ services.AddScoped<DurableClientHolder>();
 services.AddScoped<IWorkflowService, DurableWorkflowService>();
 services.AddScoped<ScheduleTicker>();
 
-// The same task handlers as the embedded host. The engine registers them inside AddWorkflowEngine (with its SQLite
-// store and workers, which this app must not start) and keeps the handler classes internal, so this needs the
-// engine to expose the handler part on its own: see docs/azure.md, "Known gaps".
+// The same task handlers and attempt executor as the embedded host, without the engine's SQLite store and workers;
+// large outputs go to blobs, since the instances share no disk.
 services.AddWorkflowTaskHandlers();
+services.AddSingleton<IOutputStore, BlobOutputStore>();
 
 // The same HTTP API, authenticated by App Service Authentication instead of a bearer token.
 services.AddRouting();

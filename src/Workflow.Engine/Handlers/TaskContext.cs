@@ -3,13 +3,12 @@ using Workflow.Engine.Logs;
 
 namespace Workflow.Engine.Handlers;
 
-/// <summary>Everything a handler gets for one delivery of one attempt.</summary>
-public sealed class TaskContext
+/// <summary>
+/// Everything a handler gets for one delivery of one attempt. Hosts build it through
+/// <see cref="TaskAttemptExecutor"/>; tests of a handler may build one directly.
+/// </summary>
+public sealed class TaskContext(Action? heartbeat = null)
 {
-    private readonly Action _heartbeat;
-
-    internal TaskContext(Action heartbeat) => _heartbeat = heartbeat;
-
     public required string RunId { get; init; }
     public required string PipelineId { get; init; }
     public required string TaskKey { get; init; }
@@ -24,7 +23,10 @@ public sealed class TaskContext
 
     public JsonElement? Config { get; init; }
 
-    /// <summary>Upstream outputs as the decider passed them; large ones are references the output store resolves.</summary>
+    /// <summary>
+    /// Upstream outputs keyed by task id (and <c>$item</c>, <c>$index</c> in a map instance), with spilled ones
+    /// already resolved by the executor.
+    /// </summary>
     public JsonElement? Input { get; init; }
 
     /// <summary>Set when an earlier delivery suspended; null on a fresh start.</summary>
@@ -32,10 +34,11 @@ public sealed class TaskContext
 
     public required ITaskLog Log { get; init; }
 
-    public required OutputStore Outputs { get; init; }
+    /// <summary>Resolves output references a handler finds deeper inside its input.</summary>
+    public required IOutputStore Outputs { get; init; }
 
     public required TimeProvider Time { get; init; }
 
     /// <summary>Tells the engine this delivery is alive, extending its lease.</summary>
-    public void Heartbeat() => _heartbeat();
+    public void Heartbeat() => heartbeat?.Invoke();
 }

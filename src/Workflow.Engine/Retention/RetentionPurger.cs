@@ -12,7 +12,7 @@ namespace Workflow.Engine.Retention;
 /// <c>retention.runs</c>, and logs older than <c>retention.logs</c>; <see cref="EngineOptions.DefaultRetention"/>
 /// applies when a pipeline sets none. Deletes go through the writer in small chunks so workers barely notice.
 /// </summary>
-public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStore logs, OutputStore outputs,
+public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStore logs, FileOutputStore outputs,
     IOptions<EngineOptions> options, TimeProvider time, ILogger<RetentionPurger> logger)
 {
     private const int Chunk = 200;

@@ -23,7 +23,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
     private long _sequence;
 
     public EngineRuntime(IOptions<EngineOptions> options, TimeProvider time, ILoggerFactory loggers, SqliteStore store,
-        HandlerRegistry handlers, LogStore logs, OutputStore outputs, IEnumerable<IRunObserver> observers,
+        HandlerRegistry handlers, TaskAttemptExecutor executor, LogStore logs, IEnumerable<IRunObserver> observers,
         IEnumerable<Migration> migrations)
     {
         Options = options.Value;
@@ -32,7 +32,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         Store = store;
         Handlers = handlers;
         Logs = logs;
-        Outputs = outputs;
+        Executor = executor;
         _migrations = new MigrationRunner(EngineSchema.Migrations.Concat(migrations).Distinct(),
             loggers.CreateLogger<MigrationRunner>());
         Writer = new WriteLoop(Logger, Options.MaxBatchSize, time, Options.StoreBusyRetries);
@@ -48,7 +48,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
     public SqliteStore Store { get; }
     public HandlerRegistry Handlers { get; }
     public LogStore Logs { get; }
-    public OutputStore Outputs { get; }
+    public TaskAttemptExecutor Executor { get; }
     public WriteLoop Writer { get; }
     public Dispatcher Dispatcher { get; }
     public TimerService Timers { get; }

@@ -37,6 +37,7 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             }
 
             item.Sequence = engine.NextSequence();
+            item.KeepOutputInline = run.MapSources.Contains(item.TaskId);
             run.Pending[item.Key] = item;
             resumed++;
             if (availableAt is { } at && at > context.Now)

@@ -107,6 +107,7 @@ internal static partial class RunShell
             Rank = task.Rank,
             Key = WorkItem.MakeKey(run.RunId, task.TaskKey, task.Attempt),
             Timeout = task.Timeout,
+            KeepOutputInline = run.MapSources.Contains(task.TaskId),
             Sequence = engine.NextSequence(),
         };
         run.Pending[item.Key] = item;

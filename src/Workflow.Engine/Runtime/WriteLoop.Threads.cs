@@ -184,7 +184,7 @@ public sealed partial class WriteLoop
             }
             catch (SqliteException ex) when (IsBusy(ex) && attempt < _busyRetries)
             {
-                // Another connection (the scheduler's watermark store, the audit log, a shell) held the write lock
+                // Another connection (a second host on the same file, a shell) held the write lock
                 // longer than the busy timeout. The transaction rolled back, so the whole batch can simply go again.
                 Log.StoreBusy(_logger, attempt + 1, _busyRetries);
             }

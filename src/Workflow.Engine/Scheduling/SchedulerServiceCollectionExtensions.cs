@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Workflow.Engine.Storage;
 
 namespace Workflow.Engine.Scheduling;
 
@@ -23,8 +22,7 @@ public static class SchedulerServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWatermarkStore>(sp =>
-            new SqliteWatermarkStore(sp.GetRequiredService<SqliteStore>().DatabasePath));
+        services.TryAddSingleton<IWatermarkStore, SqliteWatermarkStore>();
         services.TryAddSingleton<ScheduleTicker>();
         services.AddHostedService<SchedulerService>();
         return services;

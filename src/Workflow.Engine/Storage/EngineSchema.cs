@@ -4,6 +4,8 @@ namespace Workflow.Engine.Storage;
 /// The engine's own migrations. Times are Unix milliseconds (UTC). <c>task_attempts</c> is also the work queue:
 /// rows in state <c>queued</c> or <c>running</c> are the work items, with their lease; the <c>work_items</c> view
 /// shows just those. Keeping one row per attempt saves a write per task, which is what group commit is bound by.
+/// <c>schedule_watermarks</c> is created only if missing: before the scheduler wrote through the engine, its
+/// watermark store created that table itself, sometimes on a file the engine had not opened yet.
 /// </summary>
 public static class EngineSchema
 {
@@ -93,7 +95,7 @@ public static class EngineSchema
                 purpose TEXT NOT NULL,
                 task_key TEXT,
                 PRIMARY KEY (run_id, timer_id)) WITHOUT ROWID;
-            CREATE TABLE schedule_watermarks (
+            CREATE TABLE IF NOT EXISTS schedule_watermarks (
                 pipeline_id TEXT NOT NULL,
                 schedule_key TEXT NOT NULL,
                 watermark INTEGER NOT NULL,

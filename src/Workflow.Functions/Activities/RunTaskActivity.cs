@@ -1,24 +1,21 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using Workflow.Engine.Handlers;
 using Workflow.Functions.Storage;
-using Workflow.Model;
 using Workflow.Orchestration;
-using Workflow.Services;
 using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Functions.Activities;
 
 /// <summary>
-/// Runs one attempt through the same task handlers as the embedded host (Workflow.Engine/Handlers), records the
-/// attempt and its log in blobs, and returns failures as data so their error kind reaches the decider.
+/// Runs one attempt through the same <see cref="TaskAttemptExecutor"/> and task handlers as the embedded host,
+/// records the attempt and its log in blobs, and returns failures as data so their error kind reaches the decider.
+/// The decider's own timeout timer races this activity in the orchestration, so a lost worker still times out.
 /// </summary>
 public sealed class RunTaskActivity(
-    HandlerRegistry handlers,
+    TaskAttemptExecutor executor,
     AttemptStore attempts,
     BlobTaskLogFactory logs,
-    TimeProvider time,
-    ILogger<RunTaskActivity> logger)
+    TimeProvider time)
 {
     [Function(OrchestrationNames.RunTaskActivity)]
     public async Task<TaskActivityResult> RunAsync([ActivityTrigger] TaskActivityInput input,
@@ -26,78 +23,49 @@ public sealed class RunTaskActivity(
     {
         var task = input.Task;
         var started = time.GetUtcNow();
-        await attempts.WriteAsync(Record(input, TaskStatus.Running, started, null, null, null, 0), cancellationToken);
-        var handler = handlers.Find(task.Kind);
-        TaskActivityResult result;
-        await using var log = await logs.OpenAsync(input.RunId, task.TaskKey, task.Attempt, cancellationToken);
-        if (handler is null)
+        await attempts.WriteAsync(Record(input, TaskStatus.Running, started, null, null, 0), cancellationToken);
+        TaskOutcome outcome;
+        long logBytes;
+        await using (var log = await logs.OpenAsync(input.RunId, task.TaskKey, task.Attempt, cancellationToken))
         {
-            result = TaskActivityResult.Failure(ErrorKinds.InvalidInput,
-                $"Task '{task.TaskId}' has kind '{task.Kind}', which no handler serves in this app.");
+            outcome = await executor.ExecuteAsync(ToAttempt(input), log, null, cancellationToken);
+            logBytes = log.BytesWritten;
         }
-        else
+
+        var result = outcome switch
         {
-            result = await ExecuteAsync(handler, input, log, cancellationToken);
-        }
+            TaskSucceededOutcome s => TaskActivityResult.Success(s.Output, logBytes),
+            TaskFailedOutcome f => TaskActivityResult.Failure(f.ErrorKind, f.Message, logBytes),
+            TaskSuspendedOutcome s => TaskActivityResult.Suspended(s.ResumeAt, s.State) with { LogBytes = logBytes },
+            _ => TaskActivityResult.Failure(Model.ErrorKinds.Handler,
+                $"Task '{task.TaskId}' returned an unknown outcome.", logBytes),
+        };
 
         // A suspended attempt stays running: the orchestration resumes it on a durable timer.
         var status = result.ResumeAt is not null ? TaskStatus.Running
             : result.Succeeded ? TaskStatus.Succeeded : TaskStatus.Failed;
-        await attempts.WriteAsync(Record(input, status, started, time.GetUtcNow(), result, result.Message,
-            log.BytesWritten), cancellationToken);
-        return result with { LogBytes = log.BytesWritten };
+        await attempts.WriteAsync(Record(input, status, started, time.GetUtcNow(), result, logBytes), cancellationToken);
+        return result;
     }
 
-    private async Task<TaskActivityResult> ExecuteAsync(ITaskHandler handler, TaskActivityInput input, BlobTaskLog log,
-        CancellationToken cancellationToken)
+    private static TaskAttempt ToAttempt(TaskActivityInput input) => new()
     {
-        var task = input.Task;
-        using var timeout = task.Timeout is { } t
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : null;
-        timeout?.CancelAfter(task.Timeout!.Value);
-        try
-        {
-            // NOTE: TaskContext's constructor is internal to Workflow.Engine today, and its output store is tied to
-            // the SQLite store; see docs/azure.md, "Known gaps". This is the shape the call takes once both are open.
-            var context = new TaskContext(static () => { })
-            {
-                RunId = input.RunId,
-                PipelineId = input.PipelineId,
-                TaskKey = task.TaskKey,
-                TaskId = task.TaskId,
-                Attempt = task.Attempt,
-                IdempotencyKey = task.IdempotencyKey,
-                Delivery = 1,
-                Config = task.Config,
-                Input = task.Input,
-                ResumeState = input.ResumeState,
-                Log = log,
-                Outputs = null!,
-                Time = time,
-            };
-            var outcome = await handler.ExecuteAsync(context, timeout?.Token ?? cancellationToken);
-            return outcome switch
-            {
-                TaskSucceededOutcome s => TaskActivityResult.Success(s.Output),
-                TaskFailedOutcome f => TaskActivityResult.Failure(f.ErrorKind, f.Message),
-                TaskSuspendedOutcome s => TaskActivityResult.Suspended(s.ResumeAt, s.State),
-                _ => TaskActivityResult.Failure(ErrorKinds.Handler, $"Task '{task.TaskId}' returned an unknown outcome."),
-            };
-        }
-        catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true)
-        {
-            return TaskActivityResult.Failure(ErrorKinds.Timeout, $"Task '{task.TaskId}' ran past its timeout of {task.Timeout}.");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.HandlerThrew(logger, input.RunId, task.TaskKey, task.Attempt, ex);
-            return TaskActivityResult.Failure(ErrorKinds.Handler, ex.Message);
-        }
-    }
+        RunId = input.RunId,
+        PipelineId = input.PipelineId,
+        TaskKey = input.Task.TaskKey,
+        TaskId = input.Task.TaskId,
+        Attempt = input.Task.Attempt,
+        Kind = input.Task.Kind,
+        IdempotencyKey = input.Task.IdempotencyKey,
+        Config = input.Task.Config,
+        Input = input.Task.Input,
+        ResumeState = input.ResumeState,
+        Timeout = input.Task.Timeout,
+        KeepOutputInline = input.KeepOutputInline,
+    };
 
     private static TaskAttemptRecord Record(TaskActivityInput input, TaskStatus status, DateTimeOffset started,
-        DateTimeOffset? finished, TaskActivityResult? result, string? error, long logBytes) =>
+        DateTimeOffset? finished, TaskActivityResult? result, long logBytes) =>
         new(input.RunId, input.Task.TaskKey, input.Task.Attempt, status, started, started, finished,
-            result?.ErrorKind, error, result?.Output, logBytes);
+            result?.ErrorKind, result?.Message, result?.Output, logBytes);
 }

@@ -16,4 +16,10 @@ public sealed class StorageOptions
 
     public string DefinitionsContainer { get; set; } = "definitions";
     public string LogsContainer { get; set; } = "logs";
+
+    /// <summary>
+    /// Outputs larger than this go to a blob next to the attempt's log and travel by reference, which keeps them out
+    /// of orchestration history (Durable moves messages above about 45 KB to blobs of its own).
+    /// </summary>
+    public int OutputInlineLimitBytes { get; set; } = 32 * 1024;
 }

@@ -1,53 +1,39 @@
-using Microsoft.Data.Sqlite;
 using Workflow.Api.Audit;
+using Workflow.Engine.Runtime;
+using Workflow.Engine.Storage;
 
 namespace Workflow.Host.Audit;
 
 /// <summary>
-/// The audit trail in the engine's SQLite file, in a table of its own: one row per change or manual action,
-/// committed before the API answers, so the trail survives a crash just as the change does.
+/// The audit trail in the engine's SQLite file, in a table of its own (<see cref="AuditSchema"/>): one row per
+/// change or manual action, committed through the engine's writer before the API answers, so the trail survives a
+/// crash just as the change does. Reads use the store's pooled connections.
 /// </summary>
-public sealed class SqliteAuditLog : IAuditLog
+public sealed class SqliteAuditLog(SqliteStore store, WriteLoop writer) : IAuditLog
 {
-    private const string Schema =
-        "CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, " +
-        "actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT, owner_group TEXT NOT NULL); " +
-        "CREATE INDEX IF NOT EXISTS audit_log_group ON audit_log (owner_group, id);";
-
-    private readonly string _connectionString;
-    private volatile bool _created;
-
-    public SqliteAuditLog(string databasePath)
-    {
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-    }
-
     public async ValueTask AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO audit_log (at_ms, actor, action, target, detail, owner_group) " +
-                              "VALUES ($at, $actor, $action, $target, $detail, $group);";
-        command.Parameters.AddWithValue("$at", entry.At.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$actor", entry.Actor);
-        command.Parameters.AddWithValue("$action", entry.Action);
-        command.Parameters.AddWithValue("$target", entry.Target);
-        command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
-        command.Parameters.AddWithValue("$group", entry.OwnerGroup);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await writer.ExecuteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO audit_log (at_ms, actor, action, target, detail, owner_group) " +
+                                  "VALUES ($at, $actor, $action, $target, $detail, $group);";
+            command.Parameters.AddWithValue("$at", entry.At.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$actor", entry.Actor);
+            command.Parameters.AddWithValue("$action", entry.Action);
+            command.Parameters.AddWithValue("$target", entry.Target);
+            command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
+            command.Parameters.AddWithValue("$group", entry.OwnerGroup);
+            return command.ExecuteNonQuery();
+        }).WaitAsync(cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<AuditEntry>> ListAsync(IReadOnlyCollection<string>? groups, int limit,
         CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var filter = "";
         if (groups is not null)
@@ -75,16 +61,5 @@ public sealed class SqliteAuditLog : IAuditLog
         }
 
         return entries;
-    }
-
-    private async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _created ? "PRAGMA busy_timeout = 10000;" : "PRAGMA busy_timeout = 10000; " + Schema;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        _created = true;
-        return connection;
     }
 }

@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Options;
 using Workflow.Api;
-using Workflow.Api.Audit;
 using Workflow.Api.Endpoints;
 using Workflow.Engine;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Scheduling;
-using Workflow.Engine.Storage;
 using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
 using Workflow.Host.Samples;
@@ -54,8 +52,7 @@ public static class WorkflowHost
         builder.Services.AddWorkflowApi(builder.Configuration, builder.Environment);
         builder.Services.AddOptions<WorkflowApiOptions>().Configure<HandlerRegistry>((api, handlers) =>
             api.TaskKinds.UnionWith(handlers.Kinds));
-        builder.Services.AddSingleton<IAuditLog>(sp =>
-            new SqliteAuditLog(sp.GetRequiredService<SqliteStore>().DatabasePath));
+        builder.Services.AddSqliteAuditLog();
         builder.Services.AddSamples();
         builder.Services.AddWorkflowAlerts();
         builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection("Workflow:Alerts"));

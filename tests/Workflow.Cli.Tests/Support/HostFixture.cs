@@ -1,6 +1,9 @@
 namespace Workflow.Cli.Tests.Support;
 
-/// <summary>One real host shared by the end-to-end tests of a class; each test uses its own pipeline ids.</summary>
+/// <summary>
+/// One real host, without the sample pipelines, shared by the end-to-end tests of a class; each test uses its own
+/// pipeline ids.
+/// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
     private HostProcess? _host;
@@ -10,7 +13,7 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        _host = await HostProcess.StartAsync(cts.Token);
+        _host = await HostProcess.StartAsync(["--Workflow:Samples=false"], cts.Token);
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Workflow.Engine.Runtime;
 using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tests.Support;
@@ -58,7 +59,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
 
     public ScheduleTicker NewTicker(SchedulerOptions? options = null)
     {
-        var store = new SqliteWatermarkStore(Engine.Services.GetRequiredService<SqliteStore>().DatabasePath);
+        var store = new SqliteWatermarkStore(Engine.Services.GetRequiredService<SqliteStore>(),
+            Engine.Services.GetRequiredService<WriteLoop>());
         return new ScheduleTicker(Workflow, store, Clock, Options.Create(options ?? new SchedulerOptions()),
             NullLogger<ScheduleTicker>.Instance);
     }

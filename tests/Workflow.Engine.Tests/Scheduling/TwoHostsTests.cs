@@ -7,7 +7,7 @@ public sealed class TwoHostsTests
     [Fact]
     public async Task Two_tickers_on_one_sqlite_file_never_start_an_occurrence_twice()
     {
-        // Arrange: two tickers, each with its own watermark store connection, on the same data file.
+        // Arrange: two tickers, each with its own watermark store, on the same data file.
         await using var h = await SchedulerHarness.StartAsync(Weekly.Monday.AddMinutes(30));
         var ids = Enumerable.Range(0, 20).Select(i => $"p{i:00}").ToList();
         foreach (var id in ids)

@@ -28,7 +28,7 @@ public sealed class StoreBusyTests
         var run = await engine.StartRunAsync(Pipelines.Define("locked", Pipelines.Code("work", "gated")));
         await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
-        // A second connection (as the scheduler's watermark store has) takes the database's write lock.
+        // A second connection (as a second host or a shell has) takes the database's write lock.
         var blocker = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(engine.DataDirectory, "workflow.db"),

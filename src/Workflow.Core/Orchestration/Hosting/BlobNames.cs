@@ -29,6 +29,12 @@ public static class BlobNames
     public static string AttemptRecord(string runId, string taskKey, int attempt) =>
         $"{Segment(runId)}/{Segment(taskKey)}/{attempt.ToString(CultureInfo.InvariantCulture)}.json";
 
+    /// <summary>A spilled output; not <c>.json</c>, so listing attempt records skips it.</summary>
+    public static string AttemptOutput(string runId, string taskKey, int attempt) =>
+        $"{Segment(runId)}/{Segment(taskKey)}/{attempt.ToString(CultureInfo.InvariantCulture)}{OutputSuffix}";
+
+    public const string OutputSuffix = ".output";
+
     /// <summary>Percent-escapes everything but letters, digits and <c>-._@~</c>, so a segment never holds a slash.</summary>
     public static string Segment(string value)
     {

@@ -1,7 +1,10 @@
-namespace Workflow.Host.Tests.Browser;
+namespace Workflow.Tests.Shared;
 
-/// <summary>Finds the host's build output and project folder from the test assembly's location.</summary>
-internal static class RepoPaths
+/// <summary>
+/// Finds the repository, the host's project folder and the host's build output from the test assembly's location.
+/// Shared by the test projects that start the host as a child process.
+/// </summary>
+internal static class HostPaths
 {
     public static string Root()
     {
@@ -24,14 +27,14 @@ internal static class RepoPaths
     /// </summary>
     public static string HostAssembly()
     {
-        // AppContext.BaseDirectory is .../tests/Workflow.Host.Tests/bin/{Configuration}/{framework}/
+        // AppContext.BaseDirectory is .../tests/{test project}/bin/{Configuration}/{framework}/
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = framework.Parent!;
         var path = Path.Combine(HostProjectDirectory(), "bin", configuration.Name, framework.Name, "Workflow.Host.dll");
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"The host is not built at {path}; build tests/Workflow.Host.Tests, which references it.", path);
+                $"The host is not built at {path}; build the test project, which references src/Workflow.Host.", path);
         }
 
         return path;

@@ -1,23 +1,17 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Workflow.Engine.Storage;
 
 namespace Workflow.Engine.Logs;
 
 /// <summary>
-/// Keeps large task outputs out of the database and out of downstream inputs: an output above the inline limit is
-/// written to <c>outputs/{run}/{task}.{attempt}.json</c> and replaced by <c>{"$outputRef": "...", "bytes": n}</c>,
-/// which <see cref="ResolveAsync"/> turns back into the value.
+/// The output store on a local disk: an output above <paramref name="inlineLimitBytes"/> is written to
+/// <c>{root}/{run}/{task}.{attempt}.json</c> and passed on by a reference holding that relative path.
 /// </summary>
-public sealed class OutputStore(SqliteStore store, IOptions<EngineOptions> options)
+public sealed class FileOutputStore(string root, int inlineLimitBytes) : IOutputStore
 {
-    public const string RefProperty = "$outputRef";
-
-    public string Root { get; } = Path.Combine(store.DataDirectory, "outputs");
+    public string Root { get; } = Path.GetFullPath(root);
 
     public string RunFolder(string runId) => Path.Combine(Root, FileNames.Safe(runId));
 
-    /// <summary>Returns the output itself when small, or a reference to the file it was written to.</summary>
     public async ValueTask<JsonElement?> SpillIfLargeAsync(string runId, string taskKey, int attempt, JsonElement? output,
         CancellationToken cancellationToken)
     {
@@ -27,7 +21,7 @@ public sealed class OutputStore(SqliteStore store, IOptions<EngineOptions> optio
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value);
-        if (bytes.Length <= options.Value.OutputInlineLimitBytes)
+        if (bytes.Length <= inlineLimitBytes)
         {
             return value;
         }
@@ -36,27 +30,18 @@ public sealed class OutputStore(SqliteStore store, IOptions<EngineOptions> optio
         var path = Path.Combine(Root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-        return JsonSerializer.SerializeToElement(new Dictionary<string, object>
-        {
-            [RefProperty] = relative,
-            ["bytes"] = bytes.Length,
-        });
+        return OutputReference.Create(relative, bytes.Length);
     }
 
-    public static bool IsReference(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Object && value.TryGetProperty(RefProperty, out _);
-
-    /// <summary>The value behind a reference; any other value is returned as it is.</summary>
     public async ValueTask<JsonElement> ResolveAsync(JsonElement value, CancellationToken cancellationToken)
     {
-        if (!IsReference(value))
+        if (OutputReference.LocationOf(value) is not { } relative)
         {
             return value;
         }
 
-        var relative = value.GetProperty(RefProperty).GetString() ?? string.Empty;
         var path = Path.GetFullPath(Path.Combine(Root, relative));
-        if (!path.StartsWith(Path.GetFullPath(Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The output reference '{relative}' points outside the output store.");
         }

@@ -3,16 +3,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Workflow.Host.Tests.Browser;
+namespace Workflow.Tests.Shared;
 
 /// <summary>
-/// The real embedded host as a child process on a free 127.0.0.1 port, in Development, with a fresh temporary
-/// directory as its working directory (so its default data directory is <c>{DataDirectory}/.workflow</c>). It runs
-/// under <c>timeout</c>, so it stops by itself even if the test run dies.
+/// The real embedded host as a child process on a free 127.0.0.1 port, in Development (so the dev token issuer
+/// exists), with a fresh temporary directory as its working directory (so its default data directory is
+/// <c>{DataDirectory}/.workflow</c>). It runs under <c>timeout</c>, so it stops by itself even if the test run dies.
+/// Shared by the CLI's end-to-end tests and the host's browser and sample tests.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(120);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -39,12 +40,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(CancellationToken cancellationToken)
+    public static Task<HostProcess> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync([], cancellationToken);
+
+    /// <summary>Starts the host with <paramref name="arguments"/> added to its command line (settings such as
+    /// <c>--Workflow:Samples=false</c>), and returns once it answers <c>/api/health</c>.</summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken)
     {
-        var hostDll = RepoPaths.HostAssembly();
-        var dataDirectory = Directory.CreateTempSubdirectory("wf-browser-").FullName;
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var dataDirectory = Directory.CreateTempSubdirectory("wf-host-").FullName;
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("timeout")
         {
             WorkingDirectory = dataDirectory,
@@ -52,11 +57,11 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Backstop only: the fixture kills the host when the tests finish.
-        foreach (var arg in new[] { "--signal=KILL", "600", "dotnet", hostDll,
+        // The timeout is a backstop only: the tests kill the host when they finish.
+        foreach (var arg in new[] { "--signal=KILL", "900", "dotnet", HostPaths.HostAssembly(),
                      "--urls", baseAddress.ToString().TrimEnd('/'),
-                     "--contentRoot", RepoPaths.HostProjectDirectory(),
-                     "--environment", "Development" })
+                     "--contentRoot", HostPaths.HostProjectDirectory(),
+                     "--environment", "Development" }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -113,7 +118,7 @@ public sealed class HostProcess : IAsyncDisposable
                 // Slow to answer under load; ask again.
             }
 
-            await Task.Delay(200, cancellationToken);
+            await Task.Delay(200, cancellationToken); // Poll interval of a deadline-bound wait.
         }
 
         throw new TimeoutException($"The host did not answer /api/health within {StartDeadline}:\n{Output}");

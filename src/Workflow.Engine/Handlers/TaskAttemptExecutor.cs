@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Workflow.Engine.Logs;
+using Workflow.Model;
+
+namespace Workflow.Engine.Handlers;
+
+/// <summary>
+/// Runs one delivery of an attempt through its handler, the same way in every host: it resolves spilled inputs,
+/// applies the task's timeout, spills a large output, and turns every failure into a <see cref="TaskOutcome"/>
+/// with an error kind (timeout, cancelled, handler, or the kind a <see cref="TaskFailureException"/> names), so a
+/// handler's exception never escapes to the host.
+/// </summary>
+public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore outputs, TimeProvider time,
+    ILogger<TaskAttemptExecutor> logger)
+{
+    /// <param name="attempt">What to run.</param>
+    /// <param name="log">Where the handler's log lines go.</param>
+    /// <param name="heartbeat">Called when the handler says it is alive (the embedded engine extends its lease).</param>
+    /// <param name="cancellation">Cancels the attempt (the run was cancelled, or the host lost the lease).</param>
+    public async Task<TaskOutcome> ExecuteAsync(TaskAttempt attempt, ITaskLog log, Action? heartbeat,
+        CancellationToken cancellation)
+    {
+        var handler = handlers.Find(attempt.Kind);
+        if (handler is null)
+        {
+            return TaskOutcome.Failure(ErrorKinds.InvalidInput,
+                $"No handler serves task kind '{attempt.Kind}'. Register an ITaskHandler for it or use a built-in kind.");
+        }
+
+        using var timeout = attempt.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
+        var token = linked?.Token ?? cancellation;
+        try
+        {
+            var context = new TaskContext(heartbeat)
+            {
+                RunId = attempt.RunId,
+                PipelineId = attempt.PipelineId,
+                TaskKey = attempt.TaskKey,
+                TaskId = attempt.TaskId,
+                Attempt = attempt.Attempt,
+                IdempotencyKey = attempt.IdempotencyKey,
+                Delivery = attempt.Delivery,
+                Config = attempt.Config,
+                Input = await OutputReference.ResolveInputAsync(outputs, attempt.Input, token),
+                ResumeState = attempt.ResumeState,
+                Log = log,
+                Outputs = outputs,
+                Time = time,
+            };
+            var outcome = await handler.ExecuteAsync(context, token);
+            if (outcome is TaskSucceededOutcome { Output: { } output } && !attempt.KeepOutputInline)
+            {
+                outcome = new TaskSucceededOutcome(
+                    await outputs.SpillIfLargeAsync(attempt.RunId, attempt.TaskKey, attempt.Attempt, output, token));
+            }
+
+            return outcome;
+        }
+        catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true)
+        {
+            log.WriteLine($"timed out after {attempt.Timeout}");
+            return TaskOutcome.Failure(ErrorKinds.Timeout, $"The task ran longer than its timeout of {attempt.Timeout}.");
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return TaskOutcome.Failure(ErrorKinds.Cancelled, "The task was cancelled.");
+        }
+        catch (TaskFailureException failure)
+        {
+            log.WriteLine($"failed ({failure.ErrorKind}): {failure.Message}");
+            return TaskOutcome.Failure(failure.ErrorKind, failure.Message);
+        }
+        catch (Exception ex)
+        {
+            Log.HandlerThrew(logger, attempt.IdempotencyKey, ex);
+            log.WriteLine($"handler error: {ex.GetType().Name}: {ex.Message}");
+            return TaskOutcome.Failure(ErrorKinds.Handler, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}
