@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(7005, LogLevel.Information, "Run {RunId} already exists as instance {InstanceId}; start is a no-op")]
     public static partial void AlreadyStarted(ILogger logger, string runId, string instanceId);
+
+    [LoggerMessage(7007, LogLevel.Warning, "Duration of task {TaskId} in pipeline {PipelineId} not recorded: {Reason}")]
+    public static partial void DurationNotRecorded(ILogger logger, string pipelineId, string taskId, string reason);
 }

@@ -59,6 +59,7 @@ services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerO
 services.AddSingleton<BlobContainers>();
 services.AddSingleton<BlobPipelineCatalog>();
 services.AddSingleton<AttemptStore>();
+services.AddSingleton<BlobDurationHistory>();
 services.AddSingleton<BlobTaskLogFactory>();
 services.AddSingleton<IAuditLog, BlobAuditLog>();
 services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();

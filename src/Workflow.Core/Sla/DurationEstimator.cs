@@ -50,6 +50,34 @@ public sealed class DurationEstimator(DurationEstimatorOptions options)
         return result;
     }
 
+    /// <summary>
+    /// The expected duration of each task with history, for the run decider's upward rank. A task with enough
+    /// samples is weighted by its p95, so a task that now and then runs very long is started early; with fewer
+    /// samples the mean of those few is still a better guess than the configured value. Tasks without samples are
+    /// left out and keep their configured expected duration.
+    /// </summary>
+    /// <param name="recentOldestFirst">Recent successful durations per task id, oldest first.</param>
+    public IReadOnlyDictionary<string, TimeSpan> ExpectedForRank(
+        IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>> recentOldestFirst)
+    {
+        ArgumentNullException.ThrowIfNull(recentOldestFirst);
+        var expected = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var (taskId, durations) in recentOldestFirst)
+        {
+            if (durations.Count == 0)
+            {
+                continue;
+            }
+
+            var estimate = Estimate(durations, configured: null);
+            expected[taskId] = estimate.Source == EstimateSource.History
+                ? estimate.P95
+                : TimeSpan.FromTicks((long)durations.Average(d => d.Ticks));
+        }
+
+        return expected;
+    }
+
     /// <summary>The p95 of each task, the shape the run decider's upward rank takes on RunStarted.</summary>
     public static IReadOnlyDictionary<string, TimeSpan> ForRank(IReadOnlyDictionary<string, DurationEstimate> estimates) =>
         estimates.ToDictionary(e => e.Key, e => e.Value.P95, StringComparer.Ordinal);

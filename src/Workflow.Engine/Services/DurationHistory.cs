@@ -6,44 +6,20 @@ namespace Workflow.Engine.Services;
 
 /// <summary>
 /// Reads <c>task_durations</c>: each task's most recent successful durations feed the decider's upward rank
-/// (through <see cref="DurationEstimator.ForRank"/>, the p95) and the SLA monitor's percentiles, so dispatch and
+/// (through <see cref="DurationEstimator.ExpectedForRank"/>) and the SLA monitor's percentiles, so dispatch and
 /// alerting agree on what a task usually takes.
 /// </summary>
 public sealed class DurationHistory(SqliteStore store, IOptions<EngineOptions> options)
 {
-    /// <summary>
-    /// The expected duration of each task with history, for the upward rank. A task with enough samples for the
-    /// estimator is weighted by its p95, so a task that now and then runs very long is started early; with fewer
-    /// samples the mean of those few is still a better guess than the configured value. Tasks without history
-    /// are left out and keep their configured expected duration.
-    /// </summary>
+    /// <summary>The expected duration of each task with history, for the upward rank; see <see cref="DurationEstimator.ExpectedForRank"/>.</summary>
     public async ValueTask<IReadOnlyDictionary<string, TimeSpan>> ExpectedAsync(string pipelineId,
         CancellationToken cancellationToken)
     {
         var window = Math.Max(1, options.Value.DurationHistoryWindow);
         var estimator = new DurationEstimator(new DurationEstimatorOptions { Window = window });
         var recent = await RecentByTaskAsync(pipelineId, window, cancellationToken);
-        var estimates = new Dictionary<string, DurationEstimate>(StringComparer.Ordinal);
-        var expected = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        foreach (var (taskId, newestFirst) in recent)
-        {
-            var estimate = estimator.Estimate([.. Enumerable.Reverse(newestFirst)], configured: null);
-            if (estimate.Source == EstimateSource.History)
-            {
-                estimates[taskId] = estimate;
-            }
-            else
-            {
-                expected[taskId] = TimeSpan.FromTicks((long)newestFirst.Average(d => d.Ticks));
-            }
-        }
-
-        foreach (var (taskId, p95) in DurationEstimator.ForRank(estimates))
-        {
-            expected[taskId] = p95;
-        }
-
-        return expected;
+        return estimator.ExpectedForRank(recent.ToDictionary(r => r.Key,
+            r => (IReadOnlyList<TimeSpan>)[.. Enumerable.Reverse(r.Value)], StringComparer.Ordinal));
     }
 
     /// <summary>The newest <paramref name="window"/> durations of every task of a pipeline, newest first.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Workflow.Engine.Handlers;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -15,7 +16,9 @@ public sealed class RunTaskActivity(
     TaskAttemptExecutor executor,
     AttemptStore attempts,
     BlobTaskLogFactory logs,
-    TimeProvider time)
+    BlobDurationHistory durations,
+    TimeProvider time,
+    ILogger<RunTaskActivity> logger)
 {
     [Function(OrchestrationNames.RunTaskActivity)]
     public async Task<TaskActivityResult> RunAsync([ActivityTrigger] TaskActivityInput input,
@@ -44,8 +47,39 @@ public sealed class RunTaskActivity(
         // A suspended attempt stays running: the orchestration resumes it on a durable timer.
         var status = result.ResumeAt is not null ? TaskStatus.Running
             : result.Succeeded ? TaskStatus.Succeeded : TaskStatus.Failed;
-        await attempts.WriteAsync(Record(input, status, started, time.GetUtcNow(), result, logBytes), cancellationToken);
+        var finished = time.GetUtcNow();
+        await attempts.WriteAsync(Record(input, status, started, finished, result, logBytes), cancellationToken);
+        if (status == TaskStatus.Succeeded)
+        {
+            await RecordDurationAsync(input, finished - started, cancellationToken);
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// Feeds the estimates of later runs. Map instances are left out: thousands of them finishing together would
+    /// contend on one blob, and the engine's estimate for a map task is its instances' anyway.
+    /// </summary>
+    private async Task RecordDurationAsync(TaskActivityInput input, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var task = input.Task;
+        if (task.TaskKey != task.TaskId)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!await durations.RecordAsync(input.PipelineId, task.TaskId, duration, cancellationToken))
+            {
+                Log.DurationNotRecorded(logger, input.PipelineId, task.TaskId, "lost every write race");
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            Log.DurationNotRecorded(logger, input.PipelineId, task.TaskId, ex.Message);
+        }
     }
 
     private static TaskAttempt ToAttempt(TaskActivityInput input) => new()

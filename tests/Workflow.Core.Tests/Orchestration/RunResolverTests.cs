@@ -47,18 +47,41 @@ public sealed class RunResolverTests
         {
             Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromHours(2) } },
         };
-        var estimates = new Dictionary<string, DurationEstimate>
+        // Twenty runs of a: nineteen of four minutes and one of twenty.
+        var recent = new Dictionary<string, IReadOnlyList<TimeSpan>>
         {
-            ["a"] = new(TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(9), EstimateSource.History, 20),
+            ["a"] = [.. Enumerable.Repeat(TimeSpan.FromMinutes(4), 19), TimeSpan.FromMinutes(20)],
         };
 
         // Act
         var resolution = RunResolver.Resolve(new RunRequest("sla@x", "sla", RunTrigger.Schedule, T0), Record(definition),
-            T0.AddMinutes(1), estimates);
+            T0.AddMinutes(1), recent);
 
         // Assert
         Assert.NotNull(resolution.Monitor);
         Assert.Equal(T0.AddHours(2), resolution.Monitor.Deadline);
-        Assert.Equal(TimeSpan.FromMinutes(4), resolution.Start!.ExpectedDurations!["a"]);
+        var estimate = resolution.Monitor.Estimates["a"];
+        Assert.Equal(EstimateSource.History, estimate.Source);
+        Assert.Equal(TimeSpan.FromMinutes(4), estimate.P50);
+        Assert.Equal(estimate.P95, resolution.Start!.ExpectedDurations!["a"]);
+        Assert.True(estimate.P95 > TimeSpan.FromMinutes(4), "the one long run lifts the p95 that the rank uses");
+    }
+
+    [Fact]
+    public void A_task_with_a_few_samples_is_ranked_by_their_mean_and_one_without_keeps_its_configured_duration()
+    {
+        // Arrange
+        var definition = Pipeline("few", Task("a"), Task("b"));
+        var recent = new Dictionary<string, IReadOnlyList<TimeSpan>>
+        {
+            ["a"] = [TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)],
+        };
+
+        // Act
+        var resolution = RunResolver.Resolve(new RunRequest("few@x", "few", RunTrigger.Api), Record(definition), T0, recent);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromMinutes(3), resolution.Start!.ExpectedDurations!["a"]);
+        Assert.False(resolution.Start.ExpectedDurations.ContainsKey("b"));
     }
 }

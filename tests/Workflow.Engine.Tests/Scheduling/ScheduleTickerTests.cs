@@ -69,8 +69,7 @@ public sealed class ScheduleTickerTests
         await ticker.TickAsync(CancellationToken.None);
 
         // Assert
-        var ids = (await h.RunsAsync("p")).Select(r => r.RunId).Order(StringComparer.Ordinal);
-        Assert.Equal(expected.Select(t => $"p@20260105T{t}Z"), ids);
+        Assert.Equal(expected.Select(t => $"p@20260105T{t}Z"), await h.RunIdsAsync("p"));
     }
 
     [Fact]
@@ -99,18 +98,14 @@ public sealed class ScheduleTickerTests
     {
         // Arrange
         await using var h = await SchedulerHarness.StartAsync(Start);
-        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: OverlapPolicy.Skip));
-        var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(1));
-        await ticker.TickAsync(CancellationToken.None);
+        var ticker = await FirstRunActiveAtTwoAsync(h, OverlapPolicy.Skip);
 
         // Act
-        h.Clock.Set(Weekly.Monday.AddHours(2));
         var report = await ticker.TickAsync(CancellationToken.None);
 
         // Assert
         Assert.Equal(1, report.Skipped);
-        Assert.Equal(["p@20260105T010000Z"], (await h.RunsAsync("p")).Select(r => r.RunId));
+        Assert.Equal(["p@20260105T010000Z"], await h.RunIdsAsync("p"));
     }
 
     [Fact]
@@ -118,11 +113,7 @@ public sealed class ScheduleTickerTests
     {
         // Arrange
         await using var h = await SchedulerHarness.StartAsync(Start);
-        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: OverlapPolicy.Queue));
-        var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(1));
-        await ticker.TickAsync(CancellationToken.None);
-        h.Clock.Set(Weekly.Monday.AddHours(2));
+        var ticker = await FirstRunActiveAtTwoAsync(h, OverlapPolicy.Queue);
 
         // Act
         var whileActive = await ticker.TickAsync(CancellationToken.None);
@@ -133,8 +124,7 @@ public sealed class ScheduleTickerTests
         // Assert
         Assert.Equal((1, 0), (whileActive.Deferred, whileActive.Started));
         Assert.Equal(1, afterwards.Started);
-        Assert.Equal(["p@20260105T010000Z", "p@20260105T020000Z"],
-            (await h.RunsAsync("p")).Select(r => r.RunId).Order(StringComparer.Ordinal));
+        Assert.Equal(["p@20260105T010000Z", "p@20260105T020000Z"], await h.RunIdsAsync("p"));
     }
 
     [Fact]
@@ -142,13 +132,9 @@ public sealed class ScheduleTickerTests
     {
         // Arrange
         await using var h = await SchedulerHarness.StartAsync(Start);
-        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: OverlapPolicy.CancelPrevious));
-        var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(1));
-        await ticker.TickAsync(CancellationToken.None);
+        var ticker = await FirstRunActiveAtTwoAsync(h, OverlapPolicy.CancelPrevious);
 
         // Act
-        h.Clock.Set(Weekly.Monday.AddHours(2));
         var report = await ticker.TickAsync(CancellationToken.None);
         var previous = await h.Engine.WaitAsync("p@20260105T010000Z");
 
@@ -194,5 +180,19 @@ public sealed class ScheduleTickerTests
         // Assert
         Assert.Equal(0, restarted.Started);
         Assert.Single(await h.RunsAsync("p"));
+    }
+
+    /// <summary>
+    /// Saves pipeline "p" (hourly, with a task that blocks) under <paramref name="overlap"/>, lets its 01:00 run start
+    /// and stay active, and moves the clock to 02:00, when the next occurrence is due.
+    /// </summary>
+    private static async Task<ScheduleTicker> FirstRunActiveAtTwoAsync(SchedulerHarness h, OverlapPolicy overlap)
+    {
+        await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: overlap));
+        var ticker = h.NewTicker();
+        h.Clock.Set(Weekly.Monday.AddHours(1));
+        await ticker.TickAsync(CancellationToken.None);
+        h.Clock.Set(Weekly.Monday.AddHours(2));
+        return ticker;
     }
 }

@@ -76,6 +76,10 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return page.Items;
     }
 
+    /// <summary>The ids of a pipeline's runs in ordinal order, which for scheduled runs is their logical time.</summary>
+    public async Task<List<string>> RunIdsAsync(string pipelineId) =>
+        [.. (await RunsAsync(pipelineId)).Select(r => r.RunId).Order(StringComparer.Ordinal)];
+
     public ValueTask DisposeAsync()
     {
         ReleaseBlockedRuns();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -60,13 +61,7 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
     public async Task A_run_shows_running_until_its_gate_opens_then_succeeded_with_the_retry_on_the_timeline()
     {
         // Arrange: a pipeline whose middle task waits for a file the test creates, and a task that fails once.
-        var gate = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, "gate")).FullName;
-        using var api = new ApiClient(fixture.Host.BaseAddress);
-        var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
-        await api.CreatePipelineAsync(editor, TestPipelines.Gated(gate));
-        var page = await fixture.NewPageAsync();
-        var errors = new PageErrors(page);
-        await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
+        var (page, errors, gate) = await OperatorPageWithPipelineAsync("gate", TestPipelines.Gated);
 
         // Act
         await page.GetByTestId("trigger-browser-gate").ClickAsync();
@@ -110,13 +105,8 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
     public async Task An_operator_cancels_a_waiting_run_then_reruns_its_unfinished_part_to_success()
     {
         // Arrange: a run that holds until a file appears.
-        var hold = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, "hold")).FullName;
-        using var api = new ApiClient(fixture.Host.BaseAddress);
-        var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
-        await api.CreatePipelineAsync(editor, TestPipelines.Holding(hold));
-        var page = await fixture.NewPageAsync();
+        var (page, _, hold) = await OperatorPageWithPipelineAsync("hold", TestPipelines.Holding);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
         await page.GetByTestId("trigger-browser-hold").ClickAsync();
         await Expect(DashboardPage.DagNode(page, "hold")).ToHaveAttributeAsync("data-status", "running");
         var firstRun = page.Url;
@@ -138,6 +128,26 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
             new() { Timeout = 90_000 });
         await Expect(DashboardPage.DagNode(page, "hold")).ToHaveAttributeAsync("data-status", "succeeded");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Makes a folder in the host's data directory for a test pipeline's release file, posts the pipeline built for
+    /// that folder as an editor, and opens a page signed in as dana, an operator of its group.
+    /// </summary>
+    private async Task<(IPage Page, PageErrors Errors, string Folder)> OperatorPageWithPipelineAsync(string folder,
+        Func<string, JsonObject> pipeline)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, folder)).FullName;
+        using (var api = new ApiClient(fixture.Host.BaseAddress))
+        {
+            var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
+            await api.CreatePipelineAsync(editor, pipeline(directory));
+        }
+
+        var page = await fixture.NewPageAsync();
+        var errors = new PageErrors(page);
+        await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
+        return (page, errors, directory);
     }
 
     [GeneratedRegex("#/runs/weekly-report%40manual-")]

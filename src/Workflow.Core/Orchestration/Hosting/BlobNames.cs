@@ -21,6 +21,14 @@ public static class BlobNames
     public static string Watermark(string pipelineId, string scheduleKey) =>
         $"_schedule/{Segment(pipelineId)}/{Segment(scheduleKey)}.json";
 
+    /// <summary>The <see cref="DurationSamples"/> of one task; not <c>.json</c>, so no listing of heads or versions sees it.</summary>
+    public static string Durations(string pipelineId, string taskId) =>
+        $"{DurationsPrefix(pipelineId)}{Segment(taskId)}{DurationsSuffix}";
+
+    public static string DurationsPrefix(string pipelineId) => $"_durations/{Segment(pipelineId)}/";
+
+    public const string DurationsSuffix = ".durations";
+
     public static string AttemptPrefix(string runId) => $"{Segment(runId)}/";
 
     public static string AttemptLog(string runId, string taskKey, int attempt) =>
