@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Audit;
 using Workflow.Api.Problems;
+using Workflow.Api.Requests;
 using Workflow.Api.Security;
 using Workflow.Security;
 using Workflow.Services;
@@ -40,6 +41,29 @@ public sealed class ApiServices(
                 $"{Describe(action)} in group '{ownerGroup}'; that needs the " +
                 $"{AccessPolicy.RequiredRole(action).ToString().ToLowerInvariant()} role in that group."),
         };
+
+    /// <summary>
+    /// The run, when it exists and the caller may do <paramref name="action"/> to it; otherwise the answer to give
+    /// (a hidden run answers exactly like a missing one).
+    /// </summary>
+    public async Task<BodyResult<RunDetail>> FindRunAsync(Caller caller, AccessAction action, string runId,
+        CancellationToken cancellationToken)
+    {
+        var detail = await workflow.GetRunAsync(runId, cancellationToken);
+        return detail is null
+            ? new(null, ApiProblems.NotFound("Run", runId))
+            : new(detail, Check(caller, action, detail.Run.OwnerGroup, "Run", runId));
+    }
+
+    /// <summary>The current version of a pipeline, when it exists and the caller may do <paramref name="action"/> to it.</summary>
+    public async Task<BodyResult<PipelineRecord>> FindPipelineAsync(Caller caller, AccessAction action, string id,
+        CancellationToken cancellationToken)
+    {
+        var record = await workflow.GetPipelineAsync(id, null, cancellationToken);
+        return record is null
+            ? new(null, ApiProblems.NotFound("Pipeline", id))
+            : new(record, Check(caller, action, record.Definition.OwnerGroup, "Pipeline", id));
+    }
 
     public ValueTask AuditAsync(Caller caller, string action, string target, string ownerGroup, string? detail,
         CancellationToken cancellationToken) =>

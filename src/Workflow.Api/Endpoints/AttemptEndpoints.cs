@@ -64,19 +64,13 @@ internal static class AttemptEndpoints
     private static async Task<IResult?> FindTaskAsync(string runId, string taskKey, HttpContext http, ApiServices s,
         CancellationToken ct)
     {
-        var caller = s.CallerOf(http);
-        var detail = await s.Workflow.GetRunAsync(runId, ct);
-        if (detail is null)
+        var run = await s.FindRunAsync(s.CallerOf(http), AccessAction.Read, runId, ct);
+        if (!run.Ok)
         {
-            return ApiProblems.NotFound("Run", runId);
+            return run.Problem;
         }
 
-        if (ApiServices.Check(caller, AccessAction.Read, detail.Run.OwnerGroup, "Run", runId) is { } no)
-        {
-            return no;
-        }
-
-        return detail.Tasks.Any(t => t.TaskKey == taskKey)
+        return run.Value!.Tasks.Any(t => t.TaskKey == taskKey)
             ? null
             : ApiProblems.NotFound("Task", $"{runId}/{taskKey}");
     }

@@ -75,16 +75,10 @@ internal static class PipelineReadEndpoints
 
     private static async Task<IResult> VersionsAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {
-        var caller = s.CallerOf(http);
-        var record = await s.Workflow.GetPipelineAsync(id, null, ct);
-        if (record is null)
+        var found = await s.FindPipelineAsync(s.CallerOf(http), AccessAction.Read, id, ct);
+        if (!found.Ok)
         {
-            return ApiProblems.NotFound("Pipeline", id);
-        }
-
-        if (ApiServices.Check(caller, AccessAction.Read, record.Definition.OwnerGroup, "Pipeline", id) is { } no)
-        {
-            return no;
+            return found.Problem!;
         }
 
         var versions = await s.Workflow.ListPipelineVersionsAsync(id, ct);
@@ -101,18 +95,13 @@ internal static class PipelineReadEndpoints
             return bad;
         }
 
-        var record = await s.Workflow.GetPipelineAsync(id, null, ct);
-        if (record is null)
+        var found = await s.FindPipelineAsync(caller, AccessAction.Read, id, ct);
+        if (!found.Ok)
         {
-            return ApiProblems.NotFound("Pipeline", id);
+            return found.Problem!;
         }
 
-        if (ApiServices.Check(caller, AccessAction.Read, record.Definition.OwnerGroup, "Pipeline", id) is { } no)
-        {
-            return no;
-        }
-
-        var items = SchedulePreview.Next(record.Definition, s.Time.GetUtcNow(), count ?? 10);
+        var items = SchedulePreview.Next(found.Value!.Definition, s.Time.GetUtcNow(), count ?? 10);
         return TypedResults.Json(items, ApiJson.Options);
     }
 }

@@ -104,17 +104,14 @@ internal static class PipelineWriteEndpoints
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        var existing = await s.Workflow.GetPipelineAsync(id, null, ct);
-        if (existing is null)
+        var found = await s.FindPipelineAsync(caller, AccessAction.Delete, id, ct);
+        if (!found.Ok)
         {
-            return ApiProblems.NotFound("Pipeline", id);
+            return found.Problem!;
         }
 
+        var existing = found.Value!;
         var owner = existing.Definition.OwnerGroup;
-        if (ApiServices.Check(caller, AccessAction.Delete, owner, "Pipeline", id) is { } no)
-        {
-            return no;
-        }
 
         if (PreconditionProblem(http, id, existing.Version, required: false) is { } precondition)
         {
@@ -141,17 +138,14 @@ internal static class PipelineWriteEndpoints
         CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        var existing = await s.Workflow.GetPipelineAsync(id, null, ct);
-        if (existing is null)
+        var found = await s.FindPipelineAsync(caller, AccessAction.Enable, id, ct);
+        if (!found.Ok)
         {
-            return ApiProblems.NotFound("Pipeline", id);
+            return found.Problem!;
         }
 
+        var existing = found.Value!;
         var owner = existing.Definition.OwnerGroup;
-        if (ApiServices.Check(caller, AccessAction.Enable, owner, "Pipeline", id) is { } no)
-        {
-            return no;
-        }
 
         var version = existing.Version;
         if (existing.Definition.Enabled != enabled)

@@ -109,19 +109,8 @@ internal static class RunEndpoints
 
     private static async Task<IResult> GetAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
-        var caller = s.CallerOf(http);
-        var detail = await s.Workflow.GetRunAsync(runId, ct);
-        if (detail is null)
-        {
-            return ApiProblems.NotFound("Run", runId);
-        }
-
-        if (ApiServices.Check(caller, AccessAction.Read, detail.Run.OwnerGroup, "Run", runId) is { } no)
-        {
-            return no;
-        }
-
-        return TypedResults.Json(detail, ApiJson.Options);
+        var run = await s.FindRunAsync(s.CallerOf(http), AccessAction.Read, runId, ct);
+        return run.Ok ? TypedResults.Json(run.Value, ApiJson.Options) : run.Problem!;
     }
 
     private static async Task<IResult> CancelAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
@@ -134,18 +123,14 @@ internal static class RunEndpoints
             return body.Problem!;
         }
 
-        var detail = await s.Workflow.GetRunAsync(runId, ct);
-        if (detail is null)
+        var found = await s.FindRunAsync(caller, AccessAction.Cancel, runId, ct);
+        if (!found.Ok)
         {
-            return ApiProblems.NotFound("Run", runId);
+            return found.Problem!;
         }
 
+        var detail = found.Value!;
         var owner = detail.Run.OwnerGroup;
-        if (ApiServices.Check(caller, AccessAction.Cancel, owner, "Run", runId) is { } no)
-        {
-            return no;
-        }
-
         if (detail.Run.Status is not (RunStatus.Queued or RunStatus.Running))
         {
             return ApiProblems.Conflict($"Run '{runId}' has already finished ({RunStatusNames.Name(detail.Run.Status)}); " +
@@ -166,18 +151,14 @@ internal static class RunEndpoints
     private static async Task<IResult> RerunAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        var detail = await s.Workflow.GetRunAsync(runId, ct);
-        if (detail is null)
+        var found = await s.FindRunAsync(caller, AccessAction.Rerun, runId, ct);
+        if (!found.Ok)
         {
-            return ApiProblems.NotFound("Run", runId);
+            return found.Problem!;
         }
 
+        var detail = found.Value!;
         var owner = detail.Run.OwnerGroup;
-        if (ApiServices.Check(caller, AccessAction.Rerun, owner, "Run", runId) is { } no)
-        {
-            return no;
-        }
-
         if (detail.Run.Status is not (RunStatus.Failed or RunStatus.Cancelled))
         {
             return ApiProblems.Conflict($"Run '{runId}' is {RunStatusNames.Name(detail.Run.Status)}; only a failed " +

@@ -10,7 +10,35 @@ namespace Workflow.Api.Requests;
 /// </summary>
 public static class QueryValues
 {
-    public static bool TryInt(HttpContext http, string name, int min, int max, out int? value, out IResult problem)
+    public static bool TryInt(HttpContext http, string name, int min, int max, out int? value, out IResult problem) =>
+        TryParse(http, name, text =>
+                int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) &&
+                parsed >= min && parsed <= max
+                    ? parsed
+                    : null,
+            $"'{name}' must be a whole number from {min} to {max}.", $"For example ?{name}={Math.Min(max, 10)}.",
+            out value, out problem);
+
+    public static bool TryLong(HttpContext http, string name, out long? value, out IResult problem) =>
+        TryParse(http, name, text =>
+                long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : (long?)null,
+            $"'{name}' must be a whole number.", null, out value, out problem);
+
+    public static bool TryInstant(HttpContext http, string name, out DateTimeOffset? value, out IResult problem) =>
+        TryParse(http, name, text =>
+                DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                    ? parsed
+                    : (DateTimeOffset?)null,
+            $"'{name}' must be an ISO 8601 instant.", $"For example ?{name}=2026-01-05T00:00:00Z.",
+            out value, out problem);
+
+    /// <summary>An absent or empty parameter is fine (null); one <paramref name="parse"/> refuses is a 400.</summary>
+    private static bool TryParse<T>(HttpContext http, string name, Func<string, T?> parse, string rule,
+        string? example, out T? value, out IResult problem)
+        where T : struct
     {
         ArgumentNullException.ThrowIfNull(http);
         value = null;
@@ -21,60 +49,13 @@ public static class QueryValues
             return true;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) &&
-            parsed >= min && parsed <= max)
-        {
-            value = parsed;
-            return true;
-        }
-
-        problem = ApiProblems.BadRequest($"Query parameter '{name}' is '{text}'.", name,
-            $"'{name}' must be a whole number from {min} to {max}.", $"For example ?{name}={Math.Min(max, 10)}.");
-        return false;
-    }
-
-    public static bool TryLong(HttpContext http, string name, out long? value, out IResult problem)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        value = null;
-        problem = null!;
-        var text = http.Request.Query[name].ToString();
-        if (text.Length == 0)
+        value = parse(text);
+        if (value is not null)
         {
             return true;
         }
 
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        problem = ApiProblems.BadRequest($"Query parameter '{name}' is '{text}'.", name,
-            $"'{name}' must be a whole number.", null);
-        return false;
-    }
-
-    public static bool TryInstant(HttpContext http, string name, out DateTimeOffset? value, out IResult problem)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        value = null;
-        problem = null!;
-        var text = http.Request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return true;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        problem = ApiProblems.BadRequest($"Query parameter '{name}' is '{text}'.", name,
-            $"'{name}' must be an ISO 8601 instant.", $"For example ?{name}=2026-01-05T00:00:00Z.");
+        problem = ApiProblems.BadRequest($"Query parameter '{name}' is '{text}'.", name, rule, example);
         return false;
     }
 }
