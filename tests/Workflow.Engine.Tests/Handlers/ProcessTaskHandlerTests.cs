@@ -79,6 +79,46 @@ public sealed class ProcessTaskHandlerTests
         Assert.Equal(ErrorKinds.Timeout, attempt.ErrorKind);
     }
 
+    [Fact]
+    public async Task A_process_reads_upstream_outputs_from_its_input_file_and_sets_its_output_through_the_output_file()
+    {
+        // Arrange
+        await using var engine = await TestEngine.StartAsync();
+        var pipeline = Pipelines.Define("files",
+            Shell("produce", "printf '{\"rows\": 42}' > \"$WF_OUTPUT_FILE\""),
+            Shell("consume", "cp \"$WF_INPUT_FILE\" \"$WF_OUTPUT_FILE\"") with { DependsOn = ["produce"] },
+            Shell("silent", "true"));
+
+        // Act
+        var run = await engine.StartRunAsync(pipeline);
+        var status = await engine.WaitAsync(run.RunId);
+
+        // Assert
+        Assert.Equal(RunStatus.Succeeded, status);
+        var consume = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, "consume", CancellationToken.None));
+        Assert.Equal(42, consume.Output!.Value.GetProperty("produce").GetProperty("rows").GetInt32());
+        var silent = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, "silent", CancellationToken.None));
+        Assert.Equal(0, silent.Output!.Value.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task Output_that_is_not_json_fails_the_attempt_as_invalid_input_naming_the_file()
+    {
+        // Arrange
+        await using var engine = await TestEngine.StartAsync();
+        var pipeline = Pipelines.Define("bad-output", Shell("garbled", "echo 'rows: 42' > \"$WF_OUTPUT_FILE\""));
+
+        // Act
+        var run = await engine.StartRunAsync(pipeline);
+        var status = await engine.WaitAsync(run.RunId);
+
+        // Assert
+        Assert.Equal(RunStatus.Failed, status);
+        var attempt = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, null, CancellationToken.None));
+        Assert.Equal(ErrorKinds.InvalidInput, attempt.ErrorKind);
+        Assert.Contains("WF_OUTPUT_FILE", attempt.Error);
+    }
+
     /// <summary>A zombie (killed, not yet reaped by init) counts as dead.</summary>
     private static bool IsAlive(int pid)
     {

@@ -10,7 +10,9 @@ namespace Workflow.Engine.Handlers.Process;
 /// The <c>process</c> kind: runs a command with its args, env and working directory, streams stdout and stderr
 /// line by line to the attempt's log, and fails with <c>process-exit</c> on a non-zero exit code. On cancel or
 /// timeout the whole process tree is killed. The child sees <c>WF_IDEMPOTENCY_KEY</c>, <c>WF_RUN_ID</c>,
-/// <c>WF_TASK_KEY</c> and <c>WF_ATTEMPT</c>.
+/// <c>WF_TASK_KEY</c> and <c>WF_ATTEMPT</c>, and exchanges data through files (see <see cref="ProcessDataFiles"/>):
+/// <c>WF_INPUT_FILE</c> holds the task's input as JSON, and JSON the child writes to <c>WF_OUTPUT_FILE</c> becomes
+/// the task's output.
 /// </summary>
 internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : ITaskHandler
 {
@@ -43,6 +45,9 @@ internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : I
         start.Environment["WF_RUN_ID"] = context.RunId;
         start.Environment["WF_TASK_KEY"] = context.TaskKey;
         start.Environment["WF_ATTEMPT"] = context.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var files = await ProcessDataFiles.CreateAsync(context.Input, cancellationToken);
+        start.Environment[ProcessDataFiles.InputVariable] = files.InputPath;
+        start.Environment[ProcessDataFiles.OutputVariable] = files.OutputPath;
 
         using var process = new System.Diagnostics.Process { StartInfo = start, EnableRaisingEvents = true };
         var stderrTail = new Queue<string>();
@@ -95,7 +100,9 @@ internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : I
 
         if (process.ExitCode == 0)
         {
-            return TaskOutcome.Success(JsonSerializer.SerializeToElement(new Dictionary<string, int> { ["exitCode"] = 0 }));
+            return await files.ReadOutputAsync(context.TaskId, cancellationToken) is { } output
+                ? TaskOutcome.Success(output)
+                : TaskOutcome.Success(JsonSerializer.SerializeToElement(new Dictionary<string, int> { ["exitCode"] = 0 }));
         }
 
         string tail;
