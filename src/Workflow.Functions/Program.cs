@@ -45,7 +45,7 @@ if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]
         .WithMetrics(metrics => metrics.AddMeter(OrchestrationMetrics.MeterName))
         .UseAzureMonitorExporter(o => o.Credential = string.IsNullOrEmpty(clientId)
             ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(clientId));
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
 }
 
 services.AddSingleton(TimeProvider.System);
@@ -78,12 +78,12 @@ services.AddSingleton<IOutputStore, BlobOutputStore>();
 // The same HTTP API, authenticated by App Service Authentication instead of a bearer token.
 services.AddRouting();
 services.AddWorkflowApi(configuration, builder.Environment);
-services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.Scheme, null);
+services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
 services.PostConfigure<AuthenticationOptions>(o =>
 {
-    o.DefaultScheme = EasyAuthHandler.Scheme;
-    o.DefaultAuthenticateScheme = EasyAuthHandler.Scheme;
-    o.DefaultChallengeScheme = EasyAuthHandler.Scheme;
+    o.DefaultScheme = EasyAuthHandler.SchemeName;
+    o.DefaultAuthenticateScheme = EasyAuthHandler.SchemeName;
+    o.DefaultChallengeScheme = EasyAuthHandler.SchemeName;
 });
 services.AddSingleton<ApiPipeline>();
 

@@ -5,7 +5,8 @@ namespace Workflow.Engine.Alerts;
 /// <summary>
 /// The alert tables (migration range 200–299). An alert row is keyed by its deterministic id; each raise and
 /// clear of it makes one delivery row per webhook, which stays until it is delivered, so nothing is lost while
-/// a receiver is down.
+/// a receiver is down. <c>sla_monitors</c> holds each live SLA monitor's decider state and pending timers, so a
+/// run that is active across a restart keeps its monitor.
 /// </summary>
 public static class AlertSchema
 {
@@ -41,6 +42,14 @@ public static class AlertSchema
                 payload TEXT NOT NULL,
                 PRIMARY KEY (alert_id, event, url)) WITHOUT ROWID;
             CREATE INDEX alert_deliveries_due ON alert_deliveries (delivered_at, next_attempt_at);
+            """),
+        new(201, "sla monitors", """
+            CREATE TABLE sla_monitors (
+                run_id TEXT PRIMARY KEY,
+                state TEXT NOT NULL,
+                timers TEXT NOT NULL,
+                channels TEXT NOT NULL,
+                saved_at INTEGER NOT NULL) WITHOUT ROWID;
             """),
     ];
 }

@@ -31,6 +31,7 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton<AlertDispatcher>();
         services.TryAddSingleton<IAlertService, EngineAlertService>();
         services.TryAddSingleton<WebhookDeliveryService>();
+        services.TryAddSingleton<SlaMonitorStore>();
         services.TryAddSingleton<SlaMonitorService>();
         services.TryAddSingleton<QueueBacklogService>();
         services.TryAddSingleton<TelemetryObserver>();

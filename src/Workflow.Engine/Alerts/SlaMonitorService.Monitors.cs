@@ -29,6 +29,11 @@ public sealed partial class SlaMonitorService
             Log.SlaMonitorFailed(logger, run.RunId, ex);
         }
 
+        if (_monitors.ContainsKey(run.RunId))
+        {
+            return;
+        }
+
         var monitor = new Monitor(definition.Sla?.Channels ?? []);
         _monitors[run.RunId] = monitor;
         ActiveMonitors = _monitors.Count;
@@ -47,6 +52,7 @@ public sealed partial class SlaMonitorService
     private async Task ApplyAsync(string runId, Monitor monitor, SlaDecision decision)
     {
         monitor.State = decision.State;
+        _changed.Add(runId);
         foreach (var command in decision.Commands)
         {
             switch (command)
@@ -62,10 +68,36 @@ public sealed partial class SlaMonitorService
                     break;
                 case MonitorCompleted:
                     _monitors.Remove(runId);
+                    _changed.Remove(runId);
+                    _finished.Add(runId);
                     ActiveMonitors = _monitors.Count;
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Saves the monitors that changed in this round and forgets those that completed, in one write. It runs after
+    /// their alerts were carried out, never before, so a crash can repeat an alert (deduplicated by its id) but
+    /// cannot lose one.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        if (_changed.Count == 0 && _finished.Count == 0)
+        {
+            return;
+        }
+
+        var saved = _changed.Where(_monitors.ContainsKey).Select(id =>
+        {
+            var monitor = _monitors[id];
+            return new SavedMonitor(id, monitor.State, new Dictionary<string, DateTimeOffset>(monitor.Timers),
+                monitor.Channels);
+        }).ToList();
+        var finished = _finished.ToList();
+        await Store.SaveAsync(saved, finished, time.GetUtcNow());
+        _changed.Clear();
+        _finished.Clear();
     }
 
     /// <summary>One run's monitor: the decider state, its pending timers, and where its alerts go.</summary>

@@ -14,7 +14,9 @@ namespace Workflow.Engine.Alerts;
 /// The embedded shell of the SLA monitor decider: one monitor beside each run. It learns of task starts and
 /// finishes, notifications and completion through <see cref="IRunObserver"/>, keeps each monitor's timers, and
 /// wakes every <see cref="AlertOptions.MonitorPollInterval"/> to fire those that are due. Estimates come from
-/// the engine's duration history; the deadline from the pipeline's rule and the run's logical time.
+/// the engine's duration history; the deadline from the pipeline's rule and the run's logical time. Monitors are
+/// saved in the engine's database after each round and restored on start-up (see <see cref="SlaMonitorStore"/>),
+/// so a run that is active across a restart still gets its slow, at-risk and missed-deadline alerts.
 /// </summary>
 public sealed partial class SlaMonitorService(IServiceProvider services, DurationHistory history,
     IOptions<AlertOptions> options, TimeProvider time, ILogger<SlaMonitorService> logger)
@@ -25,6 +27,9 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
         new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Dictionary<string, Monitor> _monitors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
+    private SlaMonitorStore? _store;
 
     /// <summary>Runs with a live monitor; for tests and diagnostics.</summary>
     public int ActiveMonitors { get; private set; }
@@ -62,13 +67,15 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = options.Value.MonitorPollInterval;
+        await RunSafelyAsync(() => RestoreAsync(stoppingToken));
+        await RunSafelyAsync(SaveAsync);
         while (!stoppingToken.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var message = _inbox.Reader.WaitToReadAsync(wait.Token).AsTask();
             try
             {
-                await Task.WhenAny(message, Task.Delay(poll, time, wait.Token));
+                await Task.WhenAny(message, Task.Delay(NextWake(poll), time, wait.Token));
             }
             finally
             {
@@ -81,7 +88,28 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
             }
 
             await RunSafelyAsync(FireDueTimersAsync);
+            await RunSafelyAsync(SaveAsync);
         }
+    }
+
+    /// <summary>
+    /// Until the earliest monitor timer is due, at most <paramref name="poll"/>: timers fire on time rather than up to
+    /// a poll late, and one that is already due (the clock moved on while a round ran) fires at once.
+    /// </summary>
+    private TimeSpan NextWake(TimeSpan poll)
+    {
+        var now = time.GetUtcNow();
+        var wake = poll;
+        foreach (var monitor in _monitors.Values)
+        {
+            foreach (var due in monitor.Timers.Values)
+            {
+                var until = due - now;
+                wake = until < wake ? until : wake;
+            }
+        }
+
+        return wake < TimeSpan.Zero ? TimeSpan.Zero : wake;
     }
 
     private void Post(Func<Task> work) => _inbox.Writer.TryWrite(work);
@@ -89,6 +117,8 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
     // Resolved on first use: the engine builds its observers while it is itself being built, and the dispatcher
     // needs the engine's writer, so taking it in the constructor would be a dependency cycle.
     private AlertDispatcher Alerts => _alerts ??= services.GetRequiredService<AlertDispatcher>();
+
+    private SlaMonitorStore Store => _store ??= services.GetRequiredService<SlaMonitorStore>();
 
     private async Task RunSafelyAsync(Func<Task> work)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Workflow.Engine.Handlers;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
+using Workflow.Services;
 using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Functions.Activities;

@@ -14,13 +14,13 @@ namespace Workflow.Functions.Http;
 public sealed class EasyAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "AppServiceAuthentication";
+    public const string SchemeName = "AppServiceAuthentication";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var principal = AppServicePrincipal.Parse(Request.Headers[AppServicePrincipal.HeaderName]);
         return Task.FromResult(principal is null
             ? AuthenticateResult.NoResult()
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme)));
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
     }
 }

@@ -80,7 +80,11 @@ public sealed partial class DurableWorkflowService
         Read<RunOutcome>(m.SerializedOutput),
         m.FailureDetails?.ErrorMessage);
 
-    /// <summary>Reads with the task hub's default serializer settings (System.Text.Json, fields included).</summary>
+    /// <summary>
+    /// Reads what the task hub stored. In the isolated worker, Durable serializes through the worker's
+    /// <c>WorkerOptions.Serializer</c> (System.Text.Json; property names as declared, or camelCase if configured), so
+    /// names are matched case-insensitively; the Core records have no public fields, so IncludeFields changes nothing.
+    /// </summary>
     private static T? Read<T>(string? json) where T : class
     {
         if (string.IsNullOrEmpty(json))

@@ -24,7 +24,7 @@ public sealed class AttemptStore(BlobContainers containers)
     {
         var prefix = taskKey is null ? BlobNames.AttemptPrefix(runId) : $"{BlobNames.AttemptPrefix(runId)}{BlobNames.Segment(taskKey)}/";
         var records = new List<TaskAttemptRecord>();
-        await foreach (var blob in containers.Logs.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken))
+        await foreach (var blob in containers.Logs.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
             if (!blob.Name.EndsWith(".json", StringComparison.Ordinal))
             {

@@ -54,7 +54,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
     public async ValueTask<IReadOnlyList<PipelineRecord>> ListAsync(CancellationToken cancellationToken)
     {
         var records = new List<PipelineRecord>();
-        await foreach (var blob in Container.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
         {
             if (blob.Name.EndsWith("/current.json", StringComparison.Ordinal)
                 && (await ReadAsync(blob.Name, cancellationToken)).Record is { } record)
@@ -69,8 +69,8 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
     public async ValueTask<IReadOnlyList<PipelineRecord>> VersionsAsync(string pipelineId, CancellationToken cancellationToken)
     {
         var records = new List<PipelineRecord>();
-        await foreach (var blob in Container.GetBlobsAsync(prefix: BlobNames.VersionsPrefix(pipelineId),
-                           cancellationToken: cancellationToken))
+        await foreach (var blob in Container.GetBlobsAsync(
+                           new GetBlobsOptions { Prefix = BlobNames.VersionsPrefix(pipelineId) }, cancellationToken))
         {
             if ((await ReadAsync(blob.Name, cancellationToken)).Record is { } record)
             {

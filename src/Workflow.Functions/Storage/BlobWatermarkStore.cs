@@ -18,7 +18,8 @@ public sealed class BlobWatermarkStore(BlobContainers containers) : IWatermarkSt
         CancellationToken cancellationToken)
     {
         var result = new Dictionary<(string, string), DateTimeOffset>();
-        await foreach (var blob in containers.Definitions.GetBlobsAsync(prefix: Prefix, cancellationToken: cancellationToken))
+        await foreach (var blob in containers.Definitions.GetBlobsAsync(new GetBlobsOptions { Prefix = Prefix },
+                           cancellationToken))
         {
             var stored = await ReadAsync(blob.Name, cancellationToken);
             if (stored.Mark is { } mark)

@@ -1,0 +1,76 @@
+using Workflow.Execution;
+using Workflow.Sla;
+
+namespace Workflow.Engine.Alerts;
+
+/// <summary>
+/// Start-up: brings back the monitors of runs that were active when the host stopped or was killed. Each saved
+/// monitor resumes with its decider state, open alerts and timers (timers that came due while the host was down
+/// fire on the first round). Observations can be lost in a crash, since they are delivered after the engine's
+/// commit, so the task attempts the store recorded as ended are fed to a monitor that still thinks them running;
+/// a run that ended while its monitor was down is finished, and an active run without a saved monitor gets a new one.
+/// </summary>
+public sealed partial class SlaMonitorService
+{
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        foreach (var restored in await Store.LoadAsync(cancellationToken))
+        {
+            var saved = restored.Monitor;
+            if (restored.Status is null)
+            {
+                _finished.Add(saved.RunId);
+                continue;
+            }
+
+            var monitor = new Monitor(saved.Channels) { State = saved.State };
+            foreach (var (timerId, due) in saved.Timers)
+            {
+                monitor.Timers[timerId] = due;
+            }
+
+            _monitors[saved.RunId] = monitor;
+            ActiveMonitors = _monitors.Count;
+            await CatchUpAsync(saved.RunId, monitor, cancellationToken);
+            if (restored.Status is not (RunStatus.Queued or RunStatus.Running) && _monitors.ContainsKey(saved.RunId))
+            {
+                await FeedAsync(saved.RunId, new RunFinished(restored.FinishedAt ?? time.GetUtcNow(),
+                    restored.Status.Value));
+            }
+        }
+
+        foreach (var (run, startedAt) in await Store.UnmonitoredActiveRunsAsync(cancellationToken))
+        {
+            await StartAsync(run, startedAt);
+            if (_monitors.TryGetValue(run.RunId, out var monitor))
+            {
+                await CatchUpAsync(run.RunId, monitor, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Feeds the monitor the ends of attempts it missed: those it still holds as running, and successes of tasks
+    /// it never saw start. Failures it never saw are left out: the run decider's notification about them, not the
+    /// attempt row, says whether they were final.
+    /// </summary>
+    private async Task CatchUpAsync(string runId, Monitor monitor, CancellationToken cancellationToken)
+    {
+        foreach (var ended in await Store.EndedAttemptsAsync(runId, cancellationToken))
+        {
+            var state = monitor.State;
+            var outcome = ended.Succeeded ? TaskOutcome.Succeeded : TaskOutcome.Failed;
+            if (state.Running.TryGetValue(ended.TaskKey, out var running) && running.Attempt == ended.Attempt)
+            {
+                await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
+            }
+            else if (ended.Succeeded && !state.Running.ContainsKey(ended.TaskKey) &&
+                     state.Tasks.TryGetValue(SlaMonitorDecider.TaskIdOf(ended.TaskKey), out var task) &&
+                     task.Phase == TaskPhase.Pending)
+            {
+                await FeedAsync(runId, new TaskStarted(ended.StartedAt, ended.TaskKey, ended.Attempt));
+                await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
+            }
+        }
+    }
+}

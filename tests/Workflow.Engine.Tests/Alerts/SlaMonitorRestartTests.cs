@@ -1,0 +1,188 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Alerts;
+using Workflow.Engine.Tests.Support;
+using Workflow.Model;
+using Workflow.Services;
+using Workflow.Sla;
+using static Workflow.Engine.Tests.Support.Pipelines;
+
+namespace Workflow.Engine.Tests.Alerts;
+
+/// <summary>SLA monitors are saved with the engine's state and carry on after the host restarts.</summary>
+public sealed class SlaMonitorRestartTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 6, 0, 0, TimeSpan.Zero);
+
+    /// <summary>One task, expected to take 10 minutes, in a run that must finish within the hour.</summary>
+    private static PipelineDefinition Hourly(string id) =>
+        Define(id, Code("load", "hold") with { ExpectedDuration = TimeSpan.FromMinutes(10) }) with
+        {
+            Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromHours(1) } },
+        };
+
+    private static Task<TestEngine> StartAsync(ManualClock clock, string? data = null) =>
+        TestEngine.StartAsync(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddCodeHandler("hold", async (_, _, token) =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                return null;
+            });
+            s.AddWorkflowAlerts(o => o.MonitorPollInterval = TimeSpan.FromSeconds(5));
+        }, data);
+
+    [Fact]
+    public async Task A_run_active_across_a_restart_gets_its_at_risk_and_missed_alerts_once_each()
+    {
+        // Arrange: the task runs past its 10 minutes before the restart, so slow-task is raised by the first host.
+        var clock = new ManualClock(T0);
+        var data = TempDirectory.Create();
+        string runId;
+        var slow = "";
+        await using (var first = await StartAsync(clock, data))
+        {
+            runId = (await first.StartRunAsync(Hourly("sla-restart"))).RunId;
+            slow = AlertIds.ForRun(runId, AlertKind.SlowTask, "load");
+            await WaitForRunningAttemptAsync(first, runId);
+            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            clock.Advance(TimeSpan.FromMinutes(20));
+            await Eventually.GetAsync(() => Alerts(first).GetAsync(slow, default), a => a is not null,
+                "the slow-task alert");
+            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(slow) == true,
+                "the monitor to be saved with its open slow-task alert");
+        }
+
+        // Act: a new host on the same data directory; the clock moves on to past the deadline in two steps.
+        await using var second = await StartAsync(clock, data);
+        await WaitForRunningAttemptAsync(second, runId);
+        await Eventually.GetAsync(() => Task.FromResult(Monitors(second).ActiveMonitors), n => n == 1,
+            "the monitor to be restored");
+        var atRiskId = AlertIds.ForRun(runId, AlertKind.DeadlineAtRisk);
+        var missedId = AlertIds.ForRun(runId, AlertKind.DeadlineMissed);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var atRisk = await Eventually.GetAsync(() => Alerts(second).GetAsync(atRiskId, default), a => a is not null,
+            "the deadline-at-risk alert after the restart");
+        clock.Advance(TimeSpan.FromMinutes(15));
+        var missed = await Eventually.GetAsync(() => Alerts(second).GetAsync(missedId, default), a => a is not null,
+            "the deadline-missed alert after the restart");
+        var slowAfter = await Alerts(second).GetAsync(slow, default);
+
+        // Assert
+        Assert.Equal(T0 + TimeSpan.FromMinutes(50), atRisk!.Alert.RaisedAt);
+        Assert.Equal(1, missed!.RaiseCount);
+        Assert.Equal(T0 + TimeSpan.FromHours(1), missed.Alert.Deadline);
+        Assert.Equal(1, (await Alerts(second).GetAsync(atRiskId, default))!.RaiseCount);
+        Assert.Equal(1, slowAfter!.RaiseCount);
+        Assert.Null(slowAfter.ClearedAt);
+        Assert.DoesNotContain(second.Logs.Entries, e => e.EventId == 6001 && e.Message.Contains(slow, StringComparison.Ordinal));
+        Assert.Single(second.Logs.Entries, e => e.EventId == 6001 && e.Message.Contains(atRiskId, StringComparison.Ordinal));
+        Assert.Single(second.Logs.Entries, e => e.EventId == 6001 && e.Message.Contains(missedId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_run_that_ended_while_its_monitor_was_down_is_finished_and_its_monitor_forgotten()
+    {
+        // Arrange: a saved monitor for a run, and the run then ends late without the monitor hearing of it.
+        var clock = new ManualClock(T0);
+        var data = TempDirectory.Create();
+        string runId;
+        await using (var first = await StartAsync(clock, data))
+        {
+            runId = (await first.StartRunAsync(Hourly("sla-ended"))).RunId;
+            await WaitForRunningAttemptAsync(first, runId);
+            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+        }
+
+        await using (var connection = Open(data))
+        {
+            await using var end = connection.CreateCommand();
+            end.CommandText = "UPDATE runs SET status = 'succeeded', finished_at = $at WHERE run_id = $run;";
+            end.Parameters.AddWithValue("$at", (T0 + TimeSpan.FromHours(2)).ToUnixTimeMilliseconds());
+            end.Parameters.AddWithValue("$run", runId);
+            await end.ExecuteNonQueryAsync();
+        }
+
+        // Act
+        clock.Advance(TimeSpan.FromHours(2));
+        await using var second = await StartAsync(clock, data);
+        var missed = await Eventually.GetAsync(
+            () => Alerts(second).GetAsync(AlertIds.ForRun(runId, AlertKind.DeadlineMissed), default),
+            a => a is not null, "the deadline-missed alert of the run that ended late");
+        await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is null, "the saved monitor to go");
+
+        // Assert
+        Assert.Contains("finished 1h late", missed!.Alert.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Monitors(second).ActiveMonitors);
+    }
+
+    [Fact]
+    public async Task An_active_run_whose_monitor_was_never_saved_gets_a_new_one_after_a_restart()
+    {
+        // Arrange: the host stops before the monitor is saved (as a crash right after the run started would).
+        var clock = new ManualClock(T0);
+        var data = TempDirectory.Create();
+        string runId;
+        await using (var first = await StartAsync(clock, data))
+        {
+            runId = (await first.StartRunAsync(Hourly("sla-unsaved"))).RunId;
+            await WaitForRunningAttemptAsync(first, runId);
+            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+        }
+
+        await using (var connection = Open(data))
+        {
+            await using var forget = connection.CreateCommand();
+            forget.CommandText = "DELETE FROM sla_monitors;";
+            await forget.ExecuteNonQueryAsync();
+        }
+
+        // Act
+        await using var second = await StartAsync(clock, data);
+        await Eventually.GetAsync(() => Task.FromResult(Monitors(second).ActiveMonitors), n => n == 1,
+            "a monitor for the active run");
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var missed = await Eventually.GetAsync(
+            () => Alerts(second).GetAsync(AlertIds.ForRun(runId, AlertKind.DeadlineMissed), default),
+            a => a is not null, "the deadline-missed alert");
+
+        // Assert
+        Assert.Equal(T0 + TimeSpan.FromHours(1), missed!.Alert.Deadline);
+        Assert.Equal(1, missed.RaiseCount);
+    }
+
+    private static AlertStore Alerts(TestEngine engine) => engine.Services.GetRequiredService<AlertStore>();
+
+    private static SlaMonitorService Monitors(TestEngine engine) =>
+        engine.Services.GetRequiredService<SlaMonitorService>();
+
+    private static Task WaitForRunningAttemptAsync(TestEngine engine, string runId) =>
+        Poll.UntilAsync(async () => (await engine.Workflow.ListAttemptsAsync(runId, null, CancellationToken.None))
+            .Any(a => a.Status == Execution.TaskStatus.Running), "the attempt to be running");
+
+    /// <summary>The monitor's saved state as stored, or null when there is no row.</summary>
+    private static async Task<string?> SavedStateAsync(string data, string runId)
+    {
+        await using var connection = Open(data);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT state FROM sla_monitors WHERE run_id = $run;";
+        query.Parameters.AddWithValue("$run", runId);
+        return await query.ExecuteScalarAsync() as string;
+    }
+
+    private static SqliteConnection Open(string data)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(data, "workflow.db"),
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        using var busy = connection.CreateCommand();
+        busy.CommandText = "PRAGMA busy_timeout = 30000;";
+        busy.ExecuteNonQuery();
+        return connection;
+    }
+}
