@@ -17,11 +17,14 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, Uri baseAddress, string dataDirectory)
+    private readonly bool _ownsDirectory;
+
+    private HostProcess(Process process, Uri baseAddress, string dataDirectory, bool ownsDirectory)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        _ownsDirectory = ownsDirectory;
     }
 
     public Uri BaseAddress { get; }
@@ -44,11 +47,13 @@ public sealed class HostProcess : IAsyncDisposable
         StartAsync([], cancellationToken);
 
     /// <summary>Starts the host with <paramref name="arguments"/> added to its command line (settings such as
-    /// <c>--Workflow:Samples=false</c>), and returns once it answers <c>/api/health</c>.</summary>
+    /// <c>--Workflow:Samples=false</c>), and returns once it answers <c>/api/health</c>. Given a
+    /// <paramref name="workingDirectory"/>, the host runs there (a restart on the same data) and the directory is
+    /// left for the caller to delete.</summary>
     public static async Task<HostProcess> StartAsync(IReadOnlyList<string> arguments,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? workingDirectory = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("wf-host-").FullName;
+        var dataDirectory = workingDirectory ?? Directory.CreateTempSubdirectory("wf-host-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("timeout")
         {
@@ -71,7 +76,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
-        var host = new HostProcess(process, baseAddress, dataDirectory);
+        var host = new HostProcess(process, baseAddress, dataDirectory, ownsDirectory: workingDirectory is null);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
@@ -154,6 +159,11 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

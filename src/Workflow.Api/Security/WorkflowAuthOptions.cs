@@ -29,8 +29,17 @@ public sealed class WorkflowAuthOptions
 
     public string DevAudience { get; set; } = "workflow";
 
-    /// <summary>At least 32 characters; when empty a random key is made at start, so tokens die with the process.</summary>
+    /// <summary>
+    /// At least 32 characters. When empty, the key is read from <see cref="DevSigningKeyFile"/> (made there on
+    /// first start); when that is empty too, a random key is made at start, so tokens die with the process.
+    /// </summary>
     public string? DevSigningKey { get; set; }
+
+    /// <summary>
+    /// Where a random development key is kept, so that dev tokens survive a restart. The embedded host sets it to
+    /// <c>dev-signing-key</c> in its data directory; the file is readable by its owner only.
+    /// </summary>
+    public string? DevSigningKeyFile { get; set; }
 
     public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -48,7 +48,9 @@ public sealed class BlobDurationHistory(BlobContainers containers)
     {
         var prefix = BlobNames.DurationsPrefix(pipelineId);
         var recent = new Dictionary<string, IReadOnlyList<TimeSpan>>(StringComparer.Ordinal);
-        await foreach (var item in containers.Definitions.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken))
+        // Azure.Storage.Blobs 12.27+: the prefix goes in GetBlobsOptions (GetBlobsAsync(prefix: ...) no longer compiles).
+        await foreach (var item in containers.Definitions.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix },
+                           cancellationToken))
         {
             if (!item.Name.EndsWith(BlobNames.DurationsSuffix, StringComparison.Ordinal))
             {

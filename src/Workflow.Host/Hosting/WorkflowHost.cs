@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Workflow.Api;
 using Workflow.Api.Endpoints;
+using Workflow.Api.Security;
 using Workflow.Engine;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.Handlers;
@@ -49,6 +50,11 @@ public static class WorkflowHost
         builder.Services.AddOptions<EngineOptions>().Configure<IOptions<WorkflowHostOptions>>((engine, host) =>
             engine.DataDirectory = host.Value.FullDataDirectory);
         builder.Services.AddWorkflowScheduler(builder.Configuration);
+        if (builder.Environment.IsDevelopment())
+        {
+            KeepDevKeyInDataDirectory(builder.Configuration);
+        }
+
         builder.Services.AddWorkflowApi(builder.Configuration, builder.Environment);
         builder.Services.AddOptions<WorkflowApiOptions>().Configure<HandlerRegistry>((api, handlers) =>
             api.TaskKinds.UnionWith(handlers.Kinds));
@@ -58,6 +64,18 @@ public static class WorkflowHost
         builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection("Workflow:Alerts"));
         builder.Services.AddWorkflowTelemetryExport();
         builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection("Workflow:Telemetry"));
+    }
+
+    /// <summary>Dev tokens outlive a restart: the random development key is kept in the data directory.</summary>
+    private static void KeepDevKeyInDataDirectory(ConfigurationManager configuration)
+    {
+        var key = $"{WorkflowAuthOptions.Section}:{nameof(WorkflowAuthOptions.DevSigningKeyFile)}";
+        if (string.IsNullOrEmpty(configuration[key]))
+        {
+            var host = configuration.GetSection(WorkflowHostOptions.Section).Get<WorkflowHostOptions>()
+                ?? new WorkflowHostOptions();
+            configuration[key] = Path.Combine(host.FullDataDirectory, "dev-signing-key");
+        }
     }
 
     private static void Configure(WebApplication app)

@@ -8,6 +8,11 @@ namespace Azure.Storage.Blobs.Specialized;
 
 public class BlobBaseClient
 {
+    public virtual string AccountName => throw new NotSupportedException();
+    public virtual string BlobContainerName => throw new NotSupportedException();
+    public virtual string Name => throw new NotSupportedException();
+    public virtual Uri Uri => throw new NotSupportedException();
+
     public virtual Task<Response<bool>> DeleteIfExistsAsync(
         DeleteSnapshotsOption snapshotsOption = DeleteSnapshotsOption.None, BlobRequestConditions? conditions = null,
         CancellationToken cancellationToken = default) => throw new NotSupportedException();
