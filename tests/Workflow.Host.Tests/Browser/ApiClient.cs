@@ -43,6 +43,74 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return body.GetProperty("runId").GetString()!;
     }
 
+    /// <summary>Replaces a pipeline whatever its current version (If-Match: *), as an editor who does not care.</summary>
+    public async Task ReplacePipelineAsync(string token, JsonObject definition)
+    {
+        var id = definition["id"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"api/pipelines/{Uri.EscapeDataString(id)}")
+        {
+            Content = JsonContent.Create(definition),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var response = await _http.SendAsync(request);
+        await EnsureAsync(response);
+    }
+
+    /// <summary>Posts a trigger with <paramref name="parameters"/> and returns the status and body, refused or not.</summary>
+    public async Task<(int Status, JsonElement Body)> TryTriggerAsync(string token, string pipelineId,
+        JsonObject parameters)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/pipelines/{pipelineId}/runs")
+        {
+            Content = JsonContent.Create(new JsonObject { ["parameters"] = parameters }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>GETs an API path as the token's user and returns the JSON body.</summary>
+    public async Task<JsonElement> GetJsonAsync(string token, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request);
+        await EnsureAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// Polls for an alert the SLA monitor raises (it records alerts beside the run, so a finished run's alert may
+    /// land a moment later); returns its JSON.
+    /// </summary>
+    public async Task<JsonElement> WaitForAlertAsync(string token, string alertId, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/alerts/{Uri.EscapeDataString(alertId)}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await _http.SendAsync(request);
+            if (response.IsSuccessStatusCode)
+            {
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+
+            if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
+            {
+                await EnsureAsync(response);
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"No alert {alertId} after {timeout}.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Polls the run until it is no longer queued or running; returns its final status.</summary>
     public async Task<string> WaitForRunToFinishAsync(string token, string runId, TimeSpan timeout)
     {

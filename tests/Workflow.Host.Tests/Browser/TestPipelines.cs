@@ -20,7 +20,7 @@ internal static class TestPipelines
                 "prepare")),
     };
 
-    private static JsonObject Shell(string directory, string id, string script, params string[] after) => new()
+    public static JsonObject Shell(string directory, string id, string script, params string[] after) => new()
     {
         ["id"] = id,
         ["kind"] = "process",

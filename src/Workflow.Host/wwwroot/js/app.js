@@ -57,12 +57,16 @@ async function refreshAlertCount() {
   const badge = document.getElementById('alert-count');
   try {
     const open = await api('/api/alerts', { query: { status: 'open' } });
-    const count = Array.isArray(open) ? open.length : 0;
-    badge.hidden = count === 0;
-    badge.textContent = String(count);
+    showAlertCount(Array.isArray(open) ? open.length : 0);
   } catch {
     badge.hidden = true;
   }
+}
+
+function showAlertCount(count) {
+  const badge = document.getElementById('alert-count');
+  badge.hidden = count === 0;
+  badge.textContent = String(count);
 }
 
 function render() {
@@ -99,4 +103,9 @@ setUnauthorizedHandler(() => {
 });
 
 window.addEventListener('hashchange', render);
+// The Alerts view reports the open count it just read (detail.open), or that the user changed an alert.
+window.addEventListener(alerts.ALERTS_CHANGED, event => {
+  if (!session.isValid()) return;
+  if (typeof event.detail?.open === 'number') showAlertCount(event.detail.open); else refreshAlertCount();
+});
 render();

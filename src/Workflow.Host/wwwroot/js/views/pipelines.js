@@ -1,5 +1,5 @@
 // Pipelines: what exists, who owns it, when it runs next, how the last run went, how long runs take lately,
-// and (by role) trigger and enable/disable.
+// and (by role) trigger (with a parameters dialog when the pipeline declares any) and enable/disable.
 
 import { h, mount } from '../dom.js';
 import { api } from '../api.js';
@@ -9,6 +9,7 @@ import { link } from '../router.js';
 import { actionButton, emptyState, errorBox, loading, pageHeader } from '../components.js';
 import { describeSchedule, relative, statusBadge, timeCell } from '../format.js';
 import { renderSparkline } from '../charts/sparkline.js';
+import { openTriggerDialog } from './trigger-dialog.js';
 
 export function render(container) {
   const content = h('div', {}, loading('Loading pipelines…'));
@@ -43,7 +44,28 @@ export function render(container) {
     }
     draw();
   }, 10000);
-  return () => poll.stop();
+  return () => { poll.stop(); dialog?.close(); dialog = null; };
+}
+
+/** The open trigger dialog, closed when the view goes away. */
+let dialog = null;
+
+/**
+ * Starts a manual run. A pipeline that declares parameters opens the trigger dialog to ask for them; one without
+ * starts at once, as before.
+ */
+async function trigger(pipelineId) {
+  const showRun = runId => { if (runId) window.location.hash = link(['runs', runId]); };
+  const definition = await api(`/api/pipelines/${encodeURIComponent(pipelineId)}`);
+  if ((definition?.parameters ?? []).length > 0) {
+    dialog?.close();
+    dialog = openTriggerDialog(definition, showRun);
+    return null;
+  }
+  const answer = await api(`/api/pipelines/${encodeURIComponent(pipelineId)}/runs`, { method: 'POST', body: {} });
+  const runId = answer?.runId ?? answer?.id;
+  showRun(runId);
+  return runId;
 }
 
 function table(items, refresh) {
@@ -78,12 +100,8 @@ function row(p, canOperate, refresh) {
       : h('span', { class: 'secondary' }, 'never run')),
     h('td', {}, renderSparkline(p.recentDurations)),
     canOperate ? h('td', { class: 'right nowrap' },
-      actionButton('Trigger', async () => {
-        const answer = await api(`/api/pipelines/${encodeURIComponent(p.id)}/runs`, { method: 'POST', body: {} });
-        const runId = answer?.runId ?? answer?.id;
-        if (runId) window.location.hash = link(['runs', runId]);
-        return runId;
-      }, { kind: 'btn-primary btn-small', testid: `trigger-${p.id}`, title: `Start a manual run of ${p.id}` }),
+      actionButton('Trigger', () => trigger(p.id),
+        { kind: 'btn-primary btn-small', testid: `trigger-${p.id}`, title: `Start a manual run of ${p.id}` }),
       ' ',
       session.can('editor') ? actionButton(p.enabled === false ? 'Enable' : 'Disable', async () => {
         await api(`/api/pipelines/${encodeURIComponent(p.id)}/${p.enabled === false ? 'enable' : 'disable'}`, { method: 'POST' });

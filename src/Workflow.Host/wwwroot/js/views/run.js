@@ -12,6 +12,7 @@ import { renderDag } from '../charts/dag.js';
 import { renderGantt } from '../charts/gantt.js';
 import { taskPanel } from './run-log.js';
 import { summary } from './runs.js';
+import { parameterList } from '../params.js';
 
 const LEGEND = ['pending', 'running', 'retry-wait', 'succeeded', 'failed', 'skipped', 'cancelled'];
 const ATTEMPT_FETCH_LIMIT = 60;
@@ -162,7 +163,9 @@ export function render(container, params) {
       fact('Logical time', timeCell(run.logicalTime)),
       fact('Started', run.startedAt ? [timeCell(run.startedAt), h('span', { class: 'secondary' }, ` ${relative(run.startedAt)}`)] : 'not yet'),
       fact('Duration', formatDuration(duration), ACTIVE_RUN.has(run.status) && duration !== null ? ' so far' : ''),
-      fact('Tasks', summary(run.summary ?? countTasks(detail.tasks)))));
+      fact('Tasks', summary(run.summary ?? countTasks(detail.tasks))),
+      run.parameters && Object.keys(run.parameters).length
+        ? h('div', { class: 'wide' }, h('dt', {}, 'Parameters'), h('dd', {}, parameterList(run.parameters))) : null));
   };
 
   const refresh = async () => {
