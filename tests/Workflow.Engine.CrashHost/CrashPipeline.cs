@@ -5,7 +5,8 @@ namespace Workflow.Engine.CrashHost;
 
 /// <summary>
 /// The crash test's pipeline: 200 tasks in 20 layers of 10, each depending on one or two tasks of the layer
-/// before, lasting 10–500 ms each (fixed per task, so every life of the host runs the same pipeline).
+/// before, lasting 10–500 ms each (fixed per task, so every life of the host runs the same pipeline), with a
+/// deadline it cannot make, so its SLA monitor must survive the kills to raise deadline-missed.
 /// </summary>
 public static class CrashPipeline
 {
@@ -13,6 +14,13 @@ public static class CrashPipeline
     public const string RunId = "crash@20260101T000000Z";
     public const int Layers = 20;
     public const int Width = 10;
+
+    /// <summary>
+    /// Later than the first kill (at most 2.2 s in), so the first life never sees the deadline pass, and well
+    /// inside the 8 s or more the run takes across its lives: only a monitor that survives the kill can raise
+    /// deadline-missed.
+    /// </summary>
+    public static readonly TimeSpan DeadlineWithin = TimeSpan.FromSeconds(4);
 
     public static PipelineDefinition Define()
     {
@@ -41,6 +49,7 @@ public static class CrashPipeline
             OwnerGroup = "crash",
             Tasks = tasks,
             Concurrency = new ConcurrencyPolicy { MaxParallelTasks = 8 },
+            Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = DeadlineWithin } },
         };
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflow.Engine;
+using Workflow.Engine.Alerts;
 using Workflow.Engine.CrashHost;
 using Workflow.Engine.Services;
 using Workflow.Services;
@@ -20,6 +21,7 @@ var appendLock = new Lock();
 var services = new ServiceCollection();
 services.AddLogging();
 services.AddWorkflowEngine(o => o.DataDirectory = dataDirectory);
+services.AddWorkflowAlerts();
 services.AddCodeHandler("work", async (context, taskArgs, cancellationToken) =>
 {
     await Task.Delay(taskArgs!.Value.GetProperty("ms").GetInt32(), cancellationToken);

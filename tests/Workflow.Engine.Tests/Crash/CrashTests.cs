@@ -8,14 +8,14 @@ namespace Workflow.Engine.Tests.Crash;
 /// <summary>
 /// Kills a real host process with SIGKILL at random moments while it runs a 200-task pipeline, restarts it each
 /// time, and checks that the run completes with every task recorded as succeeded exactly once and no completed
-/// task's side effect missing.
+/// task's side effect missing; its SLA monitor survives the kills too and raises deadline-missed exactly once.
 /// </summary>
 public sealed class CrashTests
 {
     private const int Kills = 3;
 
     [Fact]
-    public async Task A_run_survives_repeated_SIGKILLs_with_every_task_completed_exactly_once()
+    public async Task A_run_survives_repeated_SIGKILLs_with_every_task_completed_exactly_once_and_its_deadline_alert_raised()
     {
         // Arrange
         var data = TempDirectory.Create();
@@ -61,6 +61,9 @@ public sealed class CrashTests
         Assert.All(succeeded, row => Assert.Contains(row[1], effects));
         var status = await QueryAsync(data, $"SELECT status FROM runs WHERE run_id = '{CrashPipeline.RunId}';");
         Assert.Equal("succeeded", status.Single()[0]);
+        var missed = await QueryAsync(data,
+            $"SELECT raise_count FROM alerts WHERE alert_id = '{CrashPipeline.RunId}/deadline-missed';");
+        Assert.Equal("1", Assert.Single(missed)[0]);
     }
 
     private static Process StartHost(string data, string sideEffects)
