@@ -29,7 +29,8 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
         Assert.Equal("failed", await api.WaitForRunToFinishAsync(ops, opsRunId, RunDeadline));
         var taskAlertId = $"{runId}/task-failed/break";
         await api.WaitForAlertAsync(ops, $"{opsRunId}/task-failed/break", RunDeadline);
-        var raisedAt = (await api.WaitForAlertAsync(dataEng, taskAlertId, RunDeadline)).GetProperty("raisedAt").GetString();
+        var taskAlert = await api.WaitForAlertAsync(dataEng, taskAlertId, RunDeadline);
+        var raisedAt = taskAlert.GetProperty("raisedAt").GetString();
         var page = await fixture.NewPageAsync();
         var errors = new PageErrors(page);
         await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
@@ -41,7 +42,8 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
         var row = AlertRow(page, taskAlertId);
         await Expect(row).ToHaveAttributeAsync("data-state", "open");
         await Expect(row.Locator("td.kind")).ToHaveTextAsync("Task failed");
-        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "browser-alert-fail", Exact = true })).ToBeVisibleAsync();
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "browser-alert-fail", Exact = true }))
+            .ToBeVisibleAsync();
         await Expect(row.GetByTestId("alert-run")).ToHaveTextAsync($"{runId} · break");
         await Expect(row.Locator("time")).ToHaveAttributeAsync("datetime", raisedAt!);
         await Expect(row).ToContainTextAsync("exited with code 3");
@@ -77,8 +79,9 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
     [Fact]
     public async Task A_run_past_its_expected_duration_and_deadline_shows_SLA_alerts_and_the_passing_ones_clear()
     {
-        // Arrange: a run expected to take 1s, due within 2s, that holds until the test releases it; a side task
-        // fails, so that failure alerts are there to be filtered out.
+        // Arrange: a run expected to take 1s and due within 6s (room for its monitor to start before the deadline
+        // on a busy machine), that holds until the test releases it; a side task fails, so that there is a failure
+        // alert to filter out.
         var folder = Directory.CreateDirectory(Path.Combine(fixture.Host.DataDirectory, "alert-sla")).FullName;
         using var api = new ApiClient(fixture.Host.BaseAddress);
         var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor", "operator"]);
@@ -123,6 +126,13 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
         await Expect(atRisk.Locator("td.alert-state")).ToContainTextAsync("Superseded: the deadline has passed.");
         await Expect(slow.GetByTestId("ack")).ToHaveCountAsync(0);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("status=cleared"));
+
+        // "All" is kept in the link: after a reload the open and the cleared alerts are both there.
+        await page.GetByLabel("Alert state").SelectOptionAsync("all");
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Alert state")).ToHaveValueAsync("all");
+        await Expect(slow).ToHaveAttributeAsync("data-state", "cleared");
+        await Expect(missed).ToHaveAttributeAsync("data-state", "open");
         Assert.Empty(errors.All);
         await page.Context.CloseAsync();
     }
@@ -173,11 +183,11 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
     {
         ["id"] = "browser-alert-sla",
         ["ownerGroup"] = "data-eng",
-        ["description"] = "Expected to take 1s and due within 2s; holds until released; a side task fails.",
+        ["description"] = "Expected to take 1s and due within 6s; holds until released; a side task fails.",
         ["sla"] = new JsonObject
         {
             ["expectedDuration"] = "1s",
-            ["deadline"] = new JsonObject { ["within"] = "2s" },
+            ["deadline"] = new JsonObject { ["within"] = "6s" },
         },
         ["tasks"] = new JsonArray(
             TestPipelines.Shell(directory, "hold", "echo holding; while [ ! -f release ]; do sleep 0.1; done"),

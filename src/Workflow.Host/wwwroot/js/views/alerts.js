@@ -16,6 +16,9 @@ const CATEGORIES = [
   { id: 'backlog', label: 'Backlog', test: k => /backlog|queue/.test(k) },
 ];
 
+/** The API's alert states, as the filter offers them; "all" is explicit so that it survives in a link. */
+const STATES = [['open', 'Open'], ['acked', 'Acknowledged'], ['cleared', 'Cleared'], ['all', 'All']];
+
 /**
  * Fired on window when the open alerts are known anew (detail.open) or the user changed one, so the header's
  * open count follows at once.
@@ -27,9 +30,9 @@ export function categoryOf(kind) {
 }
 
 export function render(container, params) {
-  const state = { status: params.status ?? 'open', category: params.category ?? '' };
+  const state = { status: STATES.some(([v]) => v === params.status) ? params.status : 'open', category: params.category ?? '' };
   const statusSelect = h('select', { class: 'input', 'aria-label': 'Alert state' },
-    [['open', 'Open'], ['acked', 'Acknowledged'], ['cleared', 'Cleared'], ['all', 'All']].map(([v, t]) => h('option', { value: v, selected: v === state.status }, t)));
+    STATES.map(([v, t]) => h('option', { value: v, selected: v === state.status }, t)));
   const cards = h('div', { class: 'alert-cards' });
   const content = h('div', {}, loading('Loading alerts…'));
   mount(container, pageHeader('Alerts', 'Deadlines at risk, failures and backlogs in your groups', statusSelect), cards, content);
