@@ -20,20 +20,29 @@ public sealed partial class DurableWorkflowService
             PageSize: Math.Clamp(query.Limit, 1, 500),
             FetchInputsAndOutputs: true,
             ContinuationToken: query.ContinuationToken);
-        // One page per call: Durable's continuation token becomes the API's (Microsoft.DurableTask.Page here).
-        await foreach (var page in Client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken)
-                           .WithCancellation(cancellationToken))
+        // Durable filters by pipeline (instance id prefix) and creation time; status and group are filtered here, so
+        // several Durable pages may make one API page. Durable's continuation token becomes the API's.
+        var (items, token) = await FilteredPages.FillAsync(
+            DurablePages(filter, query.ContinuationToken),
+            r => (query.Status is null || r.Status == query.Status)
+                 && (query.OwnerGroups is null || query.OwnerGroups.Contains(r.OwnerGroup)),
+            filter.PageSize, MaxDurablePagesPerCall, cancellationToken);
+        return new Workflow.Services.Page<RunRecord>(items, token);
+    }
+
+    /// <summary>Bounds the work of one listing call when the filter matches little.</summary>
+    private const int MaxDurablePagesPerCall = 20;
+
+    private async IAsyncEnumerable<(IReadOnlyList<RunRecord> Items, string? ContinuationToken)> DurablePages(
+        OrchestrationQuery filter, string? continuationToken)
+    {
+        await foreach (var page in Client.GetAllInstancesAsync(filter).AsPages(continuationToken))
         {
-            var items = page.Values
+            yield return (page.Values
                 .Where(m => m.Name == OrchestrationNames.PipelineRun)
                 .Select(m => RunRecords.From(View(m), null))
-                .Where(r => query.Status is null || r.Status == query.Status)
-                .Where(r => query.OwnerGroups is null || query.OwnerGroups.Contains(r.OwnerGroup))
-                .ToList();
-            return new Workflow.Services.Page<RunRecord>(items, page.ContinuationToken);
+                .ToList(), page.ContinuationToken);
         }
-
-        return new Workflow.Services.Page<RunRecord>([], null);
     }
 
     /// <summary>A new manual run of the same pinned version that keeps the outputs of the tasks that succeeded.</summary>

@@ -98,6 +98,7 @@ public class BlobContainerInfo
 
 public class BlobAppendInfo
 {
+    public int BlobCommittedBlockCount => throw new NotSupportedException();
 }
 
 public class BlobContainerEncryptionScopeOptions
