@@ -13,7 +13,7 @@ namespace Workflow.Cli.Api;
 /// The CLI's only way to the service: typed calls over the HTTP API. Every failure leaves here as an
 /// <see cref="ApiException"/> (the server said no) or a <see cref="ServerUnreachableException"/> (no answer).
 /// </summary>
-public sealed class WorkflowApiClient : IDisposable
+public sealed partial class WorkflowApiClient : IDisposable
 {
     private static readonly CliJsonContext Json = CliJsonContext.Default;
     private readonly HttpClient _http;
@@ -83,63 +83,6 @@ public sealed class WorkflowApiClient : IDisposable
         SendForAsync(HttpMethod.Get,
             $"api/pipelines/{Segment(pipelineId)}/schedule/preview?count={count.ToString(CultureInfo.InvariantCulture)}",
             null, Json.ListSchedulePreviewItem, ct);
-
-    public async Task<RunStarted> TriggerRunAsync(string pipelineId, JsonObject? parameters, CancellationToken ct)
-    {
-        var body = new JsonObject();
-        if (parameters is not null)
-        {
-            body["parameters"] = parameters;
-        }
-
-        using var content = JsonContent(body.ToJsonString());
-        return await StartedAsync(HttpMethod.Post, $"api/pipelines/{Segment(pipelineId)}/runs", content, ct);
-    }
-
-    public Task<RunPage> ListRunsAsync(string? pipelineId, string? status, int? limit, CancellationToken ct)
-    {
-        var query = new List<string>();
-        if (!string.IsNullOrEmpty(pipelineId))
-        {
-            query.Add("pipeline=" + Uri.EscapeDataString(pipelineId));
-        }
-
-        if (!string.IsNullOrEmpty(status))
-        {
-            query.Add("status=" + Uri.EscapeDataString(status));
-        }
-
-        if (limit is not null)
-        {
-            query.Add("limit=" + limit.Value.ToString(CultureInfo.InvariantCulture));
-        }
-
-        var path = query.Count == 0 ? "api/runs" : "api/runs?" + string.Join('&', query);
-        return SendForAsync(HttpMethod.Get, path, null, Json.RunPage, ct);
-    }
-
-    public Task<RunDetail> GetRunAsync(string runId, CancellationToken ct) =>
-        SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}", null, Json.RunDetail, ct);
-
-    public async Task CancelRunAsync(string runId, CancellationToken ct)
-    {
-        using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/cancel", null, null, ct);
-    }
-
-    public Task<RunStarted> RerunAsync(string runId, CancellationToken ct) =>
-        StartedAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/rerun", null, ct);
-
-    public Task<List<AttemptInfo>> ListAttemptsAsync(string runId, string taskKey, CancellationToken ct) =>
-        SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts", null,
-            Json.ListAttemptInfo, ct);
-
-    /// <summary>Reads up to <paramref name="maxBytes"/> from <paramref name="offset"/>; a negative offset reads the tail.</summary>
-    public Task<LogChunk> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
-        CancellationToken ct) =>
-        SendForAsync(HttpMethod.Get,
-            string.Create(CultureInfo.InvariantCulture,
-                $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts/{attempt}/log?offset={offset}&maxBytes={maxBytes}"),
-            null, Json.LogChunk, ct);
 
     public void Dispose() => _http.Dispose();
 

@@ -29,7 +29,8 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
         Assert.Equal("failed", await api.WaitForRunToFinishAsync(ops, opsRunId, RunDeadline));
         var taskAlertId = $"{runId}/task-failed/break";
         await api.WaitForAlertAsync(ops, $"{opsRunId}/task-failed/break", RunDeadline);
-        var raisedAt = (await api.WaitForAlertAsync(dataEng, taskAlertId, RunDeadline)).GetProperty("raisedAt").GetString();
+        var taskAlert = await api.WaitForAlertAsync(dataEng, taskAlertId, RunDeadline);
+        var raisedAt = taskAlert.GetProperty("raisedAt").GetString();
         var page = await fixture.NewPageAsync();
         var errors = new PageErrors(page);
         await DashboardPage.SignInAsync(page, "dana", "data-eng", "viewer", "operator");
@@ -41,7 +42,8 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
         var row = AlertRow(page, taskAlertId);
         await Expect(row).ToHaveAttributeAsync("data-state", "open");
         await Expect(row.Locator("td.kind")).ToHaveTextAsync("Task failed");
-        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "browser-alert-fail", Exact = true })).ToBeVisibleAsync();
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "browser-alert-fail", Exact = true }))
+            .ToBeVisibleAsync();
         await Expect(row.GetByTestId("alert-run")).ToHaveTextAsync($"{runId} · break");
         await Expect(row.Locator("time")).ToHaveAttributeAsync("datetime", raisedAt!);
         await Expect(row).ToContainTextAsync("exited with code 3");

@@ -43,7 +43,7 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return body.GetProperty("runId").GetString()!;
     }
 
-    /// <summary>Replaces a pipeline whatever its current version (If-Match: *), as an editor who does not care.</summary>
+    /// <summary>Replaces a pipeline whatever its current version (If-Match: *).</summary>
     public async Task ReplacePipelineAsync(string token, JsonObject definition)
     {
         var id = definition["id"]!.GetValue<string>();
@@ -57,7 +57,7 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         await EnsureAsync(response);
     }
 
-    /// <summary>Posts a trigger with <paramref name="parameters"/> and returns the status and body, refused or not.</summary>
+    /// <summary>Posts a trigger with <paramref name="parameters"/>; returns status and body, refused or not.</summary>
     public async Task<(int Status, JsonElement Body)> TryTriggerAsync(string token, string pipelineId,
         JsonObject parameters)
     {

@@ -112,9 +112,13 @@ public sealed class TriggerDialogTests(DashboardFixture fixture)
         await Expect(box.Locator("p").First).ToHaveTextAsync(problem.GetProperty("detail").GetString()!);
         await Expect(box).ToContainTextAsync("$.parameters.ticket");
         await Expect(dialog).ToBeVisibleAsync();
+        await fixture.ScreenshotAsync(page, "15-trigger-refused");
+
+        // Cancel closes it; no run was started.
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
         var runs = await api.GetJsonAsync(editor, "api/runs?pipeline=browser-params-changed");
         Assert.Equal(0, runs.GetProperty("items").GetArrayLength());
-        await fixture.ScreenshotAsync(page, "15-trigger-refused");
         await page.Context.CloseAsync();
     }
 
@@ -131,10 +135,14 @@ public sealed class TriggerDialogTests(DashboardFixture fixture)
                 { name: 'keep', type: 'integer', required: true, default: 3 }, { name: 'need', required: true },
               ] });
               const good = readParameters('p', declared,
-                { n: ' 2.5 ', i: '-4', b: 'false', o: '{"k": 1}', a: '[1, "x"]', s: ' as typed ', keep: '', need: 'x' });
+                { n: ' 2.5 ', i: '-4', b: 'false', o: '{"k": 1}', a: '[1, "x"]', s: ' as typed ', keep: '',
+                  need: 'x' });
               const bad = readParameters('p', declared,
                 { n: '2,5', i: '4.0', b: 'yes', o: '[1]', a: '{', s: '', keep: '', need: '  ' });
-              return { good: JSON.stringify(good.values), goodErrors: good.errors.length, bad: bad.errors.map(e => e.name), needMessage: bad.errors.find(e => e.name === 'need').message };
+              return {
+                good: JSON.stringify(good.values), goodErrors: good.errors.length, bad: bad.errors.map(e => e.name),
+                needMessage: bad.errors.find(e => e.name === 'need').message,
+              };
             }
             """;
         var page = await fixture.NewPageAsync();
@@ -154,7 +162,8 @@ public sealed class TriggerDialogTests(DashboardFixture fixture)
             result.GetProperty("needMessage").GetString());
     }
 
-    private static ILocator Field(ILocator dialog, string name) => dialog.Locator($".param-field[data-param=\"{name}\"]");
+    private static ILocator Field(ILocator dialog, string name) =>
+        dialog.Locator($".param-field[data-param=\"{name}\"]");
 
     private static JsonObject WithParameters(string id, JsonArray parameters) => new()
     {
