@@ -142,7 +142,11 @@ public static partial class SlaMonitorDecider
                 : e.Outcome == TaskOutcome.Failed ? TaskPhase.Pending
                 : TaskPhase.Done;
             state = state with { Tasks = state.Tasks.SetItem(id, task with { Phase = phase }) };
-            state = RecordOutcome(state, id, e.TaskKey, e.Outcome);
+            if (e.Outcome is TaskOutcome.Succeeded or TaskOutcome.Skipped)
+            {
+                // A failed attempt may be retried: only the decider's task-failed notification makes it final.
+                state = RecordOutcome(state, id, e.TaskKey, e.Outcome);
+            }
         }
 
         var elapsed = attempt is null ? TimeSpan.Zero : e.At - attempt.StartedAt;
