@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Workflow.Execution;
+using Workflow.Model;
 
 namespace Workflow.Sla;
 
@@ -72,6 +73,7 @@ public static partial class SlaMonitorDecider
             Notify = sla?.Notify ?? new(),
             Settings = e.Settings ?? SlaMonitorSettings.Default,
             Tasks = tasks.ToImmutable(),
+            AnyOneFailed = definition.Tasks.Any(t => t.Trigger == TriggerRule.OneFailed),
         };
 
         var commands = new List<SlaCommand>();
