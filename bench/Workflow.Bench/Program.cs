@@ -1,6 +1,7 @@
 using Workflow.Bench.Dag;
 using Workflow.Bench.Dispatch;
 using Workflow.Bench.Engine;
+using Workflow.Bench.Sla;
 
 // Dispatches to one benchmark by name: dotnet run -c Release --project bench/Workflow.Bench -- <name>
 // Each benchmark is a static Run() that measures side by side in one process and prints its ratios.
@@ -9,6 +10,7 @@ var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(
     ["dag"] = ("validate and rank chains and fan-outs of 10k and 100k tasks", DagBenchmark.Run),
     ["dispatch"] = ("dispatch policies: makespan / lower bound on generated DAGs and traces", DispatchBenchmark.Run),
     ["engine"] = ("durable task completions/s on SQLite vs the in-memory ceiling, 1k and 10k tasks", EngineBenchmark.Run),
+    ["sla"] = ("runs with SLA monitors saved in SQLite vs without the alert services", SlaPersistenceBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))

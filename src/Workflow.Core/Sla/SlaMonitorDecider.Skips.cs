@@ -1,4 +1,5 @@
 using Workflow.Execution;
+using Workflow.Model;
 
 namespace Workflow.Sla;
 
@@ -34,15 +35,22 @@ public static partial class SlaMonitorDecider
 
         task = task with { Outcome = outcome, Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : task.Phase };
         state = state with { Tasks = state.Tasks.SetItem(id, task) };
-        return SkipDownstream(state, id);
+        return SkipDownstream(state, id, outcome == TaskOutcome.Succeeded);
     }
 
     /// <summary>
     /// Marks done, as skipped, every pending task downstream of <paramref name="finishedId"/> whose trigger rule
     /// now says skip, with a work list so a long chain needs no deep stack.
     /// </summary>
-    private static SlaMonitorState SkipDownstream(SlaMonitorState state, string finishedId)
+    private static SlaMonitorState SkipDownstream(SlaMonitorState state, string finishedId, bool success)
     {
+        // A success can skip only a one-failed child (every parent done, none failed): every other rule waits or
+        // runs on it. Most pipelines have no such task, and then a success, the common event, costs nothing here.
+        if (success && !state.AnyOneFailed)
+        {
+            return state;
+        }
+
         var tasks = state.Tasks;
         var work = new Queue<string>();
         work.Enqueue(finishedId);
@@ -50,9 +58,14 @@ public static partial class SlaMonitorDecider
         {
             foreach (var candidate in state.Tasks.Values)
             {
+                if (candidate.Phase != TaskPhase.Pending || candidate.Outcome is not null ||
+                    !candidate.DependsOn.Contains(parent, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
                 var child = tasks[candidate.Id];
-                if (child.Phase != TaskPhase.Pending || child.Outcome is not null ||
-                    !child.DependsOn.Contains(parent, StringComparer.Ordinal))
+                if (child.Outcome is not null)
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Workflow.Execution;
+using Workflow.Model;
 
 namespace Workflow.Sla;
 
@@ -72,6 +73,7 @@ public static partial class SlaMonitorDecider
             Notify = sla?.Notify ?? new(),
             Settings = e.Settings ?? SlaMonitorSettings.Default,
             Tasks = tasks.ToImmutable(),
+            AnyOneFailed = definition.Tasks.Any(t => t.Trigger == TriggerRule.OneFailed),
         };
 
         var commands = new List<SlaCommand>();
@@ -142,7 +144,11 @@ public static partial class SlaMonitorDecider
                 : e.Outcome == TaskOutcome.Failed ? TaskPhase.Pending
                 : TaskPhase.Done;
             state = state with { Tasks = state.Tasks.SetItem(id, task with { Phase = phase }) };
-            state = RecordOutcome(state, id, e.TaskKey, e.Outcome);
+            if (e.Outcome is TaskOutcome.Succeeded or TaskOutcome.Skipped)
+            {
+                // A failed attempt may be retried: only the decider's task-failed notification makes it final.
+                state = RecordOutcome(state, id, e.TaskKey, e.Outcome);
+            }
         }
 
         var elapsed = attempt is null ? TimeSpan.Zero : e.At - attempt.StartedAt;

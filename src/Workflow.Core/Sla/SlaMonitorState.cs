@@ -24,6 +24,9 @@ public sealed record SlaMonitorState
     public NotifyOn Notify { get; init; } = new();
     public SlaMonitorSettings Settings { get; init; } = SlaMonitorSettings.Default;
 
+    /// <summary>Whether any task runs on one-failed, the only rule a success can skip; set once at the start.</summary>
+    public bool AnyOneFailed { get; init; }
+
     /// <summary>Per task id, in definition order.</summary>
     public ImmutableDictionary<string, TaskSla> Tasks { get; init; } = ImmutableDictionary<string, TaskSla>.Empty;
 

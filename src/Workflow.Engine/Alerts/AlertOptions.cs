@@ -27,6 +27,13 @@ public sealed class AlertOptions
     /// <summary>How often the SLA monitors re-check their timers, and queues are sampled for backlog.</summary>
     public TimeSpan MonitorPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a live SLA monitor is saved while only its progress changes. A round that raises or clears an
+    /// alert, and a monitor's first round, save at once; what a crash loses in between (task progress) is caught up
+    /// from the attempt rows on restart. Saving every round would rewrite the whole state per task event.
+    /// </summary>
+    public TimeSpan MonitorSaveInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public DurationEstimatorOptions Estimator { get; set; } = new();
 
     public SlaMonitorSettings Monitor { get; set; } = SlaMonitorSettings.Default;

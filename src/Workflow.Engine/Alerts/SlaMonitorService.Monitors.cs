@@ -53,6 +53,8 @@ public sealed partial class SlaMonitorService
     {
         monitor.State = decision.State;
         _changed.Add(runId);
+        monitor.Urgent |= monitor.SavedAt is null ||
+                          decision.Commands.Any(c => c is RaiseAlert or ClearAlert or MonitorCompleted);
         foreach (var command in decision.Commands)
         {
             switch (command)
@@ -77,26 +79,43 @@ public sealed partial class SlaMonitorService
     }
 
     /// <summary>
-    /// Saves the monitors that changed in this round and forgets those that completed, in one write. It runs after
+    /// Saves the monitors that changed and are due (see <see cref="AlertOptions.MonitorSaveInterval"/>; all of them
+    /// when <paramref name="all"/>, on stopping) and forgets those that completed, in one write. It runs after
     /// their alerts were carried out, never before, so a crash can repeat an alert (deduplicated by its id) but
     /// cannot lose one.
     /// </summary>
-    private async Task SaveAsync()
+    private async Task SaveAsync(bool all)
     {
         if (_changed.Count == 0 && _finished.Count == 0)
         {
             return;
         }
 
-        var saved = _changed.Where(_monitors.ContainsKey).Select(id =>
+        var now = time.GetUtcNow();
+        var interval = options.Value.MonitorSaveInterval;
+        var due = _changed.Where(id => _monitors.TryGetValue(id, out var m) &&
+                                       (all || m.Urgent || m.SavedAt is not { } at || now - at >= interval)).ToList();
+        if (due.Count == 0 && _finished.Count == 0)
+        {
+            return;
+        }
+
+        var saved = due.Select(id =>
         {
             var monitor = _monitors[id];
             return new SavedMonitor(id, monitor.State, new Dictionary<string, DateTimeOffset>(monitor.Timers),
                 monitor.Channels);
         }).ToList();
         var finished = _finished.ToList();
-        await Store.SaveAsync(saved, finished, time.GetUtcNow());
-        _changed.Clear();
+        await Store.SaveAsync(saved, finished, now);
+        foreach (var id in due)
+        {
+            _changed.Remove(id);
+            _monitors[id].SavedAt = now;
+            _monitors[id].Urgent = false;
+        }
+
+        _changed.RemoveWhere(id => !_monitors.ContainsKey(id));
         _finished.Clear();
     }
 
@@ -106,5 +125,11 @@ public sealed partial class SlaMonitorService
         public SlaMonitorState State { get; set; } = SlaMonitorState.Initial;
         public Dictionary<string, DateTimeOffset> Timers { get; } = new(StringComparer.Ordinal);
         public IReadOnlyList<AlertChannel> Channels { get; } = channels;
+
+        /// <summary>When this monitor was last saved; null until its first save.</summary>
+        public DateTimeOffset? SavedAt { get; set; }
+
+        /// <summary>An alert was raised or cleared since the last save, so the next round saves at once.</summary>
+        public bool Urgent { get; set; }
     }
 }

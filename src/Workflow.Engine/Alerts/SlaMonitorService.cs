@@ -68,7 +68,7 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
     {
         var poll = options.Value.MonitorPollInterval;
         await RunSafelyAsync(() => RestoreAsync(stoppingToken));
-        await RunSafelyAsync(SaveAsync);
+        await RunSafelyAsync(() => SaveAsync(all: true));
         while (!stoppingToken.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -88,7 +88,7 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
             }
 
             await RunSafelyAsync(FireDueTimersAsync);
-            await RunSafelyAsync(SaveAsync);
+            await RunSafelyAsync(() => SaveAsync(all: stoppingToken.IsCancellationRequested));
         }
     }
 

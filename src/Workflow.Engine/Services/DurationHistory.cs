@@ -52,25 +52,4 @@ public sealed class DurationHistory(SqliteStore store, IOptions<EngineOptions> o
 
         return recent;
     }
-
-    /// <summary>The most recent durations of one task, newest first.</summary>
-    public async ValueTask<IReadOnlyList<TimeSpan>> RecentAsync(string pipelineId, string taskId, int count,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT duration_ms FROM task_durations WHERE pipeline_id = $p AND task_id = $t " +
-                              "ORDER BY finished_at DESC LIMIT $n;";
-        command.Parameters.AddWithValue("$p", pipelineId);
-        command.Parameters.AddWithValue("$t", taskId);
-        command.Parameters.AddWithValue("$n", count);
-        var durations = new List<TimeSpan>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            durations.Add(TimeSpan.FromMilliseconds(reader.GetInt64(0)));
-        }
-
-        return durations;
-    }
 }

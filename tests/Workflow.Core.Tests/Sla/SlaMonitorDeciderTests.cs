@@ -87,7 +87,9 @@ public class SlaMonitorDeciderTests
         var deadline = T0 + H(3.75) + M(10);
         var settings = new SlaMonitorSettings
         {
-            ClearHysteresis = M(5), ExtrapolateSlowdown = false, Mode = ForecastMode.SumOfP95,
+            ClearHysteresis = M(5),
+            ExtrapolateSlowdown = false,
+            Mode = ForecastMode.SumOfP95,
         };
         var (state, _) = Run(new MonitorStarted(T0, "chain@1", d, Hourly(d), deadline, settings),
             new TaskStarted(T0, "a", 1));

@@ -82,6 +82,27 @@ public class SlaMonitorSkipTests
     }
 
     [Fact]
+    public void A_failed_attempt_that_is_retried_is_not_a_final_failure_and_skips_nothing()
+    {
+        // Arrange
+        var d = Chain();
+        var state = Apply(SlaMonitorState.Initial, [], new MonitorStarted(T0, "chain@1", d, Hourly(d), null));
+
+        // Act: attempt 1 fails and the decider schedules a retry, which succeeds.
+        state = Apply(state, [], new TaskStarted(T0, "a", 1), new TaskFinished(T0 + M(5), "a", 1, TaskOutcome.Failed),
+            new RunNotified(T0 + M(5), NotificationKind.TaskRetrying, "retrying", "a", 1));
+        var afterFailure = state;
+        state = Apply(state, [], new TaskStarted(T0 + M(6), "a", 2),
+            new TaskFinished(T0 + M(9), "a", 2, TaskOutcome.Succeeded));
+
+        // Assert
+        Assert.Null(afterFailure.Tasks["a"].Outcome);
+        Assert.Equal(TaskPhase.Pending, afterFailure.Tasks["b"].Phase);
+        Assert.Equal(TaskOutcome.Succeeded, state.Tasks["a"].Outcome);
+        Assert.Null(state.Tasks["b"].Outcome);
+    }
+
+    [Fact]
     public void A_reported_skip_counts_as_done_and_skips_what_needed_that_task()
     {
         // Arrange

@@ -21,10 +21,12 @@ public sealed class SlaMonitorRestartTests
             Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromHours(1) } },
         };
 
-    private static Task<TestEngine> StartAsync(ManualClock clock, string? data = null) =>
+    private static Task<TestEngine> StartAsync(ManualClock clock, string? data = null,
+        Action<IServiceCollection>? more = null) =>
         TestEngine.StartAsync(s =>
         {
             s.AddSingleton<TimeProvider>(clock);
+            more?.Invoke(s);
             s.AddCodeHandler("hold", async (_, _, token) =>
             {
                 await Task.Delay(Timeout.Infinite, token);
@@ -150,6 +152,51 @@ public sealed class SlaMonitorRestartTests
         // Assert
         Assert.Equal(T0 + TimeSpan.FromHours(1), missed!.Alert.Deadline);
         Assert.Equal(1, missed.RaiseCount);
+    }
+
+    [Fact]
+    public async Task An_attempt_end_the_monitor_missed_before_the_restart_is_caught_up_from_the_store()
+    {
+        // Arrange: "first" runs past its 10 minutes (slow-task raised), then the monitor stops listening, and only
+        // then does "first" succeed, so the monitor's saved state still holds it as running.
+        var clock = new ManualClock(T0);
+        var data = TempDirectory.Create();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pipeline = Define("sla-catch-up",
+                Code("first", "release") with { ExpectedDuration = TimeSpan.FromMinutes(10) },
+                Code("second", "hold", null, "first") with { ExpectedDuration = TimeSpan.FromMinutes(10) }) with
+        {
+            Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromHours(5) } },
+        };
+        string runId;
+        string slow;
+        await using (var first = await StartAsync(clock, data, s => s.AddCodeHandler("release", async (_, _, token) =>
+                     {
+                         await release.Task.WaitAsync(token);
+                         return null;
+                     })))
+        {
+            runId = (await first.StartRunAsync(pipeline)).RunId;
+            slow = AlertIds.ForRun(runId, AlertKind.SlowTask, "first");
+            await WaitForRunningAttemptAsync(first, runId);
+            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            clock.Advance(TimeSpan.FromMinutes(20));
+            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(slow) == true,
+                "the monitor to be saved with its open slow-task alert");
+            await Monitors(first).StopAsync(CancellationToken.None);
+            release.SetResult();
+            await Poll.UntilAsync(async () => (await first.Workflow.ListAttemptsAsync(runId, "second",
+                CancellationToken.None)).Count > 0, "the second task to be started");
+        }
+
+        // Act
+        await using var second = await StartAsync(clock, data);
+        var cleared = await Eventually.GetAsync(() => Alerts(second).GetAsync(slow, default),
+            a => a?.ClearedAt is not null, "the slow-task alert of the task that ended unseen to clear");
+
+        // Assert
+        Assert.Contains("finished (succeeded)", cleared!.ClearReason, StringComparison.Ordinal);
+        Assert.Equal(T0 + TimeSpan.FromMinutes(20), cleared.ClearedAt);
     }
 
     private static AlertStore Alerts(TestEngine engine) => engine.Services.GetRequiredService<AlertStore>();

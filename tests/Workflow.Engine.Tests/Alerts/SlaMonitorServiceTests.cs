@@ -24,9 +24,9 @@ public class SlaMonitorServiceTests
             }));
         var definition = Define("slow-sla", Code("load", "Wait") with { ExpectedDuration = TimeSpan.FromMilliseconds(200) })
             with
-            {
-                Sla = new SlaPolicy { Channels = [new AlertChannel { Kind = AlertChannelKind.Slack, Url = receiver.Url }] },
-            };
+        {
+            Sla = new SlaPolicy { Channels = [new AlertChannel { Kind = AlertChannelKind.Slack, Url = receiver.Url }] },
+        };
         var store = engine.Services.GetRequiredService<AlertStore>();
 
         var run = await engine.StartRunAsync(definition);
