@@ -77,16 +77,29 @@ public sealed class DevSigningKey
             "Delete it to have a new key made (tokens issued with the old key stop working).");
     }
 
+    /// <summary>Writes the key to a private temporary file and moves it into place, so no reader ever sees half a key.</summary>
     private static void Create(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using var writer = new StreamWriter(path, Encoding.ASCII, options);
-        writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
+        try
+        {
+            using (var writer = new StreamWriter(temporary, Encoding.ASCII, options))
+            {
+                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
+            }
+
+            File.Move(temporary, path, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }

@@ -49,6 +49,14 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
                 Time = time,
             };
             var outcome = await handler.ExecuteAsync(context, token);
+            if (outcome is TaskSucceededOutcome { Output: { } produced } && OutputReference.HoldsReference(produced))
+            {
+                // Only the store makes references; one made by a task could point at another run's output.
+                return TaskOutcome.Failure(ErrorKinds.InvalidInput,
+                    $"Task '{attempt.TaskId}' returned an output holding '{OutputReference.RefProperty}', a key reserved " +
+                    "for outputs the engine stores itself. Rename that key in the task's output.");
+            }
+
             if (outcome is TaskSucceededOutcome { Output: { } output } && !attempt.KeepOutputInline)
             {
                 outcome = new TaskSucceededOutcome(

@@ -66,6 +66,12 @@ public static class OutputReference
         return JsonSerializer.SerializeToElement(properties);
     }
 
+    /// <summary>
+    /// True when a task output is a reference or directly holds one: the places where
+    /// <see cref="ResolveInputAsync"/> would follow it once the output is a downstream input.
+    /// </summary>
+    public static bool HoldsReference(JsonElement output) => HoldsReference(output, depth: 1);
+
     private static bool HoldsReference(JsonElement value, int depth) =>
         IsReference(value) || (depth > 0 && value.ValueKind switch
         {

@@ -34,9 +34,11 @@ public sealed partial class DurableWorkflowService
     private const int MaxDurablePagesPerCall = 20;
 
     private async IAsyncEnumerable<(IReadOnlyList<RunRecord> Items, string? ContinuationToken)> DurablePages(
-        OrchestrationQuery filter, string? continuationToken)
+        OrchestrationQuery filter, string? continuationToken,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var page in Client.GetAllInstancesAsync(filter).AsPages(continuationToken))
+        await foreach (var page in Client.GetAllInstancesAsync(filter).AsPages(continuationToken)
+                           .WithCancellation(cancellationToken))
         {
             yield return (page.Values
                 .Where(m => m.Name == OrchestrationNames.PipelineRun)

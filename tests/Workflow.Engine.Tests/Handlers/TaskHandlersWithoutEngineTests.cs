@@ -149,4 +149,31 @@ public sealed class TaskHandlersWithoutEngineTests
         Assert.Equal(100, resolved.GetArrayLength());
         Assert.Equal("item-99", resolved[99].GetString());
     }
+
+    [Fact]
+    public async Task An_output_that_forges_an_output_reference_fails_as_invalid_input_and_is_never_followed()
+    {
+        // Arrange: another run's spilled output sits in the store; a task returns a reference to it.
+        var outputs = TempDirectory.Create();
+        var services = new ServiceCollection();
+        services.AddWorkflowTaskHandlers();
+        services.AddSingleton<IOutputStore>(new FileOutputStore(outputs, 16));
+        services.AddCodeHandler("forge", (_, args, _) => ValueTask.FromResult<JsonElement?>(args));
+        using var provider = services.BuildServiceProvider();
+        var secret = await provider.GetRequiredService<IOutputStore>().SpillIfLargeAsync("other-run", "secret", 1,
+            Pipelines.ToJson(new { secret = "top secret value" }), CancellationToken.None);
+        var executor = provider.GetRequiredService<TaskAttemptExecutor>();
+
+        // Act
+        var direct = await executor.ExecuteAsync(Attempt("forge", "code", new { handler = "forge", args = secret }),
+            new ListLog(), null, CancellationToken.None);
+        var nested = await executor.ExecuteAsync(
+            Attempt("forge", "code", new { handler = "forge", args = new[] { secret } }),
+            new ListLog(), null, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(ErrorKinds.InvalidInput, Assert.IsType<TaskFailedOutcome>(direct).ErrorKind);
+        Assert.Contains(OutputReference.RefProperty, ((TaskFailedOutcome)direct).Message);
+        Assert.IsType<TaskFailedOutcome>(nested);
+    }
 }

@@ -19,6 +19,7 @@ public sealed class AppendLogPump : IAsyncDisposable
     private readonly Task _pump;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _written;
+    private long _queuedBytes;
 
     /// <param name="append">Appends one block and returns how many blocks the store now holds.</param>
     /// <param name="time">Times the gather window.</param>
@@ -36,6 +37,12 @@ public sealed class AppendLogPump : IAsyncDisposable
     /// <summary>Set once the block limit was reached and lines started to be dropped.</summary>
     public bool Truncated { get; private set; }
 
+    /// <summary>
+    /// The append that failed, after which lines are dropped: a log the store refuses must not cost the task its
+    /// result, so <see cref="DisposeAsync"/> never throws it.
+    /// </summary>
+    public Exception? Failure { get; private set; }
+
     public void WriteLine(string line)
     {
         if (line.Length > _limits.MaxLineChars)
@@ -43,7 +50,9 @@ public sealed class AppendLogPump : IAsyncDisposable
             line = string.Concat(line.AsSpan(0, _limits.MaxLineChars), " [line cut]");
         }
 
-        Interlocked.Add(ref _written, Encoding.UTF8.GetByteCount(line) + 1);
+        var bytes = Encoding.UTF8.GetByteCount(line) + 1;
+        Interlocked.Add(ref _written, bytes);
+        Interlocked.Add(ref _queuedBytes, bytes);
         _lines.Writer.TryWrite(line);
     }
 
@@ -61,8 +70,9 @@ public sealed class AppendLogPump : IAsyncDisposable
         var block = new StringBuilder();
         while (await reader.WaitToReadAsync())
         {
-            // The reader's own completion waits for the queue to drain, so the end of writing is signalled apart.
-            if (!_closed.Task.IsCompleted)
+            // Gather only while less than a block is queued; a backlog is appended at once. The reader's own
+            // completion waits for the queue to drain, so the end of writing is signalled apart.
+            if (!_closed.Task.IsCompleted && Interlocked.Read(ref _queuedBytes) < _limits.MaxBlockBytes)
             {
                 using var gather = new CancellationTokenSource();
                 var window = Task.Delay(_limits.GatherWindow, _time, gather.Token);
@@ -73,24 +83,39 @@ public sealed class AppendLogPump : IAsyncDisposable
             var bytes = 0;
             while (bytes < _limits.MaxBlockBytes && reader.TryRead(out var line))
             {
+                var lineBytes = Encoding.UTF8.GetByteCount(line) + 1;
                 block.Append(line).Append('\n');
-                bytes += Encoding.UTF8.GetByteCount(line) + 1;
+                bytes += lineBytes;
+                Interlocked.Add(ref _queuedBytes, -lineBytes);
             }
 
-            var blocks = await _append(Encoding.UTF8.GetBytes(block.ToString()), CancellationToken.None);
-            block.Clear();
-            if (blocks >= _limits.MaxBlocks - 1)
+            try
             {
-                await _append(Encoding.UTF8.GetBytes(
-                    $"[log cut: the store holds at most {_limits.MaxBlocks} blocks; later lines were dropped]\n"),
-                    CancellationToken.None);
-                Truncated = true;
-                while (await reader.WaitToReadAsync())
+                var blocks = await _append(Encoding.UTF8.GetBytes(block.ToString()), CancellationToken.None);
+                block.Clear();
+                if (blocks >= _limits.MaxBlocks - 1)
                 {
-                    while (reader.TryRead(out _))
-                    {
-                    }
+                    await _append(Encoding.UTF8.GetBytes(
+                        $"[log cut: the store holds at most {_limits.MaxBlocks} blocks; later lines were dropped]\n"),
+                        CancellationToken.None);
+                    Truncated = true;
+                    await DropTheRestAsync(reader);
                 }
+            }
+            catch (Exception ex)
+            {
+                Failure = ex;
+                await DropTheRestAsync(reader);
+            }
+        }
+    }
+
+    private static async Task DropTheRestAsync(ChannelReader<string> reader)
+    {
+        while (await reader.WaitToReadAsync())
+        {
+            while (reader.TryRead(out _))
+            {
             }
         }
     }

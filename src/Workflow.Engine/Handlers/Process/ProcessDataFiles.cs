@@ -30,10 +30,18 @@ internal sealed class ProcessDataFiles : IDisposable
     {
         var folder = Directory.CreateTempSubdirectory("wf-process-").FullName;
         var files = new ProcessDataFiles(folder);
-        await File.WriteAllTextAsync(files.InputPath, input is { ValueKind: not JsonValueKind.Undefined } value
-            ? value.GetRawText()
-            : "{}", cancellationToken);
-        return files;
+        try
+        {
+            await File.WriteAllTextAsync(files.InputPath, input is { ValueKind: not JsonValueKind.Undefined } value
+                ? value.GetRawText()
+                : "{}", cancellationToken);
+            return files;
+        }
+        catch
+        {
+            files.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The JSON the child wrote, or null when it wrote nothing.</summary>

@@ -117,4 +117,57 @@ public sealed class AppendLogPumpTests
         // Assert
         Assert.Equal("xxxxxxxx [line cut]\n", Assert.Single(blob.Blocks));
     }
+
+    [Fact]
+    public async Task A_backlog_of_a_block_or_more_is_appended_without_waiting_for_the_log_to_end()
+    {
+        // Arrange: the clock never ends a gather window, so only a backlog can make blocks before disposal.
+        var blob = new FakeAppendBlob();
+        var pump = new AppendLogPump(blob.AppendAsync, new StoppedClock(), new AppendLogLimits { MaxBlockBytes = 100 });
+
+        // Act: 30 lines of 19 bytes, about five blocks' worth.
+        for (var i = 0; i < 30; i++)
+        {
+            pump.WriteLine($"line {i:D3} of the log");
+        }
+
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (BlockCount(blob) < 5 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(10); // Poll interval of a deadline-bound wait.
+        }
+
+        // Assert
+        Assert.True(BlockCount(blob) >= 5, $"only {BlockCount(blob)} blocks were appended while the log was open");
+        await pump.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_store_that_refuses_an_append_loses_the_log_but_never_fails_the_writer()
+    {
+        // Arrange
+        var calls = 0;
+        var pump = new AppendLogPump((_, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            return Task.FromException<int>(new IOException("storage 503"));
+        }, new StoppedClock());
+
+        // Act
+        pump.WriteLine("first");
+        await pump.DisposeAsync();
+        pump.WriteLine("after the end");
+
+        // Assert
+        Assert.IsType<IOException>(pump.Failure);
+        Assert.Equal(1, calls);
+    }
+
+    private static int BlockCount(FakeAppendBlob blob)
+    {
+        lock (blob.Blocks)
+        {
+            return blob.Blocks.Count;
+        }
+    }
 }
