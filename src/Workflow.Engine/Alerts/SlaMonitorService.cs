@@ -93,8 +93,8 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
     }
 
     /// <summary>
-    /// Until the earliest monitor timer is due, at most <paramref name="poll"/>: timers fire on time rather than up to
-    /// a poll late, and one that is already due (the clock moved on while a round ran) fires at once.
+    /// Until the earliest monitor timer or pending save is due, at most <paramref name="poll"/>: timers fire on time
+    /// rather than up to a poll late, and one that is already due (the clock moved on while a round ran) fires at once.
     /// </summary>
     private TimeSpan NextWake(TimeSpan poll)
     {
@@ -105,6 +105,17 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
             foreach (var due in monitor.Timers.Values)
             {
                 var until = due - now;
+                wake = until < wake ? until : wake;
+            }
+        }
+
+        // A changed monitor waiting for its save interval is saved on time too, not a poll later.
+        var saveInterval = options.Value.MonitorSaveInterval;
+        foreach (var id in _changed)
+        {
+            if (_monitors.TryGetValue(id, out var monitor) && monitor.SavedAt is { } savedAt)
+            {
+                var until = savedAt + saveInterval - now;
                 wake = until < wake ? until : wake;
             }
         }
