@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs.Models;
 using Workflow.Orchestration.Hosting;
 
@@ -24,18 +22,13 @@ public sealed class BlobDurationHistory(BlobContainers containers)
         var blob = containers.Definitions.GetBlobClient(BlobNames.Durations(pipelineId, taskId));
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var (samples, etag) = await ReadAsync(blob.Name, cancellationToken);
-            var conditions = etag is { } e ? new BlobRequestConditions { IfMatch = e }
-                : new BlobRequestConditions { IfNoneMatch = ETag.All };
-            try
+            // Losing a race means another instance wrote in between: read again and retry.
+            var (samples, etag) = await ConditionalBlob.ReadJsonAsync<DurationSamples>(blob, cancellationToken);
+            if (await ConditionalBlob.TryWriteAsync(blob,
+                    BinaryData.FromObjectAsJson((samples ?? DurationSamples.Empty).Add(duration, Keep)), etag,
+                    cancellationToken))
             {
-                await blob.UploadAsync(BinaryData.FromObjectAsJson(samples.Add(duration, Keep)),
-                    new BlobUploadOptions { Conditions = conditions }, cancellationToken);
                 return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another instance wrote in between: read again and retry.
             }
         }
 
@@ -58,28 +51,11 @@ public sealed class BlobDurationHistory(BlobContainers containers)
             }
 
             var segment = item.Name[prefix.Length..^BlobNames.DurationsSuffix.Length];
-            var (samples, _) = await ReadAsync(item.Name, cancellationToken);
-            recent[Uri.UnescapeDataString(segment)] = samples.Durations;
+            var (samples, _) = await ConditionalBlob.ReadJsonAsync<DurationSamples>(
+                containers.Definitions.GetBlobClient(item.Name), cancellationToken);
+            recent[Uri.UnescapeDataString(segment)] = (samples ?? DurationSamples.Empty).Durations;
         }
 
         return recent;
-    }
-
-    private async ValueTask<(DurationSamples Samples, ETag? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await containers.Definitions.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return (result.Value.Content.ToObjectFromJson<DurationSamples>() ?? DurationSamples.Empty,
-                result.Value.Details.ETag);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return (DurationSamples.Empty, null);
-        }
-        catch (JsonException)
-        {
-            return (DurationSamples.Empty, null);
-        }
     }
 }

@@ -26,18 +26,12 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
             time.GetUtcNow(), actor);
         var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));
-        try
-        {
-            // The head decides: only the writer whose ETag still matches moves it; the version blob follows.
-            var conditions = etag is { } e ? new BlobRequestConditions { IfMatch = e }
-                : new BlobRequestConditions { IfNoneMatch = ETag.All };
-            await Container.GetBlobClient(BlobNames.Head(definition.Id)).UploadAsync(body,
-                new BlobUploadOptions { Conditions = conditions }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        // The head decides: only the writer whose ETag still matches moves it; the version blob follows.
+        if (!await ConditionalBlob.TryWriteAsync(Container.GetBlobClient(BlobNames.Head(definition.Id)), body, etag,
+                cancellationToken))
         {
             throw new InvalidOperationException(
-                $"Pipeline '{definition.Id}' was changed by someone else at the same time; reload it and apply the change again.", ex);
+                $"Pipeline '{definition.Id}' was changed by someone else at the same time; reload it and apply the change again.");
         }
 
         await Container.GetBlobClient(BlobNames.Version(definition.Id, version)).UploadAsync(body, overwrite: true,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Workflow.Engine.Scheduling;
@@ -41,37 +40,12 @@ public sealed class BlobWatermarkStore(BlobContainers containers) : IWatermarkSt
             return false;
         }
 
-        var conditions = etag is { } e ? new BlobRequestConditions { IfMatch = e }
-            : new BlobRequestConditions { IfNoneMatch = ETag.All };
-        try
-        {
-            await containers.Definitions.GetBlobClient(name).UploadAsync(
-                BinaryData.FromObjectAsJson(new Watermark(pipelineId, scheduleKey, next)),
-                new BlobUploadOptions { Conditions = conditions }, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await ConditionalBlob.TryWriteAsync(containers.Definitions.GetBlobClient(name),
+            BinaryData.FromObjectAsJson(new Watermark(pipelineId, scheduleKey, next)), etag, cancellationToken);
     }
 
-    private async ValueTask<(Watermark? Mark, ETag? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await containers.Definitions.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return (result.Value.Content.ToObjectFromJson<Watermark>(), result.Value.Details.ETag);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return (null, null);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-    }
+    private ValueTask<(Watermark? Mark, ETag? ETag)> ReadAsync(string name, CancellationToken cancellationToken) =>
+        ConditionalBlob.ReadJsonAsync<Watermark>(containers.Definitions.GetBlobClient(name), cancellationToken);
 
     private sealed record Watermark(string PipelineId, string ScheduleKey, DateTimeOffset At);
 }
