@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Logs;
 using Workflow.Orchestration.Hosting;
@@ -10,41 +9,24 @@ namespace Workflow.Functions.Storage;
 /// as a blob beside the attempt's log (so the logs lifecycle rule expires it too) and passed on by reference; any
 /// instance resolves it, since the workers share no disk.
 /// </summary>
-public sealed class BlobOutputStore(BlobContainers containers, IOptions<StorageOptions> options) : IOutputStore
+public sealed class BlobOutputStore(BlobContainers containers, IOptions<StorageOptions> options)
+    : SpillingOutputStore(options.Value.OutputInlineLimitBytes)
 {
-    public async ValueTask<JsonElement?> SpillIfLargeAsync(string runId, string taskKey, int attempt, JsonElement? output,
-        CancellationToken cancellationToken)
+    protected override string LocationOf(string runId, string taskKey, int attempt) =>
+        BlobNames.AttemptOutput(runId, taskKey, attempt);
+
+    protected override async ValueTask WriteAsync(string location, byte[] bytes, CancellationToken cancellationToken) =>
+        await containers.Logs.GetBlobClient(location).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true,
+            cancellationToken);
+
+    protected override async ValueTask<ReadOnlyMemory<byte>> ReadAsync(string location, CancellationToken cancellationToken)
     {
-        if (output is not { } value)
+        if (!location.EndsWith(BlobNames.OutputSuffix, StringComparison.Ordinal))
         {
-            return null;
+            throw new InvalidOperationException($"The output reference '{location}' does not name a spilled output.");
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value);
-        if (bytes.Length <= options.Value.OutputInlineLimitBytes)
-        {
-            return value;
-        }
-
-        var name = BlobNames.AttemptOutput(runId, taskKey, attempt);
-        await containers.Logs.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken);
-        return OutputReference.Create(name, bytes.Length);
-    }
-
-    public async ValueTask<JsonElement> ResolveAsync(JsonElement value, CancellationToken cancellationToken)
-    {
-        if (OutputReference.LocationOf(value) is not { } name)
-        {
-            return value;
-        }
-
-        if (!name.EndsWith(BlobNames.OutputSuffix, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The output reference '{name}' does not name a spilled output.");
-        }
-
-        var content = await containers.Logs.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-        using var document = JsonDocument.Parse(content.Value.Content.ToMemory());
-        return document.RootElement.Clone();
+        var content = await containers.Logs.GetBlobClient(location).DownloadContentAsync(cancellationToken);
+        return content.Value.Content.ToMemory();
     }
 }
