@@ -1,6 +1,5 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using DurableFunctionsMonitor.DotNetIsolated;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -29,7 +28,6 @@ builder.ConfigureFunctionsWebApplication();
 
 // Durable Functions Monitor, injected: served under /api/durable-functions-monitor, behind App Service
 // Authentication; DFM_ALLOWED_APP_ROLES / DFM_ALLOWED_READ_ONLY_APP_ROLES (app settings) say who may use it.
-builder.UseDurableFunctionsMonitor();
 
 var services = builder.Services;
 var configuration = builder.Configuration;

@@ -1,9 +1,0 @@
-// Signature shim, not an implementation: Azure.Storage.StorageSharedKeyCredential.
-// Transcribed from Azure/azure-sdk-for-net sdk/storage/Azure.Storage.Common (see docs/azure-api-check.md); every body throws. It exists so that
-// Workflow.Functions.SignatureCheck can compile the app's code against these signatures here, where the real
-// package cannot be restored. It proves nothing about runtime behaviour.
-namespace Azure.Storage;
-
-public class StorageSharedKeyCredential
-{
-}
