@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Workflow.Functions.Http;
+
+namespace Workflow.Functions.Publish;
+
+/// <summary>What the Functions host needs in the deployment package: the metadata of every function, the worker
+/// configuration and host.json.</summary>
+public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    [Fact]
+    public void Publish_succeeds()
+    {
+        Assert.True(app.ExitCode == 0, $"dotnet publish exited with {app.ExitCode}:\n{app.Output}");
+    }
+
+    [Fact]
+    public void Function_metadata_lists_every_function_of_the_app_with_its_trigger()
+    {
+        // Arrange
+        var declared = typeof(ApiFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
+            .OfType<string>()
+            .Order()
+            .ToList();
+
+        // Act
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Directory, "functions.metadata")));
+        var functions = metadata.RootElement.EnumerateArray().ToList();
+
+        // Assert
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared, functions.Select(f => f.GetProperty("name").GetString()!).Order().ToList());
+        Assert.All(functions, f => Assert.Contains(f.GetProperty("bindings").EnumerateArray(),
+            b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Worker_configuration_points_at_the_published_app_assembly()
+    {
+        // Act
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Directory, "worker.config.json")));
+        var description = config.RootElement.GetProperty("description");
+
+        // Assert
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        var worker = description.GetProperty("defaultWorkerPath").GetString()!;
+        Assert.True(File.Exists(Path.Combine(app.Directory, worker)), $"{worker} is not in the published folder");
+    }
+
+    [Fact]
+    public void Host_json_is_the_repository_one()
+    {
+        // Arrange
+        var repository = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(PublishedApp.Metadata("FunctionsProject"))!,
+            "..", "..", "host.json"));
+
+        // Act
+        var published = File.ReadAllText(Path.Combine(app.Directory, "host.json"));
+
+        // Assert
+        Assert.Equal(File.ReadAllText(repository), published);
+    }
+
+    [Fact]
+    public void The_host_side_Durable_extension_is_bundled()
+    {
+        // Act
+        var extensions = Path.Combine(app.Directory, ".azurefunctions");
+
+        // Assert
+        Assert.True(Directory.Exists(extensions), "the .azurefunctions folder of host extensions is missing");
+        var files = Directory.GetFiles(extensions).Select(Path.GetFileName).ToList();
+        Assert.Contains("Microsoft.Azure.WebJobs.Extensions.DurableTask.dll", files);
+    }
+}
