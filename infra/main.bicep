@@ -131,6 +131,7 @@ module alerts './app/alerts.bicep' = {
   scope: rg
   params: {
     namePrefix: resourceToken
+    location: location
     tags: tags
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     storageAccountName: storage.outputs.name

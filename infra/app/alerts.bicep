@@ -2,6 +2,7 @@
 // land in customMetrics) and over the task hub's storage queues. Every rule notifies one action group whose
 // email and webhook come from parameters.
 param namePrefix string
+param location string = resourceGroup().location
 param tags object = {}
 param applicationInsightsName string
 param storageAccountName string
@@ -99,7 +100,7 @@ var logAlerts = [
 
 resource queryRules 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = [for rule in logAlerts: {
   name: 'sqr-${rule.name}-${namePrefix}'
-  location: applicationInsights.location
+  location: location
   tags: tags
   kind: 'LogAlert'
   properties: {
