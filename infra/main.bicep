@@ -114,6 +114,8 @@ module functionApp './app/function.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
+    definitionsContainerName: storage.outputs.definitionsContainerName
+    logsContainerName: storage.outputs.logsContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     taskHubName: taskHubName
     authClientId: authClientId
