@@ -65,7 +65,8 @@ internal static partial class AppSettings
     {
         var source = RepositoryFiles.PathOf("src/Workflow.Functions");
         return Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal))
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal))
             .SelectMany(f => IndexerRead().Matches(File.ReadAllText(f)))
             .Select(m => m.Groups[1].Value)
             .Distinct()

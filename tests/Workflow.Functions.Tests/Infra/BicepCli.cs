@@ -13,7 +13,7 @@ internal static partial class BicepCli
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
     private static readonly Lazy<string> Executable = new(Locate);
 
-    /// <summary>Runs <c>bicep</c> in the repository root; a run that outlives the timeout is killed and fails.</summary>
+    /// <summary>Runs <c>bicep</c> from the repository root; a run past the timeout is killed and fails.</summary>
     public static async Task<BicepRun> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable.Value)
@@ -76,7 +76,7 @@ internal static partial class BicepCli
     internal static partial Regex Diagnostic();
 }
 
-/// <summary>One finished CLI run. Diagnostics are the warning and error lines, which the CLI prints on stderr.</summary>
+/// <summary>One finished CLI run. Diagnostics are its warning and error lines, which it prints on stderr.</summary>
 internal sealed record BicepRun(int ExitCode, string Stdout, string Stderr)
 {
     public IReadOnlyList<string> Diagnostics =>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Workflow.Functions.Infra;
 
-/// <summary>The Bicep compiles and lints clean with the real CLI: an error or a warning fails the test with its text.</summary>
+/// <summary>The Bicep compiles and lints clean with the real CLI: any error or warning fails, with its text.</summary>
 public sealed class BicepCliTests
 {
     [Fact]

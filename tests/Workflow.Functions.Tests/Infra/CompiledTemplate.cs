@@ -22,7 +22,7 @@ internal static partial class CompiledTemplate
         return JsonDocument.Parse(run.Stdout).RootElement;
     }
 
-    /// <summary>Every resource of the given type, in the main template and in its modules (nested deployments).</summary>
+    /// <summary>Every resource of the given type, in the main template and in its modules.</summary>
     public static async Task<IReadOnlyList<DeployedResource>> ResourcesAsync(string type)
     {
         var found = new List<DeployedResource>();
@@ -111,7 +111,7 @@ internal static partial class CompiledTemplate
     private static partial Regex ParameterExpression();
 }
 
-/// <summary>A resource of the compiled template, with the template that declares it and that module's deployment.</summary>
+/// <summary>A compiled resource, with the template that declares it and that module's deployment.</summary>
 internal sealed record DeployedResource(JsonElement Resource, JsonElement Template, JsonElement? Deployment)
 {
     public JsonElement Properties => Resource.GetProperty("properties");

@@ -41,8 +41,8 @@ public sealed partial class DeploymentFilesTests
         var site = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Web/sites"));
 
         // Act
-        var service = Assert.Single(ServiceName().Matches(yaml[yaml.IndexOf("\nservices:", StringComparison.Ordinal)..]))
-            .Groups[1].Value;
+        var services = yaml[yaml.IndexOf("\nservices:", StringComparison.Ordinal)..];
+        var service = Assert.Single(ServiceName().Matches(services)).Groups[1].Value;
         var project = ProjectLine().Match(yaml).Groups[1].Value.Trim();
         var csproj = RepositoryFiles.PathOf(Path.Combine(project, "Workflow.Functions.csproj"));
 
@@ -76,7 +76,7 @@ public sealed partial class DeploymentFilesTests
             StringComparison.Ordinal);
         Assert.All(set, name => Assert.Contains(declared, p => p.Name == name));
         Assert.All(declared.Where(p => !p.Value.TryGetProperty("defaultValue", out _)),
-            p => Assert.True(set.Contains(p.Name), $"main.bicep needs '{p.Name}', the parameters file does not set it"));
+            p => Assert.True(set.Contains(p.Name), $"main.bicep needs '{p.Name}'; the parameters file lacks it"));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed partial class DeploymentFilesTests
         // Arrange
         string[] needed =
         [
-            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner: host leases, deployment package, app blobs
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner: leases, app package, app blobs
             "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor: task hub control and work queues
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor: task hub history and instances
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher: telemetry with Entra ID
@@ -142,7 +142,8 @@ public sealed partial class DeploymentFilesTests
 
         // Assert
         Assert.All(needed, role => Assert.Contains(role, roles));
-        Assert.All(forTheApp, a => Assert.Equal("ServicePrincipal", a.Properties.GetProperty("principalType").GetString()));
+        Assert.All(forTheApp,
+            a => Assert.Equal("ServicePrincipal", a.Properties.GetProperty("principalType").GetString()));
     }
 
     /// <summary>
