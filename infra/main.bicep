@@ -114,6 +114,8 @@ module functionApp './app/function.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
+    definitionsContainerName: storage.outputs.definitionsContainerName
+    logsContainerName: storage.outputs.logsContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     taskHubName: taskHubName
     authClientId: authClientId
@@ -131,6 +133,7 @@ module alerts './app/alerts.bicep' = {
   scope: rg
   params: {
     namePrefix: resourceToken
+    location: location
     tags: tags
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     storageAccountName: storage.outputs.name

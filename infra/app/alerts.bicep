@@ -1,7 +1,9 @@
 // Azure Monitor alert rules over the app's OpenTelemetry metrics (exported to Application Insights, where they
 // land in customMetrics) and over the task hub's storage queues. Every rule notifies one action group whose
-// email and webhook come from parameters.
+// email and webhook come from parameters. The metric names are those of Workflow.Orchestration.Hosting.
+// OrchestrationMetrics that the Azure app records (PublishActivities); a test checks each query against them.
 param namePrefix string
+param location string = resourceGroup().location
 param tags object = {}
 param applicationInsightsName string
 param storageAccountName string
@@ -13,15 +15,7 @@ param alertEmail string = ''
 @secure()
 param alertWebhookUrl string = ''
 
-@description('Metric names the app emits; they match Workflow.Orchestration.WorkflowMetrics.')
-param runsFailedMetric string = 'workflow.runs.failed'
-param slaAlertsMetric string = 'workflow.sla.alerts'
-param queueBacklogMetric string = 'workflow.queue.backlog'
-
-@description('A queue-drain queue deeper than this many messages raises the backlog alert.')
-param queueBacklogThreshold int = 1000
-
-@description('More task hub messages than this waiting on average over 15 minutes means the app cannot keep up.')
+@description('More task hub messages than this in the storage account queues means the app cannot keep up.')
 param taskHubBacklogThreshold int = 5000
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -67,7 +61,7 @@ var logAlerts = [
     displayName: 'Workflow: pipeline runs failed'
     description: 'At least one pipeline run ended failed in the last 5 minutes.'
     severity: 1
-    query: 'customMetrics | where name == "${runsFailedMetric}" | project timestamp, failed = valueSum'
+    query: 'customMetrics | where name == "workflow.runs.failed" | project timestamp, failed = valueSum'
     measure: 'failed'
     aggregation: 'Total'
     threshold: 0
@@ -78,28 +72,17 @@ var logAlerts = [
     displayName: 'Workflow: SLA or deadline alert raised'
     description: 'The SLA monitor raised a slower-than-normal, may-miss-deadline or deadline-missed alert.'
     severity: 2
-    query: 'customMetrics | where name == "${slaAlertsMetric}" | project timestamp, alerts = valueSum'
+    query: 'customMetrics | where name == "workflow.sla.alerts" | project timestamp, alerts = valueSum'
     measure: 'alerts'
     aggregation: 'Total'
     threshold: 0
     window: 'PT5M'
   }
-  {
-    name: 'queue-backlog'
-    displayName: 'Workflow: queue backlog over its limit'
-    description: 'A queue drained by queue-drain tasks holds more messages than its limit.'
-    severity: 2
-    query: 'customMetrics | where name == "${queueBacklogMetric}" | project timestamp, depth = valueMax'
-    measure: 'depth'
-    aggregation: 'Maximum'
-    threshold: queueBacklogThreshold
-    window: 'PT15M'
-  }
 ]
 
 resource queryRules 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = [for rule in logAlerts: {
   name: 'sqr-${rule.name}-${namePrefix}'
-  location: applicationInsights.location
+  location: location
   tags: tags
   kind: 'LogAlert'
   properties: {
@@ -136,7 +119,9 @@ resource queryRules 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' 
   }
 }]
 
-// The Durable task hub's own backlog: control and work-item queue messages waiting in storage.
+// The Durable task hub's own backlog: control and work-item queue messages waiting in storage. QueueMessageCount
+// is a capacity metric that storage emits once an hour (time grain PT1H), so the window spans several hours: a
+// window of an hour or less can hold no data point at all and then the rule never fires.
 resource taskHubBacklog 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   name: 'ma-task-hub-backlog-${namePrefix}'
   location: 'global'
@@ -148,8 +133,8 @@ resource taskHubBacklog 'Microsoft.Insights/metricAlerts@2018-03-01' = {
     scopes: [
       queueService.id
     ]
-    evaluationFrequency: 'PT5M'
-    windowSize: 'PT15M'
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT6H'
     criteria: {
       'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
       allOf: [
@@ -160,7 +145,7 @@ resource taskHubBacklog 'Microsoft.Insights/metricAlerts@2018-03-01' = {
           metricName: 'QueueMessageCount'
           operator: 'GreaterThan'
           threshold: taskHubBacklogThreshold
-          timeAggregation: 'Average'
+          timeAggregation: 'Maximum'
         }
       ]
     }

@@ -9,6 +9,8 @@ param identityId string
 param identityClientId string
 param storageAccountName string
 param deploymentContainerName string
+param definitionsContainerName string
+param logsContainerName string
 param applicationInsightsName string
 param taskHubName string
 param authClientId string = ''
@@ -91,12 +93,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'Workflow__Storage__BlobServiceUri', value: account.properties.primaryEndpoints.blob }
         { name: 'Workflow__Storage__ManagedIdentityClientId', value: identityClientId }
+        { name: 'Workflow__Storage__DefinitionsContainer', value: definitionsContainerName }
+        { name: 'Workflow__Storage__LogsContainer', value: logsContainerName }
         // Telemetry: the Azure Monitor exporter, authenticated with Entra ID (local auth is off).
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
-        // Durable Functions Monitor (injected): full access for admins, read-only for operators.
-        { name: 'DFM_ALLOWED_APP_ROLES', value: 'admin' }
-        { name: 'DFM_ALLOWED_READ_ONLY_APP_ROLES', value: 'operator' }
       ]
     }
   }

@@ -26,9 +26,6 @@ using Workflow.Services;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-// Durable Functions Monitor, injected: served under /api/durable-functions-monitor, behind App Service
-// Authentication; DFM_ALLOWED_APP_ROLES / DFM_ALLOWED_READ_ONLY_APP_ROLES (app settings) say who may use it.
-
 var services = builder.Services;
 var configuration = builder.Configuration;
 

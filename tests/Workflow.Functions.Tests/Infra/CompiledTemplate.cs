@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Workflow.Functions.Infra;
+
+/// <summary>
+/// <c>infra/main.bicep</c> compiled by the real Bicep CLI into its ARM JSON, once per test run. The consistency
+/// checks read this JSON rather than the Bicep text: module parameters, loops and defaults are already resolved
+/// into plain resources there.
+/// </summary>
+internal static partial class CompiledTemplate
+{
+    private static readonly Lazy<Task<BicepRun>> Build =
+        new(() => BicepCli.RunAsync("build", "infra/main.bicep", "--stdout"));
+
+    public static Task<BicepRun> BuildAsync() => Build.Value;
+
+    public static async Task<JsonElement> MainAsync()
+    {
+        var run = await Build.Value;
+        Assert.True(run.ExitCode == 0, $"bicep build failed: {run}");
+        return JsonDocument.Parse(run.Stdout).RootElement;
+    }
+
+    /// <summary>Every resource of the given type, in the main template and in its modules.</summary>
+    public static async Task<IReadOnlyList<DeployedResource>> ResourcesAsync(string type)
+    {
+        var found = new List<DeployedResource>();
+        Collect(await MainAsync(), null, type, found);
+        return found;
+    }
+
+    /// <summary>
+    /// A property value with a plain <c>[parameters('x')]</c> expression resolved: the value the module is given,
+    /// else the parameter's default. Other values are returned as they are.
+    /// </summary>
+    public static JsonElement Resolve(DeployedResource resource, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String || ParameterExpression().Match(value.GetString()!) is not
+            { Success: true } match)
+        {
+            return value;
+        }
+
+        var name = match.Groups[1].Value;
+        if (resource.Deployment is { } deployment
+            && deployment.GetProperty("properties").TryGetProperty("parameters", out var given)
+            && given.TryGetProperty(name, out var passed) && passed.TryGetProperty("value", out var passedValue))
+        {
+            return passedValue;
+        }
+
+        return resource.Template.GetProperty("parameters").GetProperty(name).GetProperty("defaultValue");
+    }
+
+    /// <summary>Every string in the compiled template, at any depth.</summary>
+    public static async Task<IReadOnlyList<string>> StringsAsync()
+    {
+        var strings = new List<string>();
+        Strings(await MainAsync(), strings);
+        return strings;
+    }
+
+    private static void Collect(JsonElement template, JsonElement? deployment, string type,
+        List<DeployedResource> found)
+    {
+        var resources = template.GetProperty("resources");
+        var items = resources.ValueKind == JsonValueKind.Object
+            ? resources.EnumerateObject().Select(p => p.Value)
+            : resources.EnumerateArray();
+        foreach (var resource in items)
+        {
+            var resourceType = resource.GetProperty("type").GetString();
+            if (string.Equals(resourceType, type, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(new DeployedResource(resource, template, deployment));
+            }
+
+            if (resourceType == "Microsoft.Resources/deployments")
+            {
+                Collect(resource.GetProperty("properties").GetProperty("template"), resource, type, found);
+            }
+        }
+    }
+
+    private static void Strings(JsonElement element, List<string> strings)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                strings.Add(element.GetString()!);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Strings(property.Value, strings);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Strings(item, strings);
+                }
+
+                break;
+        }
+    }
+
+    [GeneratedRegex(@"^\[parameters\('(\w+)'\)\]$")]
+    private static partial Regex ParameterExpression();
+}
+
+/// <summary>A compiled resource, with the template that declares it and that module's deployment.</summary>
+internal sealed record DeployedResource(JsonElement Resource, JsonElement Template, JsonElement? Deployment)
+{
+    public JsonElement Properties => Resource.GetProperty("properties");
+
+    public override string ToString() => $"{Resource.GetProperty("type")} {Resource.GetProperty("name")}";
+}
