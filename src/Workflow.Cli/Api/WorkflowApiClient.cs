@@ -84,6 +84,29 @@ public sealed partial class WorkflowApiClient : IDisposable
             $"api/pipelines/{Segment(pipelineId)}/schedule/preview?count={count.ToString(CultureInfo.InvariantCulture)}",
             null, Json.ListSchedulePreviewItem, ct);
 
+    public Task<JsonElement> GetHealthAsync(CancellationToken ct) =>
+        SendForAsync(HttpMethod.Get, "api/health", null, Json.JsonElement, ct);
+
+    public Task<JsonElement> ListAlertsAsync(CancellationToken ct) =>
+        SendForAsync(HttpMethod.Get, "api/alerts", null, Json.JsonElement, ct);
+
+    /// <summary>
+    /// GETs an absolute URI the server handed out (a status URI) with this client's token, returning the status code
+    /// and body as they are: for Durable's status query, 202 means still running.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetAbsoluteAsync(Uri uri, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(uri, ct);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ServerUnreachableException(new Uri(uri.GetLeftPart(UriPartial.Authority)), Reason(e), e);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<RunStarted> StartedAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)

@@ -19,6 +19,7 @@ public static class CliCommands
             WatchCommand.Create(runner),
             LogsCommand.Create(runner),
             ScheduleCommand.Create(runner),
+            SmokeCommand.Create(runner),
         };
         return root;
     }
