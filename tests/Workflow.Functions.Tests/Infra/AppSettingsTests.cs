@@ -18,7 +18,7 @@ public sealed class AppSettingsTests
 
     private static async Task<IReadOnlyList<string>> DeployedSettingsAsync()
     {
-        var site = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Web/sites"));
+        var site = Assert.Single(await CompiledTemplate.ModuleResourcesAsync("function", "Microsoft.Web/sites"));
         return site.Properties.GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .Select(s => s.GetProperty("name").GetString()!).ToList();
     }
