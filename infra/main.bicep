@@ -1,6 +1,7 @@
 // Workflow on Azure: a Flex Consumption function app running the Durable Functions shell, its storage (task hub,
 // definitions catalogue, logs) reached only through a managed identity, Application Insights on Log Analytics,
-// and Azure Monitor alert rules that page through one action group.
+// Azure Monitor alert rules that page through one action group and, optionally, Durable Functions Monitor as an
+// app of its own.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -20,6 +21,14 @@ param location string
 @description('Object id of the user running azd, granted data access to storage for local debugging. Optional.')
 param principalId string = ''
 
+@description('What principalId is: a user signed in to azd, or the service principal a pipeline runs azd as.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
 @description('Email address that alert rules notify. Leave empty for none.')
 param alertEmail string = ''
 
@@ -27,8 +36,23 @@ param alertEmail string = ''
 @secure()
 param alertWebhookUrl string = ''
 
-@description('Client id of the Entra ID app registration that App Service Authentication validates tokens for. Empty turns authentication off, which only suits a throwaway environment.')
-param authClientId string = ''
+@description('Client id of the Entra ID app registration that App Service Authentication validates tokens for (see docs/azure.md, Sign-in). Required: the app trusts the caller header only behind it.')
+@minLength(1)
+param authClientId string
+
+@description('Replication of the storage account that holds the task hub, the definitions and the logs (docs/azure-failover.md). GZRS needs a region with availability zones and a paired region.')
+@allowed([
+  'Standard_GZRS'
+  'Standard_RAGZRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+  'Standard_ZRS'
+  'Standard_LRS'
+])
+param storageRedundancy string = 'Standard_GZRS'
+
+@description('Deploy Durable Functions Monitor as an app of its own, behind the same Entra ID sign-in.')
+param deployDfMon bool = false
 
 @description('Days after which task logs in the logs container are deleted by the lifecycle rule.')
 param logRetentionDays string = '30'
@@ -88,6 +112,7 @@ module storage './app/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     logRetentionDays: int(logRetentionDays)
+    redundancy: storageRedundancy
   }
 }
 
@@ -99,6 +124,7 @@ module rbac './app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     appPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 
@@ -128,6 +154,22 @@ module functionApp './app/function.bicep' = {
   ]
 }
 
+module dfmon './app/dfmon.bicep' = if (deployDfMon) {
+  name: 'dfmon'
+  scope: rg
+  params: {
+    name: '${abbrs.webSitesFunctions}dfmon-${resourceToken}'
+    planName: '${abbrs.webServerFarms}dfmon-${resourceToken}'
+    identityName: '${abbrs.managedIdentityUserAssignedIdentities}dfmon-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    taskHubName: taskHubName
+    authClientId: authClientId
+  }
+}
+
 module alerts './app/alerts.bicep' = {
   name: 'alerts'
   scope: rg
@@ -150,3 +192,4 @@ output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.uri
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output DFMON_URL string = deployDfMon ? dfmon!.outputs.uri : ''

@@ -13,7 +13,10 @@ param definitionsContainerName string
 param logsContainerName string
 param applicationInsightsName string
 param taskHubName string
-param authClientId string = ''
+
+@description('Client id of the Entra ID app registration. Authentication is always on: the app trusts the caller header only when the platform has validated the caller.')
+@minLength(1)
+param authClientId string
 param maximumInstanceCount int = 100
 param instanceMemoryMB int = 2048
 
@@ -103,8 +106,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// App Service Authentication: every request needs an Entra ID token for this app, except the health probe.
-resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
+// App Service Authentication: every request needs an Entra ID token for this app, except the health probe. It is
+// never off: without it anyone could send X-MS-CLIENT-PRINCIPAL themselves, so the app (EasyAuthHandler) trusts
+// that header only when the platform reports authentication on (WEBSITE_AUTH_ENABLED).
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'authsettingsV2'
   properties: {

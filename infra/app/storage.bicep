@@ -13,13 +13,24 @@ param logRetentionDays int = 30
 param definitionsContainerName string = 'definitions'
 param logsContainerName string = 'logs'
 
+@description('Replication: zone- and geo-redundant by default (docs/azure-failover.md says how to choose).')
+@allowed([
+  'Standard_GZRS'
+  'Standard_RAGZRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+  'Standard_ZRS'
+  'Standard_LRS'
+])
+param redundancy string = 'Standard_GZRS'
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
   tags: tags
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_LRS'
+    name: redundancy
   }
   properties: {
     accessTier: 'Hot'

@@ -1,26 +1,47 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+
+// The tests refer to the event ids by their constants.
+[assembly: InternalsVisibleTo("Workflow.Functions.Tests")]
 
 namespace Workflow.Functions;
 
 /// <summary>The Functions app's source-generated log messages; event ids 7000-7099 are this project's.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(7001, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
+    /// <summary>The event ids, one constant each; an id is never reused for another message (7006 is retired).</summary>
+    internal static class Ids
+    {
+        public const int RunNotification = 7001;
+        public const int AlertRaised = 7002;
+        public const int AlertCleared = 7003;
+        public const int Tick = 7004;
+        public const int AlreadyStarted = 7005;
+        public const int DurationNotRecorded = 7007;
+        public const int PlatformAuthenticationOff = 7008;
+    }
+
+    [LoggerMessage(Ids.RunNotification, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
     public static partial void RunNotification(ILogger logger, string runId, string pipelineId, string kind, string message);
 
-    [LoggerMessage(7002, LogLevel.Warning, "Alert {AlertId} ({Kind}) on {PipelineId} run {RunId}: {Message}")]
+    [LoggerMessage(Ids.AlertRaised, LogLevel.Warning, "Alert {AlertId} ({Kind}) on {PipelineId} run {RunId}: {Message}")]
     public static partial void AlertRaised(ILogger logger, string alertId, string kind, string pipelineId, string? runId,
         string message);
 
-    [LoggerMessage(7003, LogLevel.Information, "Alert {AlertId} cleared: {Reason}")]
+    [LoggerMessage(Ids.AlertCleared, LogLevel.Information, "Alert {AlertId} cleared: {Reason}")]
     public static partial void AlertCleared(ILogger logger, string alertId, string reason);
 
-    [LoggerMessage(7004, LogLevel.Information, "Schedule tick at {At}: {Started} started, {Skipped} skipped, {Failed} failed")]
+    [LoggerMessage(Ids.Tick, LogLevel.Information, "Schedule tick at {At}: {Started} started, {Skipped} skipped, {Failed} failed")]
     public static partial void Tick(ILogger logger, DateTimeOffset at, int started, int skipped, int failed);
 
-    [LoggerMessage(7005, LogLevel.Information, "Run {RunId} already exists as instance {InstanceId}; start is a no-op")]
+    [LoggerMessage(Ids.AlreadyStarted, LogLevel.Information, "Run {RunId} already exists as instance {InstanceId}; start is a no-op")]
     public static partial void AlreadyStarted(ILogger logger, string runId, string instanceId);
 
-    [LoggerMessage(7007, LogLevel.Warning, "Duration of task {TaskId} in pipeline {PipelineId} not recorded: {Reason}")]
+    [LoggerMessage(Ids.DurationNotRecorded, LogLevel.Warning, "Duration of task {TaskId} in pipeline {PipelineId} not recorded: {Reason}")]
     public static partial void DurationNotRecorded(ILogger logger, string pipelineId, string taskId, string reason);
+
+    [LoggerMessage(Ids.PlatformAuthenticationOff, LogLevel.Warning,
+        "App Service Authentication is not on ({Setting} is not True): the {Header} header is ignored and every "
+        + "request is anonymous. Turn authentication on (authsettingsV2 in infra/app/function.bicep).")]
+    public static partial void PlatformAuthenticationOff(ILogger logger, string setting, string header);
 }

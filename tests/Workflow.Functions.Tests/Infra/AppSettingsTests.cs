@@ -16,9 +16,15 @@ public sealed class AppSettingsTests
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
+    /// <summary>
+    /// Settings App Service injects and the app reads: a local settings file may play the platform's part, but the
+    /// function app must not set them (DeploymentParametersTests checks that).
+    /// </summary>
+    private static readonly string[] PlatformSettings = [Http.EasyAuthHandler.PlatformAuthenticationSetting];
+
     private static async Task<IReadOnlyList<string>> DeployedSettingsAsync()
     {
-        var site = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Web/sites"));
+        var site = Assert.Single(await CompiledTemplate.ModuleResourcesAsync("function", "Microsoft.Web/sites"));
         return site.Properties.GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .Select(s => s.GetProperty("name").GetString()!).ToList();
     }
@@ -94,6 +100,7 @@ public sealed class AppSettingsTests
             .Concat(AppSettings.IdentityConnection("AzureWebJobsStorage"))
             .Concat(AppSettings.IdentityConnection(AppSettings.DurableConnection))
             .Concat(HostSettings)
+            .Concat(PlatformSettings)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return settings.Where(s => !read.Contains(s) && !AppSettings.IsBoundProperty(s)).ToList();
     }

@@ -30,6 +30,16 @@ internal static partial class CompiledTemplate
         return found;
     }
 
+    /// <summary>Every resource of the given type that one module of main.bicep (by deployment name) declares.</summary>
+    public static async Task<IReadOnlyList<DeployedResource>> ModuleResourcesAsync(string module, string type) =>
+        (await ResourcesAsync(type)).Where(r => r.Deployment is { } d && d.GetProperty("name").GetString() == module)
+            .ToList();
+
+    /// <summary>The module deployment of main.bicep with the given name.</summary>
+    public static async Task<JsonElement> ModuleAsync(string module) =>
+        Assert.Single(await ResourcesAsync("Microsoft.Resources/deployments"),
+            d => d.Resource.GetProperty("name").GetString() == module).Resource;
+
     /// <summary>
     /// A property value with a plain <c>[parameters('x')]</c> expression resolved: the value the module is given,
     /// else the parameter's default. Other values are returned as they are.
@@ -59,6 +69,26 @@ internal static partial class CompiledTemplate
         var strings = new List<string>();
         Strings(await MainAsync(), strings);
         return strings;
+    }
+
+    /// <summary>
+    /// The role ids an assignment grants: its roleDefinitionId names a role by a variable, directly
+    /// (<c>variables('roles').x</c>) or through a list it loops over (<c>variables('list')[copyIndex()]</c>).
+    /// </summary>
+    public static IEnumerable<string> RoleIds(DeployedResource assignment)
+    {
+        var variables = assignment.Template.GetProperty("variables");
+        var expression = assignment.Properties.GetProperty("roleDefinitionId").GetString()!;
+        var items = LoopedList().Match(expression) is { Success: true } loop
+            ? variables.GetProperty(loop.Groups[1].Value).EnumerateArray().Select(e => e.GetString()!).ToList()
+            : [expression];
+        foreach (var item in items)
+        {
+            var named = NamedRole().Match(item);
+            yield return named.Success
+                ? variables.GetProperty(named.Groups[1].Value).GetProperty(named.Groups[2].Value).GetString()!
+                : item;
+        }
     }
 
     private static void Collect(JsonElement template, JsonElement? deployment, string type,
@@ -106,6 +136,12 @@ internal static partial class CompiledTemplate
                 break;
         }
     }
+
+    [GeneratedRegex(@"variables\('(\w+)'\)\[copyIndex\(\)\]")]
+    private static partial Regex LoopedList();
+
+    [GeneratedRegex(@"variables\('(\w+)'\)\.(\w+)")]
+    private static partial Regex NamedRole();
 
     [GeneratedRegex(@"^\[parameters\('(\w+)'\)\]$")]
     private static partial Regex ParameterExpression();

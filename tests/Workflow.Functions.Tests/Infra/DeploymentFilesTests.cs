@@ -38,7 +38,7 @@ public sealed partial class DeploymentFilesTests
     {
         // Arrange
         var yaml = RepositoryFiles.Read("azure.yaml").ReplaceLineEndings("\n");
-        var site = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Web/sites"));
+        var site = Assert.Single(await CompiledTemplate.ModuleResourcesAsync("function", "Microsoft.Web/sites"));
 
         // Act
         var services = yaml[yaml.IndexOf("\nservices:", StringComparison.Ordinal)..];
@@ -84,8 +84,8 @@ public sealed partial class DeploymentFilesTests
     {
         // Arrange
         var account = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Storage/storageAccounts"));
-        var plan = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Web/serverfarms"));
-        var site = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Web/sites"));
+        var plan = Assert.Single(await CompiledTemplate.ModuleResourcesAsync("function", "Microsoft.Web/serverfarms"));
+        var site = Assert.Single(await CompiledTemplate.ModuleResourcesAsync("function", "Microsoft.Web/sites"));
         var insights = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Insights/components"));
 
         // Act
@@ -110,7 +110,7 @@ public sealed partial class DeploymentFilesTests
             .Descendants("TargetFramework").SingleOrDefault()?.Value
             ?? XDocument.Load(RepositoryFiles.PathOf("Directory.Build.props")).Descendants("TargetFramework").Single()
                 .Value;
-        var site = Assert.Single(await CompiledTemplate.ResourcesAsync("Microsoft.Web/sites"));
+        var site = Assert.Single(await CompiledTemplate.ModuleResourcesAsync("function", "Microsoft.Web/sites"));
 
         // Act
         var runtime = site.Properties.GetProperty("functionAppConfig").GetProperty("runtime");
@@ -138,39 +138,13 @@ public sealed partial class DeploymentFilesTests
         var forTheApp = assignments
             .Where(a => a.Properties.GetProperty("principalId").GetString() == "[parameters('appPrincipalId')]")
             .ToList();
-        var roles = forTheApp.SelectMany(RoleIds).ToList();
+        var roles = forTheApp.SelectMany(CompiledTemplate.RoleIds).ToList();
 
         // Assert
         Assert.All(needed, role => Assert.Contains(role, roles));
         Assert.All(forTheApp,
             a => Assert.Equal("ServicePrincipal", a.Properties.GetProperty("principalType").GetString()));
     }
-
-    /// <summary>
-    /// The role ids an assignment grants: its roleDefinitionId names a role by a variable, directly
-    /// (<c>variables('roles').x</c>) or through a list it loops over (<c>variables('list')[copyIndex()]</c>).
-    /// </summary>
-    private static IEnumerable<string> RoleIds(DeployedResource assignment)
-    {
-        var variables = assignment.Template.GetProperty("variables");
-        var expression = assignment.Properties.GetProperty("roleDefinitionId").GetString()!;
-        var items = LoopedList().Match(expression) is { Success: true } loop
-            ? variables.GetProperty(loop.Groups[1].Value).EnumerateArray().Select(e => e.GetString()!).ToList()
-            : [expression];
-        foreach (var item in items)
-        {
-            var named = NamedRole().Match(item);
-            yield return named.Success
-                ? variables.GetProperty(named.Groups[1].Value).GetProperty(named.Groups[2].Value).GetString()!
-                : item;
-        }
-    }
-
-    [GeneratedRegex(@"variables\('(\w+)'\)\[copyIndex\(\)\]")]
-    private static partial Regex LoopedList();
-
-    [GeneratedRegex(@"variables\('(\w+)'\)\.(\w+)")]
-    private static partial Regex NamedRole();
 
     [GeneratedRegex(@"project:\s*(\S+)")]
     private static partial Regex ProjectLine();
