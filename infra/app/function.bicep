@@ -119,8 +119,12 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
+      // The health probe, and the dashboard's static files (they hold no data; the page signs in through
+      // /.auth/login/aad and every API call it makes is authenticated).
       excludedPaths: [
         '/api/health'
+        '/api/dashboard'
+        '/api/dashboard/*'
       ]
     }
     identityProviders: {

@@ -72,6 +72,7 @@ public static class WorkflowApiExtensions
         }
 
         var api = endpoints.MapGroup("/api").RequireAuthorization();
+        MeEndpoints.Map(api);
         PipelineReadEndpoints.Map(api);
         PipelineWriteEndpoints.Map(api);
         RunEndpoints.Map(api);

@@ -34,6 +34,12 @@ public sealed class WorkflowApiOptions
     /// </summary>
     public HashSet<string> TaskKinds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Where a browser signs in when a platform in front of the host authenticates callers (App Service
+    /// Authentication: <c>/.auth/login/aad</c>); the dashboard offers it. Null when callers bring bearer tokens.
+    /// </summary>
+    public string? SignInUrl { get; set; }
+
     /// <summary>Reported by the health endpoint.</summary>
     public string Version { get; set; } =
         typeof(WorkflowApiOptions).Assembly.GetName().Version?.ToString() ?? "0.0.0";

@@ -1,7 +1,13 @@
 namespace Workflow.Api.Contracts;
 
-/// <summary>The answer of the health endpoint.</summary>
-public sealed record HealthResponse(string Status, string Version);
+/// <summary>
+/// The answer of the health endpoint. <see cref="SignInUrl"/> is where a browser signs in when the host sits behind a
+/// platform sign-in (App Service Authentication); null where callers bring their own bearer token.
+/// </summary>
+public sealed record HealthResponse(string Status, string Version, string? SignInUrl = null);
+
+/// <summary>Who the API takes the caller to be: what <c>GET /api/me</c> answers.</summary>
+public sealed record MeResponse(string User, IReadOnlyList<string> Groups, IReadOnlyList<string> Roles);
 
 /// <summary>What the development issuer is asked for.</summary>
 public sealed record DevTokenRequest(string? User, IReadOnlyList<string>? Groups, IReadOnlyList<string>? Roles);

@@ -11,7 +11,7 @@ internal static class HealthEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/health", (IOptions<WorkflowApiOptions> options) =>
-                TypedResults.Json(new HealthResponse("ok", options.Value.Version), ApiJson.Options))
+                TypedResults.Json(new HealthResponse("ok", options.Value.Version, options.Value.SignInUrl), ApiJson.Options))
             .AllowAnonymous()
             .WithName("Health");
 }

@@ -50,6 +50,11 @@ function renderHeader(nav) {
 
 function signOut() {
   session.clear();
+  if (session.isPlatform()) {
+    // The platform's session cookie is what signs the user in; only its own endpoint ends it.
+    window.location.href = `/.auth/logout?post_logout_redirect_uri=${encodeURIComponent(window.location.pathname)}`;
+    return;
+  }
   window.location.hash = '#/login';
 }
 
@@ -97,10 +102,21 @@ function render() {
 
 setUnauthorizedHandler(() => {
   session.clear();
+  session.usePlatform(null);
   if (!window.location.hash.startsWith('#/login')) {
     window.location.hash = link(['login'], { next: window.location.hash, expired: '1' });
   }
 });
+
+/** Asks the API who the caller is without a token: behind a platform sign-in the session cookie answers. */
+async function detectPlatformSignIn() {
+  if (session.isValid()) return;
+  try {
+    session.usePlatform(await api('/api/me', { anonymous: true }));
+  } catch {
+    session.usePlatform(null);
+  }
+}
 
 window.addEventListener('hashchange', render);
 // The Alerts view reports the open count it just read (detail.open), or that the user changed an alert.
@@ -108,4 +124,4 @@ window.addEventListener(alerts.ALERTS_CHANGED, event => {
   if (!session.isValid()) return;
   if (typeof event.detail?.open === 'number') showAlertCount(event.detail.open); else refreshAlertCount();
 });
-render();
+detectPlatformSignIn().then(render);

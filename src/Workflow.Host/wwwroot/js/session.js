@@ -1,4 +1,6 @@
-// The signed-in user's bearer token and what the page reads from it (name, groups, roles).
+// The signed-in user's bearer token and what the page reads from it (name, groups, roles). Behind a platform
+// sign-in (App Service Authentication in Azure) the page holds no token: the platform's session cookie goes with
+// each call, and the page learns who it is from GET /api/me.
 // The claims only decide which buttons to show; the API enforces access on every call.
 
 const KEY = 'workflow.token';
@@ -28,8 +30,11 @@ export function decodeToken(token) {
   }
 }
 
+/** The caller as GET /api/me reported it, when a platform sign-in (not a stored token) identifies the user. */
+let platform = null;
+
 function claims() {
-  return decodeToken(session.token()) ?? {};
+  return platform ?? decodeToken(session.token()) ?? {};
 }
 
 export const session = {
@@ -37,8 +42,17 @@ export const session = {
   save(token) { localStorage.setItem(KEY, token.trim()); },
   clear() { localStorage.removeItem(KEY); },
 
-  /** True when a token is stored and, if it says when it expires, has not expired. */
+  /** Uses the platform's sign-in: {user, groups, roles} from GET /api/me, or null when it has none. */
+  usePlatform(me) {
+    platform = me ? { name: me.user, groups: me.groups ?? [], roles: me.roles ?? [] } : null;
+  },
+
+  /** True when the platform's sign-in, not a stored token, identifies the user. */
+  isPlatform: () => platform !== null,
+
+  /** True when a token is stored and, if it says when it expires, has not expired (or the platform signed in). */
   isValid(nowSeconds = Date.now() / 1000) {
+    if (platform) return true;
     const token = session.token();
     if (!token) return false;
     const exp = decodeToken(token)?.exp;

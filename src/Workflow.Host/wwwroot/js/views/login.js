@@ -49,6 +49,14 @@ export function render(container, params) {
   draw();
 
   api('/api/health', { anonymous: true }).then(health => {
+    if (health?.signInUrl) {
+      // Behind a platform sign-in (App Service Authentication): the organisation's sign-in page comes first.
+      mount(tabs);
+      mount(body, h('p', { class: 'help' }, 'This service signs you in with your organisation account.'),
+        h('a', { class: 'btn btn-primary', href: health.signInUrl, 'data-testid': 'platform-login' },
+          'Sign in with your organisation'));
+      return;
+    }
     if (health?.environment && health.environment !== 'Development' && mode === 'dev') {
       mode = 'token';
       draw();

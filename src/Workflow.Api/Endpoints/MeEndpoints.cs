@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Contracts;
+using Workflow.Security;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>
+/// <c>GET /api/me</c>: the caller as the API sees them (user, groups, role). The dashboard reads it when a platform
+/// sign-in, not a token it holds, identifies the user.
+/// </summary>
+internal static class MeEndpoints
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/me", (HttpContext http, ApiServices s) =>
+            {
+                var caller = s.CallerOf(http);
+                var roles = caller.Role == Role.None ? Array.Empty<string>() : [caller.Role.ToString().ToLowerInvariant()];
+                return TypedResults.Json(new MeResponse(caller.User, caller.Groups.Order().ToList(), roles),
+                    ApiJson.Options);
+            })
+            .WithName("Me");
+}
