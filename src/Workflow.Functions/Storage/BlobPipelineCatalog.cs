@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -22,7 +23,9 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         CancellationToken cancellationToken)
     {
         var (current, etag) = await ReadAsync(BlobNames.Head(definition.Id), cancellationToken);
-        var version = CatalogRules.NextVersion(definition.Id, current, expectedVersion);
+        // A deleted pipeline has no head but keeps its versions; a new head must not overwrite them.
+        var last = current is null ? await LastVersionAsync(definition.Id, cancellationToken) : 0;
+        var version = CatalogRules.NextVersion(definition.Id, current, expectedVersion, last);
         var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
             time.GetUtcNow(), actor);
         var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));
@@ -90,9 +93,40 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
                 $"Pipeline '{pipelineId}' is at version {current.Version}, not {expected}; reload it before deleting.");
         }
 
-        var response = await Container.GetBlobClient(BlobNames.Head(pipelineId)).DeleteIfExistsAsync(
-            DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
-        return response.Value;
+        try
+        {
+            var response = await Container.GetBlobClient(BlobNames.Head(pipelineId)).DeleteIfExistsAsync(
+                DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
+            return response.Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Another instance changed or deleted the head since it was read.
+            if ((await ReadAsync(BlobNames.Head(pipelineId), cancellationToken)).Record is null)
+            {
+                return false;
+            }
+
+            throw new InvalidOperationException(
+                $"Pipeline '{pipelineId}' was changed by someone else at the same time; reload it before deleting.", ex);
+        }
+    }
+
+    private async ValueTask<int> LastVersionAsync(string pipelineId, CancellationToken cancellationToken)
+    {
+        var prefix = BlobNames.VersionsPrefix(pipelineId);
+        var last = 0;
+        await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            var file = blob.Name.AsSpan(prefix.Length);
+            if (file.EndsWith(".json", StringComparison.Ordinal)
+                && int.TryParse(file[..^".json".Length], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                last = Math.Max(last, version);
+            }
+        }
+
+        return last;
     }
 
     private async ValueTask<(PipelineRecord? Record, ETag? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
