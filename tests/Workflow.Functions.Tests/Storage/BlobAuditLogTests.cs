@@ -1,20 +1,20 @@
-using Microsoft.Extensions.Time.Testing;
 using Workflow.Api.Audit;
 using Workflow.Functions.Support;
+using Workflow.Model;
 
 namespace Workflow.Functions.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobAuditLogTests(AzuriteFixture azurite)
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
+    private static readonly DateTimeOffset Noon = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Entries_are_listed_newest_first_across_days_up_to_the_limit()
     {
         // Arrange
-        var audit = new BlobAuditLog((await FreshStorage.CreateAsync(azurite)).Containers, _time);
-        var at = _time.GetUtcNow();
+        var audit = new BlobAuditLog((await FreshStorage.CreateAsync(azurite)).Containers);
+        var at = Noon;
         foreach (var (when, target) in new[] { (at.AddDays(-2), "one"), (at.AddDays(-1), "two"),
                      (at.AddDays(-1).AddHours(1), "three"), (at, "four") })
         {
@@ -35,9 +35,9 @@ public sealed class BlobAuditLogTests(AzuriteFixture azurite)
     public async Task Only_the_callers_groups_are_listed_and_no_groups_lists_nothing()
     {
         // Arrange
-        var audit = new BlobAuditLog((await FreshStorage.CreateAsync(azurite)).Containers, _time);
-        await audit.AppendAsync(Entry(_time.GetUtcNow(), "ours", "team"), CancellationToken.None);
-        await audit.AppendAsync(Entry(_time.GetUtcNow(), "theirs", "other"), CancellationToken.None);
+        var audit = new BlobAuditLog((await FreshStorage.CreateAsync(azurite)).Containers);
+        await audit.AppendAsync(Entry(Noon, "ours", "team"), CancellationToken.None);
+        await audit.AppendAsync(Entry(Noon, "theirs", "other"), CancellationToken.None);
 
         // Act
         var ours = await audit.ListAsync(["team"], 10, CancellationToken.None);
@@ -53,30 +53,33 @@ public sealed class BlobAuditLogTests(AzuriteFixture azurite)
     {
         // Arrange
         var storage = await FreshStorage.CreateAsync(azurite);
-        var entries = Enumerable.Range(0, 20).Select(i => Entry(_time.GetUtcNow(), $"t{i}", "team")).ToList();
+        var entries = Enumerable.Range(0, 20).Select(i => Entry(Noon, $"t{i}", "team")).ToList();
 
         // Act
         await Task.WhenAll(entries.Select(e =>
-            new BlobAuditLog(storage.OtherInstance(), _time).AppendAsync(e, CancellationToken.None).AsTask()));
-        var listed = await new BlobAuditLog(storage.Containers, _time).ListAsync(null, 100, CancellationToken.None);
+            new BlobAuditLog(storage.OtherInstance()).AppendAsync(e, CancellationToken.None).AsTask()));
+        var listed = await new BlobAuditLog(storage.Containers).ListAsync(null, 100, CancellationToken.None);
 
         // Assert
         Assert.Equal(entries.Select(e => e.Target).Order(), listed.Select(e => e.Target).Order());
     }
 
     [Fact]
-    public async Task An_old_entry_is_still_listed_after_a_quiet_month()
+    public async Task An_entry_from_months_ago_is_listed_and_a_pipeline_called_audit_is_not_taken_for_entries()
     {
         // Arrange
-        var audit = new BlobAuditLog((await FreshStorage.CreateAsync(azurite)).Containers, _time);
-        await audit.AppendAsync(Entry(_time.GetUtcNow(), "long ago", "team"), CancellationToken.None);
-        _time.Advance(TimeSpan.FromDays(60));
+        var storage = await FreshStorage.CreateAsync(azurite);
+        var audit = new BlobAuditLog(storage.Containers);
+        await audit.AppendAsync(Entry(Noon.AddDays(-90), "long ago", "team"), CancellationToken.None);
+        await new BlobPipelineCatalog(storage.Containers, TimeProvider.System).UpsertAsync(
+            new PipelineDefinition { Id = "_audit", OwnerGroup = "team" }, null, "ana", CancellationToken.None);
+        await audit.AppendAsync(Entry(Noon, "today", "team"), CancellationToken.None);
 
         // Act
         var listed = await audit.ListAsync(null, 10, CancellationToken.None);
 
         // Assert
-        Assert.Equal(["long ago"], listed.Select(e => e.Target));
+        Assert.Equal(["today", "long ago"], listed.Select(e => e.Target));
     }
 
     private static AuditEntry Entry(DateTimeOffset at, string target, string group) =>

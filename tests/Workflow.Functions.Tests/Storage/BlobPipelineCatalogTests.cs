@@ -199,7 +199,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
             _time.GetUtcNow(), CancellationToken.None);
         await new BlobDurationHistory(storage.Containers).RecordAsync("a.pipe", "current",
             TimeSpan.FromSeconds(3), CancellationToken.None);
-        await new BlobAuditLog(storage.Containers, _time).AppendAsync(
+        await new BlobAuditLog(storage.Containers).AppendAsync(
             new Api.Audit.AuditEntry(_time.GetUtcNow(), "ana", "pipeline.created", "a.pipe", null, "team"),
             CancellationToken.None);
 
