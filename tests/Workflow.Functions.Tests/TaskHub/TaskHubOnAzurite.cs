@@ -22,6 +22,9 @@ internal sealed class TaskHubOnAzurite : IAsyncDisposable
 
     public TaskHubClient Client { get; }
 
+    /// <summary>The backend itself, for the queries the Durable client sends it (by instance id prefix).</summary>
+    public AzureStorageOrchestrationService Service => _service;
+
     public static async Task<TaskHubOnAzurite> StartAsync(string connectionString)
     {
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
