@@ -29,6 +29,14 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
             time.GetUtcNow(), actor);
         var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));
+        if (current is not null)
+        {
+            // The version blob follows the head, so a crash in between leaves the head alone with its version;
+            // keep that version before the head moves on. A no-op (412/409) when it exists.
+            await ConditionalBlob.TryWriteAsync(Container.GetBlobClient(BlobNames.Version(definition.Id, current.Version)),
+                BinaryData.FromString(JsonSerializer.Serialize(current, StoredJson.Options)), null, cancellationToken);
+        }
+
         // The head decides: only the writer whose ETag still matches moves it; the version blob follows.
         if (!await ConditionalBlob.TryWriteAsync(Container.GetBlobClient(BlobNames.Head(definition.Id)), body, etag,
                 cancellationToken))
@@ -44,8 +52,16 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
 
     public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version, CancellationToken cancellationToken)
     {
-        var name = version is { } v ? BlobNames.Version(pipelineId, v) : BlobNames.Head(pipelineId);
-        return (await ReadAsync(name, cancellationToken)).Record;
+        var head = BlobNames.Head(pipelineId);
+        if (version is not { } v)
+        {
+            return (await ReadAsync(head, cancellationToken)).Record;
+        }
+
+        // The head is its own version's record too, in case writing the version blob after it failed.
+        return (await ReadAsync(BlobNames.Version(pipelineId, v), cancellationToken)).Record
+               ?? ((await ReadAsync(head, cancellationToken)).Record is { } current && current.Version == v
+                   ? current : null);
     }
 
     public async ValueTask<IReadOnlyList<PipelineRecord>> ListAsync(CancellationToken cancellationToken)
@@ -73,6 +89,12 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
             {
                 records.Add(record);
             }
+        }
+
+        if ((await ReadAsync(BlobNames.Head(pipelineId), cancellationToken)).Record is { } head
+            && records.All(r => r.Version != head.Version))
+        {
+            records.Add(head);
         }
 
         return records;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Workflow.Functions.Support;
 using Workflow.Model;
+using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Storage;
 
@@ -183,6 +184,29 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         // Assert
         Assert.Equal(3, recreated.Version);
         Assert.Equal("first", (await catalog.GetAsync("sales", 1, CancellationToken.None))?.Definition.Description);
+        Assert.Equal([1, 2, 3], (await catalog.VersionsAsync("sales", CancellationToken.None)).Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task A_version_whose_blob_was_not_written_after_its_head_is_still_read_and_kept_by_the_next_change()
+    {
+        // Arrange: the head moved to version 2, then the instance died before writing the version blob.
+        var storage = await FreshStorage.CreateAsync(azurite);
+        var catalog = new BlobPipelineCatalog(storage.Containers, _time);
+        await catalog.UpsertAsync(Pipeline("sales", "first"), null, "ana", CancellationToken.None);
+        await catalog.UpsertAsync(Pipeline("sales", "second"), 1, "ana", CancellationToken.None);
+        await storage.Containers.Definitions.GetBlobClient(BlobNames.Version("sales", 2)).DeleteAsync();
+
+        // Act
+        var beforeNextChange = await catalog.GetAsync("sales", 2, CancellationToken.None);
+        var listedBefore = await catalog.VersionsAsync("sales", CancellationToken.None);
+        await catalog.UpsertAsync(Pipeline("sales", "third"), 2, "ana", CancellationToken.None);
+        var afterNextChange = await catalog.GetAsync("sales", 2, CancellationToken.None);
+
+        // Assert
+        Assert.Equal("second", beforeNextChange?.Definition.Description);
+        Assert.Equal([1, 2], listedBefore.Select(v => v.Version));
+        Assert.Equal("second", afterNextChange?.Definition.Description);
         Assert.Equal([1, 2, 3], (await catalog.VersionsAsync("sales", CancellationToken.None)).Select(v => v.Version));
     }
 
