@@ -58,4 +58,21 @@ public sealed class InstanceIdTests(AzuriteFixture azurite)
             Assert.Equal($"\"{instanceIds[i]} ran {runIds[i]}\"", states[i]?.Output);
         }
     }
+
+    [Fact]
+    public void The_raw_run_ids_of_children_slas_and_long_pipelines_break_the_durable_hosts_rule_and_their_instance_ids_keep_it()
+    {
+        // Arrange
+        var runIds = RunIdsTheAppMakes();
+
+        // Act
+        var raw = runIds.Select(id => (id, Problem: DurableHostIdRule.Problem(id))).ToList();
+        var encoded = runIds.Select(id => (id, Problem: DurableHostIdRule.Problem(InstanceIds.For(id)))).ToList();
+
+        // Assert: the encoding is needed (7 of the 11 run ids break the rule as they are) and enough.
+        Assert.Equal(7, raw.Count(r => r.Problem is not null));
+        Assert.Contains(raw, r => r.Problem == "length");
+        Assert.Contains(raw, r => r.Problem == "character");
+        Assert.All(encoded, e => Assert.Null(e.Problem));
+    }
 }
