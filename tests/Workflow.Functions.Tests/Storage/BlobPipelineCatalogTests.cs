@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Workflow.Functions.Support;
+using Workflow.Json;
 using Workflow.Model;
 using Workflow.Orchestration.Hosting;
 
@@ -208,6 +209,33 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         Assert.Equal([1, 2], listedBefore.Select(v => v.Version));
         Assert.Equal("second", afterNextChange?.Definition.Description);
         Assert.Equal([1, 2, 3], (await catalog.VersionsAsync("sales", CancellationToken.None)).Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task A_definition_with_schedules_parameters_config_and_retries_reads_back_as_it_was_stored()
+    {
+        // Arrange
+        var catalog = await CatalogAsync();
+        var definition = PipelineJson.Parse("""
+            {
+              "id": "etl", "ownerGroup": "data-eng", "description": "größe ✓",
+              "schedules": [ { "name": "weekly", "kind": "cron", "cron": "0 6 * * MON", "timeZone": "Europe/Berlin" } ],
+              "parameters": [ { "name": "day", "type": "string" } ],
+              "tasks": [
+                { "id": "extract", "kind": "process", "config": { "command": "sh", "args": ["-c", "echo 1"] },
+                  "retry": { "maxAttempts": 3, "initialDelay": "5s", "retryableErrors": ["timeout"] },
+                  "timeout": "1h30m", "expectedDuration": "2s" },
+                { "id": "load", "kind": "http", "dependsOn": ["extract"], "trigger": "all-done", "priority": 7 }
+              ]
+            }
+            """);
+
+        // Act
+        await catalog.UpsertAsync(definition, null, "ana", CancellationToken.None);
+        var read = await catalog.GetAsync("etl", 1, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(PipelineJson.Serialize(definition), PipelineJson.Serialize(read!.Definition));
     }
 
     [Fact]
