@@ -33,7 +33,8 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         {
             // The version blob follows the head, so a crash in between leaves the head alone with its version;
             // keep that version before the head moves on. A no-op (412/409) when it exists.
-            await ConditionalBlob.TryWriteAsync(Container.GetBlobClient(BlobNames.Version(definition.Id, current.Version)),
+            var kept = Container.GetBlobClient(BlobNames.Version(definition.Id, current.Version));
+            await ConditionalBlob.TryWriteAsync(kept,
                 BinaryData.FromString(JsonSerializer.Serialize(current, StoredJson.Options)), null, cancellationToken);
         }
 
@@ -142,7 +143,8 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         {
             var file = blob.Name.AsSpan(prefix.Length);
             if (file.EndsWith(".json", StringComparison.Ordinal)
-                && int.TryParse(file[..^".json".Length], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+                && int.TryParse(file[..^".json".Length], NumberStyles.None, CultureInfo.InvariantCulture,
+                    out var version))
             {
                 last = Math.Max(last, version);
             }

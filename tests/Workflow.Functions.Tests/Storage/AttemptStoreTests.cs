@@ -30,7 +30,8 @@ public sealed class AttemptStoreTests(AzuriteFixture azurite)
         var load = await store.ListAsync(run, "load", CancellationToken.None);
 
         // Assert
-        Assert.Equal([("extract", 1, TaskStatus.Succeeded), ("load", 1, TaskStatus.Failed), ("load", 2, TaskStatus.Running)],
+        Assert.Equal(
+            [("extract", 1, TaskStatus.Succeeded), ("load", 1, TaskStatus.Failed), ("load", 2, TaskStatus.Running)],
             all.Select(r => (r.TaskKey, r.Attempt, r.Status)));
         Assert.Equal(3, all[0].Output?.GetProperty("rows").GetInt32());
         Assert.Equal(Start, all[0].StartedAt);

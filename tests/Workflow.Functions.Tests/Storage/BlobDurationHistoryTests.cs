@@ -24,7 +24,8 @@ public sealed class BlobDurationHistoryTests(AzuriteFixture azurite)
         // Assert
         Assert.Equal(["extract", "load.v2"], recent.Keys.Order(StringComparer.Ordinal));
         Assert.Equal([TimeSpan.FromMilliseconds(1500)], recent["extract"]);
-        Assert.Equal(Enumerable.Range(3, BlobDurationHistory.Keep).Select(s => TimeSpan.FromSeconds(s)), recent["load.v2"]);
+        Assert.Equal(Enumerable.Range(3, BlobDurationHistory.Keep).Select(s => TimeSpan.FromSeconds(s)),
+            recent["load.v2"]);
     }
 
     [Fact]

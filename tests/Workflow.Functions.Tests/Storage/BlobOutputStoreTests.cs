@@ -23,7 +23,8 @@ public sealed class BlobOutputStoreTests(AzuriteFixture azurite)
 
         // Assert
         Assert.Equal(output.GetRawText(), kept?.GetRawText());
-        Assert.False(await storage.Containers.Logs.GetBlobClient(BlobNames.AttemptOutput(Run, "extract", 1)).ExistsAsync());
+        var blob = storage.Containers.Logs.GetBlobClient(BlobNames.AttemptOutput(Run, "extract", 1));
+        Assert.False(await blob.ExistsAsync());
     }
 
     [Fact]
@@ -31,7 +32,8 @@ public sealed class BlobOutputStoreTests(AzuriteFixture azurite)
     {
         // Arrange
         var storage = await FreshStorage.CreateAsync(azurite, outputInlineLimitBytes: 1024);
-        var output = Json(JsonSerializer.Serialize(Enumerable.Range(0, 500).Select(i => new { id = i, name = $"row {i} ✓" })));
+        var rows = Enumerable.Range(0, 500).Select(i => new { id = i, name = $"row {i} ✓" });
+        var output = Json(JsonSerializer.Serialize(rows));
 
         // Act
         var reference = await new BlobOutputStore(storage.Containers, storage.Options)
@@ -70,7 +72,8 @@ public sealed class BlobOutputStoreTests(AzuriteFixture azurite)
         var forged = OutputReference.Create(BlobNames.AttemptLog(Run, "extract", 1), 10);
 
         // Act and assert
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.ResolveAsync(forged, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.ResolveAsync(forged, CancellationToken.None).AsTask());
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();

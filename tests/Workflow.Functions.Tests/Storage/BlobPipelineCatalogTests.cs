@@ -23,7 +23,8 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         var version = await catalog.GetAsync("sales", 1, CancellationToken.None);
 
         // Assert
-        Assert.Equal((1, "\"v1\"", "ana", _time.GetUtcNow()), (created.Version, created.ETag, created.UpdatedBy, created.UpdatedAt));
+        Assert.Equal((1, "\"v1\"", "ana", _time.GetUtcNow()),
+            (created.Version, created.ETag, created.UpdatedBy, created.UpdatedAt));
         Assert.Equal(1, created.Definition.Version);
         Assert.Equal("first", head?.Definition.Description);
         Assert.Equal(created.ETag, head?.ETag);

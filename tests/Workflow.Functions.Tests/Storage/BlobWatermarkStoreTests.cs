@@ -50,7 +50,9 @@ public sealed class BlobWatermarkStoreTests(AzuriteFixture azurite)
     {
         // Arrange
         var storage = await FreshStorage.CreateAsync(azurite);
-        DateTimeOffset? expected = from is null ? null : DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset? expected = from is null
+            ? null
+            : DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture);
         if (expected is { } start)
         {
             await new BlobWatermarkStore(storage.Containers).TryAdvanceAsync("sales", "name:hourly", null, start,
@@ -76,9 +78,18 @@ public sealed class BlobWatermarkStoreTests(AzuriteFixture azurite)
         var store = new BlobWatermarkStore((await FreshStorage.CreateAsync(azurite)).Containers);
         var keys = new[]
         {
-            ScheduleKeyOf(new ScheduleDefinition { Kind = ScheduleKind.Cron, Cron = "*/5 0-6 * * MON#1", TimeZone = "America/Argentina/Buenos_Aires" }),
-            ScheduleKeyOf(new ScheduleDefinition { Kind = ScheduleKind.Cron, Cron = "*/5 0-6 * * MON#1", TimeZone = "Europe/London" }),
-            ScheduleKeyOf(new ScheduleDefinition { Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(90), Anchor = Two }),
+            ScheduleKeyOf(new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Cron, Cron = "*/5 0-6 * * MON#1", TimeZone = "America/Argentina/Buenos_Aires",
+            }),
+            ScheduleKeyOf(new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Cron, Cron = "*/5 0-6 * * MON#1", TimeZone = "Europe/London",
+            }),
+            ScheduleKeyOf(new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(90), Anchor = Two,
+            }),
             "name:nächtlich ? 100%",
         };
 

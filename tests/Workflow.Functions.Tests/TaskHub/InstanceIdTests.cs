@@ -60,7 +60,7 @@ public sealed class InstanceIdTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void The_raw_run_ids_of_children_slas_and_long_pipelines_break_the_durable_hosts_rule_and_their_instance_ids_keep_it()
+    public void Raw_run_ids_of_children_slas_and_long_pipelines_break_the_durable_hosts_rule_their_instance_ids_keep()
     {
         // Arrange
         var runIds = RunIdsTheAppMakes();
