@@ -2,15 +2,20 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Workflow.Api.Audit;
 
 namespace Workflow.Functions.Storage;
 
-/// <summary>The audit trail as one append blob of JSON lines per UTC day, in the definitions container.</summary>
-public sealed class BlobAuditLog(BlobContainers containers, TimeProvider time) : IAuditLog
+/// <summary>
+/// The audit trail as one append blob of JSON lines per UTC day, in the definitions container. Listing walks the
+/// days that have entries, newest first, however long ago the last change was.
+/// </summary>
+public sealed class BlobAuditLog(BlobContainers containers) : IAuditLog
 {
-    private const int DaysListed = 31;
+    private const string Prefix = "_audit/";
+    private const string Suffix = ".jsonl";
 
     public async ValueTask AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -24,12 +29,16 @@ public sealed class BlobAuditLog(BlobContainers containers, TimeProvider time) :
         CancellationToken cancellationToken)
     {
         var found = new List<AuditEntry>();
-        var day = time.GetUtcNow();
-        for (var i = 0; i < DaysListed && found.Count < limit; i++, day = day.AddDays(-1))
+        foreach (var day in (await DaysAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal))
         {
+            if (found.Count >= limit)
+            {
+                break;
+            }
+
             try
             {
-                var content = await containers.Definitions.GetBlobClient(Name(day)).DownloadContentAsync(cancellationToken);
+                var content = await containers.Definitions.GetBlobClient(day).DownloadContentAsync(cancellationToken);
                 var entries = content.Value.Content.ToString()
                     .Split('\n', StringSplitOptions.RemoveEmptyEntries)
                     .Select(l => JsonSerializer.Deserialize<AuditEntry>(l, StoredJson.Options)!)
@@ -39,13 +48,29 @@ public sealed class BlobAuditLog(BlobContainers containers, TimeProvider time) :
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                // No entries that day.
+                // Removed since it was listed.
             }
         }
 
         return found;
     }
 
+    /// <summary>The day blobs; a pipeline may be called <c>_audit</c>, so its head and versions are left out.</summary>
+    private async ValueTask<List<string>> DaysAsync(CancellationToken cancellationToken)
+    {
+        var days = new List<string>();
+        await foreach (var blob in containers.Definitions.GetBlobsAsync(new GetBlobsOptions { Prefix = Prefix },
+                           cancellationToken))
+        {
+            if (blob.Name.EndsWith(Suffix, StringComparison.Ordinal) && blob.Name.IndexOf('/', Prefix.Length) < 0)
+            {
+                days.Add(blob.Name);
+            }
+        }
+
+        return days;
+    }
+
     private static string Name(DateTimeOffset at) =>
-        $"_audit/{at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.jsonl";
+        $"{Prefix}{at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{Suffix}";
 }

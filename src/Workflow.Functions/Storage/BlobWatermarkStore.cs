@@ -11,15 +11,18 @@ namespace Workflow.Functions.Storage;
 /// </summary>
 public sealed class BlobWatermarkStore(BlobContainers containers) : IWatermarkStore
 {
-    private const string Prefix = "_schedule/";
-
     public async ValueTask<IReadOnlyDictionary<(string PipelineId, string ScheduleKey), DateTimeOffset>> LoadAsync(
         CancellationToken cancellationToken)
     {
         var result = new Dictionary<(string, string), DateTimeOffset>();
-        await foreach (var blob in containers.Definitions.GetBlobsAsync(new GetBlobsOptions { Prefix = Prefix },
-                           cancellationToken))
+        await foreach (var blob in containers.Definitions.GetBlobsAsync(
+                           new GetBlobsOptions { Prefix = BlobNames.WatermarksPrefix }, cancellationToken))
         {
+            if (!blob.Name.EndsWith(BlobNames.WatermarkSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var stored = await ReadAsync(blob.Name, cancellationToken);
             if (stored.Mark is { } mark)
             {

@@ -18,8 +18,16 @@ public static class BlobNames
 
     public static string VersionsPrefix(string pipelineId) => $"{Segment(pipelineId)}/versions/";
 
+    /// <summary>
+    /// A schedule's watermark. Not <c>.json</c>: a pipeline may be called <c>_schedule</c>, and its head and
+    /// versions must not pass for watermarks (nor a watermark for a head).
+    /// </summary>
     public static string Watermark(string pipelineId, string scheduleKey) =>
-        $"_schedule/{Segment(pipelineId)}/{Segment(scheduleKey)}.json";
+        $"{WatermarksPrefix}{Segment(pipelineId)}/{Segment(scheduleKey)}{WatermarkSuffix}";
+
+    public const string WatermarksPrefix = "_schedule/";
+
+    public const string WatermarkSuffix = ".watermark";
 
     /// <summary>The <see cref="DurationSamples"/> of one task; not <c>.json</c>, so no listing of heads or versions sees it.</summary>
     public static string Durations(string pipelineId, string taskId) =>

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using Workflow.Functions.Support;
+using Workflow.Services;
+using TaskStatus = Workflow.Execution.TaskStatus;
+
+namespace Workflow.Functions.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AttemptStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_rewritten_record_replaces_the_running_one_and_records_list_by_task_then_attempt()
+    {
+        // Arrange
+        var store = new AttemptStore((await FreshStorage.CreateAsync(azurite)).Containers);
+        const string run = "sales@20260301T020000Z";
+
+        // Act
+        await store.WriteAsync(Record(run, "load", 2, TaskStatus.Running), CancellationToken.None);
+        await store.WriteAsync(Record(run, "load", 1, TaskStatus.Failed), CancellationToken.None);
+        await store.WriteAsync(Record(run, "extract", 1, TaskStatus.Running), CancellationToken.None);
+        await store.WriteAsync(Record(run, "extract", 1, TaskStatus.Succeeded) with
+        {
+            Output = JsonDocument.Parse("""{"rows":3}""").RootElement,
+        }, CancellationToken.None);
+        var all = await store.ListAsync(run, null, CancellationToken.None);
+        var load = await store.ListAsync(run, "load", CancellationToken.None);
+
+        // Assert
+        Assert.Equal(
+            [("extract", 1, TaskStatus.Succeeded), ("load", 1, TaskStatus.Failed), ("load", 2, TaskStatus.Running)],
+            all.Select(r => (r.TaskKey, r.Attempt, r.Status)));
+        Assert.Equal(3, all[0].Output?.GetProperty("rows").GetInt32());
+        Assert.Equal(Start, all[0].StartedAt);
+        Assert.Equal([1, 2], load.Select(r => r.Attempt));
+    }
+
+    [Fact]
+    public async Task Runs_and_tasks_whose_ids_share_a_start_or_hold_slashes_and_hashes_do_not_see_each_other()
+    {
+        // Arrange
+        var store = new AttemptStore((await FreshStorage.CreateAsync(azurite)).Containers);
+        const string parent = "sales@20260301T020000Z";
+        var child = $"{parent}/load[3]#1";
+        var grandchild = $"{child}/sub#2";
+        foreach (var (run, task) in new[] { (parent, "load"), (parent, "load[3]"), (parent, "load[30]"),
+                     (child, "load"), (grandchild, "x?y"), ($"{parent}-2", "load") })
+        {
+            await store.WriteAsync(Record(run, task, 1, TaskStatus.Succeeded), CancellationToken.None);
+        }
+
+        // Act
+        var ofParent = await store.ListAsync(parent, null, CancellationToken.None);
+        var ofMapItem = await store.ListAsync(parent, "load[3]", CancellationToken.None);
+        var ofChild = await store.ListAsync(child, null, CancellationToken.None);
+        var ofGrandchild = await store.ListAsync(grandchild, "x?y", CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["load", "load[30]", "load[3]"], ofParent.Select(r => r.TaskKey));
+        Assert.Equal([(parent, "load[3]")], ofMapItem.Select(r => (r.RunId, r.TaskKey)));
+        Assert.Equal([(child, "load")], ofChild.Select(r => (r.RunId, r.TaskKey)));
+        Assert.Equal([(grandchild, "x?y")], ofGrandchild.Select(r => (r.RunId, r.TaskKey)));
+    }
+
+    [Fact]
+    public async Task A_log_reads_in_ranges_from_the_start_and_from_the_end()
+    {
+        // Arrange
+        var store = new AttemptStore((await FreshStorage.CreateAsync(azurite)).Containers);
+        const string run = "sales@20260301T020000Z";
+        var blob = store.Log(run, "load", 1);
+        await blob.CreateIfNotExistsAsync();
+        using (var block = new MemoryStream(Encoding.UTF8.GetBytes("line one\nline two\n")))
+        {
+            await blob.AppendBlockAsync(block);
+        }
+
+        // Act
+        var head = await store.ReadAsync(run, "load", 1, 0, 9, complete: true, CancellationToken.None);
+        var rest = await store.ReadAsync(run, "load", 1, 9, 100, complete: true, CancellationToken.None);
+        var tail = await store.ReadAsync(run, "load", 1, -9, 100, complete: false, CancellationToken.None);
+        var past = await store.ReadAsync(run, "load", 1, 500, 100, complete: true, CancellationToken.None);
+        var missing = await store.ReadAsync(run, "load", 2, 0, 100, complete: true, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(new LogChunk(0, 18, "line one\n", false), head);
+        Assert.Equal(new LogChunk(9, 18, "line two\n", true), rest);
+        Assert.Equal(new LogChunk(9, 18, "line two\n", false), tail);
+        Assert.Equal(new LogChunk(18, 18, "", true), past);
+        Assert.Null(missing);
+    }
+
+    private static TaskAttemptRecord Record(string runId, string taskKey, int attempt, TaskStatus status) =>
+        new(runId, taskKey, attempt, status, Start, Start,
+            status is TaskStatus.Running ? null : Start.AddSeconds(5),
+            status is TaskStatus.Failed ? "handler" : null, status is TaskStatus.Failed ? "it broke" : null, null, 0);
+}
