@@ -15,6 +15,7 @@ using Workflow.Engine.Handlers;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Activities;
+using Workflow.Functions.Alerts;
 using Workflow.Functions.Http;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
@@ -59,6 +60,9 @@ services.AddSingleton<BlobTaskLogFactory>();
 services.AddSingleton<IAuditLog, BlobAuditLog>();
 services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();
 services.AddHostedService<LocalContainersInitializer>();
+
+// Alerts in Table storage, served at /api/alerts; webhooks delivered through a Storage queue.
+services.AddTableAlerts(configuration);
 
 // The engine-neutral service over the task hub, per invocation (it uses that invocation's Durable client).
 services.AddScoped<DurableClientHolder>();
