@@ -42,7 +42,8 @@ public static partial class JsonErrors
         if (missing.Success)
         {
             var names = missing.Groups[2].Value;
-            return new ValidationError(path, $"Required properties are missing: {names}{where}.",
+            var single = names.Count(c => c == '\'') == 2 ? names.Trim('\'') : null;
+            return new ValidationError(single is null ? path : path.Length == 0 ? single : $"{path}.{single}", $"Required properties are missing: {names}{where}.",
                 "Add them; see docs/pipeline-json.md for every field.");
         }
 
