@@ -47,16 +47,10 @@ public sealed class RedeliveryTimeoutTests
             Pipelines.Code("work", "slow") with { Timeout = TimeSpan.FromSeconds(20) },
             new TaskDefinition { Id = "pause", Kind = "delay", Config = Pipelines.ToJson(new { duration = "22s" }) },
             Pipelines.Code("witness", "witness", null, "pause"));
-        string runId;
-        await using (var first = await TestEngine.StartAsync(Register, data))
-        {
-            runId = (await first.StartRunAsync(pipeline)).RunId;
-            await Poll.UntilAsync(() => Volatile.Read(ref deliveries) == 1, "the first delivery");
-        }
 
         // Act: the host is down for 25 s, longer than the timeout, and starts again.
-        clock.Advance(TimeSpan.FromSeconds(25));
-        await using var second = await TestEngine.StartAsync(Register, data);
+        var (second, runId) = await StopAndRestartAsync(pipeline, Register, data, clock, () => deliveries);
+        await using var _ = second;
         await redelivered.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await witnessed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var whileRunning = await second.Workflow.ListAttemptsAsync(runId, "work", default);
@@ -89,15 +83,8 @@ public sealed class RedeliveryTimeoutTests
 
         var pipeline = Pipelines.Define("timeout-hang",
             Pipelines.Code("work", "hang") with { Timeout = TimeSpan.FromSeconds(20) });
-        string runId;
-        await using (var first = await TestEngine.StartAsync(Register, data))
-        {
-            runId = (await first.StartRunAsync(pipeline)).RunId;
-            await Poll.UntilAsync(() => Volatile.Read(ref deliveries) == 1, "the first delivery");
-        }
-
-        clock.Advance(TimeSpan.FromSeconds(25));
-        await using var second = await TestEngine.StartAsync(Register, data);
+        var (second, runId) = await StopAndRestartAsync(pipeline, Register, data, clock, () => deliveries);
+        await using var _ = second;
         await Poll.UntilAsync(() => Volatile.Read(ref deliveries) == 2, "the redelivery");
 
         // Act: 20 s pass after the redelivery started.
@@ -108,5 +95,20 @@ public sealed class RedeliveryTimeoutTests
         Assert.Equal(RunStatus.Failed, status);
         var attempt = Assert.Single(await second.Workflow.ListAttemptsAsync(runId, "work", default));
         Assert.Equal(ErrorKinds.Timeout, attempt.ErrorKind);
+    }
+
+    /// <summary>Starts a run, stops the host while its first delivery is in flight, and restarts it 25 s later.</summary>
+    private static async Task<(TestEngine Second, string RunId)> StopAndRestartAsync(PipelineDefinition pipeline,
+        Action<IServiceCollection> register, string data, ManualClock clock, Func<int> deliveries)
+    {
+        string runId;
+        await using (var first = await TestEngine.StartAsync(register, data))
+        {
+            runId = (await first.StartRunAsync(pipeline)).RunId;
+            await Poll.UntilAsync(() => deliveries() == 1, "the first delivery");
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(25));
+        return (await TestEngine.StartAsync(register, data), runId);
     }
 }
