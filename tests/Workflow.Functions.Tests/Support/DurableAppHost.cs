@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Hosting;
@@ -77,10 +78,13 @@ public sealed class DurableAppHost : IAsyncDisposable
         }
 
         var converter = WorkerDataConverter.FromWorkerDefaults();
+        var client = new TaskCompletionSource<DurableTaskClient>(TaskCreationOptions.RunContinuationsAsynchronously);
         var durable = await DurableTaskTestHost.StartAsync(
-            registry => Register(registry, app, alerts),
+            registry => Register(registry, app, alerts, client.Task),
             new DurableTaskTestHostOptions
             {
+                LoggerFactory = Environment.GetEnvironmentVariable("DEBUG_DURABLE") is null ? null
+                    : Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug)),
                 ConfigureServices = s =>
                 {
                     s.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
@@ -94,6 +98,7 @@ public sealed class DurableAppHost : IAsyncDisposable
             throw new InvalidOperationException("The test host's worker does not use the worker's data converter.");
         }
 
+        client.SetResult(durable.Client);
         return new DurableAppHost(durable, app, handlers, alerts);
     }
 
@@ -102,7 +107,8 @@ public sealed class DurableAppHost : IAsyncDisposable
     /// The orchestrators are registered with their input type: the Functions context's <c>GetInput&lt;T&gt;</c>
     /// deserializes the raw input with the data converter, which the SDK's own context does only for the declared type.
     /// </summary>
-    private static void Register(DurableTaskRegistry registry, ServiceProvider app, AlertLog alerts)
+    private static void Register(DurableTaskRegistry registry, ServiceProvider app, AlertLog alerts,
+        Task<DurableTaskClient> client)
     {
         registry.AddOrchestratorFunc<PipelineRunInput, RunOutcome?>(OrchestrationNames.PipelineRun,
             (context, _) => ActivatorUtilities.CreateInstance<PipelineRunOrchestrator>(app).RunAsync(context));
@@ -112,6 +118,9 @@ public sealed class DurableAppHost : IAsyncDisposable
             (_, request) => Invoke<ResolveRunActivity, RunResolution>(app, a => a.RunAsync(request, CancellationToken.None)));
         registry.AddActivityFunc<TaskActivityInput, TaskActivityResult>(OrchestrationNames.RunTaskActivity,
             (_, input) => Invoke<RunTaskActivity, TaskActivityResult>(app, a => a.RunAsync(input, CancellationToken.None)));
+        registry.AddActivityFunc<SlaMonitorStart, bool>(OrchestrationNames.StartSlaMonitorActivity,
+            async (_, start) => await Invoke<StartSlaMonitorActivity, bool>(app,
+                async a => await a.RunAsync(start, await client, CancellationToken.None)));
         registry.AddActivityFunc<NotificationInput, bool>(OrchestrationNames.PublishNotificationActivity,
             (_, input) => Invoke<PublishActivities, bool>(app, a => Task.FromResult(a.PublishNotification(input))));
         registry.AddActivityFunc<AlertInput, bool>(OrchestrationNames.PublishAlertActivity,
@@ -142,8 +151,19 @@ public sealed class DurableAppHost : IAsyncDisposable
     public async Task<RunDetail> CompletedAsync(string runId, int seconds = 60)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        var instance = await Client.WaitForInstanceCompletionAsync(InstanceIds.For(runId), getInputsAndOutputs: true,
-            timeout.Token);
+        OrchestrationMetadata instance;
+        try
+        {
+            instance = await Client.WaitForInstanceCompletionAsync(InstanceIds.For(runId), getInputsAndOutputs: true,
+                timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var now = await Client.GetInstanceAsync(InstanceIds.For(runId), getInputsAndOutputs: true);
+            throw new TimeoutException($"Run '{runId}' did not finish within {seconds}s; it is {now?.RuntimeStatus} " +
+                $"with status {now?.SerializedCustomStatus}.");
+        }
+
         if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
             throw new InvalidOperationException(
