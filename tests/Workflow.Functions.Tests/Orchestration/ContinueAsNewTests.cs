@@ -28,7 +28,7 @@ public sealed class ContinueAsNewTests(AzuriteFixture azurite)
     {
         // Arrange
         await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "continue-as-new",
-            new Dictionary<string, string?> { ["Workflow:RunLoop:MaxEventsPerGeneration"] = "600" });
+            new Dictionary<string, string?> { ["Workflow:RunLoop:MaxEventsPerGeneration"] = "500" });
         await host.UpsertAsync(Dag());
 
         // Act
