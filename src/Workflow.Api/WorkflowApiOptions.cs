@@ -40,6 +40,12 @@ public sealed class WorkflowApiOptions
     /// </summary>
     public string? SignInUrl { get; set; }
 
+    /// <summary>
+    /// Whether the host has a code handler of a name, so that a <c>code</c> task naming another is refused when it
+    /// is saved. Null leaves handler names unchecked, for a host that cannot know them.
+    /// </summary>
+    public Func<string, bool>? CodeHandlerExists { get; set; }
+
     /// <summary>Reported by the health endpoint.</summary>
     public string Version { get; set; } =
         typeof(WorkflowApiOptions).Assembly.GetName().Version?.ToString() ?? "0.0.0";

@@ -10,19 +10,9 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Workflow.Api;
-using Workflow.Api.Audit;
-using Workflow.Engine.Handlers;
-using Workflow.Engine.Logs;
-using Workflow.Engine.Scheduling;
-using Workflow.Functions.Activities;
-using Workflow.Functions.Alerts;
+using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
-using Workflow.Functions.Services;
-using Workflow.Functions.Storage;
-using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
-using Workflow.Orchestration.Sla;
-using Workflow.Services;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -44,35 +34,7 @@ if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
 }
 
-services.AddSingleton(TimeProvider.System);
-services.AddSingleton<OrchestrationMetrics>();
-services.AddOptions<RunLoopOptions>().Bind(configuration.GetSection("Workflow:RunLoop"));
-services.AddOptions<SlaLoopOptions>().Bind(configuration.GetSection("Workflow:SlaLoop"));
-services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));
-
-// Storage: the definitions catalogue, attempts, logs, audit and schedule watermarks, all in Blob storage.
-services.AddSingleton<BlobContainers>();
-services.AddSingleton<BlobPipelineCatalog>();
-services.AddSingleton<AttemptStore>();
-services.AddSingleton<BlobDurationHistory>();
-services.AddSingleton<BlobTaskLogFactory>();
-services.AddSingleton<IAuditLog, BlobAuditLog>();
-services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();
-services.AddHostedService<LocalContainersInitializer>();
-
-// Alerts in Table storage, served at /api/alerts; webhooks delivered through a Storage queue.
-services.AddTableAlerts(configuration);
-
-// The engine-neutral service over the task hub, per invocation (it uses that invocation's Durable client).
-services.AddScoped<DurableClientHolder>();
-services.AddScoped<IWorkflowService, DurableWorkflowService>();
-services.AddScoped<ScheduleTicker>();
-
-// The same task handlers and attempt executor as the embedded host, without the engine's SQLite store and workers;
-// large outputs go to blobs, since the instances share no disk.
-services.AddWorkflowTaskHandlers();
-services.AddSingleton<IOutputStore, BlobOutputStore>();
+services.AddWorkflowFunctions(configuration);
 
 // The same HTTP API, authenticated by App Service Authentication instead of a bearer token.
 services.AddRouting();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
+using Workflow.Validation;
 
 namespace Workflow.Api.Endpoints;
 
@@ -25,6 +26,8 @@ internal static class EngineCalls
     private static IResult? Map(Exception ex) => ex switch
     {
         ArgumentNullException => null,
+        PipelineValidationException v => ApiProblems.Validation(
+            v.Errors.Select(DefinitionValidation.ToFieldError).ToList()),
         ArgumentException a => ApiProblems.BadRequest(Clean(a), PathOf(a.ParamName), Clean(a), null),
         KeyNotFoundException k => ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", k.Message),
         InvalidOperationException i => ApiProblems.Conflict(i.Message),

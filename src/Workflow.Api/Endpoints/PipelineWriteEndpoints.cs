@@ -8,6 +8,7 @@ using Workflow.Json;
 using Workflow.Model;
 using Workflow.Security;
 using Workflow.Services;
+using Workflow.Validation;
 
 namespace Workflow.Api.Endpoints;
 
@@ -176,8 +177,26 @@ internal static class PipelineWriteEndpoints
             return body;
         }
 
-        var errors = DefinitionValidation.Validate(body.Value!, routeId, s.Options.TaskKinds);
+        var children = await ExistingChildrenAsync(body.Value!, s, ct);
+        var errors = DefinitionValidation.Validate(body.Value!, routeId, s.Options.TaskKinds,
+            s.Options.CodeHandlerExists, children.Contains);
         return errors.Count == 0 ? body : new(default, ApiProblems.Validation(errors));
+    }
+
+    /// <summary>The pipelines that the definition's sub-pipeline tasks name and that exist now.</summary>
+    private static async Task<HashSet<string>> ExistingChildrenAsync(PipelineDefinition definition, ApiServices s,
+        CancellationToken ct)
+    {
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var child in PipelineReferences.ChildPipelines(definition))
+        {
+            if (await s.Workflow.GetPipelineAsync(child, null, ct) is not null)
+            {
+                existing.Add(child);
+            }
+        }
+
+        return existing;
     }
 
     private static IResult? PreconditionProblem(HttpContext http, string id, int version, bool required)

@@ -6,12 +6,14 @@ namespace Workflow.Api.Requests;
 
 /// <summary>
 /// Checks a definition before anything is stored: the route and body ids agree, and the definition passes the
-/// core validation (DAG, kinds, schedules, durations), each error with its JSON path and a hint.
+/// core validation (DAG, kinds, task configs, schedules, durations), each error with its JSON path and a hint.
+/// Code handler names and child pipelines are checked against what the host and its catalogue know.
 /// </summary>
 public static class DefinitionValidation
 {
     public static IReadOnlyList<FieldError> Validate(PipelineDefinition definition, string? routeId,
-        IReadOnlyCollection<string> taskKinds)
+        IReadOnlyCollection<string> taskKinds, Func<string, bool>? codeHandlerExists = null,
+        Func<string, bool>? pipelineExists = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(taskKinds);
@@ -22,7 +24,11 @@ public static class DefinitionValidation
                 $"PUT /api/pipelines/{definition.Id}, or set \"id\": \"{routeId}\"."));
         }
 
-        var options = new ValidationOptions().WithTaskKinds(taskKinds);
+        var options = new ValidationOptions
+        {
+            CodeHandlerExists = codeHandlerExists,
+            PipelineExists = pipelineExists,
+        }.WithTaskKinds(taskKinds);
         var result = new PipelineValidator(options).Validate(definition);
         errors.AddRange(result.Errors.Select(ToFieldError));
         return errors;

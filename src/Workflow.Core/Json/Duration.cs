@@ -7,8 +7,13 @@ namespace Workflow.Json;
 /// <summary>Parses and formats the short duration syntax used in pipeline JSON, the CLI and the API.</summary>
 public static class Duration
 {
+    /// <summary>
+    /// Parses the short syntax, <c>hh:mm:ss</c> or ISO 8601; false for text that is not a duration and for one too
+    /// large for <see cref="TimeSpan"/>, so that no input can make a caller throw.
+    /// </summary>
     public static bool TryParse(string text, out TimeSpan value)
     {
+        ArgumentNullException.ThrowIfNull(text);
         value = default;
         text = text.Trim();
         if (text.Length == 0)
@@ -23,7 +28,7 @@ public static class Duration
                 value = XmlConvert.ToTimeSpan(text);
                 return true;
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
             {
                 return false;
             }
@@ -62,26 +67,54 @@ public static class Duration
                 i++;
             }
 
-            TimeSpan? part = text[unitStart..i] switch
+            double? seconds = text[unitStart..i] switch
             {
-                "ms" => TimeSpan.FromMilliseconds(number),
-                "s" => TimeSpan.FromSeconds(number),
-                "m" => TimeSpan.FromMinutes(number),
-                "h" => TimeSpan.FromHours(number),
-                "d" => TimeSpan.FromDays(number),
-                "w" => TimeSpan.FromDays(7 * number),
+                "ms" => number / 1000,
+                "s" => number,
+                "m" => number * 60,
+                "h" => number * 3600,
+                "d" => number * 86_400,
+                "w" => number * 604_800,
                 _ => null,
             };
-            if (part is null)
+            if (seconds is null || !TryFromSeconds(seconds.Value, out var part) || value > TimeSpan.MaxValue - part)
             {
                 return false;
             }
 
-            value += part.Value;
+            value += part;
             any = true;
         }
 
         return any;
+    }
+
+    /// <summary>A number of seconds as a duration; false for NaN, infinities and values beyond <see cref="TimeSpan"/>.</summary>
+    public static bool TryFromSeconds(double seconds, out TimeSpan value)
+    {
+        // Compared in ticks as a double: TimeSpan.MaxValue.TotalSeconds rounds up, so it would let overflow through.
+        var ticks = seconds * TimeSpan.TicksPerSecond;
+        if (double.IsFinite(ticks) && ticks < long.MaxValue && ticks > long.MinValue)
+        {
+            value = TimeSpan.FromTicks((long)ticks);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>A JSON duration: a number of seconds or a string in any syntax <see cref="TryParse"/> reads.</summary>
+    public static bool TryRead(System.Text.Json.JsonElement element, out TimeSpan value)
+    {
+        value = default;
+        return element.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Number => element.TryGetDouble(out var seconds) &&
+                                                     TryFromSeconds(seconds, out value),
+            System.Text.Json.JsonValueKind.String => TryParse(element.GetString()!, out value),
+            _ => false,
+        };
     }
 
     public static string Format(TimeSpan value)

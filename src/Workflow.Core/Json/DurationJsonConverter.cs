@@ -13,7 +13,16 @@ public sealed class DurationJsonConverter : JsonConverter<TimeSpan>
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return TimeSpan.FromSeconds(reader.GetDouble());
+            return reader.TryGetDouble(out var seconds) && Duration.TryFromSeconds(seconds, out var span)
+                ? span
+                : throw new JsonException("The number of seconds is too large for a duration; the most is " +
+                                          "about 29,000 years, and a timeout or delay needs far less.");
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException(
+                $"A duration must be a string like \"90s\" or a number of seconds, not {reader.TokenType}.");
         }
 
         var text = reader.GetString();
@@ -22,8 +31,8 @@ public sealed class DurationJsonConverter : JsonConverter<TimeSpan>
             return value;
         }
 
-        throw new JsonException(
-            $"'{text}' is not a duration. Write it like \"90s\", \"5m\", \"1h30m\", \"2d\" or \"PT1H30M\".");
+        throw new JsonException($"'{text}' is not a duration (or is too long for one). " +
+                                "Write it like \"90s\", \"5m\", \"1h30m\", \"2d\" or \"PT1H30M\".");
     }
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>

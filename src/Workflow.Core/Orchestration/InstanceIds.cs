@@ -14,9 +14,36 @@ public static class InstanceIds
 {
     public const int MaxLength = 100;
 
+    /// <summary>How much of a long id's encoded start is kept before its hash.</summary>
+    private const int KeptStart = MaxLength - 17;
+
     public static string For(string runId)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
+        var encoded = Encode(runId);
+        if (encoded.Length <= MaxLength)
+        {
+            return encoded;
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(runId)))[..16];
+        return string.Concat(encoded.AsSpan(0, KeptStart), "~", hash);
+    }
+
+    /// <summary>
+    /// A prefix that the instance id of every run id starting with <paramref name="runIdPrefix"/> starts with, for
+    /// instance queries by prefix. Long ids keep only their start, so the prefix is cut to that start; callers
+    /// filter what it finds by the run's own fields.
+    /// </summary>
+    public static string PrefixFor(string runIdPrefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runIdPrefix);
+        var encoded = Encode(runIdPrefix);
+        return encoded.Length <= KeptStart ? encoded : encoded[..KeptStart];
+    }
+
+    private static string Encode(string runId)
+    {
         var encoded = new StringBuilder(runId.Length + 8);
         for (var i = 0; i < runId.Length; i++)
         {
@@ -31,12 +58,6 @@ public static class InstanceIds
             }
         }
 
-        if (encoded.Length <= MaxLength)
-        {
-            return encoded.ToString();
-        }
-
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(runId)))[..16];
-        return string.Concat(encoded.ToString(0, MaxLength - 17), "~", hash);
+        return encoded.ToString();
     }
 }

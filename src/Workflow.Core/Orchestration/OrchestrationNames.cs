@@ -17,6 +17,9 @@ public static class OrchestrationNames
     /// <summary>The activity that loads and pins the definition for a run that was asked for by id only.</summary>
     public const string ResolveRunActivity = "ResolveRun";
 
+    /// <summary>The activity that starts a run's SLA monitor as an orchestration of its own.</summary>
+    public const string StartSlaMonitorActivity = "StartSlaMonitor";
+
     /// <summary>The activity that hands a run notification to the alert sinks.</summary>
     public const string PublishNotificationActivity = "PublishNotification";
 

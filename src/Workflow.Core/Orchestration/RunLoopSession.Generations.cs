@@ -46,7 +46,7 @@ internal sealed partial class RunLoopSession
         state = RunDecider.Initial;
         if (input.Monitor is { } monitor)
         {
-            StartMonitor(monitor);
+            await StartMonitorAsync(monitor);
         }
 
         Apply(start);
@@ -54,14 +54,18 @@ internal sealed partial class RunLoopSession
     }
 
     /// <summary>
-    /// Starts the SLA monitor as a sub-orchestration that the run never awaits: it lives beside the run, hears
-    /// from it through events, and finishes on its own once told the run finished.
+    /// Starts the SLA monitor beside the run, as an orchestration of its own (see <see cref="SlaMonitorStart"/>), and
+    /// waits until it is scheduled, so that the events the run then sends it find it. It hears from the run through
+    /// events and finishes on its own once told the run finished. A run whose monitor could not be started runs
+    /// without one.
     /// </summary>
-    private void StartMonitor(MonitorStarted monitor)
+    private async Task StartMonitorAsync(MonitorStarted monitor)
     {
-        slaInstanceId = OrchestrationNames.SlaInstanceId(runId);
-        _ = port.CallSubOrchestratorAsync<bool>(OrchestrationNames.SlaMonitor, slaInstanceId,
-            SlaMonitorInput.FromStart(monitor with { RunId = runId, At = port.CurrentUtcDateTime }));
+        var instanceId = OrchestrationNames.SlaInstanceId(runId);
+        var starting = port.CallActivityAsync<bool>(OrchestrationNames.StartSlaMonitorActivity, new SlaMonitorStart(
+            instanceId, SlaMonitorInput.FromStart(monitor with { RunId = runId, At = port.CurrentUtcDateTime })));
+        await port.WhenAny([starting]);
+        slaInstanceId = starting.IsCompletedSuccessfully ? instanceId : null;
     }
 
     private void Restore(RunSnapshot snapshot)

@@ -153,8 +153,10 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
     }
 
     /// <summary>
-    /// Durable keeps an orchestration running while any timer is pending, so a finished run cancels its timers
-    /// and its wait for a cancel request before it returns.
+    /// Durable completes an orchestration only once none of its tasks is outstanding, so a finished run cancels its
+    /// timers and its wait for a cancel request before it returns. An activity it stopped waiting for (a timed-out
+    /// or cancelled attempt) cannot be cancelled: the instance completes when that activity returns, while the run's
+    /// status already shows how it ended.
     /// </summary>
     private void Finish()
     {

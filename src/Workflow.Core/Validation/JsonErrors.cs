@@ -32,17 +32,47 @@ public static partial class JsonErrors
             return new ValidationError(path, $"{at} is not {what}{where}.", hint);
         }
 
+        var unknown = UnmappedMember().Match(raw);
+        if (unknown.Success)
+        {
+            return UnknownProperty(path, unknown.Groups[1].Value, unknown.Groups[2].Value, where);
+        }
+
         var missing = MissingRequired().Match(raw);
         if (missing.Success)
         {
             var names = missing.Groups[2].Value;
-            return new ValidationError(path, $"Required properties are missing: {names}{where}.",
+            var single = names.Count(c => c == '\'') == 2 ? names.Trim('\'') : null;
+            return new ValidationError(single is null ? path : path.Length == 0 ? single : $"{path}.{single}", $"Required properties are missing: {names}{where}.",
                 "Add them; see docs/pipeline-json.md for every field.");
         }
 
         return new ValidationError(path, raw.TrimEnd('.') + where + ".",
             "Check the JSON syntax near that position: quotes, commas and brackets.");
     }
+
+    /// <summary>
+    /// A property the model does not have: the path ends at it, and the hint names the nearest property of the
+    /// object it is in (<c>depends_on</c> → <c>dependsOn</c>), or lists them all.
+    /// </summary>
+    private static ValidationError UnknownProperty(string path, string name, string typeName, string where)
+    {
+        var at = path.EndsWith(name, StringComparison.Ordinal) ? path : (path.Length == 0 ? name : $"{path}.{name}");
+        var type = typeof(PipelineDefinition).Assembly.GetType(typeName);
+        var known = type is null
+            ? []
+            : Json.WorkflowJsonContext.Default.GetTypeInfo(type)?.Properties.Select(p => p.Name).ToArray() ?? [];
+        var near = Suggestions.Closest(name, known);
+        var hint = near is not null
+            ? $"Did you mean '{near}'?"
+            : $"Known properties here: {string.Join(", ", known)}; see docs/pipeline-json.md.";
+        return new ValidationError(at, $"'{name}' is not a known property{where}.", hint);
+    }
+
+    /// <summary>The names an enum is written with in JSON, in declaration order.</summary>
+    internal static IEnumerable<string> EnumNames(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
 
     /// <summary><c>$.tasks[3].retry</c> becomes <c>tasks[3].retry</c>; the root becomes empty.</summary>
     public static string ToPath(string? jsonPath) => jsonPath switch
@@ -88,9 +118,7 @@ public static partial class JsonErrors
     {
         if (type is { IsEnum: true })
         {
-            var names = type.GetFields(BindingFlags.Public | BindingFlags.Static)
-                .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
-            return ("one of the allowed values", $"Use one of: {string.Join(", ", names)}.");
+            return ("one of the allowed values", $"Use one of: {string.Join(", ", EnumNames(type))}.");
         }
 
         if (type?.Namespace == typeof(PipelineDefinition).Namespace)
@@ -115,6 +143,9 @@ public static partial class JsonErrors
 
     [GeneratedRegex(@"could not be converted to ([\w.`\[\]?, ]+?)\.?$")]
     private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"The JSON property '(.*)' could not be mapped to any \.NET member contained in type '([\w.]+)'")]
+    private static partial Regex UnmappedMember();
 
     [GeneratedRegex(@"missing required properties including: (.*?)?('.*')")]
     private static partial Regex MissingRequired();

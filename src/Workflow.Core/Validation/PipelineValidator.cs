@@ -22,7 +22,7 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
         ScheduleRules.Check(definition.Schedules, errors);
         PolicyRules.Sla(definition.Sla, errors);
         var tasks = definition.Tasks ?? [];
-        var index = TaskRules.Check(tasks, Options, errors);
+        var index = TaskRules.Check(definition.Id, tasks, Options, errors);
         GraphRules.Check(tasks, index, errors);
         return errors.ToResult();
     }
@@ -67,6 +67,10 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
             errors.Add("ownerGroup", "The owner group is missing.",
                 "Name the security group that owns the pipeline, for example \"ownerGroup\": \"data-eng\".");
         }
+        else if (Identifiers.GroupProblem(definition.OwnerGroup) is { } groupProblem)
+        {
+            errors.Add("ownerGroup", $"The owner group {groupProblem}.", Identifiers.GroupRule);
+        }
 
         if (definition.Version < 1)
         {
@@ -89,6 +93,8 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
             errors.Add("concurrency.maxParallelTasks",
                 $"maxParallelTasks is {concurrency.MaxParallelTasks}; it must be at least 1.");
         }
+
+        PolicyRules.Defined("concurrency.overlap", definition.Concurrency?.Overlap, errors);
 
         if (definition.Defaults is { } defaults)
         {

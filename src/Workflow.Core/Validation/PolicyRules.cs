@@ -81,6 +81,29 @@ internal static class PolicyRules
         }
     }
 
+    /// <summary>
+    /// An enum value the JSON reader took from a number (<c>"kind": 99</c>) or a cast in C#: it names no member, so
+    /// every reader of it would fall through to a default or a warning.
+    /// </summary>
+    public static void Defined<T>(string path, T value, ErrorCollector errors)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors.Add(path, $"{value} is not one of the allowed values.",
+                $"Use one of: {string.Join(", ", JsonErrors.EnumNames(typeof(T)))}.");
+        }
+    }
+
+    public static void Defined<T>(string path, T? value, ErrorCollector errors)
+        where T : struct, Enum
+    {
+        if (value is { } v)
+        {
+            Defined(path, v, errors);
+        }
+    }
+
     public static void Sla(SlaPolicy? sla, ErrorCollector errors)
     {
         if (sla is null)
@@ -108,6 +131,7 @@ internal static class PolicyRules
         var channels = sla.Channels ?? [];
         for (var i = 0; i < channels.Count; i++)
         {
+            Defined($"sla.channels[{i}].kind", channels[i]?.Kind, errors);
             var url = channels[i]?.Url;
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
@@ -135,6 +159,7 @@ internal static class PolicyRules
         }
 
         Positive("sla.deadline.within", deadline.Within, errors);
+        Defined("sla.deadline.day", deadline.Day, errors);
         if (deadline.TimeZone is { } zone && TimeZones.Find(zone) is null)
         {
             errors.Add("sla.deadline.timeZone", $"'{zone}' is not a known IANA time zone.", ScheduleRules.ZoneHint(zone));

@@ -7,6 +7,9 @@ namespace Workflow.Validation;
 /// <summary>Checks schedules: the cron expression (through Quartz), the time zone, intervals and instants.</summary>
 internal static class ScheduleRules
 {
+    // A fixed instant rather than the clock keeps validation a pure function; Quartz searches about a century on.
+    private static readonly DateTimeOffset NeverFiresFrom = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static void Check(IReadOnlyList<ScheduleDefinition>? schedules, ErrorCollector errors)
     {
         schedules ??= [];
@@ -25,6 +28,15 @@ internal static class ScheduleRules
             {
                 errors.Add($"{path}.name", $"The schedule name '{name}' is also used by schedules[{names[name]}].",
                     "Give each schedule a distinct name; run ids and watermarks are kept per schedule.");
+            }
+
+            PolicyRules.Defined($"{path}.kind", schedule.Kind, errors);
+            PolicyRules.Defined($"{path}.dstGap", schedule.DstGap, errors);
+            PolicyRules.Defined($"{path}.dstOverlap", schedule.DstOverlap, errors);
+            PolicyRules.Defined($"{path}.catchUp.mode", schedule.CatchUp?.Mode, errors);
+            if (schedule.Kind != ScheduleKind.Interval)
+            {
+                PolicyRules.Positive($"{path}.every", schedule.Every, errors);
             }
 
             switch (schedule.Kind)
@@ -58,10 +70,15 @@ internal static class ScheduleRules
 
     private static void CheckCron(string path, ScheduleDefinition schedule, ErrorCollector errors)
     {
-        if (!CronParser.TryParse(schedule.Cron, out _, out var error))
+        if (!CronParser.TryParse(schedule.Cron, out var cron, out var error))
         {
             errors.Add($"{path}.cron", error!,
                 "Write minute hour day month weekday, for example \"0 2 * * MON\"; L (last day) and MON#1 work.");
+        }
+        else if (cron!.GetNextValidTimeAfter(NeverFiresFrom) is null)
+        {
+            errors.Add($"{path}.cron", $"'{schedule.Cron}' never fires: no date matches all of its fields.",
+                "Check the day against the month (February has no 30th or 31st), or use L for the last day.");
         }
 
         if (TimeZones.Find(schedule.TimeZone) is null)

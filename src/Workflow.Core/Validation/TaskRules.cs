@@ -2,12 +2,14 @@ using Workflow.Model;
 
 namespace Workflow.Validation;
 
-/// <summary>Checks each task on its own: id, kind, pool, retry, timeout, expected duration and map bounds.</summary>
+/// <summary>
+/// Checks each task on its own: id, kind, config, trigger, pool, retry, timeout, expected duration and map bounds.
+/// </summary>
 internal static class TaskRules
 {
     /// <summary>Returns each valid id's first index; later duplicates are reported and left out.</summary>
-    public static Dictionary<string, int> Check(IReadOnlyList<TaskDefinition> tasks, ValidationOptions options,
-        ErrorCollector errors)
+    public static Dictionary<string, int> Check(string pipelineId, IReadOnlyList<TaskDefinition> tasks,
+        ValidationOptions options, ErrorCollector errors)
     {
         var index = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
@@ -31,6 +33,8 @@ internal static class TaskRules
             }
 
             CheckKind(path, task.Kind, options, errors);
+            ConfigRules.Check(path, pipelineId, task, options, errors);
+            PolicyRules.Defined($"{path}.trigger", task.Trigger, errors);
             PolicyRules.Pool(path, task.Pool, errors);
             PolicyRules.Retry(path, task.Retry, options, errors);
             PolicyRules.Timeout(path, task.Timeout, options, errors);

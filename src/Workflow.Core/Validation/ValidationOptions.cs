@@ -15,6 +15,15 @@ public sealed class ValidationOptions
     /// <summary>The task kinds the host has handlers for; when empty, kinds are not checked.</summary>
     public ISet<string> TaskKinds { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether a code handler is registered under a name, for <c>code</c> and <c>queue-drain</c> tasks; null
+    /// leaves handler names unchecked, for a caller that cannot know them.
+    /// </summary>
+    public Func<string, bool>? CodeHandlerExists { get; set; }
+
+    /// <summary>Whether a pipeline exists, for <c>sub-pipeline</c> tasks; null leaves children unchecked.</summary>
+    public Func<string, bool>? PipelineExists { get; set; }
+
     public int MaxRetryAttempts { get; set; } = 100;
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromDays(1);

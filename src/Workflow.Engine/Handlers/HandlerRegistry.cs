@@ -21,6 +21,12 @@ public sealed class HandlerRegistry(IServiceProvider services)
 
     public ITaskHandler? Find(string kind) => ByKind.GetValueOrDefault(kind);
 
+    /// <summary>Whether a <see cref="Code.ICodeHandler"/> is registered under <paramref name="name"/>.</summary>
+    public bool HasCodeHandler(string name) =>
+        services.GetService<IServiceProviderIsKeyedService>() is { } keyed
+            ? keyed.IsKeyedService(typeof(Code.ICodeHandler), name)
+            : services.GetKeyedService<Code.ICodeHandler>(name) is not null;
+
     private Dictionary<string, ITaskHandler> ByKind =>
         _byKind ??= services.GetServices<ITaskHandler>()
             .GroupBy(h => h.Kind, StringComparer.Ordinal)

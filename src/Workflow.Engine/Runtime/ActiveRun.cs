@@ -21,8 +21,12 @@ internal sealed class ActiveRun(string runId, PipelineDefinition definition, Run
     public string? ParentTaskKey { get; init; }
     public int? ParentAttempt { get; init; }
 
-    /// <summary>Timer ids that are armed and not yet fired or cancelled.</summary>
-    public HashSet<string> Timers { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Timers not yet fired or cancelled, with the instant each is armed for. A firing for another instant is stale:
+    /// the timer was moved (an attempt's timeout counts from its delivery's start) and is ignored.
+    /// <see cref="DateTimeOffset.MaxValue"/> parks the timeout of an attempt that waits for redelivery.
+    /// </summary>
+    public Dictionary<string, DateTimeOffset> Timers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Attempts queued or running, by idempotency key.</summary>
     public Dictionary<string, WorkItem> Pending { get; } = new(StringComparer.Ordinal);

@@ -3,9 +3,9 @@ using Workflow.Engine.Handlers;
 namespace Workflow.Engine.Runtime;
 
 /// <summary>
-/// A worker carrying out one delivery of an attempt: it runs the attempt through the shared
-/// <see cref="TaskAttemptExecutor"/> under the lease's cancellation token, writes the log, and hands the outcome to
-/// the writer.
+/// A worker carrying out one delivery of an attempt: it commits the delivery's start, runs the attempt through the
+/// shared <see cref="TaskAttemptExecutor"/> under the lease's cancellation token, writes the log, and hands the
+/// outcome to the writer.
 /// </summary>
 internal sealed class AttemptRunner(EngineRuntime engine)
 {
@@ -14,7 +14,12 @@ internal sealed class AttemptRunner(EngineRuntime engine)
         var time = engine.Time;
         var started = time.GetUtcNow();
         var delivery = ++item.Deliveries;
-        engine.Writer.Post(new AttemptStartedOp(item, lease, started));
+        if (!await RecordStartAsync(item, lease, started))
+        {
+            engine.Dispatcher.Release(item.Pool);
+            return;
+        }
+
         TaskOutcome outcome;
         var log = engine.Logs.Open(item.RunId, item.TaskKey, item.Attempt);
         try
@@ -43,8 +48,32 @@ internal sealed class AttemptRunner(EngineRuntime engine)
             await log.DisposeAsync();
         }
 
-        lease.Finished = true;
         engine.Writer.Post(new AttemptCompletedOp(item, lease, outcome, started, time.GetUtcNow(), log.BytesWritten));
         engine.Dispatcher.Release(item.Pool);
+    }
+
+    /// <summary>
+    /// Commits the delivery before the handler runs, so every execution is counted even if the host dies during
+    /// it. False when it must not run: the attempt was cancelled, its lease lost, or the engine is stopping.
+    /// </summary>
+    private async Task<bool> RecordStartAsync(WorkItem item, Lease lease, DateTimeOffset started)
+    {
+        var op = new AttemptStartedOp(item, lease, started);
+        engine.Writer.Post(op);
+        try
+        {
+            if (await op.Result)
+            {
+                return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The writer stopped: the attempt stays queued in the store and runs after the restart.
+        }
+
+        engine.Leases.TryRelease(lease);
+        lease.Dispose();
+        return false;
     }
 }

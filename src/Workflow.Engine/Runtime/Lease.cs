@@ -13,9 +13,6 @@ internal sealed class Lease(WorkItem item, long token, DateTimeOffset expiresAt,
     public bool AutoHeartbeat { get; } = autoHeartbeat;
     public CancellationTokenSource Cancellation { get; } = new();
 
-    /// <summary>Set once the delivery's outcome is on its way to the writer; the start marker is then redundant.</summary>
-    public volatile bool Finished;
-
     public DateTimeOffset ExpiresAt => new(Interlocked.Read(ref _expiresAtTicks), TimeSpan.Zero);
 
     public void Extend(DateTimeOffset until) => Interlocked.Exchange(ref _expiresAtTicks, until.UtcTicks);

@@ -11,7 +11,8 @@ internal sealed record Recovered(int Runs, int WorkItems, int Timers);
 /// <summary>
 /// Start-up: rebuilds each active run's decider state from its last snapshot plus the events after it (their
 /// commands were made durable with them, so they are not carried out again), turns the work that was in flight
-/// back into queued work (at least once), and arms the stored timers; overdue ones fire at once.
+/// back into queued work (at least once), and arms the stored timers; overdue ones fire at once, except the
+/// timeouts of the attempts that run again, which count from their new delivery.
 /// </summary>
 internal sealed class RecoveryOp : WriteOp<Recovered>
 {
@@ -62,6 +63,10 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             reset.ExecuteNonQuery();
         }
 
+        // The timeout of an attempt that runs again counts from its new delivery, never from before the downtime:
+        // it stays parked until AttemptStartedOp arms it.
+        var redelivered = items.Select(i => (i.Item.RunId, TimerIds.For(i.Item.TaskKey, TimerPurpose.Timeout,
+            i.Item.Attempt))).ToHashSet();
         var timers = 0;
         foreach (var (runId, timerId, due) in RecoveryQueries.Timers(context))
         {
@@ -71,8 +76,14 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
                 continue;
             }
 
-            run.Timers.Add(timerId);
             timers++;
+            if (redelivered.Contains((runId, timerId)))
+            {
+                run.Timers[timerId] = DateTimeOffset.MaxValue;
+                continue;
+            }
+
+            run.Timers[timerId] = due;
             context.AfterCommit(() => engine.Timers.Schedule(due,
                 () => engine.Writer.Post(new TimerFiredOp(runId, timerId, due))));
         }

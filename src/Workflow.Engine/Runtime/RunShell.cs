@@ -47,7 +47,7 @@ internal static partial class RunShell
                 Enqueue(context, run, task);
                 break;
             case StartTimer timer:
-                run.Timers.Add(timer.TimerId);
+                run.Timers[timer.TimerId] = timer.DueAt;
                 context.Sql.InsertTimer(run.RunId, timer.TimerId, UnixTime.ToMs(timer.DueAt),
                     EnumNames<TimerPurpose>.Name(timer.Purpose), timer.TaskKey);
                 var engine = context.Engine;

@@ -16,15 +16,18 @@ public sealed partial class DurableWorkflowService
         var filter = new OrchestrationQuery(
             CreatedFrom: query.From,
             CreatedTo: query.To,
-            InstanceIdPrefix: query.PipelineId is { } p ? InstanceIds.For(p + "@") : null,
+            InstanceIdPrefix: query.PipelineId is { } p ? InstanceIds.PrefixFor(p + "@") : null,
             PageSize: Math.Clamp(query.Limit, 1, 500),
             FetchInputsAndOutputs: true,
             ContinuationToken: query.ContinuationToken);
-        // Durable filters by pipeline (instance id prefix) and creation time; status and group are filtered here, so
-        // several Durable pages may make one API page. Durable's continuation token becomes the API's.
+        // Durable filters by instance id prefix and creation time. The prefix also matches child runs (their ids start
+        // with the parent's) and, for long ids, other pipelines sharing the kept start; so the pipeline, status and
+        // group are filtered here, and several Durable pages may make one API page. Durable's continuation token
+        // becomes the API's.
         var (items, token) = await FilteredPages.FillAsync(
             DurablePages(filter, query.ContinuationToken),
-            r => (query.Status is null || r.Status == query.Status)
+            r => (query.PipelineId is null || r.PipelineId == query.PipelineId)
+                 && (query.Status is null || r.Status == query.Status)
                  && (query.OwnerGroups is null || query.OwnerGroups.Contains(r.OwnerGroup)),
             filter.PageSize, MaxDurablePagesPerCall, cancellationToken);
         return new Workflow.Services.Page<RunRecord>(items, token);

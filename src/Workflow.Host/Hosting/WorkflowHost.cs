@@ -57,7 +57,10 @@ public static class WorkflowHost
 
         builder.Services.AddWorkflowApi(builder.Configuration, builder.Environment);
         builder.Services.AddOptions<WorkflowApiOptions>().Configure<HandlerRegistry>((api, handlers) =>
-            api.TaskKinds.UnionWith(handlers.Kinds));
+        {
+            api.TaskKinds.UnionWith(handlers.Kinds);
+            api.CodeHandlerExists = handlers.HasCodeHandler;
+        });
         builder.Services.AddSqliteAuditLog();
         builder.Services.AddSamples();
         builder.Services.AddWorkflowAlerts();

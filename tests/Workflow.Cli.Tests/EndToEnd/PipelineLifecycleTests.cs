@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workflow.Cli.Tests.Support;
 
@@ -66,6 +67,24 @@ public sealed class PipelineLifecycleTests(HostFixture fixture) : EndToEndTest(f
         var show = await Cli.RunAsync("pipelines", "show", id);
         Assert.Equal(ExitCodes.Error, show.ExitCode);
         Assert.StartsWith($"error: There is no pipeline '{id}'", show.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_field_is_refused_with_the_known_spelling_and_nothing_is_stored()
+    {
+        await LoginAsync();
+        var file = PipelineCopy("tiny.json", out var id, json =>
+        {
+            var task = json["tasks"]![0]!.AsObject();
+            task["depends_on"] = new JsonArray();
+        });
+
+        var result = await Cli.RunAsync("pipelines", "apply", "-f", file);
+
+        Assert.Equal(ExitCodes.Error, result.ExitCode);
+        Assert.Contains(Lines(result.Error),
+            l => Regex.IsMatch(l, @"^- (\$\.)?tasks\[0\]\.depends_on: .*\(hint: Did you mean 'dependsOn'\?\)$"));
+        Assert.Equal(ExitCodes.Error, (await Cli.RunAsync("pipelines", "show", id)).ExitCode);
     }
 
     [Fact]

@@ -48,4 +48,31 @@ public sealed class InstanceIdsTests
         Assert.Equal(first, InstanceIds.For(parent + "/a#1"));
         Assert.StartsWith(new string('p', 60), first, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(82)]
+    [InlineData(83)]
+    [InlineData(90)]
+    [InlineData(100)]
+    public void The_instance_id_of_every_run_of_a_pipeline_starts_with_the_pipelines_prefix(int pipelineLength)
+    {
+        // Arrange: scheduled, manual and child runs, of pipeline ids short and long enough to be cut and hashed.
+        var pipeline = new string('p', pipelineLength - 1) + "/";
+        string[] runs = [$"{pipeline}@20260105T060000Z", $"{pipeline}@manual-20260105T060000123Z-8f2a",
+            $"{pipeline}@20260105T060000Z/load[3]#2"];
+
+        // Act
+        var prefix = InstanceIds.PrefixFor(pipeline + "@");
+
+        // Assert
+        Assert.All(runs, run => Assert.StartsWith(prefix, InstanceIds.For(run), StringComparison.Ordinal));
+        Assert.True(prefix.Length <= InstanceIds.MaxLength);
+    }
+
+    [Fact]
+    public void A_short_pipelines_prefix_is_its_whole_encoded_id_and_at()
+    {
+        Assert.Equal("a%2Fb@", InstanceIds.PrefixFor("a/b@"));
+    }
 }

@@ -42,6 +42,7 @@ internal static class TestWorlds
         {
             OrchestrationNames.RunTaskActivity => RunTask(input, executed, at),
             OrchestrationNames.PublishNotificationActivity => new FakeOutcome(TimeSpan.FromSeconds(1), true),
+            OrchestrationNames.StartSlaMonitorActivity => new FakeOutcome(TimeSpan.FromSeconds(1), true),
             _ => throw new InvalidOperationException($"Unexpected activity '{name}'."),
         },
         SubOrchestration = (name, input, _) => name.StartsWith(OrchestrationNames.SlaMonitor, StringComparison.Ordinal)

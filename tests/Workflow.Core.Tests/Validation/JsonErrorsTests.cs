@@ -74,7 +74,7 @@ public class JsonErrorsTests
     public void ValidateJson_parses_and_validates_in_one_call()
     {
         var result = new PipelineValidator().ValidateJson(
-            """{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "dependsOn": ["b"] } ] }""",
+            """{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "custom", "dependsOn": ["b"] } ] }""",
             out var definition);
 
         Assert.NotNull(definition);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Workflow.Model;
 using Workflow.Validation;
 
@@ -5,8 +6,11 @@ namespace Workflow.Core.Tests.Validation;
 
 public class PipelineValidatorTests
 {
+    // A delay needs its duration; the config is shared, as definitions are never changed in place.
+    private static readonly JsonElement OneSecond = JsonDocument.Parse("""{ "duration": "1s" }""").RootElement;
+
     private static TaskDefinition T(string id, params string[] after) =>
-        new() { Id = id, Kind = "delay", DependsOn = after };
+        new() { Id = id, Kind = "delay", Config = OneSecond, DependsOn = after };
 
     private static PipelineDefinition P(params TaskDefinition[] tasks) =>
         new() { Id = "p", OwnerGroup = "data-eng", Tasks = tasks };

@@ -9,7 +9,7 @@ public class ScheduleAndSlaValidationTests
         new PipelineValidator().Validate(new PipelineDefinition
         {
             Id = "p", OwnerGroup = "g", Schedules = schedules, Sla = sla,
-            Tasks = [new TaskDefinition { Id = "a", Kind = "delay" }],
+            Tasks = [new TaskDefinition { Id = "a", Kind = "custom" }],
         });
 
     [Fact]

@@ -7,7 +7,7 @@ using Workflow.Scheduling;
 namespace Workflow.Functions.TaskHub;
 
 /// <summary>
-/// The run list of a pipeline is a query by instance id prefix (<c>InstanceIds.For(pipelineId + "@")</c>); the
+/// The run list of a pipeline is a query by instance id prefix (<c>InstanceIds.PrefixFor(pipelineId + "@")</c>); the
 /// Azure Storage backend answers it from the encoded ids.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -31,11 +31,32 @@ public sealed class InstanceIdPrefixTests(AzuriteFixture azurite)
 
         // Act
         var found = await hub.Service.GetOrchestrationStateAsync(
-            new OrchestrationInstanceStatusQueryCondition { InstanceIdPrefix = InstanceIds.For("sales@") }, 100,
+            new OrchestrationInstanceStatusQueryCondition { InstanceIdPrefix = InstanceIds.PrefixFor("sales@") }, 100,
             null, CancellationToken.None);
 
         // Assert
         Assert.Equal(sales.Select(InstanceIds.For).Order(StringComparer.Ordinal),
+            found.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_runs_of_a_pipeline_whose_instance_ids_are_cut_and_hashed_are_found_by_its_prefix()
+    {
+        // Arrange: a 90-character pipeline id makes instance ids over 100 characters, kept as start + hash.
+        var pipeline = new string('l', 90);
+        var runs = new[] { RunIds.ForSchedule(pipeline, Two), RunIds.Manual(pipeline, "20260301T020000123Z-9f86d081") };
+        await using var hub = await TaskHubOnAzurite.StartAsync(azurite.ConnectionString);
+        await Task.WhenAll(runs.Select(runId => hub.Client.CreateOrchestrationInstanceAsync(
+            typeof(EchoOrchestration), InstanceIds.For(runId), runId)));
+
+        // Act
+        var found = await hub.Service.GetOrchestrationStateAsync(
+            new OrchestrationInstanceStatusQueryCondition { InstanceIdPrefix = InstanceIds.PrefixFor(pipeline + "@") },
+            100, null, CancellationToken.None);
+
+        // Assert
+        Assert.All(runs, run => Assert.True(InstanceIds.For(run).Length == InstanceIds.MaxLength));
+        Assert.Equal(runs.Select(InstanceIds.For).Order(StringComparer.Ordinal),
             found.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId).Order(StringComparer.Ordinal));
     }
 }

@@ -14,6 +14,9 @@ internal static class TaskKinds
     public const string WaitUntil = "wait-until";
     public const string SubPipeline = "sub-pipeline";
     public const string Code = "code";
+    public const string Process = "process";
+    public const string Http = "http";
+    public const string QueueDrain = "queue-drain";
 
     public static bool IsTimerOnly(string kind) => kind is Delay or WaitUntil;
 
@@ -27,13 +30,7 @@ internal static class TaskKinds
             return false;
         }
 
-        if (d.ValueKind == JsonValueKind.Number && d.TryGetDouble(out var seconds) && seconds >= 0)
-        {
-            delay = TimeSpan.FromSeconds(seconds);
-            return true;
-        }
-
-        if (d.ValueKind == JsonValueKind.String && Duration.TryParse(d.GetString()!, out delay) && delay >= TimeSpan.Zero)
+        if (Duration.TryRead(d, out delay) && delay >= TimeSpan.Zero)
         {
             return true;
         }

@@ -85,17 +85,10 @@ internal sealed partial class RunStep
         }
     }
 
-    /// <summary>Timer ids are unique within a run: <c>{taskKey}/{purpose}/{attempt}</c>.</summary>
     private void StartTimer(UnitState unit, TimerPurpose purpose, DateTimeOffset due)
     {
         var attempt = purpose == TimerPurpose.Retry ? unit.Attempt + 1 : unit.Attempt;
-        var name = purpose switch
-        {
-            TimerPurpose.Retry => "retry",
-            TimerPurpose.Timeout => "timeout",
-            _ => "delay",
-        };
-        var id = $"{unit.Key}/{name}/{attempt}";
+        var id = TimerIds.For(unit.Key, purpose, attempt);
         unit.TimerId = id;
         unit.TimerPurpose = purpose;
         _index.UnitByTimer[id] = _index.UnitByKey[unit.Key];

@@ -17,12 +17,15 @@ public sealed class RunLoopSlaForwardingTests
         // Act
         await RunOrchestrationLoop.RunAsync(port, PipelineRunInput.FromStart(Start(definition), monitor));
 
-        // Assert: the monitor is a sub-orchestration the run never waits on, named after the run.
+        // Assert: the monitor is an orchestration of its own (not a sub-orchestration, which would keep the run from
+        // continuing as new), named after the run and started before the run tells it anything.
         var sla = OrchestrationNames.SlaInstanceId("watched@20260105T060000Z");
-        var start = Assert.Single(port.Calls, c => c.StartsWith($"sub-orchestration {OrchestrationNames.SlaMonitor}:",
+        var start = Assert.Single(port.Calls, c => c.StartsWith($"activity {OrchestrationNames.StartSlaMonitorActivity} ",
             StringComparison.Ordinal));
-        Assert.StartsWith($"sub-orchestration {OrchestrationNames.SlaMonitor}:{sla} ", start, StringComparison.Ordinal);
+        Assert.Contains($"\"InstanceId\":\"{sla}\"", start, StringComparison.Ordinal);
         Assert.Contains("\"RunId\":\"watched@20260105T060000Z\"", start, StringComparison.Ordinal);
+        Assert.DoesNotContain(port.Calls, c => c.StartsWith("sub-orchestration", StringComparison.Ordinal));
+        Assert.True(port.Calls.IndexOf(start) < port.Calls.FindIndex(c => c.StartsWith("send-event", StringComparison.Ordinal)));
         var events = port.Calls
             .Where(c => c.StartsWith($"send-event {sla} {OrchestrationNames.SlaEvent} ", StringComparison.Ordinal))
             .Select(c => JsonDocument.Parse(c[$"send-event {sla} {OrchestrationNames.SlaEvent} ".Length..])

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Workflow.Execution;
+using Workflow.Model;
+
+namespace Workflow.Validation;
+
+/// <summary>
+/// Checks the config of the built-in task kinds when a definition is saved, each problem at its field's path
+/// (<c>tasks[2].config.command</c>), so that a task that cannot run is refused then rather than failing when a run
+/// reaches it. A field a kind does not read is refused with the nearest known one, as a misspelt field of the
+/// definition is. The configs of custom kinds belong to their handlers.
+/// </summary>
+internal static class ConfigRules
+{
+    private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
+    {
+        [TaskKinds.Process] = ["command", "args", "env", "workingDirectory"],
+        [TaskKinds.Http] = ["method", "url", "headers", "body", "timeout", "async", "pollInterval"],
+        [TaskKinds.Code] = ["handler", "args"],
+        [TaskKinds.Delay] = ["duration"],
+        [TaskKinds.WaitUntil] = ["at"],
+        [TaskKinds.SubPipeline] = ["pipelineId", "parameters"],
+        [TaskKinds.QueueDrain] = ["queue", "maxMessages", "handler", "maxDepth", "maxOldestAge"],
+    };
+
+    public static void Check(string path, string pipelineId, TaskDefinition task, ValidationOptions options,
+        ErrorCollector errors)
+    {
+        if (task.Kind is null || !Fields.TryGetValue(task.Kind, out var known))
+        {
+            return;
+        }
+
+        var at = new ConfigFields(path + ".config", errors);
+        if (task.Config is not { ValueKind: JsonValueKind.Object } config)
+        {
+            errors.Add(at.Path, $"A {task.Kind} task needs a config object.",
+                $"Give \"config\": {{ ... }} with its fields: {string.Join(", ", known)}.");
+            return;
+        }
+
+        foreach (var property in config.EnumerateObject())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                errors.Add(at.Of(property.Name), $"'{property.Name}' is not a field of a {task.Kind} task's config.",
+                    Suggestions.Hint(property.Name, known, $"Its fields are: {string.Join(", ", known)}."));
+            }
+        }
+
+        switch (task.Kind)
+        {
+            case TaskKinds.Process:
+                at.RequiredString(config, "command", "the program to run, for example \"sh\"");
+                at.Kind(config, "args", JsonValueKind.Array);
+                at.Kind(config, "env", JsonValueKind.Object);
+                at.Kind(config, "workingDirectory", JsonValueKind.String);
+                break;
+            case TaskKinds.Http:
+                HttpRules.Check(config, at);
+                break;
+            case TaskKinds.Code:
+                CodeHandler(at, at.RequiredString(config, "handler", "the registered code handler"), options);
+                break;
+            case TaskKinds.QueueDrain:
+                var queue = at.RequiredString(config, "queue", "the queue to drain");
+                var handler = config.TryGetProperty("handler", out _)
+                    ? at.RequiredString(config, "handler", "the code handler for each message")
+                    : queue;
+                CodeHandler(at, handler, options);
+                at.Count(config, "maxMessages", 1);
+                at.Count(config, "maxDepth", 0);
+                at.Duration(config, "maxOldestAge");
+                break;
+            case TaskKinds.Delay when !TaskKinds.TryDelay(config, out _, out var delayError):
+                errors.Add(at.Of("duration"), delayError, "A delay is 0s or more, for example \"90s\" or \"5m\".");
+                break;
+            case TaskKinds.WaitUntil when !TaskKinds.TryWaitUntil(config, out _, out var waitError):
+                errors.Add(at.Of("at"), waitError);
+                break;
+            case TaskKinds.SubPipeline:
+                ChildPipeline(at, config, pipelineId, options);
+                break;
+        }
+    }
+
+    private static void CodeHandler(ConfigFields at, string? name, ValidationOptions options)
+    {
+        if (name is not null && options.CodeHandlerExists is { } exists && !exists(name))
+        {
+            at.Errors.Add(at.Of("handler"), $"No code handler is registered under the name '{name}'.",
+                $"Register it in the host with services.AddCodeHandler(\"{name}\", ...), or fix the name.");
+        }
+    }
+
+    private static void ChildPipeline(ConfigFields at, JsonElement config, string pipelineId,
+        ValidationOptions options)
+    {
+        if (!TaskKinds.TrySubPipeline(config, out var child, out var parameters, out var error))
+        {
+            at.Errors.Add(at.Of("pipelineId"), error, "For example \"pipelineId\": \"nightly-load\".");
+            return;
+        }
+
+        if (Identifiers.Problem(child) is { } problem)
+        {
+            at.Errors.Add(at.Of("pipelineId"), $"The child pipeline id {problem}.", Identifiers.Rule);
+        }
+        else if (child == pipelineId)
+        {
+            at.Errors.Add(at.Of("pipelineId"), $"The pipeline '{child}' runs itself as a child, which never ends.",
+                "Name another pipeline.");
+        }
+        else if (options.PipelineExists is { } exists && !exists(child))
+        {
+            at.Errors.Add(at.Of("pipelineId"), $"There is no pipeline '{child}' to run as a child.",
+                "Save the child pipeline first, then this one.");
+        }
+
+        if (parameters is { ValueKind: not JsonValueKind.Object })
+        {
+            at.Errors.Add(at.Of("parameters"), "The child's parameters must be a JSON object of name/value pairs.");
+        }
+    }
+}

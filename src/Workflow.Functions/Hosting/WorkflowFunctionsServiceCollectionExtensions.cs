@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Audit;
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Logs;
+using Workflow.Engine.Scheduling;
+using Workflow.Functions.Alerts;
+using Workflow.Functions.Services;
+using Workflow.Functions.Storage;
+using Workflow.Orchestration;
+using Workflow.Orchestration.Hosting;
+using Workflow.Orchestration.Sla;
+using Workflow.Services;
+
+namespace Workflow.Functions.Hosting;
+
+/// <summary>
+/// The app's own services, apart from the Functions host: options, blob storage, alerts, the Durable-backed
+/// <see cref="IWorkflowService"/> and the task handlers. <c>Program.cs</c> adds the host-specific parts (telemetry,
+/// the HTTP API and its authentication); the tests build the activities from this same list.
+/// </summary>
+public static class WorkflowFunctionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddWorkflowFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OrchestrationMetrics>();
+        services.AddOptions<RunLoopOptions>().Bind(configuration.GetSection("Workflow:RunLoop"));
+        services.AddOptions<SlaLoopOptions>().Bind(configuration.GetSection("Workflow:SlaLoop"));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));
+
+        // Storage: the definitions catalogue, attempts, logs, audit and schedule watermarks, all in Blob storage.
+        services.AddSingleton<BlobContainers>();
+        services.AddSingleton<BlobPipelineCatalog>();
+        services.AddSingleton<AttemptStore>();
+        services.AddSingleton<BlobDurationHistory>();
+        services.AddSingleton<BlobTaskLogFactory>();
+        services.AddSingleton<IAuditLog, BlobAuditLog>();
+        services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();
+        services.AddHostedService<LocalContainersInitializer>();
+
+        // Alerts in Table storage, served at /api/alerts; webhooks delivered through a Storage queue.
+        services.AddTableAlerts(configuration);
+
+        // The engine-neutral service over the task hub, per invocation (it uses that invocation's Durable client).
+        services.AddScoped<DurableClientHolder>();
+        services.AddScoped<IWorkflowService, DurableWorkflowService>();
+        services.AddScoped<ScheduleTicker>();
+
+        // The same task handlers and attempt executor as the embedded host, without the engine's SQLite store and
+        // workers; large outputs go to blobs, since the instances share no disk.
+        services.AddWorkflowTaskHandlers();
+        services.AddSingleton<IOutputStore, BlobOutputStore>();
+        return services;
+    }
+}
