@@ -49,7 +49,10 @@ public sealed class WebhookDeliveryHandler(TableAlertStore store, WebhookQueue q
         {
             await store.RecordAsync(message, d => d with
             {
-                State = ReceiverState.Delivered, Attempts = attempt, LastError = null, DeliveredAt = time.GetUtcNow(),
+                State = ReceiverState.Delivered,
+                Attempts = attempt,
+                LastError = null,
+                DeliveredAt = time.GetUtcNow(),
             }, cancellationToken);
             Log.AlertDelivered(logger, message.AlertId, message.Url, message.Event, attempt);
             return DeliveryOutcome.Delivered;
@@ -59,7 +62,9 @@ public sealed class WebhookDeliveryHandler(TableAlertStore store, WebhookQueue q
         {
             await store.RecordAsync(message, d => d with
             {
-                State = ReceiverState.Failed, Attempts = attempt, LastError = error,
+                State = ReceiverState.Failed,
+                Attempts = attempt,
+                LastError = error,
             }, cancellationToken);
             Log.AlertDeliveryGivenUp(logger, message.AlertId, message.Url, attempt, error);
             return DeliveryOutcome.GivenUp;

@@ -18,7 +18,8 @@ public sealed class OrchestratedAlertsTests(AzuriteFixture azurite)
         await host.UpsertAsync(Pipeline("slow-sales", Code("slow", TestHandlers.Gate) with
         {
             ExpectedDuration = TimeSpan.FromSeconds(1),
-        }) with { Sla = new SlaPolicy() });
+        }) with
+        { Sla = new SlaPolicy() });
         var alertId = AlertIds.ForRun("slow-sales@1", AlertKind.SlowTask, "slow");
 
         // Act
