@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api;
+using Workflow.Functions.Alerts;
+using Workflow.Functions.Hosting;
+using Workflow.Functions.Support;
+using Workflow.Orchestration.Hosting;
+using Workflow.Orchestration.Sla;
+using Workflow.Sla;
+
+namespace Workflow.Functions.Http;
+
+/// <summary>
+/// <c>/api/alerts</c> as the Azure app serves it: the app's registrations and its <see cref="ApiPipeline"/> behind a
+/// real listener on 127.0.0.1, callers authenticated by the App Service header, alerts in the Azurite table.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AlertApiTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_azure_app_lists_a_published_alert_to_its_group_only_and_acknowledges_it()
+    {
+        // Arrange
+        await using var app = await StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var alert = new Alert(AlertIds.ForRun("sales@1", AlertKind.DeadlineMissed), AlertKind.DeadlineMissed,
+            AlertSeverity.Error, "sales", "team", "sales@1", null, "missed its deadline",
+            new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        await app.Services.GetRequiredService<AlertPublisher>().PublishAsync(new AlertInput(alert),
+            CancellationToken.None);
+
+        // Act
+        var open = await GetAsync(http, "/api/alerts?status=open", "team");
+        var otherGroup = await GetAsync(http, "/api/alerts", "other");
+        using var ack = new HttpRequestMessage(HttpMethod.Post, $"/api/alerts/{Uri.EscapeDataString(alert.Id)}/ack");
+        ack.Headers.Add(AppServicePrincipal.HeaderName, Caller("team"));
+        using var acked = await http.SendAsync(ack);
+        var afterAck = await GetAsync(http, "/api/alerts?status=acked", "team");
+
+        // Assert
+        var listed = Assert.Single(open.EnumerateArray());
+        Assert.Equal((alert.Id, "deadline-missed", "none"), (listed.GetProperty("id").GetString(),
+            listed.GetProperty("kind").GetString(), listed.GetProperty("delivery").GetProperty("status").GetString()));
+        Assert.Empty(otherGroup.EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, acked.StatusCode);
+        Assert.Equal("ana", Assert.Single(afterAck.EnumerateArray()).GetProperty("ackedBy").GetString());
+    }
+
+    private async Task<WebApplication> StartAsync()
+    {
+        var unique = Guid.NewGuid().ToString("N");
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Workflow:Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Workflow:Storage:DefinitionsContainer"] = $"def-{unique}",
+            ["Workflow:Storage:LogsContainer"] = $"logs-{unique}",
+            ["Workflow:Storage:AlertsTable"] = $"alerts{unique}",
+            [EasyAuthHandler.PlatformAuthenticationSetting] = "True",
+        });
+        // As Program.cs registers them.
+        var services = builder.Services;
+        services.AddWorkflowFunctions(builder.Configuration);
+        services.AddRouting();
+        services.AddWorkflowApi(builder.Configuration, builder.Environment);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
+        services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = EasyAuthHandler.SchemeName;
+            o.DefaultAuthenticateScheme = EasyAuthHandler.SchemeName;
+            o.DefaultChallengeScheme = EasyAuthHandler.SchemeName;
+        });
+        services.AddSingleton<ApiPipeline>();
+        var app = builder.Build();
+        app.Run(context => app.Services.GetRequiredService<ApiPipeline>().Invoke(context));
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient http, string path, string group)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(AppServicePrincipal.HeaderName, Caller(group));
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>An operator of one group, as App Service writes the header.</summary>
+    private static string Caller(string group) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        {
+            auth_typ = "aad",
+            name_typ = "name",
+            role_typ = "roles",
+            claims = new[]
+            {
+                new { typ = "sub", val = "ana" },
+                new { typ = "groups", val = group },
+                new { typ = "roles", val = "operator" },
+            },
+        })));
+}
