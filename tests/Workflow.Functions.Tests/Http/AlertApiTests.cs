@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Api;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Support;
@@ -67,19 +65,8 @@ public sealed class AlertApiTests(AzuriteFixture azurite)
             [EasyAuthHandler.PlatformAuthenticationSetting] = "True",
         });
         // As Program.cs registers them.
-        var services = builder.Services;
-        services.AddWorkflowFunctions(builder.Configuration);
-        services.AddRouting();
-        services.AddWorkflowApi(builder.Configuration, builder.Environment);
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
-        services.PostConfigure<AuthenticationOptions>(o =>
-        {
-            o.DefaultScheme = EasyAuthHandler.SchemeName;
-            o.DefaultAuthenticateScheme = EasyAuthHandler.SchemeName;
-            o.DefaultChallengeScheme = EasyAuthHandler.SchemeName;
-        });
-        services.AddSingleton<ApiPipeline>();
+        builder.Services.AddWorkflowFunctions(builder.Configuration);
+        builder.Services.AddWorkflowFunctionsApi(builder.Configuration, builder.Environment);
         var app = builder.Build();
         app.Run(context => app.Services.GetRequiredService<ApiPipeline>().Invoke(context));
         await app.StartAsync();
