@@ -1,6 +1,5 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -9,9 +8,7 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Workflow.Api;
 using Workflow.Functions.Hosting;
-using Workflow.Functions.Http;
 using Workflow.Orchestration.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -36,16 +33,7 @@ if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]
 
 services.AddWorkflowFunctions(configuration);
 
-// The same HTTP API, authenticated by App Service Authentication instead of a bearer token.
-services.AddRouting();
-services.AddWorkflowApi(configuration, builder.Environment);
-services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
-services.PostConfigure<AuthenticationOptions>(o =>
-{
-    o.DefaultScheme = EasyAuthHandler.SchemeName;
-    o.DefaultAuthenticateScheme = EasyAuthHandler.SchemeName;
-    o.DefaultChallengeScheme = EasyAuthHandler.SchemeName;
-});
-services.AddSingleton<ApiPipeline>();
+// The same HTTP API and dashboard, authenticated by App Service Authentication instead of a bearer token.
+services.AddWorkflowFunctionsApi(configuration, builder.Environment);
 
 builder.Build().Run();

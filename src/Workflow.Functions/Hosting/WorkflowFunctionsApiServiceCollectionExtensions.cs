@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Workflow.Api;
+using Workflow.Functions.Http;
+
+namespace Workflow.Functions.Hosting;
+
+/// <summary>
+/// The HTTP side of the app: the same API as the embedded host and its dashboard, authenticated by App Service
+/// Authentication instead of a bearer token. <c>Program.cs</c> calls it, and the tests build the same pipeline.
+/// </summary>
+public static class WorkflowFunctionsApiServiceCollectionExtensions
+{
+    /// <summary>Where the dashboard sends a browser to sign in: App Service's own Entra ID sign-in.</summary>
+    public const string SignInUrl = "/.auth/login/aad?post_login_redirect_uri=" + ApiPipeline.DashboardPath + "/";
+
+    public static IServiceCollection AddWorkflowFunctionsApi(this IServiceCollection services,
+        IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddRouting();
+        services.AddWorkflowApi(configuration, environment);
+        services.PostConfigure<WorkflowApiOptions>(o => o.SignInUrl ??= SignInUrl);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
+        services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = EasyAuthHandler.SchemeName;
+            o.DefaultAuthenticateScheme = EasyAuthHandler.SchemeName;
+            o.DefaultChallengeScheme = EasyAuthHandler.SchemeName;
+        });
+        services.AddSingleton<ApiPipeline>();
+        return services;
+    }
+}
