@@ -86,6 +86,7 @@ public static class WorkflowHost
         app.UseStaticFiles();
         app.UseWorkflowApi();
         app.MapWorkflowAlerts();
+        app.MapWorkflowQueues();
         app.MapWorkflowApi();
     }
 }
