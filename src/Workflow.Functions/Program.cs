@@ -16,6 +16,7 @@ using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Http;
+using Workflow.Functions.Queues;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -69,6 +70,7 @@ services.AddScoped<ScheduleTicker>();
 // large outputs go to blobs, since the instances share no disk.
 services.AddWorkflowTaskHandlers();
 services.AddSingleton<IOutputStore, BlobOutputStore>();
+services.AddStorageQueueDrain(configuration);
 
 // The same HTTP API, authenticated by App Service Authentication instead of a bearer token.
 services.AddRouting();
