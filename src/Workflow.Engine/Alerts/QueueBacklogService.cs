@@ -67,11 +67,11 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
 
             foreach (var (queue, thresholds) in Watched(definition))
             {
-                var sample = backlog.TryGetValue(queue, out var b)
+                var sample = backlog.TryGetValue(queue.ToString(), out var b)
                     ? new QueueSample(now, b.Depth, b.OldestAge)
                     : new QueueSample(now, 0, null);
-                var key = (definition.Id, queue);
-                var subject = new BacklogSubject(definition.Id, definition.OwnerGroup, queue, thresholds);
+                var key = (definition.Id, queue.Name);
+                var subject = new BacklogSubject(definition.Id, definition.OwnerGroup, queue.Name, thresholds);
                 var (state, commands) = QueueBacklogMonitor.Decide(_states.GetValueOrDefault(key, BacklogState.Initial),
                     subject, sample);
                 _states[key] = state;
@@ -112,7 +112,7 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
         }
     }
 
-    private IEnumerable<(string Queue, BacklogThresholds Thresholds)> Watched(PipelineDefinition definition)
+    private IEnumerable<(QueueAddress Queue, BacklogThresholds Thresholds)> Watched(PipelineDefinition definition)
     {
         foreach (var task in definition.Tasks)
         {
@@ -124,7 +124,7 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
             }
 
             // The queue the task drains: its name in the pipeline's owner group.
-            var queue = QueueAddress.Create(definition.OwnerGroup, q.GetString()!).ToString();
+            var queue = QueueAddress.Create(definition.OwnerGroup, q.GetString()!);
 
             var thresholds = options.Value.DefaultBacklog;
             if (config.TryGetProperty("maxDepth", out var depth) && depth.TryGetInt64(out var maxDepth))
