@@ -41,6 +41,9 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RunQueries>();
         services.TryAddSingleton<DurationHistory>();
         services.TryAddSingleton<LocalQueue>();
+        services.TryAddSingleton<IWorkQueue>(sp => sp.GetRequiredService<LocalQueue>());
+        services.TryAddSingleton<IQueueService>(sp => sp.GetRequiredService<LocalQueue>());
+        services.TryAddSingleton<IPipelineOwners, WorkflowServicePipelineOwners>();
         services.TryAddSingleton<RetentionPurger>();
         services.TryAddSingleton(sp => new WorkflowEngineService(sp.GetRequiredService<EngineRuntime>(),
             sp.GetRequiredService<PipelineQueries>(), sp.GetRequiredService<RunQueries>(),
@@ -48,7 +51,7 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<LogStore>()));
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, QueueDrainTaskHandler>());
+        services.AddQueueDrainTaskHandler();
 
         services.AddHostedService<EngineHostedService>();
         services.AddHostedService<RetentionPurgeService>();

@@ -4,6 +4,7 @@ using Workflow.Api.Audit;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
+using Workflow.Functions.Queues;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -49,6 +50,7 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         // workers; large outputs go to blobs, since the instances share no disk.
         services.AddWorkflowTaskHandlers();
         services.AddSingleton<IOutputStore, BlobOutputStore>();
+        services.AddStorageQueueDrain(configuration);
         return services;
     }
 }

@@ -89,6 +89,7 @@ public static class WorkflowHost
         app.UseStaticFiles();
         app.UseWorkflowApi();
         app.MapWorkflowAlerts();
+        app.MapWorkflowQueues();
         app.MapWorkflowApi();
     }
 }

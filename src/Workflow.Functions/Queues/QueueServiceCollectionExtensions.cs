@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Handlers.Queue;
+using Workflow.Services;
+
+namespace Workflow.Functions.Queues;
+
+/// <summary>Runs <c>queue-drain</c> tasks in the Azure app, on Storage queues: <c>services.AddStorageQueueDrain(configuration)</c>.</summary>
+public static class QueueServiceCollectionExtensions
+{
+    public static IServiceCollection AddStorageQueueDrain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<QueueStorageOptions>().Bind(configuration.GetSection(QueueStorageOptions.Section));
+        services.AddSingleton<StorageWorkQueue>();
+        services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<StorageWorkQueue>());
+        services.AddSingleton<IQueueService>(sp => sp.GetRequiredService<StorageWorkQueue>());
+        services.AddSingleton<IPipelineOwners, CatalogPipelineOwners>();
+        services.AddQueueDrainTaskHandler();
+        return services;
+    }
+}
