@@ -45,6 +45,12 @@ public sealed record QueueAddress
             return "A queue belongs to a security group, and none was given.";
         }
 
+        return CheckName(name);
+    }
+
+    /// <summary>Why <paramref name="name"/> is not a usable queue name in any group, or null.</summary>
+    public static string? CheckName(string? name)
+    {
         if (name is null || name.Length is < MinNameLength or > MaxNameLength || !IsLowerAlnumWithSingleDashes(name))
         {
             return $"Queue name '{name}' is not valid: use {MinNameLength}–{MaxNameLength} lowercase letters, digits " +
