@@ -95,6 +95,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // The app's own blob containers (definitions catalogue, logs), same identity.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'Workflow__Storage__BlobServiceUri', value: account.properties.primaryEndpoints.blob }
+        // queue-drain tasks' Storage queues (and their dead-letter queues), same identity.
+        { name: 'Workflow__Storage__QueueServiceUri', value: account.properties.primaryEndpoints.queue }
         { name: 'Workflow__Storage__ManagedIdentityClientId', value: identityClientId }
         { name: 'Workflow__Storage__DefinitionsContainer', value: definitionsContainerName }
         { name: 'Workflow__Storage__LogsContainer', value: logsContainerName }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Workflow.Api;
+using Workflow.Api.Endpoints;
+using Workflow.Services;
 
 namespace Workflow.Functions.Http;
 
@@ -38,7 +41,14 @@ public sealed class ApiPipeline
         app.UseStaticFiles(new StaticFileOptions { RequestPath = DashboardPath, FileProvider = files });
         app.UseRouting();
         app.UseWorkflowApi();
-        app.UseEndpoints(endpoints => endpoints.MapWorkflowApi());
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapWorkflowApi();
+            if (services.GetService<IQueueService>() is not null)
+            {
+                endpoints.MapWorkflowQueues();
+            }
+        });
         Invoke = app.Build();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Queue;
+using Workflow.Functions.Storage;
 using Workflow.Services;
 
 namespace Workflow.Functions.Queues;
@@ -11,7 +12,7 @@ public static class QueueServiceCollectionExtensions
 {
     public static IServiceCollection AddStorageQueueDrain(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<QueueStorageOptions>().Bind(configuration.GetSection(QueueStorageOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<StorageWorkQueue>();
         services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<StorageWorkQueue>());
         services.AddSingleton<IQueueService>(sp => sp.GetRequiredService<StorageWorkQueue>());

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Azure;
-using Azure.Core;
-using Azure.Identity;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Handlers.Queue;
+using Workflow.Functions.Storage;
 using Workflow.Queues;
 
 namespace Workflow.Functions.Queues;
@@ -25,12 +24,12 @@ public sealed class StorageWorkQueue : IWorkQueue
     private readonly QueueServiceClient _service;
     private readonly TimeProvider _time;
 
-    public StorageWorkQueue(IOptions<QueueStorageOptions> options, TimeProvider time)
+    public StorageWorkQueue(IOptions<StorageOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _service = o.QueueServiceUri is { } uri
-            ? new QueueServiceClient(uri, Credential(o.ManagedIdentityClientId))
+            ? new QueueServiceClient(uri, StorageCredential.For(o))
             : new QueueServiceClient(o.ConnectionString ?? "UseDevelopmentStorage=true");
         _time = time;
     }
@@ -159,9 +158,4 @@ public sealed class StorageWorkQueue : IWorkQueue
             return JsonSerializer.SerializeToElement(text);
         }
     }
-
-    // ManagedIdentityCredential(string clientId) is obsolete; the ManagedIdentityId form is its replacement.
-    private static TokenCredential Credential(string? clientId) => string.IsNullOrEmpty(clientId)
-        ? new DefaultAzureCredential()
-        : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
 }

@@ -1,5 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +9,8 @@ public sealed class BlobContainers
     public BlobContainers(IOptions<StorageOptions> options)
     {
         var o = options.Value;
-        // ManagedIdentityCredential(string clientId) is obsolete in current Azure.Identity (CS0618 fails this
-        // build, which treats warnings as errors); the ManagedIdentityId form is the replacement.
-        TokenCredential credential = string.IsNullOrEmpty(o.ManagedIdentityClientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(o.ManagedIdentityClientId));
         var service = o.BlobServiceUri is { } uri
-            ? new BlobServiceClient(uri, credential)
+            ? new BlobServiceClient(uri, StorageCredential.For(o))
             : new BlobServiceClient(o.ConnectionString ?? "UseDevelopmentStorage=true");
         Definitions = service.GetBlobContainerClient(o.DefinitionsContainer);
         Logs = service.GetBlobContainerClient(o.LogsContainer);

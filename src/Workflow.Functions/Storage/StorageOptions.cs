@@ -8,6 +8,9 @@ public sealed class StorageOptions
     /// <summary>The blob endpoint, reached with the managed identity. Used when set.</summary>
     public Uri? BlobServiceUri { get; set; }
 
+    /// <summary>The queue endpoint of <c>queue-drain</c> tasks' Storage queues, reached with the managed identity.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>The user-assigned identity's client id; empty uses the default credential chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
 

@@ -6,6 +6,7 @@ using Workflow.Engine;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Logs;
+using Workflow.Functions.Storage;
 using Workflow.Functions.Support;
 using Workflow.Queues;
 
@@ -86,7 +87,7 @@ public sealed class StorageWorkQueueTests(AzuriteFixture azurite)
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Options.Create(new QueueStorageOptions { ConnectionString = azurite.ConnectionString }));
+        services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }));
         services.AddSingleton<StorageWorkQueue>();
         services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<StorageWorkQueue>());
         services.AddSingleton<IPipelineOwners>(new FixedOwner(group));
