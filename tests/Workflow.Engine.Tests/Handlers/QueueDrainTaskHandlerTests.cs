@@ -6,6 +6,7 @@ using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Queues;
+using Workflow.Validation;
 
 namespace Workflow.Engine.Tests.Handlers;
 
@@ -86,20 +87,18 @@ public sealed class QueueDrainTaskHandlerTests
     }
 
     [Fact]
-    public async Task A_drain_naming_a_dead_letter_queue_fails_with_the_rule()
+    public async Task A_drain_naming_a_dead_letter_queue_is_refused_when_saved_with_the_rule()
     {
         // Arrange
         await using var engine = await StartAsync(new ConcurrentQueue<int>());
         var pipeline = Drain("dl", new { queue = "orders-deadletter", handler = "order" });
 
         // Act
-        var run = await engine.StartRunAsync(pipeline);
-        var status = await engine.WaitAsync(run.RunId);
+        var refused = await Assert.ThrowsAsync<PipelineValidationException>(() => engine.StartRunAsync(pipeline));
 
         // Assert
-        Assert.Equal(RunStatus.Failed, status);
-        var attempt = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, null, CancellationToken.None));
-        Assert.Contains("dead-letter queue of 'orders'", attempt.Error, StringComparison.Ordinal);
+        Assert.Contains("dead-letter queue of 'orders'", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await engine.Workflow.GetPipelineAsync(pipeline.Id, null, CancellationToken.None));
     }
 
     /// <summary>An engine whose <c>order</c> handler records <c>n</c> and throws on <c>n = 0</c>, the poison message.</summary>
