@@ -142,6 +142,7 @@ module functionApp './app/function.bicep' = {
     deploymentContainerName: deploymentContainerName
     definitionsContainerName: storage.outputs.definitionsContainerName
     logsContainerName: storage.outputs.logsContainerName
+    alertsTableName: storage.outputs.alertsTableName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     taskHubName: taskHubName
     authClientId: authClientId

@@ -11,6 +11,7 @@ param storageAccountName string
 param deploymentContainerName string
 param definitionsContainerName string
 param logsContainerName string
+param alertsTableName string
 param applicationInsightsName string
 param taskHubName string
 
@@ -100,6 +101,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Workflow__Storage__ManagedIdentityClientId', value: identityClientId }
         { name: 'Workflow__Storage__DefinitionsContainer', value: definitionsContainerName }
         { name: 'Workflow__Storage__LogsContainer', value: logsContainerName }
+        { name: 'Workflow__Storage__TableServiceUri', value: account.properties.primaryEndpoints.table }
+        { name: 'Workflow__Storage__QueueServiceUri', value: account.properties.primaryEndpoints.queue }
+        { name: 'Workflow__Storage__AlertsTable', value: alertsTableName }
         // Telemetry: the Azure Monitor exporter, authenticated with Entra ID (local auth is off).
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -13,6 +13,10 @@ param logRetentionDays int = 30
 param definitionsContainerName string = 'definitions'
 param logsContainerName string = 'logs'
 
+@description('The alerts table (Workflow:Storage:AlertsTable). The webhook queue name is fixed: the app\'s queue trigger names it.')
+param alertsTableName string = 'alerts'
+var webhookQueueName = 'alert-webhooks'
+
 @description('Replication: zone- and geo-redundant by default (docs/azure-failover.md says how to choose).')
 @allowed([
   'Standard_GZRS'
@@ -80,6 +84,27 @@ resource logsContainer 'Microsoft.Storage/storageAccounts/blobServices/container
   }
 }
 
+// Alerts, one entity per alert with its webhook deliveries, and the queue that carries those deliveries.
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource alertsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: alertsTableName
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource webhookQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: webhookQueueName
+}
+
 // Logs expire by themselves: the lifecycle rule deletes log blobs (block and append) that were not written to
 // for logRetentionDays. Pipelines with a longer retention keep their own copy elsewhere.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
@@ -126,3 +151,5 @@ output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output definitionsContainerName string = definitionsContainer.name
 output logsContainerName string = logsContainer.name
+output alertsTableName string = alertsTable.name
+output webhookQueueName string = webhookQueue.name

@@ -19,6 +19,9 @@ internal static partial class Log
         public const int AlreadyStarted = 7005;
         public const int DurationNotRecorded = 7007;
         public const int PlatformAuthenticationOff = 7008;
+        public const int AlertDelivered = 7009;
+        public const int AlertDeliveryFailed = 7010;
+        public const int AlertDeliveryGivenUp = 7011;
     }
 
     [LoggerMessage(Ids.RunNotification, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
@@ -44,4 +47,16 @@ internal static partial class Log
         "App Service Authentication is not on ({Setting} is not True): the {Header} header is ignored and every "
         + "request is anonymous. Turn authentication on (authsettingsV2 in infra/app/function.bicep).")]
     public static partial void PlatformAuthenticationOff(ILogger logger, string setting, string header);
+
+    [LoggerMessage(Ids.AlertDelivered, LogLevel.Information, "Alert {AlertId} delivered to {Url} ({Event}, attempt {Attempt})")]
+    public static partial void AlertDelivered(ILogger logger, string alertId, string url, string @event, int attempt);
+
+    [LoggerMessage(Ids.AlertDeliveryFailed, LogLevel.Warning,
+        "Alert {AlertId} could not be delivered to {Url} (attempt {Attempt}): {Error}; it is tried again in {Delay}")]
+    public static partial void AlertDeliveryFailed(ILogger logger, string alertId, string url, int attempt, string error,
+        TimeSpan delay);
+
+    [LoggerMessage(Ids.AlertDeliveryGivenUp, LogLevel.Error,
+        "Alert {AlertId} was not delivered to {Url} after {Attempt} attempts ({Error}); delivery is given up")]
+    public static partial void AlertDeliveryGivenUp(ILogger logger, string alertId, string url, int attempt, string error);
 }

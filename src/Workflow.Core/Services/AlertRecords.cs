@@ -14,7 +14,28 @@ public sealed record AlertRecord(
     AlertDelivery Delivery);
 
 /// <summary>The webhook deliveries of an alert, summed up.</summary>
-public sealed record AlertDelivery(DeliveryStatus Status, int Webhooks, int Pending, int Attempts, string? LastError);
+public sealed record AlertDelivery(DeliveryStatus Status, int Webhooks, int Pending, int Attempts, string? LastError)
+{
+    /// <summary>
+    /// The summary both hosts answer: none without deliveries; retrying (with an error) or pending while any is
+    /// still to be sent; failed when one was given up; delivered when all arrived.
+    /// </summary>
+    /// <param name="webhooks">The distinct receivers the alert went to.</param>
+    /// <param name="deliveries">The deliveries (one per receiver per raise or clear).</param>
+    /// <param name="pending">Deliveries still to be sent.</param>
+    /// <param name="failed">Deliveries given up after their last attempt.</param>
+    /// <param name="attempts">Attempts over all deliveries.</param>
+    /// <param name="lastError">An error of a delivery that did not arrive, if any.</param>
+    public static AlertDelivery Summarize(int webhooks, int deliveries, int pending, int failed, int attempts,
+        string? lastError)
+    {
+        var status = deliveries == 0 ? DeliveryStatus.None
+            : pending > 0 ? (lastError is null ? DeliveryStatus.Pending : DeliveryStatus.Retrying)
+            : failed > 0 ? DeliveryStatus.Failed
+            : DeliveryStatus.Delivered;
+        return new AlertDelivery(status, webhooks, pending, attempts, lastError);
+    }
+}
 
 public enum DeliveryStatus
 {
@@ -27,6 +48,12 @@ public enum DeliveryStatus
     [JsonStringEnumMemberName("retrying")] Retrying,
 
     [JsonStringEnumMemberName("delivered")] Delivered,
+
+    /// <summary>
+    /// A delivery was given up after its last attempt (the Azure app's queue stops at a maximum; the embedded host
+    /// keeps retrying).
+    /// </summary>
+    [JsonStringEnumMemberName("failed")] Failed,
 }
 
 /// <summary>Filters of the alert list. <see cref="OwnerGroups"/> null means every group (admins).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workflow.Alerting;
 using Workflow.Execution;
 
 namespace Workflow.Sla;
@@ -124,23 +125,10 @@ public static partial class SlaMonitorDecider
             state = RecordOutcome(state, TaskIdOf(finalKey), finalKey, TaskOutcome.Failed);
         }
 
-        var (kind, severity, wanted, attempt) = e.Kind switch
+        if (NotificationAlerts.For(state.Notify, state.RunId, state.PipelineId, state.OwnerGroup, e.Kind, e.Message,
+                e.At, e.TaskKey, e.Attempt) is { } alert)
         {
-            NotificationKind.TaskRetrying => (AlertKind.TaskRetrying, AlertSeverity.Warning, state.Notify.Retrying,
-                e.Attempt),
-            NotificationKind.TaskFailed => (AlertKind.TaskFailed, AlertSeverity.Error, state.Notify.Failed, null),
-            NotificationKind.RunFailed => (AlertKind.RunFailed, AlertSeverity.Critical, state.Notify.Failed, null),
-            NotificationKind.RunSucceeded => (AlertKind.RunSucceeded, AlertSeverity.Info, state.Notify.Succeeded,
-                null),
-            _ => (AlertKind.RunFailed, AlertSeverity.Info, false, (int?)null),
-        };
-        if (wanted)
-        {
-            var id = AlertIds.ForRun(state.RunId, kind, e.TaskKey, attempt);
-            state = Raise(state, NewAlert(state, id, kind, severity, e.TaskKey, e.Message, e.At) with
-            {
-                Attempt = e.Attempt,
-            }, commands);
+            state = Raise(state, alert, commands);
         }
 
         return Evaluate(state, e.At, commands);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Alerting;
 using Workflow.Engine.Telemetry;
 using Workflow.Model;
 using Workflow.Services;
@@ -44,6 +45,6 @@ public sealed class AlertDispatcher(AlertStore store, WorkflowTelemetry telemetr
         return true;
     }
 
-    private List<string> Webhooks(IReadOnlyList<AlertChannel>? channels) =>
-        [.. options.Value.Webhooks, .. (channels ?? []).Select(c => c.Url)];
+    private IReadOnlyList<string> Webhooks(IReadOnlyList<AlertChannel>? channels) =>
+        AlertReceivers.Of(options.Value.Webhooks, channels);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Workflow.Alerting;
 using Workflow.Engine.Storage;
 using Workflow.Services;
 using Workflow.Sla;
@@ -102,17 +103,13 @@ public sealed partial class AlertStore
             var pending = reader.GetInt32(7);
             var attempts = reader.GetInt32(8);
             var error = reader.IsDBNull(9) ? null : reader.GetString(9);
-            var status = total == 0 ? DeliveryStatus.None
-                : pending == 0 ? DeliveryStatus.Delivered
-                : error is null ? DeliveryStatus.Pending
-                : DeliveryStatus.Retrying;
             records.Add(new AlertRecord(alert,
                 reader.IsDBNull(1) ? null : UnixTime.FromMs(reader.GetInt64(1)),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : UnixTime.FromMs(reader.GetInt64(3)),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetInt32(5),
-                new AlertDelivery(status, reader.GetInt32(10), pending, attempts, error)));
+                AlertDelivery.Summarize(reader.GetInt32(10), total, pending, 0, attempts, error)));
         }
 
         return records;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Workflow.Alerting;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Services;
@@ -49,7 +50,8 @@ public sealed partial class AlertStore(SqliteStore store, WriteLoop writer)
             }
 
             var payload = WebhookPayload.Build(alert, WebhookPayload.Raised);
-            AddDeliveries(connection, transaction, alert.Id, $"{WebhookPayload.Raised}#{count}", webhooks, payload, now);
+            AddDeliveries(connection, transaction, alert.Id, WebhookPayload.EventId(WebhookPayload.Raised, count),
+                webhooks, payload, now);
             return outcome;
         });
     }
@@ -75,8 +77,8 @@ public sealed partial class AlertStore(SqliteStore store, WriteLoop writer)
                 });
             var alert = JsonSerializer.Deserialize<Alert>(state.Body, AlertJson.Options)!;
             var payload = WebhookPayload.Build(alert, WebhookPayload.Cleared, reason);
-            AddDeliveries(connection, transaction, alertId, $"{WebhookPayload.Cleared}#{state.Count}", webhooks,
-                payload, at);
+            AddDeliveries(connection, transaction, alertId,
+                WebhookPayload.EventId(WebhookPayload.Cleared, state.Count), webhooks, payload, at);
             return alert;
         });
     }
@@ -107,7 +109,7 @@ public sealed partial class AlertStore(SqliteStore store, WriteLoop writer)
     private static void AddDeliveries(SqliteConnection connection, SqliteTransaction transaction, string alertId,
         string @event, IReadOnlyCollection<string> webhooks, string payload, DateTimeOffset now)
     {
-        foreach (var url in webhooks.Distinct(StringComparer.Ordinal))
+        foreach (var url in webhooks)
         {
             Execute(connection, transaction, """
                 INSERT OR IGNORE INTO alert_deliveries (alert_id, event, url, attempts, next_attempt_at, payload)

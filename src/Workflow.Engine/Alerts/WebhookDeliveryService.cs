@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Workflow.Alerting;
 using Workflow.Engine.Telemetry;
 using Workflow.Services;
 
@@ -53,7 +54,8 @@ public sealed class WebhookDeliveryService(AlertStore store, WebhookDeliverySign
                 continue;
             }
 
-            var next = time.GetUtcNow() + Backoff(attempt);
+            var next = time.GetUtcNow() +
+                       RedeliveryBackoff.After(attempt, options.Value.RedeliveryDelay, options.Value.MaxRedeliveryDelay);
             await store.MarkFailedAsync(delivery, error, next);
             telemetry.AlertDeliveries.Add(1, new KeyValuePair<string, object?>("result", "failed"));
             Log.AlertDeliveryFailed(logger, delivery.AlertId, delivery.Url, attempt, error, next);
@@ -86,13 +88,6 @@ public sealed class WebhookDeliveryService(AlertStore store, WebhookDeliverySign
                 await wait.CancelAsync();
             }
         }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var o = options.Value;
-        var factor = Math.Pow(2, Math.Min(attempt - 1, 20));
-        return TimeSpan.FromTicks((long)Math.Min(o.RedeliveryDelay.Ticks * factor, o.MaxRedeliveryDelay.Ticks));
     }
 
     private async Task<string?> TryPostAsync(PendingDelivery delivery, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Workflow.Functions.Alerts;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
 using Workflow.Orchestration.Sla;
@@ -8,13 +9,17 @@ namespace Workflow.Functions.Activities;
 
 /// <summary>
 /// Run notifications and SLA alerts leave the orchestrations here: a structured log entry and a metric always
-/// (Azure Monitor alert rules watch the metrics), and the pipeline's webhooks through the alert sinks.
+/// (Azure Monitor alert rules watch the metrics), and the alerts table with the webhooks through
+/// <see cref="AlertPublisher"/>.
 /// </summary>
-public sealed class PublishActivities(OrchestrationMetrics metrics, ILogger<PublishActivities> logger)
+public sealed class PublishActivities(OrchestrationMetrics metrics, AlertPublisher alerts,
+    ILogger<PublishActivities> logger)
 {
     [Function(OrchestrationNames.PublishNotificationActivity)]
-    public bool PublishNotification([ActivityTrigger] NotificationInput input)
+    public async Task<bool> PublishNotification([ActivityTrigger] NotificationInput input,
+        CancellationToken cancellationToken)
     {
+        await alerts.NotifyAsync(input, cancellationToken);
         metrics.Record(input);
         Log.RunNotification(logger, input.RunId, input.PipelineId, input.Notification.Kind.ToString(),
             input.Notification.Message);
@@ -22,8 +27,9 @@ public sealed class PublishActivities(OrchestrationMetrics metrics, ILogger<Publ
     }
 
     [Function(OrchestrationNames.PublishAlertActivity)]
-    public bool PublishAlert([ActivityTrigger] AlertInput input)
+    public async Task<bool> PublishAlert([ActivityTrigger] AlertInput input, CancellationToken cancellationToken)
     {
+        await alerts.PublishAsync(input, cancellationToken);
         metrics.Record(input);
         if (input.Raised is { } alert)
         {

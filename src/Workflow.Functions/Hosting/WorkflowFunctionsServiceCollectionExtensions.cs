@@ -4,6 +4,7 @@ using Workflow.Api.Audit;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
+using Workflow.Functions.Alerts;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
@@ -15,7 +16,7 @@ using Workflow.Services;
 namespace Workflow.Functions.Hosting;
 
 /// <summary>
-/// The app's own services, apart from the Functions host: options, blob storage, the Durable-backed
+/// The app's own services, apart from the Functions host: options, blob storage, alerts, the Durable-backed
 /// <see cref="IWorkflowService"/> and the task handlers. <c>Program.cs</c> adds the host-specific parts (telemetry,
 /// the HTTP API and its authentication); the tests build the activities from this same list.
 /// </summary>
@@ -40,6 +41,9 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddSingleton<IAuditLog, BlobAuditLog>();
         services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();
         services.AddHostedService<LocalContainersInitializer>();
+
+        // Alerts in Table storage, served at /api/alerts; webhooks delivered through a Storage queue.
+        services.AddTableAlerts(configuration);
 
         // The engine-neutral service over the task hub, per invocation (it uses that invocation's Durable client).
         services.AddScoped<DurableClientHolder>();

@@ -48,6 +48,11 @@ public sealed class ApiPipeline
             {
                 endpoints.MapWorkflowQueues();
             }
+
+            if (services.GetService<IAlertService>() is not null)
+            {
+                endpoints.MapWorkflowAlerts();
+            }
         });
         Invoke = app.Build();
     }

@@ -1,6 +1,9 @@
 namespace Workflow.Functions.Storage;
 
-/// <summary>Where the app's blobs live; bound from <c>Workflow:Storage</c> (app settings <c>Workflow__Storage__*</c>).</summary>
+/// <summary>
+/// Where the app's blobs, alerts table and webhook queue live; bound from <c>Workflow:Storage</c> (app settings
+/// <c>Workflow__Storage__*</c>).
+/// </summary>
 public sealed class StorageOptions
 {
     public const string Section = "Workflow:Storage";
@@ -16,6 +19,14 @@ public sealed class StorageOptions
 
     /// <summary>A connection string, for Azurite (<c>UseDevelopmentStorage=true</c>) when no endpoint is set.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The table endpoint of the alerts table, reached with the managed identity. Used when set.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>The queue endpoint of the webhook delivery queue (the account the queue trigger listens on).</summary>
+    public Uri? QueueServiceUri { get; set; }
+
+    public string AlertsTable { get; set; } = "alerts";
 
     public string DefinitionsContainer { get; set; } = "definitions";
     public string LogsContainer { get; set; } = "logs";

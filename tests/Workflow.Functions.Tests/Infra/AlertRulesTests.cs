@@ -2,9 +2,9 @@ using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Workflow.Execution;
-using Workflow.Functions.Activities;
+using Workflow.Functions.Alerts;
+using Workflow.Functions.Support;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
 using Workflow.Queues;
@@ -18,7 +18,8 @@ namespace Workflow.Functions.Infra;
 /// records, each platform metric alert looks at a window long enough to hold one of the metric's data points, and
 /// every rule notifies the action group.
 /// </summary>
-public sealed partial class AlertRulesTests
+[Collection(AzuriteCollection.Name)]
+public sealed partial class AlertRulesTests(AzuriteFixture azurite)
 {
     /// <summary>
     /// The time grain of each platform metric an alert may use (Azure Monitor's supported-metrics reference).
@@ -33,7 +34,7 @@ public sealed partial class AlertRulesTests
     public async Task Every_log_alert_queries_a_metric_that_the_Azure_app_records()
     {
         // Arrange
-        var recorded = MetricsTheAzureAppRecords();
+        var recorded = await MetricsTheAzureAppRecordsAsync();
         var rules = await CompiledTemplate.ResourcesAsync("Microsoft.Insights/scheduledQueryRules");
 
         // Act
@@ -93,7 +94,7 @@ public sealed partial class AlertRulesTests
     /// The instruments the Azure app records to: its publish activities, the only place it records metrics, run
     /// with every kind of notification and with a raised and a cleared alert.
     /// </summary>
-    private static HashSet<string> MetricsTheAzureAppRecords()
+    private async Task<HashSet<string>> MetricsTheAzureAppRecordsAsync()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var factory = services.GetRequiredService<IMeterFactory>();
@@ -111,17 +112,18 @@ public sealed partial class AlertRulesTests
         listener.Start();
 
         using var metrics = new OrchestrationMetrics(factory);
-        var activities = new PublishActivities(metrics, NullLogger<PublishActivities>.Instance);
+        var activities = (await AlertTestBed.CreateAsync(azurite, metrics: metrics)).Activities;
         var at = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
         foreach (var kind in Enum.GetValues<NotificationKind>())
         {
-            activities.PublishNotification(new NotificationInput("sales@1", "sales", "data-eng",
-                new Notify(kind, at, kind.ToString())));
+            await activities.PublishNotification(new NotificationInput("sales@1", "sales", "data-eng",
+                new Notify(kind, at, kind.ToString())), CancellationToken.None);
         }
 
-        activities.PublishAlert(new AlertInput(new Alert("a1", AlertKind.DeadlineAtRisk, AlertSeverity.Warning,
-            "sales", "data-eng", "sales@1", null, "May miss its deadline.", at)));
-        activities.PublishAlert(new AlertInput(ClearedId: "a1", ClearedAt: at, Reason: "back on track"));
+        await activities.PublishAlert(new AlertInput(new Alert("a1", AlertKind.DeadlineAtRisk, AlertSeverity.Warning,
+            "sales", "data-eng", "sales@1", null, "May miss its deadline.", at)), CancellationToken.None);
+        await activities.PublishAlert(new AlertInput(ClearedId: "a1", ClearedAt: at, Reason: "back on track"),
+            CancellationToken.None);
 
         // What the queue-drain handler records after each drain in the Azure app, where OrchestrationMetrics is
         // registered (Queues/StorageWorkQueueTests drain real Storage queues).

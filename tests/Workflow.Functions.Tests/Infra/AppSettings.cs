@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Workflow.Api;
 using Workflow.Api.Security;
 using Workflow.Engine.Scheduling;
+using Workflow.Functions.Alerts;
 using Workflow.Functions.Scheduling;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -25,6 +26,7 @@ internal static partial class AppSettings
         ["Workflow:RunLoop"] = typeof(RunLoopOptions),
         ["Workflow:SlaLoop"] = typeof(SlaLoopOptions),
         [StorageOptions.Section] = typeof(StorageOptions),
+        [AlertsOptions.Section] = typeof(AlertsOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
         [WorkflowApiOptions.Section] = typeof(WorkflowApiOptions),
         [WorkflowAuthOptions.Section] = typeof(WorkflowAuthOptions),

@@ -43,6 +43,9 @@ public sealed class AppSettingsTests
             [
                 $"Workflow__Storage__{nameof(StorageOptions.BlobServiceUri)}",
                 $"Workflow__Storage__{nameof(StorageOptions.ManagedIdentityClientId)}",
+                // Without these the alerts table and the webhook queue would be looked for on Azurite.
+                $"Workflow__Storage__{nameof(StorageOptions.TableServiceUri)}",
+                $"Workflow__Storage__{nameof(StorageOptions.QueueServiceUri)}",
                 "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
             ])
             .Distinct()

@@ -63,6 +63,7 @@ public sealed class DurableAppHost : IAsyncDisposable
                 ["Workflow:Storage:ConnectionString"] = connectionString,
                 ["Workflow:Storage:DefinitionsContainer"] = $"{name}-definitions",
                 ["Workflow:Storage:LogsContainer"] = $"{name}-logs",
+                ["Workflow:Storage:AlertsTable"] = AlertsTable(name),
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
@@ -130,13 +131,14 @@ public sealed class DurableAppHost : IAsyncDisposable
             async (_, start) => await Invoke<StartSlaMonitorActivity, bool>(app,
                 async a => await a.RunAsync(start, await client, CancellationToken.None)));
         registry.AddActivityFunc<NotificationInput, bool>(OrchestrationNames.PublishNotificationActivity,
-            (_, input) => Invoke<PublishActivities, bool>(app, a => Task.FromResult(a.PublishNotification(input))));
+            (_, input) => Invoke<PublishActivities, bool>(app,
+                a => a.PublishNotification(input, CancellationToken.None)));
         registry.AddActivityFunc<AlertInput, bool>(OrchestrationNames.PublishAlertActivity,
-            (_, input) => Invoke<PublishActivities, bool>(app, a =>
+            (_, input) => Invoke<PublishActivities, bool>(app, async a =>
             {
-                var published = a.PublishAlert(input);
+                var published = await a.PublishAlert(input, CancellationToken.None);
                 alerts.Add(input);
-                return Task.FromResult(published);
+                return published;
             }));
     }
 
@@ -144,6 +146,16 @@ public sealed class DurableAppHost : IAsyncDisposable
     {
         await using var scope = app.CreateAsyncScope();
         return await run(ActivatorUtilities.CreateInstance<TFunction>(scope.ServiceProvider));
+    }
+
+    /// <summary>The app's <see cref="IAlertService"/> (the alerts table), as <c>/api/alerts</c> answers from it.</summary>
+    public IAlertService AlertService => app.GetRequiredService<IAlertService>();
+
+    /// <summary>A table name of the test's own: letters and digits only, starting with a letter.</summary>
+    private static string AlertsTable(string name)
+    {
+        var table = "alerts" + new string([.. name.Where(char.IsAsciiLetterOrDigit)]);
+        return table.Length > 63 ? table[..63] : table;
     }
 
     /// <summary>Stores the pipeline through the app's service (the blob catalogue).</summary>

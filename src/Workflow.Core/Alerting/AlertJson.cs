@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Workflow.Json;
 
-namespace Workflow.Engine.Alerts;
+namespace Workflow.Alerting;
 
 /// <summary>How alerts are stored and sent: camelCase, kebab-case enums, short durations, nulls left out.</summary>
 public static class AlertJson

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflow.Sla;
 
-namespace Workflow.Engine.Alerts;
+namespace Workflow.Alerting;
 
 /// <summary>
 /// The webhook body. <c>text</c> is what both Slack and Teams incoming webhooks display; <c>alert</c> carries
@@ -12,6 +12,13 @@ public static class WebhookPayload
 {
     public const string Raised = "raised";
     public const string Cleared = "cleared";
+
+    /// <summary>
+    /// Which raise or clear a delivery belongs to, for example <c>raised#2</c>: each receiver gets each of them once,
+    /// and an alert that clears and comes back is sent again.
+    /// </summary>
+    public static string EventId(string @event, int raiseCount) =>
+        $"{@event}#{raiseCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static string Build(Alert alert, string @event, string? clearReason = null)
     {

@@ -1,0 +1,23 @@
+namespace Workflow.Functions.Alerts;
+
+/// <summary>
+/// Where alerts go besides the log and the metrics, and how hard webhook delivery tries; bound from
+/// <c>Workflow:Alerts</c> (app settings <c>Workflow__Alerts__*</c>).
+/// </summary>
+public sealed class AlertsOptions
+{
+    public const string Section = "Workflow:Alerts";
+
+    /// <summary>Webhooks every alert goes to, in addition to the channels a pipeline's SLA names.</summary>
+    public List<string> Webhooks { get; } = [];
+
+    /// <summary>The wait after the first failed attempt; it doubles per attempt up to the maximum.</summary>
+    public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRedeliveryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Attempts per delivery before it is marked failed (about a day with the default delays).</summary>
+    public int MaxAttempts { get; set; } = 100;
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

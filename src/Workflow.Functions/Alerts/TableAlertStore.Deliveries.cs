@@ -1,0 +1,89 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Workflow.Functions.Alerts;
+
+/// <summary>What a handler may do with a delivery's queue message, decided on the alert's entity.</summary>
+public enum ClaimVerdict
+{
+    /// <summary>The handler holds the delivery now and posts it.</summary>
+    Claimed,
+
+    /// <summary>No such alert or delivery (purged): the message is dropped.</summary>
+    Gone,
+
+    /// <summary>Delivered or given up already: never sent again.</summary>
+    Done,
+
+    /// <summary>A duplicate from before a later attempt: the later attempt's message carries on.</summary>
+    Stale,
+
+    /// <summary>Another handler holds it; the message comes back when that claim ends.</summary>
+    Busy,
+}
+
+/// <summary>The answer of <see cref="TableAlertStore.ClaimAsync"/>: the verdict, and the delivery as it was.</summary>
+public sealed record Claim(ClaimVerdict Verdict, ReceiverDelivery? Delivery, TimeSpan RetryIn = default);
+
+/// <summary>The delivery side: claiming a delivery before posting it, and recording how the post went.</summary>
+public sealed partial class TableAlertStore
+{
+    /// <summary>
+    /// Claims the delivery a message is for until <paramref name="until"/>, unless it was delivered or given up,
+    /// the message is stale, or another handler holds it. The claim is written under the entity's ETag, so of two
+    /// handlers of duplicate messages only one posts.
+    /// </summary>
+    public async Task<Claim> ClaimAsync(WebhookMessage message, DateTimeOffset now, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Claim? verdict = null;
+        await ChangeAsync(message, delivery =>
+        {
+            verdict = delivery switch
+            {
+                null => new Claim(ClaimVerdict.Gone, null),
+                { State: not ReceiverState.Pending } => new Claim(ClaimVerdict.Done, delivery),
+                _ when message.Attempts < delivery.Attempts => new Claim(ClaimVerdict.Stale, delivery),
+                { ClaimedUntil: { } held } when held > now => new Claim(ClaimVerdict.Busy, delivery, held - now),
+                _ => new Claim(ClaimVerdict.Claimed, delivery),
+            };
+            return verdict.Verdict == ClaimVerdict.Claimed ? delivery! with { ClaimedUntil = until } : null;
+        }, cancellationToken);
+        return verdict ?? new Claim(ClaimVerdict.Gone, null);
+    }
+
+    /// <summary>Records the outcome of a post on the delivery, and ends the claim.</summary>
+    public Task RecordAsync(WebhookMessage message, Func<ReceiverDelivery, ReceiverDelivery> outcome,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(message, d => d is null ? null : outcome(d) with { ClaimedUntil = null }, cancellationToken);
+
+    /// <summary>Reads the entity, changes one delivery (null: no change), and writes it under the ETag it read.</summary>
+    private async Task ChangeAsync(WebhookMessage message, Func<ReceiverDelivery?, ReceiverDelivery?> change,
+        CancellationToken cancellationToken)
+    {
+        for (var conflicts = 0; ; conflicts++)
+        {
+            var existing = await Table.GetEntityIfExistsAsync<AlertRow>(message.Partition,
+                AlertRow.Key(message.AlertId), cancellationToken: cancellationToken);
+            var row = existing.HasValue ? existing.Value : null;
+            var deliveries = row?.ReadDeliveries() ?? [];
+            var index = deliveries.FindIndex(d => d.Is(message.Event, message.Url));
+            if (change(index < 0 ? null : deliveries[index]) is not { } changed)
+            {
+                return;
+            }
+
+            deliveries[index] = changed;
+            row!.WriteDeliveries(deliveries);
+            try
+            {
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && conflicts < MaxConflicts)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Workflow.Functions.Support;
+using Workflow.Model;
+using Workflow.Services;
+using Workflow.Sla;
+using static Workflow.Functions.Support.Definitions;
+
+namespace Workflow.Functions.Alerts;
+
+/// <summary>Alerts raised by real orchestrations on the in-process Durable host reach the alerts table.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OrchestratedAlertsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_slow_task_alert_from_a_real_sla_monitor_is_listed_open_and_then_cleared_when_the_run_ends()
+    {
+        // Arrange
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "alerts-sla");
+        await host.UpsertAsync(Pipeline("slow-sales", Code("slow", TestHandlers.Gate) with
+        {
+            ExpectedDuration = TimeSpan.FromSeconds(1),
+        }) with
+        { Sla = new SlaPolicy() });
+        var alertId = AlertIds.ForRun("slow-sales@1", AlertKind.SlowTask, "slow");
+
+        // Act
+        await host.StartAsync("slow-sales", "slow-sales@1");
+        await Poll.UntilAsync(async () => (await host.AlertService.ListAlertsAsync(
+            new AlertQuery(AlertListStatus.Open, OwnerGroups: ["team"]), CancellationToken.None))
+            .Any(r => r.Alert.Id == alertId), "the slow-task alert in the alerts table");
+        host.Handlers.OpenGate();
+        await host.CompletedAsync("slow-sales@1");
+        await Poll.UntilAsync(async () => (await host.AlertService.GetAlertAsync(alertId, CancellationToken.None))
+            ?.ClearedAt is not null, "the slow-task alert to clear");
+        var alert = await host.AlertService.GetAlertAsync(alertId, CancellationToken.None);
+
+        // Assert
+        Assert.Equal((AlertKind.SlowTask, "slow", "team"), (alert?.Alert.Kind, alert?.Alert.TaskKey,
+            alert?.Alert.OwnerGroup));
+        Assert.Contains("finished", alert?.ClearReason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.None, alert?.Delivery.Status);
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_without_an_sla_still_raises_its_run_failed_alert()
+    {
+        // Arrange
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "alerts-fail");
+        await host.UpsertAsync(Pipeline("broken", Shell("fail", "exit 3") with
+        {
+            Retry = new RetryPolicy { MaxAttempts = 1 },
+        }));
+
+        // Act
+        await host.StartAsync("broken", "broken@1");
+        await host.CompletedAsync("broken@1");
+        await Poll.UntilAsync(async () => await host.AlertService.GetAlertAsync(
+            AlertIds.ForRun("broken@1", AlertKind.RunFailed), CancellationToken.None) is not null,
+            "the run-failed alert");
+        var alerts = await host.AlertService.ListAlertsAsync(new AlertQuery(PipelineId: "broken"),
+            CancellationToken.None);
+
+        // Assert
+        var failed = Assert.Single(alerts, r => r.Alert.Kind == AlertKind.RunFailed);
+        Assert.Equal((AlertSeverity.Critical, "broken@1"), (failed.Alert.Severity, failed.Alert.RunId));
+        Assert.Contains(alerts, r => r.Alert.Kind == AlertKind.TaskFailed && r.Alert.TaskKey == "fail");
+    }
+}

@@ -1,0 +1,88 @@
+using Workflow.Alerting;
+using Workflow.Execution;
+using Workflow.Functions.Support;
+using Workflow.Model;
+using Workflow.Orchestration;
+using Workflow.Orchestration.Sla;
+using Workflow.Services;
+using Workflow.Sla;
+
+namespace Workflow.Functions.Alerts;
+
+/// <summary>The publish activities write the alerts that <c>/api/alerts</c> answers from.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PublishAlertsTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_run_failure_published_by_the_run_and_by_its_monitor_is_one_alert_with_one_delivery()
+    {
+        // Arrange
+        var bed = await AlertTestBed.CreateAsync(azurite);
+        await bed.SavePipelineAsync("sales", "team", "http://127.0.0.1:9/hook/");
+        var notify = new Notify(NotificationKind.RunFailed, At, "Task extract failed.");
+        var monitorAlert = NotificationAlerts.For(new NotifyOn(), "run-1", "sales", "team", notify.Kind,
+            notify.Message, notify.At)!;
+
+        // Act
+        await bed.Activities.PublishNotification(new NotificationInput("run-1", "sales", "team", notify),
+            CancellationToken.None);
+        await bed.Activities.PublishAlert(new AlertInput(monitorAlert), CancellationToken.None);
+        await bed.Activities.PublishNotification(new NotificationInput("run-1", "sales", "team", notify),
+            CancellationToken.None);
+        var alerts = await bed.Service.ListAlertsAsync(new AlertQuery(OwnerGroups: ["team"]), CancellationToken.None);
+
+        // Assert
+        var alert = Assert.Single(alerts);
+        Assert.Equal(("run-1/run-failed", AlertKind.RunFailed, AlertSeverity.Critical, 1),
+            (alert.Alert.Id, alert.Alert.Kind, alert.Alert.Severity, alert.Delivery.Webhooks));
+        Assert.Equal(1, alert.RaiseCount);
+    }
+
+    [Fact]
+    public async Task A_retry_the_pipeline_does_not_want_notified_raises_no_alert()
+    {
+        // Arrange
+        var bed = await AlertTestBed.CreateAsync(azurite);
+        await bed.Catalog.UpsertAsync(new PipelineDefinition
+        {
+            Id = "quiet",
+            OwnerGroup = "team",
+            Tasks = [new TaskDefinition { Id = "extract", Kind = "delay" }],
+            Sla = new SlaPolicy { Notify = new NotifyOn { Retrying = false } },
+        }, null, "ana", CancellationToken.None);
+        var notify = new Notify(NotificationKind.TaskRetrying, At, "retrying", "extract", 2);
+
+        // Act
+        await bed.Activities.PublishNotification(new NotificationInput("run-1", "quiet", "team", notify),
+            CancellationToken.None);
+        var alerts = await bed.Service.ListAlertsAsync(new AlertQuery(), CancellationToken.None);
+
+        // Assert
+        Assert.Empty(alerts);
+    }
+
+    [Fact]
+    public async Task An_SLA_alert_the_monitor_raises_and_clears_is_listed_cleared_with_both_deliveries_queued()
+    {
+        // Arrange
+        var bed = await AlertTestBed.CreateAsync(azurite);
+        await bed.SavePipelineAsync("sales", "team", "http://127.0.0.1:9/hook/");
+        var alert = new Alert(AlertIds.ForRun("run-1", AlertKind.DeadlineAtRisk), AlertKind.DeadlineAtRisk,
+            AlertSeverity.Warning, "sales", "team", "run-1", null, "may miss its deadline", At);
+
+        // Act
+        await bed.Activities.PublishAlert(new AlertInput(alert), CancellationToken.None);
+        await bed.Activities.PublishAlert(new AlertInput(ClearedId: alert.Id, ClearedAt: At.AddMinutes(3),
+            Reason: "back on track"), CancellationToken.None);
+        var cleared = await bed.Service.ListAlertsAsync(new AlertQuery(AlertListStatus.Cleared),
+            CancellationToken.None);
+
+        // Assert
+        var record = Assert.Single(cleared);
+        Assert.Equal(("back on track", At.AddMinutes(3)), (record.ClearReason, record.ClearedAt));
+        Assert.Equal((DeliveryStatus.Pending, 2), (record.Delivery.Status, record.Delivery.Pending));
+        Assert.Equal(2, await bed.QueuedAsync());
+    }
+}
