@@ -19,6 +19,8 @@ internal static partial class Log
         public const int AlreadyStarted = 7005;
         public const int DurationNotRecorded = 7007;
         public const int PlatformAuthenticationOff = 7008;
+        public const int RunPurged = 7009;
+        public const int RetentionPass = 7010;
     }
 
     [LoggerMessage(Ids.RunNotification, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
@@ -44,4 +46,12 @@ internal static partial class Log
         "App Service Authentication is not on ({Setting} is not True): the {Header} header is ignored and every "
         + "request is anonymous. Turn authentication on (authsettingsV2 in infra/app/function.bicep).")]
     public static partial void PlatformAuthenticationOff(ILogger logger, string setting, string header);
+
+    [LoggerMessage(Ids.RunPurged, LogLevel.Information,
+        "Retention purged run {RunId} of {PipelineId} ({Status}, last updated {LastUpdatedAt})")]
+    public static partial void RunPurged(ILogger logger, string runId, string pipelineId, string status,
+        DateTimeOffset lastUpdatedAt);
+
+    [LoggerMessage(Ids.RetentionPass, LogLevel.Information, "Retention pass at {At}: {Runs} runs purged (at most {Bound} per pass)")]
+    public static partial void RetentionPass(ILogger logger, DateTimeOffset at, int runs, int bound);
 }

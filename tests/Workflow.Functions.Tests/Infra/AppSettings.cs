@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Workflow.Api;
 using Workflow.Api.Security;
 using Workflow.Engine.Scheduling;
+using Workflow.Functions.Retention;
 using Workflow.Functions.Scheduling;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -26,6 +27,7 @@ internal static partial class AppSettings
         ["Workflow:SlaLoop"] = typeof(SlaLoopOptions),
         [StorageOptions.Section] = typeof(StorageOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
+        [RetentionOptions.Section] = typeof(RetentionOptions),
         [WorkflowApiOptions.Section] = typeof(WorkflowApiOptions),
         [WorkflowAuthOptions.Section] = typeof(WorkflowAuthOptions),
     };
