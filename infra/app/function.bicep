@@ -93,6 +93,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WORKFLOW_TASK_HUB', value: taskHubName }
         // The schedule tick (NCRONTAB with seconds): every 10 seconds.
         { name: 'WORKFLOW_TICK_SCHEDULE', value: '*/10 * * * * *' }
+        { name: 'WORKFLOW_PURGE_SCHEDULE', value: '0 0 * * * *' }
+        { name: 'Workflow__Retention__MaxRunsPerPass', value: '500' }
         // The app's own blob containers (definitions catalogue, logs), same identity.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'Workflow__Storage__BlobServiceUri', value: account.properties.primaryEndpoints.blob }

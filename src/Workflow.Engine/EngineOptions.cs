@@ -31,7 +31,7 @@ public sealed class EngineOptions
     public int OutputInlineLimitBytes { get; set; } = 64 * 1024;
 
     /// <summary>How long finished runs, logs and outputs are kept when a pipeline sets no retention.</summary>
-    public TimeSpan DefaultRetention { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan DefaultRetention { get; set; } = Workflow.Model.RetentionCutoffs.DefaultRetention;
 
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
 

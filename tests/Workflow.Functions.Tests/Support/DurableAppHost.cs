@@ -43,6 +43,9 @@ public sealed class DurableAppHost : IAsyncDisposable
 
     public DurableTaskClient Client => durable.Client;
 
+    /// <summary>The app's services, for building one of its classes with a part swapped (e.g. a fake clock).</summary>
+    public IServiceProvider Services => app;
+
     /// <summary>The app's <see cref="DurableWorkflowService"/> over this host's client.</summary>
     public IWorkflowService Workflow { get; }
 
