@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Code;
+using Workflow.Engine.Handlers.Process;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Hosting;
 using Workflow.Engine.Logs;
@@ -29,7 +30,10 @@ public static class EngineServiceCollectionExtensions
         }
 
         services.AddWorkflowTaskHandlers();
+        services.AddOptions<ProcessTaskOptions>().Configure<SqliteStore>((process, store) =>
+            process.DataDirectory ??= store.DataDirectory);
         services.TryAddSingleton<SqliteStore>();
+        services.TryAddSingleton<DataDirectoryLock>();
         services.TryAddSingleton<LogStore>();
         services.TryAddSingleton(sp => new FileOutputStore(
             Path.Combine(sp.GetRequiredService<SqliteStore>().DataDirectory, "outputs"),

@@ -51,4 +51,8 @@ internal static partial class Log
 
     [LoggerMessage(4014, LogLevel.Information, "Killed the process tree of {Key} (pid {ProcessId}): {Reason}")]
     public static partial void ProcessKilled(ILogger logger, string key, int processId, string reason);
+
+    [LoggerMessage(4015, LogLevel.Warning,
+        "Killed {Count} processes that a previous host on {DataDirectory} left running, with their process groups")]
+    public static partial void OrphansKilled(ILogger logger, int count, string dataDirectory);
 }

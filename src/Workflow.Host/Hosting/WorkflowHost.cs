@@ -6,6 +6,7 @@ using Workflow.Engine;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Scheduling;
+using Workflow.Engine.Storage;
 using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
 using Workflow.Host.Samples;
@@ -18,6 +19,9 @@ namespace Workflow.Host.Hosting;
 /// </summary>
 public static class WorkflowHost
 {
+    /// <summary>The exit code of a host refused because another process holds its data directory (EX_TEMPFAIL).</summary>
+    public const int DataDirectoryInUseExitCode = 75;
+
     public static WebApplication Build(string[] args)
     {
         // The content root (appsettings.json, wwwroot) is the application's folder, not the working directory, so
@@ -35,6 +39,26 @@ public static class WorkflowHost
         var app = builder.Build();
         Configure(app);
         return app;
+    }
+
+    /// <summary>
+    /// Takes the data directory's exclusive lock before anything starts, so that a second host on the same
+    /// directory exits at once, naming the directory and the process that holds it, instead of running the same
+    /// work twice. The engine takes the same lock when it starts; this only makes the refusal early and clear.
+    /// </summary>
+    public static bool TryLockDataDirectory(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<DataDirectoryLock>().Acquire();
+            return true;
+        }
+        catch (DataDirectoryLockedException ex)
+        {
+            Log.DataDirectoryInUse(app.Logger, ex.DataDirectory,
+                ex.HolderProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown");
+            return false;
+        }
     }
 
     private static bool HasContentRoot(string[] args) =>
