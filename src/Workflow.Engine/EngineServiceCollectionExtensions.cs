@@ -45,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RunQueries>();
         services.TryAddSingleton<DurationHistory>();
         services.TryAddSingleton<LocalQueue>();
+        services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<RetentionPurger>();
         services.TryAddSingleton(sp => new WorkflowEngineService(sp.GetRequiredService<EngineRuntime>(),
             sp.GetRequiredService<PipelineQueries>(), sp.GetRequiredService<RunQueries>(),
@@ -53,6 +54,9 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, QueueDrainTaskHandler>());
+
+        services.AddRetentionSweep(EngineSweeps.QueueMessages);
+        services.AddRetentionSweep(EngineSweeps.TaskDurations);
 
         services.AddHostedService<EngineHostedService>();
         services.AddHostedService<RetentionPurgeService>();
@@ -67,6 +71,10 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddCodeHandler(this IServiceCollection services, string name,
         Func<TaskContext, JsonElement?, CancellationToken, ValueTask<JsonElement?>> run) =>
         services.AddKeyedSingleton<ICodeHandler>(name, new DelegateCodeHandler(run));
+
+    /// <summary>Adds a table to the retention purge; see <see cref="RetentionSweep"/>.</summary>
+    public static IServiceCollection AddRetentionSweep(this IServiceCollection services, RetentionSweep sweep) =>
+        services.AddSingleton(sweep);
 
     /// <summary>Adds a schema migration; see <see cref="Migration"/> for the version ranges.</summary>
     public static IServiceCollection AddEngineMigration(this IServiceCollection services, Migration migration) =>

@@ -46,6 +46,9 @@ internal static partial class Log
     [LoggerMessage(4012, LogLevel.Information, "Retention purge removed {Runs} runs")]
     public static partial void Purged(ILogger logger, int runs);
 
+    [LoggerMessage(4016, LogLevel.Information, "Retention purge removed {Rows} rows from {Table}")]
+    public static partial void Swept(ILogger logger, string table, int rows);
+
     [LoggerMessage(4013, LogLevel.Error, "Retention purge failed")]
     public static partial void PurgeFailed(ILogger logger, Exception exception);
 

@@ -11,7 +11,7 @@ internal static partial class Log
     [LoggerMessage(6001, LogLevel.Information, "Workflow host: data in {DataDirectory}, environment {Environment}")]
     public static partial void Starting(ILogger logger, string dataDirectory, string environment);
 
-    [LoggerMessage(6002, LogLevel.Critical,
+    [LoggerMessage(6050, LogLevel.Critical,
         "Not starting: the data directory {DataDirectory} is in use by another Workflow host (process {HolderProcessId}); only one host may write to a store. Stop that process or start this one with another --data directory")]
     public static partial void DataDirectoryInUse(ILogger logger, string dataDirectory, string holderProcessId);
 }

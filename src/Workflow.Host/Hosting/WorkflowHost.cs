@@ -22,6 +22,9 @@ public static class WorkflowHost
     /// <summary>The exit code of a host refused because another process holds its data directory (EX_TEMPFAIL).</summary>
     public const int DataDirectoryInUseExitCode = 75;
 
+    /// <summary>The configuration section bound to <see cref="EngineOptions"/>.</summary>
+    public const string EngineSection = "Workflow:Engine";
+
     public static WebApplication Build(string[] args)
     {
         // The content root (appsettings.json, wwwroot) is the application's folder, not the working directory, so
@@ -71,8 +74,10 @@ public static class WorkflowHost
         builder.Services.AddOptions<WorkflowHostOptions>().Bind(
             builder.Configuration.GetSection(WorkflowHostOptions.Section));
         builder.Services.AddWorkflowEngine();
-        builder.Services.AddOptions<EngineOptions>().Configure<IOptions<WorkflowHostOptions>>((engine, host) =>
-            engine.DataDirectory = host.Value.FullDataDirectory);
+        // Pools, purge interval, retention and the rest from Workflow:Engine; the data directory is Workflow's own.
+        builder.Services.AddOptions<EngineOptions>()
+            .Bind(builder.Configuration.GetSection(EngineSection))
+            .Configure<IOptions<WorkflowHostOptions>>((engine, host) => engine.DataDirectory = host.Value.FullDataDirectory);
         builder.Services.AddWorkflowScheduler(builder.Configuration);
         if (builder.Environment.IsDevelopment())
         {
