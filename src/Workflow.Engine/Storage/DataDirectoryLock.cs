@@ -59,7 +59,8 @@ public sealed class DataDirectoryLock(SqliteStore store) : IDisposable
 
     private int? ReadHolder()
     {
-        if (OperatingSystem.IsWindows())
+        // Only on Linux: the open(2) flags below are Linux's.
+        if (!OperatingSystem.IsLinux())
         {
             return null;
         }

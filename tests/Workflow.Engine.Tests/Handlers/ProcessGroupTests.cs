@@ -60,7 +60,7 @@ public sealed class ProcessGroupTests
         // Assert
         await Poll.UntilAsync(() => family.All(pid => !ProcessTable.IsAlive(pid)), "the orphans to die", seconds: 10);
         Assert.True(ProcessTable.IsAlive(stranger.Id), "a process of another data directory was killed");
-        Assert.True(engine.Logs.Has(4015));
+        Assert.True(engine.Logs.Has(Log.Ids.OrphansKilled));
         stranger.Kill(entireProcessTree: true);
     }
 

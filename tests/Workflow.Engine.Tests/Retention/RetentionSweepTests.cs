@@ -44,7 +44,7 @@ public sealed class RetentionSweepTests
             "SELECT count(*) FROM task_durations GROUP BY task_id ORDER BY task_id;"));
         Assert.Equal([6L], await SqliteFile.QueryLongsAsync(db,
             "SELECT min(duration_ms) FROM task_durations WHERE task_id = 'a';"));
-        Assert.True(engine.Logs.Has(4016));
+        Assert.True(engine.Logs.Has(Log.Ids.Swept));
     }
 
     [Fact]
