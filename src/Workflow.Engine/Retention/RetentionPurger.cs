@@ -11,10 +11,11 @@ namespace Workflow.Engine.Retention;
 /// <summary>
 /// Deletes finished runs (rows, events, snapshots, attempts, logs and outputs) older than their pipeline's
 /// <c>retention.runs</c>, and logs older than <c>retention.logs</c> (the rule is <see cref="RetentionCutoffs"/>);
-/// <see cref="EngineOptions.DefaultRetention"/> applies when a pipeline sets none. Deletes go through the writer in small chunks so workers barely notice.
+/// <see cref="EngineOptions.DefaultRetention"/> applies when a pipeline sets none. Then the other growing tables are
+/// trimmed (see <see cref="RetentionSweep"/>). Deletes go through the writer in small chunks so workers barely notice.
 /// </summary>
 public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStore logs, FileOutputStore outputs,
-    IOptions<EngineOptions> options, TimeProvider time, ILogger<RetentionPurger> logger)
+    IOptions<EngineOptions> options, TimeProvider time, ILogger<RetentionPurger> logger, RetentionSweeper sweeper)
 {
     private const int Chunk = 200;
 
@@ -71,6 +72,9 @@ public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStor
         {
             Log.Purged(logger, removed);
         }
+
+        // After the runs, so that alerts about purged runs go in the same pass.
+        await sweeper.SweepAsync(now, cancellationToken);
 
         return removed;
     }
