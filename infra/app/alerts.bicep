@@ -55,6 +55,9 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
+@description('A queue-drain queue deeper than this many messages after a drain raises the backlog alert.')
+param queueBacklogThreshold int = 1000
+
 var logAlerts = [
   {
     name: 'run-failures'
@@ -77,6 +80,17 @@ var logAlerts = [
     aggregation: 'Total'
     threshold: 0
     window: 'PT5M'
+  }
+  {
+    name: 'queue-backlog'
+    displayName: 'Workflow: queue backlog'
+    description: 'A queue-drain queue held more than ${queueBacklogThreshold} messages after a drain.'
+    severity: 2
+    query: 'customMetrics | where name == "workflow.queue.backlog" | project timestamp, depth = valueMax'
+    measure: 'depth'
+    aggregation: 'Maximum'
+    threshold: queueBacklogThreshold
+    window: 'PT15M'
   }
 ]
 

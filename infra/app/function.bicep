@@ -93,14 +93,17 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WORKFLOW_TASK_HUB', value: taskHubName }
         // The schedule tick (NCRONTAB with seconds): every 10 seconds.
         { name: 'WORKFLOW_TICK_SCHEDULE', value: '*/10 * * * * *' }
+        { name: 'WORKFLOW_PURGE_SCHEDULE', value: '0 0 * * * *' }
+        { name: 'Workflow__Retention__MaxRunsPerPass', value: '500' }
         // The app's own blob containers (definitions catalogue, logs), same identity.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'Workflow__Storage__BlobServiceUri', value: account.properties.primaryEndpoints.blob }
+        // queue-drain tasks' Storage queues (and their dead-letter queues) and the webhook queue, same identity.
+        { name: 'Workflow__Storage__QueueServiceUri', value: account.properties.primaryEndpoints.queue }
         { name: 'Workflow__Storage__ManagedIdentityClientId', value: identityClientId }
         { name: 'Workflow__Storage__DefinitionsContainer', value: definitionsContainerName }
         { name: 'Workflow__Storage__LogsContainer', value: logsContainerName }
         { name: 'Workflow__Storage__TableServiceUri', value: account.properties.primaryEndpoints.table }
-        { name: 'Workflow__Storage__QueueServiceUri', value: account.properties.primaryEndpoints.queue }
         { name: 'Workflow__Storage__AlertsTable', value: alertsTableName }
         // Telemetry: the Azure Monitor exporter, authenticated with Entra ID (local auth is off).
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }

@@ -30,10 +30,20 @@ public sealed class EngineOptions
     /// <summary>Outputs whose JSON is larger than this are written to a file and passed on by reference.</summary>
     public int OutputInlineLimitBytes { get; set; } = 64 * 1024;
 
-    /// <summary>How long finished runs, logs and outputs are kept when a pipeline sets no retention.</summary>
-    public TimeSpan DefaultRetention { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>
+    /// How long finished runs, logs and outputs are kept when a pipeline sets no retention; also how long cleared
+    /// alerts, delivered webhooks, audit entries and undrained queue messages are kept.
+    /// </summary>
+    public TimeSpan DefaultRetention { get; set; } = Workflow.Model.RetentionCutoffs.DefaultRetention;
 
+    /// <summary>How often the retention purge runs (and once at start-up).</summary>
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The most rows one purge pass deletes from each table other than the runs' (alerts, webhook deliveries,
+    /// audit, queue messages, duration history); a larger backlog is worked off over the next passes.
+    /// </summary>
+    public int PurgeMaxRowsPerTable { get; set; } = 10_000;
 
     /// <summary>How many recent durations of a task feed its expected duration.</summary>
     public int DurationHistoryWindow { get; set; } = 20;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Code;
+using Workflow.Engine.Handlers.Process;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Hosting;
 using Workflow.Engine.Logs;
@@ -29,7 +30,10 @@ public static class EngineServiceCollectionExtensions
         }
 
         services.AddWorkflowTaskHandlers();
+        services.AddOptions<ProcessTaskOptions>().Configure<SqliteStore>((process, store) =>
+            process.DataDirectory ??= store.DataDirectory);
         services.TryAddSingleton<SqliteStore>();
+        services.TryAddSingleton<DataDirectoryLock>();
         services.TryAddSingleton<LogStore>();
         services.TryAddSingleton(sp => new FileOutputStore(
             Path.Combine(sp.GetRequiredService<SqliteStore>().DataDirectory, "outputs"),
@@ -41,6 +45,10 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RunQueries>();
         services.TryAddSingleton<DurationHistory>();
         services.TryAddSingleton<LocalQueue>();
+        services.TryAddSingleton<IWorkQueue>(sp => sp.GetRequiredService<LocalQueue>());
+        services.TryAddSingleton<IQueueService>(sp => sp.GetRequiredService<LocalQueue>());
+        services.TryAddSingleton<IPipelineOwners, WorkflowServicePipelineOwners>();
+        services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<RetentionPurger>();
         services.TryAddSingleton(sp => new WorkflowEngineService(sp.GetRequiredService<EngineRuntime>(),
             sp.GetRequiredService<PipelineQueries>(), sp.GetRequiredService<RunQueries>(),
@@ -48,7 +56,10 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<LogStore>()));
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, QueueDrainTaskHandler>());
+        services.AddQueueDrainTaskHandler();
+
+        services.AddRetentionSweep(EngineSweeps.QueueMessages);
+        services.AddRetentionSweep(EngineSweeps.TaskDurations);
 
         services.AddHostedService<EngineHostedService>();
         services.AddHostedService<RetentionPurgeService>();
@@ -63,6 +74,10 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddCodeHandler(this IServiceCollection services, string name,
         Func<TaskContext, JsonElement?, CancellationToken, ValueTask<JsonElement?>> run) =>
         services.AddKeyedSingleton<ICodeHandler>(name, new DelegateCodeHandler(run));
+
+    /// <summary>Adds a table to the retention purge; see <see cref="RetentionSweep"/>.</summary>
+    public static IServiceCollection AddRetentionSweep(this IServiceCollection services, RetentionSweep sweep) =>
+        services.AddSingleton(sweep);
 
     /// <summary>Adds a schema migration; see <see cref="Migration"/> for the version ranges.</summary>
     public static IServiceCollection AddEngineMigration(this IServiceCollection services, Migration migration) =>

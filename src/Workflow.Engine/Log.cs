@@ -5,50 +5,57 @@ namespace Workflow.Engine;
 /// <summary>The engine's log messages. Event ids are stable: dashboards and alerts may key on them.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(4001, LogLevel.Information, "Applied schema migration {Version} ({Name})")]
+    [LoggerMessage(Ids.MigrationApplied, LogLevel.Information, "Applied schema migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, int version, string name);
 
-    [LoggerMessage(4002, LogLevel.Information,
+    [LoggerMessage(Ids.Recovered, LogLevel.Information,
         "Engine started: resumed {Runs} active runs, {WorkItems} queued attempts and {Timers} timers")]
     public static partial void Recovered(ILogger logger, int runs, int workItems, int timers);
 
-    [LoggerMessage(4003, LogLevel.Critical, "The store failed; the engine stopped writing and must be restarted")]
+    [LoggerMessage(Ids.StoreFailed, LogLevel.Critical, "The store failed; the engine stopped writing and must be restarted")]
     public static partial void StoreFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(4030, LogLevel.Warning, "A commit found the store locked by another connection past the busy timeout; retry {Attempt} of {Retries}")]
+    [LoggerMessage(Ids.StoreBusy, LogLevel.Warning, "A commit found the store locked by another connection past the busy timeout; retry {Attempt} of {Retries}")]
     public static partial void StoreBusy(ILogger logger, int attempt, int retries);
 
-    [LoggerMessage(4004, LogLevel.Warning, "{Operation} was rejected: {Message}")]
+    [LoggerMessage(Ids.WriteOpFailed, LogLevel.Warning, "{Operation} was rejected: {Message}")]
     public static partial void WriteOpFailed(ILogger logger, string operation, string message);
 
-    [LoggerMessage(4005, LogLevel.Warning, "The lease {Token} on {Key} expired without a heartbeat; the attempt is queued again")]
+    [LoggerMessage(Ids.LeaseExpired, LogLevel.Warning, "The lease {Token} on {Key} expired without a heartbeat; the attempt is queued again")]
     public static partial void LeaseExpired(ILogger logger, string key, long token);
 
-    [LoggerMessage(4006, LogLevel.Warning,
+    [LoggerMessage(Ids.LateCompletionIgnored, LogLevel.Warning,
         "Ignored a late completion ({Outcome}) of {Key} under lease {Token}: the lease had expired and the attempt was re-delivered")]
     public static partial void LateCompletionIgnored(ILogger logger, string key, long token, string outcome);
 
-    [LoggerMessage(4007, LogLevel.Warning, "The handler of {Key} threw")]
+    [LoggerMessage(Ids.HandlerThrew, LogLevel.Warning, "The handler of {Key} threw")]
     public static partial void HandlerThrew(ILogger logger, string key, Exception exception);
 
-    [LoggerMessage(4008, LogLevel.Error, "Run observer {Observer} threw")]
+    [LoggerMessage(Ids.ObserverFailed, LogLevel.Error, "Run observer {Observer} threw")]
     public static partial void ObserverFailed(ILogger logger, string observer, Exception exception);
 
-    [LoggerMessage(4009, LogLevel.Warning, "The engine did not stop within its grace period")]
+    [LoggerMessage(Ids.StopTimedOut, LogLevel.Warning, "The engine did not stop within its grace period")]
     public static partial void StopTimedOut(ILogger logger);
 
-    [LoggerMessage(4010, LogLevel.Error, "The snapshot of run {RunId} could not be read ({Message}); replaying all its events")]
+    [LoggerMessage(Ids.SnapshotUnreadable, LogLevel.Error, "The snapshot of run {RunId} could not be read ({Message}); replaying all its events")]
     public static partial void SnapshotUnreadable(ILogger logger, string runId, string message);
 
-    [LoggerMessage(4011, LogLevel.Warning, "Run {RunId} asked for a child run of pipeline {PipelineId}, which does not exist")]
+    [LoggerMessage(Ids.ChildPipelineMissing, LogLevel.Warning, "Run {RunId} asked for a child run of pipeline {PipelineId}, which does not exist")]
     public static partial void ChildPipelineMissing(ILogger logger, string runId, string pipelineId);
 
-    [LoggerMessage(4012, LogLevel.Information, "Retention purge removed {Runs} runs")]
+    [LoggerMessage(Ids.Purged, LogLevel.Information, "Retention purge removed {Runs} runs")]
     public static partial void Purged(ILogger logger, int runs);
 
-    [LoggerMessage(4013, LogLevel.Error, "Retention purge failed")]
+    [LoggerMessage(Ids.Swept, LogLevel.Information, "Retention purge removed {Rows} rows from {Table}")]
+    public static partial void Swept(ILogger logger, string table, int rows);
+
+    [LoggerMessage(Ids.PurgeFailed, LogLevel.Error, "Retention purge failed")]
     public static partial void PurgeFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(4014, LogLevel.Information, "Killed the process tree of {Key} (pid {ProcessId}): {Reason}")]
+    [LoggerMessage(Ids.ProcessKilled, LogLevel.Information, "Killed the process tree of {Key} (pid {ProcessId}): {Reason}")]
     public static partial void ProcessKilled(ILogger logger, string key, int processId, string reason);
+
+    [LoggerMessage(Ids.OrphansKilled, LogLevel.Warning,
+        "Killed {Count} processes that a previous host on {DataDirectory} left running, with their process groups")]
+    public static partial void OrphansKilled(ILogger logger, int count, string dataDirectory);
 }

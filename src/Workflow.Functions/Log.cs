@@ -22,6 +22,8 @@ internal static partial class Log
         public const int AlertDelivered = 7009;
         public const int AlertDeliveryFailed = 7010;
         public const int AlertDeliveryGivenUp = 7011;
+        public const int RunPurged = 7012;
+        public const int RetentionPass = 7013;
     }
 
     [LoggerMessage(Ids.RunNotification, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
@@ -59,4 +61,12 @@ internal static partial class Log
     [LoggerMessage(Ids.AlertDeliveryGivenUp, LogLevel.Error,
         "Alert {AlertId} was not delivered to {Url} after {Attempt} attempts ({Error}); delivery is given up")]
     public static partial void AlertDeliveryGivenUp(ILogger logger, string alertId, string url, int attempt, string error);
+
+    [LoggerMessage(Ids.RunPurged, LogLevel.Information,
+        "Retention purged run {RunId} of {PipelineId} ({Status}, last updated {LastUpdatedAt})")]
+    public static partial void RunPurged(ILogger logger, string runId, string pipelineId, string status,
+        DateTimeOffset lastUpdatedAt);
+
+    [LoggerMessage(Ids.RetentionPass, LogLevel.Information, "Retention pass at {At}: {Runs} runs purged (at most {Bound} per pass)")]
+    public static partial void RetentionPass(ILogger logger, DateTimeOffset at, int runs, int bound);
 }

@@ -9,7 +9,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Workflow.Functions.Hosting;
-using Workflow.Functions.Http;
 using Workflow.Orchestration.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -34,7 +33,7 @@ if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]
 
 services.AddWorkflowFunctions(configuration);
 
-// The same HTTP API, authenticated by App Service Authentication instead of a bearer token.
+// The same HTTP API and dashboard, authenticated by App Service Authentication instead of a bearer token.
 services.AddWorkflowFunctionsApi(configuration, builder.Environment);
 
 builder.Build().Run();

@@ -2,12 +2,27 @@ using Microsoft.Extensions.Logging;
 
 namespace Workflow.Host;
 
-/// <summary>The host's log messages, source-generated, with stable event ids (6000-6099).</summary>
+/// <summary>The host's log messages, source-generated, with stable event ids (6100-6199).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(6000, LogLevel.Information, "Stored sample pipeline {PipelineId}")]
+    /// <summary>
+    /// The host's event ids, one constant each, never reused. They were 6000 and 6001 until those were found to
+    /// share ids with the engine's alert events (6001–6099), on which log-based alert rules key.
+    /// </summary>
+    internal static class Ids
+    {
+        public const int SampleStored = 6100;
+        public const int Starting = 6101;
+        public const int DataDirectoryInUse = 6102;
+    }
+
+    [LoggerMessage(Ids.SampleStored, LogLevel.Information, "Stored sample pipeline {PipelineId}")]
     public static partial void SampleStored(ILogger logger, string pipelineId);
 
-    [LoggerMessage(6001, LogLevel.Information, "Workflow host: data in {DataDirectory}, environment {Environment}")]
+    [LoggerMessage(Ids.Starting, LogLevel.Information, "Workflow host: data in {DataDirectory}, environment {Environment}")]
     public static partial void Starting(ILogger logger, string dataDirectory, string environment);
+
+    [LoggerMessage(Ids.DataDirectoryInUse, LogLevel.Critical,
+        "Not starting: the data directory {DataDirectory} is in use by another Workflow host (process {HolderProcessId}); only one host may write to a store. Stop that process or start this one with another --data directory")]
+    public static partial void DataDirectoryInUse(ILogger logger, string dataDirectory, string holderProcessId);
 }

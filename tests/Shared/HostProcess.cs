@@ -53,6 +53,24 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(IReadOnlyList<string> arguments,
         CancellationToken cancellationToken, string? workingDirectory = null)
     {
+        var host = Launch(arguments, workingDirectory);
+        try
+        {
+            await host.WaitUntilHealthyAsync(cancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>Starts the host like <see cref="StartAsync(IReadOnlyList{string}, CancellationToken, string?)"/>
+    /// but returns at once, for a host that is expected to exit by itself.</summary>
+    public static HostProcess Launch(IReadOnlyList<string> arguments, string? workingDirectory = null)
+    {
         var dataDirectory = workingDirectory ?? Directory.CreateTempSubdirectory("wf-host-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("timeout")
@@ -81,17 +99,46 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
+        return host;
+    }
+
+    /// <summary>The host's own process id: the child of the <c>timeout</c> wrapper, or 0 once it is gone.</summary>
+    public int HostProcessId
+    {
+        get
         {
-            await host.WaitUntilHealthyAsync(cancellationToken);
+            var children = $"/proc/{_process.Id}/task/{_process.Id}/children";
+            var text = File.Exists(children) ? File.ReadAllText(children).Trim() : string.Empty;
+            return text.Length == 0 ? 0 : int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch
+    }
+
+    /// <summary>Waits for the host to exit by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// SIGKILL of the host process alone, as a crash does: its own children (process tasks) are not signalled.
+    /// Returns once the host is gone.
+    /// </summary>
+    public async Task CrashAsync(CancellationToken cancellationToken)
+    {
+        var pid = HostProcessId;
+        if (pid == 0)
         {
-            await host.DisposeAsync();
-            throw;
+            throw new InvalidOperationException($"The host is not running:\n{Output}");
         }
 
-        return host;
+        using (var host = Process.GetProcessById(pid))
+        {
+            host.Kill(entireProcessTree: false);
+        }
+
+        // The timeout wrapper exits as soon as its child, the host, is dead.
+        await _process.WaitForExitAsync(cancellationToken);
     }
 
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)

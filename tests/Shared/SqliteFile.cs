@@ -18,16 +18,23 @@ internal static class SqliteFile
     }
 
     /// <summary>The first column of every row, as integers.</summary>
-    public static async Task<List<long>> QueryLongsAsync(string path, string sql)
+    public static Task<List<long>> QueryLongsAsync(string path, string sql) =>
+        QueryAsync(path, sql, reader => reader.GetInt64(0));
+
+    /// <summary>The first column of every row, as text.</summary>
+    public static Task<List<string>> QueryTextsAsync(string path, string sql) =>
+        QueryAsync(path, sql, reader => reader.GetString(0));
+
+    private static async Task<List<T>> QueryAsync<T>(string path, string sql, Func<SqliteDataReader, T> read)
     {
         await using var connection = await OpenAsync(path);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var values = new List<long>();
+        var values = new List<T>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            values.Add(reader.GetInt64(0));
+            values.Add(read(reader));
         }
 
         return values;

@@ -77,6 +77,7 @@ public sealed class ApiServices(
         AccessAction.Cancel => "cancel runs",
         AccessAction.Rerun => "rerun runs",
         AccessAction.AcknowledgeAlert => "acknowledge alerts",
+        AccessAction.Enqueue => "enqueue messages",
         AccessAction.Create => "create pipelines",
         AccessAction.Update => "change pipelines",
         AccessAction.Enable => "enable or disable pipelines",

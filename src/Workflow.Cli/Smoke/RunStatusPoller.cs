@@ -58,12 +58,7 @@ public sealed class RunStatusPoller(WorkflowApiClient api, TimeProvider time)
         var root = document.RootElement;
         if (root.TryGetProperty("runtimeStatus", out var runtime) && runtime.GetString() is { } durable)
         {
-            if (durable == "Completed" && root.TryGetProperty("output", out var output)
-                && output.ValueKind == JsonValueKind.Object && output.TryGetProperty("status", out var outcome))
-            {
-                return (outcome.ToString(), true);
-            }
-
+            // The orchestration's state; whether the run succeeded is the API's answer, read after it ends.
             return (durable, DurableEnded.Contains(durable));
         }
 

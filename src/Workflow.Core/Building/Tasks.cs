@@ -93,12 +93,22 @@ public static class Tasks
         return new TaskSpec("sub-pipeline", ToElement(config));
     }
 
-    public static TaskSpec QueueDrain(string queue, int maxMessages = 100, string? handler = null)
+    /// <summary>
+    /// Drains up to <paramref name="maxMessages"/> of the owner group's queue; a message whose handler failed
+    /// <paramref name="maxDeliveries"/> times goes to the dead-letter queue (5 when null).
+    /// </summary>
+    public static TaskSpec QueueDrain(string queue, int maxMessages = 100, string? handler = null,
+        int? maxDeliveries = null)
     {
         var config = new JsonObject { ["queue"] = queue, ["maxMessages"] = maxMessages };
         if (handler is not null)
         {
             config["handler"] = handler;
+        }
+
+        if (maxDeliveries is not null)
+        {
+            config["maxDeliveries"] = maxDeliveries;
         }
 
         return new TaskSpec("queue-drain", ToElement(config));

@@ -16,6 +16,9 @@ public enum AccessAction
 
     AcknowledgeAlert,
 
+    /// <summary>Add messages to one of the group's queues (<c>POST /api/queues/{group}/{queue}/messages</c>).</summary>
+    Enqueue,
+
     /// <summary>Create a pipeline owned by the group.</summary>
     Create,
 

@@ -5,8 +5,8 @@ namespace Workflow.Security;
 /// <list type="bullet">
 /// <item>Admins may do everything, in every group.</item>
 /// <item>Anyone else sees only the things of their own groups; the rest is <see cref="AccessDecision.Hidden"/>.</item>
-/// <item>Inside their groups, the role decides: viewer reads; operator also triggers, cancels, reruns and acknowledges
-/// alerts; editor also creates, changes, enables and deletes pipelines.</item>
+/// <item>Inside their groups, the role decides: viewer reads; operator also triggers, cancels, reruns, acknowledges
+/// alerts and enqueues messages to the group's queues (it starts work, like a trigger); editor also creates, changes, enables and deletes pipelines.</item>
 /// <item>Creating in, or moving a pipeline to, a group one is not in is <see cref="AccessDecision.Forbidden"/>, not
 /// hidden: the caller named that group, so nothing leaks.</item>
 /// </list>
@@ -17,7 +17,8 @@ public static class AccessPolicy
     public static Role RequiredRole(AccessAction action) => action switch
     {
         AccessAction.Read => Role.Viewer,
-        AccessAction.Trigger or AccessAction.Cancel or AccessAction.Rerun or AccessAction.AcknowledgeAlert =>
+        AccessAction.Trigger or AccessAction.Cancel or AccessAction.Rerun or AccessAction.AcknowledgeAlert
+            or AccessAction.Enqueue =>
             Role.Operator,
         AccessAction.Create or AccessAction.Update or AccessAction.Enable or AccessAction.Delete => Role.Editor,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown access action."),

@@ -20,7 +20,8 @@ internal static class ConfigRules
         [TaskKinds.Delay] = ["duration"],
         [TaskKinds.WaitUntil] = ["at"],
         [TaskKinds.SubPipeline] = ["pipelineId", "parameters"],
-        [TaskKinds.QueueDrain] = ["queue", "maxMessages", "handler", "maxDepth", "maxOldestAge"],
+        [TaskKinds.QueueDrain] =
+            ["queue", "maxMessages", "handler", "maxDeliveries", "visibilityTimeout", "maxDepth", "maxOldestAge"],
     };
 
     public static void Check(string path, string pipelineId, TaskDefinition task, ValidationOptions options,
@@ -64,11 +65,18 @@ internal static class ConfigRules
                 break;
             case TaskKinds.QueueDrain:
                 var queue = at.RequiredString(config, "queue", "the queue to drain");
+                if (queue is not null && Queues.QueueAddress.CheckName(queue) is { } queueProblem)
+                {
+                    errors.Add(at.Of("queue"), queueProblem);
+                }
+
                 var handler = config.TryGetProperty("handler", out _)
                     ? at.RequiredString(config, "handler", "the code handler for each message")
                     : queue;
                 CodeHandler(at, handler, options);
                 at.Count(config, "maxMessages", 1);
+                at.Count(config, "maxDeliveries", 1);
+                at.Duration(config, "visibilityTimeout");
                 at.Count(config, "maxDepth", 0);
                 at.Duration(config, "maxOldestAge");
                 break;

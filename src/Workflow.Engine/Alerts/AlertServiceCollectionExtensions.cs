@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Workflow.Engine.Retention;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Telemetry;
 using Workflow.Services;
@@ -39,6 +40,9 @@ public static class AlertServiceCollectionExtensions
         {
             services.AddEngineMigration(migration);
         }
+
+        services.AddRetentionSweep(AlertSweeps.Alerts);
+        services.AddRetentionSweep(AlertSweeps.Deliveries);
 
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<SlaMonitorService>());
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<TelemetryObserver>());

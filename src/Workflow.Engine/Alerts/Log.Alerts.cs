@@ -5,31 +5,31 @@ namespace Workflow.Engine;
 /// <summary>Alert and SLA log messages: event ids 6001–6099, stable for log-based alert rules.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(6001, LogLevel.Warning,
+    [LoggerMessage(Ids.AlertRaised, LogLevel.Warning,
         "Alert {AlertId} raised: {Kind} ({Severity}) for pipeline {PipelineId}, run {RunId}, task {TaskKey}: {Message}")]
     public static partial void AlertRaised(ILogger logger, string alertId, string kind, string severity,
         string pipelineId, string? runId, string? taskKey, string message);
 
-    [LoggerMessage(6002, LogLevel.Information, "Alert {AlertId} cleared: {Reason}")]
+    [LoggerMessage(Ids.AlertCleared, LogLevel.Information, "Alert {AlertId} cleared: {Reason}")]
     public static partial void AlertCleared(ILogger logger, string alertId, string reason);
 
-    [LoggerMessage(6003, LogLevel.Information, "Alert {AlertId} delivered to {Url} ({Event}, attempt {Attempt})")]
+    [LoggerMessage(Ids.AlertDelivered, LogLevel.Information, "Alert {AlertId} delivered to {Url} ({Event}, attempt {Attempt})")]
     public static partial void AlertDelivered(ILogger logger, string alertId, string url, string @event, int attempt);
 
-    [LoggerMessage(6004, LogLevel.Warning,
+    [LoggerMessage(Ids.AlertDeliveryFailed, LogLevel.Warning,
         "Alert {AlertId} could not be delivered to {Url} (attempt {Attempt}): {Error}; it is kept and retried at {NextAttempt}")]
     public static partial void AlertDeliveryFailed(ILogger logger, string alertId, string url, int attempt,
         string error, DateTimeOffset nextAttempt);
 
-    [LoggerMessage(6005, LogLevel.Error, "The SLA monitor of run {RunId} failed")]
+    [LoggerMessage(Ids.SlaMonitorFailed, LogLevel.Error, "The SLA monitor of run {RunId} failed")]
     public static partial void SlaMonitorFailed(ILogger logger, string runId, Exception exception);
 
-    [LoggerMessage(6006, LogLevel.Error, "The alert delivery loop failed; it retries on its next round")]
+    [LoggerMessage(Ids.DeliveryLoopFailed, LogLevel.Error, "The alert delivery loop failed; it retries on its next round")]
     public static partial void DeliveryLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(6007, LogLevel.Error, "The queue backlog check failed; it retries on its next round")]
+    [LoggerMessage(Ids.BacklogCheckFailed, LogLevel.Error, "The queue backlog check failed; it retries on its next round")]
     public static partial void BacklogCheckFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(6008, LogLevel.Information, "Exporting telemetry over OTLP ({Protocol}) to {Endpoint}")]
+    [LoggerMessage(Ids.OtlpExporting, LogLevel.Information, "Exporting telemetry over OTLP ({Protocol}) to {Endpoint}")]
     public static partial void OtlpExporting(ILogger logger, string protocol, Uri endpoint);
 }

@@ -6,6 +6,7 @@ using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Telemetry;
 using Workflow.Json;
 using Workflow.Model;
+using Workflow.Queues;
 using Workflow.Services;
 using Workflow.Sla;
 using Workflow.Sla.Backlog;
@@ -14,7 +15,8 @@ namespace Workflow.Engine.Alerts;
 
 /// <summary>
 /// Samples the local queues that queue-drain tasks of enabled pipelines drain, records depth and oldest age as
-/// gauges, and runs the backlog decider per (pipeline, queue). A task's config may set its own limits:
+/// gauges, and runs the backlog decider per (pipeline, queue); a task's queue is <c>{owner group}/{config.queue}</c>,
+/// as the drain reads it. A task's config may set its own limits:
 /// <c>{"queue": "orders", "maxDepth": 500, "maxOldestAge": "10m"}</c>; otherwise the defaults apply.
 /// </summary>
 public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue queues, AlertDispatcher alerts,
@@ -65,11 +67,11 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
 
             foreach (var (queue, thresholds) in Watched(definition))
             {
-                var sample = backlog.TryGetValue(queue, out var b)
+                var sample = backlog.TryGetValue(queue.ToString(), out var b)
                     ? new QueueSample(now, b.Depth, b.OldestAge)
                     : new QueueSample(now, 0, null);
-                var key = (definition.Id, queue);
-                var subject = new BacklogSubject(definition.Id, definition.OwnerGroup, queue, thresholds);
+                var key = (definition.Id, queue.Name);
+                var subject = new BacklogSubject(definition.Id, definition.OwnerGroup, queue.Name, thresholds);
                 var (state, commands) = QueueBacklogMonitor.Decide(_states.GetValueOrDefault(key, BacklogState.Initial),
                     subject, sample);
                 _states[key] = state;
@@ -110,15 +112,19 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
         }
     }
 
-    private IEnumerable<(string Queue, BacklogThresholds Thresholds)> Watched(PipelineDefinition definition)
+    private IEnumerable<(QueueAddress Queue, BacklogThresholds Thresholds)> Watched(PipelineDefinition definition)
     {
         foreach (var task in definition.Tasks)
         {
             if (task.Kind != "queue-drain" || task.Config is not { ValueKind: JsonValueKind.Object } config ||
-                !config.TryGetProperty("queue", out var q) || q.GetString() is not { Length: > 0 } queue)
+                !config.TryGetProperty("queue", out var q) || q.ValueKind != JsonValueKind.String ||
+                QueueAddress.Check(definition.OwnerGroup, q.GetString()) is not null)
             {
                 continue;
             }
+
+            // The queue the task drains: its name in the pipeline's owner group.
+            var queue = QueueAddress.Create(definition.OwnerGroup, q.GetString()!);
 
             var thresholds = options.Value.DefaultBacklog;
             if (config.TryGetProperty("maxDepth", out var depth) && depth.TryGetInt64(out var maxDepth))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Engine.Handlers.Code;
 using Workflow.Engine.Handlers.Http;
 using Workflow.Engine.Handlers.Process;
+using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Logs;
 
 namespace Workflow.Engine.Handlers;
@@ -25,6 +26,16 @@ public static class TaskHandlerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, CodeTaskHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, HttpTaskHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, ProcessTaskHandler>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <c>queue-drain</c> handler. The host supplies the <see cref="IWorkQueue"/> it drains and the
+    /// <see cref="IPipelineOwners"/> that tells which group's queue a pipeline may drain.
+    /// </summary>
+    public static IServiceCollection AddQueueDrainTaskHandler(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, QueueDrainTaskHandler>());
         return services;
     }
 }

@@ -4,16 +4,18 @@ using Workflow.Engine.Logs;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Json;
+using Workflow.Model;
 
 namespace Workflow.Engine.Retention;
 
 /// <summary>
 /// Deletes finished runs (rows, events, snapshots, attempts, logs and outputs) older than their pipeline's
-/// <c>retention.runs</c>, and logs older than <c>retention.logs</c>; <see cref="EngineOptions.DefaultRetention"/>
-/// applies when a pipeline sets none. Deletes go through the writer in small chunks so workers barely notice.
+/// <c>retention.runs</c>, and logs older than <c>retention.logs</c> (the rule is <see cref="RetentionCutoffs"/>);
+/// <see cref="EngineOptions.DefaultRetention"/> applies when a pipeline sets none. Then the other growing tables are
+/// trimmed (see <see cref="RetentionSweep"/>). Deletes go through the writer in small chunks so workers barely notice.
 /// </summary>
 public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStore logs, FileOutputStore outputs,
-    IOptions<EngineOptions> options, TimeProvider time, ILogger<RetentionPurger> logger)
+    IOptions<EngineOptions> options, TimeProvider time, ILogger<RetentionPurger> logger, RetentionSweeper sweeper)
 {
     private const int Chunk = 200;
 
@@ -22,9 +24,10 @@ public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStor
     {
         var now = time.GetUtcNow();
         var removed = 0;
-        foreach (var (pipelineId, runsFor, logsFor) in await PoliciesAsync(cancellationToken))
+        foreach (var (pipelineId, policy) in await PoliciesAsync(cancellationToken))
         {
-            var expired = await FinishedBeforeAsync(pipelineId, UnixTime.ToMs(now - runsFor), cancellationToken);
+            var cutoffs = RetentionCutoffs.For(policy, options.Value.DefaultRetention, now);
+            var expired = await FinishedBeforeAsync(pipelineId, UnixTime.ToMs(cutoffs.Runs), cancellationToken);
             for (var i = 0; i < expired.Count; i += Chunk)
             {
                 var chunk = expired.Skip(i).Take(Chunk).ToList();
@@ -56,9 +59,9 @@ public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStor
                 removed += chunk.Count;
             }
 
-            if (logsFor < runsFor)
+            if (cutoffs.Logs > cutoffs.Runs)
             {
-                foreach (var runId in await FinishedBeforeAsync(pipelineId, UnixTime.ToMs(now - logsFor), cancellationToken))
+                foreach (var runId in await FinishedBeforeAsync(pipelineId, UnixTime.ToMs(cutoffs.Logs), cancellationToken))
                 {
                     DeleteFolder(logs.RunFolder(runId));
                 }
@@ -70,13 +73,15 @@ public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStor
             Log.Purged(logger, removed);
         }
 
+        // After the runs, so that alerts about purged runs go in the same pass.
+        await sweeper.SweepAsync(now, cancellationToken);
+
         return removed;
     }
 
-    private async Task<List<(string PipelineId, TimeSpan Runs, TimeSpan Logs)>> PoliciesAsync(CancellationToken cancellationToken)
+    private async Task<List<(string PipelineId, RetentionPolicy? Policy)>> PoliciesAsync(CancellationToken cancellationToken)
     {
-        var fallback = options.Value.DefaultRetention;
-        var policies = new List<(string, TimeSpan, TimeSpan)>();
+        var policies = new List<(string, RetentionPolicy?)>();
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -88,9 +93,7 @@ public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var retention = reader.IsDBNull(1) ? null : PipelineJson.Parse(reader.GetString(1)).Retention;
-            var runs = retention?.Runs ?? fallback;
-            policies.Add((reader.GetString(0), runs, retention?.Logs ?? runs));
+            policies.Add((reader.GetString(0), reader.IsDBNull(1) ? null : PipelineJson.Parse(reader.GetString(1)).Retention));
         }
 
         return policies;

@@ -15,6 +15,7 @@ namespace Workflow.Engine.Runtime;
 internal sealed class EngineRuntime : IAsyncDisposable
 {
     private readonly MigrationRunner _migrations;
+    private readonly DataDirectoryLock _directoryLock;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private SqliteConnection? _connection;
@@ -24,8 +25,9 @@ internal sealed class EngineRuntime : IAsyncDisposable
 
     public EngineRuntime(IOptions<EngineOptions> options, TimeProvider time, ILoggerFactory loggers, SqliteStore store,
         HandlerRegistry handlers, TaskAttemptExecutor executor, LogStore logs, IEnumerable<IRunObserver> observers,
-        IEnumerable<Migration> migrations)
+        IEnumerable<Migration> migrations, DataDirectoryLock directoryLock)
     {
+        _directoryLock = directoryLock;
         Options = options.Value;
         Time = time;
         Logger = loggers.CreateLogger("Workflow.Engine");
@@ -69,6 +71,14 @@ internal sealed class EngineRuntime : IAsyncDisposable
         if (Started)
         {
             return;
+        }
+
+        // Before the first write: a second host on this directory stops here, having changed nothing.
+        _directoryLock.Acquire();
+        // Before redelivery: what a crashed host's process tasks left running must not run beside their retry.
+        if (Engine.Handlers.Process.ProcessOrphans.Kill(Store.DataDirectory) is > 0 and var orphans)
+        {
+            Log.OrphansKilled(Logger, orphans, Store.DataDirectory);
         }
 
         _connection = await Store.OpenWriteConnectionAsync(cancellationToken);

@@ -5,18 +5,18 @@ namespace Workflow.Engine;
 /// <summary>The scheduler's part of the engine's log messages (event ids 4500-4549).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(4500, LogLevel.Information,
+    [LoggerMessage(Ids.TickDone, LogLevel.Information,
         "Schedule tick at {At}: {Started} started, {Skipped} skipped, {Deferred} deferred, {Cancelled} cancelled")]
     public static partial void TickDone(ILogger logger, DateTimeOffset at, int started, int skipped, int deferred,
         int cancelled);
 
-    [LoggerMessage(4501, LogLevel.Warning, "Schedule {ScheduleKey} of pipeline {PipelineId} could not fire")]
+    [LoggerMessage(Ids.ScheduleFailed, LogLevel.Warning, "Schedule {ScheduleKey} of pipeline {PipelineId} could not fire")]
     public static partial void ScheduleFailed(ILogger logger, string pipelineId, string scheduleKey,
         Exception exception);
 
-    [LoggerMessage(4502, LogLevel.Error, "The schedule tick failed; the next tick tries again")]
+    [LoggerMessage(Ids.TickFailed, LogLevel.Error, "The schedule tick failed; the next tick tries again")]
     public static partial void TickFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(4503, LogLevel.Information, "Run {RunId} skipped: an earlier run of {PipelineId} is still active")]
+    [LoggerMessage(Ids.OccurrenceSkipped, LogLevel.Information, "Run {RunId} skipped: an earlier run of {PipelineId} is still active")]
     public static partial void OccurrenceSkipped(ILogger logger, string runId, string pipelineId);
 }

@@ -115,5 +115,23 @@ public static class EngineSchema
                 enqueued_at INTEGER NOT NULL);
             CREATE INDEX ix_queue_messages ON queue_messages (queue, id);
             """),
+
+        // Queues gain leases, delivery counts and dead-lettering, and become per group ({group}/{queue}). A message
+        // already waiting moves to the group of the (first, by id) live pipeline whose queue-drain task names its
+        // queue, so the drain that served it still does; a queue no pipeline drains keeps its old name.
+        new(2, "queue-deliveries", """
+            ALTER TABLE queue_messages ADD COLUMN dequeue_count INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE queue_messages ADD COLUMN visible_at INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE queue_messages ADD COLUMN last_error TEXT;
+            UPDATE queue_messages SET queue = coalesce((
+                SELECT h.owner_group || '/' || queue_messages.queue
+                FROM pipeline_heads h
+                JOIN pipelines p ON p.pipeline_id = h.pipeline_id AND p.version = h.current_version,
+                     json_each(p.definition, '$.tasks') t
+                WHERE h.deleted = 0 AND json_extract(t.value, '$.kind') = 'queue-drain'
+                  AND json_extract(t.value, '$.config.queue') = queue_messages.queue
+                ORDER BY h.pipeline_id LIMIT 1), queue)
+            WHERE instr(queue, '/') = 0;
+            """),
     ];
 }

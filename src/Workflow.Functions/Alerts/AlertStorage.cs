@@ -21,10 +21,10 @@ public sealed class AlertStorage
         var o = options.Value;
         var local = o.ConnectionString ?? "UseDevelopmentStorage=true";
         Table = o.TableServiceUri is { } tables
-            ? new TableClient(tables, o.AlertsTable, StorageCredential.From(o))
+            ? new TableClient(tables, o.AlertsTable, StorageCredential.For(o))
             : new TableClient(local, o.AlertsTable);
         Queue = o.QueueServiceUri is { } queues
-            ? new QueueServiceClient(queues, StorageCredential.From(o), QueueOptions).GetQueueClient(WebhookQueueName)
+            ? new QueueServiceClient(queues, StorageCredential.For(o), QueueOptions).GetQueueClient(WebhookQueueName)
             : new QueueClient(local, WebhookQueueName, QueueOptions);
         IsLocal = o.TableServiceUri is null;
     }

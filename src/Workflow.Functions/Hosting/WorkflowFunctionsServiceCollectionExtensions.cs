@@ -5,6 +5,8 @@ using Workflow.Engine.Handlers;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Queues;
+using Workflow.Functions.Retention;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -30,6 +32,7 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddOptions<SlaLoopOptions>().Bind(configuration.GetSection("Workflow:SlaLoop"));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
 
         // Storage: the definitions catalogue, attempts, logs, audit and schedule watermarks, all in Blob storage.
         services.AddSingleton<BlobContainers>();
@@ -48,11 +51,13 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddScoped<DurableClientHolder>();
         services.AddScoped<IWorkflowService, DurableWorkflowService>();
         services.AddScoped<ScheduleTicker>();
+        services.AddSingleton<RunRetentionPurger>();
 
         // The same task handlers and attempt executor as the embedded host, without the engine's SQLite store and
         // workers; large outputs go to blobs, since the instances share no disk.
         services.AddWorkflowTaskHandlers();
         services.AddSingleton<IOutputStore, BlobOutputStore>();
+        services.AddStorageQueueDrain(configuration);
         return services;
     }
 }

@@ -44,6 +44,11 @@ public sealed class ApiPipeline
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapWorkflowApi();
+            if (services.GetService<IQueueService>() is not null)
+            {
+                endpoints.MapWorkflowQueues();
+            }
+
             if (services.GetService<IAlertService>() is not null)
             {
                 endpoints.MapWorkflowAlerts();

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Workflow.Execution;
 using Workflow.Functions.Storage;
 using Workflow.Model;
 using Workflow.Orchestration;
@@ -70,11 +71,17 @@ public sealed partial class DurableWorkflowService(
         return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status));
     }
 
+    /// <summary>
+    /// False when there is nothing left to cancel: no such run, or a run that has ended, which includes a run whose
+    /// instance still waits for an attempt it abandoned (Durable cannot stop an activity) while its status says how
+    /// it ended.
+    /// </summary>
     public async ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken)
     {
         var instanceId = InstanceIds.For(runId);
-        var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-        if (metadata is null || metadata.IsCompleted)
+        var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null || metadata.IsCompleted
+            || RunRecords.StatusOf(View(metadata)) is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled)
         {
             return false;
         }

@@ -10,7 +10,7 @@ public sealed class BlobContainers
     {
         var o = options.Value;
         var service = o.BlobServiceUri is { } uri
-            ? new BlobServiceClient(uri, StorageCredential.From(o))
+            ? new BlobServiceClient(uri, StorageCredential.For(o))
             : new BlobServiceClient(o.ConnectionString ?? "UseDevelopmentStorage=true");
         Definitions = service.GetBlobContainerClient(o.DefinitionsContainer);
         Logs = service.GetBlobContainerClient(o.LogsContainer);

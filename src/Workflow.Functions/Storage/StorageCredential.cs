@@ -3,12 +3,16 @@ using Azure.Identity;
 
 namespace Workflow.Functions.Storage;
 
-/// <summary>The Entra ID credential every storage client of the app uses: the user-assigned identity when named.</summary>
-internal static class StorageCredential
+/// <summary>How the app reaches its storage in Azure: its user-assigned identity, or the default chain.</summary>
+public static class StorageCredential
 {
-    // ManagedIdentityCredential(string clientId) is obsolete in current Azure.Identity (CS0618 fails this build,
-    // which treats warnings as errors); the ManagedIdentityId form is the replacement.
-    public static TokenCredential From(StorageOptions options) => string.IsNullOrEmpty(options.ManagedIdentityClientId)
-        ? new DefaultAzureCredential()
-        : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+    // ManagedIdentityCredential(string clientId) is obsolete (CS0618 fails this build, which treats warnings as
+    // errors); the ManagedIdentityId form is the replacement.
+    public static TokenCredential For(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrEmpty(options.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+    }
 }

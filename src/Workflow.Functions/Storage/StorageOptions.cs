@@ -11,6 +11,7 @@ public sealed class StorageOptions
     /// <summary>The blob endpoint, reached with the managed identity. Used when set.</summary>
     public Uri? BlobServiceUri { get; set; }
 
+
     /// <summary>The user-assigned identity's client id; empty uses the default credential chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
@@ -20,7 +21,10 @@ public sealed class StorageOptions
     /// <summary>The table endpoint of the alerts table, reached with the managed identity. Used when set.</summary>
     public Uri? TableServiceUri { get; set; }
 
-    /// <summary>The queue endpoint of the webhook delivery queue (the account the queue trigger listens on).</summary>
+    /// <summary>
+    /// The queue endpoint, reached with the managed identity: <c>queue-drain</c> tasks' Storage queues and the webhook
+    /// delivery queue (the account the queue trigger listens on).
+    /// </summary>
     public Uri? QueueServiceUri { get; set; }
 
     public string AlertsTable { get; set; } = "alerts";

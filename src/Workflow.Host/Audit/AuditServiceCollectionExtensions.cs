@@ -18,6 +18,8 @@ public static class AuditServiceCollectionExtensions
             services.AddEngineMigration(migration);
         }
 
+        services.AddRetentionSweep(AuditSweep.AuditLog);
+
         return services;
     }
 }

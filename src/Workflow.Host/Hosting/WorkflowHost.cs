@@ -6,6 +6,7 @@ using Workflow.Engine;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Scheduling;
+using Workflow.Engine.Storage;
 using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
 using Workflow.Host.Samples;
@@ -18,6 +19,12 @@ namespace Workflow.Host.Hosting;
 /// </summary>
 public static class WorkflowHost
 {
+    /// <summary>The exit code of a host refused because another process holds its data directory (EX_TEMPFAIL).</summary>
+    public const int DataDirectoryInUseExitCode = 75;
+
+    /// <summary>The configuration section bound to <see cref="EngineOptions"/>.</summary>
+    public const string EngineSection = "Workflow:Engine";
+
     public static WebApplication Build(string[] args)
     {
         // The content root (appsettings.json, wwwroot) is the application's folder, not the working directory, so
@@ -37,6 +44,26 @@ public static class WorkflowHost
         return app;
     }
 
+    /// <summary>
+    /// Takes the data directory's exclusive lock before anything starts, so that a second host on the same
+    /// directory exits at once, naming the directory and the process that holds it, instead of running the same
+    /// work twice. The engine takes the same lock when it starts; this only makes the refusal early and clear.
+    /// </summary>
+    public static bool TryLockDataDirectory(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<DataDirectoryLock>().Acquire();
+            return true;
+        }
+        catch (DataDirectoryLockedException ex)
+        {
+            Log.DataDirectoryInUse(app.Logger, ex.DataDirectory,
+                ex.HolderProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown");
+            return false;
+        }
+    }
+
     private static bool HasContentRoot(string[] args) =>
         args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ||
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"));
@@ -47,8 +74,10 @@ public static class WorkflowHost
         builder.Services.AddOptions<WorkflowHostOptions>().Bind(
             builder.Configuration.GetSection(WorkflowHostOptions.Section));
         builder.Services.AddWorkflowEngine();
-        builder.Services.AddOptions<EngineOptions>().Configure<IOptions<WorkflowHostOptions>>((engine, host) =>
-            engine.DataDirectory = host.Value.FullDataDirectory);
+        // Pools, purge interval, retention and the rest from Workflow:Engine; the data directory is Workflow's own.
+        builder.Services.AddOptions<EngineOptions>()
+            .Bind(builder.Configuration.GetSection(EngineSection))
+            .Configure<IOptions<WorkflowHostOptions>>((engine, host) => engine.DataDirectory = host.Value.FullDataDirectory);
         builder.Services.AddWorkflowScheduler(builder.Configuration);
         if (builder.Environment.IsDevelopment())
         {
@@ -89,6 +118,7 @@ public static class WorkflowHost
         app.UseStaticFiles();
         app.UseWorkflowApi();
         app.MapWorkflowAlerts();
+        app.MapWorkflowQueues();
         app.MapWorkflowApi();
     }
 }

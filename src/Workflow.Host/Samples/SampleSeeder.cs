@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Workflow.Engine.Handlers.Queue;
 using Workflow.Host.Hosting;
+using Workflow.Queues;
 using Workflow.Services;
 
 namespace Workflow.Host.Samples;
@@ -13,7 +13,7 @@ namespace Workflow.Host.Samples;
 /// </summary>
 internal sealed class SampleSeeder(
     IWorkflowService workflow,
-    LocalQueue queue,
+    IQueueService queue,
     WarehouseSource warehouse,
     SampleFolders folders,
     ILogger<SampleSeeder> logger) : IHostedService
@@ -47,7 +47,7 @@ internal sealed class SampleSeeder(
         for (var i = 1; i <= 60; i++)
         {
             var body = JsonSerializer.SerializeToElement(new { job = i, numbers = new[] { i, i * 2, i * 3 } });
-            await queue.EnqueueAsync(SmallJobs.Queue, body, cancellationToken);
+            await queue.EnqueueAsync(QueueAddress.Create(SmallJobs.Owner, SmallJobs.Queue), [body], cancellationToken);
         }
 
         await File.WriteAllTextAsync(marker, "The sample pipelines and their inputs were stored.\n", cancellationToken);

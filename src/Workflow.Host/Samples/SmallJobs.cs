@@ -13,10 +13,11 @@ public static class SmallJobs
 {
     public const string Id = "small-jobs";
     public const string Queue = "small-jobs";
+    public const string Owner = "ops";
 
     public static PipelineDefinition Define() =>
-        Pipeline.Define(Id, owner: "ops")
-            .Describe("Drains up to 25 messages of the local 'small-jobs' queue every 3 minutes.")
+        Pipeline.Define(Id, owner: Owner)
+            .Describe("Drains up to 25 messages of the group's local 'small-jobs' queue every 3 minutes.")
             .Schedule(Every(TimeSpan.FromMinutes(3)))
             .Overlap(OverlapPolicy.Skip)
             .Task("drain", QueueDrain(Queue, maxMessages: 25, handler: ProcessSmallJob.Name),

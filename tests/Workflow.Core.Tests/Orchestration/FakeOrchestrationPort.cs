@@ -56,6 +56,14 @@ internal sealed class FakeOrchestrationPort(
 
     public void ContinueAsNew(object newInput)
     {
+        // Durable continues as new only once no task the orchestration scheduled is outstanding. An activity ends on
+        // its own; a sub-orchestration that is still running (one that lives as long as this run) would never let it.
+        if (operations.FirstOrDefault(o => o.Kind == "sub-orchestration" && !o.Task.IsCompleted) is { } pending)
+        {
+            throw new InvalidOperationException(
+                $"Continue-as-new with sub-orchestration {pending.Name} still running: Durable would wait for it.");
+        }
+
         ContinuedWith = Json(newInput);
         Calls.Add("continue-as-new");
     }

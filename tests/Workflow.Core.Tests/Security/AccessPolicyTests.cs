@@ -17,7 +17,7 @@ public class AccessPolicyTests
         [Role.Operator] =
         [
             AccessAction.Read, AccessAction.Trigger, AccessAction.Cancel, AccessAction.Rerun,
-            AccessAction.AcknowledgeAlert,
+            AccessAction.AcknowledgeAlert, AccessAction.Enqueue,
         ],
         [Role.Editor] = Enum.GetValues<AccessAction>(),
         [Role.Admin] = Enum.GetValues<AccessAction>(),

@@ -87,6 +87,10 @@ public class DefinitionRulesTests
     [InlineData("""{ "id": "a", "kind": "sub-pipeline", "config": { "pipelineId": "p" } }""", "tasks[0].config.pipelineId")]
     [InlineData("""{ "id": "a", "kind": "queue-drain", "config": { "maxMessages": 0, "queue": "q" } }""", "tasks[0].config.maxMessages")]
     [InlineData("""{ "id": "a", "kind": "process", "config": { "comand": "sh" } }""", "tasks[0].config.comand")]
+    [InlineData("""{ "id": "a", "kind": "queue-drain", "config": { "queue": "Orders!" } }""", "tasks[0].config.queue")]
+    [InlineData("""{ "id": "a", "kind": "queue-drain", "config": { "queue": "jobs-deadletter" } }""", "tasks[0].config.queue")]
+    [InlineData("""{ "id": "a", "kind": "queue-drain", "config": { "queue": "jobs", "maxDeliveries": 0 } }""", "tasks[0].config.maxDeliveries")]
+    [InlineData("""{ "id": "a", "kind": "queue-drain", "config": { "queue": "jobs", "visibilityTimeout": "soon" } }""", "tasks[0].config.visibilityTimeout")]
     public void A_built_in_task_whose_config_cannot_run_is_refused_at_the_fields_path(string task, string path)
     {
         var errors = Errors(OneTask(task));
@@ -129,6 +133,18 @@ public class DefinitionRulesTests
     public void A_custom_kinds_config_is_left_to_its_handler()
     {
         var errors = Errors(OneTask("""{ "id": "a", "kind": "custom", "config": { "anything": 1 } }"""));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void A_queue_drain_with_every_field_it_reads_is_accepted()
+    {
+        var errors = Errors(OneTask("""
+            { "id": "a", "kind": "queue-drain", "config": { "queue": "small-jobs", "maxMessages": 25,
+              "handler": "process-job", "maxDeliveries": 3, "visibilityTimeout": "2m", "maxDepth": 100,
+              "maxOldestAge": "10m" } }
+            """));
 
         Assert.Empty(errors);
     }

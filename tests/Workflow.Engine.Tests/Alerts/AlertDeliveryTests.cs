@@ -54,7 +54,7 @@ public class AlertDeliveryTests
         Assert.Equal("raised", body.GetProperty("event").GetString());
         Assert.Equal("deadline-at-risk", body.GetProperty("alert").GetProperty("kind").GetString());
         Assert.Equal("2026-03-04T01:00:00+00:00", body.GetProperty("alert").GetProperty("predictedFinish").GetString());
-        Assert.True(engine.Logs.Has(6001));
+        Assert.True(engine.Logs.Has(Log.Ids.AlertRaised));
         Assert.Equal(1, record!.Delivery.Webhooks);
         lock (counted)
         {
@@ -79,7 +79,7 @@ public class AlertDeliveryTests
             r => r?.Delivery.Status == DeliveryStatus.Delivered, "the alert to be delivered after the receiver is back");
 
         Assert.NotNull(failing!.Delivery.LastError);
-        Assert.True(engine.Logs.Has(6004));
+        Assert.True(engine.Logs.Has(Log.Ids.AlertDeliveryFailed));
         Assert.Single(receiver.Received);
         Assert.Equal("sales@1/deadline-at-risk", receiver.Received.Single().GetProperty("alert").GetProperty("id").GetString());
         Assert.Equal(0, delivered!.Delivery.Pending);

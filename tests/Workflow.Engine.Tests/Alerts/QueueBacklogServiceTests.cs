@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Model;
+using Workflow.Queues;
 using Workflow.Sla;
 using static Workflow.Engine.Tests.Support.Pipelines;
 
@@ -24,15 +25,17 @@ public class QueueBacklogServiceTests
         var queue = engine.Services.GetRequiredService<LocalQueue>();
         var backlog = engine.Services.GetRequiredService<QueueBacklogService>();
         var store = engine.Services.GetRequiredService<AlertStore>();
-        var ids = new List<long>();
-        for (var i = 0; i < 5; i++)
-        {
-            ids.Add(await queue.EnqueueAsync("orders", JsonSerializer.SerializeToElement(i), default));
-        }
+        var orders = QueueAddress.Create("team", "orders");
+        await queue.EnqueueAsync(orders, [.. Enumerable.Range(0, 5).Select(i => JsonSerializer.SerializeToElement(i))],
+            default);
 
         await backlog.CheckAsync(default);
         var raised = await store.GetAsync("drainer/queue-backlog/orders", default);
-        await queue.DeleteAsync(ids, default);
+        foreach (var message in await queue.ReceiveAsync(orders, 10, TimeSpan.FromMinutes(1), default))
+        {
+            await queue.CompleteAsync(message, default);
+        }
+
         await backlog.CheckAsync(default);
         var cleared = await store.GetAsync("drainer/queue-backlog/orders", default);
 

@@ -51,7 +51,7 @@ public sealed class ProcessTaskHandlerTests
         await Poll.UntilAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0,
             "the grandchild to start");
         var grandchild = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(IsAlive(grandchild));
+        Assert.True(ProcessTable.IsAlive(grandchild));
 
         // Act
         await engine.Workflow.CancelRunAsync(run.RunId, "test", "no longer needed", CancellationToken.None);
@@ -59,7 +59,7 @@ public sealed class ProcessTaskHandlerTests
 
         // Assert
         Assert.Equal(RunStatus.Cancelled, status);
-        await Poll.UntilAsync(() => !IsAlive(grandchild), "the grandchild process to be killed");
+        await Poll.UntilAsync(() => !ProcessTable.IsAlive(grandchild), "the grandchild process to be killed");
     }
 
     [Fact]
@@ -117,25 +117,5 @@ public sealed class ProcessTaskHandlerTests
         var attempt = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, null, CancellationToken.None));
         Assert.Equal(ErrorKinds.InvalidInput, attempt.ErrorKind);
         Assert.Contains("WF_OUTPUT_FILE", attempt.Error);
-    }
-
-    /// <summary>A zombie (killed, not yet reaped by init) counts as dead.</summary>
-    private static bool IsAlive(int pid)
-    {
-        var stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat))
-        {
-            return false;
-        }
-
-        try
-        {
-            var text = File.ReadAllText(stat);
-            return text[(text.LastIndexOf(')') + 2)] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 }

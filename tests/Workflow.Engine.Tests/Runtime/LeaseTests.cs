@@ -23,11 +23,11 @@ public sealed class LeaseTests
         var run = await engine.StartRunAsync(pipeline);
         var status = await engine.WaitAsync(run.RunId);
         stall.ReleaseFirst.SetResult();
-        await Poll.UntilAsync(() => engine.Logs.Has(4006), "the late completion to be logged as ignored");
+        await Poll.UntilAsync(() => engine.Logs.Has(Log.Ids.LateCompletionIgnored), "the late completion to be logged as ignored");
 
         // Assert
         Assert.Equal(RunStatus.Succeeded, status);
-        Assert.True(engine.Logs.Has(4005), "the expiry is logged");
+        Assert.True(engine.Logs.Has(Log.Ids.LeaseExpired), "the expiry is logged");
         var attempt = Assert.Single(await engine.Workflow.ListAttemptsAsync(run.RunId, null, CancellationToken.None));
         Assert.Equal(Execution.TaskStatus.Succeeded, attempt.Status);
         Assert.Equal("second", attempt.Output?.GetString());

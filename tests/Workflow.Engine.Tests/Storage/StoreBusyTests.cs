@@ -8,8 +8,8 @@ namespace Workflow.Engine.Tests.Storage;
 
 public sealed class StoreBusyTests
 {
-    private const int StoreBusyEventId = 4030;
-    private const int StoreFailedEventId = 4003;
+    private const int StoreBusyEventId = Log.Ids.StoreBusy;
+    private const int StoreFailedEventId = Log.Ids.StoreFailed;
 
     [Fact]
     public async Task A_commit_blocked_by_another_connections_write_lock_is_retried_and_the_run_still_completes()

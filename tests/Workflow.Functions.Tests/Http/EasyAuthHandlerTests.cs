@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Workflow.Functions.Support;
 using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Http;
@@ -114,14 +115,7 @@ public sealed class EasyAuthHandlerTests
     }
 
     /// <summary>The header as App Service writes it: base64 JSON with the caller's claims.</summary>
-    private static string Header(params (string Type, string Value)[] claims) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-        {
-            auth_typ = "aad",
-            name_typ = "name",
-            role_typ = "roles",
-            claims = claims.Select(c => new { typ = c.Type, val = c.Value }),
-        })));
+    private static string Header(params (string Type, string Value)[] claims) => PrincipalHeader.For(claims);
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {

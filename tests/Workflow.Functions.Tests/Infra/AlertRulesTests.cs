@@ -7,6 +7,7 @@ using Workflow.Functions.Alerts;
 using Workflow.Functions.Support;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
+using Workflow.Queues;
 using Workflow.Orchestration.Sla;
 using Workflow.Sla;
 
@@ -123,6 +124,11 @@ public sealed partial class AlertRulesTests(AzuriteFixture azurite)
             "sales", "data-eng", "sales@1", null, "May miss its deadline.", at)), CancellationToken.None);
         await activities.PublishAlert(new AlertInput(ClearedId: "a1", ClearedAt: at, Reason: "back on track"),
             CancellationToken.None);
+
+        // What the queue-drain handler records after each drain in the Azure app, where OrchestrationMetrics is
+        // registered (Queues/StorageWorkQueueTests drain real Storage queues).
+        metrics.RecordQueueBacklog(new QueueStatus(QueueAddress.Create("data-eng", "orders"), 12,
+            TimeSpan.FromMinutes(3), 0));
         return recorded;
     }
 

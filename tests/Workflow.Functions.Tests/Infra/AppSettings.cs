@@ -5,6 +5,7 @@ using Workflow.Api;
 using Workflow.Api.Security;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Retention;
 using Workflow.Functions.Scheduling;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -28,6 +29,7 @@ internal static partial class AppSettings
         [StorageOptions.Section] = typeof(StorageOptions),
         [AlertsOptions.Section] = typeof(AlertsOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
+        [RetentionOptions.Section] = typeof(RetentionOptions),
         [WorkflowApiOptions.Section] = typeof(WorkflowApiOptions),
         [WorkflowAuthOptions.Section] = typeof(WorkflowAuthOptions),
     };

@@ -3,12 +3,13 @@ using Workflow.Execution;
 using Workflow.Functions.Support;
 using Workflow.Model;
 using Workflow.Orchestration;
+using Xunit.Abstractions;
 using static Workflow.Functions.Support.Definitions;
 
 namespace Workflow.Functions.Orchestration;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class ContinueAsNewTests(AzuriteFixture azurite)
+public sealed class ContinueAsNewTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int Layers = 40;
     private const int Width = 50;
@@ -40,6 +41,8 @@ public sealed class ContinueAsNewTests(AzuriteFixture azurite)
         Assert.Equal(Layers * Width, run.Run.Summary?.Succeeded);
         var instance = await host.Client.GetInstanceAsync(InstanceIds.For("big@1"), getInputsAndOutputs: true);
         var progress = JsonSerializer.Deserialize<RunProgress>(instance!.SerializedCustomStatus!)!;
+        output.WriteLine($"Generations: {progress.Generation + 1}; the last one's input (a RunSnapshot): " +
+            $"{instance.SerializedInput?.Length} characters.");
         Assert.True(progress.Generation >= 3, $"The run ended in generation {progress.Generation}.");
         var expected = Enumerable.Range(0, Layers)
             .SelectMany(layer => Enumerable.Range(0, Width).Select(i => $"big@1/{Key(layer, i)}/1"))

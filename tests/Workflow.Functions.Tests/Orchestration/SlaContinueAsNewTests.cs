@@ -17,9 +17,9 @@ public sealed class SlaContinueAsNewTests(AzuriteFixture azurite)
         // Arrange
         await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "sla-continue-as-new",
             new Dictionary<string, string?> { ["Workflow:RunLoop:MaxEventsPerGeneration"] = "3" });
-        await host.UpsertAsync(Pipeline("watched",
-            [.. Enumerable.Range(1, 9).Select(i => Code($"t{i}", TestHandlers.Count, null, i == 1 ? [] : [$"t{i - 1}"]))])
-            with { Sla = new SlaPolicy() });
+        var chain = Pipeline("watched",
+            [.. Enumerable.Range(1, 9).Select(i => Code($"t{i}", TestHandlers.Count, null, i == 1 ? [] : [$"t{i - 1}"]))]);
+        await host.UpsertAsync(chain with { Sla = new SlaPolicy() });
 
         // Act
         await host.StartAsync("watched", "watched@1");

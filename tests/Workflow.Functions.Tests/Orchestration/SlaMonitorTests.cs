@@ -15,10 +15,8 @@ public sealed class SlaMonitorTests(AzuriteFixture azurite)
     {
         // Arrange
         await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "sla");
-        await host.UpsertAsync(Pipeline("sla", Code("slow", TestHandlers.Gate) with
-        {
-            ExpectedDuration = TimeSpan.FromSeconds(1),
-        }) with { Sla = new SlaPolicy() });
+        var slow = Code("slow", TestHandlers.Gate) with { ExpectedDuration = TimeSpan.FromSeconds(1) };
+        await host.UpsertAsync(Pipeline("sla", slow) with { Sla = new SlaPolicy() });
         var alertId = AlertIds.ForRun("sla@1", AlertKind.SlowTask, "slow");
 
         // Act

@@ -43,6 +43,9 @@ public sealed class DurableAppHost : IAsyncDisposable
 
     public DurableTaskClient Client => durable.Client;
 
+    /// <summary>The app's services, for building one of its classes with a part swapped (e.g. a fake clock).</summary>
+    public IServiceProvider Services => app;
+
     /// <summary>The app's <see cref="DurableWorkflowService"/> over this host's client.</summary>
     public IWorkflowService Workflow { get; }
 
@@ -84,8 +87,7 @@ public sealed class DurableAppHost : IAsyncDisposable
             registry => Register(registry, app, alerts, client.Task),
             new DurableTaskTestHostOptions
             {
-                LoggerFactory = Environment.GetEnvironmentVariable("DEBUG_DURABLE") is null ? null
-                    : Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug)),
+                LoggerFactory = DiagnosticLogs(),
                 ConfigureServices = s =>
                 {
                     s.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
@@ -102,6 +104,15 @@ public sealed class DurableAppHost : IAsyncDisposable
         client.SetResult(durable.Client);
         return new DurableAppHost(durable, app, handlers, alerts);
     }
+
+    /// <summary>
+    /// The Durable host's own logs (work items, actions sent, sidecar warnings) on the console when
+    /// <c>WORKFLOW_TEST_DURABLE_LOGS</c> is set: the first place to look when a run does not finish.
+    /// </summary>
+    private static ILoggerFactory? DiagnosticLogs() =>
+        Environment.GetEnvironmentVariable("WORKFLOW_TEST_DURABLE_LOGS") is null
+            ? null
+            : LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug));
 
     /// <summary>
     /// The app's functions under their function names, each activity invocation in its own scope as in Functions.

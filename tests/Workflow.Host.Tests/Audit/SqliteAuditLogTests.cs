@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Audit;
+using Workflow.Engine.Retention;
 using Workflow.Host.Audit;
 
 namespace Workflow.Host.Tests.Audit;
@@ -71,6 +72,27 @@ public sealed class SqliteAuditLogTests : IDisposable
         Assert.Equal(["c", "a"], finance.Select(e => e.Target));
         Assert.Empty(none);
         Assert.Equal([3L], await SqliteFile.QueryLongsAsync(DatabasePath, "SELECT count(*) FROM audit_log;"));
+    }
+
+    [Fact]
+    public async Task The_retention_purge_deletes_entries_older_than_the_retention_and_keeps_the_rest()
+    {
+        // Arrange
+        await using var engine = await InProcessEngine.StartAsync(_directory, s => s.AddSqliteAuditLog());
+        var now = TimeProvider.System.GetUtcNow();
+        var log = engine.Services.GetRequiredService<IAuditLog>();
+        foreach (var (target, age) in new[] { ("old", TimeSpan.FromDays(31)), ("recent", TimeSpan.FromDays(29)) })
+        {
+            await log.AppendAsync(new AuditEntry(now - age, "erin", "pipeline.create", target, null, "data-eng"),
+                CancellationToken.None);
+        }
+
+        // Act
+        await engine.Services.GetRequiredService<RetentionPurger>().PurgeAsync(CancellationToken.None);
+
+        // Assert
+        var entries = await log.ListAsync(null, 10, CancellationToken.None);
+        Assert.Equal(["recent"], entries.Select(e => e.Target));
     }
 
     public void Dispose()

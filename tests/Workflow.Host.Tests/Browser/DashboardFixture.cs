@@ -8,8 +8,6 @@ namespace Workflow.Host.Tests.Browser;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private HostProcess? _host;
@@ -23,23 +21,11 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"Chromium is missing at {ChromiumPath}. The browser tests need Debian's Chromium: " +
-                "run `apt-get install -y chromium` (bash .ci/run does this).");
-        }
-
         Directory.CreateDirectory(ScreenshotDirectory);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         _host = await HostProcess.StartAsync(cts.Token);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser context at laptop size, with generous default timeouts for a loaded machine.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Workflow.Execution;
 using Workflow.Orchestration.Sla;
+using Workflow.Queues;
 
 namespace Workflow.Orchestration.Hosting;
 
@@ -17,6 +18,7 @@ public sealed class OrchestrationMetrics : IDisposable
     public const string TasksRetrying = "workflow.tasks.retrying";
     public const string SlaAlerts = "workflow.sla.alerts";
     public const string QueueBacklog = "workflow.queue.backlog";
+    public const string QueueOldestAge = "workflow.queue.oldest_age";
 
     private readonly Meter meter;
     private readonly Counter<long> runsCompleted;
@@ -24,6 +26,7 @@ public sealed class OrchestrationMetrics : IDisposable
     private readonly Counter<long> tasksRetrying;
     private readonly Counter<long> slaAlerts;
     private readonly Histogram<long> queueBacklog;
+    private readonly Histogram<double> queueOldestAge;
 
     public OrchestrationMetrics(IMeterFactory? factory = null)
     {
@@ -33,6 +36,8 @@ public sealed class OrchestrationMetrics : IDisposable
         tasksRetrying = meter.CreateCounter<long>(TasksRetrying, "{attempt}", "Failed attempts that will be retried.");
         slaAlerts = meter.CreateCounter<long>(SlaAlerts, "{alert}", "SLA and deadline alerts raised.");
         queueBacklog = meter.CreateHistogram<long>(QueueBacklog, "{message}", "Sampled depth of drained queues.");
+        queueOldestAge = meter.CreateHistogram<double>(QueueOldestAge, "s",
+            "Sampled age of the oldest message of drained queues.");
     }
 
     /// <summary>Counts what a run notification says about the run (tagged by pipeline, never by run id).</summary>
@@ -71,8 +76,20 @@ public sealed class OrchestrationMetrics : IDisposable
     /// <summary>The meter itself, so a listener can tell this instance's measurements from others'.</summary>
     internal Meter Meter => meter;
 
-    public void RecordQueueDepth(string queue, long depth) =>
-        queueBacklog.Record(depth, new KeyValuePair<string, object?>("queue", queue));
+    /// <summary>
+    /// Records a drained queue's depth and, when it holds messages, its oldest message's age, tagged by
+    /// <c>{group}/{queue}</c>; the queue-drain task calls this after each drain.
+    /// </summary>
+    public void RecordQueueBacklog(QueueStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var queue = new KeyValuePair<string, object?>("queue", status.Queue.ToString());
+        queueBacklog.Record(status.Depth, queue);
+        if (status.OldestAge is { } age)
+        {
+            queueOldestAge.Record(age.TotalSeconds, queue);
+        }
+    }
 
     public void Dispose() => meter.Dispose();
 }

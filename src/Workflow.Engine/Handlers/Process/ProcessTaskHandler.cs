@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workflow.Model;
 
 namespace Workflow.Engine.Handlers.Process;
@@ -9,12 +10,14 @@ namespace Workflow.Engine.Handlers.Process;
 /// <summary>
 /// The <c>process</c> kind: runs a command with its args, env and working directory, streams stdout and stderr
 /// line by line to the attempt's log, and fails with <c>process-exit</c> on a non-zero exit code. On cancel or
-/// timeout the whole process tree is killed. The child sees <c>WF_IDEMPOTENCY_KEY</c>, <c>WF_RUN_ID</c>,
-/// <c>WF_TASK_KEY</c> and <c>WF_ATTEMPT</c>, and exchanges data through files (see <see cref="ProcessDataFiles"/>):
-/// <c>WF_INPUT_FILE</c> holds the task's input as JSON, and JSON the child writes to <c>WF_OUTPUT_FILE</c> becomes
+/// timeout the whole process tree is killed; on Linux it runs in its own process group (see
+/// <see cref="ProcessLaunch"/>), which is killed with it. The child sees <c>WF_IDEMPOTENCY_KEY</c>,
+/// <c>WF_RUN_ID</c>, <c>WF_TASK_KEY</c> and <c>WF_ATTEMPT</c> (and, in the embedded host, <c>WF_DATA_DIRECTORY</c>),
+/// and exchanges data through files (see <see cref="ProcessDataFiles"/>): <c>WF_INPUT_FILE</c> holds the task's input as JSON, and JSON the child writes to <c>WF_OUTPUT_FILE</c> becomes
 /// the task's output.
 /// </summary>
-internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : ITaskHandler
+internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger, IOptions<ProcessTaskOptions> options)
+    : ITaskHandler
 {
     private const int TailLines = 5;
 
@@ -23,22 +26,14 @@ internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : I
     public async ValueTask<TaskOutcome> ExecuteAsync(TaskContext context, CancellationToken cancellationToken)
     {
         var config = ProcessTaskConfig.Parse(context.TaskId, context.Config);
-        var start = new ProcessStartInfo(config.Command)
+        if (ProcessLaunch.For(config) is not { } start)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-            WorkingDirectory = config.WorkingDirectory ?? string.Empty,
-        };
-        foreach (var arg in config.Args)
-        {
-            start.ArgumentList.Add(arg);
+            return CouldNotStart(context, config, "not found");
         }
 
-        foreach (var (name, value) in config.Env)
+        if (options.Value.DataDirectory is { } dataDirectory)
         {
-            start.Environment[name] = value;
+            start.Environment[ProcessTaskOptions.DataDirectoryVariable] = dataDirectory;
         }
 
         start.Environment["WF_IDEMPOTENCY_KEY"] = context.IdempotencyKey;
@@ -82,8 +77,7 @@ internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : I
         }
         catch (Win32Exception ex)
         {
-            return TaskOutcome.Failure(ErrorKinds.InvalidInput,
-                $"Task '{context.TaskId}': could not start '{config.Command}': {ex.Message}. Check config.command and the PATH.");
+            return CouldNotStart(context, config, ex.Message);
         }
 
         process.BeginOutputReadLine();
@@ -115,11 +109,21 @@ internal sealed class ProcessTaskHandler(ILogger<ProcessTaskHandler> logger) : I
             $"'{config.Command}' exited with code {process.ExitCode}" + (tail.Length > 0 ? $"; stderr: {tail}" : "."));
     }
 
+    private static TaskOutcome CouldNotStart(TaskContext context, ProcessTaskConfig config, string why) =>
+        TaskOutcome.Failure(ErrorKinds.InvalidInput,
+            $"Task '{context.TaskId}': could not start '{config.Command}': {why}. Check config.command and the PATH.");
+
     private void Kill(System.Diagnostics.Process process, string key)
     {
         try
         {
             var pid = process.Id;
+            if (ProcessLaunch.OwnGroup && !OperatingSystem.IsWindows())
+            {
+                // The group holds every descendant, also those already re-parented away from the tree.
+                Native.Posix.KillGroup(pid);
+            }
+
             process.Kill(entireProcessTree: true);
             Log.ProcessKilled(logger, key, pid, "cancelled or timed out");
         }

@@ -1,67 +1,106 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
+using Workflow.Queues;
 
 namespace Workflow.Engine.Handlers.Queue;
 
 /// <summary>
-/// A small durable queue in the engine's database, for the small-job pattern: producers enqueue messages, a
-/// <c>queue-drain</c> task pulls and processes them. Depth and oldest-message age feed backlog alerts.
+/// The embedded host's queues, in the engine's database (<c>queue_messages</c>, keyed by <c>{group}/{queue}</c>):
+/// producers enqueue through the API, <c>queue-drain</c> tasks lease and process messages. A lease is
+/// <c>visible_at</c> in the future; the receipt is the delivery number, so a drain whose lease ran out cannot
+/// complete a message another drain holds now. Dead-lettering renames the row's queue and keeps the error.
 /// </summary>
-public sealed class LocalQueue(SqliteStore store, WriteLoop writer, TimeProvider time)
+public sealed class LocalQueue(SqliteStore store, WriteLoop writer, TimeProvider time) : IWorkQueue
 {
-    public async Task<long> EnqueueAsync(string queue, JsonElement body, CancellationToken cancellationToken)
+    public ValueTask EnqueueAsync(QueueAddress queue, IReadOnlyList<JsonElement> messages,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(messages);
         var now = UnixTime.ToMs(time.GetUtcNow());
-        var raw = body.GetRawText();
-        return await writer.ExecuteAsync((connection, transaction) =>
+        return new(writer.ExecuteAsync((connection, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO queue_messages (queue, body, enqueued_at) VALUES ($q, $b, $t) RETURNING id;";
-            command.Parameters.AddWithValue("$q", queue);
-            command.Parameters.AddWithValue("$b", raw);
+            using var command = Command(connection, transaction,
+                "INSERT INTO queue_messages (queue, body, enqueued_at) VALUES ($q, $b, $t);", queue);
+            var body = command.Parameters.Add("$b", SqliteType.Text);
             command.Parameters.AddWithValue("$t", now);
-            return (long)command.ExecuteScalar()!;
-        }).WaitAsync(cancellationToken);
+            foreach (var message in messages)
+            {
+                body.Value = message.GetRawText();
+                command.ExecuteNonQuery();
+            }
+
+            return messages.Count;
+        }).WaitAsync(cancellationToken));
     }
 
-    /// <summary>The oldest messages, without removing them: a message is removed only once processed.</summary>
-    public async Task<IReadOnlyList<QueueMessage>> PeekAsync(string queue, int max, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ReceivedMessage>> ReceiveAsync(QueueAddress queue, int max,
+        TimeSpan visibility, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(queue);
+        var now = time.GetUtcNow();
+        var messages = await writer.ExecuteAsync((connection, transaction) =>
+        {
+            using var command = Command(connection, transaction, """
+                UPDATE queue_messages SET dequeue_count = dequeue_count + 1, visible_at = $until
+                WHERE id IN (SELECT id FROM queue_messages WHERE queue = $q AND visible_at <= $now ORDER BY id LIMIT $n)
+                RETURNING id, body, enqueued_at, dequeue_count;
+                """, queue);
+            command.Parameters.AddWithValue("$now", UnixTime.ToMs(now));
+            command.Parameters.AddWithValue("$until", UnixTime.ToMs(now + visibility));
+            command.Parameters.AddWithValue("$n", max);
+            var received = new List<ReceivedMessage>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var count = reader.GetInt64(3);
+                received.Add(new ReceivedMessage(queue, reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+                    count.ToString(CultureInfo.InvariantCulture), EngineJson.Parse(reader.GetString(1))!.Value, count,
+                    UnixTime.FromMs(reader.GetInt64(2))));
+            }
+
+            return received;
+        }).WaitAsync(cancellationToken);
+        return [.. messages.OrderBy(m => long.Parse(m.Id, CultureInfo.InvariantCulture))];
+    }
+
+    public ValueTask CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
+        Leased(message, "DELETE FROM queue_messages", null, null, cancellationToken);
+
+    public ValueTask AbandonAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
+        Leased(message, "UPDATE queue_messages SET visible_at = 0", null, null, cancellationToken);
+
+    public ValueTask DeadLetterAsync(ReceivedMessage message, string error, CancellationToken cancellationToken) =>
+        Leased(message, "UPDATE queue_messages SET visible_at = 0, queue = $dl, last_error = $e",
+            message.Queue.DeadLetter, error, cancellationToken);
+
+    public async ValueTask<QueueStatus> GetStatusAsync(QueueAddress queue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, body, enqueued_at FROM queue_messages WHERE queue = $q ORDER BY id LIMIT $n;";
-        command.Parameters.AddWithValue("$q", queue);
-        command.Parameters.AddWithValue("$n", max);
-        var messages = new List<QueueMessage>();
+        command.CommandText = """
+            SELECT count(*), min(enqueued_at), (SELECT count(*) FROM queue_messages WHERE queue = $dl)
+            FROM queue_messages WHERE queue = $q;
+            """;
+        command.Parameters.AddWithValue("$q", queue.ToString());
+        command.Parameters.AddWithValue("$dl", queue.DeadLetter.ToString());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            messages.Add(new QueueMessage(reader.GetInt64(0), EngineJson.Parse(reader.GetString(1))!.Value,
-                UnixTime.FromMs(reader.GetInt64(2))));
-        }
-
-        return messages;
+        await reader.ReadAsync(cancellationToken);
+        TimeSpan? oldest = reader.IsDBNull(1) ? null : time.GetUtcNow() - UnixTime.FromMs(reader.GetInt64(1));
+        return new QueueStatus(queue, reader.GetInt64(0), oldest, reader.GetInt64(2));
     }
 
-    public Task<int> DeleteAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        ids.Count == 0
-            ? Task.FromResult(0)
-            : writer.ExecuteAsync((connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = $"DELETE FROM queue_messages WHERE id IN ({string.Join(",", ids)});";
-                return command.ExecuteNonQuery();
-            }).WaitAsync(cancellationToken);
-
-    /// <summary>Depth and oldest-message age of every non-empty queue.</summary>
+    /// <summary>Depth and oldest-message age of every non-empty queue but the dead-letter ones.</summary>
     public async Task<IReadOnlyList<QueueBacklog>> BacklogAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT queue, count(*), min(enqueued_at) FROM queue_messages GROUP BY queue ORDER BY queue;";
+        command.CommandText = "SELECT queue, count(*), min(enqueued_at) FROM queue_messages " +
+                              $"WHERE queue NOT LIKE '%{QueueAddress.DeadLetterSuffix}' GROUP BY queue ORDER BY queue;";
         var now = time.GetUtcNow();
         var backlog = new List<QueueBacklog>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -72,10 +111,38 @@ public sealed class LocalQueue(SqliteStore store, WriteLoop writer, TimeProvider
 
         return backlog;
     }
+
+    /// <summary>Applies <paramref name="change"/> to the message if this lease still holds it.</summary>
+    private ValueTask Leased(ReceivedMessage message, string change, QueueAddress? deadLetter, string? error,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new(writer.ExecuteAsync((connection, transaction) =>
+        {
+            using var command = Command(connection, transaction,
+                change + " WHERE id = $id AND queue = $q AND dequeue_count = $receipt;", message.Queue);
+            command.Parameters.AddWithValue("$id", long.Parse(message.Id, CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$receipt", long.Parse(message.Receipt, CultureInfo.InvariantCulture));
+            if (deadLetter is not null)
+            {
+                command.Parameters.AddWithValue("$dl", deadLetter.ToString());
+                command.Parameters.AddWithValue("$e", error);
+            }
+
+            return command.ExecuteNonQuery();
+        }).WaitAsync(cancellationToken));
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql,
+        QueueAddress queue)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$q", queue.ToString());
+        return command;
+    }
 }
 
-/// <summary>One message of a <see cref="LocalQueue"/>.</summary>
-public sealed record QueueMessage(long Id, JsonElement Body, DateTimeOffset EnqueuedAt);
-
-/// <summary>How far behind a queue is.</summary>
+/// <summary>How far behind a queue is; <see cref="Queue"/> is <c>{group}/{queue}</c>.</summary>
 public sealed record QueueBacklog(string Queue, long Depth, TimeSpan OldestAge);

@@ -36,4 +36,24 @@ public sealed class RunLoopSlaForwardingTests
         Assert.Equal(["task-started a", "task-finished a", "run-notified a", "task-started a", "task-finished a",
             "task-started b", "task-finished b", "run-notified", "run-finished"], events);
     }
+
+    [Fact]
+    public async Task A_monitored_run_continues_as_new_and_keeps_telling_the_same_monitor()
+    {
+        // Arrange
+        var definition = Pipeline("watched", Task("a"), Task("b", after: ["a"]), Task("c", after: ["b"]));
+        var monitor = new MonitorStarted(T0, "ignored", definition, new Dictionary<string, DurationEstimate>(), null);
+
+        // Act
+        var (outcome, generations) = await Generations.RunToEnd(PipelineRunInput.FromStart(Start(definition), monitor),
+            World(), maxEvents: 2);
+
+        // Assert
+        Assert.Equal(Execution.RunStatus.Succeeded, outcome.Status);
+        Assert.True(generations.Count >= 2, $"only {generations.Count} generations");
+        var sla = OrchestrationNames.SlaInstanceId("watched@20260105T060000Z");
+        Assert.Single(generations.SelectMany(g => g.Calls),
+            c => c.StartsWith($"activity {OrchestrationNames.StartSlaMonitorActivity} ", StringComparison.Ordinal));
+        Assert.Contains(generations[^1].Calls, c => c.StartsWith($"send-event {sla} ", StringComparison.Ordinal));
+    }
 }

@@ -3,20 +3,25 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflow.Api;
+using Workflow.Functions.Http;
 
-namespace Workflow.Functions.Http;
+namespace Workflow.Functions.Hosting;
 
 /// <summary>
-/// The same HTTP API as the embedded host, authenticated by App Service Authentication instead of a bearer token,
-/// built once as <see cref="ApiPipeline"/>. Program.cs and the API tests register it through this one method.
+/// The HTTP side of the app: the same API as the embedded host and its dashboard, authenticated by App Service
+/// Authentication instead of a bearer token. <c>Program.cs</c> calls it, and the tests build the same pipeline.
 /// </summary>
-public static class FunctionsApiServiceCollectionExtensions
+public static class WorkflowFunctionsApiServiceCollectionExtensions
 {
+    /// <summary>Where the dashboard sends a browser to sign in: App Service's own Entra ID sign-in.</summary>
+    public const string SignInUrl = "/.auth/login/aad?post_login_redirect_uri=" + ApiPipeline.DashboardPath + "/";
+
     public static IServiceCollection AddWorkflowFunctionsApi(this IServiceCollection services,
         IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddRouting();
         services.AddWorkflowApi(configuration, environment);
+        services.PostConfigure<WorkflowApiOptions>(o => o.SignInUrl ??= SignInUrl);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
         services.PostConfigure<AuthenticationOptions>(o =>

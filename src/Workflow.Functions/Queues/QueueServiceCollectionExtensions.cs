@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Handlers;
+using Workflow.Engine.Handlers.Queue;
+using Workflow.Functions.Storage;
+using Workflow.Services;
+
+namespace Workflow.Functions.Queues;
+
+/// <summary>Runs <c>queue-drain</c> tasks in the Azure app, on Storage queues: <c>services.AddStorageQueueDrain(configuration)</c>.</summary>
+public static class QueueServiceCollectionExtensions
+{
+    public static IServiceCollection AddStorageQueueDrain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<StorageWorkQueue>();
+        services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<StorageWorkQueue>());
+        services.AddSingleton<IQueueService>(sp => sp.GetRequiredService<StorageWorkQueue>());
+        services.AddSingleton<IPipelineOwners, CatalogPipelineOwners>();
+        services.AddQueueDrainTaskHandler();
+        return services;
+    }
+}
