@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflow.Api;
+using Workflow.Engine.Handlers;
 using Workflow.Functions.Http;
 
 namespace Workflow.Functions.Hosting;
@@ -22,6 +23,12 @@ public static class WorkflowFunctionsApiServiceCollectionExtensions
         services.AddRouting();
         services.AddWorkflowApi(configuration, environment);
         services.PostConfigure<WorkflowApiOptions>(o => o.SignInUrl ??= SignInUrl);
+        // As in the embedded host: a definition naming a task kind or code handler this app lacks is refused at save.
+        services.AddOptions<WorkflowApiOptions>().Configure<HandlerRegistry>((api, handlers) =>
+        {
+            api.TaskKinds.UnionWith(handlers.Kinds);
+            api.CodeHandlerExists = handlers.HasCodeHandler;
+        });
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
         services.PostConfigure<AuthenticationOptions>(o =>

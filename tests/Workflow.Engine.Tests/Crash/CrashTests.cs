@@ -6,13 +6,18 @@ using Workflow.Engine.Tests.Support;
 namespace Workflow.Engine.Tests.Crash;
 
 /// <summary>
-/// Kills a real host process with SIGKILL at random moments while it runs a 200-task pipeline, restarts it each
-/// time, and checks that the run completes with every task recorded as succeeded exactly once and no completed
-/// task's side effect missing; its SLA monitor survives the kills too and raises deadline-missed exactly once.
+/// Kills a real host process with SIGKILL at random moments while it runs a 200-task pipeline (some while it is
+/// still starting up and recovering, the rest while it runs), restarts it each time, and checks that the run
+/// completes with every task recorded as succeeded exactly once, no completed task's side effect missing, and every
+/// execution of a task matched by a recorded delivery; its SLA monitor survives the kills too and raises
+/// deadline-missed exactly once.
 /// </summary>
 public sealed class CrashTests
 {
     private const int Kills = 3;
+
+    /// <summary>Kills that land within the first moments of a life: process start, lock, recovery, redelivery.</summary>
+    private const int EarlyKills = 3;
 
     [Fact]
     public async Task A_run_survives_repeated_SIGKILLs_with_every_task_completed_exactly_once_and_its_deadline_alert_raised()
@@ -23,7 +28,26 @@ public sealed class CrashTests
         var random = new Random(20260101);
         var kills = 0;
 
-        // Act
+        // Act: early kills first (from the second life on there is a run to recover), then kills while it runs.
+        using (var first = StartHost(data, sideEffects))
+        {
+            await WaitForLineAsync(first, "running");
+            first.Kill();
+            await first.WaitForExitAsync();
+        }
+
+        for (var early = 0; early < EarlyKills; early++)
+        {
+            using var host = StartHost(data, sideEffects);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(50, 900)));
+            if (!host.HasExited)
+            {
+                host.Kill();
+            }
+
+            await host.WaitForExitAsync();
+        }
+
         while (kills < Kills)
         {
             using var host = StartHost(data, sideEffects);
@@ -57,8 +81,13 @@ public sealed class CrashTests
             "SELECT count(*) FROM run_events WHERE type = 'TaskSucceeded' GROUP BY json_extract(body, '$.taskKey');");
         Assert.Equal(perTask.Count, events.Count);
         Assert.All(events, e => Assert.Equal("1", e[0]));
-        var effects = (await File.ReadAllLinesAsync(sideEffects)).ToHashSet(StringComparer.Ordinal);
-        Assert.All(succeeded, row => Assert.Contains(row[1], effects));
+        var executions = (await File.ReadAllLinesAsync(sideEffects)).GroupBy(l => l, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.All(succeeded, row => Assert.Contains(row[1], executions.Keys));
+        var deliveries = await QueryAsync(data, "SELECT idempotency_key, deliveries FROM task_attempts;");
+        Assert.All(deliveries, row => Assert.True(executions.GetValueOrDefault(row[0]) <= int.Parse(row[1],
+                System.Globalization.CultureInfo.InvariantCulture),
+            $"{row[0]} ran {executions.GetValueOrDefault(row[0])} times but recorded {row[1]} deliveries"));
         var status = await QueryAsync(data, $"SELECT status FROM runs WHERE run_id = '{CrashPipeline.RunId}';");
         Assert.Equal("succeeded", status.Single()[0]);
         var missed = await QueryAsync(data,
