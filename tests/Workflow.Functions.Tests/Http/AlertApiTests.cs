@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -84,16 +83,5 @@ public sealed class AlertApiTests(AzuriteFixture azurite)
 
     /// <summary>An operator of one group, as App Service writes the header.</summary>
     private static string Caller(string group) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-        {
-            auth_typ = "aad",
-            name_typ = "name",
-            role_typ = "roles",
-            claims = new[]
-            {
-                new { typ = "sub", val = "ana" },
-                new { typ = "groups", val = group },
-                new { typ = "roles", val = "operator" },
-            },
-        })));
+        PrincipalHeader.For(("sub", "ana"), ("groups", group), ("roles", "operator"));
 }
