@@ -37,5 +37,6 @@ internal static partial class Log
         public const int DeliveryLoopFailed = 6006;
         public const int BacklogCheckFailed = 6007;
         public const int OtlpExporting = 6008;
+        public const int TaskAlertRaised = 6009;
     }
 }

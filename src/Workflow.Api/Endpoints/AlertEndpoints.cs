@@ -45,12 +45,13 @@ public static class AlertEndpoints
             "open" => AlertListStatus.Open,
             "acked" => AlertListStatus.Acked,
             "cleared" => AlertListStatus.Cleared,
+            "active" => AlertListStatus.Active,
             _ => null,
         };
         if (status is null)
         {
             return ApiProblems.BadRequest($"Query parameter 'status' is '{statusText}'.", "status",
-                "'status' must be open, acked, cleared or all.", "For example ?status=open.");
+                "'status' must be open, acked, active (not cleared), cleared or all.", "For example ?status=open.");
         }
 
         var kindText = http.Request.Query["kind"].ToString();

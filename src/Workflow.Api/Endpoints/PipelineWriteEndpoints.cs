@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Audit;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
@@ -132,6 +133,12 @@ internal static class PipelineWriteEndpoints
         }
 
         await s.AuditAsync(caller, AuditActions.PipelineDeleted, id, owner, $"version {existing.Version}", ct);
+        if (http.RequestServices.GetService<IAlertService>() is { } alerts)
+        {
+            // No run of a deleted pipeline will come to clear its alerts, so they are cleared now.
+            await alerts.ClearPipelineAlertsAsync(existing.Definition, $"pipeline deleted by {caller.User}", ct);
+        }
+
         return TypedResults.NoContent();
     }
 

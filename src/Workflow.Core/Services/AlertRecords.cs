@@ -71,6 +71,9 @@ public enum AlertListStatus
 
     Acked,
     Cleared,
+
+    /// <summary>Not cleared, acknowledged or not: what is still going on.</summary>
+    Active,
     All,
 }
 

@@ -1,3 +1,5 @@
+using Workflow.Model;
+
 namespace Workflow.Services;
 
 /// <summary>
@@ -12,4 +14,10 @@ public interface IAlertService
 
     /// <summary>Marks an alert acknowledged (the first acknowledgement wins); false when there is no such alert.</summary>
     ValueTask<bool> AcknowledgeAlertAsync(string alertId, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Clears every alert of a pipeline that was deleted, telling its receivers (the app's webhooks and the deleted
+    /// definition's channels); answers how many were cleared. Nothing can clear them later: no run will come.
+    /// </summary>
+    ValueTask<int> ClearPipelineAlertsAsync(PipelineDefinition deleted, string reason, CancellationToken cancellationToken);
 }

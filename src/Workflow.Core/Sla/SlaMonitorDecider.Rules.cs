@@ -96,12 +96,13 @@ public static partial class SlaMonitorDecider
         }
 
         var elapsed = now - running.Value.StartedAt;
+        var limit = task.SlowThreshold ?? elapsed;
         var basis = task.Estimate.Source == EstimateSource.History
-            ? $"its p95 of {Format(task.Estimate.P95)} over {task.Estimate.Samples} runs"
-            : $"its configured expected duration of {Format(task.Estimate.P95)}";
+            ? $"its slow limit of {Format(limit)} (from its p95 of {Format(task.Estimate.P95)} over " +
+              $"{task.Estimate.Samples} runs)"
+            : $"its expected duration of {Format(limit)}";
         var message = $"Task {running.Key} of run {state.RunId} has run {Format(elapsed)} " +
-                      $"(attempt {running.Value.Attempt}), past the limit {Format(task.SlowThreshold ?? elapsed)} " +
-                      $"from {basis}.";
+                      $"(attempt {running.Value.Attempt}), longer than {basis}.";
         return Raise(state, NewAlert(state, AlertIds.ForRun(state.RunId, AlertKind.SlowTask, running.Key),
             AlertKind.SlowTask, AlertSeverity.Warning, running.Key, message, now) with
         {
@@ -187,6 +188,12 @@ public static partial class SlaMonitorDecider
     internal static string Stamp(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    internal static string Format(TimeSpan span) =>
-        Json.Duration.Format(TimeSpan.FromSeconds(Math.Round(Math.Max(0, span.TotalSeconds))));
+    /// <summary>Whole seconds, or tenths under ten seconds, so that a short task's limit and elapsed time differ.</summary>
+    internal static string Format(TimeSpan span)
+    {
+        var seconds = Math.Max(0, span.TotalSeconds);
+        return seconds < 10
+            ? Math.Round(seconds, 1).ToString("0.#", CultureInfo.InvariantCulture) + "s"
+            : Json.Duration.Format(TimeSpan.FromSeconds(Math.Round(seconds)));
+    }
 }

@@ -22,13 +22,27 @@ public sealed class AlertDispatcher(AlertStore store, WorkflowTelemetry telemetr
         var outcome = await store.RaiseAsync(alert, Webhooks(channels), time.GetUtcNow());
         if (outcome != RaiseOutcome.AlreadyOpen)
         {
-            Log.AlertRaised(logger, alert.Id, AlertIds.Name(alert.Kind), alert.Severity.ToString().ToLowerInvariant(),
-                alert.PipelineId, alert.RunId, alert.TaskKey, alert.Message);
+            LogRaised(alert);
             telemetry.AlertRaised(alert);
             signal.Wake();
         }
 
         return outcome;
+    }
+
+    private void LogRaised(Alert alert)
+    {
+        var kind = AlertIds.Name(alert.Kind);
+        var severity = alert.Severity.ToString().ToLowerInvariant();
+        if (string.IsNullOrEmpty(alert.TaskKey))
+        {
+            Log.AlertRaised(logger, alert.Id, kind, severity, alert.PipelineId, alert.RunId, alert.Message);
+        }
+        else
+        {
+            Log.TaskAlertRaised(logger, alert.Id, kind, severity, alert.PipelineId, alert.RunId, alert.TaskKey,
+                alert.Message);
+        }
     }
 
     public async Task<bool> ClearAsync(string alertId, DateTimeOffset at, string reason,

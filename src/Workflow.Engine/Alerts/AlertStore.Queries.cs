@@ -22,6 +22,7 @@ public sealed partial class AlertStore
             case AlertListStatus.Open: sql.Append(" AND a.acked_at IS NULL AND a.cleared_at IS NULL"); break;
             case AlertListStatus.Acked: sql.Append(" AND a.acked_at IS NOT NULL"); break;
             case AlertListStatus.Cleared: sql.Append(" AND a.cleared_at IS NOT NULL"); break;
+            case AlertListStatus.Active: sql.Append(" AND a.cleared_at IS NULL"); break;
         }
 
         if (query.PipelineId is { } pipeline)

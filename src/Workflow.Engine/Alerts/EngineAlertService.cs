@@ -1,9 +1,11 @@
+using Workflow.Alerting;
+using Workflow.Model;
 using Workflow.Services;
 
 namespace Workflow.Engine.Alerts;
 
 /// <summary><see cref="IAlertService"/> over the engine's alert store.</summary>
-public sealed class EngineAlertService(AlertStore store, TimeProvider time) : IAlertService
+public sealed class EngineAlertService(AlertStore store, AlertDispatcher dispatcher, TimeProvider time) : IAlertService
 {
     public async ValueTask<IReadOnlyList<AlertRecord>> ListAlertsAsync(AlertQuery query,
         CancellationToken cancellationToken) => await store.ListAsync(query, cancellationToken);
@@ -14,4 +16,12 @@ public sealed class EngineAlertService(AlertStore store, TimeProvider time) : IA
     public async ValueTask<bool> AcknowledgeAlertAsync(string alertId, string actor,
         CancellationToken cancellationToken) =>
         await store.AckAsync(alertId, actor, time.GetUtcNow()).WaitAsync(cancellationToken);
+
+    public async ValueTask<int> ClearPipelineAlertsAsync(PipelineDefinition deleted, string reason,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        return await PipelineAlerts.ClearAllAsync(this, deleted.Id,
+            id => dispatcher.ClearAsync(id, time.GetUtcNow(), reason, deleted.Sla?.Channels), cancellationToken);
+    }
 }

@@ -6,9 +6,14 @@ namespace Workflow.Engine;
 internal static partial class Log
 {
     [LoggerMessage(Ids.AlertRaised, LogLevel.Warning,
-        "Alert {AlertId} raised: {Kind} ({Severity}) for pipeline {PipelineId}, run {RunId}, task {TaskKey}: {Message}")]
+        "Alert {AlertId} raised: {Kind} ({Severity}) for pipeline {PipelineId}, run {RunId}: {Message}")]
     public static partial void AlertRaised(ILogger logger, string alertId, string kind, string severity,
-        string pipelineId, string? runId, string? taskKey, string message);
+        string pipelineId, string? runId, string message);
+
+    [LoggerMessage(Ids.TaskAlertRaised, LogLevel.Warning,
+        "Alert {AlertId} raised: {Kind} ({Severity}) for pipeline {PipelineId}, run {RunId}, task {TaskKey}: {Message}")]
+    public static partial void TaskAlertRaised(ILogger logger, string alertId, string kind, string severity,
+        string pipelineId, string? runId, string taskKey, string message);
 
     [LoggerMessage(Ids.AlertCleared, LogLevel.Information, "Alert {AlertId} cleared: {Reason}")]
     public static partial void AlertCleared(ILogger logger, string alertId, string reason);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Workflow.Alerting;
 using Workflow.Functions.Storage;
+using Workflow.Model;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Sla;
 using Workflow.Services;
@@ -46,6 +47,17 @@ public sealed class AlertPublisher(TableAlertStore store, WebhookQueue queue, Bl
         var receivers = ReceiversOf(row is null ? null : await catalog.GetAsync(row.PipelineId, null, cancellationToken));
         var (cleared, messages) = await store.ClearAsync(id, input.ClearedAt ?? time.GetUtcNow(), input.Reason ?? "",
             _ => receivers, cancellationToken);
+        await queue.SendAsync(messages, cancellationToken);
+        return cleared;
+    }
+
+    /// <summary>Clears an alert of a deleted pipeline, telling the receivers the deleted definition named.</summary>
+    public async Task<bool> ClearAsync(string alertId, PipelineDefinition deleted, string reason,
+        CancellationToken cancellationToken)
+    {
+        var receivers = AlertReceivers.Of(options.Value.Webhooks, deleted.Sla?.Channels);
+        var (cleared, messages) = await store.ClearAsync(alertId, time.GetUtcNow(), reason, _ => receivers,
+            cancellationToken);
         await queue.SendAsync(messages, cancellationToken);
         return cleared;
     }

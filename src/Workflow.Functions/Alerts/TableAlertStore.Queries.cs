@@ -20,6 +20,7 @@ public sealed partial class TableAlertStore
             case AlertListStatus.Open: filters.Add("Acked eq false and Cleared eq false"); break;
             case AlertListStatus.Acked: filters.Add("Acked eq true"); break;
             case AlertListStatus.Cleared: filters.Add("Cleared eq true"); break;
+            case AlertListStatus.Active: filters.Add("Cleared eq false"); break;
         }
 
         if (query.PipelineId is { } pipeline)

@@ -48,4 +48,37 @@ public sealed class AlertEndpointsTests(ApiFactory factory) : IClassFixture<ApiF
         await ApiClient.AssertStatusAsync(HttpStatusCode.BadRequest, badKind);
         Assert.Contains("deadline-at-risk", await badKind.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Deleting_a_pipeline_clears_its_alerts_acknowledged_or_not_and_leaves_other_pipelines_alerts_open()
+    {
+        var dispatcher = factory.Services.GetRequiredService<AlertDispatcher>();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var doomed = $"gone-{suffix}";
+        var kept = $"kept-{suffix}";
+        var editor = await ApiClient.LoginAsync(factory, "edna", ["alerts-d"], ["editor", "operator"]);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created,
+            await editor.PostAsync("/api/pipelines", Definitions.Echo(doomed, "alerts-d")));
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created,
+            await editor.PostAsync("/api/pipelines", Definitions.Echo(kept, "alerts-d")));
+        Alert For(string pipeline, AlertKind kind) =>
+            Sample($"{pipeline}@1/{AlertIds.Name(kind)}", "alerts-d", kind) with { PipelineId = pipeline };
+        await dispatcher.RaiseAsync(For(doomed, AlertKind.DeadlineAtRisk), null);
+        await dispatcher.RaiseAsync(For(doomed, AlertKind.RunFailed), null);
+        await dispatcher.RaiseAsync(For(kept, AlertKind.RunFailed), null);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.OK,
+            await editor.PostAsync($"/api/alerts/{Uri.EscapeDataString($"{doomed}@1/run-failed")}/ack"));
+
+        await ApiClient.AssertStatusAsync(HttpStatusCode.NoContent,
+            await editor.SendJsonAsync(HttpMethod.Delete, $"/api/pipelines/{doomed}", null));
+
+        var active = await ApiClient.JsonAsync(await editor.GetAsync($"/api/alerts?status=active&pipeline={doomed}"));
+        var cleared = await ApiClient.JsonAsync(await editor.GetAsync($"/api/alerts?status=cleared&pipeline={doomed}"));
+        var other = await ApiClient.JsonAsync(await editor.GetAsync($"/api/alerts?status=active&pipeline={kept}"));
+        Assert.Equal(0, active.GetArrayLength());
+        Assert.Equal(2, cleared.GetArrayLength());
+        Assert.All(cleared.EnumerateArray(), a =>
+            Assert.Equal("pipeline deleted by edna", a.GetProperty("clearReason").GetString()));
+        Assert.Equal(1, other.GetArrayLength());
+    }
 }

@@ -105,7 +105,7 @@ internal sealed partial class RunStep
             var delay = Backoff.DelayBefore(policy, _state.RunId, unit.Key, next);
             SetStatus(unit, TaskStatus.RetryWait);
             Notify(NotificationKind.TaskRetrying,
-                $"Task '{unit.Key}' attempt {unit.Attempt} failed ({errorKind}): {message}. " +
+                $"Task '{unit.Key}' attempt {unit.Attempt} failed ({errorKind}): {message.TrimEnd('.', ' ')}. " +
                 $"Attempt {next} of {max} starts in {Duration.Format(delay)}.", unit.Key, unit.Attempt);
             StartTimer(unit, TimerPurpose.Retry, _at + delay);
             return;

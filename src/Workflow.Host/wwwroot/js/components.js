@@ -18,10 +18,15 @@ export function errorBox(error, { onRetry } = {}) {
     detail && detail !== title ? h('p', {}, detail) : null,
     error?.errors?.length
       ? h('ul', {}, error.errors.map(e => h('li', {},
-        e.path ? h('code', {}, e.path) : null, e.path ? ': ' : '', e.message ?? '',
+        e.path ? h('code', {}, e.path) : null, e.path ? ': ' : '', withoutPath(e.message ?? '', e.path),
         e.hint ? h('span', { class: 'hint' }, ` ${e.hint}`) : null)))
       : null,
     onRetry ? h('button', { class: 'btn btn-small', type: 'button', onclick: onRetry }, 'Try again') : null);
+}
+
+/** A field error's message often starts with its own path; the box shows the path once. */
+function withoutPath(message, path) {
+  return path && message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }
 
 export function emptyState(title, text, action) {
