@@ -11,6 +11,8 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Warning, "Rate limit reached for {Partition}")]
     public static partial void RateLimited(ILogger logger, string partition);
 
-    [LoggerMessage(1002, LogLevel.Information, "Development token issuer is enabled (environment {Environment})")]
-    public static partial void DevTokensEnabled(ILogger logger, string environment);
+    [LoggerMessage(1002, LogLevel.Warning,
+        "Development token issuer is on (environment {Environment}): whoever reaches POST /api/dev/token can mint a " +
+        "token for any user, group and role. It answers {Reach}. Never run it where others can reach the host.")]
+    public static partial void DevTokensEnabled(ILogger logger, string environment, string reach);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Problems;
@@ -67,7 +68,10 @@ public static class WorkflowApiExtensions
         {
             var logger = endpoints.ServiceProvider.GetRequiredService<ILogger<DevTokenIssuer>>();
             var env = endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>();
-            Log.DevTokensEnabled(logger, env.EnvironmentName);
+            var anyAddress = endpoints.ServiceProvider.GetRequiredService<IOptions<WorkflowAuthOptions>>().Value
+                .DevTokensFromAnyAddress;
+            Log.DevTokensEnabled(logger, env.EnvironmentName,
+                anyAddress ? "callers from any address (DevTokensFromAnyAddress is set)" : "loopback callers only");
             DevTokenEndpoints.Map(open);
         }
 

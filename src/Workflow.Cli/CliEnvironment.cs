@@ -23,12 +23,11 @@ public sealed record CliEnvironment(
     public static CliEnvironment ForProcess()
     {
         var term = Environment.GetEnvironmentVariable("TERM");
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
-        if (System.Console.IsOutputRedirected)
-        {
-            // A pipe has no width; Spectre would assume 80 columns and wrap table cells mid-word.
-            console.Profile.Width = RedirectedWidth;
-        }
+        var redirected = System.Console.IsOutputRedirected;
+        // A pipe has no width; Spectre would assume 80 columns and wrap table cells mid-word.
+        var console = WantsPlainText(redirected, term, Environment.GetEnvironmentVariable("NO_COLOR"))
+            ? PlainConsole(System.Console.Out, redirected ? RedirectedWidth : SafeWidth())
+            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
 
         var terminal = new TerminalInfo(
             System.Console.IsOutputRedirected,
@@ -38,6 +37,13 @@ public sealed record CliEnvironment(
         return new CliEnvironment(System.Console.Out, System.Console.Error, console, Environment.GetEnvironmentVariable,
             TimeProvider.System, terminal);
     }
+
+    /// <summary>
+    /// Plain text, with no colour or cursor codes, whenever the output is not a terminal (a pipe or a file), the
+    /// terminal is dumb, or <c>NO_COLOR</c> is set to anything (https://no-color.org).
+    /// </summary>
+    internal static bool WantsPlainText(bool outputRedirected, string? term, string? noColor) =>
+        outputRedirected || string.Equals(term, "dumb", StringComparison.Ordinal) || !string.IsNullOrEmpty(noColor);
 
     /// <summary>A console over <paramref name="writer"/> with no colours, no ANSI and no interaction.</summary>
     public static IAnsiConsole PlainConsole(TextWriter writer, int width = 160)
@@ -51,6 +57,22 @@ public sealed record CliEnvironment(
         });
         console.Profile.Width = width;
         return console;
+    }
+
+    private static int SafeWidth()
+    {
+        try
+        {
+            return System.Console.WindowWidth is > 0 and var width ? width : RedirectedWidth;
+        }
+        catch (IOException)
+        {
+            return RedirectedWidth;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return RedirectedWidth;
+        }
     }
 
     private static int SafeHeight()

@@ -1,6 +1,8 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
@@ -14,12 +16,23 @@ namespace Workflow.Api.Endpoints;
 /// </summary>
 internal static class DevTokenEndpoints
 {
+    /// <summary>An in-process test server has no remote address: nothing outside the process can reach it.</summary>
+    private static bool FromLoopback(IPAddress? remote) => remote is null || IPAddress.IsLoopback(remote);
+
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/dev/token", IssueAsync).AllowAnonymous().WithName("IssueDevToken");
 
     private static async Task<IResult> IssueAsync(HttpContext http, ApiServices s, DevTokenIssuer issuer,
-        CancellationToken ct)
+        IOptions<WorkflowAuthOptions> auth, CancellationToken ct)
     {
+        if (!auth.Value.DevTokensFromAnyAddress && !FromLoopback(http.Connection.RemoteIpAddress))
+        {
+            return ApiProblems.Forbidden(
+                $"The development token issuer answers only on loopback; this request came from " +
+                $"{http.Connection.RemoteIpAddress}. Sign in with your identity provider, or set " +
+                $"{WorkflowAuthOptions.Section}:DevTokensFromAnyAddress=true on a host that only you can reach.");
+        }
+
         var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<DevTokenRequest>(), s.Options,
             allowEmpty: false, ct);
         if (!body.Ok)

@@ -25,6 +25,12 @@ public sealed class WorkflowAuthOptions
     /// <summary>Turns the development issuer on in Development; it is never on in any other environment.</summary>
     public bool EnableDevTokens { get; set; } = true;
 
+    /// <summary>
+    /// The development issuer answers only callers on the loopback interface unless this is set: anyone who reaches
+    /// it can mint a token for any user, group and role.
+    /// </summary>
+    public bool DevTokensFromAnyAddress { get; set; }
+
     public string DevIssuer { get; set; } = "workflow-dev";
 
     public string DevAudience { get; set; } = "workflow";

@@ -38,6 +38,19 @@ public sealed class ChildProcessTests(HostFixture fixture) : EndToEndTest(fixtur
     }
 
     [Fact]
+    public async Task Tables_written_to_a_pipe_carry_no_colour_codes_even_on_a_colour_terminal()
+    {
+        Assert.Equal(0, (await WfAsync("xterm-256color", "login", "--dev", "--user", "alice", "--groups", "data-eng")).ExitCode);
+        Assert.Equal(0, (await WfAsync("xterm-256color", "pipelines", "apply", "-f", PipelineCopy("etl.json", out var id))).ExitCode);
+
+        var pipelines = await WfAsync("xterm-256color", "pipelines", "list");
+
+        Assert.True(pipelines.ExitCode == 0, pipelines.ToString());
+        Assert.Contains(id, pipelines.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', pipelines.Out);
+    }
+
+    [Fact]
     public async Task The_executable_exits_with_the_unreachable_code_and_names_the_URL_when_nothing_listens()
     {
         var result = await ChildProcess.RunAsync("dotnet", [RepoPaths.CliAssembly(), "runs", "list", "--server", "http://127.0.0.1:9"],
