@@ -7,7 +7,8 @@ namespace Workflow.Api.Contracts;
 public sealed record HealthResponse(string Status, string Version, string? SignInUrl = null);
 
 /// <summary>Who the API takes the caller to be: what <c>GET /api/me</c> answers.</summary>
-public sealed record MeResponse(string User, IReadOnlyList<string> Groups, IReadOnlyList<string> Roles);
+public sealed record MeResponse(string User, IReadOnlyList<string> Groups, IReadOnlyList<string> Roles,
+    IReadOnlyDictionary<string, string> GroupRoles);
 
 /// <summary>What the development issuer is asked for.</summary>
 public sealed record DevTokenRequest(string? User, IReadOnlyList<string>? Groups, IReadOnlyList<string>? Roles);

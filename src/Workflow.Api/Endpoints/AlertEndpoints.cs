@@ -67,7 +67,7 @@ public static class AlertEndpoints
             }
         }
 
-        if (caller.Role == Role.None)
+        if (caller.VisibleGroups is { Count: 0 })
         {
             return TypedResults.Json(Array.Empty<AlertSummary>(), ApiJson.Options);
         }

@@ -37,7 +37,7 @@ public sealed class ApiServices(
             AccessDecision.Allowed => null,
             AccessDecision.Hidden => ApiProblems.NotFound(what, id),
             _ => ApiProblems.Forbidden(
-                $"'{caller.User}' (role {caller.Role.ToString().ToLowerInvariant()}) may not " +
+                $"'{caller.User}' (role {RoleClaim.Name(caller.RoleIn(ownerGroup))} in '{ownerGroup}') may not " +
                 $"{Describe(action)} in group '{ownerGroup}'; that needs the " +
                 $"{AccessPolicy.RequiredRole(action).ToString().ToLowerInvariant()} role in that group."),
         };

@@ -19,7 +19,7 @@ internal static class AuditEndpoints
             return bad;
         }
 
-        if (caller.Role == Workflow.Security.Role.None)
+        if (caller.VisibleGroups is { Count: 0 })
         {
             return TypedResults.Json(Array.Empty<Audit.AuditEntry>(), ApiJson.Options);
         }

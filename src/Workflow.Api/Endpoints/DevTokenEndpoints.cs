@@ -7,6 +7,7 @@ using Workflow.Api.Contracts;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Api.Security;
+using Workflow.Security;
 
 namespace Workflow.Api.Endpoints;
 
@@ -50,10 +51,11 @@ internal static class DevTokenEndpoints
         var roles = request.Roles ?? ["viewer"];
         for (var i = 0; i < roles.Count; i++)
         {
-            if (!CallerFactory.TryParseRole(roles[i] ?? "", out _))
+            if (!RoleClaim.TryParse(roles[i], out _))
             {
                 errors.Add(new FieldError($"$.roles[{i}]", $"'{roles[i]}' is not a role.",
-                    "Roles are viewer, operator, editor and admin."));
+                    "Roles are viewer, operator, editor and admin, for every group of the user, or " +
+                    "GROUP:ROLE (for example data-eng:editor) for one group."));
             }
         }
 

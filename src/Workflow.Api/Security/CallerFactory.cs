@@ -4,8 +4,9 @@ using Workflow.Security;
 namespace Workflow.Api.Security;
 
 /// <summary>
-/// Turns a validated token's claims into the <see cref="Caller"/> the access policy judges. Unknown role names are
-/// ignored rather than refused, since an identity provider may issue roles meant for other applications.
+/// Turns a validated token's claims into the <see cref="Caller"/> the access policy judges: bare roles and group
+/// roles (<see cref="RoleClaim"/>). Unknown role names are ignored rather than refused, since an identity provider
+/// may issue roles meant for other applications.
 /// </summary>
 public static class CallerFactory
 {
@@ -19,21 +20,11 @@ public static class CallerFactory
             ?? principal.Identity?.Name
             ?? "unknown";
         var groups = principal.FindAll(options.GroupsClaim).Select(c => c.Value);
-        var roles = principal.FindAll(options.RolesClaim)
-            .Select(c => TryParseRole(c.Value, out var role) ? role : Role.None);
-        return Caller.Create(user, groups, roles);
-    }
-
-    public static bool TryParseRole(string text, out Role role)
-    {
-        role = text.Trim().ToLowerInvariant() switch
-        {
-            "viewer" => Role.Viewer,
-            "operator" => Role.Operator,
-            "editor" => Role.Editor,
-            "admin" => Role.Admin,
-            _ => Role.None,
-        };
-        return role != Role.None;
+        var claims = principal.FindAll(options.RolesClaim)
+            .Select(c => RoleClaim.TryParse(c.Value, out var claim) ? claim : (RoleClaim?)null)
+            .OfType<RoleClaim>().ToList();
+        return Caller.Create(user, groups,
+            claims.Where(c => c.Group is null).Select(c => c.Role),
+            claims.Where(c => c.Group is not null).Select(c => KeyValuePair.Create(c.Group!, c.Role)));
     }
 }

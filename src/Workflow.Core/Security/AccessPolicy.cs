@@ -5,7 +5,7 @@ namespace Workflow.Security;
 /// <list type="bullet">
 /// <item>Admins may do everything, in every group.</item>
 /// <item>Anyone else sees only the things of their own groups; the rest is <see cref="AccessDecision.Hidden"/>.</item>
-/// <item>Inside their groups, the role decides: viewer reads; operator also triggers, cancels, reruns, acknowledges
+/// <item>Inside their groups, their role in that group decides (<see cref="Caller.RoleIn"/>): viewer reads; operator also triggers, cancels, reruns, acknowledges
 /// alerts and enqueues messages to the group's queues (it starts work, like a trigger); editor also creates, changes, enables and deletes pipelines.</item>
 /// <item>Creating in, or moving a pipeline to, a group one is not in is <see cref="AccessDecision.Forbidden"/>, not
 /// hidden: the caller named that group, so nothing leaks.</item>
@@ -39,7 +39,7 @@ public static class AccessPolicy
             return action == AccessAction.Create ? AccessDecision.Forbidden : AccessDecision.Hidden;
         }
 
-        return caller.Role >= required ? AccessDecision.Allowed : AccessDecision.Forbidden;
+        return caller.RoleIn(ownerGroup) >= required ? AccessDecision.Allowed : AccessDecision.Forbidden;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed class AlertTestBed
         Queue = new WebhookQueue(storage);
         var wrapped = Options.Create(options);
         Publisher = new AlertPublisher(Store, Queue, catalog, wrapped, TimeProvider.System);
-        Service = new TableAlertService(Store, TimeProvider.System);
+        Service = new TableAlertService(Store, Publisher, TimeProvider.System);
         Activities = new PublishActivities(metrics, Publisher,
             NullLogger<PublishActivities>.Instance);
         Handler = new WebhookDeliveryHandler(Store, Queue, new HttpClient(), wrapped, TimeProvider.System,

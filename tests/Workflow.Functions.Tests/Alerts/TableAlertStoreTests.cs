@@ -109,6 +109,40 @@ public sealed class TableAlertStoreTests(AzuriteFixture azurite)
         Assert.Equal(2, afterReopen?.RaiseCount);
     }
 
+    [Fact]
+    public async Task Clearing_a_deleted_pipelines_alerts_clears_acked_and_open_ones_and_tells_its_receiver()
+    {
+        // Arrange
+        using var receiver = new WebhookReceiver();
+        receiver.Start();
+        var bed = await AlertTestBed.CreateAsync(azurite);
+        await bed.Store.RaiseAsync(Alert("run-1", AlertKind.SlowRun, "sales", "team", At), [], CancellationToken.None);
+        await bed.Store.RaiseAsync(Alert("run-2", AlertKind.RunFailed, "sales", "team", At), [], CancellationToken.None);
+        await bed.Store.RaiseAsync(Alert("run-3", AlertKind.RunFailed, "hr", "team", At), [], CancellationToken.None);
+        await bed.Store.AckAsync("run-2/run-failed", "ana", At, CancellationToken.None);
+        var deleted = new Workflow.Model.PipelineDefinition
+        {
+            Id = "sales",
+            OwnerGroup = "team",
+            Tasks = [new Workflow.Model.TaskDefinition { Id = "t", Kind = "delay" }],
+            Sla = new Workflow.Model.SlaPolicy { Channels = [new Workflow.Model.AlertChannel { Url = receiver.Url }] },
+        };
+
+        // Act
+        var cleared = await bed.Service.ClearPipelineAlertsAsync(deleted, "pipeline deleted by ana",
+            CancellationToken.None);
+        await bed.PumpAsync();
+
+        // Assert
+        var active = await bed.Service.ListAlertsAsync(new AlertQuery(AlertListStatus.Active), CancellationToken.None);
+        Assert.Equal(2, cleared);
+        Assert.Equal(["run-3/run-failed"], active.Select(r => r.Alert.Id));
+        Assert.Equal("pipeline deleted by ana",
+            (await bed.Service.GetAlertAsync("run-1/slow-run", CancellationToken.None))!.ClearReason);
+        Assert.Equal(1, receiver.Count("run-1/slow-run", "cleared"));
+        Assert.Equal(1, receiver.Count("run-2/run-failed", "cleared"));
+    }
+
     private static Alert Alert(string runId, AlertKind kind, string pipeline, string group, DateTimeOffset at) =>
         new(AlertIds.ForRun(runId, kind), kind, AlertSeverity.Warning, pipeline, group, runId, null,
             $"{kind} on {runId}", at);

@@ -17,6 +17,12 @@ function list(value) {
   return (Array.isArray(value) ? value : [value]).flatMap(v => String(v).split(/[\s,]+/)).filter(Boolean);
 }
 
+/** Role names are case-insensitive; group names are not, so only the part after the last colon is lowered. */
+function lowerRole(claim) {
+  const colon = claim.lastIndexOf(':');
+  return colon < 0 ? claim.toLowerCase() : claim.slice(0, colon + 1) + claim.slice(colon + 1).toLowerCase();
+}
+
 /** Decodes a JWT payload without verifying it (the server verifies). Returns null for a non-JWT token. */
 export function decodeToken(token) {
   const parts = (token ?? '').split('.');
@@ -44,7 +50,11 @@ export const session = {
 
   /** Uses the platform's sign-in: {user, groups, roles} from GET /api/me, or null when it has none. */
   usePlatform(me) {
-    platform = me ? { name: me.user, groups: me.groups ?? [], roles: me.roles ?? [] } : null;
+    platform = me ? {
+      name: me.user,
+      groups: me.groups ?? [],
+      roles: [...(me.roles ?? []), ...Object.entries(me.groupRoles ?? {}).map(([group, role]) => `${group}:${role}`)],
+    } : null;
   },
 
   /** True when the platform's sign-in, not a stored token, identifies the user. */
@@ -67,14 +77,23 @@ export const session = {
 
   groups: () => list(claims().groups),
 
+  /** Bare roles (`editor`: in every group of the user) and group roles (`data-eng:editor`: in that group only). */
   roles() {
     const c = claims();
-    return [...new Set(ROLE_CLAIMS.flatMap(name => list(c[name])).map(r => r.toLowerCase()))];
+    return [...new Set(ROLE_CLAIMS.flatMap(name => list(c[name])).map(lowerRole))];
   },
 
-  /** True when the user holds the role or a stronger one. */
-  can(role) {
+  /**
+   * True when the user holds the role or a stronger one in `group`: a bare role, or that group's role. Without a
+   * group, true when any role of the user is strong enough somewhere (to decide whether a column exists at all).
+   */
+  can(role, group) {
     const need = RANK[role] ?? 99;
-    return session.roles().some(r => (RANK[r] ?? 0) >= need);
+    return session.roles().some(r => {
+      const colon = r.lastIndexOf(':');
+      const rank = RANK[colon < 0 ? r : r.slice(colon + 1)] ?? 0;
+      const scope = colon < 0 ? null : r.slice(0, colon);
+      return rank >= need && (scope === null || group === undefined || scope === group);
+    });
   },
 };

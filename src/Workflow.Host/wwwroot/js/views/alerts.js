@@ -103,7 +103,7 @@ function table(items, refresh) {
       h('td', { class: 'message' }, a.message),
       h('td', { class: 'nowrap' }, timeCell(a.raisedAt), h('div', { class: 'secondary' }, relative(a.raisedAt))),
       h('td', { class: 'alert-state' }, stateCell(a)),
-      canAck ? h('td', { class: 'right' }, stateOf(a) !== 'open' ? null : actionButton('Acknowledge', async () => {
+      canAck ? h('td', { class: 'right' }, stateOf(a) !== 'open' || !session.can('operator', a.ownerGroup) ? null : actionButton('Acknowledge', async () => {
         await api(`/api/alerts/${encodeURIComponent(a.id)}/ack`, { method: 'POST', body: {} });
         refresh();
       }, { kind: 'btn-small', testid: 'ack', success: 'Acknowledged' })) : null)))));

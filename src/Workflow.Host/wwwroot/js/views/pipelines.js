@@ -74,7 +74,7 @@ function table(items, refresh) {
     h('thead', {}, h('tr', {},
       h('th', {}, 'Pipeline'), h('th', {}, 'Group'), h('th', {}, 'Schedules'), h('th', {}, 'Next run'),
       h('th', {}, 'Last run'), h('th', {}, 'Recent durations'), canOperate ? h('th', { class: 'right' }, 'Actions') : null)),
-    h('tbody', {}, items.map(p => row(p, canOperate, refresh)))));
+    h('tbody', {}, items.map(p => row(p, canOperate && session.can('operator', p.ownerGroup), refresh)))));
 }
 
 function row(p, canOperate, refresh) {
@@ -103,7 +103,7 @@ function row(p, canOperate, refresh) {
       actionButton('Trigger', () => trigger(p.id),
         { kind: 'btn-primary btn-small', testid: `trigger-${p.id}`, title: `Start a manual run of ${p.id}` }),
       ' ',
-      session.can('editor') ? actionButton(p.enabled === false ? 'Enable' : 'Disable', async () => {
+      session.can('editor', p.ownerGroup) ? actionButton(p.enabled === false ? 'Enable' : 'Disable', async () => {
         await api(`/api/pipelines/${encodeURIComponent(p.id)}/${p.enabled === false ? 'enable' : 'disable'}`, { method: 'POST' });
         refresh();
       }, { kind: 'btn-small', testid: `toggle-${p.id}`, success: `${p.id} ${p.enabled === false ? 'enabled' : 'disabled'}` }) : null)

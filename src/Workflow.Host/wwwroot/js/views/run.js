@@ -137,7 +137,7 @@ export function render(container, params) {
 
   const drawHeader = () => {
     const run = detail.run;
-    const canOperate = session.can('operator');
+    const canOperate = session.can('operator', run.ownerGroup);
     const active = ACTIVE_RUN.has(run.status);
     mount(header, h('div', { class: 'page-header' },
       h('div', {}, h('h1', { class: 'run-title' }, run.pipelineId, statusBadge(run.status)),
