@@ -24,3 +24,6 @@ public sealed record PipelineVersionInfo(int Version, DateTimeOffset UpdatedAt, 
 
 /// <summary>The answer of enable and disable.</summary>
 public sealed record PipelineEnabledState(string Id, bool Enabled, int Version);
+
+/// <summary>Each task's expected duration in seconds, from its recent successful runs; tasks without history are absent.</summary>
+public sealed record ExpectedDurations(string PipelineId, IReadOnlyDictionary<string, double> Seconds);

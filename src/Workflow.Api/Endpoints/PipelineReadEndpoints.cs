@@ -22,6 +22,7 @@ internal static class PipelineReadEndpoints
         api.MapGet("/pipelines/{id}", GetAsync).WithName("GetPipeline");
         api.MapGet("/pipelines/{id}/versions", VersionsAsync).WithName("ListPipelineVersions");
         api.MapGet("/pipelines/{id}/schedule/preview", PreviewAsync).WithName("PreviewSchedule");
+        api.MapGet("/pipelines/{id}/durations", DurationsAsync).WithName("ExpectedDurations");
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)
@@ -85,6 +86,21 @@ internal static class PipelineReadEndpoints
         var rows = versions.OrderByDescending(v => v.Version)
             .Select(v => new PipelineVersionInfo(v.Version, v.UpdatedAt, v.UpdatedBy)).ToList();
         return TypedResults.Json(rows, ApiJson.Options);
+    }
+
+    /// <summary>What each task usually takes, from history: what <c>wf watch</c> bases its first ETA on.</summary>
+    private static async Task<IResult> DurationsAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var found = await s.FindPipelineAsync(s.CallerOf(http), AccessAction.Read, id, ct);
+        if (!found.Ok)
+        {
+            return found.Problem!;
+        }
+
+        var expected = await s.Workflow.ExpectedDurationsAsync(id, ct);
+        var seconds = expected.OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(e => e.Key, e => Math.Round(e.Value.TotalSeconds, 3), StringComparer.Ordinal);
+        return TypedResults.Json(new ExpectedDurations(id, seconds), ApiJson.Options);
     }
 
     private static async Task<IResult> PreviewAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)

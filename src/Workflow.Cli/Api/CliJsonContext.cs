@@ -14,5 +14,6 @@ namespace Workflow.Cli.Api;
 [JsonSerializable(typeof(LogChunk))]
 [JsonSerializable(typeof(DevTokenRequest))]
 [JsonSerializable(typeof(DevTokenResponse))]
+[JsonSerializable(typeof(ExpectedDurations))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

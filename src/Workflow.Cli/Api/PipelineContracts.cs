@@ -25,3 +25,6 @@ public sealed record ApplyResult(bool Created, string? ETag, Uri? Location);
 
 /// <summary>One upcoming fire time from <c>GET /api/pipelines/{id}/schedule/preview</c>.</summary>
 public sealed record SchedulePreviewItem(JsonElement? Schedule, DateTimeOffset Utc, JsonElement? Local, string? TimeZone);
+
+/// <summary><c>GET /api/pipelines/{id}/durations</c>: each task's expected seconds from the server's history.</summary>
+public sealed record ExpectedDurations(string PipelineId, IReadOnlyDictionary<string, double>? Seconds);

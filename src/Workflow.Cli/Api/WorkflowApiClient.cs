@@ -59,6 +59,10 @@ public sealed partial class WorkflowApiClient : IDisposable
         return new StoredPipeline(document.RootElement.Clone(), response.Headers.ETag?.ToString());
     }
 
+    /// <summary>What each task of the pipeline usually takes, from the server's history (empty when none is known).</summary>
+    public Task<ExpectedDurations> ExpectedDurationsAsync(string pipelineId, CancellationToken ct) =>
+        SendForAsync(HttpMethod.Get, $"api/pipelines/{Segment(pipelineId)}/durations", null, Json.ExpectedDurations, ct);
+
     public async Task<ApplyResult> CreatePipelineAsync(string definitionJson, CancellationToken ct)
     {
         using var content = JsonContent(definitionJson);

@@ -35,7 +35,7 @@ public static class ProgressText
     {
         if (p.Remaining is null)
         {
-            return "ETA unknown (no expected durations yet)";
+            return "ETA unknown (no history or expected durations yet)";
         }
 
         var basis = p.Basis switch

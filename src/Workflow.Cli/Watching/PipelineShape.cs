@@ -38,6 +38,26 @@ public sealed record PipelineShape(IReadOnlyDictionary<string, TimeSpan> Expecte
         }
     }
 
+    /// <summary>
+    /// Expected durations with the server's history (seconds per task id) taking the place of configured ones:
+    /// what the tasks really took recently is the better guess, and it is known before this run finishes any task.
+    /// </summary>
+    public PipelineShape WithHistory(IReadOnlyDictionary<string, double>? seconds)
+    {
+        if (seconds is not { Count: > 0 })
+        {
+            return this;
+        }
+
+        var merged = new Dictionary<string, TimeSpan>(ExpectedByTaskId, StringComparer.Ordinal);
+        foreach (var (taskId, value) in seconds)
+        {
+            merged[taskId] = TimeSpan.FromSeconds(value);
+        }
+
+        return this with { ExpectedByTaskId = merged };
+    }
+
     /// <summary>The run's tasks plus, while it runs, pending rows for definition tasks it has not reached yet.</summary>
     public IReadOnlyList<TaskInfo> Complete(RunDetail detail)
     {

@@ -99,7 +99,13 @@ public sealed class RunWatcher
         try
         {
             var stored = await _api.FindPipelineAsync(pipelineId, ct);
-            return stored is null ? PipelineShape.Empty : PipelineShape.FromDefinition(stored.Definition);
+            if (stored is null)
+            {
+                return PipelineShape.Empty;
+            }
+
+            var history = await _api.ExpectedDurationsAsync(pipelineId, ct);
+            return PipelineShape.FromDefinition(stored.Definition).WithHistory(history.Seconds);
         }
         catch (ApiException)
         {

@@ -19,6 +19,13 @@ public interface IWorkflowService
 
     ValueTask<IReadOnlyList<PipelineRecord>> ListPipelineVersionsAsync(string pipelineId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What each task of the pipeline is expected to take, from its recent successful runs (the estimate dispatch
+    /// ranks with); tasks without history are left out.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<string, TimeSpan>> ExpectedDurationsAsync(string pipelineId,
+        CancellationToken cancellationToken);
+
     /// <summary>Deletes a pipeline; its finished runs stay until retention removes them.</summary>
     ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor, CancellationToken cancellationToken);
 

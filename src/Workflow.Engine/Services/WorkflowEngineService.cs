@@ -51,6 +51,9 @@ public sealed partial class WorkflowEngineService : IWorkflowService
         CancellationToken cancellationToken) =>
         _pipelines.VersionsAsync(pipelineId, cancellationToken);
 
+    public ValueTask<IReadOnlyDictionary<string, TimeSpan>> ExpectedDurationsAsync(string pipelineId,
+        CancellationToken cancellationToken) => _durations.ExpectedAsync(pipelineId, cancellationToken);
+
     public async ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
         CancellationToken cancellationToken)
     {

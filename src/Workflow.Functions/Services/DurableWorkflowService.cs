@@ -6,6 +6,7 @@ using Workflow.Model;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
 using Workflow.Services;
+using Workflow.Sla;
 
 namespace Workflow.Functions.Services;
 
@@ -18,7 +19,8 @@ public sealed partial class DurableWorkflowService(
     DurableClientHolder durable,
     BlobPipelineCatalog catalog,
     AttemptStore attempts,
-    TimeProvider time) : IWorkflowService
+    TimeProvider time,
+    BlobDurationHistory durations) : IWorkflowService
 {
     private DurableTaskClient Client => durable.Client;
 
@@ -33,6 +35,11 @@ public sealed partial class DurableWorkflowService(
 
     public ValueTask<IReadOnlyList<PipelineRecord>> ListPipelineVersionsAsync(string pipelineId,
         CancellationToken cancellationToken) => catalog.VersionsAsync(pipelineId, cancellationToken);
+
+    public async ValueTask<IReadOnlyDictionary<string, TimeSpan>> ExpectedDurationsAsync(string pipelineId,
+        CancellationToken cancellationToken) =>
+        new DurationEstimator(new DurationEstimatorOptions())
+            .ExpectedForRank(await durations.RecentAsync(pipelineId, cancellationToken));
 
     public ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
         CancellationToken cancellationToken) => catalog.DeleteAsync(pipelineId, expectedVersion, cancellationToken);

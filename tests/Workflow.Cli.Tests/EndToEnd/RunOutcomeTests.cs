@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Workflow.Cli.Tests.Support;
 
 namespace Workflow.Cli.Tests.EndToEnd;
@@ -60,6 +61,26 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
         Assert.Equal($"Cancellation of run {runId} requested.", cancel.Trim());
         Assert.Equal(ExitCodes.RunNotSucceeded, watch.ExitCode);
         Assert.Contains($"Run {runId} cancelled in", watch.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_takes_its_first_ETA_from_the_servers_history_when_the_definition_sets_no_expected_duration()
+    {
+        // Arrange: a task with no expectedDuration, run once so that the server has its duration.
+        await LoginAsync();
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("tiny.json", out var id,
+            json => json["tasks"]![0]!["config"] = new JsonObject { ["command"] = "sleep", ["args"] = new JsonArray("1") }));
+        var firstRun = await Cli.RunAsync("watch", await TriggerAsync(id));
+        Assert.True(firstRun.ExitCode == 0, firstRun.ToString());
+
+        // Act
+        var watch = await Cli.RunAsync("runs", "trigger", id, "--watch");
+
+        // Assert: the first progress line, before this run finished anything, already has an ETA.
+        Assert.True(watch.ExitCode == 0, watch.ToString());
+        var first = Lines(watch.Out).First(l => l.StartsWith('['));
+        Assert.Contains("ETA", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("ETA unknown", watch.Out, StringComparison.Ordinal);
     }
 
     [Fact]
