@@ -7,6 +7,8 @@ import { poller } from './poll.js';
 import { link, parseHash } from './router.js';
 import * as login from './views/login.js';
 import * as pipelines from './views/pipelines.js';
+import * as pipeline from './views/pipeline.js';
+import * as audit from './views/audit.js';
 import * as runs from './views/runs.js';
 import * as run from './views/run.js';
 import * as alerts from './views/alerts.js';
@@ -22,7 +24,10 @@ function route({ parts, query }) {
       ? { module: run, nav: 'runs', params: { runId: parts[1], ...query } }
       : { module: runs, nav: 'runs', params: query };
     case 'alerts': return { module: alerts, nav: 'alerts', params: query };
-    case 'pipelines':
+    case 'audit': return { module: audit, nav: 'audit', params: query };
+    case 'pipelines': return parts[1]
+      ? { module: pipeline, nav: 'pipelines', params: { pipelineId: parts[1], ...query } }
+      : { module: pipelines, nav: 'pipelines', params: query };
     case undefined: return { module: pipelines, nav: 'pipelines', params: query };
     default: return null;
   }
@@ -35,6 +40,7 @@ function renderHeader(nav) {
     a.classList.toggle('active', a.dataset.nav === nav);
     if (a.dataset.nav === nav) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
+  for (const a of document.querySelectorAll('[data-admin]')) a.hidden = !signedIn || !session.can('admin');
   const box = document.getElementById('userbox');
   box.hidden = !signedIn;
   if (!signedIn) return;

@@ -82,7 +82,7 @@ function row(p, canOperate, refresh) {
   const last = p.lastRun;
   return h('tr', { class: p.enabled === false ? 'muted-row' : '', 'data-pipeline': p.id },
     h('td', {},
-      h('a', { class: 'strong', href: link(['runs'], { pipeline: p.id }) }, p.id),
+      h('a', { class: 'strong', href: link(['pipelines', p.id]), 'data-testid': `open-${p.id}` }, p.id),
       p.enabled === false ? h('span', { class: 'chip chip-off' }, 'disabled') : null,
       p.version ? h('span', { class: 'version', title: 'definition version' }, `v${p.version}`) : null,
       p.isDynamic ? h('span', { class: 'chip chip-dynamic', title: 'Its tasks are generated when a run starts' }, 'dynamic') : null,
