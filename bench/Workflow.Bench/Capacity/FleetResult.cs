@@ -10,8 +10,12 @@ internal sealed record GroupResult(string Group, int Runs, double LagP50, double
 }
 
 /// <summary>What one simulation on a given worker count shows.</summary>
+/// <remarks>
+/// <see cref="LowerBound"/> is the work of the runs that have deadlines over the time from the first of them ready
+/// to the last deadline: fewer workers cannot finish that work in time, whatever the order.
+/// </remarks>
 internal sealed record FleetResult(int Workers, IReadOnlyList<GroupResult> Groups, double BusySeconds,
-    double SpanSeconds, int PeakBusy, long Tasks, int Failed, TimeSpan Cpu)
+    double SpanSeconds, int PeakBusy, long Tasks, int Failed, TimeSpan Elapsed, int LowerBound)
 {
     public bool MeetsGoals => Failed == 0 && Groups.All(g => g.MeetsGoals);
 
@@ -20,9 +24,15 @@ internal sealed record FleetResult(int Workers, IReadOnlyList<GroupResult> Group
     /// <summary>Busy worker time over worker time, from the first run created to the last one done.</summary>
     public double Utilisation => SpanSeconds > 0 ? BusySeconds / (Math.Min(Workers, PeakBusy) * SpanSeconds) : 0;
 
-    public static FleetResult From(IReadOnlyList<RunSpec> runs, double[] first, double[] done, DateTimeOffset epoch,
-        int workers, double busySeconds, int peakBusy, long tasks, int failed, TimeSpan cpu)
+    public static FleetResult From(IReadOnlyList<RunSpec> runs, double[] first, double[] done, double[] busy,
+        DateTimeOffset epoch, int workers, double busySeconds, int peakBusy, long tasks, int failed, TimeSpan elapsed)
     {
+        var bounded = Enumerable.Range(0, runs.Count)
+            .Select(r => (Run: r, Deadline: runs[r].Job.DeadlineOf(runs[r].Due))).Where(x => x.Deadline is not null)
+            .ToList();
+        var window = bounded.Count == 0 ? 0
+            : (bounded.Max(x => x.Deadline!.Value) - bounded.Min(x => runs[x.Run].Ready)).TotalSeconds;
+        var lowerBound = window > 0 ? (int)Math.Ceiling(bounded.Sum(x => busy[x.Run]) / window) : 0;
         var groups = new List<GroupResult>();
         foreach (var group in Enumerable.Range(0, runs.Count).GroupBy(r => runs[r].Job.Group))
         {
@@ -49,7 +59,7 @@ internal sealed record FleetResult(int Workers, IReadOnlyList<GroupResult> Group
 
         var start = runs.Count == 0 ? 0 : (runs[0].Ready - epoch).TotalSeconds;
         var end = done.Where(d => !double.IsNaN(d)).DefaultIfEmpty(start).Max();
-        return new FleetResult(workers, groups, busySeconds, end - start, peakBusy, tasks, failed, cpu);
+        return new FleetResult(workers, groups, busySeconds, end - start, peakBusy, tasks, failed, elapsed, lowerBound);
     }
 
     /// <summary>The nearest-rank percentile of sorted values.</summary>

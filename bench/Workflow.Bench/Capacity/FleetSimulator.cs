@@ -25,9 +25,10 @@ internal sealed class FleetSimulator
     private readonly RunState?[] _states;
     private readonly double[] _first;
     private readonly double[] _done;
+    private readonly double[] _busy;
     private double _now;
     private long _sequence;
-    private int _busy;
+    private int _busyWorkers;
     private int _peakBusy;
     private double _busySeconds;
     private long _tasks;
@@ -44,6 +45,7 @@ internal sealed class FleetSimulator
         _states = new RunState?[runs.Count];
         _first = new double[runs.Count];
         _done = new double[runs.Count];
+        _busy = new double[runs.Count];
         Array.Fill(_first, double.NaN);
         Array.Fill(_done, double.NaN);
     }
@@ -54,7 +56,7 @@ internal sealed class FleetSimulator
 
     private FleetResult Execute()
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
         var created = double.NegativeInfinity;
         for (var r = 0; r < _runs.Count; r++)
         {
@@ -72,7 +74,7 @@ internal sealed class FleetSimulator
             }
             else
             {
-                _busy--;
+                _busyWorkers--;
                 Apply(next.Run, RunDecider.Decide(_states[next.Run]!,
                     new TaskSucceeded(At(_now), next.Task.TaskKey, next.Task.Attempt, null)));
             }
@@ -80,8 +82,8 @@ internal sealed class FleetSimulator
             Fill();
         }
 
-        return FleetResult.From(_runs, _first, _done, _epoch, _workers, _busySeconds, _peakBusy, _tasks, _failed,
-            Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        return FleetResult.From(_runs, _first, _done, _busy, _epoch, _workers, _busySeconds, _peakBusy, _tasks, _failed,
+            clock.Elapsed);
     }
 
     private void Create(int r)
@@ -124,10 +126,10 @@ internal sealed class FleetSimulator
 
     private void Fill()
     {
-        while (_busy < _workers && _queue.TryDequeue(out var item, out _))
+        while (_busyWorkers < _workers && _queue.TryDequeue(out var item, out _))
         {
-            _busy++;
-            _peakBusy = Math.Max(_peakBusy, _busy);
+            _busyWorkers++;
+            _peakBusy = Math.Max(_peakBusy, _busyWorkers);
             _tasks++;
             if (double.IsNaN(_first[item.Run]))
             {
@@ -136,6 +138,7 @@ internal sealed class FleetSimulator
 
             var seconds = Duration(item.Run, item.Task.TaskId);
             _busySeconds += seconds;
+            _busy[item.Run] += seconds;
             _agenda.Enqueue(new Event(item.Run, item.Task), (_now + seconds, _sequence++));
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,9 +28,14 @@ internal static class StartProbe
 
     private static readonly JsonElement Marker = JsonSerializer.SerializeToElement(new { handler = "probe" });
 
-    public static Probe Measure(int runs)
+    public static Probe Measure(int runs, bool print = true)
     {
         var probe = MeasureAsync(runs).GetAwaiter().GetResult();
+        if (!print)
+        {
+            return probe;
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"embedded host, measured: {runs} pipelines due at one instant: {probe.UpsertsPerSecond:0} pipeline saves/s, " +
             $"one tick started them in {probe.TickTime.TotalSeconds:0.00} s ({probe.StartsPerSecond:0} runs started/s), " +
@@ -150,6 +156,22 @@ internal static class StartProbe
         return day;
     }
 
-    private static long FileBytes(string directory) =>
-        Directory.EnumerateFiles(directory, "workflow.db*").Sum(f => new FileInfo(f).Length);
+    /// <summary>
+    /// The database's logical size (pages in use, WAL included) as a fresh reader sees it; the files' sizes would
+    /// count WAL frames that a checkpoint reuses.
+    /// </summary>
+    private static long FileBytes(string directory)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, "workflow.db"),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (page_count - freelist_count) * page_size FROM pragma_page_count, " +
+            "pragma_freelist_count, pragma_page_size;";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
 }
