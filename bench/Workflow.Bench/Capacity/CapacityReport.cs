@@ -28,7 +28,7 @@ internal static class CapacityReport
     public static void Result(string label, FleetResult result)
     {
         var workers = result.Workers == int.MaxValue ? "unbounded" : string.Create(CultureInfo.InvariantCulture, $"{result.Workers:N0}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-9} {workers,9} workers: peak busy {result.PeakBusy:N0}, utilisation " +
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-9} {workers,9} workers: peak busy {result.PeakBusy:N0}, work bound {result.LowerBound:N0}, utilisation " +
             $"{result.Utilisation:P0}, {result.Tasks:N0} tasks, simulated in {result.Elapsed.TotalSeconds:0.0} s: " +
             $"{(result.MeetsGoals ? "every goal met" : "goal missed")}"));
         foreach (var g in result.Groups)
