@@ -57,8 +57,14 @@ param deployDfMon bool = false
 @description('Days after which task logs in the logs container are deleted by the lifecycle rule.')
 param logRetentionDays string = '30'
 
-@description('Largest number of instances the Flex Consumption plan scales out to.')
-param maximumInstanceCount int = 100
+// From docs/capacity.md: at Monday 00:00 the users' 1,050 runs put up to 13,428 tasks in flight at once, and the
+// simulator (bench/Workflow.Bench -- capacity) misses the 30 s start goal with any fewer workers; at 16 activity
+// slots an instance (host.json) that is 840 instances, under the plan's 1,000. Meeting the deadlines alone needs
+// about a quarter of that (216). A deployment whose long tasks run elsewhere (async http tasks) needs far fewer.
+@description('Largest number of instances the Flex Consumption plan scales out to (docs/capacity.md).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 840
 
 @description('Memory of each instance; 2048 or 4096 MB.')
 @allowed([

@@ -7,6 +7,7 @@ using Workflow.Bench.Sla;
 // Each benchmark is a static Run() that measures side by side in one process and prints its ratios.
 var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["capacity"] = ("capacity model: users' arrivals through the real tick and decider, smallest worker count", Workflow.Bench.Capacity.CapacityBenchmark.Run),
     ["dag"] = ("validate and rank chains and fan-outs of 10k and 100k tasks", DagBenchmark.Run),
     ["dispatch"] = ("dispatch policies: makespan / lower bound on generated DAGs and traces", DispatchBenchmark.Run),
     ["engine"] = ("durable task completions/s on SQLite vs the in-memory ceiling, 1k and 10k tasks", EngineBenchmark.Run),
