@@ -47,7 +47,7 @@ internal static class TaskInput
 
     /// <summary>The run's parameters and variables, as templates and handlers see them.</summary>
     public static RunValues ValuesOf(RunState state) =>
-        new(state.RunId, state.LogicalTime, state.DataIntervalStart, state.LogicalTime,
+        new(state.RunId, state.LogicalTime, state.DataIntervalStart ?? state.LogicalTime, state.LogicalTime,
             state.Parameters is { ValueKind: JsonValueKind.Object } p ? p : EmptyObject);
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
