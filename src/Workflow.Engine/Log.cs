@@ -43,6 +43,9 @@ internal static partial class Log
     [LoggerMessage(Ids.ChildPipelineMissing, LogLevel.Warning, "Run {RunId} asked for a child run of pipeline {PipelineId}, which does not exist")]
     public static partial void ChildPipelineMissing(ILogger logger, string runId, string pipelineId);
 
+    [LoggerMessage(Ids.ChildParametersRefused, LogLevel.Warning, "Run {RunId} gave child pipeline {PipelineId} parameters it refuses: {Problems}")]
+    public static partial void ChildParametersRefused(ILogger logger, string runId, string pipelineId, string problems);
+
     [LoggerMessage(Ids.Purged, LogLevel.Information, "Retention purge removed {Runs} runs")]
     public static partial void Purged(ILogger logger, int runs);
 

@@ -35,9 +35,16 @@ public static class RunResolver
         recent ??= new Dictionary<string, IReadOnlyList<TimeSpan>>();
         estimator ??= new DurationEstimator();
         var definition = pipeline.Definition with { Version = pipeline.Version };
+        var parameters = Parameters.RunParameters.Resolve(definition, request.Parameters);
+        if (!parameters.IsValid)
+        {
+            return new RunResolution(null, $"Run '{request.RunId}' of pipeline '{request.PipelineId}' cannot start: " +
+                                           string.Join(" ", parameters.Errors));
+        }
+
         var logicalTime = request.LogicalTime ?? now;
         var expected = estimator.ExpectedForRank(recent);
-        var start = new RunStarted(now, request.RunId, definition, request.Parameters, logicalTime,
+        var start = new RunStarted(now, request.RunId, definition, parameters.Values, logicalTime,
             request.PriorResults, expected.Count == 0 ? null : expected);
         if (definition.Sla is not { } sla)
         {

@@ -8,6 +8,7 @@ internal static class HttpRules
     public static void Check(JsonElement config, ConfigFields at)
     {
         if (at.RequiredString(config, "url", "the address to call, for example \"https://example.com/api\"") is { } url &&
+            !Parameters.Templates.HasTemplates(url) &&
             !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             at.Errors.Add(at.Of("url"), $"'{url}' is not an absolute http or https URL.",

@@ -103,29 +103,11 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
             PolicyRules.Pool("defaults", defaults.Pool, errors);
         }
 
-        CheckParameters(definition.Parameters ?? [], errors);
+        ParameterRules.Check(definition, errors);
         if (definition.Retention is { } retention)
         {
             PolicyRules.Positive("retention.runs", retention.Runs, errors);
             PolicyRules.Positive("retention.logs", retention.Logs, errors);
-        }
-    }
-
-    private static void CheckParameters(IReadOnlyList<ParameterDefinition> parameters, ErrorCollector errors)
-    {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var name = parameters[i]?.Name;
-            if (Identifiers.Problem(name) is { } problem)
-            {
-                errors.Add($"parameters[{i}].name", $"The parameter name {problem}.", Identifiers.Rule);
-            }
-            else if (!seen.TryAdd(name!, i))
-            {
-                errors.Add($"parameters[{i}].name", $"The parameter '{name}' is also defined at parameters[{seen[name!]}].",
-                    "Give each parameter a distinct name.");
-            }
         }
     }
 }

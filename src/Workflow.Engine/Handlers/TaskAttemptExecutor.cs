@@ -1,14 +1,16 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Workflow.Engine.Logs;
 using Workflow.Model;
+using Workflow.Parameters;
 
 namespace Workflow.Engine.Handlers;
 
 /// <summary>
 /// Runs one delivery of an attempt through its handler, the same way in every host: it resolves spilled inputs,
-/// applies the task's timeout, spills a large output, and turns every failure into a <see cref="TaskOutcome"/>
-/// with an error kind (timeout, cancelled, handler, or the kind a <see cref="TaskFailureException"/> names), so a
-/// handler's exception never escapes to the host.
+/// renders the templates of the task's config, applies the task's timeout, spills a large output, and turns every
+/// failure into a <see cref="TaskOutcome"/> with an error kind (timeout, cancelled, handler, or the kind a
+/// <see cref="TaskFailureException"/> names), so a handler's exception never escapes to the host.
 /// </summary>
 public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore outputs, TimeProvider time,
     ILogger<TaskAttemptExecutor> logger)
@@ -32,6 +34,14 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
         var token = linked?.Token ?? cancellation;
         try
         {
+            var input = await OutputReference.ResolveInputAsync(outputs, attempt.Input, token);
+            var run = RunValues.FromInput(input);
+            if (!TryRender(attempt, run, out var config, out var invalid))
+            {
+                log.WriteLine(invalid);
+                return TaskOutcome.Failure(ErrorKinds.InvalidInput, invalid);
+            }
+
             var context = new TaskContext(heartbeat)
             {
                 RunId = attempt.RunId,
@@ -41,8 +51,9 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
                 Attempt = attempt.Attempt,
                 IdempotencyKey = attempt.IdempotencyKey,
                 Delivery = attempt.Delivery,
-                Config = attempt.Config,
-                Input = await OutputReference.ResolveInputAsync(outputs, attempt.Input, token),
+                Config = config,
+                Input = input,
+                Run = run,
                 ResumeState = attempt.ResumeState,
                 Log = log,
                 Outputs = outputs,
@@ -84,6 +95,31 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
             Log.HandlerThrew(logger, attempt.IdempotencyKey, ex);
             log.WriteLine($"handler error: {ex.GetType().Name}: {ex.Message}");
             return TaskOutcome.Failure(ErrorKinds.Handler, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Renders the <c>{{ params.X }}</c> and <c>{{ run.X }}</c> templates in the task's config when the attempt
+    /// starts, so every handler of every host reads rendered values; the same config on every delivery.
+    /// </summary>
+    private static bool TryRender(TaskAttempt attempt, RunValues? run, out JsonElement? config, out string error)
+    {
+        config = attempt.Config;
+        error = "";
+        if (run is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            config = Templates.Render(attempt.Config, run);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = $"Task '{attempt.TaskId}': {ex.Message}";
+            return false;
         }
     }
 }

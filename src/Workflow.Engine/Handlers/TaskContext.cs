@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Engine.Logs;
+using Workflow.Parameters;
 
 namespace Workflow.Engine.Handlers;
 
@@ -25,9 +26,18 @@ public sealed class TaskContext(Action? heartbeat = null)
 
     /// <summary>
     /// Upstream outputs keyed by task id (and <c>$item</c>, <c>$index</c> in a map instance), with spilled ones
-    /// already resolved by the executor.
+    /// already resolved by the executor, and the run's <c>$params</c> and <c>$run</c> (see <see cref="Run"/>).
     /// </summary>
     public JsonElement? Input { get; init; }
+
+    /// <summary>
+    /// The run's resolved parameters (every declared one, null when neither given nor defaulted) and its
+    /// variables (id, logical time, data interval); null when the attempt's input carries none.
+    /// </summary>
+    public RunValues? Run { get; init; }
+
+    /// <summary>The run's resolved parameters as a JSON object (<see cref="RunValues.Parameters"/>).</summary>
+    public JsonElement? Parameters => Run?.Parameters;
 
     /// <summary>Set when an earlier delivery suspended; null on a fresh start.</summary>
     public JsonElement? ResumeState { get; init; }

@@ -88,15 +88,25 @@ internal static partial class RunShell
         }
 
         var definition = PipelineRows.Current(context.ReadConnection, null, child.PipelineId);
-        if (definition is null)
+        var parameters = definition is null ? null : Parameters.RunParameters.Resolve(definition, child.Parameters);
+        if (definition is null || parameters is { IsValid: false })
         {
-            Log.ChildPipelineMissing(context.Engine.Logger, parent.RunId, child.PipelineId);
+            if (parameters is null)
+            {
+                Log.ChildPipelineMissing(context.Engine.Logger, parent.RunId, child.PipelineId);
+            }
+            else
+            {
+                Log.ChildParametersRefused(context.Engine.Logger, parent.RunId, child.PipelineId,
+                    string.Join(" ", parameters.Errors));
+            }
+
             context.FollowUp(new ChildCompletedOp(parent.RunId, new ChildRunCompleted(now, child.TaskKey, child.Attempt,
                 child.ChildRunId, RunStatus.Failed, null)));
             return;
         }
 
-        Create(context, new RunCreation(child.ChildRunId, definition, RunTrigger.Parent, parent.RunId, child.Parameters,
+        Create(context, new RunCreation(child.ChildRunId, definition, RunTrigger.Parent, parent.RunId, parameters!.Values,
             parent.LogicalTime, ParentRunId: parent.RunId, ParentTaskKey: child.TaskKey, ParentAttempt: child.Attempt));
     }
 }

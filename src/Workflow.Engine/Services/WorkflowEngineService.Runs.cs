@@ -3,6 +3,7 @@ using System.Text.Json;
 using Workflow.Building;
 using Workflow.Engine.Runtime;
 using Workflow.Execution;
+using Workflow.Parameters;
 using Workflow.Services;
 
 namespace Workflow.Engine.Services;
@@ -24,10 +25,10 @@ public sealed partial class WorkflowEngineService
                              new PipelineContext(logicalTime, request.Parameters), cancellationToken)
                          ?? throw new KeyNotFoundException(
                              $"Pipeline '{request.PipelineId}' does not exist. List pipelines to see the ids you can run.");
-        PipelineChecks.CheckParameters(definition, request.Parameters);
+        var parameters = RunParameters.ResolveOrThrow(definition, request.Parameters);
         var runId = request.RunId ?? $"{definition.Id}@manual-{SortableId(now)}";
         var expected = await _durations.ExpectedAsync(definition.Id, cancellationToken);
-        var op = new StartRunOp(new RunCreation(runId, definition, request.Trigger, request.Actor, request.Parameters,
+        var op = new StartRunOp(new RunCreation(runId, definition, request.Trigger, request.Actor, parameters,
             logicalTime, ParentRunId: request.ParentRunId,
             ExpectedDurations: expected.Count > 0 ? expected : null));
         _engine.Writer.Post(op);

@@ -5,6 +5,7 @@ using Workflow.Functions.Storage;
 using Workflow.Model;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
+using Workflow.Parameters;
 using Workflow.Services;
 using Workflow.Sla;
 
@@ -59,8 +60,9 @@ public sealed partial class DurableWorkflowService(
 
         var pipeline = await catalog.GetAsync(request.PipelineId, null, cancellationToken)
             ?? throw new KeyNotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
+        var parameters = RunParameters.ResolveOrThrow(pipeline.Definition, request.Parameters);
         var input = PipelineRunInput.FromRequest(new RunRequest(runId, request.PipelineId, request.Trigger,
-            request.ScheduledAt, request.Parameters, request.ParentRunId));
+            request.ScheduledAt, parameters, request.ParentRunId));
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
             new StartOrchestrationOptions(instanceId), cancellationToken);
         var now = time.GetUtcNow();

@@ -27,9 +27,13 @@ public sealed class RunResolverTests
         // Arrange
         var parameters = System.Text.Json.JsonSerializer.SerializeToElement(new { day = "2026-01-04" });
         var request = new RunRequest("sales@x", "sales", RunTrigger.Schedule, T0.AddHours(-1), parameters);
+        var definition = Pipeline("sales", Task("a")) with
+        {
+            Parameters = [new ParameterDefinition { Name = "day", Type = "string" }],
+        };
 
         // Act
-        var resolution = RunResolver.Resolve(request, Record(Pipeline("sales", Task("a"))), T0);
+        var resolution = RunResolver.Resolve(request, Record(definition), T0);
 
         // Assert
         Assert.Null(resolution.Error);
@@ -37,6 +41,21 @@ public sealed class RunResolverTests
         Assert.Equal(T0.AddHours(-1), resolution.Start.LogicalTime);
         Assert.Equal("2026-01-04", resolution.Start.Parameters!.Value.GetProperty("day").GetString());
         Assert.Null(resolution.Monitor);
+    }
+
+    [Fact]
+    public void Parameters_the_pipeline_does_not_declare_resolve_to_an_error_that_names_them()
+    {
+        // Arrange
+        var parameters = System.Text.Json.JsonSerializer.SerializeToElement(new { dya = 1 });
+        var request = new RunRequest("sales@y", "sales", RunTrigger.Parent, T0, parameters);
+
+        // Act
+        var resolution = RunResolver.Resolve(request, Record(Pipeline("sales", Task("a"))), T0);
+
+        // Assert
+        Assert.Null(resolution.Start);
+        Assert.Contains("parameters.dya", resolution.Error, StringComparison.Ordinal);
     }
 
     [Fact]

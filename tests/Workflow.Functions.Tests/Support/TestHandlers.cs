@@ -64,7 +64,8 @@ public sealed class TestHandlers
             var inputs = 0;
             if (context.Input is { ValueKind: JsonValueKind.Object } input)
             {
-                foreach (var upstream in input.EnumerateObject())
+                // Keys starting with '$' are the engine's ($params, $run), not upstream outputs.
+                foreach (var upstream in input.EnumerateObject().Where(p => !p.Name.StartsWith('$')))
                 {
                     inputs++;
                     sum += upstream.Value.GetProperty("n").GetInt32();

@@ -21,6 +21,12 @@ public sealed class RunState
     public PipelineDefinition? Definition { get; set; }
     public JsonElement? Parameters { get; set; }
     public DateTimeOffset LogicalTime { get; set; }
+
+    /// <summary>
+    /// Where the run's data interval starts (<see cref="Workflow.Parameters.DataInterval"/>); it ends at the logical
+    /// time. Null in a snapshot taken before it was kept, read as the logical time.
+    /// </summary>
+    public DateTimeOffset? DataIntervalStart { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public RunStatus Status { get; set; } = RunStatus.Queued;

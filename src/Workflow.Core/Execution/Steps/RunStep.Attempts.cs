@@ -48,6 +48,16 @@ internal sealed partial class RunStep
             return;
         }
 
+        try
+        {
+            parameters = Parameters.Templates.Render(parameters, TaskInput.ValuesOf(_state));
+        }
+        catch (ArgumentException ex)
+        {
+            FailAttempt(unit, ErrorKinds.InvalidInput, $"Task '{def.Id}': {ex.Message}");
+            return;
+        }
+
         Take(unit);
         unit.ChildRunId = $"{_state.RunId}/{unit.Key}#{unit.Attempt}";
         Emit(new StartChildRun(unit.Key, unit.Attempt, unit.ChildRunId, pipelineId, parameters));

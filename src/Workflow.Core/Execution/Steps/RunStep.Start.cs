@@ -11,6 +11,7 @@ internal sealed partial class RunStep
         _state.Definition = definition;
         _state.Parameters = e.Parameters?.Clone();
         _state.LogicalTime = e.LogicalTime;
+        _state.DataIntervalStart = Parameters.DataInterval.StartOf(definition, e.LogicalTime);
         _state.StartedAt = e.At;
         _state.Dispatch = e.Dispatch;
         _state.Status = RunStatus.Running;

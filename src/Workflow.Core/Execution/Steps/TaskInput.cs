@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Workflow.Parameters;
 
 namespace Workflow.Execution;
 
@@ -36,11 +37,20 @@ internal static class TaskInput
                 writer.WriteNumber("$index", unit.Index);
             }
 
+            ValuesOf(state).WriteTo(writer);
+
             writer.WriteEndObject();
         }
 
         return Parse(buffer);
     }
+
+    /// <summary>The run's parameters and variables, as templates and handlers see them.</summary>
+    public static RunValues ValuesOf(RunState state) =>
+        new(state.RunId, state.LogicalTime, state.DataIntervalStart ?? state.LogicalTime, state.LogicalTime,
+            state.Parameters is { ValueKind: JsonValueKind.Object } p ? p : EmptyObject);
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     public static JsonElement ArrayOf(IEnumerable<JsonElement?> values)
     {
