@@ -48,7 +48,7 @@ internal static class RunDetails
             tasks.AddRange(instances.Select(i => Instance(i.Key, taskId, i.Select(a => a.Attempt).ToList(), [])));
         }
 
-        return new RunDetail(run, tasks);
+        return new RunDetail(run, tasks, await runs.ChildrenAsync(runId, cancellationToken));
     }
 
     private static TaskInstanceRecord Instance(string taskKey, string taskId, List<TaskAttemptRecord> attempts,

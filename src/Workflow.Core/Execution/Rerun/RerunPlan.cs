@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Model;
+using Workflow.Services;
 
 namespace Workflow.Execution;
 
@@ -14,12 +15,12 @@ public static class RerunPlan
 {
     /// <param name="runId">The run being rerun, for the message.</param>
     /// <param name="kept">What the run kept, from <see cref="CarryOver.From"/>.</param>
-    /// <param name="pinned">The definition the run ran on.</param>
-    /// <param name="target">The definition the rerun will run on.</param>
+    /// <param name="pinned">The stored version the run ran on.</param>
+    /// <param name="target">The stored version the rerun will run on.</param>
     /// <exception cref="InvalidOperationException">A kept task no longer fits <paramref name="target"/>; the message
     /// names each such task and why (the API answers 409 with it).</exception>
     public static IReadOnlyDictionary<string, JsonElement?> For(string runId,
-        IReadOnlyDictionary<string, JsonElement?> kept, PipelineDefinition pinned, PipelineDefinition target)
+        IReadOnlyDictionary<string, JsonElement?> kept, PipelineRecord pinned, PipelineRecord target)
     {
         ArgumentNullException.ThrowIfNull(kept);
         ArgumentNullException.ThrowIfNull(pinned);
@@ -29,10 +30,11 @@ public static class RerunPlan
             return kept;
         }
 
-        var before = pinned.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var now = target.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var before = pinned.Definition.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var now = target.Definition.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var conflicts = new List<string>();
-        foreach (var id in kept.Keys.Select(CarryOver.TaskIdOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var keptIds = kept.Keys.Select(CarryOver.TaskIdOf).Distinct(StringComparer.Ordinal);
+        foreach (var id in keptIds.Order(StringComparer.Ordinal))
         {
             if (before.TryGetValue(id, out var old) && Misfit(old, now.GetValueOrDefault(id)) is { } why)
             {
@@ -43,7 +45,7 @@ public static class RerunPlan
         if (conflicts.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Run '{runId}' cannot be rerun on version {target.Version} of pipeline '{target.Id}': " +
+                $"Run '{runId}' cannot be rerun on version {target.Version} of pipeline '{target.Definition.Id}': " +
                 $"{conflicts.Count} task(s) it would keep no longer fit: {string.Join("; ", conflicts)}. " +
                 $"Rerun on the pinned version {pinned.Version} (without ?version=latest), or trigger a new run.");
         }

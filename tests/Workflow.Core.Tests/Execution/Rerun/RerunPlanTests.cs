@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Services;
 using static Workflow.Core.Tests.Execution.Defs;
 
 namespace Workflow.Core.Tests.Execution.Rerun;
@@ -12,10 +13,10 @@ public class RerunPlanTests
         ["a"] = null, ["b"] = null, ["m[0]"] = null,
     };
 
-    private static PipelineDefinition V(int version, params TaskDefinition[] tasks) =>
-        Pipeline(tasks) with { Version = version };
+    private static PipelineRecord V(int version, params TaskDefinition[] tasks) =>
+        new(Pipeline(tasks), version, $"\"{version}\"", DateTimeOffset.UnixEpoch, "erin");
 
-    private static PipelineDefinition Pinned() => V(1,
+    private static PipelineRecord Pinned() => V(1,
         Task("a"), Task("b", "a"), Task("m", "a") with { Map = new MapSpec { Over = "a" } }, Task("c", "b"));
 
     [Fact]
