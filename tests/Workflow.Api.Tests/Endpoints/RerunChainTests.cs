@@ -78,6 +78,11 @@ public sealed class RerunChainTests(KestrelApiFactory factory) : IClassFixture<K
         Assert.Equal(0, secondDone.GetProperty("children").GetArrayLength());
         Assert.Equal(0, thirdDone.GetProperty("children").GetArrayLength());
         Assert.Equal(second, thirdDone.GetProperty("run").GetProperty("rerunOf").GetString());
+        var instances = secondDone.GetProperty("tasks").EnumerateArray()
+            .Where(t => t.GetProperty("taskId").GetString() == "each")
+            .ToDictionary(t => t.GetProperty("taskKey").GetString()!, t => t.GetProperty("status").GetString());
+        Assert.Equal(["each[0]", "each[1]", "each[2]"], instances.Keys.Order(StringComparer.Ordinal));
+        Assert.All(instances.Values, status => Assert.Equal("succeeded", status));
     }
 
     [Fact]
