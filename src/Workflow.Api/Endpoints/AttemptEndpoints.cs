@@ -20,6 +20,7 @@ internal static class AttemptEndpoints
     private static async Task<IResult> ListAsync(string runId, string taskKey, HttpContext http, ApiServices s,
         CancellationToken ct)
     {
+        runId = RouteRunId.Decode(runId);
         var check = await FindTaskAsync(runId, taskKey, http, s, ct);
         if (check is not null)
         {
@@ -46,6 +47,7 @@ internal static class AttemptEndpoints
             return bad;
         }
 
+        runId = RouteRunId.Decode(runId);
         var check = await FindTaskAsync(runId, taskKey, http, s, ct);
         if (check is not null)
         {

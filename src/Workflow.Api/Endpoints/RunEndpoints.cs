@@ -109,12 +109,24 @@ internal static class RunEndpoints
 
     private static async Task<IResult> GetAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
-        var run = await s.FindRunAsync(s.CallerOf(http), AccessAction.Read, runId, ct);
-        return run.Ok ? TypedResults.Json(run.Value, ApiJson.Options) : run.Problem!;
+        var caller = s.CallerOf(http);
+        var run = await s.FindRunAsync(caller, AccessAction.Read, RouteRunId.Decode(runId), ct);
+        if (!run.Ok)
+        {
+            return run.Problem!;
+        }
+
+        // A child run belongs to its own pipeline's group, which the caller may not see.
+        var detail = run.Value! with
+        {
+            Children = run.Value.Children?.Where(c => AccessPolicy.CanSee(caller, c.OwnerGroup)).ToList() ?? [],
+        };
+        return TypedResults.Json(detail, ApiJson.Options);
     }
 
     private static async Task<IResult> CancelAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
+        runId = RouteRunId.Decode(runId);
         var caller = s.CallerOf(http);
         var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<CancelRequest>(), s.Options,
             allowEmpty: true, ct);
@@ -150,7 +162,13 @@ internal static class RunEndpoints
 
     private static async Task<IResult> RerunAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
+        runId = RouteRunId.Decode(runId);
         var caller = s.CallerOf(http);
+        if (!TryRerunVersion(http, out var version, out var bad))
+        {
+            return bad;
+        }
+
         var found = await s.FindRunAsync(caller, AccessAction.Rerun, runId, ct);
         if (!found.Ok)
         {
@@ -165,14 +183,32 @@ internal static class RunEndpoints
                                         "or cancelled run can be rerun.");
         }
 
-        var rerun = await EngineCalls.RunAsync(() => s.Workflow.RerunFailedAsync(runId, caller.User, ct));
+        var rerun = await EngineCalls.RunAsync(() => s.Workflow.RerunFailedAsync(runId, version, caller.User, ct));
         if (!rerun.Ok)
         {
             return rerun.Problem!;
         }
 
-        await s.AuditAsync(caller, AuditActions.RunRerun, rerun.Value!.RunId, owner, $"rerun of {runId}", ct);
+        var detailText = version == RerunVersion.Latest ? $"rerun of {runId} on the current version" : $"rerun of {runId}";
+        await s.AuditAsync(caller, AuditActions.RunRerun, rerun.Value!.RunId, owner, detailText, ct);
         return Accepted(http, rerun.Value.RunId);
+    }
+
+    /// <summary><c>?version=pinned</c> (the default: the run's own version) or <c>?version=latest</c>.</summary>
+    private static bool TryRerunVersion(HttpContext http, out RerunVersion version, out IResult problem)
+    {
+        var text = http.Request.Query["version"].ToString();
+        version = text == "latest" ? RerunVersion.Latest : RerunVersion.Pinned;
+        problem = null!;
+        if (text is "" or "pinned" or "latest")
+        {
+            return true;
+        }
+
+        problem = ApiProblems.BadRequest($"Query parameter 'version' is '{text}'.", "version",
+            "'version' must be 'pinned' (the run's own version, the default) or 'latest' (the current version).",
+            "For example ?version=latest to rerun the failed tasks on the fixed pipeline.");
+        return false;
     }
 
     private static string StatusPath(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}";

@@ -18,7 +18,8 @@ public sealed record RunInfo(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     JsonElement? Parameters = null,
-    string? RerunOf = null);
+    string? RerunOf = null,
+    string? ParentRunId = null);
 
 /// <summary>The state of one task instance in a run (<c>taskKey</c> differs from <c>taskId</c> for mapped tasks).</summary>
 public sealed record TaskInfo(
@@ -31,8 +32,8 @@ public sealed record TaskInfo(
     string? Error,
     IReadOnlyList<string>? DependsOn);
 
-/// <summary><c>GET /api/runs/{runId}</c>: the run and its tasks.</summary>
-public sealed record RunDetail(RunInfo Run, IReadOnlyList<TaskInfo> Tasks);
+/// <summary><c>GET /api/runs/{runId}</c>: the run, its tasks and the child runs its sub-pipeline tasks started.</summary>
+public sealed record RunDetail(RunInfo Run, IReadOnlyList<TaskInfo> Tasks, IReadOnlyList<RunInfo>? Children = null);
 
 /// <summary>One page of <c>GET /api/runs</c>.</summary>
 public sealed record RunPage(IReadOnlyList<RunInfo> Items, string? ContinuationToken);

@@ -48,8 +48,9 @@ public sealed partial class WorkflowApiClient
         using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/cancel", null, null, ct);
     }
 
-    public Task<RunStarted> RerunAsync(string runId, CancellationToken ct) =>
-        StartedAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/rerun", null, ct);
+    /// <summary>Reruns on the run's pinned version, or on the pipeline's current one when <paramref name="latest"/>.</summary>
+    public Task<RunStarted> RerunAsync(string runId, bool latest, CancellationToken ct) =>
+        StartedAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/rerun" + (latest ? "?version=latest" : ""), null, ct);
 
     public Task<List<AttemptInfo>> ListAttemptsAsync(string runId, string taskKey, CancellationToken ct) =>
         SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts", null,

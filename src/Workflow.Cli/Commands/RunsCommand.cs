@@ -80,7 +80,7 @@ public static class RunsCommand
 
     private static Command Show(CommandRunner runner)
     {
-        var run = new Argument<string>("run") { Description = "The run id." };
+        var run = new Argument<string>("run") { Description = "The run id (a child run's too: {parent}/{task}#{attempt})." };
         var command = new Command("show", "Show a run and its tasks.") { run };
         runner.SetAction(command, async (parse, session, ct) =>
         {
@@ -98,6 +98,16 @@ public static class RunsCommand
                 await session.Out.WriteLineAsync($"Rerun of  {r.RerunOf}");
             }
 
+            if (r.ParentRunId is not null)
+            {
+                await session.Out.WriteLineAsync($"Parent    {r.ParentRunId}");
+            }
+
+            foreach (var child in detail.Children ?? [])
+            {
+                await session.Out.WriteLineAsync($"Child     {child.RunId} ({child.Status})");
+            }
+
             session.Env.Console.Write(Tables.Tasks(detail.Tasks, now, errorWidth: 200));
             return ExitCodes.Ok;
         });
@@ -106,7 +116,7 @@ public static class RunsCommand
 
     private static Command Cancel(CommandRunner runner)
     {
-        var run = new Argument<string>("run") { Description = "The run id." };
+        var run = new Argument<string>("run") { Description = "The run id (a child run's too: {parent}/{task}#{attempt})." };
         var command = new Command("cancel", "Cancel a run: running tasks are stopped, waiting ones never start.") { run };
         runner.SetAction(command, async (parse, session, ct) =>
         {
@@ -120,16 +130,20 @@ public static class RunsCommand
 
     private static Command Rerun(CommandRunner runner)
     {
-        var run = new Argument<string>("run") { Description = "The run id." };
+        var run = new Argument<string>("run") { Description = "The run id (a child run's too: {parent}/{task}#{attempt})." };
         var watch = new Option<bool>("--watch", "-w") { Description = "Watch the new run until it ends." };
+        var latest = new Option<bool>("--latest")
+        {
+            Description = "Rerun on the pipeline's current version (after a fix) instead of the run's own version.",
+        };
         var plain = WatchCommand.PlainOption();
         var command = new Command("rerun", "Start a new run that keeps the successful tasks and reruns the rest.")
         {
-            run, watch, plain,
+            run, watch, latest, plain,
         };
         runner.SetAction(command, async (parse, session, ct) =>
         {
-            var started = await session.Api.RerunAsync(parse.GetValue(run)!, ct);
+            var started = await session.Api.RerunAsync(parse.GetValue(run)!, parse.GetValue(latest), ct);
             var runId = RunId(started);
             await session.Out.WriteLineAsync($"Started run {runId} (rerun of {parse.GetValue(run)}).");
             return parse.GetValue(watch)

@@ -42,7 +42,7 @@ internal sealed partial class RunLoopSession
                     Publish(notify);
                     break;
                 case CompleteRun complete:
-                    outcome = new RunOutcome(runId, complete.Status, complete.Summary);
+                    outcome = new RunOutcome(runId, complete.Status, complete.Summary, Kept: CarryOver.From(state));
                     Forward(new RunFinished(port.CurrentUtcDateTime, complete.Status));
                     break;
                 default:

@@ -38,8 +38,13 @@ public interface IWorkflowService
 
     ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken);
 
-    /// <summary>A new run of the same pinned definition that keeps the successful results and runs the rest.</summary>
-    ValueTask<RunRecord> RerunFailedAsync(string runId, string actor, CancellationToken cancellationToken);
+    /// <summary>
+    /// A new run that keeps every task the run finished with success (see <see cref="CarryOver"/>) and runs the rest,
+    /// on the run's pinned version or, with <see cref="RerunVersion.Latest"/>, on the current one when the kept tasks
+    /// still fit it (see <see cref="RerunPlan"/>; otherwise an <see cref="InvalidOperationException"/> names them).
+    /// </summary>
+    ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken);
 
     ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken);
@@ -88,9 +93,19 @@ public sealed record RunRecord(
     DateTimeOffset? FinishedAt,
     RunSummary? Summary,
     JsonElement? Parameters = null,
-    string? RerunOf = null);
+    string? RerunOf = null,
+    string? ParentRunId = null);
 
-public sealed record RunDetail(RunRecord Run, IReadOnlyList<TaskInstanceRecord> Tasks);
+/// <summary>A run with its task instances and the child runs its sub-pipeline tasks started.</summary>
+public sealed record RunDetail(RunRecord Run, IReadOnlyList<TaskInstanceRecord> Tasks,
+    IReadOnlyList<RunRecord>? Children = null);
+
+/// <summary>Which definition a rerun runs on: the run's pinned version, or the pipeline's current one.</summary>
+public enum RerunVersion
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("pinned")] Pinned,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("latest")] Latest,
+}
 
 /// <summary>The current state of one task instance in a run.</summary>
 public sealed record TaskInstanceRecord(

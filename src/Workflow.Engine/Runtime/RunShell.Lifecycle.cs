@@ -74,7 +74,7 @@ internal static partial class RunShell
         });
         if (run is { ParentRunId: { } parent, ParentTaskKey: { } taskKey, ParentAttempt: { } attempt })
         {
-            context.FollowUp(new ChildCompletedOp(parent, new ChildRunCompleted(now, taskKey, attempt, run.RunId,
+            context.FollowUp(new RelayedEventOp(parent, new ChildRunCompleted(now, taskKey, attempt, run.RunId,
                 complete.Status, SummaryJson(complete.Summary))));
         }
     }
@@ -101,7 +101,7 @@ internal static partial class RunShell
                     string.Join(" ", parameters.Errors));
             }
 
-            context.FollowUp(new ChildCompletedOp(parent.RunId, new ChildRunCompleted(now, child.TaskKey, child.Attempt,
+            context.FollowUp(new RelayedEventOp(parent.RunId, new ChildRunCompleted(now, child.TaskKey, child.Attempt,
                 child.ChildRunId, RunStatus.Failed, null)));
             return;
         }

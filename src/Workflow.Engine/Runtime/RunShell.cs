@@ -74,6 +74,7 @@ internal static partial class RunShell
                     CancelAttempt(context, run, WorkItem.MakeKey(run.RunId, cancel.TaskKey, cancel.Attempt));
                 }
 
+                CancelChild(context, run, cancel);
                 break;
             case StartChildRun child:
                 StartChild(context, run, child);
@@ -135,6 +136,17 @@ internal static partial class RunShell
                 lease.Cancel();
             }
         });
+    }
+
+    /// <summary>A sub-pipeline task that is stopped (its run cancelled, or its timeout) cancels its child run.</summary>
+    private static void CancelChild(WriteContext context, ActiveRun run, CancelTask cancel)
+    {
+        var childId = ChildRunIds.For(run.RunId, cancel.TaskKey, cancel.Attempt);
+        if (context.Engine.Runs.ContainsKey(childId))
+        {
+            context.FollowUp(new RelayedEventOp(childId, new CancelRequested(context.Now, null,
+                $"The parent run '{run.RunId}' stopped task '{cancel.TaskKey}'.")));
+        }
     }
 
     private static JsonElement SummaryJson(RunSummary summary) =>

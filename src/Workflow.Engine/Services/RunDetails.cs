@@ -24,8 +24,8 @@ internal static class RunDetails
             .ToDictionary(g => g.Key, g => g.GroupBy(a => a.Attempt.TaskKey, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
         var active = run.Status is RunStatus.Queued or RunStatus.Running;
-        var final = active ? null : (await runs.SnapshotAsync(runId, cancellationToken))?.Tasks
-            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var finalState = active ? null : await runs.SnapshotAsync(runId, cancellationToken);
+        var final = finalState?.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var tasks = new List<TaskInstanceRecord>();
         foreach (var task in pipeline?.Definition.Tasks ?? [])
         {
@@ -41,6 +41,7 @@ internal static class RunDetails
             }
 
             tasks.AddRange(instances.Select(i => Instance(i.Key, task.Id, i.Select(a => a.Attempt).ToList(), task.DependsOn)));
+            tasks.AddRange(KeptInstances(finalState, task, instances.Select(i => i.Key)));
         }
 
         foreach (var (taskId, instances) in byTask)
@@ -48,7 +49,22 @@ internal static class RunDetails
             tasks.AddRange(instances.Select(i => Instance(i.Key, taskId, i.Select(a => a.Attempt).ToList(), [])));
         }
 
-        return new RunDetail(run, tasks);
+        return new RunDetail(run, tasks, await runs.ChildrenAsync(runId, cancellationToken));
+    }
+
+    /// <summary>Map instances a rerun kept: they have no attempts in this run, only their state in its final snapshot.</summary>
+    private static IEnumerable<TaskInstanceRecord> KeptInstances(RunState? finalState, Model.TaskDefinition task,
+        IEnumerable<string> ran)
+    {
+        if (task.Map is null || finalState?.Tasks.Find(t => t.Id == task.Id) is not { FirstInstance: >= 0 } state)
+        {
+            return [];
+        }
+
+        var seen = ran.ToHashSet(StringComparer.Ordinal);
+        return finalState.Units.GetRange(state.FirstInstance, state.InstanceCount)
+            .Where(u => !seen.Contains(u.Key))
+            .Select(u => new TaskInstanceRecord(u.Key, task.Id, u.Status, 0, null, null, u.Error, task.DependsOn));
     }
 
     private static TaskInstanceRecord Instance(string taskKey, string taskId, List<TaskAttemptRecord> attempts,

@@ -89,6 +89,29 @@ internal sealed class RunQueries(SqliteStore store)
         return new Page<RunRecord>(items, next);
     }
 
+    /// <summary>
+    /// The child runs a run started, oldest first. Their ids start with <c>{runId}/</c> (see <see cref="ChildRunIds"/>),
+    /// so the primary key's range finds them; the parent column keeps only direct children.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<RunRecord>> ChildrenAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RunRowReader.RunColumns} FROM runs WHERE run_id > $from AND run_id < $to " +
+                              "AND parent_run_id = $id ORDER BY created_at, run_id;";
+        command.Parameters.AddWithValue("$id", runId);
+        command.Parameters.AddWithValue("$from", runId + "/");
+        command.Parameters.AddWithValue("$to", runId + "0");
+        var children = new List<RunRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            children.Add(RunRowReader.Run(reader));
+        }
+
+        return children;
+    }
+
     public async ValueTask<List<(TaskAttemptRecord Attempt, string TaskId)>> AttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken)
     {

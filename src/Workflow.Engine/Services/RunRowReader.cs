@@ -10,7 +10,7 @@ namespace Workflow.Engine.Services;
 internal static class RunRowReader
 {
     public const string RunColumns = "run_id, pipeline_id, pipeline_version, owner_group, status, trigger, logical_time, " +
-                                     "created_at, started_at, finished_at, summary, parameters, rerun_of";
+                                     "created_at, started_at, finished_at, summary, parameters, rerun_of, parent_run_id";
 
     public const string AttemptColumns = "run_id, task_key, attempt, status, queued_at, started_at, finished_at, " +
                                          "error_kind, error, output, log_bytes, task_id";
@@ -28,7 +28,8 @@ internal static class RunRowReader
         r.IsDBNull(9) ? null : UnixTime.FromMs(r.GetInt64(9)),
         r.IsDBNull(10) ? null : JsonSerializer.Deserialize(r.GetString(10), EngineJsonContext.Default.RunSummary),
         EngineJson.Parse(r.IsDBNull(11) ? null : r.GetString(11)),
-        r.IsDBNull(12) ? null : r.GetString(12));
+        r.IsDBNull(12) ? null : r.GetString(12),
+        r.IsDBNull(13) ? null : r.GetString(13));
 
     public static TaskAttemptRecord Attempt(SqliteDataReader r) => new(
         r.GetString(0),

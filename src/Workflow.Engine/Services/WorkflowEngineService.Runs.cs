@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Workflow.Building;
 using Workflow.Engine.Runtime;
 using Workflow.Execution;
@@ -52,7 +51,8 @@ public sealed partial class WorkflowEngineService
         return await op.Result.WaitAsync(cancellationToken);
     }
 
-    public async ValueTask<RunRecord> RerunFailedAsync(string runId, string actor, CancellationToken cancellationToken)
+    public async ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken)
     {
         var original = await _runs.GetAsync(runId, cancellationToken)
                        ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
@@ -62,21 +62,20 @@ public sealed partial class WorkflowEngineService
                 $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning its failed tasks.");
         }
 
-        var record = await _pipelines.GetAsync(original.PipelineId, original.PipelineVersion, cancellationToken)
+        var pinned = await _pipelines.GetAsync(original.PipelineId, original.PipelineVersion, cancellationToken)
                      ?? throw new KeyNotFoundException(
                          $"Version {original.PipelineVersion} of pipeline '{original.PipelineId}' no longer exists.");
-        var prior = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
-        foreach (var (attempt, _) in await _runs.AttemptsAsync(runId, null, cancellationToken))
-        {
-            if (attempt.Status == Execution.TaskStatus.Succeeded)
-            {
-                prior[attempt.TaskKey] = attempt.Output;
-            }
-        }
+        var target = version == RerunVersion.Pinned ? pinned
+            : await _pipelines.GetAsync(original.PipelineId, null, cancellationToken)
+              ?? throw new KeyNotFoundException($"Pipeline '{original.PipelineId}' no longer exists.");
+        var final = await _runs.SnapshotAsync(runId, cancellationToken)
+                    ?? throw new InvalidOperationException(
+                        $"Run '{runId}' kept no final state to rerun from (the engine runs with Durable off).");
+        var prior = RerunPlan.For(runId, CarryOver.From(final), pinned, target);
 
         var newId = $"{original.PipelineId}@rerun-{SortableId(_engine.Time.GetUtcNow())}";
         var expected = await _durations.ExpectedAsync(original.PipelineId, cancellationToken);
-        var op = new StartRunOp(new RunCreation(newId, record.Definition, RunTrigger.Rerun, actor, original.Parameters,
+        var op = new StartRunOp(new RunCreation(newId, target.Definition, RunTrigger.Rerun, actor, original.Parameters,
             original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected));
         _engine.Writer.Post(op);
         await op.Result.WaitAsync(cancellationToken);

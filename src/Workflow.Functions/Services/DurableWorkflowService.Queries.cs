@@ -50,27 +50,65 @@ public sealed partial class DurableWorkflowService
         }
     }
 
-    /// <summary>A new manual run of the same pinned version that keeps the outputs of the tasks that succeeded.</summary>
-    public async ValueTask<RunRecord> RerunFailedAsync(string runId, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new run that keeps what the run's outcome says it kept (<see cref="RunOutcome.Kept"/>) on the pinned or the
+    /// current version (checked by <see cref="RerunPlan"/>). An instance that ended without an outcome (it faulted
+    /// or was terminated outside the API) kept nothing, so everything runs again.
+    /// </summary>
+    public async ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken)
     {
         var run = await ReadAsync(InstanceIds.For(runId), cancellationToken)
             ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
-        var prior = (await attempts.ListAsync(runId, null, cancellationToken))
-            .Where(a => a.Status == Execution.TaskStatus.Succeeded)
-            .GroupBy(a => a.TaskKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Output, StringComparer.Ordinal);
-        var newRunId = global::Workflow.Scheduling.RunIds.NewManual(run.Record.PipelineId, time.GetUtcNow());
-        var input = PipelineRunInput.FromRequest(new RunRequest(newRunId, run.Record.PipelineId, RunTrigger.Rerun,
-            run.Record.LogicalTime, run.Record.Parameters, null, prior, run.Record.PipelineVersion));
+        if (run.Record.Status is RunStatus.Queued or RunStatus.Running)
+        {
+            throw new InvalidOperationException(
+                $"Run '{runId}' is still {run.Record.Status.ToString().ToLowerInvariant()}. " +
+                "Wait for it to finish, or cancel it, before rerunning its failed tasks.");
+        }
+
+        var pipelineId = run.Record.PipelineId;
+        var pinned = await catalog.GetAsync(pipelineId, run.Record.PipelineVersion, cancellationToken)
+            ?? throw new KeyNotFoundException(
+                $"Version {run.Record.PipelineVersion} of pipeline '{pipelineId}' no longer exists.");
+        var target = version == RerunVersion.Pinned ? pinned
+            : await catalog.GetAsync(pipelineId, null, cancellationToken)
+              ?? throw new KeyNotFoundException($"Pipeline '{pipelineId}' no longer exists.");
+        var kept = run.Outcome?.Kept ?? new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
+        var prior = RerunPlan.For(runId, kept, pinned, target);
+        var newRunId = global::Workflow.Scheduling.RunIds.NewManual(pipelineId, time.GetUtcNow());
+        var input = PipelineRunInput.FromRequest(new RunRequest(newRunId, pipelineId, RunTrigger.Rerun,
+            run.Record.LogicalTime, run.Record.Parameters, null, prior, target.Version));
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
             new StartOrchestrationOptions(InstanceIds.For(newRunId)), cancellationToken);
         var now = time.GetUtcNow();
         return RunRecords.From(new RunInstanceView(InstanceIds.For(newRunId), "Pending", now, now, input, null, null),
-            run.Pipeline) with { RerunOf = runId };
+            target) with { RerunOf = runId };
     }
 
-    private async ValueTask<(RunRecord Record, PipelineRecord? Pipeline)?> ReadAsync(string instanceId,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The child runs a run started: sub-orchestrations whose run ids start with <c>{runId}/</c>, found by instance id
+    /// prefix and kept when their parent is this run (a grandchild's id starts the same way).
+    /// </summary>
+    private async ValueTask<IReadOnlyList<RunRecord>> ChildrenAsync(string runId, CancellationToken cancellationToken)
+    {
+        var filter = new OrchestrationQuery(InstanceIdPrefix: InstanceIds.PrefixFor(runId + "/"),
+            FetchInputsAndOutputs: true);
+        var children = new List<RunRecord>();
+        await foreach (var m in Client.GetAllInstancesAsync(filter).WithCancellation(cancellationToken))
+        {
+            if (m.Name == OrchestrationNames.PipelineRun && RunRecords.From(View(m), null) is { } child
+                && child.ParentRunId == runId)
+            {
+                children.Add(child);
+            }
+        }
+
+        return children.OrderBy(c => c.CreatedAt).ThenBy(c => c.RunId, StringComparer.Ordinal).ToList();
+    }
+
+    private async ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome)?> ReadAsync(
+        string instanceId, CancellationToken cancellationToken)
     {
         var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (metadata is null || metadata.Name != OrchestrationNames.PipelineRun)
@@ -81,7 +119,7 @@ public sealed partial class DurableWorkflowService
         var view = View(metadata);
         var pipelineId = view.Input?.Request?.PipelineId ?? view.Input?.Snapshot?.PipelineId;
         var pipeline = pipelineId is null ? null : await catalog.GetAsync(pipelineId, null, cancellationToken);
-        return (RunRecords.From(view, pipeline), pipeline);
+        return (RunRecords.From(view, pipeline), pipeline, view.Output);
     }
 
     private static RunInstanceView View(OrchestrationMetadata m) => new(

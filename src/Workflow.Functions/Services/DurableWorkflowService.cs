@@ -77,7 +77,8 @@ public sealed partial class DurableWorkflowService(
         }
 
         var list = await attempts.ListAsync(runId, null, cancellationToken);
-        return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status));
+        return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status),
+            await ChildrenAsync(runId, cancellationToken));
     }
 
     /// <summary>

@@ -128,7 +128,7 @@ public sealed class WorkflowEngineServiceTests
         calls.Clear();
 
         // Act
-        var rerun = await engine.Workflow.RerunFailedAsync(run.RunId, "test", CancellationToken.None);
+        var rerun = await engine.Workflow.RerunFailedAsync(run.RunId, RerunVersion.Pinned, "test", CancellationToken.None);
         var status = await engine.WaitAsync(rerun.RunId);
 
         // Assert

@@ -50,6 +50,12 @@ public sealed class RunState
     /// <summary>The schedulable units: one per plain task, one per map instance once expanded.</summary>
     public List<UnitState> Units { get; set; } = [];
 
+    /// <summary>
+    /// Map instances a rerun keeps, by key <c>id[i]</c>, with their outputs: they count as succeeded when their task
+    /// expands instead of running again. Null when there are none.
+    /// </summary>
+    public Dictionary<string, JsonElement?>? KeptInstances { get; set; }
+
     [JsonIgnore]
     internal RunIndex? Index { get; set; }
 

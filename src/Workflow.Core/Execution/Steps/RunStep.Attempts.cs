@@ -59,7 +59,7 @@ internal sealed partial class RunStep
         }
 
         Take(unit);
-        unit.ChildRunId = $"{_state.RunId}/{unit.Key}#{unit.Attempt}";
+        unit.ChildRunId = ChildRunIds.For(_state.RunId, unit.Key, unit.Attempt);
         Emit(new StartChildRun(unit.Key, unit.Attempt, unit.ChildRunId, pipelineId, parameters));
         StartTimeout(unit, def);
     }

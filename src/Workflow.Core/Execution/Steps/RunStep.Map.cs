@@ -60,13 +60,29 @@ internal sealed partial class RunStep
         task.FirstInstance = _state.Units.Count;
         task.InstanceCount = count;
         var i = 0;
+        var kept = 0;
         foreach (var item in array.EnumerateArray())
         {
             var unit = new UnitState { Key = $"{def.Id}[{i}]", Task = t, Index = i, Item = item.Clone() };
             _index.UnitByKey[unit.Key] = _state.Units.Count;
             _state.Units.Add(unit);
-            Enqueue(unit);
+            if (_state.KeptInstances?.Remove(unit.Key, out var output) == true)
+            {
+                unit.Status = TaskStatus.Succeeded;
+                unit.Output = output;
+                kept++;
+            }
+            else
+            {
+                Enqueue(unit);
+            }
+
             i++;
+        }
+
+        for (; kept > 0; kept--)
+        {
+            InstanceFinished(t, TaskStatus.Succeeded);
         }
     }
 

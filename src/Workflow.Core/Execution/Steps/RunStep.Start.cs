@@ -64,9 +64,10 @@ internal sealed partial class RunStep
     }
 
     /// <summary>
-    /// A rerun keeps the outputs of tasks that succeeded before: they count as succeeded without running,
-    /// and their children see them as finished. Map instances are not seeded one by one: a mapped task is
-    /// kept whole (its output array) or run again whole.
+    /// A rerun keeps the outputs of tasks that succeeded before: they count as succeeded without running, and their
+    /// children see them as finished. A mapped task kept whole keeps its output array; otherwise its kept instances
+    /// (<c>id[i]</c>) are held until it expands and then count as succeeded, but only when the task it maps over is
+    /// kept too, since only then are the elements the same.
     /// </summary>
     private void SeedPriorResults(RunStarted e, DagIndex graph)
     {
@@ -90,6 +91,16 @@ internal sealed partial class RunStep
             }
 
             FinishTask(t, TaskStatus.Succeeded, output);
+        }
+
+        foreach (var (key, output) in e.PriorResults)
+        {
+            var id = CarryOver.TaskIdOf(key);
+            if (id.Length < key.Length && graph.TryGetIndex(id, out var t) && Def(t).Map is { } map
+                && !_state.Tasks[t].IsFinal && e.PriorResults.ContainsKey(map.Over))
+            {
+                (_state.KeptInstances ??= new(StringComparer.Ordinal))[key] = output?.Clone();
+            }
         }
 
         Drain();

@@ -32,7 +32,8 @@ public static class RunRecords
             status == RunStatus.Queued ? null : view.CreatedAt,
             finished ? view.LastUpdatedAt : null,
             view.Output?.Summary,
-            input?.Start?.Parameters ?? input?.Request?.Parameters);
+            input?.Start?.Parameters ?? input?.Request?.Parameters,
+            ParentRunId: input?.Request?.ParentRunId ?? ChildRunIds.ParentOf(runId));
     }
 
     /// <summary>The run status: the loop's own outcome when it finished, else what Durable knows.</summary>

@@ -135,6 +135,15 @@ export function render(container, params) {
     } catch { /* the Gantt falls back to the task's own times */ }
   };
 
+  /** Starts a rerun (on the pinned version, or with "?version=latest" on the current one) and opens it. */
+  const rerun = async query => {
+    const answer = await request(`/api/runs/${encodeURIComponent(runId)}/rerun${query}`, { method: 'POST', body: {} });
+    const location = answer.headers.get('Location') ?? '';
+    const next = answer.data?.runId ?? decodeURIComponent(location.split('/api/runs/')[1] ?? '');
+    if (next) window.location.hash = link(['runs', next]);
+    return next;
+  };
+
   const drawHeader = () => {
     const run = detail.run;
     const canOperate = session.can('operator', run.ownerGroup);
@@ -148,22 +157,24 @@ export function render(container, params) {
           await api(`/api/runs/${encodeURIComponent(runId)}/cancel`, { method: 'POST', body: {} });
           poll.now();
         }, { kind: 'btn-danger', testid: 'cancel', success: 'Cancellation requested' }) : null,
-        canOperate && (run.status === 'failed' || run.status === 'cancelled') ? actionButton('Rerun failed', async () => {
-          const answer = await request(`/api/runs/${encodeURIComponent(runId)}/rerun`, { method: 'POST', body: {} });
-          const location = answer.headers.get('Location') ?? '';
-          const next = answer.data?.runId ?? decodeURIComponent(location.split('/api/runs/')[1] ?? '');
-          if (next) window.location.hash = link(['runs', next]);
-          return next;
-        }, { kind: 'btn-primary', testid: 'rerun', success: id => `Started ${id}` }) : null)));
+        canOperate && (run.status === 'failed' || run.status === 'cancelled') ? [
+          actionButton('Rerun on current version', () => rerun('?version=latest'),
+            { testid: 'rerun-latest', success: id => `Started ${id}` }),
+          actionButton('Rerun failed', () => rerun(''), { kind: 'btn-primary', testid: 'rerun', success: id => `Started ${id}` }),
+        ] : null)));
     const duration = run.startedAt ? secondsBetween(run.startedAt, run.finishedAt) : null;
     mount(facts, h('dl', { class: 'facts card', 'data-testid': 'run-facts' },
       fact('Pipeline', h('a', { href: link(['runs'], { pipeline: run.pipelineId }) }, run.pipelineId), h('span', { class: 'secondary' }, ` v${run.pipelineVersion}`)),
       fact('Group', h('span', { class: 'chip chip-group' }, run.ownerGroup)),
       fact('Trigger', humanize(run.trigger), run.rerunOf ? [' of ', h('a', { href: link(['runs', run.rerunOf]) }, 'earlier run')] : null),
+      run.parentRunId ? fact('Parent run', h('a', { href: link(['runs', run.parentRunId]), class: 'mono', 'data-testid': 'parent-run' }, run.parentRunId)) : null,
       fact('Logical time', timeCell(run.logicalTime)),
       fact('Started', run.startedAt ? [timeCell(run.startedAt), h('span', { class: 'secondary' }, ` ${relative(run.startedAt)}`)] : 'not yet'),
       fact('Duration', formatDuration(duration), ACTIVE_RUN.has(run.status) && duration !== null ? ' so far' : ''),
       fact('Tasks', summary(run.summary ?? countTasks(detail.tasks))),
+      detail.children?.length
+        ? h('div', { class: 'wide', 'data-testid': 'child-runs' }, h('dt', {}, 'Child runs'), h('dd', {}, detail.children.map(c =>
+          h('div', {}, h('a', { href: link(['runs', c.runId]), class: 'mono' }, c.runId), ' ', statusBadge(c.status))))) : null,
       run.parameters && Object.keys(run.parameters).length
         ? h('div', { class: 'wide' }, h('dt', {}, 'Parameters'), h('dd', {}, parameterList(run.parameters))) : null));
   };
