@@ -53,7 +53,10 @@ internal static class DispatchGoal
         var limited = definition with { Concurrency = new ConcurrencyPolicy { MaxParallelTasks = workers } };
         var report = RunSimulator.Run(limited, new SimulationOptions
         {
-            Seed = 7, DefaultWorkers = workers, Dispatch = policy, DurationModel = DurationModel.Exact,
+            Seed = 7,
+            DefaultWorkers = workers,
+            Dispatch = policy,
+            DurationModel = DurationModel.Exact,
         });
         return report.Status == RunStatus.Succeeded
             ? report.Ratio
