@@ -1,6 +1,7 @@
 using Workflow.Bench.Dag;
 using Workflow.Bench.Dispatch;
 using Workflow.Bench.Engine;
+using Workflow.Bench.Goals;
 using Workflow.Bench.Sla;
 
 // Dispatches to one benchmark by name: dotnet run -c Release --project bench/Workflow.Bench -- <name>
@@ -14,6 +15,11 @@ var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(
     ["sla"] = ("runs with SLA monitors saved in SQLite vs without the alert services", SlaPersistenceBenchmark.Run),
 };
 
+if (args.Length > 0 && args[0].Equals("goals", StringComparison.OrdinalIgnoreCase))
+{
+    return GoalsCommand.Run(args[1..]);
+}
+
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))
 {
     if (args.Length > 0)
@@ -22,7 +28,7 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))
     }
 
     Console.WriteLine("Usage: dotnet run -c Release --project bench/Workflow.Bench -- <name>");
-    Console.WriteLine("Benchmarks:");
+    Console.WriteLine("Benchmarks (and `goals [--quick] [--only P1,P7]`: every goal of the performance issue):");
     foreach (var (name, (description, _)) in benchmarks)
     {
         Console.WriteLine($"  {name,-12} {description}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Workflow.Model;
 
 namespace Workflow.Bench.Dag;
@@ -21,6 +22,8 @@ public static class Shapes
         ? []
         : [Id(i - 100), Id(i - 100 - (i % 100) + ((i + 37) % 100)), Id(i - 100 - (i % 100) + ((i + 71) % 100))]);
 
+    private static readonly JsonElement OneSecond = JsonSerializer.SerializeToElement(new { duration = "1s" });
+
     private static string Id(int i) => $"t{i}";
 
     private static PipelineDefinition Define(string id, int n, Func<int, string[]> parents) => new()
@@ -31,6 +34,7 @@ public static class Shapes
         {
             Id = Id(i),
             Kind = "delay",
+            Config = OneSecond,
             DependsOn = parents(i).Distinct().ToArray(),
             ExpectedDuration = TimeSpan.FromSeconds(1 + (i % 7)),
         })],

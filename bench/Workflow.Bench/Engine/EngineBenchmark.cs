@@ -73,9 +73,11 @@ public static class EngineBenchmark
     /// <summary>The run with the median throughput: the machine is shared, so single runs are noisy.</summary>
     private static Result Median(List<Result> results) => results.OrderBy(r => r.PerSecond).ElementAt(results.Count / 2);
 
-    private sealed record Result(double PerSecond, double MicrosPerTask, double MeanBatch, double PeakHeapMb);
+    /// <summary>One run: throughput, wall and process CPU time per task, mean operations per commit, peak heap.</summary>
+    internal sealed record Result(double PerSecond, double MicrosPerTask, double MeanBatch, double PeakHeapMb,
+        double CpuMicrosPerTask);
 
-    private static async Task<Result> MeasureAsync(bool durable, PipelineDefinition definition)
+    internal static async Task<Result> MeasureAsync(bool durable, PipelineDefinition definition, bool quiet = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "wf-engine-bench", Guid.NewGuid().ToString("n"));
         var services = new ServiceCollection();
@@ -99,24 +101,30 @@ public static class EngineBenchmark
         var batchesBefore = writer.Batches;
         var opsBefore = writer.OpsApplied;
         using var sampler = new HeapSampler();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var run = await workflow.StartRunAsync(new StartRunRequest(definition.Id, RunTrigger.Api, "bench"),
             CancellationToken.None);
         var status = await workflow.WaitForRunAsync(run.RunId, CancellationToken.None);
         clock.Stop();
+        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         if (status != Execution.RunStatus.Succeeded)
         {
             throw new InvalidOperationException($"The benchmark run ended {status}.");
         }
 
         var tasks = definition.Tasks.Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {definition.Id} durable={durable}: {clock.Elapsed.TotalMilliseconds:0} ms, writer apply " +
-            $"{writer.ApplyTime.TotalMilliseconds:0} ms, commit {writer.CommitTime.TotalMilliseconds:0} ms, " +
-            $"{writer.Batches - batchesBefore} batches"));
+        if (!quiet)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {definition.Id} durable={durable}: {clock.Elapsed.TotalMilliseconds:0} ms, writer apply " +
+                $"{writer.ApplyTime.TotalMilliseconds:0} ms, commit {writer.CommitTime.TotalMilliseconds:0} ms, " +
+                $"{writer.Batches - batchesBefore} batches"));
+        }
+
         var batches = Math.Max(1, writer.Batches - batchesBefore);
         var result = new Result(tasks / clock.Elapsed.TotalSeconds, clock.Elapsed.TotalMicroseconds / tasks,
-            (writer.OpsApplied - opsBefore) / (double)batches, sampler.PeakMb);
+            (writer.OpsApplied - opsBefore) / (double)batches, sampler.PeakMb, cpuUsed.TotalMicroseconds / tasks);
         foreach (var service in Enumerable.Reverse(hosted))
         {
             await service.StopAsync(CancellationToken.None);

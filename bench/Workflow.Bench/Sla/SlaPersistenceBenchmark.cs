@@ -51,9 +51,9 @@ public static class SlaPersistenceBenchmark
 
     private static Result Median(List<Result> results) => results.OrderBy(r => r.RunMs).ElementAt(results.Count / 2);
 
-    private sealed record Result(double RunMs, double MonitorDoneMs, long WriterOps);
+    internal sealed record Result(double RunMs, double MonitorDoneMs, long WriterOps);
 
-    private static async Task<Result> MeasureAsync(bool alerts, PipelineDefinition definition)
+    internal static async Task<Result> MeasureAsync(bool alerts, PipelineDefinition definition)
     {
         var directory = Path.Combine(Path.GetTempPath(), "wf-sla-bench", Guid.NewGuid().ToString("n"));
         var services = new ServiceCollection();

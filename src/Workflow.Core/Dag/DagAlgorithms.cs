@@ -76,27 +76,48 @@ public static class DagAlgorithms
             }
         }
 
-        var path = new List<int> { node };
-        while (true)
+        // Walked twice, once to count and once to fill, so a 100,000-step chain's path is one exact array rather
+        // than a list regrown on the large-object heap.
+        var path = new int[PathLength(graph, rank, node)];
+        for (var k = 0; k < path.Length; k++)
         {
-            var children = graph.Children(node);
-            if (children.Length == 0)
-            {
-                return [.. path];
-            }
-
-            var next = children[0];
-            foreach (var child in children)
-            {
-                if (rank[child] > rank[next])
-                {
-                    next = child;
-                }
-            }
-
-            path.Add(next);
-            node = next;
+            path[k] = node;
+            node = NextOnPath(graph, rank, node);
         }
+
+        return path;
+    }
+
+    private static int PathLength(DagGraph graph, ReadOnlySpan<double> rank, int node)
+    {
+        var length = 1;
+        for (; graph.Children(node).Length > 0; length++)
+        {
+            node = NextOnPath(graph, rank, node);
+        }
+
+        return length;
+    }
+
+    /// <summary>The child of largest rank, the earliest on ties; -1 for a sink.</summary>
+    private static int NextOnPath(DagGraph graph, ReadOnlySpan<double> rank, int node)
+    {
+        var children = graph.Children(node);
+        if (children.Length == 0)
+        {
+            return -1;
+        }
+
+        var next = children[0];
+        foreach (var child in children)
+        {
+            if (rank[child] > rank[next])
+            {
+                next = child;
+            }
+        }
+
+        return next;
     }
 
     /// <summary>

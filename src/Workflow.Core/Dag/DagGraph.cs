@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Workflow.Dag;
 
 /// <summary>
@@ -38,11 +40,19 @@ public sealed class DagGraph
     /// <summary>Builds the graph from (parent, child) edges; both ends must be in 0..count-1.</summary>
     public static DagGraph Create(int count, IReadOnlyList<(int Parent, int Child)> edges)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(edges);
+        return edges is List<(int, int)> list
+            ? Create(count, CollectionsMarshal.AsSpan(list))
+            : Create(count, [.. edges]);
+    }
+
+    /// <summary>Builds the graph from (parent, child) edges; both ends must be in 0..count-1.</summary>
+    public static DagGraph Create(int count, ReadOnlySpan<(int Parent, int Child)> edges)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var childStart = new int[count + 1];
         var parentStart = new int[count + 1];
-        for (var e = 0; e < edges.Count; e++)
+        for (var e = 0; e < edges.Length; e++)
         {
             var (parent, child) = edges[e];
             if ((uint)parent >= (uint)count || (uint)child >= (uint)count)
@@ -61,17 +71,25 @@ public sealed class DagGraph
             parentStart[i + 1] += parentStart[i];
         }
 
-        var children = new int[edges.Count];
-        var parents = new int[edges.Count];
-        var childFill = childStart[..count];
-        var parentFill = parentStart[..count];
-        for (var e = 0; e < edges.Count; e++)
+        // Each start entry is used as the fill cursor of its node and ends at the next node's start; shifting the
+        // arrays back by one afterwards restores them, so no copy of either start array is allocated.
+        var children = new int[edges.Length];
+        var parents = new int[edges.Length];
+        for (var e = 0; e < edges.Length; e++)
         {
             var (parent, child) = edges[e];
-            children[childFill[parent]++] = child;
-            parents[parentFill[child]++] = parent;
+            children[childStart[parent]++] = child;
+            parents[parentStart[child]++] = parent;
         }
 
+        ShiftBack(childStart);
+        ShiftBack(parentStart);
         return new DagGraph(count, childStart, children, parentStart, parents);
+    }
+
+    private static void ShiftBack(int[] start)
+    {
+        Array.Copy(start, 0, start, 1, start.Length - 1);
+        start[0] = 0;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Workflow.Model;
 
 namespace Workflow.Dag;
@@ -83,7 +85,9 @@ public sealed class DagIndex
     /// get what remains of a running DAG.
     /// </summary>
     public double[] UpwardRank(IReadOnlyDictionary<string, TimeSpan>? estimates = null) =>
-        DagAlgorithms.UpwardRank(Graph, _order, Weights(estimates));
+        estimates is null || estimates.Count == 0
+            ? DagAlgorithms.UpwardRank(Graph, _order, _configured)
+            : DagAlgorithms.UpwardRank(Graph, _order, Weights(estimates));
 
     /// <summary>The upward rank from explicit weights in seconds, indexed like <see cref="Ids"/>.</summary>
     public double[] UpwardRank(ReadOnlySpan<double> weights) => DagAlgorithms.UpwardRank(Graph, _order, weights);
@@ -105,24 +109,34 @@ public sealed class DagIndex
         ArgumentNullException.ThrowIfNull(definition);
         var tasks = definition.Tasks;
         var ids = new string[tasks.Count];
-        var expected = new TimeSpan?[tasks.Count];
+        var configured = new double[tasks.Count];
+        var edgeCount = 0;
         for (var i = 0; i < tasks.Count; i++)
         {
             ids[i] = tasks[i].Id;
-            expected[i] = tasks[i].ExpectedDuration;
+            configured[i] = Seconds(tasks[i].ExpectedDuration);
+            edgeCount += tasks[i].DependsOn.Count;
         }
 
         var index = IndexIds(ids);
-        var edges = new List<(int, int)>(tasks.Count);
-        for (var i = 0; i < tasks.Count; i++)
+        var edges = ArrayPool<(int, int)>.Shared.Rent(edgeCount);
+        try
         {
-            foreach (var parent in tasks[i].DependsOn)
+            var e = 0;
+            for (var i = 0; i < tasks.Count; i++)
             {
-                edges.Add((Lookup(index, parent, ids[i]), i));
+                foreach (var parent in tasks[i].DependsOn)
+                {
+                    edges[e++] = (Lookup(index, parent, ids[i]), i);
+                }
             }
-        }
 
-        return Create(ids, index, edges, expected);
+            return Create(ids, index, edges.AsSpan(0, edgeCount), configured);
+        }
+        finally
+        {
+            ArrayPool<(int, int)>.Shared.Return(edges);
+        }
     }
 
     /// <summary>
@@ -142,7 +156,14 @@ public sealed class DagIndex
             intEdges.Add((Lookup(index, parent, child), Lookup(index, child, parent)));
         }
 
-        return Create(idArray, index, intEdges, expectedDurations);
+        var configured = new double[idArray.Length];
+        for (var i = 0; i < configured.Length; i++)
+        {
+            var expected = expectedDurations is not null && i < expectedDurations.Count ? expectedDurations[i] : null;
+            configured[i] = Seconds(expected);
+        }
+
+        return Create(idArray, index, CollectionsMarshal.AsSpan(intEdges), configured);
     }
 
     private static Dictionary<string, int> IndexIds(string[] ids)
@@ -164,8 +185,11 @@ public sealed class DagIndex
             ? i
             : throw new ArgumentException($"The dependency between '{other}' and '{id}' names an unknown task '{id}'.");
 
-    private static DagIndex Create(string[] ids, Dictionary<string, int> index, List<(int, int)> edges,
-        IReadOnlyList<TimeSpan?>? expectedDurations)
+    private static double Seconds(TimeSpan? expected) =>
+        expected is { } known ? Math.Max(0, known.TotalSeconds) : UnknownDurationSeconds;
+
+    private static DagIndex Create(string[] ids, Dictionary<string, int> index, ReadOnlySpan<(int, int)> edges,
+        double[] configured)
     {
         var graph = DagGraph.Create(ids.Length, edges);
         var order = TopologicalSort.TryOrder(graph);
@@ -173,14 +197,7 @@ public sealed class DagIndex
         {
             var cycle = CycleFinder.Find(graph)!;
             throw new ArgumentException(
-                $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(edges));
-        }
-
-        var configured = new double[ids.Length];
-        for (var i = 0; i < configured.Length; i++)
-        {
-            var d = expectedDurations is not null && i < expectedDurations.Count ? expectedDurations[i] : null;
-            configured[i] = d is { } known ? Math.Max(0, known.TotalSeconds) : UnknownDurationSeconds;
+                $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(ids));
         }
 
         return new DagIndex(ids, index, graph, configured, order);

@@ -16,7 +16,7 @@ internal static class GraphRules
 
     public static void Check(IReadOnlyList<TaskDefinition> tasks, Dictionary<string, int> index, ErrorCollector errors)
     {
-        var edges = new List<(int Parent, int Child)>();
+        var edges = new List<(int Parent, int Child)>(tasks.Count);
         for (var i = 0; i < tasks.Count; i++)
         {
             var task = tasks[i];
@@ -50,14 +50,16 @@ internal static class GraphRules
             }
         }
 
-        ReportCycles(tasks, edges, errors);
-        CheckMaps(tasks, index, DagGraph.Create(tasks.Count, edges), errors);
+        // One graph serves both checks: at 100,000 tasks its arrays are large-object-heap sized, and every fresh
+        // large array costs page faults on first touch.
+        var graph = DagGraph.Create(tasks.Count, edges);
+        ReportCycles(tasks, graph, edges, errors);
+        CheckMaps(tasks, index, graph, errors);
     }
 
-    private static void ReportCycles(IReadOnlyList<TaskDefinition> tasks, List<(int Parent, int Child)> edges,
-        ErrorCollector errors)
+    private static void ReportCycles(IReadOnlyList<TaskDefinition> tasks, DagGraph graph,
+        List<(int Parent, int Child)> edges, ErrorCollector errors)
     {
-        var graph = DagGraph.Create(tasks.Count, edges);
         if (TopologicalSort.TryOrder(graph) is not null)
         {
             return;

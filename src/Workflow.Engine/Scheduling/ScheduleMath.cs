@@ -1,4 +1,3 @@
-using Workflow.Model;
 using Workflow.Scheduling;
 
 namespace Workflow.Engine.Scheduling;
@@ -7,7 +6,7 @@ namespace Workflow.Engine.Scheduling;
 internal static class ScheduleMath
 {
     /// <summary>The occurrences in (<paramref name="after"/>, <paramref name="until"/>], oldest first, at most <paramref name="max"/>.</summary>
-    public static IReadOnlyList<DateTimeOffset> Occurrences(ScheduleDefinition schedule, DateTimeOffset after,
+    public static IReadOnlyList<DateTimeOffset> Occurrences(ISchedule schedule, DateTimeOffset after,
         DateTimeOffset until, int max) =>
-        [.. Schedule.From(schedule).Occurrences(after, until).Take(max)];
+        [.. schedule.Occurrences(after, until).Take(max)];
 }

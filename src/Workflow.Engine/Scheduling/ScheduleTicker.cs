@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Execution;
@@ -8,45 +9,67 @@ using Workflow.Services;
 namespace Workflow.Engine.Scheduling;
 
 /// <summary>
-/// One tick of the scheduler: for each enabled schedule of each enabled pipeline, the occurrences in
-/// (watermark, now], filtered by the catch-up policy and the overlap policy, start runs whose ids derive from the
-/// pipeline and the occurrence. Starting an existing run id is a no-op, and watermarks move by compare-and-set, so
-/// ticks that overlap, or two hosts ticking on one store, never start a run twice.
+/// One tick of the scheduler: for each due schedule of each enabled pipeline, the occurrences in (watermark, now],
+/// filtered by the catch-up policy and the overlap policy, start runs whose ids derive from the pipeline and the
+/// occurrence. Starting an existing run id is a no-op, and watermarks move by compare-and-set, so ticks that overlap,
+/// or two hosts ticking on one store, never start a run twice. With a <see cref="ScheduleDueIndex"/> (the embedded
+/// host) a tick touches only the schedules whose next fire time has come; without one (the Azure app) it looks at
+/// every pipeline, as the index would need a store shared with the pipeline saves.
 /// </summary>
 public sealed class ScheduleTicker(
     IWorkflowService workflow,
     IWatermarkStore watermarks,
     TimeProvider time,
     IOptions<SchedulerOptions> options,
-    ILogger<ScheduleTicker> logger)
+    ILogger<ScheduleTicker> logger,
+    ScheduleDueIndex? index = null)
 {
+    private readonly CompiledPipelines _compiled = new();
+
     public async Task<TickReport> TickAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var o = options.Value;
-        var pipelines = await workflow.ListPipelinesAsync(cancellationToken);
+        var due = index is null
+            ? await AllSchedulesAsync(cancellationToken)
+            : await DueSchedulesAsync(index, now, cancellationToken);
+        if (due.Count == 0)
+        {
+            return TickReport.Empty(now);
+        }
+
         var stored = await watermarks.LoadAsync(cancellationToken);
         var active = await ActiveRuns.LoadAsync(workflow, cancellationToken);
         var counters = new TickCounters();
-        var due = pipelines.Where(p => p.Definition.Enabled && p.Definition.Schedules.Any(s => s.Enabled)).ToList();
-        await Parallel.ForEachAsync(due,
+        var moves = new ConcurrentQueue<(DueSchedule, DateTimeOffset?)>();
+        await Parallel.ForEachAsync(due.GroupBy(d => d.Pipeline),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.MaxParallelStarts), CancellationToken = cancellationToken },
-            async (pipeline, ct) =>
+            async (group, ct) =>
             {
-                foreach (var schedule in pipeline.Definition.Schedules.Where(s => s.Enabled))
+                foreach (var (pipeline, key, row) in group)
                 {
-                    var key = ScheduleKey.Of(schedule);
                     try
                     {
-                        await FireAsync(pipeline, schedule, key, stored, active, now, counters, ct);
+                        var (schedule, rule) = pipeline.Schedules[key];
+                        rule ??= Schedule.From(schedule);
+                        var reached = await FireAsync(pipeline.Record, schedule, rule, key, stored, active, now, counters, ct);
+                        if (row is not null)
+                        {
+                            moves.Enqueue((row, ScheduleIndexRows.NextAfter(rule, reached)));
+                        }
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         counters.Failed();
-                        Log.ScheduleFailed(logger, pipeline.Definition.Id, key, ex);
+                        Log.ScheduleFailed(logger, pipeline.Record.Definition.Id, key, ex);
                     }
                 }
             });
+
+        if (index is not null)
+        {
+            await index.MoveOnAsync([.. moves], cancellationToken);
+        }
 
         var report = counters.Report(now);
         if (report.Started + report.Skipped + report.Deferred + report.CancelledPrevious > 0)
@@ -57,15 +80,49 @@ public sealed class ScheduleTicker(
         return report;
     }
 
-    private async Task FireAsync(PipelineRecord pipeline, ScheduleDefinition schedule, string key,
-        IReadOnlyDictionary<(string, string), DateTimeOffset> stored, ActiveRuns active, DateTimeOffset now,
-        TickCounters counters, CancellationToken ct)
+    /// <summary>Every enabled schedule of every enabled pipeline: the tick without an index.</summary>
+    private async Task<IReadOnlyList<(CompiledPipeline Pipeline, string Key, DueSchedule? Row)>> AllSchedulesAsync(
+        CancellationToken ct)
+    {
+        var pipelines = await workflow.ListPipelinesAsync(ct);
+        return [.. pipelines.Select(_compiled.Of).SelectMany(p => p.Schedules.Keys.Select(k => (p, k, (DueSchedule?)null)))];
+    }
+
+    /// <summary>The index's due rows, with their pipeline versions; rows whose schedule is gone are dropped.</summary>
+    private async Task<IReadOnlyList<(CompiledPipeline Pipeline, string Key, DueSchedule? Row)>> DueSchedulesAsync(
+        ScheduleDueIndex due, DateTimeOffset now, CancellationToken ct)
+    {
+        await due.EnsureBuiltAsync(workflow, ct);
+        var rows = await due.DueAsync(now, options.Value.MaxDueSchedulesPerTick, ct);
+        var result = new List<(CompiledPipeline, string, DueSchedule?)>(rows.Count);
+        var gone = new List<(DueSchedule, DateTimeOffset?)>();
+        foreach (var row in rows)
+        {
+            var pipeline = await _compiled.GetAsync(workflow, row.PipelineId, row.Version, ct);
+            if (pipeline is not null && pipeline.Schedules.ContainsKey(row.ScheduleKey))
+            {
+                result.Add((pipeline, row.ScheduleKey, row));
+            }
+            else
+            {
+                gone.Add((row, null));
+            }
+        }
+
+        await due.MoveOnAsync(gone, ct);
+        return result;
+    }
+
+    /// <summary>Fires one schedule; returns the watermark it has reached, which its next occurrence follows.</summary>
+    private async Task<DateTimeOffset> FireAsync(PipelineRecord pipeline, ScheduleDefinition schedule, ISchedule rule,
+        string key, IReadOnlyDictionary<(string, string), DateTimeOffset> stored, ActiveRuns active,
+        DateTimeOffset now, TickCounters counters, CancellationToken ct)
     {
         var o = options.Value;
         var id = pipeline.Definition.Id;
         DateTimeOffset? watermark = stored.TryGetValue((id, key), out var w) ? w : null;
         var from = watermark ?? Min(pipeline.UpdatedAt, now);
-        var found = ScheduleMath.Occurrences(schedule, from, now, o.MaxOccurrencesPerTick);
+        var found = ScheduleMath.Occurrences(rule, from, now, o.MaxOccurrencesPerTick);
         if (found.Count == 0)
         {
             if (watermark is null)
@@ -74,9 +131,8 @@ public sealed class ScheduleTicker(
                 await watermarks.TryAdvanceAsync(id, key, null, from, ct);
             }
 
-            return;
+            return from;
         }
-
         var decision = CatchUp.Apply(found, now, schedule.CatchUp, o.MisfireThreshold);
         var selected = decision.Start;
         counters.Skipped(decision.Skipped);
@@ -121,6 +177,8 @@ public sealed class ScheduleTicker(
         {
             await watermarks.TryAdvanceAsync(id, key, watermark, reached, ct);
         }
+
+        return watermark is { } before && before > reached ? before : reached;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

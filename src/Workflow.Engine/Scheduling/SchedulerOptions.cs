@@ -23,6 +23,9 @@ public sealed class SchedulerOptions
     /// <summary>The most occurrences of one schedule a tick looks at, so a years-old watermark cannot stall it.</summary>
     public int MaxOccurrencesPerTick { get; set; } = 1000;
 
+    /// <summary>How many due schedules one tick takes from the next-due index; the rest are due for the next tick.</summary>
+    public int MaxDueSchedulesPerTick { get; set; } = 10_000;
+
     /// <summary>The actor written on scheduled runs.</summary>
     public string Actor { get; set; } = "scheduler";
 }

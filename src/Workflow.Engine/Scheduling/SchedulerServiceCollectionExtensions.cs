@@ -23,6 +23,7 @@ public static class SchedulerServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWatermarkStore, SqliteWatermarkStore>();
+        services.TryAddSingleton<ScheduleDueIndex>();
         services.TryAddSingleton<ScheduleTicker>();
         services.AddHostedService<SchedulerService>();
         return services;

@@ -133,5 +133,24 @@ public static class EngineSchema
                 ORDER BY h.pipeline_id LIMIT 1), queue)
             WHERE instr(queue, '/') = 0;
             """),
+
+        // The scheduler's next-due index: one row per enabled schedule of an enabled live pipeline, written with the
+        // pipeline version it was computed from, so a tick reads only the rows that are due. Deleting a pipeline drops
+        // its rows. A store that already holds pipelines is indexed once by the first tick (built = 0).
+        new(3, "schedule-due-index", """
+            CREATE TABLE schedule_due (
+                pipeline_id TEXT NOT NULL,
+                schedule_key TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                next_due INTEGER NOT NULL,
+                PRIMARY KEY (pipeline_id, schedule_key)) WITHOUT ROWID;
+            CREATE INDEX ix_schedule_due ON schedule_due (next_due);
+            CREATE TRIGGER schedule_due_deleted AFTER UPDATE OF deleted ON pipeline_heads WHEN NEW.deleted = 1
+            BEGIN
+                DELETE FROM schedule_due WHERE pipeline_id = NEW.pipeline_id;
+            END;
+            CREATE TABLE schedule_due_state (built INTEGER NOT NULL);
+            INSERT INTO schedule_due_state (built) SELECT NOT EXISTS (SELECT 1 FROM pipelines);
+            """),
     ];
 }

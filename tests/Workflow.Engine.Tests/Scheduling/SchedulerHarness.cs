@@ -57,12 +57,17 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return harness;
     }
 
-    public ScheduleTicker NewTicker(SchedulerOptions? options = null)
+    /// <summary>
+    /// A ticker as the embedded host makes it, over the next-due index; <paramref name="indexed"/> false gives the
+    /// Azure app's kind, which looks at every pipeline on each tick.
+    /// </summary>
+    public ScheduleTicker NewTicker(SchedulerOptions? options = null, bool indexed = true)
     {
-        var store = new SqliteWatermarkStore(Engine.Services.GetRequiredService<SqliteStore>(),
-            Engine.Services.GetRequiredService<WriteLoop>());
-        return new ScheduleTicker(Workflow, store, Clock, Options.Create(options ?? new SchedulerOptions()),
-            NullLogger<ScheduleTicker>.Instance);
+        var sqlite = Engine.Services.GetRequiredService<SqliteStore>();
+        var writer = Engine.Services.GetRequiredService<WriteLoop>();
+        return new ScheduleTicker(Workflow, new SqliteWatermarkStore(sqlite, writer), Clock,
+            Options.Create(options ?? new SchedulerOptions()), NullLogger<ScheduleTicker>.Instance,
+            indexed ? new ScheduleDueIndex(sqlite, writer) : null);
     }
 
     public void ReleaseBlockedRuns() => _release.TrySetResult();

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Workflow.Bench.Dispatch;
+using Workflow.Execution;
+using Workflow.Model;
+using Workflow.Simulation;
+
+namespace Workflow.Bench.Goals;
+
+/// <summary>
+/// P4: makespan ÷ max(critical path, work / k) of the decider's default dispatch policy on every shared trace and
+/// k ∈ {2, 4, 8, 16, 32}, simulated under virtual time with the trace's run times; the mean must be ≤ 1.04 and no
+/// row may be worse than FIFO or downstream count on the same row.
+/// </summary>
+internal static class DispatchGoal
+{
+    private static readonly int[] Workers = [2, 4, 8, 16, 32];
+
+    public static GoalLine Measure()
+    {
+        var policy = new SimulationOptions().Dispatch;
+        var ratios = new List<double>();
+        var losses = new List<string>();
+        var usage = Usage.Measure(() =>
+        {
+            foreach (var file in RepoPaths.Traces())
+            {
+                var definition = WfTrace.Load(file);
+                foreach (var k in Workers)
+                {
+                    var mine = Ratio(definition, k, policy);
+                    var fifo = Ratio(definition, k, DispatchPolicy.Fifo);
+                    var downstream = Ratio(definition, k, DispatchPolicy.DownstreamCount);
+                    ratios.Add(mine);
+                    if (mine > Math.Min(fifo, downstream) + 1e-9)
+                    {
+                        losses.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"{definition.Id} k={k}: {mine:0.000} vs FIFO {fifo:0.000}, downstream {downstream:0.000}"));
+                    }
+                }
+            }
+        });
+        var mean = ratios.Average();
+        var measured = string.Create(CultureInfo.InvariantCulture,
+            $"{policy}: mean {mean:0.000} over {ratios.Count} rows, worst {ratios.Max():0.000}; " +
+            $"worse than a baseline in {losses.Count} rows") + (losses.Count == 0 ? "" : $" ({string.Join("; ", losses)})");
+        return new GoalLine("P4", "dispatch makespan ÷ lower bound on the shared traces, k ∈ {2,4,8,16,32}", measured,
+            "mean ≤ 1.04, never worse than FIFO or downstream count", mean <= 1.04 && losses.Count == 0,
+            usage.ToString());
+    }
+
+    private static double Ratio(PipelineDefinition definition, int workers, DispatchPolicy policy)
+    {
+        var limited = definition with { Concurrency = new ConcurrencyPolicy { MaxParallelTasks = workers } };
+        var report = RunSimulator.Run(limited, new SimulationOptions
+        {
+            Seed = 7,
+            DefaultWorkers = workers,
+            Dispatch = policy,
+            DurationModel = DurationModel.Exact,
+        });
+        return report.Status == RunStatus.Succeeded
+            ? report.Ratio
+            : throw new InvalidOperationException($"The simulated run of {definition.Id} ended {report.Status}.");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Workflow.Bench.Engine;
+using Workflow.Bench.Sla;
+
+namespace Workflow.Bench.Goals;
+
+/// <summary>
+/// P1 (durable completions/s), P2 (durable ÷ in-memory), P3 (per-task time at 10k ÷ at 1k) and P10 (run time
+/// with SLA monitoring ÷ without), each from runs interleaved in one process so that machine load hits both
+/// sides of a ratio alike; each side is the median of <see cref="Repeats"/> runs.
+/// </summary>
+internal static class EngineGoals
+{
+    private const int Repeats = 3;
+
+    public static async Task<IReadOnlyList<GoalLine>> DurableAsync(GoalsOptions options)
+    {
+        var large = 10_000 / options.Scale;
+        var small = large / 10;
+        var fanOut = Shapes.FanOut(large);
+        var smallFanOut = Shapes.FanOut(small);
+        await EngineBenchmark.MeasureAsync(durable: true, Shapes.FanOut(500), quiet: true);
+        await EngineBenchmark.MeasureAsync(durable: false, Shapes.FanOut(500), quiet: true);
+        var durable = new List<EngineBenchmark.Result>();
+        var memory = new List<EngineBenchmark.Result>();
+        var durableSmall = new List<EngineBenchmark.Result>();
+        for (var i = 0; i < Repeats; i++)
+        {
+            durable.Add(await EngineBenchmark.MeasureAsync(durable: true, fanOut, quiet: true));
+            memory.Add(await EngineBenchmark.MeasureAsync(durable: false, fanOut, quiet: true));
+            durableSmall.Add(await EngineBenchmark.MeasureAsync(durable: true, smallFanOut, quiet: true));
+        }
+
+        var d = Median(durable);
+        var m = Median(memory);
+        var s = Median(durableSmall);
+        var ratio = d.PerSecond / m.PerSecond;
+        var cpuRatio = m.CpuMicrosPerTask / d.CpuMicrosPerTask;
+        var growth = d.MicrosPerTask / s.MicrosPerTask;
+        return
+        [
+            new GoalLine("P1", $"durable completions/s, {large:N0}-task fan-out, synchronous=FULL",
+                F($"{d.PerSecond:N0}/s (median of {Repeats}; mean batch {d.MeanBatch:0})"), "≥ 5,000/s",
+                d.PerSecond >= 5_000, F($"{d.CpuMicrosPerTask:0.0} µs per task")),
+            new GoalLine("P2", $"durable ÷ in-memory, same {large:N0}-task fan-out",
+                F($"{ratio:0.00} ({d.PerSecond:N0}/s ÷ {m.PerSecond:N0}/s); CPU ratio {cpuRatio:0.00}"), "≥ 0.5",
+                ratio >= 0.5, F($"{d.CpuMicrosPerTask:0.0} vs {m.CpuMicrosPerTask:0.0} µs per task")),
+            new GoalLine("P3", $"durable time per task at {large:N0} ÷ at {small:N0} (fan-out)",
+                F($"{growth:0.00} ({d.MicrosPerTask:0.0} ÷ {s.MicrosPerTask:0.0} µs)"), "≤ 1.5", growth <= 1.5,
+                F($"{d.CpuMicrosPerTask:0.0} vs {s.CpuMicrosPerTask:0.0} µs per task")),
+        ];
+    }
+
+    public static async Task<GoalLine> SlaAsync(GoalsOptions options)
+    {
+        var definition = Shapes.FanOut(10_000 / options.Scale);
+        await SlaPersistenceBenchmark.MeasureAsync(alerts: true, Shapes.FanOut(200));
+        var without = new List<SlaPersistenceBenchmark.Result>();
+        var with = new List<SlaPersistenceBenchmark.Result>();
+        for (var i = 0; i < Repeats; i++)
+        {
+            without.Add(await SlaPersistenceBenchmark.MeasureAsync(alerts: false, definition));
+            with.Add(await SlaPersistenceBenchmark.MeasureAsync(alerts: true, definition));
+        }
+
+        var a = without.OrderBy(r => r.RunMs).ElementAt(Repeats / 2);
+        var b = with.OrderBy(r => r.RunMs).ElementAt(Repeats / 2);
+        var ratio = b.RunMs / a.RunMs;
+        // "Done when the run is": the monitor finishes within one poll interval (20 ms) plus 100 ms of slack.
+        var lag = b.MonitorDoneMs - b.RunMs;
+        return new GoalLine("P10", $"run time with SLA monitoring ÷ without, {definition.Tasks.Count:N0}-task fan-out",
+            F($"{ratio:0.00} ({b.RunMs:0} ÷ {a.RunMs:0} ms); monitor done {lag:0} ms after the run"),
+            "≤ 1.1 and the monitor done within 120 ms of the run", ratio <= 1.1 && lag <= 120);
+    }
+
+    private static EngineBenchmark.Result Median(List<EngineBenchmark.Result> results) =>
+        results.OrderBy(r => r.PerSecond).ElementAt(results.Count / 2);
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

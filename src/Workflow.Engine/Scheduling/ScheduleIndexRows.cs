@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Workflow.Engine.Storage;
+using Workflow.Model;
+using Workflow.Scheduling;
+
+namespace Workflow.Engine.Scheduling;
+
+/// <summary>
+/// Writes a pipeline version's rows of the next-due index inside the transaction that saves the version: each
+/// enabled schedule of an enabled pipeline gets its first occurrence after its watermark (or after the save, when it
+/// has none, which is where the tick starts counting too). Occurrences come from the core's schedule rules, so
+/// windows and every other rule of <see cref="Schedule"/> apply. Being early is harmless (a tick then finds nothing
+/// and moves the row on); the row is never later than the schedule's next occurrence.
+/// </summary>
+internal static class ScheduleIndexRows
+{
+    public static void Save(SqliteConnection connection, SqliteTransaction transaction, PipelineDefinition definition,
+        DateTimeOffset savedAt)
+    {
+        Execute(connection, transaction, "DELETE FROM schedule_due WHERE pipeline_id = $p;", ("$p", definition.Id));
+        if (!definition.Enabled)
+        {
+            return;
+        }
+
+        foreach (var schedule in definition.Schedules.Where(s => s.Enabled))
+        {
+            var key = ScheduleKey.Of(schedule);
+            var from = Watermark(connection, transaction, definition.Id, key) ?? savedAt;
+            if (NextAfter(schedule, from) is { } next)
+            {
+                Execute(connection, transaction, """
+                    INSERT INTO schedule_due (pipeline_id, schedule_key, version, next_due) VALUES ($p, $k, $v, $n)
+                    ON CONFLICT (pipeline_id, schedule_key) DO UPDATE SET version = $v, next_due = $n;
+                    """, ("$p", definition.Id), ("$k", key), ("$v", definition.Version), ("$n", UnixTime.ToMs(next)));
+            }
+        }
+    }
+
+    /// <summary>The first occurrence after <paramref name="after"/>; null when the schedule fires no more.</summary>
+    public static DateTimeOffset? NextAfter(ScheduleDefinition schedule, DateTimeOffset after) =>
+        NextAfter(Schedule.From(schedule), after);
+
+    public static DateTimeOffset? NextAfter(ISchedule schedule, DateTimeOffset after) =>
+        schedule.Next(after, 1) is [var next] ? next : null;
+
+    private static DateTimeOffset? Watermark(SqliteConnection connection, SqliteTransaction transaction,
+        string pipelineId, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT watermark FROM schedule_watermarks WHERE pipeline_id = $p AND schedule_key = $k;";
+        command.Parameters.AddWithValue("$p", pipelineId);
+        command.Parameters.AddWithValue("$k", key);
+        return command.ExecuteScalar() is long ms ? UnixTime.FromMs(ms) : null;
+    }
+
+    internal static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql,
+        params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+}
