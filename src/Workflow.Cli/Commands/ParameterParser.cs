@@ -4,13 +4,19 @@ using System.Text.Json.Nodes;
 namespace Workflow.Cli.Commands;
 
 /// <summary>
-/// Turns repeated <c>--param name=value</c> into the run's parameter object. A value that reads as JSON
-/// (a number, true/false, null, an array, an object or a quoted string) keeps its type; anything else is a string,
-/// so dates and names need no quoting.
+/// Turns repeated <c>--param name=value</c> into the run's parameter object. A parameter the pipeline declares as
+/// <c>string</c> or <c>date-time</c> is sent as written (<c>--param code=007</c> is the text "007"); any other value
+/// that reads as JSON (a number, true/false, null, an array, an object or a quoted string) keeps its type, and
+/// anything else is a string, so dates and names need no quoting.
 /// </summary>
 public static class ParameterParser
 {
-    public static JsonObject? Parse(IReadOnlyList<string>? pairs)
+    private static readonly HashSet<string> TextTypes = new(StringComparer.Ordinal) { "string", "date-time" };
+
+    /// <param name="pairs">The <c>name=value</c> texts.</param>
+    /// <param name="declaredTypes">The pipeline's parameter types by name, when the definition could be read.</param>
+    public static JsonObject? Parse(IReadOnlyList<string>? pairs,
+        IReadOnlyDictionary<string, string>? declaredTypes = null)
     {
         if (pairs is null || pairs.Count == 0)
         {
@@ -33,10 +39,54 @@ public static class ParameterParser
                 throw new CliUsageException($"The parameter '{name}' is given twice; give each parameter once.");
             }
 
-            result[name] = Value(pair[(equals + 1)..]);
+            var text = pair[(equals + 1)..];
+            result[name] = declaredTypes?.GetValueOrDefault(name) is { } type && TextTypes.Contains(type)
+                ? Text(text)
+                : Value(text);
         }
 
         return result;
+    }
+
+    /// <summary>A text parameter as written; a quoted JSON string is unquoted, as a user who quoted it meant.</summary>
+    private static JsonNode Text(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"')
+        {
+            try
+            {
+                return JsonValue.Create(JsonNode.Parse(trimmed)!.GetValue<string>());
+            }
+            catch (JsonException)
+            {
+                // Not a well-formed JSON string: the text as written.
+            }
+        }
+
+        return JsonValue.Create(text);
+    }
+
+    /// <summary>The declared type of each parameter of a definition as the API returns it (no types: empty).</summary>
+    public static IReadOnlyDictionary<string, string> DeclaredTypes(JsonElement definition)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (definition.ValueKind == JsonValueKind.Object && definition.TryGetProperty("parameters", out var list)
+            && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var p in list.EnumerateArray())
+            {
+                if (p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+                {
+                    types[name.GetString()!] = p.TryGetProperty("type", out var type) &&
+                                               type.ValueKind == JsonValueKind.String
+                        ? type.GetString()!
+                        : "string";
+                }
+            }
+        }
+
+        return types;
     }
 
     private static JsonNode? Value(string text)

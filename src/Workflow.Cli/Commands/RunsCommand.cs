@@ -30,7 +30,11 @@ public static class RunsCommand
         runner.SetAction(command, async (parse, session, ct) =>
         {
             var id = parse.GetValue(pipeline)!;
-            var started = await session.Api.TriggerRunAsync(id, ParameterParser.Parse(parse.GetValue(parameters)), ct);
+            var given = parse.GetValue(parameters);
+            var declared = given is { Length: > 0 } && await session.Api.FindPipelineAsync(id, ct) is { } stored
+                ? ParameterParser.DeclaredTypes(stored.Definition)
+                : null;
+            var started = await session.Api.TriggerRunAsync(id, ParameterParser.Parse(given, declared), ct);
             var runId = RunId(started);
             await session.Out.WriteLineAsync(parse.GetValue(quiet) ? runId : $"Started run {runId} of {id}.");
             if (!parse.GetValue(watch))

@@ -40,4 +40,17 @@ public sealed class ParameterParserTests
 
         Assert.Contains("'a' is given twice", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_declared_string_or_date_time_parameter_is_sent_as_written_and_others_keep_their_JSON_type()
+    {
+        var declared = ParameterParser.DeclaredTypes(System.Text.Json.JsonDocument.Parse("""
+            {"parameters": [{"name": "code", "type": "string"}, {"name": "at", "type": "date-time"},
+                            {"name": "n", "type": "integer"}, {"name": "label"}]}
+            """).RootElement);
+
+        var parameters = ParameterParser.Parse(["code=007", "at=2026-12-06", "n=5", "label=true", "quoted=\"x\""], declared);
+
+        Assert.Equal("""{"code":"007","at":"2026-12-06","n":5,"label":"true","quoted":"x"}""", parameters!.ToJsonString());
+    }
 }
