@@ -64,6 +64,9 @@ internal sealed class SimulatedCatalog(TimeProvider clock) : IWorkflowService
     public ValueTask<IReadOnlyList<PipelineRecord>> ListPipelineVersionsAsync(string pipelineId,
         CancellationToken cancellationToken) => throw Unused();
 
+    public ValueTask<IReadOnlyDictionary<string, TimeSpan>> ExpectedDurationsAsync(string pipelineId,
+        CancellationToken cancellationToken) => throw Unused();
+
     public ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
         CancellationToken cancellationToken) => throw Unused();
 
@@ -72,8 +75,8 @@ internal sealed class SimulatedCatalog(TimeProvider clock) : IWorkflowService
     public ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason,
         CancellationToken cancellationToken) => throw Unused();
 
-    public ValueTask<RunRecord> RerunFailedAsync(string runId, string actor, CancellationToken cancellationToken) =>
-        throw Unused();
+    public ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken) => throw Unused();
 
     public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken) => throw Unused();
