@@ -1,39 +1,16 @@
-using Azure.Identity;
-using Azure.Monitor.OpenTelemetry.Exporter;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using Workflow.Functions.Hosting;
-using Workflow.Orchestration.Hosting;
+using Workflow.Samples;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
 
-var services = builder.Services;
-var configuration = builder.Configuration;
+// Everything of Workflow's: its functions' services, the HTTP API and dashboard, telemetry.
+builder.AddWorkflowFunctionsApp();
 
-// Telemetry: the Functions worker's OpenTelemetry defaults, the Workflow meter and activity source, exported to
-// Azure Monitor with Entra ID credentials (Application Insights local auth is off).
-if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
-{
-    var clientId = configuration["AZURE_CLIENT_ID"];
-    services.AddOpenTelemetry()
-        .UseFunctionsWorkerDefaults()
-        .WithTracing(tracing => tracing.AddSource(OrchestrationMetrics.MeterName))
-        .WithMetrics(metrics => metrics.AddMeter(OrchestrationMetrics.MeterName))
-        .UseAzureMonitorExporter(o => o.Credential = string.IsNullOrEmpty(clientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
-}
-
-services.AddWorkflowFunctions(configuration);
-
-// The same HTTP API and dashboard, authenticated by App Service Authentication instead of a bearer token.
-services.AddWorkflowFunctionsApi(configuration, builder.Environment);
+// Your own code, with the same calls as in the embedded host: code handlers (services.AddCodeHandler<T>()),
+// pipelines in C# and pipeline sources (an IPipelineSource singleton). The samples show each of them.
+builder.Services.AddWorkflowSamples(o => builder.Configuration.GetSection("Workflow:Samples").Bind(o));
 
 builder.Build().Run();

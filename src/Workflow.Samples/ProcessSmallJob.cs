@@ -3,18 +3,17 @@ using System.Text.Json;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Code;
 
-namespace Workflow.Host.Samples;
+namespace Workflow.Samples;
 
 /// <summary>
-/// Handles one small-jobs message: sums its numbers and appends the result to a ledger file. Appending is safe to
-/// repeat after a crash because each line carries the message's job id.
+/// Handles one small-jobs message: sums its numbers and logs the result with the message's job id. It writes no
+/// file, so any instance may handle any message, and handling one again after a crash changes nothing.
 /// </summary>
-public sealed class ProcessSmallJob(string dataDirectory) : ICodeHandler
+public sealed class ProcessSmallJob : ICodeHandler
 {
     public const string Name = "ProcessSmallJob";
 
-    public async ValueTask<JsonElement?> RunAsync(TaskContext context, JsonElement? args,
-        CancellationToken cancellationToken)
+    public ValueTask<JsonElement?> RunAsync(TaskContext context, JsonElement? args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (args is not { ValueKind: JsonValueKind.Object } message || !message.TryGetProperty("job", out var job))
@@ -25,11 +24,7 @@ public sealed class ProcessSmallJob(string dataDirectory) : ICodeHandler
         var sum = message.TryGetProperty("numbers", out var numbers) && numbers.ValueKind == JsonValueKind.Array
             ? numbers.EnumerateArray().Sum(n => n.GetInt64())
             : 0;
-        var line = string.Create(CultureInfo.InvariantCulture, $"job {job.GetRawText()}: sum {sum}");
-        var ledger = Path.Combine(dataDirectory, "small-jobs", "ledger.txt");
-        Directory.CreateDirectory(Path.GetDirectoryName(ledger)!);
-        await File.AppendAllTextAsync(ledger, line + "\n", cancellationToken);
-        context.Log.WriteLine(line);
-        return JsonSerializer.SerializeToElement(sum);
+        context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job {job.GetRawText()}: sum {sum}"));
+        return ValueTask.FromResult<JsonElement?>(JsonSerializer.SerializeToElement(sum));
     }
 }

@@ -1,42 +1,41 @@
-using System.Globalization;
 using System.Text.Json;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Code;
 
-namespace Workflow.Host.Samples;
+namespace Workflow.Samples;
 
 /// <summary>
-/// The weekly report's last step, in C#: reads the aggregate the shell step wrote and publishes a small report
-/// file next to it. Its output (the counts) is the task's output, shown by the API.
+/// The weekly report's last step, in C#: reads the counts the <c>aggregate</c> step passed on as its output and
+/// writes the report to the task's log; its output (the counts and the report text) is shown by the API.
 /// </summary>
 public sealed class PublishWeeklyReport : ICodeHandler
 {
     public const string Name = "PublishWeeklyReport";
 
-    public async ValueTask<JsonElement?> RunAsync(TaskContext context, JsonElement? args,
-        CancellationToken cancellationToken)
+    public ValueTask<JsonElement?> RunAsync(TaskContext context, JsonElement? args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var directory = args?.GetProperty("directory").GetString()
-            ?? throw new TaskFailureException("invalid-input", "args.directory is missing.");
-        var aggregate = Path.Combine(directory, "weekly", "all.txt");
-        if (!File.Exists(aggregate))
+        if (context.Input is not { ValueKind: JsonValueKind.Object } input
+            || !input.TryGetProperty("aggregate", out var aggregate)
+            || !aggregate.TryGetProperty("distinctOrders", out var distinct)
+            || !aggregate.TryGetProperty("highestOrder", out var highest))
         {
-            throw new TaskFailureException("invalid-input", $"'{aggregate}' does not exist; the aggregate step must run first.");
+            throw new TaskFailureException("invalid-input",
+                "The output of 'aggregate' (distinctOrders, highestOrder) is missing; the aggregate step must run first.");
         }
 
-        var lines = await File.ReadAllLinesAsync(aggregate, cancellationToken);
-        var max = lines.Length == 0 ? 0 : lines.Max(l => long.Parse(l, CultureInfo.InvariantCulture));
         var report = $"Weekly report for run {context.RunId}\n" +
-                     $"distinct orders: {lines.Length}\nhighest order number: {max}\n";
-        var target = Path.Combine(directory, "weekly", "report.txt");
-        await File.WriteAllTextAsync(target, report, cancellationToken);
-        context.Log.WriteLine($"published {target}: {lines.Length} distinct orders");
-        return JsonSerializer.SerializeToElement(new Dictionary<string, object>
+                     $"distinct orders: {distinct.GetInt64()}\nhighest order number: {highest.GetInt64()}\n";
+        foreach (var line in report.TrimEnd().Split('\n'))
         {
-            ["distinctOrders"] = lines.Length,
-            ["highestOrder"] = max,
-            ["report"] = target,
-        });
+            context.Log.WriteLine(line);
+        }
+
+        return ValueTask.FromResult<JsonElement?>(JsonSerializer.SerializeToElement(new Dictionary<string, object>
+        {
+            ["distinctOrders"] = distinct.GetInt64(),
+            ["highestOrder"] = highest.GetInt64(),
+            ["report"] = report,
+        }));
     }
 }
