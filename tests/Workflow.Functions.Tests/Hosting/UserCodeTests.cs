@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workflow.Execution;
+using Workflow.Json;
 using Workflow.Functions.Queues;
+using Workflow.Functions.Infra;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Support;
 using Workflow.Queues;
@@ -87,6 +89,25 @@ public sealed class UserCodeTests(AzuriteFixture azurite) : IDisposable
         var invoices = Assert.Single(await host.Workflow.ListAttemptsAsync("warehouse-sync@t1", "load-invoices",
             CancellationToken.None));
         Assert.Equal(2, invoices.Output!.Value.GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_hello_json_sample_passes_its_words_from_task_to_task_as_outputs()
+    {
+        // Arrange
+        await using var host = await StartAsync("hello");
+        await host.UpsertAsync(PipelineJson.Parse(RepositoryFiles.Read("src/Workflow.Samples/hello.json")));
+
+        // Act
+        await host.StartAsync("hello", "hello@t1");
+        var run = await host.CompletedAsync("hello@t1");
+        var sorted = await host.Workflow.ReadLogAsync("hello@t1", "sort", 1, 0, 4096, CancellationToken.None);
+        var counted = await host.Workflow.ReadLogAsync("hello@t1", "count", 1, 0, 4096, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(RunStatus.Succeeded, run.Run.Status);
+        Assert.Equal("apple\nfig\npear\n", sorted!.Text);
+        Assert.Equal("4 words\n", counted!.Text);
     }
 
     public void Dispose() => _samples.Delete(recursive: true);

@@ -82,6 +82,24 @@ public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
     }
 
     [Fact]
+    public void The_dashboards_static_files_from_the_library_are_in_the_package()
+    {
+        // Arrange
+        var repository = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(PublishedApp.Metadata("FunctionsProject"))!,
+            "..", "Workflow.Host", "wwwroot"));
+        var files = Directory.GetFiles(repository, "*", SearchOption.AllDirectories);
+
+        // Act
+        var missing = files.Select(f => Path.GetRelativePath(repository, f))
+            .Where(f => !File.Exists(Path.Combine(app.Directory, "wwwroot", f)))
+            .ToList();
+
+        // Assert
+        Assert.NotEmpty(files);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void The_host_side_Durable_extension_is_bundled()
     {
         // Act
