@@ -21,7 +21,8 @@ public sealed class PublishWeeklyReport : ICodeHandler
             || !aggregate.TryGetProperty("highestOrder", out var highest))
         {
             throw new TaskFailureException("invalid-input",
-                "The output of 'aggregate' (distinctOrders, highestOrder) is missing; the aggregate step must run first.");
+                "The output of 'aggregate' (distinctOrders, highestOrder) is missing; the aggregate step must run " +
+                "first.");
         }
 
         var report = $"Weekly report for run {context.RunId}\n" +

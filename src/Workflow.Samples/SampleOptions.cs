@@ -7,7 +7,10 @@ namespace Workflow.Samples;
 /// </summary>
 public sealed class SampleOptions
 {
-    /// <summary>False: the handlers and the source stay registered (harmless), but nothing is stored and the source lists nothing.</summary>
+    /// <summary>
+    /// False: the handlers and the source stay registered (harmless), but nothing is stored and the source lists
+    /// nothing.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>The samples' own folder; the warehouse tables are in its <c>warehouse</c> subfolder.</summary>

@@ -25,7 +25,8 @@ public sealed class WarehouseSource(IOptions<SampleOptions> options) : IPipeline
     /// <summary>Lists what every load task passed on, and the total.</summary>
     private const string ManifestScript =
         "grep -o '\"table\":\"[^\"]*\",\"rows\":[0-9]*' \"$WF_INPUT_FILE\" | tr -d '\"' && " +
-        "echo \"$(grep -o '\"rows\":[0-9]*' \"$WF_INPUT_FILE\" | cut -d: -f2 | awk '{ s += $1 } END { print s + 0 }') rows in all\"";
+        "echo \"$(grep -o '\"rows\":[0-9]*' \"$WF_INPUT_FILE\" | cut -d: -f2 | " +
+        "awk '{ s += $1 } END { print s + 0 }') rows in all\"";
 
     public string Folder => Path.Combine(options.Value.Directory, "warehouse");
 
@@ -44,9 +45,11 @@ public sealed class WarehouseSource(IOptions<SampleOptions> options) : IPipeline
         return Pipeline.Define(Id, owner: "data-eng")
             .Describe($"Loads every table file in {Folder} (one task per *.csv, found when a run starts).")
             .Schedule(Every(TimeSpan.FromHours(1)))
-            .ForEach(tables, t => $"load-{t}", t => Process("sh", ["-c", LoadScript],
-                new Dictionary<string, string> { ["NAME"] = t, ["TABLE"] = File.ReadAllText(Path.Combine(Folder, t + ".csv")) },
-                null))
+            .ForEach(tables, t => $"load-{t}", t => Process("sh", ["-c", LoadScript], new Dictionary<string, string>
+            {
+                ["NAME"] = t,
+                ["TABLE"] = File.ReadAllText(Path.Combine(Folder, t + ".csv")),
+            }, null))
             .Task("manifest", Process("sh", "-c", ManifestScript), after: tables.Select(t => $"load-{t}"),
                 trigger: TriggerRule.AllDone)
             .Build();

@@ -17,7 +17,9 @@ public static class WeeklyReport
 {
     public const string Id = "weekly-report";
 
-    /// <summary>Merges the order numbers of every partition (the input's only digits) and passes on the counts.</summary>
+    /// <summary>
+    /// Merges the order numbers of every partition (the input's only digits) and passes on the counts.
+    /// </summary>
     private const string AggregateScript =
         "all=$(grep -o '[0-9][0-9]*' \"$WF_INPUT_FILE\" | sort -n -u) && n=$(printf '%s\\n' \"$all\" | grep -c .) && " +
         "max=$(printf '%s\\n' \"$all\" | tail -n 1) && echo \"distinct orders: $n\" && " +
@@ -40,7 +42,10 @@ public static class WeeklyReport
 
     private static string Day(int d) => ((DayOfWeek)((d + 1) % 7)).ToString().ToLowerInvariant()[..3];
 
-    /// <summary>Each day yields a different set of order numbers (its output, a JSON array), so the aggregate really merges them.</summary>
+    /// <summary>
+    /// Each day yields a different set of order numbers (its output, a JSON array), so the aggregate really merges
+    /// them.
+    /// </summary>
     private static string PartitionScript(int d)
     {
         var count = (200 + (d * 37)).ToString(CultureInfo.InvariantCulture);

@@ -14,7 +14,8 @@ public sealed class PipelineSourceSet(IEnumerable<IPipelineSource> sources)
     /// <summary>Who "updated" a dynamic pipeline, as records show it.</summary>
     public const string Actor = "source";
 
-    public async ValueTask<IReadOnlyList<PipelineRecord>> ListAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<PipelineRecord>> ListAsync(DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var records = new List<PipelineRecord>();
         foreach (var source in sources)
@@ -34,7 +35,9 @@ public sealed class PipelineSourceSet(IEnumerable<IPipelineSource> sources)
         (await ListAsync(now, cancellationToken)).FirstOrDefault(p =>
             p.Definition.Id == pipelineId && (version is null || version == p.Version));
 
-    /// <summary>The definition a new run pins when no stored pipeline has its id; null when no source lists it.</summary>
+    /// <summary>
+    /// The definition a new run pins when no stored pipeline has its id; null when no source lists it.
+    /// </summary>
     public async ValueTask<PipelineDefinition?> DefineAsync(string pipelineId, PipelineContext context,
         CancellationToken cancellationToken)
     {
@@ -54,7 +57,8 @@ public sealed class PipelineSourceSet(IEnumerable<IPipelineSource> sources)
     public static PipelineRecord Record(PipelineDefinition definition, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return new PipelineRecord(definition, definition.Version, $"\"v{definition.Version}\"", at, Actor, IsDynamic: true);
+        return new PipelineRecord(definition, definition.Version, $"\"v{definition.Version}\"", at, Actor,
+            IsDynamic: true);
     }
 
     /// <summary>The stored pipelines, then the dynamic ones whose id no stored pipeline has.</summary>

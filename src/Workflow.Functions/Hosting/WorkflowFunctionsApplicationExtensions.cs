@@ -12,7 +12,8 @@ using Workflow.Orchestration.Hosting;
 namespace Workflow.Functions.Hosting;
 
 /// <summary>
-/// Everything of Workflow's in a Functions app's <c>Program.cs</c>, in one call: <c>builder.AddWorkflowFunctionsApp()</c>.
+/// Everything of Workflow's in a Functions app's <c>Program.cs</c>, in one call:
+/// <c>builder.AddWorkflowFunctionsApp()</c>.
 /// The app project that references this library then adds its own code (handlers, C# pipelines, pipeline sources)
 /// with the same calls as the embedded host; see docs/azure.md.
 /// </summary>

@@ -11,7 +11,8 @@ namespace Workflow.Functions.Queues;
 public sealed class QueueBacklogFunction(StorageQueueBacklogCheck check, ILogger<QueueBacklogFunction> logger)
 {
     [Function("QueueBacklogCheck")]
-    public async Task RunAsync([TimerTrigger("%WORKFLOW_BACKLOG_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task RunAsync([TimerTrigger("%WORKFLOW_BACKLOG_SCHEDULE%")] TimerInfo timer,
+        CancellationToken cancellationToken)
     {
         var sampled = await check.CheckAsync(cancellationToken);
         Log.BacklogChecked(logger, sampled);

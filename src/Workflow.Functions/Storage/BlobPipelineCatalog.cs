@@ -15,7 +15,8 @@ namespace Workflow.Functions.Storage;
 /// The definitions catalogue in Blob storage: a blob per version, and a head blob whose ETag makes concurrent
 /// edits safe (the loser of a race gets 412 from storage and a conflict from here). Version rules are
 /// <see cref="CatalogRules"/>; blob names are <see cref="BlobNames"/>. Reads also see the dynamic pipelines of the
-/// registered <see cref="IPipelineSource"/>s, merged as the embedded host merges them (<see cref="PipelineSourceSet"/>).
+/// registered <see cref="IPipelineSource"/>s, merged as the embedded host merges them
+/// (<see cref="PipelineSourceSet"/>).
 /// </summary>
 public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider time,
     IEnumerable<IPipelineSource>? sources = null)
@@ -56,7 +57,8 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         return record;
     }
 
-    public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version, CancellationToken cancellationToken) =>
+    public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version,
+        CancellationToken cancellationToken) =>
         await GetStoredAsync(pipelineId, version, cancellationToken)
         ?? await _dynamic.GetAsync(pipelineId, version, time.GetUtcNow(), cancellationToken);
 

@@ -61,14 +61,16 @@ public class PipelineSourceSetTests
     private static PipelineDefinition Define(string id, string task) =>
         Pipeline.Define(id, owner: "data-eng").Task(task, Process("true")).Build();
 
-    /// <summary>Lists pipelines with one placeholder task; a run's definition loads the table its parameters name.</summary>
+    /// <summary>Lists pipelines with a placeholder task; a run's definition loads the table its parameters name.</summary>
     private sealed class Tables(params string[] ids) : IPipelineSource
     {
         public ValueTask<IReadOnlyList<PipelineDefinition>> ListAsync(CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IReadOnlyList<PipelineDefinition>>([.. ids.Select(id => Define(id, "generated-task"))]);
+            ValueTask.FromResult<IReadOnlyList<PipelineDefinition>>(
+                [.. ids.Select(id => Define(id, "generated-task"))]);
 
         public ValueTask<PipelineDefinition> DefineAsync(string pipelineId, PipelineContext context,
             CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Define(pipelineId, $"load-{context.Parameters!.Value.GetProperty("table").GetString()}"));
+            ValueTask.FromResult(Define(pipelineId,
+                $"load-{context.Parameters!.Value.GetProperty("table").GetString()}"));
     }
 }

@@ -43,7 +43,8 @@ public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
         // Arrange
         var declared = DeclaredFunctions();
         var assembly = Assembly.LoadFrom(Path.Combine(app.Directory, "Workflow.Functions.App.dll"));
-        var type = Assert.Single(assembly.GetTypes(), t => t.IsClass && typeof(IFunctionMetadataProvider).IsAssignableFrom(t));
+        var type = Assert.Single(assembly.GetTypes(),
+            t => t.IsClass && typeof(IFunctionMetadataProvider).IsAssignableFrom(t));
         var provider = (IFunctionMetadataProvider)Activator.CreateInstance(type)!;
 
         // Act

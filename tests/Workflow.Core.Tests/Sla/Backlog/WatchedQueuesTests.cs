@@ -5,7 +5,8 @@ namespace Workflow.Core.Tests.Sla.Backlog;
 
 public class WatchedQueuesTests
 {
-    private static readonly BacklogThresholds Defaults = new() { MaxDepth = 100, MaxOldestAge = TimeSpan.FromMinutes(5) };
+    private static readonly BacklogThresholds Defaults =
+        new() { MaxDepth = 100, MaxOldestAge = TimeSpan.FromMinutes(5) };
 
     [Fact]
     public void Each_drained_queue_is_watched_in_the_owners_group_with_the_tasks_own_limits_over_the_defaults()
@@ -23,7 +24,8 @@ public class WatchedQueuesTests
 
         // Assert
         Assert.Equal(["ops/orders", "ops/refunds"], watched.Select(w => w.Queue.ToString()));
-        Assert.Equal((7L, TimeSpan.FromMinutes(5)), (watched[0].Thresholds.MaxDepth, watched[0].Thresholds.MaxOldestAge));
+        Assert.Equal((7L, TimeSpan.FromMinutes(5)),
+            (watched[0].Thresholds.MaxDepth, watched[0].Thresholds.MaxOldestAge));
         Assert.Equal((100L, TimeSpan.FromSeconds(30)),
             (watched[1].Thresholds.MaxDepth, watched[1].Thresholds.MaxOldestAge));
     }
