@@ -96,6 +96,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // host.json) when idle; 5 + 8 s leaves 17 s of the 30 s start goal for the tick (docs/capacity.md, settings).
         { name: 'WORKFLOW_TICK_SCHEDULE', value: '*/5 * * * * *' }
         { name: 'WORKFLOW_PURGE_SCHEDULE', value: '0 0 * * * *' }
+        // The queue backlog check: every minute.
+        { name: 'WORKFLOW_BACKLOG_SCHEDULE', value: '0 */1 * * * *' }
         // Runs purged per hourly pass: the users start about 11,800 runs a day, which 500 a pass (12,000 a day) only
         // just matched; 2,000 gives four times that (docs/capacity.md, history after a year).
         { name: 'Workflow__Retention__MaxRunsPerPass', value: '2000' }

@@ -24,6 +24,7 @@ internal static partial class Log
         public const int AlertDeliveryGivenUp = 7011;
         public const int RunPurged = 7012;
         public const int RetentionPass = 7013;
+        public const int BacklogChecked = 7014;
     }
 
     [LoggerMessage(Ids.RunNotification, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
@@ -69,4 +70,7 @@ internal static partial class Log
 
     [LoggerMessage(Ids.RetentionPass, LogLevel.Information, "Retention pass at {At}: {Runs} runs purged (at most {Bound} per pass)")]
     public static partial void RetentionPass(ILogger logger, DateTimeOffset at, int runs, int bound);
+
+    [LoggerMessage(Ids.BacklogChecked, LogLevel.Debug, "Queue backlog check: {Queues} queues sampled")]
+    public static partial void BacklogChecked(ILogger logger, int queues);
 }

@@ -11,13 +11,10 @@ internal static partial class Log
     /// </summary>
     internal static class Ids
     {
-        public const int SampleStored = 6100;
+        // 6100 is retired: the samples log from Workflow.Samples now (6200-6299).
         public const int Starting = 6101;
         public const int DataDirectoryInUse = 6102;
     }
-
-    [LoggerMessage(Ids.SampleStored, LogLevel.Information, "Stored sample pipeline {PipelineId}")]
-    public static partial void SampleStored(ILogger logger, string pipelineId);
 
     [LoggerMessage(Ids.Starting, LogLevel.Information, "Workflow host: data in {DataDirectory}, environment {Environment}")]
     public static partial void Starting(ILogger logger, string dataDirectory, string environment);

@@ -39,5 +39,5 @@ public sealed class AlertOptions
     public SlaMonitorSettings Monitor { get; set; } = SlaMonitorSettings.Default;
 
     /// <summary>Backlog limits of queues whose queue-drain task sets none (<c>maxDepth</c>, <c>maxOldestAge</c>).</summary>
-    public BacklogThresholds DefaultBacklog { get; set; } = new() { MaxDepth = 1000, MaxOldestAge = TimeSpan.FromMinutes(15) };
+    public BacklogThresholds DefaultBacklog { get; set; } = BacklogThresholds.Default;
 }

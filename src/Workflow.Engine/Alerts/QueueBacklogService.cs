@@ -1,12 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Telemetry;
-using Workflow.Json;
-using Workflow.Model;
-using Workflow.Queues;
 using Workflow.Services;
 using Workflow.Sla;
 using Workflow.Sla.Backlog;
@@ -15,9 +11,8 @@ namespace Workflow.Engine.Alerts;
 
 /// <summary>
 /// Samples the local queues that queue-drain tasks of enabled pipelines drain, records depth and oldest age as
-/// gauges, and runs the backlog decider per (pipeline, queue); a task's queue is <c>{owner group}/{config.queue}</c>,
-/// as the drain reads it. A task's config may set its own limits:
-/// <c>{"queue": "orders", "maxDepth": 500, "maxOldestAge": "10m"}</c>; otherwise the defaults apply.
+/// gauges, and runs the backlog decider per (pipeline, queue); which queues, with which limits, is
+/// <see cref="WatchedQueues"/>.
 /// </summary>
 public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue queues, AlertDispatcher alerts,
     WorkflowTelemetry telemetry, IOptions<AlertOptions> options, TimeProvider time,
@@ -65,7 +60,7 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
                 continue;
             }
 
-            foreach (var (queue, thresholds) in Watched(definition))
+            foreach (var (queue, thresholds) in WatchedQueues.Of(definition, options.Value.DefaultBacklog))
             {
                 var sample = backlog.TryGetValue(queue.ToString(), out var b)
                     ? new QueueSample(now, b.Depth, b.OldestAge)
@@ -109,36 +104,6 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
             {
                 return;
             }
-        }
-    }
-
-    private IEnumerable<(QueueAddress Queue, BacklogThresholds Thresholds)> Watched(PipelineDefinition definition)
-    {
-        foreach (var task in definition.Tasks)
-        {
-            if (task.Kind != "queue-drain" || task.Config is not { ValueKind: JsonValueKind.Object } config ||
-                !config.TryGetProperty("queue", out var q) || q.ValueKind != JsonValueKind.String ||
-                QueueAddress.Check(definition.OwnerGroup, q.GetString()) is not null)
-            {
-                continue;
-            }
-
-            // The queue the task drains: its name in the pipeline's owner group.
-            var queue = QueueAddress.Create(definition.OwnerGroup, q.GetString()!);
-
-            var thresholds = options.Value.DefaultBacklog;
-            if (config.TryGetProperty("maxDepth", out var depth) && depth.TryGetInt64(out var maxDepth))
-            {
-                thresholds = thresholds with { MaxDepth = maxDepth };
-            }
-
-            if (config.TryGetProperty("maxOldestAge", out var age) && age.GetString() is { } text &&
-                Duration.TryParse(text, out var maxAge))
-            {
-                thresholds = thresholds with { MaxOldestAge = maxAge };
-            }
-
-            yield return (queue, thresholds);
         }
     }
 }

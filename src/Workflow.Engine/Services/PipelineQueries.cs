@@ -11,6 +11,8 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
 {
     private const string Columns = "p.definition, p.version, p.etag, p.updated_at, p.updated_by";
 
+    private readonly PipelineSourceSet _dynamic = new(sources);
+
     public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version, CancellationToken cancellationToken)
     {
         var sql = version is null
@@ -23,7 +25,7 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
             return found[0];
         }
 
-        return version is null or 1 ? (await DynamicAsync(cancellationToken)).FirstOrDefault(p => p.Definition.Id == pipelineId) : null;
+        return await _dynamic.GetAsync(pipelineId, version, time.GetUtcNow(), cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<PipelineRecord>> ListAsync(CancellationToken cancellationToken)
@@ -31,9 +33,7 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
         var stored = await QueryAsync(
             $"SELECT {Columns} FROM pipeline_heads h JOIN pipelines p ON p.pipeline_id = h.pipeline_id " +
             "AND p.version = h.current_version WHERE h.deleted = 0 ORDER BY h.pipeline_id;", null, null, cancellationToken);
-        var ids = stored.Select(p => p.Definition.Id).ToHashSet(StringComparer.Ordinal);
-        stored.AddRange((await DynamicAsync(cancellationToken)).Where(p => !ids.Contains(p.Definition.Id)));
-        return stored;
+        return PipelineSourceSet.Merge(stored, await _dynamic.ListAsync(time.GetUtcNow(), cancellationToken));
     }
 
     public async ValueTask<IReadOnlyList<PipelineRecord>> VersionsAsync(string pipelineId, CancellationToken cancellationToken) =>
@@ -49,31 +49,7 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
             return stored.Definition;
         }
 
-        foreach (var source in sources)
-        {
-            var listed = await source.ListAsync(cancellationToken);
-            if (listed.Any(p => p.Id == pipelineId))
-            {
-                return await source.DefineAsync(pipelineId, context, cancellationToken);
-            }
-        }
-
-        return null;
-    }
-
-    private async ValueTask<List<PipelineRecord>> DynamicAsync(CancellationToken cancellationToken)
-    {
-        var records = new List<PipelineRecord>();
-        foreach (var source in sources)
-        {
-            foreach (var definition in await source.ListAsync(cancellationToken))
-            {
-                records.Add(new PipelineRecord(definition, definition.Version, PipelineHeads.ETag(definition.Version),
-                    time.GetUtcNow(), "source", IsDynamic: true));
-            }
-        }
-
-        return records;
+        return await _dynamic.DefineAsync(pipelineId, context, cancellationToken);
     }
 
     private async ValueTask<List<PipelineRecord>> QueryAsync(string sql, string? pipelineId, int? version,

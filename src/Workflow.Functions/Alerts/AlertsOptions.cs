@@ -1,3 +1,5 @@
+using Workflow.Sla.Backlog;
+
 namespace Workflow.Functions.Alerts;
 
 /// <summary>
@@ -20,4 +22,7 @@ public sealed class AlertsOptions
     public int MaxAttempts { get; set; } = 100;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Backlog limits of queues whose queue-drain task sets none (<c>maxDepth</c>, <c>maxOldestAge</c>).</summary>
+    public BacklogThresholds DefaultBacklog { get; set; } = BacklogThresholds.Default;
 }

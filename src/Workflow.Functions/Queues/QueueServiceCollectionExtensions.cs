@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Handlers;
+using Workflow.Functions.Activities;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Functions.Storage;
 using Workflow.Services;
@@ -18,6 +19,12 @@ public static class QueueServiceCollectionExtensions
         services.AddSingleton<IQueueService>(sp => sp.GetRequiredService<StorageWorkQueue>());
         services.AddSingleton<IPipelineOwners, CatalogPipelineOwners>();
         services.AddQueueDrainTaskHandler();
+
+        // The backlog check (QueueBacklogCheck on a timer) and what it uses; the publish activity class is the one
+        // way alerts leave the app, so the check calls it too.
+        services.AddSingleton<BlobBacklogStates>();
+        services.AddSingleton<PublishActivities>();
+        services.AddSingleton<StorageQueueBacklogCheck>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
-using Workflow.Host.Samples;
+using Workflow.Samples;
 
 namespace Workflow.Host.Hosting;
 
@@ -91,7 +91,13 @@ public static class WorkflowHost
             api.CodeHandlerExists = handlers.HasCodeHandler;
         });
         builder.Services.AddSqliteAuditLog();
-        builder.Services.AddSamples();
+        // The samples, registered as a user registers their own code; their files live in the data directory.
+        builder.Services.AddWorkflowSamples();
+        builder.Services.AddOptions<SampleOptions>().Configure<IOptions<WorkflowHostOptions>>((samples, host) =>
+        {
+            samples.Enabled = host.Value.Samples;
+            samples.Directory = Path.Combine(host.Value.FullDataDirectory, "samples");
+        });
         builder.Services.AddWorkflowAlerts();
         builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection("Workflow:Alerts"));
         builder.Services.AddWorkflowTelemetryExport();

@@ -7,9 +7,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Queues;
+using Workflow.Functions.Storage;
 using Workflow.Functions.Support;
+using Workflow.Json;
 using Workflow.Orchestration.Hosting;
 using Workflow.Orchestration.Sla;
+using Workflow.Queues;
 using Workflow.Sla;
 
 namespace Workflow.Functions.Http;
@@ -48,6 +52,45 @@ public sealed class AlertApiTests(AzuriteFixture azurite)
         Assert.Empty(otherGroup.EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, acked.StatusCode);
         Assert.Equal("ana", Assert.Single(afterAck.EnumerateArray()).GetProperty("ackedBy").GetString());
+    }
+
+    [Fact]
+    public async Task A_queue_backlog_alert_appears_in_the_alert_list_and_clears_once_the_queue_is_drained()
+    {
+        // Arrange
+        await using var app = await StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var name = $"orders-{Guid.NewGuid():N}"[..24];
+        await app.Services.GetRequiredService<BlobPipelineCatalog>().UpsertAsync(PipelineJson.Parse($$"""
+            {"id": "drainer", "ownerGroup": "team", "tasks": [{"id": "drain", "kind": "queue-drain",
+              "config": {"queue": "{{name}}", "maxMessages": 10, "handler": "count", "maxDepth": 2} } ] }
+            """), null, "test", CancellationToken.None);
+        var queue = app.Services.GetRequiredService<StorageWorkQueue>();
+        var address = QueueAddress.Create("team", name);
+        await queue.EnqueueAsync(address, [.. Enumerable.Range(1, 3).Select(i => JsonSerializer.SerializeToElement(i))],
+            CancellationToken.None);
+        var check = app.Services.GetRequiredService<StorageQueueBacklogCheck>();
+
+        // Act
+        await check.CheckAsync(CancellationToken.None);
+        var raised = await GetAsync(http, "/api/alerts?status=open", "team");
+        foreach (var message in await queue.ReceiveAsync(address, 10, TimeSpan.FromMinutes(1), CancellationToken.None))
+        {
+            await queue.CompleteAsync(message, CancellationToken.None);
+        }
+
+        await check.CheckAsync(CancellationToken.None);
+        var openAfterDrain = await GetAsync(http, "/api/alerts?status=open", "team");
+        var cleared = await GetAsync(http, "/api/alerts?status=cleared", "team");
+
+        // Assert
+        var alert = Assert.Single(raised.EnumerateArray());
+        Assert.Equal("queue-backlog", alert.GetProperty("kind").GetString());
+        Assert.Contains("3 messages waiting (limit 2)", alert.GetProperty("message").GetString(),
+            StringComparison.Ordinal);
+        Assert.Empty(openAfterDrain.EnumerateArray());
+        Assert.Equal(alert.GetProperty("id").GetString(),
+            Assert.Single(cleared.EnumerateArray()).GetProperty("id").GetString());
     }
 
     private async Task<WebApplication> StartAsync()

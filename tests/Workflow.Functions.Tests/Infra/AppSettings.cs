@@ -20,7 +20,7 @@ namespace Workflow.Functions.Infra;
 /// </summary>
 internal static partial class AppSettings
 {
-    /// <summary>The sections Program.cs binds (Workflow.Api binds the last two), by the type they bind to.</summary>
+    /// <summary>The sections the app binds (Workflow.Api binds the last two), by the type they bind to.</summary>
     public static readonly IReadOnlyDictionary<string, Type> BoundSections = new Dictionary<string, Type>(
         StringComparer.OrdinalIgnoreCase)
     {
@@ -30,6 +30,7 @@ internal static partial class AppSettings
         [AlertsOptions.Section] = typeof(AlertsOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
         [RetentionOptions.Section] = typeof(RetentionOptions),
+        ["Workflow:Samples"] = typeof(Workflow.Samples.SampleOptions),
         [WorkflowApiOptions.Section] = typeof(WorkflowApiOptions),
         [WorkflowAuthOptions.Section] = typeof(WorkflowAuthOptions),
     };
@@ -67,8 +68,8 @@ internal static partial class AppSettings
     /// <summary>Keys the app's code reads directly from configuration, <c>configuration["NAME"]</c>.</summary>
     public static IReadOnlyList<string> DirectReads()
     {
-        var source = RepositoryFiles.PathOf("src/Workflow.Functions");
-        return Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+        return new[] { "src/Workflow.Functions", "src/Workflow.Functions.App" }
+            .SelectMany(p => Directory.EnumerateFiles(RepositoryFiles.PathOf(p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal))
             .Where(f => !f.Contains("/bin/", StringComparison.Ordinal))
             .SelectMany(f => IndexerRead().Matches(File.ReadAllText(f)))

@@ -57,6 +57,7 @@ public sealed class AppSettingsTests
         // Assert
         Assert.Contains("WORKFLOW_TICK_SCHEDULE", needed);
         Assert.Contains("WORKFLOW_PURGE_SCHEDULE", needed);
+        Assert.Contains("WORKFLOW_BACKLOG_SCHEDULE", needed);
         Assert.Contains("WORKFLOW_TASK_HUB", needed);
         Assert.Contains("AZURE_CLIENT_ID", needed);
         var missing = needed.Except(deployed, StringComparer.OrdinalIgnoreCase).ToList();

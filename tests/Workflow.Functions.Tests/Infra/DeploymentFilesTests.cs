@@ -44,10 +44,10 @@ public sealed partial class DeploymentFilesTests
         var services = yaml[yaml.IndexOf("\nservices:", StringComparison.Ordinal)..];
         var service = Assert.Single(ServiceName().Matches(services)).Groups[1].Value;
         var project = ProjectLine().Match(yaml).Groups[1].Value.Trim();
-        var csproj = RepositoryFiles.PathOf(Path.Combine(project, "Workflow.Functions.csproj"));
+        var csproj = RepositoryFiles.PathOf(Path.Combine(project, "Workflow.Functions.App.csproj"));
 
         // Assert
-        Assert.Equal("./src/Workflow.Functions", project);
+        Assert.Equal("./src/Workflow.Functions.App", project);
         Assert.Matches(@"\n\s+host:\s*function\s*\n", yaml);
         Assert.Matches(@"\n\s+language:\s*dotnet\s*\n", yaml);
         Assert.True(File.Exists(csproj), $"{csproj} is missing");
@@ -106,7 +106,7 @@ public sealed partial class DeploymentFilesTests
     public async Task The_function_app_runs_the_dotnet_version_the_project_targets()
     {
         // Arrange
-        var framework = XDocument.Load(RepositoryFiles.PathOf("src/Workflow.Functions/Workflow.Functions.csproj"))
+        var framework = XDocument.Load(RepositoryFiles.PathOf("src/Workflow.Functions.App/Workflow.Functions.App.csproj"))
             .Descendants("TargetFramework").SingleOrDefault()?.Value
             ?? XDocument.Load(RepositoryFiles.PathOf("Directory.Build.props")).Descendants("TargetFramework").Single()
                 .Value;

@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
 using Workflow.Functions.Http;
 
 namespace Workflow.Functions.Publish;
 
-/// <summary>What the Functions host needs in the deployment package: the metadata of every function, the worker
-/// configuration and host.json.</summary>
+/// <summary>What the Functions host needs in the deployment package of the app project: the metadata of every
+/// function of the library it references, the worker configuration and host.json.</summary>
 public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
 {
     [Fact]
@@ -16,15 +17,10 @@ public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
     }
 
     [Fact]
-    public void Function_metadata_lists_every_function_of_the_app_with_its_trigger()
+    public void Function_metadata_lists_every_function_of_the_library_with_its_trigger()
     {
         // Arrange
-        var declared = typeof(ApiFunctions).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
-            .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
-            .OfType<string>()
-            .Order()
-            .ToList();
+        var declared = DeclaredFunctions();
 
         // Act
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Directory, "functions.metadata")));
@@ -35,6 +31,28 @@ public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
         Assert.Equal(declared, functions.Select(f => f.GetProperty("name").GetString()!).Order().ToList());
         Assert.All(functions, f => Assert.Contains(f.GetProperty("bindings").EnumerateArray(),
             b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The worker finds its functions at run time (worker indexing) through the metadata provider the SDK's source
+    /// generator writes into the app's assembly; the functions live in the referenced library, so it must list them.
+    /// </summary>
+    [Fact]
+    public async Task The_workers_generated_metadata_provider_lists_every_function_of_the_library()
+    {
+        // Arrange
+        var declared = DeclaredFunctions();
+        var assembly = Assembly.LoadFrom(Path.Combine(app.Directory, "Workflow.Functions.App.dll"));
+        var type = Assert.Single(assembly.GetTypes(),
+            t => t.IsClass && typeof(IFunctionMetadataProvider).IsAssignableFrom(t));
+        var provider = (IFunctionMetadataProvider)Activator.CreateInstance(type)!;
+
+        // Act
+        var functions = await provider.GetFunctionMetadataAsync(app.Directory);
+
+        // Assert
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared, functions.Select(f => f.Name!).Order().ToList());
     }
 
     [Fact]
@@ -65,6 +83,24 @@ public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
     }
 
     [Fact]
+    public void The_dashboards_static_files_from_the_library_are_in_the_package()
+    {
+        // Arrange
+        var repository = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(PublishedApp.Metadata("FunctionsProject"))!,
+            "..", "Workflow.Host", "wwwroot"));
+        var files = Directory.GetFiles(repository, "*", SearchOption.AllDirectories);
+
+        // Act
+        var missing = files.Select(f => Path.GetRelativePath(repository, f))
+            .Where(f => !File.Exists(Path.Combine(app.Directory, "wwwroot", f)))
+            .ToList();
+
+        // Assert
+        Assert.NotEmpty(files);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void The_host_side_Durable_extension_is_bundled()
     {
         // Act
@@ -75,4 +111,13 @@ public sealed class PublishTests(PublishedApp app) : IClassFixture<PublishedApp>
         var files = Directory.GetFiles(extensions).Select(Path.GetFileName).ToList();
         Assert.Contains("Microsoft.Azure.WebJobs.Extensions.DurableTask.dll", files);
     }
+
+    /// <summary>The <c>[Function]</c> methods of the Workflow.Functions library, by function name.</summary>
+    private static List<string> DeclaredFunctions() =>
+        typeof(ApiFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
+            .OfType<string>()
+            .Order()
+            .ToList();
 }

@@ -57,8 +57,9 @@ public sealed class DurableAppHost : IAsyncDisposable
     /// <param name="connectionString">Azurite's.</param>
     /// <param name="name">Unique per test: it prefixes the blob containers.</param>
     /// <param name="settings">More configuration, e.g. <c>Workflow:RunLoop:MaxEventsPerGeneration</c>.</param>
+    /// <param name="userCode">What an app's <c>Program.cs</c> adds after the app's own registrations (its own code).</param>
     public static async Task<DurableAppHost> StartAsync(string connectionString, string name,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? userCode = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -74,6 +75,7 @@ public sealed class DurableAppHost : IAsyncDisposable
         var alerts = new AlertLog();
         var services = new ServiceCollection();
         services.AddWorkflowFunctions(configuration);
+        userCode?.Invoke(services);
         handlers.Register(services);
         var app = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         foreach (var hosted in app.GetServices<IHostedService>())

@@ -7,14 +7,15 @@ namespace Workflow.Host.Tests.EndToEnd;
 
 /// <summary>
 /// The real host as a child process (<c>dotnet Workflow.Host.dll</c> on a free 127.0.0.1 port, data in a temporary
-/// directory): it seeds the samples, and a sample pipeline triggered over HTTP runs to success.
+/// directory): it seeds the samples, and a sample pipeline triggered over HTTP runs to success, passing its data
+/// from task to task as outputs.
 /// </summary>
 public sealed class SamplePipelineTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task The_weekly_report_sample_triggered_over_http_succeeds_and_publishes_its_report()
+    public async Task The_weekly_report_sample_triggered_over_http_succeeds_and_its_code_handler_publishes_the_report()
     {
         using var start = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using var host = await HostProcess.StartAsync(start.Token);
@@ -36,10 +37,10 @@ public sealed class SamplePipelineTests
         var tasks = run.GetProperty("tasks").EnumerateArray().ToList();
         Assert.Equal(9, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("succeeded", t.GetProperty("status").GetString()));
-        var report = await File.ReadAllTextAsync(
-            Path.Combine(host.DataDirectory, ".workflow", "samples", "weekly", "report.txt"));
-        Assert.Contains("distinct orders:", report, StringComparison.Ordinal);
         var runId = Uri.EscapeDataString(run.GetProperty("run").GetProperty("runId").GetString()!);
+        var publish = await http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}/tasks/publish/attempts");
+        var report = publish[0].GetProperty("output").GetProperty("report").GetString();
+        Assert.Contains("distinct orders:", report, StringComparison.Ordinal);
         var log = await http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}/tasks/aggregate/attempts/1/log");
         Assert.Contains("distinct orders", log.GetProperty("text").GetString(), StringComparison.Ordinal);
     }

@@ -37,6 +37,10 @@ public static class BlobNames
 
     public const string DurationsSuffix = ".durations";
 
+    /// <summary>The backlog monitor's state of one queue a pipeline drains; not <c>.json</c>, as for watermarks.</summary>
+    public static string Backlog(string pipelineId, string queue) =>
+        $"_backlog/{Segment(pipelineId)}/{Segment(queue)}.backlog";
+
     public static string AttemptPrefix(string runId) => $"{Segment(runId)}/";
 
     public static string AttemptLog(string runId, string taskKey, int attempt) =>

@@ -6,6 +6,12 @@ namespace Workflow.Sla.Backlog;
 /// </summary>
 public sealed record BacklogThresholds
 {
+    /// <summary>
+    /// Both hosts' limits for a queue whose queue-drain task sets none; a new instance each time, since options
+    /// binding sets the properties of the one it is given.
+    /// </summary>
+    public static BacklogThresholds Default => new() { MaxDepth = 1000, MaxOldestAge = TimeSpan.FromMinutes(15) };
+
     public long? MaxDepth { get; init; }
     public TimeSpan? MaxOldestAge { get; init; }
     public double ClearFraction { get; init; } = 0.8;

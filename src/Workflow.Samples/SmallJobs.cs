@@ -3,7 +3,7 @@ using Workflow.Model;
 using static Workflow.Building.Schedules;
 using static Workflow.Building.Tasks;
 
-namespace Workflow.Host.Samples;
+namespace Workflow.Samples;
 
 /// <summary>
 /// The small-jobs pattern: many tiny units of work wait in a local queue, and a pipeline that runs every few minutes
