@@ -54,6 +54,11 @@ public static class BackfillPlanner
         return new BackfillPlan(schedule, ScheduleNames.Describe(schedule), runs);
     }
 
+    /// <summary>A new backfill id that sorts by creation time, e.g. <c>bf-20260301T020000123Z-1f2e3</c>.</summary>
+    public static string NewId(DateTimeOffset now) =>
+        "bf-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" +
+        Random.Shared.Next(0x10000, 0xFFFFF).ToString("x5", CultureInfo.InvariantCulture);
+
     private static ScheduleDefinition Choose(PipelineDefinition pipeline, string? name)
     {
         var schedules = pipeline.Schedules;

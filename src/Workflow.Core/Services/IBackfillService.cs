@@ -48,6 +48,32 @@ public sealed record BackfillProgress(int Total, int Started, int Existing, int 
     int Failed, int Running)
 {
     public bool Done => Waiting == 0 && Running == 0;
+
+    /// <summary>Counts runs given as (<see cref="BackfillRunStates"/> name, the run's status once it exists).</summary>
+    public static BackfillProgress Of(IReadOnlyList<(string State, Execution.RunStatus? Status)> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var ran = runs.Where(r => r.State is BackfillRunStates.Started or BackfillRunStates.Existing).ToList();
+        return new BackfillProgress(runs.Count, runs.Count(r => r.State == BackfillRunStates.Started),
+            runs.Count(r => r.State == BackfillRunStates.Existing), runs.Count(r => r.State == BackfillRunStates.Skipped),
+            runs.Count(r => r.State == BackfillRunStates.Waiting),
+            ran.Count(r => r.Status == Execution.RunStatus.Succeeded),
+            ran.Count(r => r.Status is Execution.RunStatus.Failed or Execution.RunStatus.Cancelled),
+            ran.Count(r => r.Status is Execution.RunStatus.Queued or Execution.RunStatus.Running));
+    }
+}
+
+/// <summary>
+/// Where one run of a backfill stands: <see cref="Waiting"/> to start, <see cref="Started"/> by this backfill,
+/// <see cref="Existing"/> (its run id was already taken: the scheduler or an earlier backfill ran it), or
+/// <see cref="Skipped"/> (left out by the overlap policy, or refused at start).
+/// </summary>
+public static class BackfillRunStates
+{
+    public const string Waiting = "waiting";
+    public const string Started = "started";
+    public const string Existing = "existing";
+    public const string Skipped = "skipped";
 }
 
 /// <summary>Limits of backfills, bound from <c>Workflow:Backfill</c> in both hosts.</summary>

@@ -8,16 +8,15 @@ using Workflow.Services;
 namespace Workflow.Engine.Starts;
 
 /// <summary>
-/// Backfills and their runs. A run's state is <c>waiting</c>, <c>started</c> (this backfill started it),
-/// <c>existing</c> (its run id was already taken: the scheduler or an earlier backfill ran it) or <c>skipped</c>
-/// (the overlap policy left it out); progress joins the started and existing ones to their runs' status.
+/// Backfills and their runs, each run in one of the <see cref="BackfillRunStates"/>; progress joins the started and
+/// existing ones to their runs' status.
 /// </summary>
 internal sealed class BackfillStore(StartsSql sql)
 {
-    public const string Waiting = "waiting";
-    public const string Started = "started";
-    public const string Existing = "existing";
-    public const string Skipped = "skipped";
+    public const string Waiting = BackfillRunStates.Waiting;
+    public const string Started = BackfillRunStates.Started;
+    public const string Existing = BackfillRunStates.Existing;
+    public const string Skipped = BackfillRunStates.Skipped;
 
     public Task AddAsync(BackfillRow row, IReadOnlyList<(BackfillRun Run, bool Exists)> runs, CancellationToken ct)
     {
@@ -54,15 +53,9 @@ internal sealed class BackfillStore(StartsSql sql)
         sql.WriteAsync(ct, ("UPDATE backfill_runs SET state = $3 WHERE backfill_id = $1 AND run_id = $2;",
             [backfillId, runId, state]));
 
-    public static BackfillProgress Progress(IReadOnlyList<BackfillRunState> runs)
-    {
-        var ran = runs.Where(r => r.State is Started or Existing).ToList();
-        return new BackfillProgress(runs.Count, runs.Count(r => r.State == Started),
-            runs.Count(r => r.State == Existing), runs.Count(r => r.State == Skipped),
-            runs.Count(r => r.State == Waiting), ran.Count(r => r.RunStatus == "succeeded"),
-            ran.Count(r => r.RunStatus is "failed" or "cancelled"),
-            ran.Count(r => r.RunStatus is "queued" or "running"));
-    }
+    public static BackfillProgress Progress(IReadOnlyList<BackfillRunState> runs) =>
+        BackfillProgress.Of([.. runs.Select(r => (r.State,
+            r.RunStatus is { } status ? EnumNames<Execution.RunStatus>.Parse(status) : (Execution.RunStatus?)null))]);
 
     private const string SelectRow = "SELECT backfill_id, pipeline_id, schedule, range_from, range_to, max_active, " +
                                      "overlap, parameters, created_at, created_by FROM backfills";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Scheduling;
@@ -34,7 +33,7 @@ internal sealed class EngineBackfillService(IWorkflowService workflow, BackfillS
         }
 
         var now = time.GetUtcNow();
-        var row = new BackfillRow(NewId(now), request.PipelineId, plan.ScheduleName, request.From, request.To,
+        var row = new BackfillRow(BackfillPlanner.NewId(now), request.PipelineId, plan.ScheduleName, request.From, request.To,
             request.MaxActiveRuns, request.Overlap, plan.Schedule.Parameters, now, request.Actor);
         await store.AddAsync(row, runs, cancellationToken);
         Log.BackfillStarted(logger, row.BackfillId, row.PipelineId, runs.Count, row.Schedule,
@@ -56,8 +55,4 @@ internal sealed class EngineBackfillService(IWorkflowService workflow, BackfillS
         return new BackfillRecord(row.BackfillId, row.PipelineId, row.Schedule, row.From, row.To, row.MaxActiveRuns,
             row.CreatedAt, row.CreatedBy, BackfillStore.Progress(runs));
     }
-
-    private static string NewId(DateTimeOffset now) =>
-        "bf-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" +
-        Random.Shared.Next(0x10000, 0xFFFFF).ToString("x5", CultureInfo.InvariantCulture);
 }

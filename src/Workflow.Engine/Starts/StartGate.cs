@@ -55,35 +55,29 @@ internal sealed class StartGate(IWorkflowService workflow, QueuedStartStore queu
     {
         var runs = await backfills.RunsAsync(backfill.BackfillId, ct);
         var own = runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
-        var slots = backfill.MaxActiveRuns - runs.Count(r => r.RunStatus is "queued" or "running");
         var pipeline = await workflow.GetPipelineAsync(backfill.PipelineId, null, ct);
-        foreach (var run in runs.Where(r => r.State == BackfillStore.Waiting))
+        var policy = backfill.Overlap ?? pipeline?.Definition.Concurrency.Overlap ?? OverlapPolicy.Allow;
+        var others = (await queued.RunningAsync(backfill.PipelineId, ct)).Where(id => !own.Contains(id)).ToList();
+        var slots = runs.Select(r => new BackfillSlot(r.RunId, r.LogicalTime, r.State == BackfillStore.Waiting,
+            r.RunStatus is "queued" or "running")).ToList();
+        var move = BackfillAdvance.Next(slots, backfill.MaxActiveRuns, policy, others.Count);
+        foreach (var skipped in move.Skip)
         {
-            if (slots <= 0)
+            await backfills.SetStateAsync(backfill.BackfillId, skipped, BackfillStore.Skipped, ct);
+        }
+
+        if (move.CancelOthers)
+        {
+            foreach (var other in others)
             {
-                return;
+                await workflow.CancelRunAsync(other, backfill.CreatedBy, $"superseded by backfill {backfill.BackfillId}",
+                    ct);
             }
+        }
 
-            var policy = backfill.Overlap ?? pipeline?.Definition.Concurrency.Overlap ?? OverlapPolicy.Allow;
-            var others = (await queued.RunningAsync(backfill.PipelineId, ct)).Where(id => !own.Contains(id)).ToList();
-            switch (Overlap.Decide(policy, others.Count))
-            {
-                case OverlapAction.Queue:
-                    return;
-                case OverlapAction.Skip:
-                    await backfills.SetStateAsync(backfill.BackfillId, run.RunId, BackfillStore.Skipped, ct);
-                    continue;
-                case OverlapAction.CancelPreviousThenStart:
-                    foreach (var other in others)
-                    {
-                        await workflow.CancelRunAsync(other, backfill.CreatedBy, $"superseded by {run.RunId}", ct);
-                    }
-
-                    break;
-            }
-
-            await StartAsync(backfill, run, ct);
-            slots--;
+        foreach (var start in move.Start)
+        {
+            await StartAsync(backfill, runs.First(r => r.RunId == start), ct);
         }
     }
 
