@@ -1,4 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Workflow.Functions.Services;
 using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Scheduling;
@@ -11,12 +13,14 @@ namespace Workflow.Functions.Backfills;
 /// rule the embedded host's start gate uses) and starts runs through <see cref="IWorkflowService.StartRunAsync"/>
 /// with the scheduler's run ids, so a pass repeated by Durable starts nothing twice.
 /// </summary>
-public sealed class BackfillStepActivity(IWorkflowService workflow)
+public sealed class BackfillStepActivity(IWorkflowService workflow, DurableClientHolder durable)
 {
     [Function(BackfillNames.StepActivity)]
-    public async Task<BackfillState> RunAsync([ActivityTrigger] BackfillState state, CancellationToken cancellationToken)
+    public async Task<BackfillState> RunAsync([ActivityTrigger] BackfillState state,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        durable.Client = client;
         var runs = new List<BackfillEntry>();
         foreach (var run in state.Runs)
         {

@@ -49,7 +49,15 @@ public sealed class DurableBackfillService(DurableClientHolder durable, IWorkflo
             return null;
         }
 
-        var progress = instance.IsCompleted ? instance.ReadOutputAs<BackfillProgress>() : null;
+        if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed)
+        {
+            throw new InvalidOperationException($"Backfill '{backfillId}' failed: " +
+                                                $"{instance.FailureDetails?.ErrorType}: {instance.FailureDetails?.ErrorMessage}");
+        }
+
+        var progress = instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed
+            ? instance.ReadOutputAs<BackfillProgress>()
+            : null;
         progress ??= instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<BackfillProgress>();
         return state.Record() with { Progress = progress ?? state.Progress };
     }
