@@ -80,6 +80,8 @@ public static class WorkflowApiExtensions
         PipelineReadEndpoints.Map(api);
         PipelineWriteEndpoints.Map(api);
         RunEndpoints.Map(api);
+        BackfillEndpoints.Map(api);
+        ScheduleEndpoints.Map(api);
         AttemptEndpoints.Map(api);
         AuditEndpoints.Map(api);
 

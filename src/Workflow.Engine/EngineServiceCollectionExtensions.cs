@@ -12,6 +12,7 @@ using Workflow.Engine.Logs;
 using Workflow.Engine.Retention;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Services;
+using Workflow.Engine.Starts;
 using Workflow.Engine.Storage;
 using Workflow.Services;
 
@@ -57,6 +58,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
         services.AddQueueDrainTaskHandler();
+        services.AddGatedStarts();
 
         services.AddRetentionSweep(EngineSweeps.QueueMessages);
         services.AddRetentionSweep(EngineSweeps.TaskDurations);

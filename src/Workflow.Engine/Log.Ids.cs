@@ -4,7 +4,8 @@ internal static partial class Log
 {
     /// <summary>
     /// The engine's event ids, one constant each, never reused for another message: 4001–4499 the engine,
-    /// 4500–4549 scheduling, 6001–6099 alerts and SLA (log-based alert rules key on these).
+    /// 4500–4549 scheduling, 4550–4579 gated starts (backfills, queued runs), 6001–6099 alerts and SLA (log-based
+    /// alert rules key on these).
     /// </summary>
     internal static class Ids
     {
@@ -30,6 +31,11 @@ internal static partial class Log
         public const int ScheduleFailed = 4501;
         public const int TickFailed = 4502;
         public const int OccurrenceSkipped = 4503;
+        public const int CatchUpBounded = 4504;
+        public const int StartGateFailed = 4550;
+        public const int BackfillStarted = 4551;
+        public const int QueuedRunStarted = 4552;
+        public const int BackfillRunRefused = 4553;
         public const int AlertRaised = 6001;
         public const int AlertCleared = 6002;
         public const int AlertDelivered = 6003;

@@ -11,4 +11,5 @@ public static class AuditActions
     public const string RunTriggered = "run.trigger";
     public const string RunCancelled = "run.cancel";
     public const string RunRerun = "run.rerun";
+    public const string BackfillStarted = "backfill.start";
 }

@@ -3,7 +3,10 @@ using Workflow.Model;
 
 namespace Workflow.Api.Contracts;
 
-/// <summary>One row of the pipelines list: enough for a dashboard tile without reading each definition.</summary>
+/// <summary>
+/// One row of the pipelines list: enough for a dashboard tile without reading each definition.
+/// <see cref="ScheduleStates"/> holds the state of each of <see cref="Schedules"/>, in the same order.
+/// </summary>
 public sealed record PipelineSummary(
     string Id,
     int Version,
@@ -14,7 +17,8 @@ public sealed record PipelineSummary(
     DateTimeOffset? NextFireTime,
     LastRunInfo? LastRun,
     IReadOnlyList<double> RecentDurations,
-    bool IsDynamic);
+    bool IsDynamic,
+    IReadOnlyList<Workflow.Scheduling.ScheduleState>? ScheduleStates = null);
 
 /// <summary>The latest run of a pipeline, as the list shows it.</summary>
 public sealed record LastRunInfo(string RunId, RunStatus Status, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);

@@ -3,8 +3,11 @@ using Workflow.Services;
 
 namespace Workflow.Api.Contracts;
 
-/// <summary>The body of a trigger: parameter values for the run, all optional.</summary>
-public sealed record TriggerRequest(JsonElement? Parameters);
+/// <summary>
+/// The body of a trigger, all optional: parameter values for the run, and an <see cref="Overlap"/> policy that
+/// overrides the pipeline's for this run.
+/// </summary>
+public sealed record TriggerRequest(JsonElement? Parameters, Workflow.Model.OverlapPolicy? Overlap = null);
 
 /// <summary>
 /// The answer to a trigger, shaped like the Durable Functions HTTP management payload so that existing clients can

@@ -6,6 +6,7 @@ using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Api.Scheduling;
 using Workflow.Json;
+using Workflow.Scheduling;
 using Workflow.Security;
 using Workflow.Services;
 
@@ -44,7 +45,7 @@ internal static class PipelineReadEndpoints
             rows.Add(new PipelineSummary(d.Id, record.Version, d.OwnerGroup, d.Description, d.Enabled, d.Schedules,
                 d.Enabled ? SchedulePreview.NextFireTime(d, now) : null,
                 last is null ? null : new LastRunInfo(last.RunId, last.Status, last.StartedAt, last.FinishedAt),
-                durations, record.IsDynamic));
+                durations, record.IsDynamic, [.. d.Schedules.Select(sc => ScheduleStates.At(sc, now))]));
         }
 
         return TypedResults.Json(rows, ApiJson.Options);

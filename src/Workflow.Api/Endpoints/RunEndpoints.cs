@@ -53,8 +53,15 @@ internal static class RunEndpoints
                 $"'parameters' is a {p.ValueKind.ToString().ToLowerInvariant()}.", "Send {\"parameters\": {\"name\": value}}.");
         }
 
+        var (keyedRunId, existing, keyProblem) = await IdempotentTrigger.ResolveAsync(id, http, caller, s, ct);
+        if (keyProblem is not null || existing)
+        {
+            return keyProblem ?? Accepted(http, keyedRunId!, StatusCodes.Status200OK);
+        }
+
         var started = await EngineCalls.RunAsync(() => s.Workflow.StartRunAsync(
-            new StartRunRequest(id, RunTrigger.Manual, caller.User, parameters), ct));
+            new StartRunRequest(id, RunTrigger.Manual, caller.User, parameters, keyedRunId,
+                Overlap: body.Value?.Overlap), ct));
         if (!started.Ok)
         {
             return started.Problem!;
@@ -213,7 +220,7 @@ internal static class RunEndpoints
 
     private static string StatusPath(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}";
 
-    private static IResult Accepted(HttpContext http, string runId)
+    private static IResult Accepted(HttpContext http, string runId, int statusCode = StatusCodes.Status202Accepted)
     {
         var baseUri = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var status = StatusPath(runId);
@@ -221,6 +228,6 @@ internal static class RunEndpoints
             baseUri + status + "/rerun");
         http.Response.Headers.RetryAfter = "2";
         http.Response.Headers.Location = status;
-        return TypedResults.Json(body, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(body, ApiJson.Options, statusCode: statusCode);
     }
 }

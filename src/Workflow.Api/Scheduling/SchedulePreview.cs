@@ -33,8 +33,8 @@ public static class SchedulePreview
             foreach (var utc in rule.Next(now, count))
             {
                 var offset = zone.GetUtcOffset(Instant.FromDateTimeOffset(utc)).ToTimeSpan();
-                items.Add(new SchedulePreviewItem(Describe(schedule), utc.ToUniversalTime(), utc.ToOffset(offset),
-                    schedule.TimeZone));
+                items.Add(new SchedulePreviewItem(ScheduleNames.Describe(schedule), utc.ToUniversalTime(),
+                    utc.ToOffset(offset), schedule.TimeZone));
             }
         }
 
@@ -43,12 +43,4 @@ public static class SchedulePreview
 
     public static DateTimeOffset? NextFireTime(PipelineDefinition definition, DateTimeOffset now) =>
         Next(definition, now, 1).FirstOrDefault()?.Utc;
-
-    private static string Describe(ScheduleDefinition schedule) =>
-        schedule.Name ?? schedule.Kind switch
-        {
-            ScheduleKind.Cron => schedule.Cron ?? "cron",
-            ScheduleKind.Interval => "every " + Json.Duration.Format(schedule.Every ?? TimeSpan.Zero),
-            _ => "once",
-        };
 }

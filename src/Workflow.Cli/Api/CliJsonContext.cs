@@ -7,6 +7,8 @@ namespace Workflow.Cli.Api;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<PipelineSummary>))]
 [JsonSerializable(typeof(List<SchedulePreviewItem>))]
+[JsonSerializable(typeof(List<ScheduleStatusItem>))]
+[JsonSerializable(typeof(BackfillStatus))]
 [JsonSerializable(typeof(RunDetail))]
 [JsonSerializable(typeof(RunPage))]
 [JsonSerializable(typeof(RunStarted))]

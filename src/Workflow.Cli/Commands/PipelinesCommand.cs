@@ -5,7 +5,7 @@ using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;
 
-/// <summary><c>wf pipelines list|show|apply|delete</c>.</summary>
+/// <summary><c>wf pipelines list|show|apply|delete|backfill</c>.</summary>
 public static class PipelinesCommand
 {
     public static Command Create(CommandRunner runner)
@@ -51,7 +51,7 @@ public static class PipelinesCommand
 
         return new Command("pipelines", "Create, read, update, delete and list pipelines.")
         {
-            list, show, ApplyCommand.Create(runner), delete,
+            list, show, ApplyCommand.Create(runner), delete, BackfillCommand.Create(runner),
         };
     }
 

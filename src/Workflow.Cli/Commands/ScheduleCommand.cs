@@ -3,7 +3,10 @@ using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;
 
-/// <summary><c>wf schedule preview PIPELINE</c>: the next fire times, in UTC and in each schedule's zone.</summary>
+/// <summary>
+/// <c>wf schedule preview PIPELINE</c>: the next fire times, in UTC and in each schedule's zone;
+/// <c>wf schedule list PIPELINE</c>: each schedule's state (an ended window shows <c>expired</c>).
+/// </summary>
 public static class ScheduleCommand
 {
     public static Command Create(CommandRunner runner)
@@ -28,13 +31,23 @@ public static class ScheduleCommand
             var items = await session.Api.PreviewScheduleAsync(id, parse.GetValue(count), ct);
             if (items.Count == 0)
             {
-                await session.Out.WriteLineAsync($"Pipeline {id} has no upcoming fire times (no enabled schedules).");
+                await session.Out.WriteLineAsync($"Pipeline {id} has no upcoming fire times (no enabled schedules, or all expired: see wf schedule list {id}).");
                 return ExitCodes.Ok;
             }
 
             session.Env.Console.Write(Tables.Schedule(items));
             return ExitCodes.Ok;
         });
-        return new Command("schedule", "Inspect pipeline schedules.") { preview };
+        var listId = new Argument<string>("pipeline") { Description = "The pipeline id." };
+        var list = new Command("list", "Show a pipeline's schedules and their state (active, pending, expired, disabled).")
+        {
+            listId,
+        };
+        runner.SetAction(list, async (parse, session, ct) =>
+        {
+            session.Env.Console.Write(Tables.Schedules(await session.Api.ListSchedulesAsync(parse.GetValue(listId)!, ct)));
+            return ExitCodes.Ok;
+        });
+        return new Command("schedule", "Inspect pipeline schedules.") { preview, list };
     }
 }

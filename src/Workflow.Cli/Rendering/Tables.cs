@@ -62,6 +62,18 @@ public static class Tables
         return table;
     }
 
+    public static Table Schedules(IEnumerable<ScheduleStatusItem> items)
+    {
+        var table = New("Schedule", "State", "Start (UTC)", "End (UTC)", "Next fire (UTC)");
+        foreach (var i in items)
+        {
+            table.AddRow(Esc(i.Schedule), i.State == "active" ? Esc(i.State) : $"[grey]{Esc(i.State)}[/]",
+                Esc(Formats.Instant(i.Start)), Esc(Formats.Instant(i.End)), Esc(Formats.Instant(i.NextFireTime)));
+        }
+
+        return table;
+    }
+
     private static Table New(params string[] columns)
     {
         var table = new Table().Border(TableBorder.Simple);

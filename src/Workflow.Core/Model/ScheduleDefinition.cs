@@ -26,6 +26,12 @@ public sealed record ScheduleDefinition
     public CatchUpPolicy CatchUp { get; set; } = new();
     public bool Enabled { get; set; } = true;
 
+    /// <summary>The first instant the schedule may fire (inclusive); none means it always could.</summary>
+    public DateTimeOffset? Start { get; init; }
+
+    /// <summary>The last instant the schedule may fire (inclusive); after it the schedule is expired for good.</summary>
+    public DateTimeOffset? End { get; init; }
+
     /// <summary>Parameter values for the runs this schedule starts.</summary>
     public JsonElement? Parameters { get; init; }
 }
@@ -62,7 +68,10 @@ public sealed record CatchUpPolicy
 {
     public CatchUpMode Mode { get; set; } = CatchUpMode.Latest;
 
-    /// <summary>With <see cref="CatchUpMode.All"/>, the most missed runs started by one tick.</summary>
+    /// <summary>
+    /// With <see cref="CatchUpMode.All"/>, the most missed runs started for one missed span in total: the newest
+    /// <c>MaxRuns</c> start, older ones are dropped (counted as skipped and logged).
+    /// </summary>
     public int MaxRuns { get; set; } = 10;
 }
 

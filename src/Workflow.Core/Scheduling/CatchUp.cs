@@ -6,8 +6,9 @@ namespace Workflow.Scheduling;
 /// What one scheduler tick starts, given the occurrences in <c>(watermark, now]</c>. An occurrence within
 /// <c>grace</c> of now is on time and always starts; older ones were missed (the host was down or a tick was
 /// late), and the policy decides: <see cref="CatchUpMode.None"/> drops them, <see cref="CatchUpMode.Latest"/>
-/// starts only the newest one when nothing is on time, <see cref="CatchUpMode.All"/> starts them oldest first,
-/// at most <see cref="CatchUpPolicy.MaxRuns"/> per tick, and holds the watermark back so the next tick goes on.
+/// starts only the newest one when nothing is on time, <see cref="CatchUpMode.All"/> starts the newest
+/// <see cref="CatchUpPolicy.MaxRuns"/> of them, oldest first, and drops the older rest: a total bound over the
+/// missed span, so an outage of a month does not start a month of runs. The watermark always moves to now.
 /// A pure function: the tick supplies the clock.
 /// </summary>
 public static class CatchUp
@@ -18,10 +19,17 @@ public static class CatchUp
         ArgumentNullException.ThrowIfNull(occurrences);
         ArgumentNullException.ThrowIfNull(policy);
         var onTimeAfter = now - grace;
-        var missed = new List<DateTimeOffset>();
+        var keep = policy.Mode switch
+        {
+            CatchUpMode.All => Math.Max(1, policy.MaxRuns),
+            CatchUpMode.Latest => 1,
+            _ => 0,
+        };
+
+        // The newest `keep` missed occurrences, in a window that slides as older ones are dropped.
+        var missed = new Queue<DateTimeOffset>();
         var onTime = new List<DateTimeOffset>();
-        var skipped = 0;
-        DateTimeOffset? latestMissed = null;
+        var dropped = 0;
         foreach (var occurrence in occurrences)
         {
             if (occurrence > now)
@@ -35,46 +43,30 @@ public static class CatchUp
                 continue;
             }
 
-            switch (policy.Mode)
+            missed.Enqueue(occurrence);
+            if (missed.Count > keep)
             {
-                case CatchUpMode.All when missed.Count < Math.Max(1, policy.MaxRuns):
-                    missed.Add(occurrence);
-                    break;
-                case CatchUpMode.All:
-                    // The rest waits for the next tick: stop here and keep the watermark at the last start.
-                    return new CatchUpDecision(missed, 0, missed[^1]);
-                case CatchUpMode.Latest:
-                    if (latestMissed is not null)
-                    {
-                        skipped++;
-                    }
-
-                    latestMissed = occurrence;
-                    break;
-                default:
-                    skipped++;
-                    break;
+                missed.Dequeue();
+                dropped++;
             }
         }
 
-        if (latestMissed is { } latest)
+        if (policy.Mode == CatchUpMode.Latest && onTime.Count > 0)
         {
-            if (onTime.Count == 0)
-            {
-                missed.Add(latest);
-            }
-            else
-            {
-                skipped++;
-            }
+            // Latest catches up only when nothing is on time: the on-time run is the latest.
+            dropped += missed.Count;
+            missed.Clear();
         }
 
-        return new CatchUpDecision([.. missed, .. onTime], skipped, now);
+        var beyondBound = policy.Mode == CatchUpMode.All ? dropped : 0;
+        return new CatchUpDecision([.. missed, .. onTime], dropped, now, beyondBound);
     }
 }
 
 /// <summary>
-/// The runs a tick starts (oldest first), how many missed occurrences it dropped, and the new watermark: the
-/// tick's now, or the last started occurrence when <see cref="CatchUpMode.All"/> left a backlog.
+/// The runs a tick starts (oldest first), how many missed occurrences it dropped, and the new watermark (the
+/// tick's now). <see cref="DroppedOverBound"/> counts the occurrences <see cref="CatchUpMode.All"/> dropped
+/// because they were older than its newest <see cref="CatchUpPolicy.MaxRuns"/>; the tick logs them as a warning.
 /// </summary>
-public sealed record CatchUpDecision(IReadOnlyList<DateTimeOffset> Start, int Skipped, DateTimeOffset Watermark);
+public sealed record CatchUpDecision(IReadOnlyList<DateTimeOffset> Start, int Skipped, DateTimeOffset Watermark,
+    int DroppedOverBound = 0);

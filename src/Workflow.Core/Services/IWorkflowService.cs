@@ -65,11 +65,13 @@ public enum RunTrigger
     [System.Text.Json.Serialization.JsonStringEnumMemberName("api")] Api,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("parent")] Parent,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("rerun")] Rerun,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("backfill")] Backfill,
 }
 
 /// <summary>
 /// Asks for a run. <see cref="RunId"/> is set by the scheduler (deterministic, so a second start is a no-op)
-/// and left null for manual runs, which get <c>{pipelineId}@manual-{sortable id}</c>.
+/// and left null for manual runs, which get <c>{pipelineId}@manual-{sortable id}</c>. <see cref="Overlap"/>
+/// overrides the pipeline's overlap policy for this start (see <c>Scheduling.Overlap</c>).
 /// </summary>
 public sealed record StartRunRequest(
     string PipelineId,
@@ -78,7 +80,8 @@ public sealed record StartRunRequest(
     JsonElement? Parameters = null,
     string? RunId = null,
     DateTimeOffset? ScheduledAt = null,
-    string? ParentRunId = null);
+    string? ParentRunId = null,
+    OverlapPolicy? Overlap = null);
 
 public sealed record RunRecord(
     string RunId,

@@ -57,6 +57,12 @@ internal static class ScheduleRules
                     break;
             }
 
+            if (schedule is { Start: { } start, End: { } end } && end < start)
+            {
+                errors.Add($"{path}.end", $"'end' ({end:O}) is before 'start' ({start:O}).",
+                    "Give an 'end' at or after 'start', or leave one of them out.");
+            }
+
             if (schedule.CatchUp is { MaxRuns: < 1 } catchUp)
             {
                 errors.Add($"{path}.catchUp.maxRuns", $"maxRuns is {catchUp.MaxRuns}; it must be at least 1.");

@@ -19,4 +19,9 @@ internal static partial class Log
 
     [LoggerMessage(Ids.OccurrenceSkipped, LogLevel.Information, "Run {RunId} skipped: an earlier run of {PipelineId} is still active")]
     public static partial void OccurrenceSkipped(ILogger logger, string runId, string pipelineId);
+
+    [LoggerMessage(Ids.CatchUpBounded, LogLevel.Warning,
+        "Schedule {ScheduleKey} of pipeline {PipelineId} missed more runs than catchUp.maxRuns ({MaxRuns}): the {Dropped} oldest were dropped")]
+    public static partial void CatchUpBounded(ILogger logger, string pipelineId, string scheduleKey, int dropped,
+        int maxRuns);
 }

@@ -136,6 +136,11 @@ public sealed class ScheduleTicker(
         var decision = CatchUp.Apply(found, now, schedule.CatchUp, o.MisfireThreshold);
         var selected = decision.Start;
         counters.Skipped(decision.Skipped);
+        if (decision.DroppedOverBound > 0)
+        {
+            Log.CatchUpBounded(logger, id, key, decision.DroppedOverBound, schedule.CatchUp.MaxRuns);
+        }
+
         var reached = decision.Watermark;
         var overlap = pipeline.Definition.Concurrency.Overlap;
         foreach (var occurrence in selected)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workflow.Building;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Starts;
 using Workflow.Execution;
 using Workflow.Parameters;
 using Workflow.Services;
@@ -10,6 +11,10 @@ namespace Workflow.Engine.Services;
 public sealed partial class WorkflowEngineService
 {
     private static long _lastManualTicks;
+    private OverlapAdmission? _admission;
+
+    private OverlapAdmission Admission => LazyInitializer.EnsureInitialized(ref _admission,
+        () => new OverlapAdmission(this, new QueuedStartStore(new StartsSql(_engine.Store, _engine.Writer))));
 
     public async ValueTask<RunRecord> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
@@ -26,18 +31,22 @@ public sealed partial class WorkflowEngineService
                              $"Pipeline '{request.PipelineId}' does not exist. List pipelines to see the ids you can run.");
         var parameters = RunParameters.ResolveOrThrow(definition, request.Parameters);
         var runId = request.RunId ?? $"{definition.Id}@manual-{SortableId(now)}";
-        var expected = await _durations.ExpectedAsync(definition.Id, cancellationToken);
-        var op = new StartRunOp(new RunCreation(runId, definition, request.Trigger, request.Actor, parameters,
-            logicalTime, ParentRunId: request.ParentRunId,
-            ExpectedDurations: expected.Count > 0 ? expected : null));
-        _engine.Writer.Post(op);
-        await op.Result.WaitAsync(cancellationToken);
-        return await _runs.GetAsync(runId, cancellationToken)
-               ?? throw new InvalidOperationException($"Run '{runId}' was started but cannot be read back.");
+        return await Admission.StartAsync(request, definition, runId, now, async () =>
+        {
+            var expected = await _durations.ExpectedAsync(definition.Id, cancellationToken);
+            var op = new StartRunOp(new RunCreation(runId, definition, request.Trigger, request.Actor,
+                parameters, logicalTime, ParentRunId: request.ParentRunId,
+                ExpectedDurations: expected.Count > 0 ? expected : null));
+            _engine.Writer.Post(op);
+            await op.Result.WaitAsync(cancellationToken);
+            return await _runs.GetAsync(runId, cancellationToken)
+                   ?? throw new InvalidOperationException($"Run '{runId}' was started but cannot be read back.");
+        }, cancellationToken);
     }
 
-    public ValueTask<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
-        RunDetails.ReadAsync(_runs, _pipelines, runId, cancellationToken);
+    public async ValueTask<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        await RunDetails.ReadAsync(_runs, _pipelines, runId, cancellationToken)
+        ?? await Admission.FindAsync(runId, cancellationToken);
 
     public ValueTask<Page<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
         _runs.ListAsync(query, cancellationToken);
@@ -45,6 +54,11 @@ public sealed partial class WorkflowEngineService
     public async ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason,
         CancellationToken cancellationToken)
     {
+        if (await Admission.CancelAsync(runId, cancellationToken))
+        {
+            return true;
+        }
+
         var op = new RunEventOp(runId, new CancelRequested(_engine.Time.GetUtcNow(), null,
             reason ?? $"Cancelled by {actor}."));
         _engine.Writer.Post(op);

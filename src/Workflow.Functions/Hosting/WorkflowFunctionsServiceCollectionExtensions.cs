@@ -5,6 +5,7 @@ using Workflow.Engine.Handlers;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Backfills;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Retention;
 using Workflow.Functions.Services;
@@ -51,6 +52,8 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddScoped<DurableClientHolder>();
         services.AddScoped<IWorkflowService, DurableWorkflowService>();
         services.AddScoped<ScheduleTicker>();
+        services.AddOptions<BackfillOptions>().Bind(configuration.GetSection(BackfillOptions.Section));
+        services.AddScoped<IBackfillService, DurableBackfillService>();
         services.AddSingleton<RunRetentionPurger>();
 
         // The same task handlers and attempt executor as the embedded host, without the engine's SQLite store and

@@ -61,6 +61,13 @@ public sealed partial class DurableWorkflowService(
         var pipeline = await catalog.GetAsync(request.PipelineId, null, cancellationToken)
             ?? throw new KeyNotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
         var parameters = RunParameters.ResolveOrThrow(pipeline.Definition, request.Parameters);
+
+        if (await Backfills.DurableOverlap.AdmitAsync(this, Client, request, pipeline, runId, time.GetUtcNow(),
+                cancellationToken) is { } queued)
+        {
+            return queued;
+        }
+
         var input = PipelineRunInput.FromRequest(new RunRequest(runId, request.PipelineId, request.Trigger,
             request.ScheduledAt, parameters, request.ParentRunId));
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,

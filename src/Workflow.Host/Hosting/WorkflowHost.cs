@@ -10,6 +10,7 @@ using Workflow.Engine.Storage;
 using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
 using Workflow.Samples;
+using Workflow.Services;
 
 namespace Workflow.Host.Hosting;
 
@@ -79,6 +80,7 @@ public static class WorkflowHost
             .Bind(builder.Configuration.GetSection(EngineSection))
             .Configure<IOptions<WorkflowHostOptions>>((engine, host) => engine.DataDirectory = host.Value.FullDataDirectory);
         builder.Services.AddWorkflowScheduler(builder.Configuration);
+        builder.Services.AddOptions<BackfillOptions>().Bind(builder.Configuration.GetSection(BackfillOptions.Section));
         if (builder.Environment.IsDevelopment())
         {
             KeepDevKeyInDataDirectory(builder.Configuration);

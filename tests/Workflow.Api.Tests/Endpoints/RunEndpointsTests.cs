@@ -97,7 +97,7 @@ public sealed class RunEndpointsTests(ApiFactory factory) : IClassFixture<ApiFac
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await TriggerAsync(olga, "re4-p1"));
+            ids.Add(await TriggerAsync(olga, "re4-p1", """{ "overlap": "allow" }"""));
         }
 
         var other = await TriggerAsync(olga, "re4-p2");

@@ -43,17 +43,41 @@ public class CatchUpTests
     }
 
     [Fact]
-    public void All_starts_missed_occurrences_oldest_first_up_to_the_bound_and_holds_the_watermark()
+    public void All_starts_the_newest_missed_occurrences_up_to_the_total_bound_and_drops_the_older_ones()
     {
         var policy = new CatchUpPolicy { Mode = CatchUpMode.All, MaxRuns = 3 };
 
-        var first = CatchUp.Apply(Hourly(), Now, policy, Grace);
-        var second = CatchUp.Apply(Hourly().Where(o => o > first.Watermark), Now, policy, Grace);
+        var decision = CatchUp.Apply(Hourly(lastHour: 11), Now, policy, Grace);
 
-        Assert.Equal([At(7), At(8), At(9)], first.Start);
-        Assert.Equal(At(9), first.Watermark);
-        Assert.Equal([At(10), At(11), At(12)], second.Start);
-        Assert.Equal(Now, second.Watermark);
-        Assert.Equal(0, first.Skipped + second.Skipped);
+        Assert.Equal([At(9), At(10), At(11)], decision.Start);
+        Assert.Equal((2, 2), (decision.Skipped, decision.DroppedOverBound));
+        Assert.Equal(Now, decision.Watermark);
+    }
+
+    [Fact]
+    public void All_starts_on_time_occurrences_beside_the_bounded_missed_ones()
+    {
+        var policy = new CatchUpPolicy { Mode = CatchUpMode.All, MaxRuns = 2 };
+
+        var decision = CatchUp.Apply(Hourly(), Now, policy, Grace);
+
+        Assert.Equal([At(10), At(11), At(12)], decision.Start);
+        Assert.Equal(3, decision.DroppedOverBound);
+    }
+
+    [Fact]
+    public void The_bound_holds_in_total_over_a_long_outage()
+    {
+        // Arrange: every minute for thirty days, all missed.
+        var every = new IntervalSchedule(TimeSpan.FromMinutes(1), Now.AddDays(-30));
+        var policy = new CatchUpPolicy { Mode = CatchUpMode.All, MaxRuns = 10 };
+
+        // Act
+        var decision = CatchUp.Apply(every.Occurrences(Now.AddDays(-30), Now.AddMinutes(-5)), Now, policy, Grace);
+
+        // Assert
+        Assert.Equal(10, decision.Start.Count);
+        Assert.Equal(Now.AddMinutes(-5), decision.Start[^1]);
+        Assert.Equal(30 * 24 * 60 - 5 - 10, decision.Skipped);
     }
 }

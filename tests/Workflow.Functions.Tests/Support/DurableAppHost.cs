@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Functions.Activities;
+using Workflow.Functions.Backfills;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Orchestration;
 using Workflow.Functions.Services;
@@ -128,6 +129,11 @@ public sealed class DurableAppHost : IAsyncDisposable
             (context, _) => ActivatorUtilities.CreateInstance<PipelineRunOrchestrator>(app).RunAsync(context));
         registry.AddOrchestratorFunc<SlaMonitorInput, bool>(OrchestrationNames.SlaMonitor,
             (context, _) => ActivatorUtilities.CreateInstance<SlaMonitorOrchestrator>(app).RunAsync(context));
+        registry.AddOrchestratorFunc<BackfillState, BackfillProgress?>(BackfillNames.Orchestration,
+            (context, _) => new BackfillOrchestrator().RunAsync(context));
+        registry.AddActivityFunc<BackfillState, BackfillState>(BackfillNames.StepActivity,
+            async (_, state) => await Invoke<BackfillStepActivity, BackfillState>(app,
+                async a => await a.RunAsync(state, await client, CancellationToken.None)));
         registry.AddActivityFunc<RunRequest, RunResolution>(OrchestrationNames.ResolveRunActivity,
             (_, request) => Invoke<ResolveRunActivity, RunResolution>(app, a => a.RunAsync(request, CancellationToken.None)));
         registry.AddActivityFunc<TaskActivityInput, TaskActivityResult>(OrchestrationNames.RunTaskActivity,

@@ -10,6 +10,7 @@ import { actionButton, emptyState, errorBox, loading, pageHeader } from '../comp
 import { describeSchedule, relative, statusBadge, timeCell } from '../format.js';
 import { renderSparkline } from '../charts/sparkline.js';
 import { openTriggerDialog } from './trigger-dialog.js';
+import { openBackfillDialog } from './backfill-dialog.js';
 
 export function render(container) {
   const content = h('div', {}, loading('Loading pipelines…'));
@@ -89,7 +90,9 @@ function row(p, canOperate, refresh) {
       p.description ? h('div', { class: 'secondary' }, p.description) : null),
     h('td', {}, h('span', { class: 'chip chip-group' }, p.ownerGroup)),
     h('td', { class: 'schedules' }, schedules.length
-      ? schedules.map(sc => h('div', { class: sc.enabled === false ? 'secondary strike' : '' }, describeSchedule(sc)))
+      ? schedules.map((sc, i) => h('div', { class: sc.enabled === false ? 'secondary strike' : '' }, describeSchedule(sc),
+        p.scheduleStates?.[i] && p.scheduleStates[i] !== 'active'
+          ? h('span', { class: 'chip chip-off', 'data-testid': 'schedule-state' }, p.scheduleStates[i]) : null))
       : h('span', { class: 'secondary' }, 'manual only')),
     h('td', {}, p.nextFireTime && p.enabled !== false
       ? [timeCell(p.nextFireTime), h('div', { class: 'secondary' }, relative(p.nextFireTime))]
@@ -102,6 +105,9 @@ function row(p, canOperate, refresh) {
     canOperate ? h('td', { class: 'right nowrap' },
       actionButton('Trigger', () => trigger(p.id),
         { kind: 'btn-primary btn-small', testid: `trigger-${p.id}`, title: `Start a manual run of ${p.id}` }),
+      ' ',
+      schedules.length ? actionButton('Backfill', async () => { dialog?.close(); dialog = openBackfillDialog(p); },
+        { kind: 'btn-small', testid: `backfill-${p.id}`, title: `Run ${p.id} for past schedule occurrences` }) : null,
       ' ',
       session.can('editor', p.ownerGroup) ? actionButton(p.enabled === false ? 'Enable' : 'Disable', async () => {
         await api(`/api/pipelines/${encodeURIComponent(p.id)}/${p.enabled === false ? 'enable' : 'disable'}`, { method: 'POST' });

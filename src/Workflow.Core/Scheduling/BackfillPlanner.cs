@@ -1,0 +1,94 @@
+using System.Globalization;
+using Workflow.Model;
+
+namespace Workflow.Scheduling;
+
+/// <summary>
+/// The runs a backfill starts: one per occurrence of a schedule in <c>[from, to]</c> (inside the schedule's window),
+/// each with the run id the scheduler gives that occurrence (<see cref="RunIds.ForSchedule"/>), so a repeated
+/// backfill, or a backfill over instants the scheduler already fired, starts nothing twice. Both hosts plan with it.
+/// Errors a caller can cause are <see cref="ArgumentException"/>s naming the request field.
+/// </summary>
+public static class BackfillPlanner
+{
+    /// <summary>The default of the most runs one backfill may start.</summary>
+    public const int DefaultMaxRuns = 1000;
+
+    // Counting stops here, so that an absurd range (every second for a century) answers at once.
+    private const int CountCap = 1_000_000;
+
+    public static BackfillPlan Plan(PipelineDefinition pipeline, string? scheduleName, DateTimeOffset from,
+        DateTimeOffset to, int maxRuns = DefaultMaxRuns)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (to < from)
+        {
+            throw new ArgumentException($"'to' ({to:O}) is before 'from' ({from:O}).", "to");
+        }
+
+        var schedule = Choose(pipeline, scheduleName);
+        ISchedule rule;
+        try
+        {
+            rule = Schedule.From(schedule);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"Schedule '{ScheduleNames.Describe(schedule)}' cannot fire: {ex.Message}", "schedule");
+        }
+
+        var start = from == DateTimeOffset.MinValue ? from : from.AddTicks(-1);
+        var occurrences = rule.Occurrences(start, to).Take(maxRuns + 1).ToList();
+        if (occurrences.Count > maxRuns)
+        {
+            var count = rule.Occurrences(start, to).Take(CountCap).Count();
+            var counted = count >= CountCap
+                ? $"at least {CountCap.ToString("N0", CultureInfo.InvariantCulture)}"
+                : count.ToString("N0", CultureInfo.InvariantCulture);
+            throw new ArgumentException(
+                $"The range has {counted} occurrences of schedule '{ScheduleNames.Describe(schedule)}'; a backfill may start at " +
+                $"most {maxRuns.ToString("N0", CultureInfo.InvariantCulture)}. Split it into smaller ranges.", "to");
+        }
+
+        var runs = occurrences.Select(o => new BackfillRun(RunIds.ForSchedule(pipeline.Id, o), o)).ToList();
+        return new BackfillPlan(schedule, ScheduleNames.Describe(schedule), runs);
+    }
+
+    /// <summary>A new backfill id that sorts by creation time, e.g. <c>bf-20260301T020000123Z-1f2e3</c>.</summary>
+    public static string NewId(DateTimeOffset now) =>
+        "bf-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" +
+        Random.Shared.Next(0x10000, 0xFFFFF).ToString("x5", CultureInfo.InvariantCulture);
+
+    private static ScheduleDefinition Choose(PipelineDefinition pipeline, string? name)
+    {
+        var schedules = pipeline.Schedules;
+        if (name is not null)
+        {
+            return schedules.FirstOrDefault(s => s.Name == name)
+                   ?? throw new ArgumentException(
+                       $"Pipeline '{pipeline.Id}' has no schedule named '{name}'. {Names(pipeline)}", "schedule");
+        }
+
+        return schedules.Count switch
+        {
+            1 => schedules[0],
+            0 => throw new ArgumentException(
+                $"Pipeline '{pipeline.Id}' has no schedules, so there are no occurrences to backfill.", "schedule"),
+            _ => throw new ArgumentException(
+                $"Pipeline '{pipeline.Id}' has {schedules.Count} schedules; name the one to backfill. " +
+                Names(pipeline), "schedule"),
+        };
+    }
+
+    private static string Names(PipelineDefinition pipeline)
+    {
+        var named = pipeline.Schedules.Where(s => s.Name is not null).Select(s => $"'{s.Name}'").ToList();
+        return named.Count == 0 ? "Its schedules have no names; give them one." : $"Its schedules: {string.Join(", ", named)}.";
+    }
+}
+
+/// <summary>The schedule a backfill follows and its runs, oldest first.</summary>
+public sealed record BackfillPlan(ScheduleDefinition Schedule, string ScheduleName, IReadOnlyList<BackfillRun> Runs);
+
+/// <summary>One run of a backfill: the scheduler's run id for the occurrence, and its logical time.</summary>
+public sealed record BackfillRun(string RunId, DateTimeOffset LogicalTime);
