@@ -11,6 +11,7 @@ using Workflow.Engine.Hosting;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Retention;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Secrets;
 using Workflow.Engine.Services;
 using Workflow.Engine.Storage;
 using Workflow.Services;
@@ -57,6 +58,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
         services.AddQueueDrainTaskHandler();
+        services.AddSqliteSecretStore();
 
         services.AddRetentionSweep(EngineSweeps.QueueMessages);
         services.AddRetentionSweep(EngineSweeps.TaskDurations);

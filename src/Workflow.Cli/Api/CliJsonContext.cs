@@ -14,5 +14,8 @@ namespace Workflow.Cli.Api;
 [JsonSerializable(typeof(LogChunk))]
 [JsonSerializable(typeof(DevTokenRequest))]
 [JsonSerializable(typeof(DevTokenResponse))]
+[JsonSerializable(typeof(List<SecretSummary>))]
+[JsonSerializable(typeof(SecretSummary))]
+[JsonSerializable(typeof(SetSecretBody))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Workflow.Engine.Logs;
+using Workflow.Engine.Secrets;
 using Workflow.Model;
 
 namespace Workflow.Engine.Handlers;
@@ -8,10 +9,11 @@ namespace Workflow.Engine.Handlers;
 /// Runs one delivery of an attempt through its handler, the same way in every host: it resolves spilled inputs,
 /// applies the task's timeout, spills a large output, and turns every failure into a <see cref="TaskOutcome"/>
 /// with an error kind (timeout, cancelled, handler, or the kind a <see cref="TaskFailureException"/> names), so a
-/// handler's exception never escapes to the host.
+/// handler's exception never escapes to the host. Secret references in the config are resolved by
+/// <see cref="AttemptSecrets"/>, and their values masked in the log, message and output.
 /// </summary>
 public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore outputs, TimeProvider time,
-    ILogger<TaskAttemptExecutor> logger)
+    ILogger<TaskAttemptExecutor> logger, AttemptSecrets secrets)
 {
     /// <param name="attempt">What to run.</param>
     /// <param name="log">Where the handler's log lines go.</param>
@@ -30,8 +32,11 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
         using var timeout = attempt.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
         var token = linked?.Token ?? cancellation;
+        var mask = Workflow.Secrets.SecretMask.None;
         try
         {
+            (var config, mask) = await secrets.ResolveAsync(attempt, attempt.Config, token);
+            log = MaskedTaskLog.Wrap(log, mask);
             var context = new TaskContext(heartbeat)
             {
                 RunId = attempt.RunId,
@@ -41,14 +46,14 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
                 Attempt = attempt.Attempt,
                 IdempotencyKey = attempt.IdempotencyKey,
                 Delivery = attempt.Delivery,
-                Config = attempt.Config,
+                Config = config,
                 Input = await OutputReference.ResolveInputAsync(outputs, attempt.Input, token),
                 ResumeState = attempt.ResumeState,
                 Log = log,
                 Outputs = outputs,
                 Time = time,
             };
-            var outcome = await handler.ExecuteAsync(context, token);
+            var outcome = AttemptSecrets.Mask(await handler.ExecuteAsync(context, token), mask);
             if (outcome is TaskSucceededOutcome { Output: { } produced } && OutputReference.HoldsReference(produced))
             {
                 // Only the store makes references; one made by a task could point at another run's output.
@@ -77,13 +82,13 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
         catch (TaskFailureException failure)
         {
             log.WriteLine($"failed ({failure.ErrorKind}): {failure.Message}");
-            return TaskOutcome.Failure(failure.ErrorKind, failure.Message);
+            return TaskOutcome.Failure(failure.ErrorKind, mask.Apply(failure.Message));
         }
         catch (Exception ex)
         {
             Log.HandlerThrew(logger, attempt.IdempotencyKey, ex);
             log.WriteLine($"handler error: {ex.GetType().Name}: {ex.Message}");
-            return TaskOutcome.Failure(ErrorKinds.Handler, $"{ex.GetType().Name}: {ex.Message}");
+            return TaskOutcome.Failure(ErrorKinds.Handler, mask.Apply($"{ex.GetType().Name}: {ex.Message}"));
         }
     }
 }

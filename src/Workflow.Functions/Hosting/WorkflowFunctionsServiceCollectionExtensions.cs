@@ -7,6 +7,7 @@ using Workflow.Engine.Scheduling;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Retention;
+using Workflow.Functions.Secrets;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -58,6 +59,7 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddWorkflowTaskHandlers();
         services.AddSingleton<IOutputStore, BlobOutputStore>();
         services.AddStorageQueueDrain(configuration);
+        services.AddKeyVaultSecrets(configuration);
         return services;
     }
 }

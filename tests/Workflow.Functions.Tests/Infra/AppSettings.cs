@@ -30,6 +30,7 @@ internal static partial class AppSettings
         [AlertsOptions.Section] = typeof(AlertsOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
         [RetentionOptions.Section] = typeof(RetentionOptions),
+        [Workflow.Functions.Secrets.SecretsOptions.Section] = typeof(Workflow.Functions.Secrets.SecretsOptions),
         [WorkflowApiOptions.Section] = typeof(WorkflowApiOptions),
         [WorkflowAuthOptions.Section] = typeof(WorkflowAuthOptions),
     };

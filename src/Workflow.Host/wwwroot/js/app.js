@@ -10,6 +10,7 @@ import * as pipelines from './views/pipelines.js';
 import * as runs from './views/runs.js';
 import * as run from './views/run.js';
 import * as alerts from './views/alerts.js';
+import * as secrets from './views/secrets.js';
 
 const view = document.getElementById('view');
 let cleanup = null;
@@ -22,6 +23,7 @@ function route({ parts, query }) {
       ? { module: run, nav: 'runs', params: { runId: parts[1], ...query } }
       : { module: runs, nav: 'runs', params: query };
     case 'alerts': return { module: alerts, nav: 'alerts', params: query };
+    case 'secrets': return { module: secrets, nav: 'secrets', params: { group: parts[1], ...query } };
     case 'pipelines':
     case undefined: return { module: pipelines, nav: 'pipelines', params: query };
     default: return null;
