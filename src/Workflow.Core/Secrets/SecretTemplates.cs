@@ -42,10 +42,7 @@ public static partial class SecretTemplates
         }
 
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               {
-                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-               }))
+        using (var writer = new Utf8JsonWriter(buffer, Readable))
         {
             Write(writer, element, values);
         }
@@ -53,6 +50,9 @@ public static partial class SecretTemplates
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
     }
+
+    // Rendered text as it reads; it goes to a handler in memory and is never sent as HTML.
+    private static readonly JsonWriterOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Renders one string.</summary>
     public static string Render(string text, IReadOnlyDictionary<string, string> values) =>
