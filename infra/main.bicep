@@ -134,6 +134,17 @@ module rbac './app/rbac.bicep' = {
   }
 }
 
+module keyVault './app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${take(resourceToken, 20)}'
+    location: location
+    tags: tags
+    appPrincipalId: identity.outputs.principalId
+  }
+}
+
 module functionApp './app/function.bicep' = {
   name: 'function'
   scope: rg
@@ -150,6 +161,7 @@ module functionApp './app/function.bicep' = {
     logsContainerName: storage.outputs.logsContainerName
     alertsTableName: storage.outputs.alertsTableName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultUri: keyVault.outputs.uri
     taskHubName: taskHubName
     authClientId: authClientId
     maximumInstanceCount: maximumInstanceCount
@@ -198,5 +210,6 @@ output AZURE_FUNCTION_NAME string = functionApp.outputs.name
 output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.uri
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output DFMON_URL string = deployDfMon ? dfmon!.outputs.uri : ''

@@ -13,6 +13,8 @@ param definitionsContainerName string
 param logsContainerName string
 param alertsTableName string
 param applicationInsightsName string
+@description('The vault of the groups\' secrets (Workflow__Secrets__VaultUri).')
+param keyVaultUri string
 param taskHubName string
 
 @description('Client id of the Entra ID app registration. Authentication is always on: the app trusts the caller header only when the platform has validated the caller.')
@@ -111,6 +113,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Workflow__Storage__LogsContainer', value: logsContainerName }
         { name: 'Workflow__Storage__TableServiceUri', value: account.properties.primaryEndpoints.table }
         { name: 'Workflow__Storage__AlertsTable', value: alertsTableName }
+        { name: 'Workflow__Secrets__VaultUri', value: keyVaultUri }
         // Telemetry: the Azure Monitor exporter, authenticated with Entra ID (local auth is off).
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -18,6 +18,9 @@ public sealed record CliEnvironment(
     /// <summary>How often <c>wf watch</c> and <c>wf logs --follow</c> poll the server.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Where <c>wf secrets set</c> reads a value when no file is given.</summary>
+    public TextReader In { get; init; } = System.Console.In;
+
     private const int RedirectedWidth = 200;
 
     public static CliEnvironment ForProcess()

@@ -11,6 +11,7 @@ using Workflow.Engine.Hosting;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Retention;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Secrets;
 using Workflow.Engine.Services;
 using Workflow.Engine.Starts;
 using Workflow.Engine.Storage;
@@ -59,6 +60,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddQueueDrainTaskHandler();
         services.AddGatedStarts();
+        services.AddSqliteSecretStore();
 
         services.AddRetentionSweep(EngineSweeps.QueueMessages);
         services.AddRetentionSweep(EngineSweeps.TaskDurations);

@@ -82,6 +82,7 @@ public sealed class ApiServices(
         AccessAction.Update => "change pipelines",
         AccessAction.Enable => "enable or disable pipelines",
         AccessAction.Delete => "delete pipelines",
+        AccessAction.ManageSecrets => "set or delete secrets",
         _ => action.ToString(),
     };
 }

@@ -17,5 +17,8 @@ namespace Workflow.Cli.Api;
 [JsonSerializable(typeof(DevTokenRequest))]
 [JsonSerializable(typeof(DevTokenResponse))]
 [JsonSerializable(typeof(ExpectedDurations))]
+[JsonSerializable(typeof(List<SecretSummary>))]
+[JsonSerializable(typeof(SecretSummary))]
+[JsonSerializable(typeof(SetSecretBody))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

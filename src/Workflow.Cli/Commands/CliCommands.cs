@@ -20,6 +20,7 @@ public static class CliCommands
             LogsCommand.Create(runner),
             ScheduleCommand.Create(runner),
             SmokeCommand.Create(runner),
+            SecretsCommand.Create(runner),
         };
         return root;
     }

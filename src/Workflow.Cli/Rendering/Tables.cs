@@ -74,6 +74,18 @@ public static class Tables
         return table;
     }
 
+    public static Table Secrets(IEnumerable<SecretSummary> secrets)
+    {
+        var table = New("Secret", "Version", "Set by", "Set at (UTC)");
+        foreach (var s in secrets)
+        {
+            table.AddRow(Esc(s.Name), Esc(s.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Esc(s.UpdatedBy), Esc(Formats.Instant(s.UpdatedAt)));
+        }
+
+        return table;
+    }
+
     private static Table New(params string[] columns)
     {
         var table = new Table().Border(TableBorder.Simple);

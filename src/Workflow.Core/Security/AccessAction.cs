@@ -28,4 +28,7 @@ public enum AccessAction
     Enable,
 
     Delete,
+
+    /// <summary>Set, replace or delete one of the group's secrets (reading their names and metadata is <see cref="Read"/>).</summary>
+    ManageSecrets,
 }

@@ -20,7 +20,8 @@ public static class AccessPolicy
         AccessAction.Trigger or AccessAction.Cancel or AccessAction.Rerun or AccessAction.AcknowledgeAlert
             or AccessAction.Enqueue =>
             Role.Operator,
-        AccessAction.Create or AccessAction.Update or AccessAction.Enable or AccessAction.Delete => Role.Editor,
+        AccessAction.Create or AccessAction.Update or AccessAction.Enable or AccessAction.Delete
+            or AccessAction.ManageSecrets => Role.Editor,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown access action."),
     };
 

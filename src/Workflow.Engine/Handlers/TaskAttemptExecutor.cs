@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Workflow.Engine.Logs;
+using Workflow.Engine.Secrets;
 using Workflow.Model;
 using Workflow.Parameters;
 
@@ -10,10 +11,13 @@ namespace Workflow.Engine.Handlers;
 /// Runs one delivery of an attempt through its handler, the same way in every host: it resolves spilled inputs,
 /// renders the templates of the task's config, applies the task's timeout, spills a large output, and turns every
 /// failure into a <see cref="TaskOutcome"/> with an error kind (timeout, cancelled, handler, or the kind a
-/// <see cref="TaskFailureException"/> names), so a handler's exception never escapes to the host.
+/// <see cref="TaskFailureException"/> names), so a handler's exception never escapes to the host. Secret references
+/// in the config are resolved by <see cref="AttemptSecrets"/> before the parameter templates are rendered (so a
+/// parameter value that looks like a secret reference is never resolved), and their values masked in the log,
+/// message and output.
 /// </summary>
 public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore outputs, TimeProvider time,
-    ILogger<TaskAttemptExecutor> logger)
+    ILogger<TaskAttemptExecutor> logger, AttemptSecrets secrets)
 {
     /// <param name="attempt">What to run.</param>
     /// <param name="log">Where the handler's log lines go.</param>
@@ -32,12 +36,16 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
         using var timeout = attempt.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
         var token = linked?.Token ?? cancellation;
+        var mask = Workflow.Secrets.SecretMask.None;
         try
         {
             var input = await OutputReference.ResolveInputAsync(outputs, attempt.Input, token);
             var run = RunValues.FromInput(input);
-            if (!TryRender(attempt, run, out var config, out var invalid))
+            (var withSecrets, mask) = await secrets.ResolveAsync(attempt, attempt.Config, token);
+            log = MaskedTaskLog.Wrap(log, mask);
+            if (!TryRender(attempt.TaskId, withSecrets, run, out var config, out var invalid))
             {
+                invalid = mask.Apply(invalid);
                 log.WriteLine(invalid);
                 return TaskOutcome.Failure(ErrorKinds.InvalidInput, invalid);
             }
@@ -59,7 +67,7 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
                 Outputs = outputs,
                 Time = time,
             };
-            var outcome = await handler.ExecuteAsync(context, token);
+            var outcome = AttemptSecrets.Mask(await handler.ExecuteAsync(context, token), mask);
             if (outcome is TaskSucceededOutcome { Output: { } produced } && OutputReference.HoldsReference(produced))
             {
                 // Only the store makes references; one made by a task could point at another run's output.
@@ -88,13 +96,13 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
         catch (TaskFailureException failure)
         {
             log.WriteLine($"failed ({failure.ErrorKind}): {failure.Message}");
-            return TaskOutcome.Failure(failure.ErrorKind, failure.Message);
+            return TaskOutcome.Failure(failure.ErrorKind, mask.Apply(failure.Message));
         }
         catch (Exception ex)
         {
             Log.HandlerThrew(logger, attempt.IdempotencyKey, ex);
             log.WriteLine($"handler error: {ex.GetType().Name}: {ex.Message}");
-            return TaskOutcome.Failure(ErrorKinds.Handler, $"{ex.GetType().Name}: {ex.Message}");
+            return TaskOutcome.Failure(ErrorKinds.Handler, mask.Apply($"{ex.GetType().Name}: {ex.Message}"));
         }
     }
 
@@ -102,9 +110,10 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
     /// Renders the <c>{{ params.X }}</c> and <c>{{ run.X }}</c> templates in the task's config when the attempt
     /// starts, so every handler of every host reads rendered values; the same config on every delivery.
     /// </summary>
-    private static bool TryRender(TaskAttempt attempt, RunValues? run, out JsonElement? config, out string error)
+    private static bool TryRender(string taskId, JsonElement? written, RunValues? run, out JsonElement? config,
+        out string error)
     {
-        config = attempt.Config;
+        config = written;
         error = "";
         if (run is null)
         {
@@ -113,12 +122,12 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
 
         try
         {
-            config = Templates.Render(attempt.Config, run);
+            config = Templates.Render(written, run);
             return true;
         }
         catch (ArgumentException ex)
         {
-            error = $"Task '{attempt.TaskId}': {ex.Message}";
+            error = $"Task '{taskId}': {ex.Message}";
             return false;
         }
     }

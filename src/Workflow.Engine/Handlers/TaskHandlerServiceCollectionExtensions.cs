@@ -23,6 +23,7 @@ public static class TaskHandlerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HandlerRegistry>();
         services.TryAddSingleton<TaskAttemptExecutor>();
+        services.TryAddSingleton<Secrets.AttemptSecrets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, CodeTaskHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, HttpTaskHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, ProcessTaskHandler>());

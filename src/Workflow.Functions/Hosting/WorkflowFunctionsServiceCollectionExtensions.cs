@@ -8,6 +8,7 @@ using Workflow.Functions.Alerts;
 using Workflow.Functions.Backfills;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Retention;
+using Workflow.Functions.Secrets;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
 using Workflow.Orchestration;
@@ -61,6 +62,7 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddWorkflowTaskHandlers();
         services.AddSingleton<IOutputStore, BlobOutputStore>();
         services.AddStorageQueueDrain(configuration);
+        services.AddKeyVaultSecrets(configuration);
         return services;
     }
 }

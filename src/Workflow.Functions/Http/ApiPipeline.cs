@@ -49,6 +49,11 @@ public sealed class ApiPipeline
                 endpoints.MapWorkflowQueues();
             }
 
+            if (services.GetService<ISecretStore>() is not null)
+            {
+                endpoints.MapWorkflowSecrets();
+            }
+
             if (services.GetService<IAlertService>() is not null)
             {
                 endpoints.MapWorkflowAlerts();

@@ -127,6 +127,7 @@ public static class WorkflowHost
         app.UseWorkflowApi();
         app.MapWorkflowAlerts();
         app.MapWorkflowQueues();
+        app.MapWorkflowSecrets();
         app.MapWorkflowApi();
     }
 }

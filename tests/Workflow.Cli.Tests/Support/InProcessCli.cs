@@ -21,6 +21,9 @@ public sealed class InProcessCli
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>What the command reads from stdin (<c>wf secrets set</c>); empty when not set.</summary>
+    public string Input { get; init; } = "";
+
     public InProcessCli With(string name, string? value)
     {
         _variables[name] = value;
@@ -35,6 +38,7 @@ public sealed class InProcessCli
             name => _variables.GetValueOrDefault(name), TimeProvider.System, TerminalInfo.NonInteractive)
         {
             PollInterval = PollInterval,
+            In = new StringReader(Input),
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var code = await CliApp.RunAsync(args, env, timeout.Token);

@@ -31,6 +31,7 @@ internal static partial class AppSettings
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
         [RetentionOptions.Section] = typeof(RetentionOptions),
         ["Workflow:Samples"] = typeof(Workflow.Samples.SampleOptions),
+        [Workflow.Functions.Secrets.SecretsOptions.Section] = typeof(Workflow.Functions.Secrets.SecretsOptions),
         [WorkflowApiOptions.Section] = typeof(WorkflowApiOptions),
         [WorkflowAuthOptions.Section] = typeof(WorkflowAuthOptions),
     };

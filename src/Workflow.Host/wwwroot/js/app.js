@@ -12,6 +12,7 @@ import * as audit from './views/audit.js';
 import * as runs from './views/runs.js';
 import * as run from './views/run.js';
 import * as alerts from './views/alerts.js';
+import * as secrets from './views/secrets.js';
 
 const view = document.getElementById('view');
 let cleanup = null;
@@ -24,6 +25,7 @@ function route({ parts, query }) {
       ? { module: run, nav: 'runs', params: { runId: parts[1], ...query } }
       : { module: runs, nav: 'runs', params: query };
     case 'alerts': return { module: alerts, nav: 'alerts', params: query };
+    case 'secrets': return { module: secrets, nav: 'secrets', params: { group: parts[1], ...query } };
     case 'audit': return { module: audit, nav: 'audit', params: query };
     case 'pipelines': return parts[1]
       ? { module: pipeline, nav: 'pipelines', params: { pipelineId: parts[1], ...query } }
