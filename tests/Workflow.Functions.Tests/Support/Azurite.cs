@@ -89,7 +89,7 @@ public sealed class Azurite : IAsyncDisposable
                 }
 
                 return await AcceptsAsync(blob) && await AcceptsAsync(queue) && await AcceptsAsync(table);
-            }, "Azurite to listen on its three ports", seconds: 60);
+            }, "Azurite to listen on its three ports", seconds: 240);
         }
         catch
         {
