@@ -18,10 +18,12 @@ public static class WeeklyReport
     public const string Id = "weekly-report";
 
     /// <summary>
-    /// Merges the order numbers of every partition (the input's only digits) and passes on the counts.
+    /// Merges the order numbers of every partition's output (the arrays under the <c>partition-*</c> keys of the
+    /// input; the input also holds the run's parameters and values) and passes on the counts.
     /// </summary>
     private const string AggregateScript =
-        "all=$(grep -o '[0-9][0-9]*' \"$WF_INPUT_FILE\" | sort -n -u) && n=$(printf '%s\\n' \"$all\" | grep -c .) && " +
+        "all=$(grep -o '\"partition-[^\"]*\":\\[[^]]*\\]' \"$WF_INPUT_FILE\" | sed 's/^[^[]*//' | grep -o '[0-9][0-9]*' | " +
+        "sort -n -u) && n=$(printf '%s\\n' \"$all\" | grep -c .) && " +
         "max=$(printf '%s\\n' \"$all\" | tail -n 1) && echo \"distinct orders: $n\" && " +
         "printf '{\"distinctOrders\":%s,\"highestOrder\":%s}' \"$n\" \"$max\" > \"$WF_OUTPUT_FILE\"";
 
