@@ -33,10 +33,13 @@ internal sealed class FleetSimulator
     private double _busySeconds;
     private long _tasks;
     private int _failed;
+    private readonly double? _stopAtLag;
+    private bool _stopped;
 
     private FleetSimulator(IReadOnlyList<RunSpec> runs, int workers, double startsPerSecond, int seed,
-        DateTimeOffset epoch)
+        DateTimeOffset epoch, double? stopAtLag)
     {
+        _stopAtLag = stopAtLag;
         _runs = runs;
         _workers = workers;
         _startSeconds = 1 / startsPerSecond;
@@ -50,9 +53,15 @@ internal sealed class FleetSimulator
         Array.Fill(_done, double.NaN);
     }
 
-    /// <summary>Simulates <paramref name="runs"/> (ordered by ready time) on <paramref name="workers"/> workers.</summary>
+    /// <summary>
+    /// Simulates <paramref name="runs"/> (ordered by ready time) on <paramref name="workers"/> workers. With
+    /// <paramref name="stopAtLag"/>, the simulation stops at the first run whose first task starts later than that
+    /// many seconds after its due time: the start goal has failed, which is all a search for it needs to know, and
+    /// the runs not yet finished then count as unfinished, so the result meets no goal.
+    /// </summary>
     public static FleetResult Run(IReadOnlyList<RunSpec> runs, int workers, double startsPerSecond, int seed,
-        DateTimeOffset epoch) => new FleetSimulator(runs, workers, startsPerSecond, seed, epoch).Execute();
+        DateTimeOffset epoch, double? stopAtLag = null) =>
+        new FleetSimulator(runs, workers, startsPerSecond, seed, epoch, stopAtLag).Execute();
 
     private FleetResult Execute()
     {
@@ -65,7 +74,7 @@ internal sealed class FleetSimulator
             _agenda.Enqueue(new Event(r, null), (created, _sequence++));
         }
 
-        while (_agenda.TryDequeue(out var next, out var when))
+        while (!_stopped && _agenda.TryDequeue(out var next, out var when))
         {
             _now = when.Item1;
             if (next.Task is null)
@@ -134,6 +143,7 @@ internal sealed class FleetSimulator
             if (double.IsNaN(_first[item.Run]))
             {
                 _first[item.Run] = _now;
+                _stopped |= _now - Seconds(_runs[item.Run].Due) > _stopAtLag;
             }
 
             var seconds = Duration(item.Run, item.Task.TaskId);
