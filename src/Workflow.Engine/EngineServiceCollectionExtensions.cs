@@ -59,14 +59,15 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowService>(sp => sp.GetRequiredService<WorkflowEngineService>());
 
         services.AddQueueDrainTaskHandler();
-        services.AddGatedStarts();
         services.AddSqliteSecretStore();
 
         services.AddRetentionSweep(EngineSweeps.QueueMessages);
         services.AddRetentionSweep(EngineSweeps.TaskDurations);
 
+        // Hosted services start in this order: the engine (migrations, recovery) before anything that reads its tables.
         services.AddHostedService<EngineHostedService>();
         services.AddHostedService<RetentionPurgeService>();
+        services.AddGatedStarts();
         return services;
     }
 
