@@ -48,25 +48,17 @@ public static class WfTrace
         };
     }
 
-    /// <summary>
-    /// The trace folder: <c>WORKFLOW_TRACES</c> when set, else <c>../shared/workflows</c> next to the repository.
-    /// </summary>
+    /// <summary>The trace folder (see <see cref="TraceFolder"/>), or null when there is none: this benchmark then
+    /// measures its synthetic shapes only.</summary>
     public static string? Folder()
     {
-        if (Environment.GetEnvironmentVariable("WORKFLOW_TRACES") is { Length: > 0 } configured)
+        try
         {
-            return Directory.Exists(configured) ? configured : null;
+            return TraceFolder.Resolve();
         }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        catch (DirectoryNotFoundException)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflow.sln")))
-            {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "workflows"));
-                return Directory.Exists(candidate) ? candidate : null;
-            }
+            return null;
         }
-
-        return null;
     }
 }

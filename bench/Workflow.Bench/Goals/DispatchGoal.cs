@@ -22,7 +22,7 @@ internal static class DispatchGoal
         var losses = new List<string>();
         var usage = Usage.Measure(() =>
         {
-            foreach (var file in RepoPaths.Traces())
+            foreach (var file in TraceFolder.Files())
             {
                 var definition = WfTrace.Load(file);
                 foreach (var k in Workers)

@@ -21,7 +21,7 @@ public static class GoalsCommand
         }
 
         var options = GoalsOptions.Parse(args);
-        var traces = RepoPaths.Traces();
+        var traces = TraceFolder.Files();
         Console.WriteLine($"goals: {Environment.ProcessorCount} cores, load {GoalLine.LoadAverage()} at start, " +
                           $"{traces.Count} traces in {Path.GetDirectoryName(traces[0])}" +
                           (options.Quick ? "; --quick: sizes divided by 10, so verdicts are about the smaller sizes" : ""));

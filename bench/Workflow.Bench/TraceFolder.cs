@@ -1,12 +1,17 @@
-namespace Workflow.Bench.Capacity;
+namespace Workflow.Bench;
 
 /// <summary>
 /// Finds the shared workflow traces: <c>WORKFLOW_TRACES</c> when set, else <c>../shared/workflows</c> beside the
 /// repository root, where the root is found from the program's folder and from the working directory, and for a git
 /// worktree also from the main clone it belongs to. Missing traces are an error, never a silently smaller workload.
+/// Every benchmark that reads traces finds them here.
 /// </summary>
 internal static class TraceFolder
 {
+    /// <summary>The trace files (<c>*.json</c>) of <see cref="Resolve"/>, in name order.</summary>
+    public static IReadOnlyList<string> Files() =>
+        Directory.GetFiles(Resolve(), "*.json").Order(StringComparer.Ordinal).ToArray();
+
     public static string Resolve()
     {
         if (Environment.GetEnvironmentVariable("WORKFLOW_TRACES") is { Length: > 0 } configured)
