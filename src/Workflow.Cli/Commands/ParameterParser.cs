@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Json;
 
 namespace Workflow.Cli.Commands;
 
@@ -67,26 +68,21 @@ public static class ParameterParser
         return JsonValue.Create(text);
     }
 
-    /// <summary>The declared type of each parameter of a definition as the API returns it (no types: empty).</summary>
+    /// <summary>
+    /// The declared type of each parameter of a definition as the API returns it, read by the core's definition
+    /// reader (an unreadable definition: none).
+    /// </summary>
     public static IReadOnlyDictionary<string, string> DeclaredTypes(JsonElement definition)
     {
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (definition.ValueKind == JsonValueKind.Object && definition.TryGetProperty("parameters", out var list)
-            && list.ValueKind == JsonValueKind.Array)
+        try
         {
-            foreach (var p in list.EnumerateArray())
-            {
-                if (p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
-                {
-                    types[name.GetString()!] = p.TryGetProperty("type", out var type) &&
-                                               type.ValueKind == JsonValueKind.String
-                        ? type.GetString()!
-                        : "string";
-                }
-            }
+            return PipelineJson.Parse(definition.GetRawText()).Parameters
+                .ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
         }
-
-        return types;
+        catch (JsonException)
+        {
+            return new Dictionary<string, string>();
+        }
     }
 
     private static JsonNode? Value(string text)

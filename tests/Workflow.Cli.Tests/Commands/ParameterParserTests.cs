@@ -45,7 +45,9 @@ public sealed class ParameterParserTests
     public void A_declared_string_or_date_time_parameter_is_sent_as_written_and_others_keep_their_JSON_type()
     {
         var declared = ParameterParser.DeclaredTypes(System.Text.Json.JsonDocument.Parse("""
-            {"parameters": [{"name": "code", "type": "string"}, {"name": "at", "type": "date-time"},
+            {"id": "p", "ownerGroup": "g", "version": 3,
+             "tasks": [{"id": "t", "kind": "delay", "config": {"duration": "1s"}}],
+             "parameters": [{"name": "code", "type": "string"}, {"name": "at", "type": "date-time"},
                             {"name": "n", "type": "integer"}, {"name": "label"}]}
             """).RootElement);
 
