@@ -10,15 +10,6 @@ namespace Workflow.Host.Tests.Browser;
 [Collection(DashboardCollection.Name)]
 public sealed class ChartCodeTests(DashboardFixture fixture)
 {
-    private async Task<JsonElement> EvaluateModuleAsync(string script)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/index.html#/login");
-        var result = await page.EvaluateAsync<JsonElement>(script);
-        await page.Context.CloseAsync();
-        return result;
-    }
-
     [Fact]
     public async Task Tasks_are_layered_by_their_longest_path_from_a_source()
     {
@@ -35,7 +26,7 @@ public sealed class ChartCodeTests(DashboardFixture fixture)
             """;
 
         // Act
-        var layers = await EvaluateModuleAsync(script);
+        var layers = await fixture.EvaluateAsync(script);
 
         // Assert
         Assert.Equal(0, layers.GetProperty("a").GetInt32());
@@ -64,7 +55,7 @@ public sealed class ChartCodeTests(DashboardFixture fixture)
             """;
 
         // Act
-        var result = await EvaluateModuleAsync(script);
+        var result = await fixture.EvaluateAsync(script);
 
         // Assert
         Assert.Equal(["extract", "enrich", "load"], result.GetProperty("path").EnumerateArray().Select(e => e.GetString()));
@@ -88,7 +79,7 @@ public sealed class ChartCodeTests(DashboardFixture fixture)
             """;
 
         // Act
-        var values = (await EvaluateModuleAsync(script)).EnumerateArray()
+        var values = (await fixture.EvaluateAsync(script)).EnumerateArray()
             .Select(v => v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()).ToList();
 
         // Assert

@@ -42,6 +42,16 @@ public sealed class DashboardFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Runs <paramref name="script"/> (which may import the dashboard's modules) in a fresh page.</summary>
+    public async Task<System.Text.Json.JsonElement> EvaluateAsync(string script)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/index.html#/login");
+        var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(script);
+        await page.Context.CloseAsync();
+        return result;
+    }
+
     public async Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
         await page.ScreenshotAsync(new PageScreenshotOptions
         {

@@ -6,15 +6,6 @@ namespace Workflow.Host.Tests.Browser;
 [Collection(DashboardCollection.Name)]
 public sealed class DiffCodeTests(DashboardFixture fixture)
 {
-    private async Task<JsonElement> EvaluateAsync(string script)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/index.html#/login");
-        var result = await page.EvaluateAsync<JsonElement>(script);
-        await page.Context.CloseAsync();
-        return result;
-    }
-
     [Fact]
     public async Task Applying_the_diff_to_the_old_text_gives_the_new_one_and_it_keeps_what_both_share()
     {
@@ -40,7 +31,7 @@ public sealed class DiffCodeTests(DashboardFixture fixture)
             """;
 
         // Act
-        var result = await EvaluateAsync(script);
+        var result = await fixture.EvaluateAsync(script);
 
         // Assert
         Assert.Equal(0, result.GetProperty("failures").GetInt32());
@@ -60,7 +51,7 @@ public sealed class DiffCodeTests(DashboardFixture fixture)
             }
             """;
 
-        var folded = await EvaluateAsync(script);
+        var folded = await fixture.EvaluateAsync(script);
 
         Assert.Equal(["…8", " l8", " l9", "-l10", "+changed", " l11", " l12", "…7"],
             folded.EnumerateArray().Select(e => e.GetString()));
