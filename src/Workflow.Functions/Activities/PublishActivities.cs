@@ -1,9 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 using Workflow.Functions.Alerts;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Hosting;
-using Workflow.Orchestration.Sla;
+using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Activities;
 

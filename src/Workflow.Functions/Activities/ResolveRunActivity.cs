@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Workflow.Building;
+using Workflow.Durable;
 using Workflow.Functions.Storage;
-using Workflow.Orchestration;
 
 namespace Workflow.Functions.Activities;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using Workflow.Alerting;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 using Workflow.Functions.Storage;
 using Workflow.Model;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Sla;
 using Workflow.Services;
 
 namespace Workflow.Functions.Alerts;

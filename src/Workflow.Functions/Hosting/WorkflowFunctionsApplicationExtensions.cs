@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Hosting;
 

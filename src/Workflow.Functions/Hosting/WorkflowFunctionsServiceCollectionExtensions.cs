@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Audit;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 using Workflow.Engine.Handlers;
+using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Alerts;
@@ -11,9 +14,6 @@ using Workflow.Functions.Retention;
 using Workflow.Functions.Secrets;
 using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Hosting;
-using Workflow.Orchestration.Sla;
 using Workflow.Services;
 
 namespace Workflow.Functions.Hosting;
@@ -30,6 +30,7 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OrchestrationMetrics>();
+        services.AddSingleton<IQueueBacklogMetrics>(sp => sp.GetRequiredService<OrchestrationMetrics>());
         services.AddOptions<RunLoopOptions>().Bind(configuration.GetSection("Workflow:RunLoop"));
         services.AddOptions<SlaLoopOptions>().Bind(configuration.GetSection("Workflow:SlaLoop"));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));

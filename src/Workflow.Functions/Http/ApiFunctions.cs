@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
+using Workflow.Durable;
 using Workflow.Functions.Services;
-using Workflow.Orchestration;
 
 namespace Workflow.Functions.Http;
 

@@ -1,5 +1,5 @@
 using Microsoft.DurableTask;
-using Workflow.Orchestration;
+using Workflow.Durable;
 
 namespace Workflow.Functions.Orchestration;
 

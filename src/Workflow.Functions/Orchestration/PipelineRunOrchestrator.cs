@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
-using Workflow.Orchestration;
+using Workflow.Durable;
 
 namespace Workflow.Functions.Orchestration;
 

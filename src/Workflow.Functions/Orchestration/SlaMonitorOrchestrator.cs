@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Sla;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 
 namespace Workflow.Functions.Orchestration;
 

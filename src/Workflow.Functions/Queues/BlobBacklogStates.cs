@@ -1,6 +1,5 @@
 using Azure;
 using Workflow.Functions.Storage;
-using Workflow.Orchestration.Hosting;
 using Workflow.Sla.Backlog;
 
 namespace Workflow.Functions.Queues;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using Workflow.Durable.Sla;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
-using Workflow.Orchestration.Hosting;
-using Workflow.Orchestration.Sla;
 using Workflow.Sla;
 using Workflow.Sla.Backlog;
 

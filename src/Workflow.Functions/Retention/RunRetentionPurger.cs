@@ -2,10 +2,9 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Durable;
 using Workflow.Functions.Storage;
 using Workflow.Model;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Retention;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Workflow.Durable;
 using Workflow.Execution;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Hosting;
 using Workflow.Services;
 
 namespace Workflow.Functions.Services;

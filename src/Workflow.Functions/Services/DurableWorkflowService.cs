@@ -1,10 +1,9 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Functions.Storage;
 using Workflow.Model;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Hosting;
 using Workflow.Parameters;
 using Workflow.Services;
 using Workflow.Sla;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Workflow.Orchestration.Hosting;
 using Workflow.Services;
 
 namespace Workflow.Functions.Storage;

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs.Models;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Storage;
 

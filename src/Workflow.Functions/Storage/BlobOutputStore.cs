@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Logs;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Storage;
 

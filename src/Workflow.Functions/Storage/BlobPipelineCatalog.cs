@@ -6,7 +6,6 @@ using Azure.Storage.Blobs.Models;
 using Workflow.Building;
 using Workflow.Json;
 using Workflow.Model;
-using Workflow.Orchestration.Hosting;
 using Workflow.Services;
 
 namespace Workflow.Functions.Storage;

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs.Specialized;
 using Workflow.Engine.Logs;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Storage;
 

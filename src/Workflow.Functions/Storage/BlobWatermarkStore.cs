@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Workflow.Engine.Scheduling;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Storage;
 

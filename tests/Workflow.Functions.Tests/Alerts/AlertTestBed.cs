@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workflow.Functions.Activities;
+using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Support;
 using Workflow.Model;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Alerts;
 

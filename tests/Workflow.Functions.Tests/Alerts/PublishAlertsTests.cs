@@ -1,9 +1,9 @@
 using Workflow.Alerting;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 using Workflow.Execution;
 using Workflow.Functions.Support;
 using Workflow.Model;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Sla;
 using Workflow.Services;
 using Workflow.Sla;
 

@@ -1,5 +1,5 @@
+using Workflow.Durable.Sla;
 using Workflow.Functions.Support;
-using Workflow.Orchestration.Sla;
 using Workflow.Services;
 using Workflow.Sla;
 

@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Durable.Sla;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Support;
 using Workflow.Json;
-using Workflow.Orchestration.Hosting;
-using Workflow.Orchestration.Sla;
 using Workflow.Queues;
 using Workflow.Sla;
 

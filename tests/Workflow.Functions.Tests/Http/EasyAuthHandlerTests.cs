@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workflow.Functions.Support;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Http;
 

@@ -2,13 +2,13 @@ using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 using Workflow.Execution;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Hosting;
 using Workflow.Functions.Support;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Hosting;
 using Workflow.Queues;
-using Workflow.Orchestration.Sla;
 using Workflow.Sla;
 
 namespace Workflow.Functions.Infra;

@@ -3,13 +3,13 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Workflow.Api;
 using Workflow.Api.Security;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 using Workflow.Engine.Scheduling;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Retention;
 using Workflow.Functions.Scheduling;
 using Workflow.Functions.Storage;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Sla;
 
 namespace Workflow.Functions.Infra;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Functions.Support;
 using Workflow.Model;
-using Workflow.Orchestration;
 using Xunit.Abstractions;
 using static Workflow.Functions.Support.Definitions;
 

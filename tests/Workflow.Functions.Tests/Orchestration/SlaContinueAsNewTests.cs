@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Functions.Support;
 using Workflow.Model;
-using Workflow.Orchestration;
 using static Workflow.Functions.Support.Definitions;
 
 namespace Workflow.Functions.Orchestration;

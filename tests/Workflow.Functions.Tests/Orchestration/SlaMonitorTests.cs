@@ -1,7 +1,7 @@
+using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Functions.Support;
 using Workflow.Model;
-using Workflow.Orchestration;
 using Workflow.Sla;
 using static Workflow.Functions.Support.Definitions;
 

@@ -1,10 +1,10 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Workflow.Durable;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Support;
 using Workflow.Model;
-using Workflow.Orchestration;
 using static Workflow.Functions.Support.Definitions;
 
 namespace Workflow.Functions.Retention;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Workflow.Engine.Logs;
 using Workflow.Functions.Support;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Storage;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using Workflow.Functions.Support;
 using Workflow.Json;
 using Workflow.Model;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Storage;
 

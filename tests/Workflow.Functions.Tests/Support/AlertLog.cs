@@ -1,4 +1,4 @@
-using Workflow.Orchestration.Sla;
+using Workflow.Durable.Sla;
 
 namespace Workflow.Functions.Support;
 

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Logging;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
 using Workflow.Functions.Services;
-using Workflow.Orchestration.Hosting;
 
 namespace Workflow.Functions.Support;
 

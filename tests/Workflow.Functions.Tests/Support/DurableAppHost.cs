@@ -7,14 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Durable;
+using Workflow.Durable.Sla;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Backfills;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Orchestration;
 using Workflow.Functions.Services;
 using Workflow.Model;
-using Workflow.Orchestration;
-using Workflow.Orchestration.Sla;
 using Workflow.Services;
 
 namespace Workflow.Functions.Support;

@@ -1,7 +1,7 @@
 using DurableTask.AzureStorage.Tracking;
 using DurableTask.Core;
+using Workflow.Durable;
 using Workflow.Functions.Support;
-using Workflow.Orchestration;
 using Workflow.Scheduling;
 
 namespace Workflow.Functions.TaskHub;

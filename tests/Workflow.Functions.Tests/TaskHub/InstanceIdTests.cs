@@ -1,6 +1,6 @@
 using DurableTask.Core;
+using Workflow.Durable;
 using Workflow.Functions.Support;
-using Workflow.Orchestration;
 using Workflow.Scheduling;
 
 namespace Workflow.Functions.TaskHub;

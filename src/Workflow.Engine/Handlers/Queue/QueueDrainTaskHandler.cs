@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Handlers.Code;
 using Workflow.Model;
-using Workflow.Orchestration.Hosting;
 using Workflow.Queues;
 
 namespace Workflow.Engine.Handlers.Queue;
@@ -17,7 +16,7 @@ namespace Workflow.Engine.Handlers.Queue;
 /// <item>either way the drain goes on with the next message, so a poison message never blocks the queue.</item>
 /// </list>
 /// The output is <c>{"processed": n, "deadLettered": m, "failed": k}</c>. After the drain it records the queue's
-/// depth and oldest age on <see cref="OrchestrationMetrics"/> when the host has one (the Azure app).
+/// depth and oldest age on <see cref="IQueueBacklogMetrics"/> when the host has one (the Azure app).
 /// </summary>
 internal sealed class QueueDrainTaskHandler(IServiceProvider services, IWorkQueue queue, IPipelineOwners owners)
     : ITaskHandler
@@ -86,7 +85,7 @@ internal sealed class QueueDrainTaskHandler(IServiceProvider services, IWorkQueu
         }
 
         var status = await queue.GetStatusAsync(address, cancellationToken);
-        services.GetService<OrchestrationMetrics>()?.RecordQueueBacklog(status);
+        services.GetService<IQueueBacklogMetrics>()?.RecordQueueBacklog(status);
         context.Log.WriteLine($"queue '{address}': processed {processed}, dead-lettered {deadLettered}, failed " +
                               $"{failed}; {status.Depth} waiting, {status.DeadLetterDepth} dead-lettered");
         return TaskOutcome.Success(JsonSerializer.SerializeToElement(new Dictionary<string, int>

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Workflow.Execution;
+
+namespace Workflow.Durable;
+
+/// <summary>
+/// The output of a <see cref="OrchestrationNames.PipelineRun"/> orchestration; a parent run reads it as its child's
+/// result. <see cref="Kept"/> is what a rerun of this run keeps (<see cref="CarryOver.From"/> of its final state), since
+/// the final decider state is not readable from outside the orchestration.
+/// </summary>
+/// <remarks>Equal outcomes have equal values, <see cref="Output"/> and <see cref="Kept"/> compared as JSON.</remarks>
+public sealed record RunOutcome(string RunId, RunStatus Status, RunSummary Summary, JsonElement? Output = null,
+    IReadOnlyDictionary<string, JsonElement?>? Kept = null)
+{
+    public bool Equals(RunOutcome? other) =>
+        other is not null && RunId == other.RunId && Status == other.Status && Summary == other.Summary
+        && SameJson(Output, other.Output) && SameKept(Kept, other.Kept);
+
+    public override int GetHashCode() => HashCode.Combine(RunId, Status, Summary, Kept?.Count);
+
+    private static bool SameJson(JsonElement? a, JsonElement? b) =>
+        a is null ? b is null : b is not null && JsonElement.DeepEquals(a.Value, b.Value);
+
+    private static bool SameKept(IReadOnlyDictionary<string, JsonElement?>? a,
+        IReadOnlyDictionary<string, JsonElement?>? b) =>
+        a is null || b is null
+            ? a is null && b is null
+            : a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var value) && SameJson(kv.Value, value));
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Workflow.Services;
+
+namespace Workflow.Durable;
+
+/// <summary>
+/// A run asked for by pipeline id only (a child run, or a start that did not load the definition itself).
+/// The <see cref="OrchestrationNames.ResolveRunActivity"/> activity turns it into a pinned <c>RunStarted</c>.
+/// A rerun carries the outputs of the tasks that already succeeded in <see cref="PriorResults"/>.
+/// </summary>
+public sealed record RunRequest(
+    string RunId,
+    string PipelineId,
+    RunTrigger Trigger,
+    DateTimeOffset? LogicalTime = null,
+    JsonElement? Parameters = null,
+    string? ParentRunId = null,
+    IReadOnlyDictionary<string, JsonElement?>? PriorResults = null,
+    int? PinnedVersion = null);

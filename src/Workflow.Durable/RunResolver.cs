@@ -1,0 +1,59 @@
+using Workflow.Execution;
+using Workflow.Services;
+using Workflow.Sla;
+
+namespace Workflow.Durable;
+
+/// <summary>
+/// The pure part of the <see cref="OrchestrationNames.ResolveRunActivity"/> activity: given the pipeline the
+/// catalogue holds (if any) and the duration history, the pinned start event (with the expected durations the
+/// upward rank uses, as the embedded engine computes them) and, when the pipeline has an SLA, the SLA monitor's
+/// start with its deadline and per-task estimates.
+/// </summary>
+public static class RunResolver
+{
+    /// <remarks>
+    /// The activity loads <see cref="RunRequest.PinnedVersion"/> when the request names one (a rerun keeps the
+    /// version its first run used), otherwise the current version.
+    /// </remarks>
+    /// <param name="request">The run asked for.</param>
+    /// <param name="pipeline">The stored pipeline (the pinned version), or null when there is none.</param>
+    /// <param name="now">The orchestration's current time.</param>
+    /// <param name="recent">Recent successful durations per task id, oldest first; none means no history yet.</param>
+    /// <param name="estimator">The estimator's window and thresholds; the defaults when null.</param>
+    public static RunResolution Resolve(RunRequest request, PipelineRecord? pipeline, DateTimeOffset now,
+        IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>>? recent = null, DurationEstimator? estimator = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (pipeline is null)
+        {
+            var version = request.PinnedVersion is { } v ? $" version {v}" : "";
+            return new RunResolution(null,
+                $"Pipeline '{request.PipelineId}'{version} does not exist. Create it first, or check the id of run '{request.RunId}'.");
+        }
+
+        recent ??= new Dictionary<string, IReadOnlyList<TimeSpan>>();
+        estimator ??= new DurationEstimator();
+        var definition = pipeline.Definition with { Version = pipeline.Version };
+        var parameters = Parameters.RunParameters.Resolve(definition, request.Parameters);
+        if (!parameters.IsValid)
+        {
+            return new RunResolution(null, $"Run '{request.RunId}' of pipeline '{request.PipelineId}' cannot start: " +
+                                           string.Join(" ", parameters.Errors));
+        }
+
+        var logicalTime = request.LogicalTime ?? now;
+        var expected = estimator.ExpectedForRank(recent);
+        var start = new RunStarted(now, request.RunId, definition, parameters.Values, logicalTime,
+            request.PriorResults, expected.Count == 0 ? null : expected);
+        if (definition.Sla is not { } sla)
+        {
+            return new RunResolution(start);
+        }
+
+        var zone = definition.Schedules.FirstOrDefault(s => s.Enabled)?.TimeZone;
+        var deadline = DeadlineCalculator.Compute(sla.Deadline, logicalTime, zone);
+        var estimates = estimator.EstimateTasks(definition, id => recent.GetValueOrDefault(id) ?? []);
+        return new RunResolution(start, null, new MonitorStarted(now, request.RunId, definition, estimates, deadline));
+    }
+}

@@ -1,0 +1,55 @@
+using Workflow.Execution;
+using Workflow.Model;
+using Workflow.Services;
+using TaskStatus = Workflow.Execution.TaskStatus;
+
+namespace Workflow.Functions.Services;
+
+/// <summary>
+/// The task list of a run in the Azure host, built from the attempt records the RunTask activity writes: each
+/// task instance shows its latest attempt. A task of the definition with no attempt is pending while the run
+/// goes on; once the run is over it was skipped, or cancelled with the run.
+/// </summary>
+public static class TaskRecords
+{
+    public static IReadOnlyList<TaskInstanceRecord> Build(PipelineDefinition? definition,
+        IReadOnlyList<TaskAttemptRecord> attempts, RunStatus runStatus)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        var dependsOn = definition?.Tasks.ToDictionary(t => t.Id, t => t.DependsOn, StringComparer.Ordinal)
+            ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var records = attempts
+            .GroupBy(a => a.TaskKey, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var ordered = g.OrderBy(a => a.Attempt).ToList();
+                var last = ordered[^1];
+                var id = TaskIdOf(g.Key);
+                return new TaskInstanceRecord(g.Key, id, last.Status, last.Attempt, ordered[0].StartedAt,
+                    last.FinishedAt, last.Error, dependsOn.GetValueOrDefault(id) ?? []);
+            })
+            .ToList();
+        var seen = records.Select(r => r.TaskId).ToHashSet(StringComparer.Ordinal);
+        var finished = runStatus is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+        var never = runStatus == RunStatus.Cancelled ? TaskStatus.Cancelled : finished ? TaskStatus.Skipped : TaskStatus.Pending;
+        foreach (var task in definition?.Tasks ?? [])
+        {
+            if (!seen.Contains(task.Id))
+            {
+                records.Add(new TaskInstanceRecord(task.Id, task.Id, never, 0, null, null, null, task.DependsOn));
+            }
+        }
+
+        var order = definition?.Tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal)
+            ?? [];
+        return records.OrderBy(r => order.GetValueOrDefault(r.TaskId, int.MaxValue))
+            .ThenBy(r => r.TaskKey, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string TaskIdOf(string taskKey)
+    {
+        var bracket = taskKey.IndexOf('[', StringComparison.Ordinal);
+        return bracket > 0 ? taskKey[..bracket] : taskKey;
+    }
+}

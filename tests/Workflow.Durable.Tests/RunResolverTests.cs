@@ -1,0 +1,106 @@
+using Workflow.Model;
+using Workflow.Services;
+using Workflow.Sla;
+using static Workflow.Durable.Tests.TestWorlds;
+
+namespace Workflow.Durable.Tests;
+
+public sealed class RunResolverTests
+{
+    private static PipelineRecord Record(PipelineDefinition definition, int version = 3) =>
+        new(definition, version, $"\"v{version}\"", T0, "ada");
+
+    [Fact]
+    public void An_unknown_pipeline_resolves_to_an_error_that_names_it()
+    {
+        // Act
+        var resolution = RunResolver.Resolve(new RunRequest("ghost@1", "ghost", RunTrigger.Api), null, T0);
+
+        // Assert
+        Assert.Null(resolution.Start);
+        Assert.Contains("'ghost'", resolution.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_pins_the_stored_version_and_keeps_its_logical_time_and_parameters()
+    {
+        // Arrange
+        var parameters = System.Text.Json.JsonSerializer.SerializeToElement(new { day = "2026-01-04" });
+        var request = new RunRequest("sales@x", "sales", RunTrigger.Schedule, T0.AddHours(-1), parameters);
+        var definition = Pipeline("sales", Task("a")) with
+        {
+            Parameters = [new ParameterDefinition { Name = "day", Type = "string" }],
+        };
+
+        // Act
+        var resolution = RunResolver.Resolve(request, Record(definition), T0);
+
+        // Assert
+        Assert.Null(resolution.Error);
+        Assert.Equal(3, resolution.Start!.Definition.Version);
+        Assert.Equal(T0.AddHours(-1), resolution.Start.LogicalTime);
+        Assert.Equal("2026-01-04", resolution.Start.Parameters!.Value.GetProperty("day").GetString());
+        Assert.Null(resolution.Monitor);
+    }
+
+    [Fact]
+    public void Parameters_the_pipeline_does_not_declare_resolve_to_an_error_that_names_them()
+    {
+        // Arrange
+        var parameters = System.Text.Json.JsonSerializer.SerializeToElement(new { dya = 1 });
+        var request = new RunRequest("sales@y", "sales", RunTrigger.Parent, T0, parameters);
+
+        // Act
+        var resolution = RunResolver.Resolve(request, Record(Pipeline("sales", Task("a"))), T0);
+
+        // Assert
+        Assert.Null(resolution.Start);
+        Assert.Contains("parameters.dya", resolution.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipeline_with_an_SLA_gets_a_monitor_whose_deadline_counts_from_the_logical_time()
+    {
+        // Arrange
+        var definition = Pipeline("sla", Task("a")) with
+        {
+            Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromHours(2) } },
+        };
+        // Twenty runs of a: nineteen of four minutes and one of twenty.
+        var recent = new Dictionary<string, IReadOnlyList<TimeSpan>>
+        {
+            ["a"] = [.. Enumerable.Repeat(TimeSpan.FromMinutes(4), 19), TimeSpan.FromMinutes(20)],
+        };
+
+        // Act
+        var resolution = RunResolver.Resolve(new RunRequest("sla@x", "sla", RunTrigger.Schedule, T0), Record(definition),
+            T0.AddMinutes(1), recent);
+
+        // Assert
+        Assert.NotNull(resolution.Monitor);
+        Assert.Equal(T0.AddHours(2), resolution.Monitor.Deadline);
+        var estimate = resolution.Monitor.Estimates["a"];
+        Assert.Equal(EstimateSource.History, estimate.Source);
+        Assert.Equal(TimeSpan.FromMinutes(4), estimate.P50);
+        Assert.Equal(estimate.P95, resolution.Start!.ExpectedDurations!["a"]);
+        Assert.True(estimate.P95 > TimeSpan.FromMinutes(4), "the one long run lifts the p95 that the rank uses");
+    }
+
+    [Fact]
+    public void A_task_with_a_few_samples_is_ranked_by_their_mean_and_one_without_keeps_its_configured_duration()
+    {
+        // Arrange
+        var definition = Pipeline("few", Task("a"), Task("b"));
+        var recent = new Dictionary<string, IReadOnlyList<TimeSpan>>
+        {
+            ["a"] = [TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)],
+        };
+
+        // Act
+        var resolution = RunResolver.Resolve(new RunRequest("few@x", "few", RunTrigger.Api), Record(definition), T0, recent);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromMinutes(3), resolution.Start!.ExpectedDurations!["a"]);
+        Assert.False(resolution.Start.ExpectedDurations.ContainsKey("b"));
+    }
+}

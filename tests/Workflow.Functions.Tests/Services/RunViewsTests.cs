@@ -1,0 +1,95 @@
+using Workflow.Durable;
+using Workflow.Execution;
+using Workflow.Services;
+using static Workflow.Functions.Support.Definitions;
+using TaskStatus = Workflow.Execution.TaskStatus;
+
+namespace Workflow.Functions.Services;
+
+public sealed class RunViewsTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 6, 0, 0, TimeSpan.Zero);
+    private static readonly Model.PipelineDefinition Definition = Pipeline("sales",
+        Code("extract", "noop"), Code("load", "noop", null, "extract"), Code("report", "noop", null, "load"));
+
+    private static readonly PipelineRunInput Input = PipelineRunInput.FromRequest(
+        new RunRequest("sales@x", "sales", RunTrigger.Schedule, T0));
+
+    private static TaskAttemptRecord Attempt(string key, int attempt, TaskStatus status, int minute) =>
+        new("sales@x", key, attempt, status, T0.AddMinutes(minute), T0.AddMinutes(minute),
+            status == TaskStatus.Running ? null : T0.AddMinutes(minute + 1), null,
+            status == TaskStatus.Failed ? "boom" : null, null, 10);
+
+    [Fact]
+    public void A_running_instance_reads_its_status_from_the_custom_status_and_its_trigger_from_the_input()
+    {
+        // Arrange
+        var progress = new RunProgress("sales@x", RunStatus.Running, new Dictionary<string, int> { ["running"] = 1 },
+            1, 0, 0, 3);
+        var view = new RunInstanceView("sales@x", "Running", T0, T0.AddMinutes(2), Input, progress, null);
+
+        // Act
+        var record = RunRecords.From(view, new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
+
+        // Assert
+        Assert.Equal(RunStatus.Running, record.Status);
+        Assert.Equal(RunTrigger.Schedule, record.Trigger);
+        Assert.Equal("team", record.OwnerGroup);
+        Assert.Null(record.FinishedAt);
+    }
+
+    [Theory]
+    [InlineData("Completed", RunStatus.Failed)]
+    [InlineData("Failed", RunStatus.Failed)]
+    [InlineData("Terminated", RunStatus.Cancelled)]
+    [InlineData("Pending", RunStatus.Queued)]
+    [InlineData("ContinuedAsNew", RunStatus.Running)]
+    public void Durable_runtime_statuses_map_to_run_statuses(string runtime, RunStatus expected)
+    {
+        // Arrange: a completed instance reports the loop's outcome, which here is a failed run.
+        var output = new RunOutcome("sales@x", RunStatus.Failed, new RunSummary(1, 1, 1, 0, 3));
+        var view = new RunInstanceView("sales@x", runtime, T0, T0.AddMinutes(5), Input, null, output);
+
+        // Act
+        var status = RunRecords.StatusOf(view);
+
+        // Assert
+        Assert.Equal(expected, status);
+    }
+
+    [Fact]
+    public void Tasks_show_their_latest_attempt_and_never_started_tasks_follow_the_run()
+    {
+        // Arrange
+        var attempts = new[]
+        {
+            Attempt("extract", 1, TaskStatus.Failed, 0),
+            Attempt("extract", 2, TaskStatus.Succeeded, 2),
+            Attempt("load", 1, TaskStatus.Failed, 4),
+        };
+
+        // Act
+        var running = TaskRecords.Build(Definition, attempts, RunStatus.Running);
+        var failed = TaskRecords.Build(Definition, attempts, RunStatus.Failed);
+
+        // Assert
+        Assert.Equal(["extract", "load", "report"], running.Select(t => t.TaskKey));
+        Assert.Equal((TaskStatus.Succeeded, 2), (running[0].Status, running[0].Attempts));
+        Assert.Equal(T0, running[0].StartedAt);
+        Assert.Equal("boom", running[1].Error);
+        Assert.Equal(TaskStatus.Pending, running[2].Status);
+        Assert.Equal(TaskStatus.Skipped, failed[2].Status);
+        Assert.Equal(["load"], failed[2].DependsOn);
+    }
+
+    [Fact]
+    public void A_long_error_is_cut_so_the_custom_status_stays_under_Durables_limit()
+    {
+        // Act
+        var progress = RunProgress.Failed("sales@x", new string('x', 50_000));
+
+        // Assert
+        Assert.Equal(RunProgress.MaxErrorLength, progress.Error!.Length);
+        Assert.True(System.Text.Json.JsonSerializer.Serialize(progress).Length < 16 * 1024);
+    }
+}
