@@ -1,11 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Workflow.Engine.Handlers;
-using Workflow.Engine.Handlers.Code;
-using Workflow.Engine.Handlers.Process;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Hosting;
 using Workflow.Engine.Logs;
@@ -15,6 +11,11 @@ using Workflow.Engine.Secrets;
 using Workflow.Engine.Services;
 using Workflow.Engine.Starts;
 using Workflow.Engine.Storage;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Handlers.Code;
+using Workflow.Runtime.Handlers.Process;
+using Workflow.Runtime.Handlers.Queue;
+using Workflow.Runtime.Logs;
 using Workflow.Services;
 
 namespace Workflow.Engine;
@@ -70,15 +71,6 @@ public static class EngineServiceCollectionExtensions
         services.AddGatedStarts();
         return services;
     }
-
-    /// <summary>Registers a <c>code</c> task handler under <paramref name="name"/> (default: the type's name).</summary>
-    public static IServiceCollection AddCodeHandler<THandler>(this IServiceCollection services, string? name = null)
-        where THandler : class, ICodeHandler =>
-        services.AddKeyedSingleton<ICodeHandler, THandler>(name ?? typeof(THandler).Name);
-
-    public static IServiceCollection AddCodeHandler(this IServiceCollection services, string name,
-        Func<TaskContext, JsonElement?, CancellationToken, ValueTask<JsonElement?>> run) =>
-        services.AddKeyedSingleton<ICodeHandler>(name, new DelegateCodeHandler(run));
 
     /// <summary>Adds a table to the retention purge; see <see cref="RetentionSweep"/>.</summary>
     public static IServiceCollection AddRetentionSweep(this IServiceCollection services, RetentionSweep sweep) =>

@@ -28,9 +28,6 @@ internal static partial class Log
         "Ignored a late completion ({Outcome}) of {Key} under lease {Token}: the lease had expired and the attempt was re-delivered")]
     public static partial void LateCompletionIgnored(ILogger logger, string key, long token, string outcome);
 
-    [LoggerMessage(Ids.HandlerThrew, LogLevel.Warning, "The handler of {Key} threw")]
-    public static partial void HandlerThrew(ILogger logger, string key, Exception exception);
-
     [LoggerMessage(Ids.ObserverFailed, LogLevel.Error, "Run observer {Observer} threw")]
     public static partial void ObserverFailed(ILogger logger, string observer, Exception exception);
 
@@ -54,9 +51,6 @@ internal static partial class Log
 
     [LoggerMessage(Ids.PurgeFailed, LogLevel.Error, "Retention purge failed")]
     public static partial void PurgeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Ids.ProcessKilled, LogLevel.Information, "Killed the process tree of {Key} (pid {ProcessId}): {Reason}")]
-    public static partial void ProcessKilled(ILogger logger, string key, int processId, string reason);
 
     [LoggerMessage(Ids.OrphansKilled, LogLevel.Warning,
         "Killed {Count} processes that a previous host on {DataDirectory} left running, with their process groups")]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Workflow.Engine.Handlers;
-using Workflow.Engine.Handlers.Code;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Handlers.Code;
 
 namespace Workflow.Samples;
 

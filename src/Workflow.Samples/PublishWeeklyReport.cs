@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Workflow.Engine.Handlers;
-using Workflow.Engine.Handlers.Code;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Handlers.Code;
 
 namespace Workflow.Samples;
 

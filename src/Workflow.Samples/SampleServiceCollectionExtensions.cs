@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Building;
-using Workflow.Engine;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Samples;
 
 /// <summary>
 /// Registers the sample pipelines, their code handlers and the warehouse pipeline source in either host:
 /// <c>services.AddWorkflowSamples(o =&gt; o.Directory = "…")</c>. It is also the example of how a user adds their
-/// own code: <see cref="EngineServiceCollectionExtensions.AddCodeHandler{THandler}"/> and an
+/// own code: <see cref="TaskHandlerServiceCollectionExtensions.AddCodeHandler{THandler}"/> and an
 /// <see cref="IPipelineSource"/> singleton, the same calls in both hosts.
 /// </summary>
 public static class SampleServiceCollectionExtensions

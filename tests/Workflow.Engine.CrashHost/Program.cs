@@ -5,6 +5,7 @@ using Workflow.Engine;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.CrashHost;
 using Workflow.Engine.Services;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 
 // A real host for the crash test: runs the 200-task pipeline to completion on the data directory it is given,

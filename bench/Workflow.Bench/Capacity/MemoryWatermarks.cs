@@ -1,4 +1,5 @@
-using Workflow.Engine.Scheduling;
+using Workflow.Runtime.Scheduling;
+
 
 namespace Workflow.Bench.Capacity;
 

@@ -4,7 +4,7 @@ using Workflow.Services;
 namespace Workflow.Bench.Capacity;
 
 /// <summary>
-/// The store the real <see cref="Workflow.Engine.Scheduling.ScheduleTicker"/> talks to in the simulation: it lists
+/// The store the real <see cref="Workflow.Runtime.Scheduling.ScheduleTicker"/> talks to in the simulation: it lists
 /// the pipelines and records each run the tick starts, at the virtual instant of the tick. It lists only the
 /// pipelines with an occurrence since the previous tick (a next-due index): the others would find nothing to start,
 /// so the runs started are the same, and the cost of scanning every pipeline on every tick is the engine benchmark's

@@ -12,6 +12,8 @@ using Workflow.Engine.Scheduling;
 using Workflow.Engine.Services;
 using Workflow.Engine.Storage;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Bench.Capacity;
 

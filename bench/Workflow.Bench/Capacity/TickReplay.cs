@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Workflow.Engine.Scheduling;
 using Workflow.Model;
+using Workflow.Runtime.Scheduling;
 using Workflow.Scheduling;
 using Workflow.Services;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Workflow.Engine;
 using Workflow.Engine.Services;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 
 namespace Workflow.Bench.Engine;

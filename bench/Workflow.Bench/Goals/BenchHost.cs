@@ -5,6 +5,8 @@ using Workflow.Engine;
 using Workflow.Engine.Scheduling;
 using Workflow.Engine.Services;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Bench.Goals;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Bench.Goals;
 

@@ -8,6 +8,7 @@ using Workflow.Engine.Alerts;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Services;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 
 namespace Workflow.Bench.Sla;

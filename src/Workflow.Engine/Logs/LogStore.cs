@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Storage;
+using Workflow.Runtime.Logs;
 using Workflow.Services;
 
 namespace Workflow.Engine.Logs;

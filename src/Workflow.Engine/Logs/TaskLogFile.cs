@@ -1,4 +1,5 @@
 using System.Text;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Engine.Logs;
 

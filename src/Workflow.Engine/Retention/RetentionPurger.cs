@@ -5,6 +5,7 @@ using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Json;
 using Workflow.Model;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Engine.Retention;
 

@@ -1,6 +1,6 @@
-using Workflow.Engine.Handlers;
 using Workflow.Engine.Storage;
 using Workflow.Execution;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Runtime;
 

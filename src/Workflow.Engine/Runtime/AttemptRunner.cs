@@ -1,4 +1,5 @@
-using Workflow.Engine.Handlers;
+using Workflow.Runtime.Handlers;
+
 
 namespace Workflow.Engine.Runtime;
 

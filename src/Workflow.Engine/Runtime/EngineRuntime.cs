@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Workflow.Engine.Handlers;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Storage;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Handlers.Process;
 
 namespace Workflow.Engine.Runtime;
 
@@ -76,7 +77,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         // Before the first write: a second host on this directory stops here, having changed nothing.
         _directoryLock.Acquire();
         // Before redelivery: what a crashed host's process tasks left running must not run beside their retry.
-        if (Engine.Handlers.Process.ProcessOrphans.Kill(Store.DataDirectory) is > 0 and var orphans)
+        if (ProcessOrphans.Kill(Store.DataDirectory) is > 0 and var orphans)
         {
             Log.OrphansKilled(Logger, orphans, Store.DataDirectory);
         }

@@ -1,5 +1,6 @@
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
+using Workflow.Runtime.Scheduling;
 using Workflow.Services;
 
 namespace Workflow.Engine.Scheduling;
@@ -10,7 +11,7 @@ namespace Workflow.Engine.Scheduling;
 /// next occurrence once fired. An idle tick is one indexed query that returns nothing. Rows live in the store, so two
 /// hosts on one file share them, and a restarted host's first tick is as cheap as any other.
 /// </summary>
-public sealed class ScheduleDueIndex(SqliteStore store, WriteLoop writer)
+public sealed class ScheduleDueIndex(SqliteStore store, WriteLoop writer) : IScheduleDueIndex
 {
     private volatile bool _built;
 

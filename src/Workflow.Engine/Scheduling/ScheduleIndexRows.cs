@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Workflow.Engine.Storage;
 using Workflow.Model;
+using Workflow.Runtime.Scheduling;
 using Workflow.Scheduling;
 
 namespace Workflow.Engine.Scheduling;
@@ -39,10 +40,7 @@ internal static class ScheduleIndexRows
 
     /// <summary>The first occurrence after <paramref name="after"/>; null when the schedule fires no more.</summary>
     public static DateTimeOffset? NextAfter(ScheduleDefinition schedule, DateTimeOffset after) =>
-        NextAfter(Schedule.From(schedule), after);
-
-    public static DateTimeOffset? NextAfter(ISchedule schedule, DateTimeOffset after) =>
-        schedule.Next(after, 1) is [var next] ? next : null;
+        ScheduleMath.NextAfter(Schedule.From(schedule), after);
 
     private static DateTimeOffset? Watermark(SqliteConnection connection, SqliteTransaction transaction,
         string pipelineId, string key)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Engine.Scheduling;
 
@@ -24,6 +25,7 @@ public static class SchedulerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWatermarkStore, SqliteWatermarkStore>();
         services.TryAddSingleton<ScheduleDueIndex>();
+        services.TryAddSingleton<IScheduleDueIndex>(sp => sp.GetRequiredService<ScheduleDueIndex>());
         services.TryAddSingleton<ScheduleTicker>();
         services.AddHostedService<SchedulerService>();
         return services;

@@ -1,5 +1,6 @@
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Engine.Scheduling;
 

@@ -1,7 +1,7 @@
-using Workflow.Engine.Handlers;
 using Workflow.Engine.Logs;
 using Workflow.Engine.Runtime;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 
 namespace Workflow.Engine.Services;

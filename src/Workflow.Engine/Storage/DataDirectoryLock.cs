@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Workflow.Engine.Native;
+using Workflow.Runtime.Native;
 
 namespace Workflow.Engine.Storage;
 

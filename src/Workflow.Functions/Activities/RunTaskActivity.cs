@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Workflow.Durable;
-using Workflow.Engine.Handlers;
 using Workflow.Functions.Storage;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 using TaskStatus = Workflow.Execution.TaskStatus;
 

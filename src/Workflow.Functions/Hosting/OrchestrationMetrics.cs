@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Workflow.Durable;
 using Workflow.Durable.Sla;
-using Workflow.Engine.Handlers.Queue;
 using Workflow.Execution;
 using Workflow.Queues;
+using Workflow.Runtime.Handlers.Queue;
 
 namespace Workflow.Functions.Hosting;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflow.Api;
-using Workflow.Engine.Handlers;
 using Workflow.Functions.Http;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Functions.Hosting;
 

@@ -1,5 +1,5 @@
-using Workflow.Engine.Handlers.Queue;
 using Workflow.Functions.Storage;
+using Workflow.Runtime.Handlers.Queue;
 
 namespace Workflow.Functions.Queues;
 

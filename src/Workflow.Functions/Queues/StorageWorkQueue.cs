@@ -3,9 +3,9 @@ using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
-using Workflow.Engine.Handlers.Queue;
 using Workflow.Functions.Storage;
 using Workflow.Queues;
+using Workflow.Runtime.Handlers.Queue;
 
 namespace Workflow.Functions.Queues;
 

@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Workflow.Engine.Scheduling;
 using Workflow.Functions.Services;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Functions.Scheduling;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Workflow.Engine.Logs;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Functions.Storage;
 

@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs.Specialized;
-using Workflow.Engine.Logs;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Functions.Storage;
 

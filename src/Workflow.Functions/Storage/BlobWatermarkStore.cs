@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
-using Workflow.Engine.Scheduling;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Functions.Storage;
 

@@ -4,11 +4,11 @@ using Workflow.Api.Endpoints;
 using Workflow.Api.Security;
 using Workflow.Engine;
 using Workflow.Engine.Alerts;
-using Workflow.Engine.Handlers;
 using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
+using Workflow.Runtime.Handlers;
 using Workflow.Samples;
 using Workflow.Services;
 

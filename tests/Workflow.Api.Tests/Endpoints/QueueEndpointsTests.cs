@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Tests.Infrastructure;
 using Workflow.Engine;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Api.Tests.Endpoints;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Workflow.Api.Tests.Infrastructure;
-using Workflow.Engine.Scheduling;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Api.Tests.Endpoints;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.Tests.Support;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 using Workflow.Sla;
 using static Workflow.Engine.Tests.Support.Pipelines;

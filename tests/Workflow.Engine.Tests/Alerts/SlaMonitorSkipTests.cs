@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Alerts;
-using Workflow.Engine.Handlers;
 using Workflow.Engine.Tests.Support;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Sla;
 using static Workflow.Engine.Tests.Support.Pipelines;
 

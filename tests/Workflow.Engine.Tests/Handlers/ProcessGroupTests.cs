@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Workflow.Engine.Handlers.Process;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Handlers.Process;
 
 namespace Workflow.Engine.Tests.Handlers;
 

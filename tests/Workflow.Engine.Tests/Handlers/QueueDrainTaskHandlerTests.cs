@@ -6,6 +6,7 @@ using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Queues;
+using Workflow.Runtime.Handlers;
 using Workflow.Validation;
 
 namespace Workflow.Engine.Tests.Handlers;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Tests.Runtime;
 

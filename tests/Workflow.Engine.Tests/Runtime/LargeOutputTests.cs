@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Workflow.Engine.Logs;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Engine.Tests.Runtime;
 

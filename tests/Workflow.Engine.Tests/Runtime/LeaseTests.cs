@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Engine.Handlers;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Tests.Runtime;
 

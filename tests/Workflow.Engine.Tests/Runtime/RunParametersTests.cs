@@ -3,6 +3,7 @@ using System.Text.Json;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 
 namespace Workflow.Engine.Tests.Runtime;

@@ -18,7 +18,7 @@ public sealed class PeakTests(ITestOutputHelper output)
             await h.SaveAsync(Weekly.MondayMidnight($"peak-{i:000}"));
         }
 
-        var options = new Engine.Scheduling.SchedulerOptions();
+        var options = new Workflow.Runtime.Scheduling.SchedulerOptions();
         var ticker = h.NewTicker(options);
         h.Clock.Set(Weekly.Monday + options.TickInterval);
 

@@ -1,6 +1,6 @@
-using Workflow.Engine.Scheduling;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Scheduling;
 using Workflow.Services;
 
 namespace Workflow.Engine.Tests.Scheduling;

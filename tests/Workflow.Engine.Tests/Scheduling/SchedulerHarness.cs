@@ -8,6 +8,8 @@ using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tests.Support;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Scheduling;
 using Workflow.Services;
 
 namespace Workflow.Engine.Tests.Scheduling;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Engine.Scheduling;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tests.Support;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Engine.Tests.Scheduling;
 

@@ -3,6 +3,7 @@ using Workflow.Engine.Tests.Alerts;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using static Workflow.Engine.Tests.Support.Pipelines;
 
 namespace Workflow.Engine.Tests.Services;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 using static Workflow.Engine.Tests.Support.Pipelines;
 
@@ -77,7 +78,7 @@ public sealed class WorkflowEngineServiceTests
         Assert.Contains("telepathy", error.Message);
         Assert.Contains("tasks[0].kind", error.Message);
         Assert.Null(await engine.Workflow.GetPipelineAsync("bad", null, CancellationToken.None));
-        var kinds = engine.Services.GetRequiredService<Workflow.Engine.Handlers.HandlerRegistry>().Kinds;
+        var kinds = engine.Services.GetRequiredService<Workflow.Runtime.Handlers.HandlerRegistry>().Kinds;
         Assert.Superset(new HashSet<string> { "http", "process", "code", "queue-drain", "delay", "wait-until", "sub-pipeline" },
             kinds.ToHashSet());
     }
@@ -116,7 +117,7 @@ public sealed class WorkflowEngineServiceTests
             calls.Enqueue(ctx.TaskKey);
             if (ctx.TaskKey == "load" && Volatile.Read(ref failLoad))
             {
-                throw new Workflow.Engine.Handlers.TaskFailureException(Model.ErrorKinds.InvalidInput, "bad row");
+                throw new Workflow.Runtime.Handlers.TaskFailureException(Model.ErrorKinds.InvalidInput, "bad row");
             }
 
             return ValueTask.FromResult<JsonElement?>(ToJson(ctx.TaskKey));

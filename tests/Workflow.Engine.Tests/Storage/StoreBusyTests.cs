@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Tests.Storage;
 

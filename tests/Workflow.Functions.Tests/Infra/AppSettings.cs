@@ -5,11 +5,11 @@ using Workflow.Api;
 using Workflow.Api.Security;
 using Workflow.Durable;
 using Workflow.Durable.Sla;
-using Workflow.Engine.Scheduling;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Retention;
 using Workflow.Functions.Scheduling;
 using Workflow.Functions.Storage;
+using Workflow.Runtime.Scheduling;
 
 namespace Workflow.Functions.Infra;
 

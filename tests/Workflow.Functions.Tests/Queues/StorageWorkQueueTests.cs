@@ -2,13 +2,12 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Workflow.Engine;
-using Workflow.Engine.Handlers;
-using Workflow.Engine.Handlers.Queue;
-using Workflow.Engine.Logs;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Support;
 using Workflow.Queues;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Handlers.Queue;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Functions.Queues;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Workflow.Engine.Logs;
 using Workflow.Functions.Support;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Functions.Storage;
 

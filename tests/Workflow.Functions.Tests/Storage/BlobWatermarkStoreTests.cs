@@ -123,5 +123,5 @@ public sealed class BlobWatermarkStoreTests(AzuriteFixture azurite)
         Assert.Equal([(("sales", "name:nightly"), Two)], loaded.Select(p => (p.Key, p.Value)));
     }
 
-    private static string ScheduleKeyOf(ScheduleDefinition schedule) => Engine.Scheduling.ScheduleKey.Of(schedule);
+    private static string ScheduleKeyOf(ScheduleDefinition schedule) => Workflow.Runtime.Scheduling.ScheduleKey.Of(schedule);
 }

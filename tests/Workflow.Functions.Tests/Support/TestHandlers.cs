@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Engine;
-using Workflow.Engine.Handlers;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Functions.Support;
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Queues;
+using Workflow.Runtime.Handlers.Queue;
 
 namespace Workflow.Engine.Handlers.Queue;
 

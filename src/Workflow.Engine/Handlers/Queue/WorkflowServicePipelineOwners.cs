@@ -1,3 +1,4 @@
+using Workflow.Runtime.Handlers.Queue;
 using Workflow.Services;
 
 namespace Workflow.Engine.Handlers.Queue;

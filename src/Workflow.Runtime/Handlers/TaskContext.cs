@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Workflow.Parameters;
+using Workflow.Runtime.Logs;
+
+namespace Workflow.Runtime.Handlers;
+
+/// <summary>
+/// Everything a handler gets for one delivery of one attempt. Hosts build it through
+/// <see cref="TaskAttemptExecutor"/>; tests of a handler may build one directly.
+/// </summary>
+public sealed class TaskContext(Action? heartbeat = null)
+{
+    public required string RunId { get; init; }
+    public required string PipelineId { get; init; }
+    public required string TaskKey { get; init; }
+    public required string TaskId { get; init; }
+    public required int Attempt { get; init; }
+
+    /// <summary><c>{runId}/{taskKey}/{attempt}</c>: the same on every delivery of this attempt.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>1 on the first delivery; higher after a lease expired or the host restarted.</summary>
+    public required int Delivery { get; init; }
+
+    public JsonElement? Config { get; init; }
+
+    /// <summary>
+    /// Upstream outputs keyed by task id (and <c>$item</c>, <c>$index</c> in a map instance), with spilled ones
+    /// already resolved by the executor, and the run's <c>$params</c> and <c>$run</c> (see <see cref="Run"/>).
+    /// </summary>
+    public JsonElement? Input { get; init; }
+
+    /// <summary>
+    /// The run's resolved parameters (every declared one, null when neither given nor defaulted) and its
+    /// variables (id, logical time, data interval); null when the attempt's input carries none.
+    /// </summary>
+    public RunValues? Run { get; init; }
+
+    /// <summary>The run's resolved parameters as a JSON object (<see cref="RunValues.Parameters"/>).</summary>
+    public JsonElement? Parameters => Run?.Parameters;
+
+    /// <summary>Set when an earlier delivery suspended; null on a fresh start.</summary>
+    public JsonElement? ResumeState { get; init; }
+
+    public required ITaskLog Log { get; init; }
+
+    /// <summary>Resolves output references a handler finds deeper inside its input.</summary>
+    public required IOutputStore Outputs { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Tells the engine this delivery is alive, extending its lease.</summary>
+    public void Heartbeat() => heartbeat?.Invoke();
+}
