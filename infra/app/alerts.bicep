@@ -1,6 +1,6 @@
 // Azure Monitor alert rules over the app's OpenTelemetry metrics (exported to Application Insights, where they
 // land in customMetrics) and over the task hub's storage queues. Every rule notifies one action group whose
-// email and webhook come from parameters. The metric names are those of Workflow.Orchestration.Hosting.
+// email and webhook come from parameters. The metric names are those of Workflow.Functions.Hosting.
 // OrchestrationMetrics that the Azure app records (PublishActivities); a test checks each query against them.
 param namePrefix string
 param location string = resourceGroup().location
