@@ -16,8 +16,8 @@ public static class EndpointDescriptions
     private const string ProblemJson = "application/problem+json";
 
     /// <summary>A success answer with a <typeparamref name="T"/> body (200 unless told).</summary>
-    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK) =>
-        builder.Produces<T>(status, Json);
+    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder builder,
+        int status = StatusCodes.Status200OK) => builder.Produces<T>(status, Json);
 
     /// <summary>A success answer without a body (204).</summary>
     public static RouteHandlerBuilder AnswersNoContent(this RouteHandlerBuilder builder) =>
@@ -78,7 +78,9 @@ public static class EndpointDescriptions
     public static RouteHandlerBuilder PollsStatus<T>(this RouteHandlerBuilder builder) =>
         builder.Answers<T>(StatusCodes.Status202Accepted).Answers<T>().WithMetadata(new PollingHeaders());
 
-    /// <summary>Endpoints that need a token: 401 without a valid one (the bearer requirement is added per operation).</summary>
+    /// <summary>
+    /// Endpoints that need a token: 401 without a valid one (the bearer requirement is added per operation).
+    /// </summary>
     public static TBuilder Authenticated<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.ProducesProblem(StatusCodes.Status401Unauthorized, ProblemJson);
 

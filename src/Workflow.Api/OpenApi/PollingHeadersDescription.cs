@@ -15,7 +15,8 @@ internal sealed class PollingHeadersDescription : IOpenApiOperationTransformer
     {
         var marked = context.Description.ActionDescriptor.EndpointMetadata.OfType<PollingHeaders>().Any();
         var key = StatusCodes.Status202Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!marked || operation.Responses?.TryGetValue(key, out var accepted) != true || accepted is not OpenApiResponse response)
+        if (!marked || operation.Responses?.TryGetValue(key, out var accepted) != true ||
+            accepted is not OpenApiResponse response)
         {
             return Task.CompletedTask;
         }

@@ -19,11 +19,12 @@ public sealed class StatusQueryEndpointsTests(KestrelApiFactory factory) : IClas
         }
         """;
 
-    /// <summary>An editor, and the 202 answer to starting a run of a new pipeline that waits for <paramref name="marker"/>.</summary>
+    /// <summary>An editor, and the 202 answer to a run of a new pipeline that waits for <paramref name="marker"/>.</summary>
     private async Task<(ApiClient Erin, HttpResponseMessage Started)> StartWaitingRunAsync(string id, string marker)
     {
         var erin = await ApiClient.LoginAsync(factory, "erin", ["data-eng"], ["editor"]);
-        await ApiClient.AssertStatusAsync(HttpStatusCode.Created, await erin.PostAsync("/api/pipelines", WaitsFor(id, marker)));
+        var created = await erin.PostAsync("/api/pipelines", WaitsFor(id, marker));
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created, created);
         var started = await erin.PostAsync($"/api/pipelines/{id}/runs");
         await ApiClient.AssertStatusAsync(HttpStatusCode.Accepted, started);
         return (erin, started);

@@ -58,7 +58,8 @@ public sealed class DescribedStatusesTests(KestrelApiFactory factory) : IClassFi
     /// <summary>The routes that answer HTTP methods; the document may leave out only those marked to be left out.</summary>
     private IEnumerable<RouteEndpoint> Endpoints() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null || e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal));
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null ||
+                        e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal));
 
     private static bool IsExcluded(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true };

@@ -73,7 +73,8 @@ internal sealed class EndpointDrive(ApiFactory factory)
     private async Task RunsAsync()
     {
         var marker = Path.Combine(factory.DataDirectory, "oa-release");
-        await Expect(HttpStatusCode.Created, _erin.PostAsync("/api/pipelines", Endpoints.StatusQueryEndpointsTests.WaitsFor("oa-wait", marker)));
+        var waits = Endpoints.StatusQueryEndpointsTests.WaitsFor("oa-wait", marker);
+        await Expect(HttpStatusCode.Created, _erin.PostAsync("/api/pipelines", waits));
         await Expect(HttpStatusCode.Created, _erin.PostAsync("/api/pipelines", Definitions.Slow("oa-slow", "data-eng")));
 
         var waiting = await RunIdAsync(await Expect(HttpStatusCode.Accepted, _olga.PostAsync("/api/pipelines/oa-wait/runs")));
@@ -120,10 +121,10 @@ internal sealed class EndpointDrive(ApiFactory factory)
               "tasks": [ { "id": "t", "kind": "process", "config": { "command": "true" } } ] }
             """));
         const string path = "/api/pipelines/oa-daily/backfills";
+        const string range = """{ "from": "2026-03-01T00:00:00Z", "to": "2026-03-01T23:00:00Z" }""";
         await Expect(HttpStatusCode.BadRequest, _olga.PostAsync(path, "{}"));
-        await Expect(HttpStatusCode.Forbidden, _vic.PostAsync(path, """{ "from": "2026-03-01T00:00:00Z", "to": "2026-03-01T23:00:00Z" }"""));
-        var started = await Expect(HttpStatusCode.Accepted,
-            _olga.PostAsync(path, """{ "from": "2026-03-01T00:00:00Z", "to": "2026-03-01T23:00:00Z" }"""));
+        await Expect(HttpStatusCode.Forbidden, _vic.PostAsync(path, range));
+        var started = await Expect(HttpStatusCode.Accepted, _olga.PostAsync(path, range));
         var id = (await ApiClient.JsonAsync(started)).GetProperty("backfillId").GetString()!;
         await Expect(HttpStatusCode.OK, _vic.GetAsync($"{path}/{id}"));
         await Poll.UntilAsync(async () => (await _vic.GetAsync($"{path}/{id}/status")).StatusCode == HttpStatusCode.OK,
