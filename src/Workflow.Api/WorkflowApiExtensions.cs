@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Security;
 
@@ -40,7 +41,13 @@ public static class WorkflowApiExtensions
             ?? new WorkflowAuthOptions();
         services.AddWorkflowAuthentication(configuration, environment.IsDevelopment() && auth.EnableDevTokens);
         services.AddWorkflowRateLimiting();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurity>();
+            o.AddOperationTransformer<BearerSecurity>();
+            o.AddOperationTransformer<PollingHeadersDescription>();
+            o.AddOperationTransformer<JsonRequestBodies>();
+        });
         return services;
     }
 
@@ -61,7 +68,7 @@ public static class WorkflowApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOpenApi().AllowAnonymous();
 
-        var open = endpoints.MapGroup("/api");
+        var open = endpoints.MapGroup("/api").RateLimited();
         HealthEndpoints.Map(open);
         var gate = endpoints.ServiceProvider.GetRequiredService<DevTokenGate>();
         if (gate.Enabled)
@@ -75,12 +82,13 @@ public static class WorkflowApiExtensions
             DevTokenEndpoints.Map(open);
         }
 
-        var api = endpoints.MapGroup("/api").RequireAuthorization();
+        var api = endpoints.MapWorkflowApiGroup();
         MeEndpoints.Map(api);
         PipelineReadEndpoints.Map(api);
         PipelineWriteEndpoints.Map(api);
         RunEndpoints.Map(api);
         BackfillEndpoints.Map(api);
+        StatusQueryEndpoints.Map(api);
         ScheduleEndpoints.Map(api);
         AttemptEndpoints.Map(api);
         AuditEndpoints.Map(api);
@@ -88,11 +96,15 @@ public static class WorkflowApiExtensions
         // An unknown path under /api answers a problem, not the dashboard's index page.
         endpoints.Map("/api/{**rest}", (string? rest) => ApiProblems.Problem(StatusCodes.Status404NotFound,
             "No such endpoint", $"There is no endpoint /api/{rest}. See /openapi/v1.json for the API."))
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return endpoints;
     }
 
-    /// <summary>The route group other parts (for example alerts) add their authorized endpoints to.</summary>
+    /// <summary>
+    /// The route group of every endpoint that needs a token, which other parts (for example alerts) add theirs to:
+    /// its endpoints answer 401 without a valid token and 429 over the rate limit, and say so in the OpenAPI document.
+    /// </summary>
     public static RouteGroupBuilder MapWorkflowApiGroup(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api").RequireAuthorization();
+        endpoints.MapGroup("/api").RequireAuthorization().Authenticated().RateLimited();
 }

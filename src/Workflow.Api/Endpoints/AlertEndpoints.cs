@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Security;
@@ -24,9 +25,9 @@ public static class AlertEndpoints
     public static IEndpointRouteBuilder MapWorkflowAlerts(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapWorkflowApiGroup();
-        api.MapGet("/alerts", ListAsync).WithName("ListAlerts");
-        api.MapGet("/alerts/{id}", GetAsync).WithName("GetAlert");
-        api.MapPost("/alerts/{id}/ack", AckAsync).WithName("AckAlert");
+        api.MapGet("/alerts", ListAsync).WithName("ListAlerts").Answers<IReadOnlyList<AlertSummary>>().ChecksQuery();
+        api.MapGet("/alerts/{id}", GetAsync).WithName("GetAlert").Answers<AlertSummary>().Guarded();
+        api.MapPost("/alerts/{id}/ack", AckAsync).WithName("AckAlert").Answers<AlertSummary>().Guarded();
         return endpoints;
     }
 

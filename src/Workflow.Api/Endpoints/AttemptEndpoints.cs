@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Security;
+using Workflow.Services;
 
 namespace Workflow.Api.Endpoints;
 
@@ -13,8 +15,10 @@ internal static class AttemptEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts", ListAsync).WithName("ListAttempts");
-        api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts/{attempt}/log", LogAsync).WithName("ReadLog");
+        api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts", ListAsync).WithName("ListAttempts")
+            .Answers<IReadOnlyList<TaskAttemptRecord>>().Guarded();
+        api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts/{attempt}/log", LogAsync).WithName("ReadLog")
+            .Answers<LogChunk>().ChecksQuery().Guarded();
     }
 
     private static async Task<IResult> ListAsync(string runId, string taskKey, HttpContext http, ApiServices s,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Requests;
 
 namespace Workflow.Api.Endpoints;
@@ -9,7 +10,8 @@ namespace Workflow.Api.Endpoints;
 /// <summary>The audit trail, newest first, limited to the caller's groups (admins see all).</summary>
 internal static class AuditEndpoints
 {
-    public static void Map(RouteGroupBuilder api) => api.MapGet("/audit", ListAsync).WithName("ListAudit");
+    public static void Map(RouteGroupBuilder api) => api.MapGet("/audit", ListAsync).WithName("ListAudit")
+        .Answers<IReadOnlyList<Audit.AuditEntry>>().ChecksQuery();
 
     private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Audit;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Security;
@@ -17,8 +18,10 @@ internal static class BackfillEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/pipelines/{id}/backfills", StartAsync).WithName("StartBackfill");
-        api.MapGet("/pipelines/{id}/backfills/{backfillId}", GetAsync).WithName("GetBackfill");
+        api.MapPost("/pipelines/{id}/backfills", StartAsync).WithName("StartBackfill").TakesJson<BackfillBody>()
+            .StartsWork<BackfillAccepted>().Guarded().CallsEngine().Refuses(StatusCodes.Status501NotImplemented);
+        api.MapGet("/pipelines/{id}/backfills/{backfillId}", GetAsync).WithName("GetBackfill")
+            .Answers<BackfillAccepted>().Guarded().Refuses(StatusCodes.Status501NotImplemented);
     }
 
     private static async Task<IResult> StartAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
@@ -62,31 +65,35 @@ internal static class BackfillEndpoints
         var record = started.Value!;
         await s.AuditAsync(caller, AuditActions.BackfillStarted, record.BackfillId, found.Value!.Definition.OwnerGroup,
             $"pipeline {id}, {record.Progress.Total} runs from {from:O} to {to:O}", ct);
-        var path = StatusPath(id, record.BackfillId);
-        http.Response.Headers.Location = path;
-        return TypedResults.Json(BackfillAccepted.Of(record, BaseUri(http) + path), ApiJson.Options,
-            statusCode: StatusCodes.Status202Accepted);
+        http.Response.Headers.Location = StatusQueryEndpoints.BackfillPath(id, record.BackfillId);
+        StatusQueryEndpoints.AskToRetry(http);
+        return TypedResults.Json(Accepted(http, record), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> GetAsync(string id, string backfillId, HttpContext http, ApiServices s,
         CancellationToken ct)
     {
+        var backfill = await ReadAsync(id, backfillId, http, s, ct);
+        return backfill.Ok ? TypedResults.Json(backfill.Value, ApiJson.Options) : backfill.Problem!;
+    }
+
+    /// <summary>The backfill and its progress when the caller may read its pipeline (also for its status URI).</summary>
+    internal static async Task<BodyResult<BackfillAccepted>> ReadAsync(string id, string backfillId, HttpContext http,
+        ApiServices s, CancellationToken ct)
+    {
         var found = await s.FindPipelineAsync(s.CallerOf(http), AccessAction.Read, id, ct);
         if (!found.Ok)
         {
-            return found.Problem!;
+            return new(null, found.Problem);
         }
 
         if (Service(http) is not { } backfills)
         {
-            return NotHere();
+            return new(null, NotHere());
         }
 
         var record = await backfills.GetAsync(id, backfillId, ct);
-        return record is null
-            ? ApiProblems.NotFound("Backfill", backfillId)
-            : TypedResults.Json(BackfillAccepted.Of(record, BaseUri(http) + StatusPath(id, backfillId)),
-                ApiJson.Options);
+        return record is null ? new(null, ApiProblems.NotFound("Backfill", backfillId)) : new(Accepted(http, record), null);
     }
 
     private static IBackfillService? Service(HttpContext http) => http.RequestServices.GetService<IBackfillService>();
@@ -94,9 +101,7 @@ internal static class BackfillEndpoints
     private static IResult NotHere() => ApiProblems.Problem(StatusCodes.Status501NotImplemented,
         "Backfills are not available", "This host does not run backfills.");
 
-    private static string StatusPath(string id, string backfillId) =>
-        $"/api/pipelines/{Uri.EscapeDataString(id)}/backfills/{Uri.EscapeDataString(backfillId)}";
-
-    private static string BaseUri(HttpContext http) =>
-        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static BackfillAccepted Accepted(HttpContext http, BackfillRecord record) =>
+        BackfillAccepted.Of(record,
+            StatusQueryEndpoints.Absolute(http, StatusQueryEndpoints.BackfillPath(record.PipelineId, record.BackfillId)));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Api.Security;
@@ -21,7 +22,8 @@ internal static class DevTokenEndpoints
     private static bool FromLoopback(IPAddress? remote) => remote is null || IPAddress.IsLoopback(remote);
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/dev/token", IssueAsync).AllowAnonymous().WithName("IssueDevToken");
+        api.MapPost("/dev/token", IssueAsync).AllowAnonymous().WithName("IssueDevToken")
+            .TakesJson<DevTokenRequest>().Answers<DevTokenResponse>().Refuses(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> IssueAsync(HttpContext http, ApiServices s, DevTokenIssuer issuer,
         IOptions<WorkflowAuthOptions> auth, CancellationToken ct)

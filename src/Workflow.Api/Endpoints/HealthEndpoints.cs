@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 
 namespace Workflow.Api.Endpoints;
 
@@ -13,5 +14,6 @@ internal static class HealthEndpoints
         api.MapGet("/health", (IOptions<WorkflowApiOptions> options) =>
                 TypedResults.Json(new HealthResponse("ok", options.Value.Version, options.Value.SignInUrl), ApiJson.Options))
             .AllowAnonymous()
-            .WithName("Health");
+            .WithName("Health")
+            .Answers<HealthResponse>();
 }

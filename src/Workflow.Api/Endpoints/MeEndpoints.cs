@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Security;
 
 namespace Workflow.Api.Endpoints;
@@ -23,5 +24,6 @@ internal static class MeEndpoints
                 return TypedResults.Json(new MeResponse(caller.User, caller.Groups.Order().ToList(), roles, groupRoles),
                     ApiJson.Options);
             })
-            .WithName("Me");
+            .WithName("Me")
+            .Answers<MeResponse>();
 }

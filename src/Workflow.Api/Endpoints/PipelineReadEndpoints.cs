@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Api.Scheduling;
 using Workflow.Json;
+using Workflow.Model;
 using Workflow.Scheduling;
 using Workflow.Security;
 using Workflow.Services;
@@ -19,11 +21,15 @@ internal static class PipelineReadEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/pipelines", ListAsync).WithName("ListPipelines");
-        api.MapGet("/pipelines/{id}", GetAsync).WithName("GetPipeline");
-        api.MapGet("/pipelines/{id}/versions", VersionsAsync).WithName("ListPipelineVersions");
-        api.MapGet("/pipelines/{id}/schedule/preview", PreviewAsync).WithName("PreviewSchedule");
-        api.MapGet("/pipelines/{id}/durations", DurationsAsync).WithName("ExpectedDurations");
+        api.MapGet("/pipelines", ListAsync).WithName("ListPipelines").Answers<IReadOnlyList<PipelineSummary>>();
+        api.MapGet("/pipelines/{id}", GetAsync).WithName("GetPipeline")
+            .Answers<PipelineDefinition>().ChecksQuery().Guarded();
+        api.MapGet("/pipelines/{id}/versions", VersionsAsync).WithName("ListPipelineVersions")
+            .Answers<IReadOnlyList<PipelineVersionInfo>>().Guarded();
+        api.MapGet("/pipelines/{id}/schedule/preview", PreviewAsync).WithName("PreviewSchedule")
+            .Answers<IReadOnlyList<SchedulePreviewItem>>().ChecksQuery().Guarded();
+        api.MapGet("/pipelines/{id}/durations", DurationsAsync).WithName("ExpectedDurations")
+            .Answers<ExpectedDurations>().Guarded();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)

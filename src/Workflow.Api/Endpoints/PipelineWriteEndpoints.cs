@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Audit;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Json;
@@ -21,13 +22,19 @@ internal static class PipelineWriteEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/pipelines", CreateAsync).WithName("CreatePipeline");
-        api.MapPut("/pipelines/{id}", PutAsync).WithName("PutPipeline");
-        api.MapDelete("/pipelines/{id}", DeleteAsync).WithName("DeletePipeline");
+        api.MapPost("/pipelines", CreateAsync).WithName("CreatePipeline").TakesJson<PipelineDefinition>()
+            .Answers<PipelineDefinition>(StatusCodes.Status201Created).Refuses(StatusCodes.Status403Forbidden).CallsEngine();
+        api.MapPut("/pipelines/{id}", PutAsync).WithName("PutPipeline").TakesJson<PipelineDefinition>()
+            .Answers<PipelineDefinition>().Answers<PipelineDefinition>(StatusCodes.Status201Created).Guarded().CallsEngine()
+            .Refuses(StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+        api.MapDelete("/pipelines/{id}", DeleteAsync).WithName("DeletePipeline")
+            .AnswersNoContent().Guarded().CallsEngine().Refuses(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/pipelines/{id}/enable", (string id, HttpContext http, ApiServices s, CancellationToken ct) =>
-            SetEnabledAsync(id, true, http, s, ct)).WithName("EnablePipeline");
+            SetEnabledAsync(id, true, http, s, ct)).WithName("EnablePipeline")
+            .Answers<Contracts.PipelineEnabledState>().Guarded().CallsEngine();
         api.MapPost("/pipelines/{id}/disable", (string id, HttpContext http, ApiServices s, CancellationToken ct) =>
-            SetEnabledAsync(id, false, http, s, ct)).WithName("DisablePipeline");
+            SetEnabledAsync(id, false, http, s, ct)).WithName("DisablePipeline")
+            .Answers<Contracts.PipelineEnabledState>().Guarded().CallsEngine();
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, ApiServices s, CancellationToken ct)

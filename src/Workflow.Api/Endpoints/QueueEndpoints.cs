@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Queues;
@@ -28,8 +29,10 @@ public static class QueueEndpoints
     public static IEndpointRouteBuilder MapWorkflowQueues(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapWorkflowApiGroup();
-        api.MapGet("/queues/{group}/{queue}", GetAsync).WithName("GetQueue");
-        api.MapPost("/queues/{group}/{queue}/messages", EnqueueAsync).WithName("EnqueueMessages");
+        api.MapGet("/queues/{group}/{queue}", GetAsync).WithName("GetQueue")
+            .Answers<QueueSummary>().Refuses(StatusCodes.Status400BadRequest).Guarded();
+        api.MapPost("/queues/{group}/{queue}/messages", EnqueueAsync).WithName("EnqueueMessages")
+            .TakesJson<JsonElement>().Answers<EnqueueResult>(StatusCodes.Status202Accepted).Guarded();
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Audit;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Execution;
@@ -16,11 +17,14 @@ internal static class RunEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/pipelines/{id}/runs", TriggerAsync).WithName("TriggerRun");
-        api.MapGet("/runs", ListAsync).WithName("ListRuns");
-        api.MapGet("/runs/{runId}", GetAsync).WithName("GetRun");
-        api.MapPost("/runs/{runId}/cancel", CancelAsync).WithName("CancelRun");
-        api.MapPost("/runs/{runId}/rerun", RerunAsync).WithName("RerunFailed");
+        api.MapPost("/pipelines/{id}/runs", TriggerAsync).WithName("TriggerRun").TakesJson<TriggerRequest>(optional: true)
+            .StartsWork<RunAccepted>().Answers<RunAccepted>().Guarded().CallsEngine();
+        api.MapGet("/runs", ListAsync).WithName("ListRuns").Answers<RunsPage>().ChecksQuery().CallsEngine();
+        api.MapGet("/runs/{runId}", GetAsync).WithName("GetRun").Answers<RunDetail>().Guarded();
+        api.MapPost("/runs/{runId}/cancel", CancelAsync).WithName("CancelRun").TakesJson<CancelRequest>(optional: true)
+            .Answers<CancelAccepted>(StatusCodes.Status202Accepted).Guarded().CallsEngine();
+        api.MapPost("/runs/{runId}/rerun", RerunAsync).WithName("RerunFailed")
+            .StartsWork<RunAccepted>().ChecksQuery().Guarded().CallsEngine();
     }
 
     private static async Task<IResult> TriggerAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
@@ -116,19 +120,26 @@ internal static class RunEndpoints
 
     private static async Task<IResult> GetAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
+        var run = await ReadVisibleAsync(RouteRunId.Decode(runId), http, s, ct);
+        return run.Ok ? TypedResults.Json(run.Value, ApiJson.Options) : run.Problem!;
+    }
+
+    /// <summary>The run as the caller may read it, or the answer to give (also for its status URI).</summary>
+    internal static async Task<BodyResult<RunDetail>> ReadVisibleAsync(string runId, HttpContext http, ApiServices s,
+        CancellationToken ct)
+    {
         var caller = s.CallerOf(http);
-        var run = await s.FindRunAsync(caller, AccessAction.Read, RouteRunId.Decode(runId), ct);
+        var run = await s.FindRunAsync(caller, AccessAction.Read, runId, ct);
         if (!run.Ok)
         {
-            return run.Problem!;
+            return run;
         }
 
         // A child run belongs to its own pipeline's group, which the caller may not see.
-        var detail = run.Value! with
+        return new(run.Value! with
         {
             Children = run.Value.Children?.Where(c => AccessPolicy.CanSee(caller, c.OwnerGroup)).ToList() ?? [],
-        };
-        return TypedResults.Json(detail, ApiJson.Options);
+        }, null);
     }
 
     private static async Task<IResult> CancelAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
@@ -164,7 +175,7 @@ internal static class RunEndpoints
         }
 
         await s.AuditAsync(caller, AuditActions.RunCancelled, runId, owner, reason, ct);
-        return TypedResults.Accepted(StatusPath(runId), new CancelAccepted(runId, "cancelling"));
+        return TypedResults.Accepted(StatusQueryEndpoints.RunPath(runId), new CancelAccepted(runId, "cancelling"));
     }
 
     private static async Task<IResult> RerunAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
@@ -218,15 +229,17 @@ internal static class RunEndpoints
         return false;
     }
 
-    private static string StatusPath(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}";
-
+    /// <summary>
+    /// The Durable-style answer to a start: <c>Location</c> and <c>statusQueryGetUri</c> name the run's status URI,
+    /// which answers 202 until the run ends.
+    /// </summary>
     private static IResult Accepted(HttpContext http, string runId, int statusCode = StatusCodes.Status202Accepted)
     {
-        var baseUri = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var status = StatusPath(runId);
-        var body = new RunAccepted(runId, runId, baseUri + status, baseUri + status + "/cancel",
-            baseUri + status + "/rerun");
-        http.Response.Headers.RetryAfter = "2";
+        var run = $"/api/runs/{Uri.EscapeDataString(runId)}";
+        var status = StatusQueryEndpoints.RunPath(runId);
+        var body = new RunAccepted(runId, runId, StatusQueryEndpoints.Absolute(http, status),
+            StatusQueryEndpoints.Absolute(http, run + "/cancel"), StatusQueryEndpoints.Absolute(http, run + "/rerun"));
+        StatusQueryEndpoints.AskToRetry(http);
         http.Response.Headers.Location = status;
         return TypedResults.Json(body, ApiJson.Options, statusCode: statusCode);
     }

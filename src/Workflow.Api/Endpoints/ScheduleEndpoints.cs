@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Scheduling;
 using Workflow.Security;
 
@@ -14,7 +15,8 @@ namespace Workflow.Api.Endpoints;
 internal static class ScheduleEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/pipelines/{id}/schedules", ListAsync).WithName("ListSchedules");
+        api.MapGet("/pipelines/{id}/schedules", ListAsync).WithName("ListSchedules")
+            .Answers<IReadOnlyList<ScheduleStatus>>().Guarded();
 
     private static async Task<IResult> ListAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Secrets;
@@ -26,9 +27,12 @@ public static class SecretEndpoints
     public static IEndpointRouteBuilder MapWorkflowSecrets(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapWorkflowApiGroup();
-        api.MapGet("/groups/{group}/secrets", ListAsync).WithName("ListSecrets");
-        api.MapPut("/groups/{group}/secrets/{name}", SetAsync).WithName("SetSecret");
-        api.MapDelete("/groups/{group}/secrets/{name}", DeleteAsync).WithName("DeleteSecret");
+        api.MapGet("/groups/{group}/secrets", ListAsync).WithName("ListSecrets")
+            .Answers<IReadOnlyList<SecretSummary>>().Guarded();
+        api.MapPut("/groups/{group}/secrets/{name}", SetAsync).WithName("SetSecret").TakesJson<SetSecretRequest>()
+            .Answers<SecretSummary>(StatusCodes.Status201Created).Answers<SecretSummary>().Guarded();
+        api.MapDelete("/groups/{group}/secrets/{name}", DeleteAsync).WithName("DeleteSecret")
+            .AnswersNoContent().Refuses(StatusCodes.Status400BadRequest).Guarded();
         return endpoints;
     }
 

@@ -122,7 +122,9 @@ public sealed partial class WorkflowApiClient : IDisposable
             : JsonSerializer.Deserialize(body, Json.RunStarted) ?? new RunStarted(null, null, null, null, null);
         if (started.RunId is null && started.Id is null && response.Headers.Location is { } location)
         {
-            var last = location.OriginalString.TrimEnd('/').Split('/')[^1];
+            // Location names the run's status URI (/api/runs/{id}/status).
+            var segments = location.OriginalString.TrimEnd('/').Split('/');
+            var last = segments[^1] == "status" && segments.Length > 1 ? segments[^2] : segments[^1];
             started = started with { RunId = Uri.UnescapeDataString(last) };
         }
 

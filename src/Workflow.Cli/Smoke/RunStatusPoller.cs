@@ -5,18 +5,12 @@ using Workflow.Cli.Api;
 namespace Workflow.Cli.Smoke;
 
 /// <summary>
-/// Follows a run's <c>statusQueryGetUri</c> until the run ends. It reads both answers the hosts give: Durable's
-/// instance status in Azure (<c>runtimeStatus</c>: 202 while running, 200 at the end) and the embedded host's run
-/// (<c>run.status</c>).
+/// Follows a run's <c>statusQueryGetUri</c> until the run ends, as any Durable Functions client does: both hosts
+/// answer 202 while the run is active and 200 once it has ended. The body names the state: Durable's instance status
+/// in Azure (<c>runtimeStatus</c>) or the embedded host's run (<c>run.status</c>).
 /// </summary>
 public sealed class RunStatusPoller(WorkflowApiClient api, TimeProvider time)
 {
-    private static readonly HashSet<string> DurableEnded =
-        new(["Completed", "Failed", "Terminated", "Canceled"], StringComparer.OrdinalIgnoreCase);
-
-    private static readonly HashSet<string> RunEnded =
-        new(["succeeded", "failed", "cancelled"], StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Polls until the run ends and returns the final status text; throws when the deadline passes.</summary>
     public async Task<string> WaitAsync(Uri statusUri, TimeSpan timeout, Action<string> onChange, CancellationToken ct)
     {
@@ -30,7 +24,7 @@ public sealed class RunStatusPoller(WorkflowApiClient api, TimeProvider time)
                 throw new ApiException($"GET {statusUri} answered {(int)code}: {Shorten(body)}");
             }
 
-            var (status, ended) = Read(body);
+            var (status, ended) = Read(code, body);
             if (status != last)
             {
                 onChange(status);
@@ -51,20 +45,24 @@ public sealed class RunStatusPoller(WorkflowApiClient api, TimeProvider time)
         }
     }
 
-    /// <summary>The status and whether it is final, from either host's status document.</summary>
-    public static (string Status, bool Ended) Read(string body)
+    /// <summary>
+    /// The state either host's status document names, and whether the run has ended: a 200 says it has, a 202 that
+    /// it is still active.
+    /// </summary>
+    public static (string Status, bool Ended) Read(HttpStatusCode code, string body)
     {
+        var ended = code == HttpStatusCode.OK;
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
         if (root.TryGetProperty("runtimeStatus", out var runtime) && runtime.GetString() is { } durable)
         {
             // The orchestration's state; whether the run succeeded is the API's answer, read after it ends.
-            return (durable, DurableEnded.Contains(durable));
+            return (durable, ended);
         }
 
         if (root.TryGetProperty("run", out var run) && run.TryGetProperty("status", out var s) && s.GetString() is { } st)
         {
-            return (st, RunEnded.Contains(st));
+            return (st, ended);
         }
 
         throw new ApiException($"The status answer has neither runtimeStatus nor run.status: {Shorten(body)}");

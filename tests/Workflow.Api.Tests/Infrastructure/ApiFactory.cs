@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Workflow.Api.Tests.Infrastructure;
 
@@ -41,6 +42,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, AnsweredStatuses.Recorder>());
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
