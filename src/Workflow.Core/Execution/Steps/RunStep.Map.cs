@@ -63,7 +63,7 @@ internal sealed partial class RunStep
         var kept = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var unit = new UnitState { Key = $"{def.Id}[{i}]", Task = t, Index = i, Item = item.Clone() };
+            var unit = new UnitState { Key = TaskInstanceKey.Of(def.Id, i), Task = t, Index = i, Item = item.Clone() };
             _index.UnitByKey[unit.Key] = _state.Units.Count;
             _state.Units.Add(unit);
             if (_state.KeptInstances?.Remove(unit.Key, out var output) == true)

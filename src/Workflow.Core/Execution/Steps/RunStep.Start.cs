@@ -95,7 +95,7 @@ internal sealed partial class RunStep
 
         foreach (var (key, output) in e.PriorResults)
         {
-            var id = CarryOver.TaskIdOf(key);
+            var id = TaskInstanceKey.TaskIdOf(key);
             if (id.Length < key.Length && graph.TryGetIndex(id, out var t) && Def(t).Map is { } map
                 && !_state.Tasks[t].IsFinal && e.PriorResults.ContainsKey(map.Over))
             {
