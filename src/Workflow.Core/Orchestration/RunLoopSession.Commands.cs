@@ -51,15 +51,10 @@ internal sealed partial class RunLoopSession
         }
     }
 
-    private HashSet<string> MapSourceIds => mapSourceIds ??= state.Definition is { } d ? MapSources.Of(d) : [];
-
-    private HashSet<string>? mapSourceIds;
-
     private void Dispatch(RunTask run, System.Text.Json.JsonElement? resumeState = null)
     {
         var task = port.CallActivityAsync<TaskActivityResult>(
-            OrchestrationNames.RunTaskActivity, new TaskActivityInput(runId, pipelineId, run, resumeState,
-                KeepOutputInline: MapSourceIds.Contains(run.TaskId)));
+            OrchestrationNames.RunTaskActivity, new TaskActivityInput(runId, pipelineId, run, resumeState));
         outstanding.Add(new Outstanding(task, OutstandingKind.Activity, run.TaskKey, run.Attempt, Command: run));
         if (resumeState is null)
         {

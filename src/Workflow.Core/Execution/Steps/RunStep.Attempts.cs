@@ -36,7 +36,8 @@ internal sealed partial class RunStep
         Take(unit);
         var task = _state.Tasks[unit.Task];
         Emit(new RunTask(unit.Key, def.Id, unit.Attempt, def.Kind, def.Config, TaskInput.Build(_state, _index, unit),
-            PoolOf(def), task.Priority, task.Rank, $"{_state.RunId}/{unit.Key}/{unit.Attempt}", TimeoutOf(def)));
+            PoolOf(def), task.Priority, task.Rank, $"{_state.RunId}/{unit.Key}/{unit.Attempt}", TimeoutOf(def),
+            _index.IsMapSource(_state, unit.Task)));
         StartTimeout(unit, def);
     }
 
