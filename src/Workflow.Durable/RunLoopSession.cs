@@ -1,16 +1,19 @@
 using Workflow.Durable.Sla;
 using Workflow.Execution;
-using Workflow.Model;
 using Workflow.Sla;
 
 namespace Workflow.Durable;
 
-/// <summary>The mutable part of one generation of a run orchestration; see <see cref="RunOrchestrationLoop"/>.</summary>
-internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOptions options)
+/// <summary>
+/// One generation of a run orchestration (see <see cref="RunOrchestrationLoop"/>): it starts from a start event, a
+/// request or a snapshot, feeds the decider the event of whatever completes first, carries out its commands, and
+/// ends with the run or hands over to the next generation. What it waits on is <see cref="OutstandingWork"/>; its
+/// SLA monitor is behind <see cref="SlaLink"/>.
+/// </summary>
+internal sealed class RunLoopSession(IOrchestrationPort port, RunLoopOptions options)
 {
-    private readonly List<Outstanding> outstanding = [];
-    private readonly List<HeldWork> held = [];
-    private readonly List<PendingTimer> heldTimers = [];
+    private readonly SlaLink sla = new(port);
+    private OutstandingWork work = null!;
     private RunState state = null!;
     private string runId = "";
     private string pipelineId = "";
@@ -19,7 +22,6 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
     private int eventsThisGeneration;
     private bool draining;
     private RunOutcome? outcome;
-    private string? slaInstanceId;
     private CancellationTokenSource? cancelWaitCancellation;
     private Task<CancelRunRequest>? cancelWait;
 
@@ -33,15 +35,13 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
         ArmCancelWait();
         while (outcome is null)
         {
-            if (draining && !outstanding.Exists(o => o.InFlight))
+            if (draining && !work.AnyInFlight)
             {
                 ContinueAsNew();
                 return null;
             }
 
-            var waitList = new List<Task>(outstanding.Count + 1);
-            waitList.AddRange(outstanding.Select(o => o.Task));
-            waitList.Add(cancelWait!);
+            var waitList = new List<Task>(work.Tasks) { cancelWait! };
             var winner = await port.WhenAny(waitList);
             if (await TakeEventAsync(winner) is { } @event)
             {
@@ -49,8 +49,87 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
             }
         }
 
-        Finish();
+        // Durable completes an orchestration only once none of its tasks is outstanding.
+        work.StopWaiting();
+        cancelWaitCancellation?.Cancel();
         return outcome;
+    }
+
+    /// <summary>Returns false when the run ended before the loop began (a request that could not be resolved).</summary>
+    private async Task<bool> StartAsync(PipelineRunInput input)
+    {
+        if (input.Snapshot is { } snapshot)
+        {
+            Restore(snapshot);
+            return true;
+        }
+
+        var start = input.Start;
+        var monitor = input.Monitor;
+        if (start is null)
+        {
+            var request = input.Request
+                ?? throw new InvalidOperationException("A PipelineRun input needs 'start', 'request' or 'snapshot'.");
+            Identify(request.RunId, request.PipelineId);
+            // Every wait goes through the port's WhenAny: that is where a port decides what completes next.
+            var resolving = port.CallActivityAsync<RunResolution>(OrchestrationNames.ResolveRunActivity, request);
+            await port.WhenAny([resolving]);
+            var resolution = await resolving;
+            if (resolution.Start is null)
+            {
+                outcome = new RunOutcome(runId, RunStatus.Failed, new RunSummary(0, 0, 0, 0, 0));
+                var error = resolution.Error ?? $"Pipeline '{pipelineId}' could not be loaded.";
+                state = RunDecider.Initial;
+                Publish(new Notify(NotificationKind.RunFailed, port.CurrentUtcDateTime, error));
+                port.SetCustomStatus(RunProgress.Failed(runId, error));
+                return false;
+            }
+
+            start = resolution.Start with { At = port.CurrentUtcDateTime };
+            monitor = resolution.Monitor ?? monitor;
+        }
+
+        Identify(start.RunId, start.Definition.Id);
+        state = RunDecider.Initial;
+        if (monitor is not null)
+        {
+            await sla.StartAsync(runId, monitor);
+        }
+
+        Apply(start);
+        return true;
+    }
+
+    private void Identify(string run, string pipeline)
+    {
+        runId = run;
+        pipelineId = pipeline;
+        work = new OutstandingWork(port, sla, runId, pipelineId);
+    }
+
+    private void Restore(RunSnapshot snapshot)
+    {
+        Identify(snapshot.RunId, snapshot.PipelineId);
+        generation = snapshot.Generation;
+        eventsProcessed = snapshot.EventsProcessed;
+        sla.Attach(snapshot.SlaInstanceId);
+        state = RunStateCodec.Read(snapshot.State);
+        work.TakeOver(snapshot);
+        port.SetCustomStatus(RunProgress.Of(state, generation, eventsProcessed, work.InFlightCount, work.HeldCount));
+    }
+
+    /// <summary>
+    /// Called only when nothing but timers is outstanding: timers are carried as instants and created again,
+    /// held work is dispatched first thing in the next generation (a suspended attempt waits for its resume time
+    /// again), and the cancel wait is dropped (the platform keeps an unprocessed cancel request for the next one).
+    /// </summary>
+    private void ContinueAsNew()
+    {
+        var (timers, held) = work.HandOver();
+        cancelWaitCancellation?.Cancel();
+        var snapshot = new RunSnapshot(runId, pipelineId, generation + 1, eventsProcessed, RunStateCodec.Write(state),
+            timers, held, sla.InstanceId);
+        port.ContinueAsNew(PipelineRunInput.FromSnapshot(snapshot));
     }
 
     /// <summary>Feeds one event to the decider and carries out what it decides.</summary>
@@ -66,83 +145,65 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
         }
 
         Carry(decision.Commands);
-        port.SetCustomStatus(RunProgress.Of(state, generation, eventsProcessed, InFlightCount, held.Count));
+        port.SetCustomStatus(RunProgress.Of(state, generation, eventsProcessed, work.InFlightCount, work.HeldCount));
     }
 
-    private int InFlightCount => outstanding.Count(o => o.Kind != OutstandingKind.Timer);
+    private void Carry(IReadOnlyList<RunCommand> commands)
+    {
+        // While draining, new work is held for the next generation, together with the timeouts that race it.
+        var holding = draining
+            ? commands.OfType<RunTask>().Select(c => c.TaskKey).ToHashSet(StringComparer.Ordinal)
+            : null;
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case RunTask or StartChildRun when draining:
+                    work.Hold(command);
+                    break;
+                case RunTask run:
+                    work.Dispatch(run);
+                    break;
+                case StartChildRun child:
+                    work.Dispatch(child);
+                    break;
+                case StartTimer { Purpose: TimerPurpose.Timeout } timer when holding?.Contains(timer.TaskKey ?? "") == true:
+                    work.Hold(timer);
+                    break;
+                case StartTimer timer:
+                    work.StartTimer(timer.TimerId, timer.DueAt);
+                    break;
+                case CancelTimer cancel:
+                    work.CancelTimer(cancel.TimerId);
+                    break;
+                case CancelTask cancel:
+                    work.CancelTask(cancel);
+                    break;
+                case Notify notify:
+                    Publish(notify);
+                    break;
+                case CompleteRun complete:
+                    outcome = new RunOutcome(runId, complete.Status, complete.Summary, Kept: CarryOver.From(state));
+                    sla.Forward(new RunFinished(port.CurrentUtcDateTime, complete.Status));
+                    break;
+                default:
+                    throw new InvalidOperationException($"The run loop does not know the command '{command.GetType().Name}'.");
+            }
+        }
+    }
 
     /// <summary>Maps a completed task back to the decider event it stands for; null for one to ignore.</summary>
     private async Task<RunEvent?> TakeEventAsync(Task winner)
     {
+        if (winner != cancelWait)
+        {
+            return await work.TakeEventAsync(winner);
+        }
+
         var now = port.CurrentUtcDateTime;
-        if (winner == cancelWait)
-        {
-            var request = winner.IsCompletedSuccessfully ? await cancelWait : new CancelRunRequest();
-            ArmCancelWait();
-            return new CancelRequested(now, request.TaskKey, request.Reason);
-        }
-
-        var index = outstanding.FindIndex(o => o.Task == winner);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var item = outstanding[index];
-        outstanding.RemoveAt(index);
-        if (item.Kind == OutstandingKind.Timer)
-        {
-            return winner.IsCanceled ? null : new TimerFired(now, item.Key);
-        }
-
-        if (item.Kind == OutstandingKind.Resume)
-        {
-            if (!winner.IsCanceled)
-            {
-                Dispatch(item.Command!, item.ResumeState);
-            }
-
-            return null;
-        }
-
-        if (item.Kind == OutstandingKind.Activity && winner.IsCompletedSuccessfully
-            && await (Task<TaskActivityResult>)winner is { ResumeAt: { } resumeAt } suspended)
-        {
-            Suspend(item.Command!, resumeAt, suspended.ResumeState);
-            return null;
-        }
-
-        RunEvent result;
-        if (!winner.IsCompletedSuccessfully)
-        {
-            var message = winner.Exception?.InnerException?.Message ?? "The work failed without a message.";
-            result = item.Kind == OutstandingKind.Activity
-                ? new TaskFailed(now, item.Key, item.Attempt, ErrorKinds.Handler, message)
-                : new ChildRunCompleted(now, item.Key, item.Attempt, item.ChildRunId!, RunStatus.Failed, null);
-        }
-        else if (item.Kind == OutstandingKind.Activity)
-        {
-            result = (await (Task<TaskActivityResult>)winner).ToEvent(now, item.Key, item.Attempt);
-        }
-        else
-        {
-            var child = await (Task<RunOutcome>)winner;
-            result = new ChildRunCompleted(now, item.Key, item.Attempt, item.ChildRunId!, child.Status, child.Output);
-        }
-
-        var succeeded = result is TaskSucceeded or ChildRunCompleted { Status: RunStatus.Succeeded };
-        Forward(new TaskFinished(now, item.Key, item.Attempt,
-            succeeded ? Workflow.Sla.TaskOutcome.Succeeded : Workflow.Sla.TaskOutcome.Failed));
-        return result;
-    }
-
-    /// <summary>Tells the run's SLA monitor, when it has one, what happened.</summary>
-    private void Forward(SlaEvent @event)
-    {
-        if (slaInstanceId is not null)
-        {
-            port.SendEvent(slaInstanceId, OrchestrationNames.SlaEvent, new SlaEventEnvelope(@event));
-        }
+        var request = winner.IsCompletedSuccessfully ? await cancelWait : new CancelRunRequest();
+        ArmCancelWait();
+        return new CancelRequested(now, request.TaskKey, request.Reason);
     }
 
     private void ArmCancelWait()
@@ -152,20 +213,11 @@ internal sealed partial class RunLoopSession(IOrchestrationPort port, RunLoopOpt
         cancelWait = port.WaitForExternalEvent<CancelRunRequest>(OrchestrationNames.CancelEvent, cancelWaitCancellation.Token);
     }
 
-    /// <summary>
-    /// Durable completes an orchestration only once none of its tasks is outstanding, so a finished run cancels its
-    /// timers and its wait for a cancel request before it returns. An activity it stopped waiting for (a timed-out
-    /// or cancelled attempt) cannot be cancelled: the instance completes when that activity returns, while the run's
-    /// status already shows how it ended.
-    /// </summary>
-    private void Finish()
+    private void Publish(Notify notify)
     {
-        foreach (var timer in outstanding.Where(o => o.TimerCancellation is not null))
-        {
-            timer.TimerCancellation!.Cancel();
-        }
-
-        outstanding.Clear();
-        cancelWaitCancellation?.Cancel();
+        var ownerGroup = state.Definition?.OwnerGroup ?? "";
+        _ = port.CallActivityAsync<bool>(OrchestrationNames.PublishNotificationActivity,
+            new NotificationInput(runId, pipelineId, ownerGroup, notify));
+        sla.Forward(new RunNotified(notify.At, notify.Kind, notify.Message, notify.TaskKey, notify.Attempt));
     }
 }

@@ -21,8 +21,10 @@ public static class RunResolver
     /// <param name="now">The orchestration's current time.</param>
     /// <param name="recent">Recent successful durations per task id, oldest first; none means no history yet.</param>
     /// <param name="estimator">The estimator's window and thresholds; the defaults when null.</param>
+    /// <param name="settings">The host's SLA monitor settings; the defaults when null.</param>
     public static RunResolution Resolve(RunRequest request, PipelineRecord? pipeline, DateTimeOffset now,
-        IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>>? recent = null, DurationEstimator? estimator = null)
+        IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>>? recent = null, DurationEstimator? estimator = null,
+        SlaMonitorSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (pipeline is null)
@@ -46,14 +48,13 @@ public static class RunResolver
         var expected = estimator.ExpectedForRank(recent);
         var start = new RunStarted(now, request.RunId, definition, parameters.Values, logicalTime,
             request.PriorResults, expected.Count == 0 ? null : expected);
-        if (definition.Sla is not { } sla)
+        if (definition.Sla is null)
         {
             return new RunResolution(start);
         }
 
-        var zone = definition.Schedules.FirstOrDefault(s => s.Enabled)?.TimeZone;
-        var deadline = DeadlineCalculator.Compute(sla.Deadline, logicalTime, zone);
-        var estimates = estimator.EstimateTasks(definition, id => recent.GetValueOrDefault(id) ?? []);
-        return new RunResolution(start, null, new MonitorStarted(now, request.RunId, definition, estimates, deadline));
+        var monitor = SlaMonitorStarts.Create(now, request.RunId, definition, logicalTime,
+            id => recent.GetValueOrDefault(id) ?? [], estimator, settings);
+        return new RunResolution(start, null, monitor.Event, monitor.DeadlineError?.Message);
     }
 }

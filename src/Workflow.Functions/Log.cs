@@ -25,6 +25,7 @@ internal static partial class Log
         public const int RunPurged = 7012;
         public const int RetentionPass = 7013;
         public const int BacklogChecked = 7014;
+        public const int SlaDeadlineDropped = 7015;
     }
 
     [LoggerMessage(Ids.RunNotification, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
@@ -70,6 +71,9 @@ internal static partial class Log
 
     [LoggerMessage(Ids.RetentionPass, LogLevel.Information, "Retention pass at {At}: {Runs} runs purged (at most {Bound} per pass)")]
     public static partial void RetentionPass(ILogger logger, DateTimeOffset at, int runs, int bound);
+
+    [LoggerMessage(Ids.SlaDeadlineDropped, LogLevel.Error, "The SLA monitor of run {RunId} has no deadline: {Reason}")]
+    public static partial void SlaDeadlineDropped(ILogger logger, string runId, string reason);
 
     [LoggerMessage(Ids.BacklogChecked, LogLevel.Debug, "Queue backlog check: {Queues} queues sampled")]
     public static partial void BacklogChecked(ILogger logger, int queues);

@@ -21,7 +21,7 @@ public sealed class RunLoopMapSourceTests
         var inline = port.Calls.Where(c => c.StartsWith("activity RunTask ", StringComparison.Ordinal))
             .Select(c => JsonDocument.Parse(c["activity RunTask ".Length..]).RootElement)
             .ToDictionary(i => i.GetProperty("Task").GetProperty("TaskId").GetString()!,
-                i => i.GetProperty("KeepOutputInline").GetBoolean());
+                i => i.GetProperty("Task").GetProperty("KeepOutputInline").GetBoolean());
         Assert.True(inline["list"]);
         Assert.False(inline["other"]);
     }

@@ -20,6 +20,8 @@ public abstract record RunCommand;
 /// task id with the outputs of the upstream tasks that succeeded; a map instance <c>id[i]</c> also gets
 /// <c>$item</c> (its element) and <c>$index</c>. The decider also races a timeout timer when one is set,
 /// so the shell may enforce <see cref="Timeout"/> itself but need not.
+/// <paramref name="KeepOutputInline"/> is set when a <c>map</c> reads this task's output (<see cref="MapSources"/>):
+/// the shell must hand the output back inline, never spilled to a reference.
 /// </summary>
 public sealed record RunTask(
     string TaskKey,
@@ -32,7 +34,8 @@ public sealed record RunTask(
     int Priority,
     double Rank,
     string IdempotencyKey,
-    TimeSpan? Timeout) : RunCommand;
+    TimeSpan? Timeout,
+    bool KeepOutputInline = false) : RunCommand;
 
 /// <summary>
 /// Fire <see cref="TimerFired"/> with this id at <paramref name="DueAt"/> (or at once when it is past). Ids are

@@ -84,8 +84,7 @@ public sealed partial class RunSimulator
         _running.Remove(key);
         if (done.Event is TaskSucceeded)
         {
-            var bracket = key.TaskKey.IndexOf('[', StringComparison.Ordinal);
-            var id = bracket < 0 ? key.TaskKey : key.TaskKey[..bracket];
+            var id = TaskInstanceKey.TaskIdOf(key.TaskKey);
             _successSeconds[id] = Math.Max(done.Seconds, _successSeconds.GetValueOrDefault(id));
         }
     }

@@ -115,7 +115,7 @@ public static partial class SlaMonitorDecider
     private static SlaMonitorState OnNotified(SlaMonitorState state, RunNotified e, List<SlaCommand> commands)
     {
         if (e.Kind == NotificationKind.TaskFailed && e.TaskKey is { } failedKey &&
-            state.Tasks.TryGetValue(TaskIdOf(failedKey), out var failed) &&
+            state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(failedKey), out var failed) &&
             !state.Running.Values.Any(r => r.TaskId == failed.Id))
         {
             state = state with { Tasks = state.Tasks.SetItem(failed.Id, failed with { Phase = TaskPhase.Done }) };
@@ -123,7 +123,7 @@ public static partial class SlaMonitorDecider
 
         if (e.Kind == NotificationKind.TaskFailed && e.TaskKey is { } finalKey)
         {
-            state = RecordOutcome(state, TaskIdOf(finalKey), finalKey, TaskOutcome.Failed);
+            state = RecordOutcome(state, TaskInstanceKey.TaskIdOf(finalKey), finalKey, TaskOutcome.Failed);
         }
 
         if (NotificationAlerts.For(state.Notify, state.RunId, state.PipelineId, state.OwnerGroup, e.Kind, e.Message,

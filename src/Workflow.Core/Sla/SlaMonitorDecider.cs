@@ -104,7 +104,7 @@ public static partial class SlaMonitorDecider
 
     private static SlaMonitorState OnTaskStarted(SlaMonitorState state, TaskStarted e, List<SlaCommand> commands)
     {
-        var id = TaskIdOf(e.TaskKey);
+        var id = TaskInstanceKey.TaskIdOf(e.TaskKey);
         state = state with { Running = state.Running.SetItem(e.TaskKey, new RunningAttempt(id, e.Attempt, e.At)) };
         if (state.Tasks.TryGetValue(id, out var task))
         {
@@ -120,7 +120,7 @@ public static partial class SlaMonitorDecider
 
     private static SlaMonitorState OnTaskFinished(SlaMonitorState state, TaskFinished e, List<SlaCommand> commands)
     {
-        var id = TaskIdOf(e.TaskKey);
+        var id = TaskInstanceKey.TaskIdOf(e.TaskKey);
         if (state.Running.TryGetValue(e.TaskKey, out var attempt) && attempt.Attempt == e.Attempt)
         {
             state = state with { Running = state.Running.Remove(e.TaskKey) };
@@ -191,13 +191,6 @@ public static partial class SlaMonitorDecider
         }
 
         return state;
-    }
-
-    /// <summary>The task id of a task key: <c>id</c> for <c>id[3]</c>, a map instance.</summary>
-    public static string TaskIdOf(string taskKey)
-    {
-        var bracket = taskKey.IndexOf('[', StringComparison.Ordinal);
-        return bracket > 0 ? taskKey[..bracket] : taskKey;
     }
 
     internal static string SlowTimerId(string taskKey, int attempt) =>

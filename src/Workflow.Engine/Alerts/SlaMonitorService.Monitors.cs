@@ -14,19 +14,13 @@ public sealed partial class SlaMonitorService
         var estimator = new DurationEstimator(options.Value.Estimator);
         var recent = await history.RecentByTaskAsync(definition.Id, Math.Max(1, estimator.Options.Window),
             CancellationToken.None);
-        var estimates = estimator.EstimateTasks(definition,
-            id => recent.TryGetValue(id, out var newestFirst) ? [.. Enumerable.Reverse(newestFirst)] : []);
-
-        DateTimeOffset? deadline = null;
-        try
-        {
-            deadline = DeadlineCalculator.Compute(definition.Sla?.Deadline, run.LogicalTime,
-                definition.Schedules.FirstOrDefault()?.TimeZone);
-        }
-        catch (ArgumentException ex)
+        var start = SlaMonitorStarts.Create(at, run.RunId, definition, run.LogicalTime,
+            id => recent.TryGetValue(id, out var newestFirst) ? [.. Enumerable.Reverse(newestFirst)] : [],
+            estimator, options.Value.Monitor);
+        if (start.DeadlineError is { } error)
         {
             // Validation rejects such rules on save; a rule that still fails here only loses its deadline alerts.
-            Log.SlaMonitorFailed(logger, run.RunId, ex);
+            Log.SlaMonitorFailed(logger, run.RunId, error);
         }
 
         if (_monitors.ContainsKey(run.RunId))
@@ -37,8 +31,7 @@ public sealed partial class SlaMonitorService
         var monitor = new Monitor(definition.Sla?.Channels ?? []);
         _monitors[run.RunId] = monitor;
         ActiveMonitors = _monitors.Count;
-        await ApplyAsync(run.RunId, monitor, SlaMonitorDecider.Decide(monitor.State,
-            new MonitorStarted(at, run.RunId, definition, estimates, deadline, options.Value.Monitor)));
+        await ApplyAsync(run.RunId, monitor, SlaMonitorDecider.Decide(monitor.State, start.Event));
     }
 
     private async Task FeedAsync(string runId, SlaEvent @event)

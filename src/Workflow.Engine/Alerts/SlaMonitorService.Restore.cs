@@ -65,7 +65,7 @@ public sealed partial class SlaMonitorService
                 await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
             }
             else if (ended.Succeeded && !state.Running.ContainsKey(ended.TaskKey) &&
-                     state.Tasks.TryGetValue(SlaMonitorDecider.TaskIdOf(ended.TaskKey), out var task) &&
+                     state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(ended.TaskKey), out var task) &&
                      task.Phase == TaskPhase.Pending)
             {
                 await FeedAsync(runId, new TaskStarted(ended.StartedAt, ended.TaskKey, ended.Attempt));

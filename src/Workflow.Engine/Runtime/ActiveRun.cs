@@ -31,10 +31,5 @@ internal sealed class ActiveRun(string runId, PipelineDefinition definition, Run
     /// <summary>Attempts queued or running, by idempotency key.</summary>
     public Dictionary<string, WorkItem> Pending { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Tasks whose output a <c>map</c> reads; their outputs stay inline for the decider.</summary>
-    public IReadOnlySet<string> MapSources => _mapSources ??= Workflow.Execution.MapSources.Of(Definition);
-
-    private HashSet<string>? _mapSources;
-
     public RunInfo Info => new(RunId, Definition, LogicalTime, ParentRunId);
 }

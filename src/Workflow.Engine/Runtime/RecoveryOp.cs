@@ -38,7 +38,7 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             }
 
             item.Sequence = engine.NextSequence();
-            item.KeepOutputInline = run.MapSources.Contains(item.TaskId);
+            item.KeepOutputInline = MapSources.KeepsOutputInline(run.State, item.TaskId);
             run.Pending[item.Key] = item;
             resumed++;
             if (availableAt is { } at && at > context.Now)

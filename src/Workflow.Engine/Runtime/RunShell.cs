@@ -108,7 +108,7 @@ internal static partial class RunShell
             Rank = task.Rank,
             Key = WorkItem.MakeKey(run.RunId, task.TaskKey, task.Attempt),
             Timeout = task.Timeout,
-            KeepOutputInline = run.MapSources.Contains(task.TaskId),
+            KeepOutputInline = task.KeepOutputInline,
             Sequence = engine.NextSequence(),
         };
         run.Pending[item.Key] = item;

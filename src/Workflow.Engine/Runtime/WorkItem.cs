@@ -22,7 +22,7 @@ internal sealed class WorkItem
     public required string Key { get; init; }
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>A <c>map</c> reads this task's output, so it is not spilled; see <see cref="ActiveRun.MapSources"/>.</summary>
+    /// <summary>A <c>map</c> reads this task's output, so it is not spilled; see <see cref="Workflow.Execution.RunTask.KeepOutputInline"/>.</summary>
     public bool KeepOutputInline { get; set; }
 
     /// <summary>FIFO order among equal priority and rank.</summary>

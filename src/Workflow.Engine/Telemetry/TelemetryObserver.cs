@@ -40,7 +40,7 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
             return;
         }
 
-        var taskId = Sla.SlaMonitorDecider.TaskIdOf(taskKey);
+        var taskId = Execution.TaskInstanceKey.TaskIdOf(taskKey);
         var ready = trace.StartedAt;
         var task = run.Definition.Tasks.FirstOrDefault(t => t.Id == taskId);
         foreach (var dep in task?.DependsOn ?? [])

@@ -1,6 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workflow.Building;
 using Workflow.Durable;
+using Workflow.Functions.Alerts;
 using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Activities;
@@ -8,9 +11,10 @@ namespace Workflow.Functions.Activities;
 /// <summary>
 /// Loads and pins the definition a requested run will use (a stored version, or one an <see cref="IPipelineSource"/>
 /// generates for the run), with the duration history its rank and SLA monitor need; the decision itself is
-/// <see cref="RunResolver"/>.
+/// <see cref="RunResolver"/>, with the estimator and monitor settings of <c>Workflow:Alerts</c> as embedded.
 /// </summary>
-public sealed class ResolveRunActivity(BlobPipelineCatalog catalog, BlobDurationHistory durations, TimeProvider time)
+public sealed class ResolveRunActivity(BlobPipelineCatalog catalog, BlobDurationHistory durations, TimeProvider time,
+    IOptions<AlertsOptions> options, ILogger<ResolveRunActivity> logger)
 {
     [Function(OrchestrationNames.ResolveRunActivity)]
     public async Task<RunResolution> RunAsync([ActivityTrigger] RunRequest request, CancellationToken cancellationToken)
@@ -20,6 +24,15 @@ public sealed class ResolveRunActivity(BlobPipelineCatalog catalog, BlobDuration
         var pipeline = await catalog.ForRunAsync(request.PipelineId, request.PinnedVersion,
             new PipelineContext(request.LogicalTime ?? now, request.Parameters), cancellationToken);
         var recent = pipeline is null ? null : await durations.RecentAsync(request.PipelineId, cancellationToken);
-        return RunResolver.Resolve(request, pipeline, now, recent);
+        var alerts = options.Value;
+        var resolution = RunResolver.Resolve(request, pipeline, now, recent, new Sla.DurationEstimator(alerts.Estimator),
+            alerts.Monitor);
+        if (resolution.MonitorError is { } error)
+        {
+            // Validation rejects such rules on save; a rule that still fails here only loses its deadline alerts.
+            Log.SlaDeadlineDropped(logger, request.RunId, error);
+        }
+
+        return resolution;
     }
 }

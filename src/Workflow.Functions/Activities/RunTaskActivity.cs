@@ -96,7 +96,7 @@ public sealed class RunTaskActivity(
         Input = input.Task.Input,
         ResumeState = input.ResumeState,
         Timeout = input.Task.Timeout,
-        KeepOutputInline = input.KeepOutputInline,
+        KeepOutputInline = input.Task.KeepOutputInline,
     };
 
     private static TaskAttemptRecord Record(TaskActivityInput input, TaskStatus status, DateTimeOffset started,

@@ -1,3 +1,4 @@
+using Workflow.Sla;
 using Workflow.Sla.Backlog;
 
 namespace Workflow.Functions.Alerts;
@@ -22,6 +23,12 @@ public sealed class AlertsOptions
     public int MaxAttempts { get; set; } = 100;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The duration estimator's window and thresholds behind the SLA monitors' estimates (as embedded).</summary>
+    public DurationEstimatorOptions Estimator { get; set; } = new();
+
+    /// <summary>The SLA monitors' tuning, the embedded host's <c>Workflow:Alerts:Monitor</c> setting.</summary>
+    public SlaMonitorSettings Monitor { get; set; } = SlaMonitorSettings.Default;
 
     /// <summary>Backlog limits of queues whose queue-drain task sets none (<c>maxDepth</c>, <c>maxOldestAge</c>).</summary>
     public BacklogThresholds DefaultBacklog { get; set; } = BacklogThresholds.Default;

@@ -24,7 +24,7 @@ public static class TaskRecords
             {
                 var ordered = g.OrderBy(a => a.Attempt).ToList();
                 var last = ordered[^1];
-                var id = TaskIdOf(g.Key);
+                var id = TaskInstanceKey.TaskIdOf(g.Key);
                 return new TaskInstanceRecord(g.Key, id, last.Status, last.Attempt, ordered[0].StartedAt,
                     last.FinishedAt, last.Error, dependsOn.GetValueOrDefault(id) ?? []);
             })
@@ -45,11 +45,5 @@ public static class TaskRecords
         return records.OrderBy(r => order.GetValueOrDefault(r.TaskId, int.MaxValue))
             .ThenBy(r => r.TaskKey, StringComparer.Ordinal)
             .ToList();
-    }
-
-    private static string TaskIdOf(string taskKey)
-    {
-        var bracket = taskKey.IndexOf('[', StringComparison.Ordinal);
-        return bracket > 0 ? taskKey[..bracket] : taskKey;
     }
 }

@@ -35,11 +35,6 @@ public static class CarryOver
         return kept;
     }
 
-    /// <summary>The task id of a carried-over key: the key itself, or <c>id</c> of a map instance <c>id[i]</c>.</summary>
-    public static string TaskIdOf(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var bracket = key.IndexOf('[', StringComparison.Ordinal);
-        return bracket > 0 ? key[..bracket] : key;
-    }
+    /// <summary>The task id of a carried-over key (the rule is <see cref="TaskInstanceKey"/>).</summary>
+    public static string TaskIdOf(string key) => TaskInstanceKey.TaskIdOf(key);
 }

@@ -54,4 +54,24 @@ internal sealed class RunIndex
     }
 
     public TaskDefinition Definition(RunState state, int task) => state.Definition!.Tasks[task];
+
+    /// <summary>Whether a <c>map</c> reads the output of task <paramref name="task"/> (see <see cref="MapSources"/>).</summary>
+    public bool IsMapSource(RunState state, int task)
+    {
+        if (_mapSources is null)
+        {
+            _mapSources = new bool[state.Definition!.Tasks.Count];
+            foreach (var id in MapSources.Of(state.Definition))
+            {
+                if (Graph.TryGetIndex(id, out var source))
+                {
+                    _mapSources[source] = true;
+                }
+            }
+        }
+
+        return _mapSources[task];
+    }
+
+    private bool[]? _mapSources;
 }

@@ -5,21 +5,33 @@ namespace Workflow.Execution;
 /// <summary>
 /// One application of an event to a run state: it mutates the state, collects commands, then settles
 /// (propagates finished tasks to their children, fills free slots from the ready queue, completes the run).
-/// Split into partial files by concern; every method touches only the tasks the event concerns.
+/// A step is what its behaviours share: the state, the event's time, the lookup index, the commands so far and
+/// the tasks finished but not yet propagated. Each behaviour is its own type that takes the step:
+/// <see cref="RunStart"/>, <see cref="Attempts"/>, <see cref="Retries"/>, <see cref="StepTimers"/>,
+/// <see cref="Propagation"/>, <see cref="MapExpansion"/>, <see cref="Cancellation"/> and
+/// <see cref="RunCompletion"/>. Every method touches only the tasks the event concerns.
 /// </summary>
-internal sealed partial class RunStep
+internal sealed class RunStep
 {
-    private readonly RunState _state;
-    private readonly DateTimeOffset _at;
     private readonly List<RunCommand> _commands = [];
-    private readonly Queue<int> _finished = new();
-    private RunIndex _index = null!;
 
     private RunStep(RunState state, DateTimeOffset at)
     {
-        _state = state;
-        _at = at;
+        State = state;
+        At = at;
     }
+
+    /// <summary>The run being decided; the step changes it in place.</summary>
+    public RunState State { get; }
+
+    /// <summary>The event's time: the decider's only clock.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>The state's lookup tables and ready queue; set once the run has started.</summary>
+    public RunIndex Index { get; set; } = null!;
+
+    /// <summary>Tasks that became final in this step and whose children have not been told yet.</summary>
+    public Queue<int> Finished { get; } = new();
 
     public static RunDecision Apply(RunState state, RunEvent @event)
     {
@@ -32,48 +44,49 @@ internal sealed partial class RunStep
     {
         if (@event is RunStarted started)
         {
-            if (_state.Status == RunStatus.Queued)
+            if (State.Status == RunStatus.Queued)
             {
-                Start(started);
+                RunStart.Start(this, started);
             }
 
             return;
         }
 
-        if (_state.Status != RunStatus.Running)
+        if (State.Status != RunStatus.Running)
         {
             return;
         }
 
-        _index = RunIndex.Of(_state);
+        Index = RunIndex.Of(State);
         switch (@event)
         {
             case TaskSucceeded e:
-                OnTaskSucceeded(e);
+                Attempts.OnSucceeded(this, e);
                 break;
             case TaskFailed e:
-                OnTaskFailed(e);
+                Attempts.OnFailed(this, e);
                 break;
             case ChildRunCompleted e:
-                OnChildRunCompleted(e);
+                Attempts.OnChildRunCompleted(this, e);
                 break;
             case TimerFired e:
-                OnTimerFired(e);
+                StepTimers.OnFired(this, e);
                 break;
             case CancelRequested { TaskKey: null } e:
-                CancelRun(e.Reason);
+                Cancellation.CancelRun(this, e.Reason);
                 return;
             case CancelRequested e:
-                CancelTask(e.TaskKey!, e.Reason);
+                Cancellation.CancelTask(this, e.TaskKey!, e.Reason);
                 break;
         }
 
         Settle();
     }
 
-    private void Settle()
+    /// <summary>Propagates what finished, launches ready units into free slots, and completes a finished run.</summary>
+    public void Settle()
     {
-        var max = _state.Definition!.Concurrency.MaxParallelTasks;
+        var max = State.Definition!.Concurrency.MaxParallelTasks;
         if (max <= 0)
         {
             max = int.MaxValue;
@@ -81,35 +94,35 @@ internal sealed partial class RunStep
 
         while (true)
         {
-            Drain();
-            if (_state.SlotsInUse >= max || !_index.Ready.TryDequeue(out var u))
+            Propagation.Drain(this);
+            if (State.SlotsInUse >= max || !Index.Ready.TryDequeue(out var u))
             {
                 break;
             }
 
-            if (_state.Units[u].Status == TaskStatus.Ready)
+            if (State.Units[u].Status == TaskStatus.Ready)
             {
-                Launch(_state.Units[u]);
+                Attempts.Launch(this, State.Units[u]);
             }
         }
 
-        CompleteIfDone();
+        RunCompletion.CompleteIfDone(this);
     }
 
-    private TaskDefinition Def(int task) => _state.Definition!.Tasks[task];
+    public TaskDefinition Def(int task) => State.Definition!.Tasks[task];
 
-    private TaskDefaults Defaults => _state.Definition!.Defaults;
+    public TaskDefaults Defaults => State.Definition!.Defaults;
 
-    private void Emit(RunCommand command) => _commands.Add(command);
+    public void Emit(RunCommand command) => _commands.Add(command);
 
-    private void Notify(NotificationKind kind, string message, string? key = null, int? attempt = null) =>
-        Emit(new Notify(kind, _at, message, key, attempt));
+    public void Notify(NotificationKind kind, string message, string? key = null, int? attempt = null) =>
+        Emit(new Notify(kind, At, message, key, attempt));
 
     /// <summary>Sets a unit's status, and its task's when the task is plain (not mapped).</summary>
-    private void SetStatus(UnitState unit, TaskStatus status)
+    public void SetStatus(UnitState unit, TaskStatus status)
     {
         unit.Status = status;
-        var task = _state.Tasks[unit.Task];
+        var task = State.Tasks[unit.Task];
         if (task.Unit >= 0 && !task.IsFinal)
         {
             task.Status = status;

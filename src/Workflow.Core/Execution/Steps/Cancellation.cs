@@ -2,23 +2,24 @@ using Workflow.Model;
 
 namespace Workflow.Execution;
 
-internal sealed partial class RunStep
+/// <summary>Cancelling the whole run, or one task with all its map instances, on request.</summary>
+internal static class Cancellation
 {
     /// <summary>
     /// Cancels the whole run: every running attempt gets a CancelTask, every pending timer (a timeout,
     /// a retry backoff, a delay) a CancelTimer, and every unfinished task becomes cancelled.
     /// </summary>
-    private void CancelRun(string? reason)
+    public static void CancelRun(RunStep step, string? reason)
     {
-        foreach (var unit in _state.Units)
+        foreach (var unit in step.State.Units)
         {
             if (!unit.IsFinal)
             {
-                Stop(unit);
+                Stop(step, unit);
             }
         }
 
-        foreach (var task in _state.Tasks)
+        foreach (var task in step.State.Tasks)
         {
             if (!task.IsFinal)
             {
@@ -28,28 +29,28 @@ internal sealed partial class RunStep
             }
         }
 
-        _state.UnfinishedTasks = 0;
-        Complete(RunStatus.Cancelled, reason);
+        step.State.UnfinishedTasks = 0;
+        RunCompletion.Complete(step, RunStatus.Cancelled, reason);
     }
 
     /// <summary>Cancels one task (all its map instances); its children see it as failed.</summary>
-    private void CancelTask(string key, string? reason)
+    public static void CancelTask(RunStep step, string key, string? reason)
     {
         int t;
-        if (_index.Graph.TryGetIndex(key, out var byId))
+        if (step.Index.Graph.TryGetIndex(key, out var byId))
         {
             t = byId;
         }
-        else if (_index.UnitByKey.TryGetValue(key, out var u))
+        else if (step.Index.UnitByKey.TryGetValue(key, out var u))
         {
-            t = _state.Units[u].Task;
+            t = step.State.Units[u].Task;
         }
         else
         {
             return;
         }
 
-        var task = _state.Tasks[t];
+        var task = step.State.Tasks[t];
         if (task.IsFinal)
         {
             return;
@@ -59,24 +60,24 @@ internal sealed partial class RunStep
         var count = task.Unit >= 0 ? 1 : task.InstanceCount;
         for (var i = first; count > 0 && i < first + count; i++)
         {
-            if (!_state.Units[i].IsFinal)
+            if (!step.State.Units[i].IsFinal)
             {
-                Stop(_state.Units[i]);
+                Stop(step, step.State.Units[i]);
             }
         }
 
-        FinishTask(t, TaskStatus.Cancelled, null, ErrorKinds.Cancelled, reason ?? "Cancelled on request.");
+        Propagation.FinishTask(step, t, TaskStatus.Cancelled, null, ErrorKinds.Cancelled, reason ?? "Cancelled on request.");
     }
 
-    private void Stop(UnitState unit)
+    private static void Stop(RunStep step, UnitState unit)
     {
         if (unit.Status == TaskStatus.Running && unit.HoldsSlot)
         {
-            Emit(new CancelTask(unit.Key, unit.Attempt));
+            step.Emit(new CancelTask(unit.Key, unit.Attempt));
         }
 
-        Release(unit);
-        ClearTimer(unit, cancel: true);
+        Attempts.Release(step.State, unit);
+        StepTimers.Clear(step, unit, cancel: true);
         unit.Status = TaskStatus.Cancelled;
     }
 }

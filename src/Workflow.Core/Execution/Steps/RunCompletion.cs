@@ -1,33 +1,34 @@
 namespace Workflow.Execution;
 
-internal sealed partial class RunStep
+/// <summary>The run's end: its status from its tasks', the notification, and <see cref="CompleteRun"/>.</summary>
+internal static class RunCompletion
 {
     /// <summary>
     /// A run ends once every task is final: failed if any task failed, else cancelled if any task was
     /// cancelled, else succeeded. Skipped tasks do not fail a run.
     /// </summary>
-    private void CompleteIfDone()
+    public static void CompleteIfDone(RunStep step)
     {
-        if (_state.Status != RunStatus.Running || _state.UnfinishedTasks > 0)
+        if (step.State.Status != RunStatus.Running || step.State.UnfinishedTasks > 0)
         {
             return;
         }
 
-        var failed = _state.Tasks.Where(t => t.Status == TaskStatus.Failed).Select(t => t.Id).ToList();
-        var cancelled = _state.Tasks.Any(t => t.Status == TaskStatus.Cancelled);
+        var failed = step.State.Tasks.Where(t => t.Status == TaskStatus.Failed).Select(t => t.Id).ToList();
+        var cancelled = step.State.Tasks.Any(t => t.Status == TaskStatus.Cancelled);
         var status = failed.Count > 0 ? RunStatus.Failed : cancelled ? RunStatus.Cancelled : RunStatus.Succeeded;
         var detail = failed.Count > 0
             ? $"{failed.Count} task(s) failed: {string.Join(", ", failed.Take(5).Select(f => $"'{f}'"))}" +
               (failed.Count > 5 ? ", ..." : "")
             : null;
-        Complete(status, detail);
+        Complete(step, status, detail);
     }
 
-    private void Complete(RunStatus status, string? detail)
+    public static void Complete(RunStep step, RunStatus status, string? detail)
     {
-        _state.Status = status;
-        _state.CompletedAt = _at;
-        var summary = Summarize();
+        step.State.Status = status;
+        step.State.CompletedAt = step.At;
+        var summary = Summarize(step.State);
         var counts = $"{summary.Succeeded} succeeded, {summary.Failed} failed, {summary.Skipped} skipped, " +
             $"{summary.Cancelled} cancelled of {summary.Total}";
         var (kind, verb) = status switch
@@ -36,15 +37,15 @@ internal sealed partial class RunStep
             RunStatus.Cancelled => (NotificationKind.RunCancelled, "was cancelled"),
             _ => (NotificationKind.RunFailed, "failed"),
         };
-        var message = $"Run '{_state.RunId}' {verb} ({counts})" + (detail is null ? "." : $": {detail}.");
-        Notify(kind, message);
-        Emit(new CompleteRun(status, summary));
+        var message = $"Run '{step.State.RunId}' {verb} ({counts})" + (detail is null ? "." : $": {detail}.");
+        step.Notify(kind, message);
+        step.Emit(new CompleteRun(status, summary));
     }
 
-    private RunSummary Summarize()
+    private static RunSummary Summarize(RunState state)
     {
         int succeeded = 0, failed = 0, skipped = 0, cancelled = 0;
-        foreach (var task in _state.Tasks)
+        foreach (var task in state.Tasks)
         {
             switch (task.Status)
             {
@@ -55,6 +56,6 @@ internal sealed partial class RunStep
             }
         }
 
-        return new RunSummary(succeeded, failed, skipped, cancelled, _state.Tasks.Count);
+        return new RunSummary(succeeded, failed, skipped, cancelled, state.Tasks.Count);
     }
 }
