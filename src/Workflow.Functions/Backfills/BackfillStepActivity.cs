@@ -80,7 +80,7 @@ public sealed class BackfillStepActivity(IWorkflowService workflow, DurableClien
                 Status = started.Status,
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException)
+        catch (ServiceException)
         {
             return run with { State = BackfillRunStates.Skipped };
         }

@@ -71,7 +71,7 @@ public sealed class BackfillTests(AzuriteFixture azurite)
         await Poll.UntilAsync(() => host.Handlers.AtGate.ContainsKey("ovs@1/hang/1"), "the first run's task to start");
 
         // Act
-        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync("ovs", "ovs@2"));
+        var second = await Assert.ThrowsAsync<ConflictException>(() => host.StartAsync("ovs", "ovs@2"));
         host.Handlers.OpenGate();
         await host.CompletedAsync("ovs@1");
 

@@ -86,7 +86,7 @@ public sealed class ParameterTests(AzuriteFixture azurite)
                 Json("""{"n":"not-a-number"}"""), RunId: "typed@bad"), CancellationToken.None));
 
         // Assert
-        Assert.Equal("parameters.n", refused.ParamName);
+        Assert.Equal("parameters.n", Assert.Single(refused.Errors).Path);
         Assert.Null(await host.Workflow.GetRunAsync("typed@bad", CancellationToken.None));
     }
 }

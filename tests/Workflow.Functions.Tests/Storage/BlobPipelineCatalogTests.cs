@@ -3,6 +3,7 @@ using Workflow.Functions.Support;
 using Workflow.Json;
 using Workflow.Model;
 using Workflow.Orchestration.Hosting;
+using Workflow.Services;
 
 namespace Workflow.Functions.Storage;
 
@@ -58,7 +59,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         await catalog.UpsertAsync(Pipeline("sales", "first"), null, "ana", CancellationToken.None);
 
         // Act
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var refused = await Assert.ThrowsAsync<VersionConflictException>(() =>
             catalog.UpsertAsync(Pipeline("sales", "second"), expected, "bo", CancellationToken.None).AsTask());
 
         // Assert
@@ -74,7 +75,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         var catalog = await CatalogAsync();
 
         // Act and assert
-        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+        await Assert.ThrowsAsync<NotFoundException>(() =>
             catalog.UpsertAsync(Pipeline("sales", "first"), 3, "ana", CancellationToken.None).AsTask());
     }
 
@@ -96,7 +97,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
                 return (await catalog.UpsertAsync(Pipeline("sales", $"edit {i}"), 1, $"user{i}",
                     CancellationToken.None)).Definition.Description;
             }
-            catch (InvalidOperationException)
+            catch (VersionConflictException)
             {
                 return null;
             }
@@ -137,7 +138,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         await catalog.UpsertAsync(Pipeline("sales", "second"), 1, "ana", CancellationToken.None);
 
         // Act
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        await Assert.ThrowsAsync<VersionConflictException>(() =>
             catalog.DeleteAsync("sales", 1, CancellationToken.None).AsTask());
 
         // Assert
@@ -161,7 +162,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
             {
                 return await catalog.DeleteAsync("sales", 1, CancellationToken.None) ? "deleted" : "gone";
             }
-            catch (InvalidOperationException)
+            catch (VersionConflictException)
             {
                 return "conflict";
             }
