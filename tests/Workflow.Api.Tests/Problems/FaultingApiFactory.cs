@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workflow.Api.Tests.Infrastructure;
-using Workflow.Engine.Tests.Support;
 using Workflow.Services;
 
 namespace Workflow.Api.Tests.Problems;

@@ -54,7 +54,7 @@ public sealed class HttpTaskHandlerTests
     public async Task An_async_202_is_polled_at_its_Location_on_durable_timers_until_it_is_done()
     {
         // Arrange
-        var clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero));
         var polls = 0;
         await using var server = await TestHttpServer.StartAsync(app =>
         {

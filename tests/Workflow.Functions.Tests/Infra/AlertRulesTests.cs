@@ -4,14 +4,15 @@ using System.Xml;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Execution;
 using Workflow.Functions.Alerts;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Alerts;
+using Workflow.Functions.Tests.Support;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
 using Workflow.Queues;
 using Workflow.Orchestration.Sla;
 using Workflow.Sla;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// The alert rules in <c>infra/app/alerts.bicep</c> can fire: each log query reads a metric that the Azure app

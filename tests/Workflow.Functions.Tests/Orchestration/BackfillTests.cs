@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Execution;
+using Workflow.Functions.Orchestration;
 using Workflow.Functions.Services;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Services;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>Backfills and the overlap rule in the Azure app, on the Durable Task in-process host over Azurite.</summary>
 [Collection(AzuriteCollection.Name)]

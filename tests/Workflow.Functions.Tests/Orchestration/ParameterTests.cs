@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Workflow.Execution;
-using Workflow.Functions.Support;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Parameters;
 using Workflow.Services;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>Typed run parameters in the Azure app: resolved when a run starts, rendered into task config.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -6,11 +6,12 @@ using Workflow.Engine;
 using Workflow.Engine.Handlers;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Logs;
+using Workflow.Functions.Queues;
 using Workflow.Functions.Storage;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Queues;
 
-namespace Workflow.Functions.Queues;
+namespace Workflow.Functions.Tests.Queues;
 
 /// <summary>The queue-drain rule on real Storage queues (Azurite), through the same handler the embedded host runs.</summary>
 [Collection(AzuriteCollection.Name)]

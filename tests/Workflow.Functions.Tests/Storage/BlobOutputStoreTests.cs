@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Workflow.Engine.Logs;
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 using Workflow.Orchestration.Hosting;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobOutputStoreTests(AzuriteFixture azurite)

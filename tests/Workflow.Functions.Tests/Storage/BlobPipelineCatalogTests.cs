@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Time.Testing;
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 using Workflow.Json;
 using Workflow.Model;
 using Workflow.Orchestration.Hosting;
 using Workflow.Services;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)

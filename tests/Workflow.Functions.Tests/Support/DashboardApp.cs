@@ -11,7 +11,7 @@ using Workflow.Functions.Http;
 using Workflow.Functions.Services;
 using Workflow.Orchestration.Hosting;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>
 /// The app's HTTP pipeline (<see cref="ApiPipeline"/>: API and dashboard, from the app's own registrations) on a

@@ -17,7 +17,7 @@ using Workflow.Orchestration;
 using Workflow.Orchestration.Sla;
 using Workflow.Services;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>
 /// The Functions app on the Durable Task SDK's in-process test host: its own orchestrator and activity classes,

@@ -5,7 +5,7 @@ using Workflow.Engine;
 using Workflow.Engine.Handlers;
 using Workflow.Model;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>
 /// Code handlers for the orchestration tests, registered in the app's container the way an app registers its own.
