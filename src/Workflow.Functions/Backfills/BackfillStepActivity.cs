@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Workflow.Functions.Services;
 using Workflow.Execution;
+using Workflow.Functions.Services;
 using Workflow.Model;
 using Workflow.Scheduling;
 using Workflow.Services;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Handlers;
-using Workflow.Functions.Activities;
 using Workflow.Engine.Handlers.Queue;
+using Workflow.Functions.Activities;
 using Workflow.Functions.Storage;
 using Workflow.Services;
 

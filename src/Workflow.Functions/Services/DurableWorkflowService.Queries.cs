@@ -82,8 +82,8 @@ public sealed partial class DurableWorkflowService
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
             new StartOrchestrationOptions(InstanceIds.For(newRunId)), cancellationToken);
         var now = time.GetUtcNow();
-        return RunRecords.From(new RunInstanceView(InstanceIds.For(newRunId), "Pending", now, now, input, null, null),
-            target) with { RerunOf = runId };
+        var view = new RunInstanceView(InstanceIds.For(newRunId), "Pending", now, now, input, null, null);
+        return RunRecords.From(view, target) with { RerunOf = runId };
     }
 
     /// <summary>

@@ -21,8 +21,11 @@ public sealed class HttpTaskHandlerTests
         await using var server = await TestHttpServer.StartAsync(app =>
         {
             app.MapPost("/echo", async (HttpRequest request) =>
-                Results.Json(new { got = await new StreamReader(request.Body).ReadToEndAsync(),
-                    key = request.Headers["Idempotency-Key"].ToString() }));
+                Results.Json(new
+                {
+                    got = await new StreamReader(request.Body).ReadToEndAsync(),
+                    key = request.Headers["Idempotency-Key"].ToString()
+                }));
             app.MapGet("/missing", () => Results.NotFound("no such thing"));
             app.MapGet("/boom", () => Results.StatusCode(503));
         });

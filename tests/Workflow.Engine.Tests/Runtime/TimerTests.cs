@@ -32,7 +32,9 @@ public sealed class TimerTests
             {
                 Retry = new RetryPolicy
                 {
-                    MaxAttempts = 2, InitialDelay = TimeSpan.FromHours(1), MaxDelay = TimeSpan.FromHours(1),
+                    MaxAttempts = 2,
+                    InitialDelay = TimeSpan.FromHours(1),
+                    MaxDelay = TimeSpan.FromHours(1),
                 },
             },
         };

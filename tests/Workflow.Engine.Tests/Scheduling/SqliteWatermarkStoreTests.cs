@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Engine.Scheduling;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Scheduling;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tests.Support;
 

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workflow.Execution;
 using Workflow.Functions.Hosting;
-using Workflow.Json;
 using Workflow.Functions.Queues;
-using Workflow.Functions.Tests.Infra;
 using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Infra;
 using Workflow.Functions.Tests.Support;
+using Workflow.Json;
 using Workflow.Queues;
 using Workflow.Samples;
 

@@ -8,8 +8,8 @@ using Workflow.Functions.Tests.Alerts;
 using Workflow.Functions.Tests.Support;
 using Workflow.Orchestration;
 using Workflow.Orchestration.Hosting;
-using Workflow.Queues;
 using Workflow.Orchestration.Sla;
+using Workflow.Queues;
 using Workflow.Sla;
 
 namespace Workflow.Functions.Tests.Infra;

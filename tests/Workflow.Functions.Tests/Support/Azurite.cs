@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Reflection;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 using Workflow.Tests.Shared;
 

@@ -10,7 +10,9 @@ public class RerunPlanTests
 {
     private static readonly Dictionary<string, JsonElement?> Kept = new()
     {
-        ["a"] = null, ["b"] = null, ["m[0]"] = null,
+        ["a"] = null,
+        ["b"] = null,
+        ["m[0]"] = null,
     };
 
     private static PipelineRecord V(int version, params TaskDefinition[] tasks) =>
