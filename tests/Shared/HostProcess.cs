@@ -144,36 +144,29 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartDeadline)
-        {
-            if (_process.HasExited)
+        await Poll.GetAsync(async () =>
             {
-                throw new InvalidOperationException(
-                    $"The host exited with code {_process.ExitCode} before it answered /api/health:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("api/health", cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException(
+                        $"The host exited with code {_process.ExitCode} before it answered /api/health:\n{Output}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Slow to answer under load; ask again.
-            }
 
-            await Task.Delay(200, cancellationToken); // Poll interval of a deadline-bound wait.
-        }
-
-        throw new TimeoutException($"The host did not answer /api/health within {StartDeadline}:\n{Output}");
+                try
+                {
+                    using var response = await http.GetAsync("api/health", cancellationToken);
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // Not listening yet.
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return false; // Slow to answer under load; ask again.
+                }
+            },
+            healthy => healthy, "the host to answer /api/health", StartDeadline, _ => "\n" + Output);
     }
 
     private void Append(string? line)

@@ -66,7 +66,11 @@ public static class DispatchBenchmark
         var limited = definition with { Concurrency = new ConcurrencyPolicy { MaxParallelTasks = workers } };
         var reports = Policies.Select(p => RunSimulator.Run(limited, new SimulationOptions
         {
-            Seed = 7, DefaultWorkers = workers, Dispatch = p, DurationModel = model, Spread = 0.3,
+            Seed = 7,
+            DefaultWorkers = workers,
+            Dispatch = p,
+            DurationModel = model,
+            Spread = 0.3,
         })).ToArray();
         if (reports.Any(r => r.Status != RunStatus.Succeeded))
         {

@@ -44,7 +44,9 @@ public static class WfTrace
 
         return new PipelineDefinition
         {
-            Id = Path.GetFileNameWithoutExtension(path), OwnerGroup = "bench", Tasks = tasks,
+            Id = Path.GetFileNameWithoutExtension(path),
+            OwnerGroup = "bench",
+            Tasks = tasks,
         };
     }
 

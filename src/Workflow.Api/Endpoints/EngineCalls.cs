@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Http;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
-using Workflow.Validation;
+using Workflow.Services;
 
 namespace Workflow.Api.Endpoints;
 
 /// <summary>
-/// Calls the engine and turns the errors a caller can cause (a stale version, a missing pipeline, a bad parameter)
-/// into 4xx answers. Anything else is a fault of ours and stays an exception, answered as a bare 500.
+/// Calls a service and turns the errors a caller can cause (the contract's <see cref="ServiceException"/>s) into
+/// their answers through <see cref="ServiceProblems"/>. Anything else is a fault of ours and stays an exception,
+/// answered as a 500 with a correlation id by <see cref="ProblemExceptionHandler"/>.
 /// </summary>
 internal static class EngineCalls
 {
@@ -17,30 +17,9 @@ internal static class EngineCalls
         {
             return new(await call(), null);
         }
-        catch (Exception ex) when (Map(ex) is { } problem)
+        catch (ServiceException ex)
         {
-            return new(default, problem);
+            return new(default, ServiceProblems.For(ex));
         }
     }
-
-    private static IResult? Map(Exception ex) => ex switch
-    {
-        ArgumentNullException => null,
-        PipelineValidationException v => ApiProblems.Validation(
-            v.Errors.Select(DefinitionValidation.ToFieldError).ToList()),
-        ArgumentException a => ApiProblems.BadRequest(Clean(a), PathOf(a.ParamName), Clean(a), null),
-        KeyNotFoundException k => ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", k.Message),
-        InvalidOperationException i => ApiProblems.Conflict(i.Message),
-        _ => null,
-    };
-
-    /// <summary>The message without the " (Parameter 'x')" suffix .NET appends.</summary>
-    private static string Clean(ArgumentException ex)
-    {
-        var cut = ex.ParamName is null ? -1 : ex.Message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
-        return cut > 0 ? ex.Message[..cut] : ex.Message;
-    }
-
-    private static string PathOf(string? name) =>
-        string.IsNullOrEmpty(name) ? "$" : name.StartsWith('$') ? name : "$." + name;
 }

@@ -53,6 +53,20 @@ public static class ApiProblems
             $"If-Match {sent} does not match the current version {current} of pipeline '{id}'. " +
             "Read it again, reapply your change, and send the new ETag.");
 
+    /// <summary>A fault of ours: no details, only the id under which the fault is logged.</summary>
+    public static IResult Fault(string correlationId)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "Internal error",
+            Detail = $"The server failed; the fault is logged under correlation id '{correlationId}'.",
+            Type = "https://httpstatuses.io/500",
+        };
+        problem.Extensions["correlationId"] = correlationId;
+        return TypedResults.Problem(problem);
+    }
+
     public static IResult TooLarge(long limit) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
             $"The request body is larger than the limit of {limit} bytes. Send a smaller body.");

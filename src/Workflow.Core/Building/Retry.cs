@@ -19,6 +19,9 @@ public static class Retry
 
     public static RetryPolicy Fixed(int attempts, TimeSpan delay) => new()
     {
-        MaxAttempts = attempts, InitialDelay = delay, MaxDelay = delay, BackoffCoefficient = 1.0,
+        MaxAttempts = attempts,
+        InitialDelay = delay,
+        MaxDelay = delay,
+        BackoffCoefficient = 1.0,
     };
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Workflow.Model;
+using Workflow.Services;
 using Workflow.Validation;
 
 namespace Workflow.Parameters;
@@ -131,13 +132,15 @@ public sealed record ParameterResolution(JsonElement Values, IReadOnlyList<Valid
 }
 
 /// <summary>
-/// The parameters given to a run do not fit the pipeline's declarations. An <see cref="ArgumentException"/>, so
-/// the API answers 400 with <see cref="ArgumentException.ParamName"/> (the first problem's path) as the field.
+/// The parameters given to a run do not fit the pipeline's declarations: a request error of the service contract,
+/// so the API answers 400 naming each parameter (<c>parameters.{name}</c>).
 /// </summary>
-public sealed class RunParametersException : ArgumentException
+public sealed class RunParametersException : InvalidRequestException
 {
     public RunParametersException(IReadOnlyList<ValidationError> errors)
-        : base(Describe(errors), errors.Count > 0 ? errors[0].Path : "parameters") => Errors = errors;
+        : base(errors)
+    {
+    }
 
     public RunParametersException()
         : this([])
@@ -150,14 +153,7 @@ public sealed class RunParametersException : ArgumentException
     }
 
     public RunParametersException(string message, Exception innerException)
-        : base(message, "parameters", innerException) => Errors = [new ValidationError("parameters", message)];
-
-    public IReadOnlyList<ValidationError> Errors { get; }
-
-    private static string Describe(IReadOnlyList<ValidationError> errors) => errors.Count switch
+        : base(message, innerException)
     {
-        0 => "The parameters do not fit the pipeline.",
-        1 => errors[0].ToString(),
-        _ => string.Join(" ", errors.Select(e => e.ToString())),
-    };
+    }
 }

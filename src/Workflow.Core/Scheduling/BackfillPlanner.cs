@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workflow.Model;
+using Workflow.Services;
 
 namespace Workflow.Scheduling;
 
@@ -7,7 +8,7 @@ namespace Workflow.Scheduling;
 /// The runs a backfill starts: one per occurrence of a schedule in <c>[from, to]</c> (inside the schedule's window),
 /// each with the run id the scheduler gives that occurrence (<see cref="RunIds.ForSchedule"/>), so a repeated
 /// backfill, or a backfill over instants the scheduler already fired, starts nothing twice. Both hosts plan with it.
-/// Errors a caller can cause are <see cref="ArgumentException"/>s naming the request field.
+/// Errors a caller can cause are <see cref="InvalidRequestException"/>s naming the request field.
 /// </summary>
 public static class BackfillPlanner
 {
@@ -23,7 +24,7 @@ public static class BackfillPlanner
         ArgumentNullException.ThrowIfNull(pipeline);
         if (to < from)
         {
-            throw new ArgumentException($"'to' ({to:O}) is before 'from' ({from:O}).", "to");
+            throw InvalidRequestException.For("to", $"'to' ({to:O}) is before 'from' ({from:O}).");
         }
 
         var schedule = Choose(pipeline, scheduleName);
@@ -34,7 +35,8 @@ public static class BackfillPlanner
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"Schedule '{ScheduleNames.Describe(schedule)}' cannot fire: {ex.Message}", "schedule");
+            throw InvalidRequestException.For("schedule",
+                $"Schedule '{ScheduleNames.Describe(schedule)}' cannot fire: {ex.Message}");
         }
 
         var start = from == DateTimeOffset.MinValue ? from : from.AddTicks(-1);
@@ -45,9 +47,9 @@ public static class BackfillPlanner
             var counted = count >= CountCap
                 ? $"at least {CountCap.ToString("N0", CultureInfo.InvariantCulture)}"
                 : count.ToString("N0", CultureInfo.InvariantCulture);
-            throw new ArgumentException(
+            throw InvalidRequestException.For("to",
                 $"The range has {counted} occurrences of schedule '{ScheduleNames.Describe(schedule)}'; a backfill may start at " +
-                $"most {maxRuns.ToString("N0", CultureInfo.InvariantCulture)}. Split it into smaller ranges.", "to");
+                $"most {maxRuns.ToString("N0", CultureInfo.InvariantCulture)}. Split it into smaller ranges.");
         }
 
         var runs = occurrences.Select(o => new BackfillRun(RunIds.ForSchedule(pipeline.Id, o), o)).ToList();
@@ -65,18 +67,18 @@ public static class BackfillPlanner
         if (name is not null)
         {
             return schedules.FirstOrDefault(s => s.Name == name)
-                   ?? throw new ArgumentException(
-                       $"Pipeline '{pipeline.Id}' has no schedule named '{name}'. {Names(pipeline)}", "schedule");
+                   ?? throw InvalidRequestException.For("schedule",
+                       $"Pipeline '{pipeline.Id}' has no schedule named '{name}'. {Names(pipeline)}");
         }
 
         return schedules.Count switch
         {
             1 => schedules[0],
-            0 => throw new ArgumentException(
-                $"Pipeline '{pipeline.Id}' has no schedules, so there are no occurrences to backfill.", "schedule"),
-            _ => throw new ArgumentException(
+            0 => throw InvalidRequestException.For("schedule",
+                $"Pipeline '{pipeline.Id}' has no schedules, so there are no occurrences to backfill."),
+            _ => throw InvalidRequestException.For("schedule",
                 $"Pipeline '{pipeline.Id}' has {schedules.Count} schedules; name the one to backfill. " +
-                Names(pipeline), "schedule"),
+                Names(pipeline)),
         };
     }
 

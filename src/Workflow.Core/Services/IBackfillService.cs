@@ -5,8 +5,8 @@ namespace Workflow.Services;
 /// <summary>
 /// Backfills: one run per occurrence of a schedule in a past range (planned by <c>Scheduling.BackfillPlanner</c>),
 /// started at most <see cref="BackfillRequest.MaxActiveRuns"/> at a time. The embedded engine keeps them in SQLite;
-/// the Azure app runs each as a Durable orchestration. Errors a caller can cause are <see cref="ArgumentException"/>
-/// (naming the request field) and <see cref="KeyNotFoundException"/>.
+/// the Azure app runs each as a Durable orchestration. Errors a caller can cause are <see cref="InvalidRequestException"/>
+/// (naming the request field) and <see cref="NotFoundException"/>.
 /// </summary>
 public interface IBackfillService
 {

@@ -6,7 +6,9 @@ namespace Workflow.Services;
 
 /// <summary>
 /// The engine-neutral service the HTTP API is written against. The embedded engine implements it over SQLite;
-/// the Azure app implements it over the Durable task hub. Authorization happens above it, in the API.
+/// the Azure app implements it over the Durable task hub. Authorization happens above it, in the API. What a
+/// caller can get wrong is thrown as a <see cref="ServiceException"/> (not found, version conflict, invalid request,
+/// conflict); any other exception is a fault.
 /// </summary>
 public interface IWorkflowService
 {
@@ -41,7 +43,7 @@ public interface IWorkflowService
     /// <summary>
     /// A new run that keeps every task the run finished with success (see <see cref="CarryOver"/>) and runs the rest,
     /// on the run's pinned version or, with <see cref="RerunVersion.Latest"/>, on the current one when the kept tasks
-    /// still fit it (see <see cref="RerunPlan"/>; otherwise an <see cref="InvalidOperationException"/> names them).
+    /// still fit it (see <see cref="RerunPlan"/>; otherwise a <see cref="ConflictException"/> names them).
     /// </summary>
     ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
         CancellationToken cancellationToken);

@@ -1,13 +1,17 @@
+using Workflow.Services;
+
 namespace Workflow.Validation;
 
 /// <summary>
 /// Thrown where a definition must be valid (storing it, starting a run); carries every problem so the caller
-/// can show them all, not just the first.
+/// can show them all, not just the first. A request error of the service contract (a 400).
 /// </summary>
-public sealed class PipelineValidationException : Exception
+public sealed class PipelineValidationException : InvalidRequestException
 {
     public PipelineValidationException(IReadOnlyList<ValidationError> errors)
-        : base(Summarize(errors)) => Errors = errors;
+        : base(Summarize(errors), errors)
+    {
+    }
 
     public PipelineValidationException()
         : this([])
@@ -20,9 +24,9 @@ public sealed class PipelineValidationException : Exception
     }
 
     public PipelineValidationException(string message, Exception innerException)
-        : base(message, innerException) => Errors = [new ValidationError("", message)];
-
-    public IReadOnlyList<ValidationError> Errors { get; }
+        : base(message, innerException)
+    {
+    }
 
     private static string Summarize(IReadOnlyList<ValidationError> errors) => errors.Count switch
     {

@@ -7,7 +7,8 @@ namespace Workflow.Engine.Runtime;
 
 /// <summary>
 /// Stores a new version of a pipeline unless it equals the current one. A stale <c>expectedVersion</c> is a
-/// conflict (<see cref="InvalidOperationException"/>), which the API answers with 409/412.
+/// <see cref="VersionConflictException"/> (a 409), and one of a pipeline that does not exist a
+/// <see cref="NotFoundException"/>.
 /// </summary>
 internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expectedVersion, string actor)
     : WriteOp<PipelineRecord>
@@ -18,9 +19,11 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
         var current = head is { Deleted: false } ? head.Value.Version : (int?)null;
         if (expectedVersion is { } expected && expected != current)
         {
-            throw new InvalidOperationException(current is null
-                ? $"Pipeline '{definition.Id}' does not exist, so version {expected} cannot be replaced. Create it without If-Match."
-                : $"Pipeline '{definition.Id}' is at version {current}, not {expected}. Read it again and retry with If-Match: \"v{current}\".");
+            throw current is null
+                ? new NotFoundException($"Pipeline '{definition.Id}' does not exist, so version {expected} cannot be " +
+                                        "replaced. Create it without If-Match.")
+                : new VersionConflictException($"Pipeline '{definition.Id}' is at version {current}, not {expected}. " +
+                                               $"Read it again and retry with If-Match: \"v{current}\".");
         }
 
         if (current is { } version && PipelineRows.Version(context.Connection, context.Transaction, definition.Id, version)
@@ -66,7 +69,7 @@ internal sealed class DeletePipelineOp(string pipelineId, int? expectedVersion) 
 
         if (expectedVersion is { } expected && expected != live.Version)
         {
-            throw new InvalidOperationException(
+            throw new VersionConflictException(
                 $"Pipeline '{pipelineId}' is at version {live.Version}, not {expected}. Read it again and retry with If-Match: \"v{live.Version}\".");
         }
 

@@ -164,9 +164,8 @@ internal sealed class RunQueries(SqliteStore store)
         }
         catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
         {
-            throw new ArgumentException(
-                $"The continuation token '{token}' is not one this service issued. Start again without it.",
-                "continuationToken", ex);
+            throw InvalidRequestException.For("continuationToken",
+                $"The continuation token '{token}' is not one this service issued.", "Start again without it.");
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class WorkflowEngineService
         var logicalTime = request.ScheduledAt ?? now;
         var definition = await _pipelines.ForRunAsync(request.PipelineId,
                              new PipelineContext(logicalTime, request.Parameters), cancellationToken)
-                         ?? throw new KeyNotFoundException(
+                         ?? throw new NotFoundException(
                              $"Pipeline '{request.PipelineId}' does not exist. List pipelines to see the ids you can run.");
         var parameters = RunParameters.ResolveOrThrow(definition, request.Parameters);
         var runId = request.RunId ?? $"{definition.Id}@manual-{SortableId(now)}";
@@ -69,21 +69,21 @@ public sealed partial class WorkflowEngineService
         CancellationToken cancellationToken)
     {
         var original = await _runs.GetAsync(runId, cancellationToken)
-                       ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
+                       ?? throw new NotFoundException($"Run '{runId}' does not exist.");
         if (original.Status is RunStatus.Queued or RunStatus.Running)
         {
-            throw new InvalidOperationException(
+            throw new ConflictException(
                 $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning its failed tasks.");
         }
 
         var pinned = await _pipelines.GetAsync(original.PipelineId, original.PipelineVersion, cancellationToken)
-                     ?? throw new KeyNotFoundException(
+                     ?? throw new NotFoundException(
                          $"Version {original.PipelineVersion} of pipeline '{original.PipelineId}' no longer exists.");
         var target = version == RerunVersion.Pinned ? pinned
             : await _pipelines.GetAsync(original.PipelineId, null, cancellationToken)
-              ?? throw new KeyNotFoundException($"Pipeline '{original.PipelineId}' no longer exists.");
+              ?? throw new NotFoundException($"Pipeline '{original.PipelineId}' no longer exists.");
         var final = await _runs.SnapshotAsync(runId, cancellationToken)
-                    ?? throw new InvalidOperationException(
+                    ?? throw new ConflictException(
                         $"Run '{runId}' kept no final state to rerun from (the engine runs with Durable off).");
         var prior = RerunPlan.For(runId, CarryOver.From(final), pinned, target);
 

@@ -8,9 +8,8 @@ namespace Workflow.Engine.Services;
 
 /// <summary>
 /// <see cref="IWorkflowService"/> over the embedded engine. Writes go through the group-commit writer and return
-/// once durable; reads use their own connections. Errors a caller can cause are <see cref="ArgumentException"/>
-/// (bad input), <see cref="KeyNotFoundException"/> (unknown pipeline) and <see cref="InvalidOperationException"/>
-/// (version conflict, run not finished), each with a message that says what to do.
+/// once durable; reads use their own connections. Errors a caller can cause are the
+/// <see cref="ServiceException"/>s of the contract, each with a message that says what to do.
 /// </summary>
 public sealed partial class WorkflowEngineService : IWorkflowService
 {
@@ -85,7 +84,7 @@ public sealed partial class WorkflowEngineService : IWorkflowService
     {
         var waiter = _engine.Waiters.For(runId);
         var record = await _runs.GetAsync(runId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
+            ?? throw new NotFoundException($"Run '{runId}' does not exist.");
         if (record.Status is Execution.RunStatus.Succeeded or Execution.RunStatus.Failed or Execution.RunStatus.Cancelled)
         {
             return record.Status;

@@ -7,7 +7,7 @@ namespace Workflow.Engine.Starts;
 
 /// <summary>
 /// The embedded host's side of <see cref="Overlap"/> for manual and API starts: counts the pipeline's active runs
-/// (and queued starts), then starts, refuses (<c>skip</c>: an <see cref="InvalidOperationException"/>, a 409),
+/// (and queued starts), then starts, refuses (<c>skip</c>: a <see cref="ConflictException"/>, a 409),
 /// queues the start as a row the start gate picks up, or cancels the earlier runs first. Admissions are taken one
 /// at a time, so two triggers at once cannot both see "nothing active".
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class OverlapAdmission(IWorkflowService workflow, QueuedStartSto
             switch (Overlap.Decide(policy, active.Count))
             {
                 case OverlapAction.Skip:
-                    throw new InvalidOperationException(Overlap.SkippedMessage(definition.Id, active));
+                    throw new ConflictException(Overlap.SkippedMessage(definition.Id, active));
                 case OverlapAction.Queue:
                     var waiting = new QueuedStart(runId, definition.Id, request.Trigger, request.Actor,
                         request.Parameters, now);

@@ -89,7 +89,7 @@ internal sealed class StartGate(IWorkflowService workflow, QueuedStartStore queu
             await workflow.StartRunAsync(new StartRunRequest(backfill.PipelineId, RunTrigger.Backfill,
                 backfill.CreatedBy, backfill.Parameters, run.RunId, run.LogicalTime), ct);
         }
-        catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException)
+        catch (ServiceException ex)
         {
             // A pipeline deleted or changed so that the schedule's parameters no longer fit: this run cannot start.
             Log.BackfillRunRefused(logger, run.RunId, backfill.BackfillId, ex.Message);

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Workflow.Functions.Services;
 using Workflow.Execution;
+using Workflow.Functions.Services;
 using Workflow.Model;
 using Workflow.Scheduling;
 using Workflow.Services;
@@ -80,7 +80,7 @@ public sealed class BackfillStepActivity(IWorkflowService workflow, DurableClien
                 Status = started.Status,
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException)
+        catch (ServiceException)
         {
             return run with { State = BackfillRunStates.Skipped };
         }

@@ -20,12 +20,12 @@ public sealed class DurableBackfillService(DurableClientHolder durable, IWorkflo
         ArgumentNullException.ThrowIfNull(request);
         if (request.MaxActiveRuns < 1)
         {
-            throw new ArgumentException($"maxActiveRuns is {request.MaxActiveRuns}; it must be at least 1.",
-                "maxActiveRuns");
+            throw InvalidRequestException.For("maxActiveRuns",
+                $"maxActiveRuns is {request.MaxActiveRuns}; it must be at least 1.");
         }
 
         var pipeline = await workflow.GetPipelineAsync(request.PipelineId, null, cancellationToken)
-                       ?? throw new KeyNotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
+                       ?? throw new NotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
         var plan = BackfillPlanner.Plan(pipeline.Definition, request.Schedule, request.From, request.To,
             options.Value.MaxRuns);
         var now = time.GetUtcNow();

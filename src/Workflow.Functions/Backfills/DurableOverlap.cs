@@ -35,7 +35,7 @@ internal static class DurableOverlap
         switch (Overlap.Decide(policy, active.Count))
         {
             case OverlapAction.Skip:
-                throw new InvalidOperationException(Overlap.SkippedMessage(pipeline.Definition.Id, active));
+                throw new ConflictException(Overlap.SkippedMessage(pipeline.Definition.Id, active));
             case OverlapAction.CancelPreviousThenStart:
                 foreach (var previous in active)
                 {

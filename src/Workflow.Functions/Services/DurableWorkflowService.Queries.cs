@@ -58,21 +58,21 @@ public sealed partial class DurableWorkflowService
         CancellationToken cancellationToken)
     {
         var run = await ReadAsync(InstanceIds.For(runId), cancellationToken)
-            ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
+            ?? throw new NotFoundException($"Run '{runId}' does not exist.");
         if (run.Record.Status is RunStatus.Queued or RunStatus.Running)
         {
-            throw new InvalidOperationException(
+            throw new ConflictException(
                 $"Run '{runId}' is still {run.Record.Status.ToString().ToLowerInvariant()}. " +
                 "Wait for it to finish, or cancel it, before rerunning its failed tasks.");
         }
 
         var pipelineId = run.Record.PipelineId;
         var pinned = await catalog.GetAsync(pipelineId, run.Record.PipelineVersion, cancellationToken)
-            ?? throw new KeyNotFoundException(
+            ?? throw new NotFoundException(
                 $"Version {run.Record.PipelineVersion} of pipeline '{pipelineId}' no longer exists.");
         var target = version == RerunVersion.Pinned ? pinned
             : await catalog.GetAsync(pipelineId, null, cancellationToken)
-              ?? throw new KeyNotFoundException($"Pipeline '{pipelineId}' no longer exists.");
+              ?? throw new NotFoundException($"Pipeline '{pipelineId}' no longer exists.");
         var kept = run.Outcome?.Kept ?? new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
         var prior = RerunPlan.For(runId, kept, pinned, target);
         var newRunId = global::Workflow.Scheduling.RunIds.NewManual(pipelineId, time.GetUtcNow());
@@ -81,8 +81,8 @@ public sealed partial class DurableWorkflowService
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
             new StartOrchestrationOptions(InstanceIds.For(newRunId)), cancellationToken);
         var now = time.GetUtcNow();
-        return RunRecords.From(new RunInstanceView(InstanceIds.For(newRunId), "Pending", now, now, input, null, null),
-            target) with { RerunOf = runId };
+        var view = new RunInstanceView(InstanceIds.For(newRunId), "Pending", now, now, input, null, null);
+        return RunRecords.From(view, target) with { RerunOf = runId };
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed partial class DurableWorkflowService(
         }
 
         var pipeline = await catalog.GetAsync(request.PipelineId, null, cancellationToken)
-            ?? throw new KeyNotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
+            ?? throw new NotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
         var parameters = RunParameters.ResolveOrThrow(pipeline.Definition, request.Parameters);
 
         if (await Backfills.DurableOverlap.AdmitAsync(this, Client, request, pipeline, runId, time.GetUtcNow(),

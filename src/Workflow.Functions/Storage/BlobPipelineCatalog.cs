@@ -47,7 +47,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         if (!await ConditionalBlob.TryWriteAsync(Container.GetBlobClient(BlobNames.Head(definition.Id)), body, etag,
                 cancellationToken))
         {
-            throw new InvalidOperationException(
+            throw new VersionConflictException(
                 $"Pipeline '{definition.Id}' was changed by someone else at the same time; reload it and apply the change again.");
         }
 
@@ -140,7 +140,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
 
         if (expectedVersion is { } expected && expected != current.Version)
         {
-            throw new InvalidOperationException(
+            throw new VersionConflictException(
                 $"Pipeline '{pipelineId}' is at version {current.Version}, not {expected}; reload it before deleting.");
         }
 
@@ -158,7 +158,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
                 return false;
             }
 
-            throw new InvalidOperationException(
+            throw new VersionConflictException(
                 $"Pipeline '{pipelineId}' was changed by someone else at the same time; reload it before deleting.", ex);
         }
     }

@@ -6,7 +6,7 @@ namespace Workflow.Functions.Storage;
 /// The version rules of a definitions catalogue, shared by any store that keeps definitions as documents: the
 /// first version is 1 (or the one after the last version of a deleted pipeline), each accepted change adds one,
 /// and a change must name the version it replaces. Refusals are the exceptions the API turns into answers
-/// (<see cref="KeyNotFoundException"/> is 404, <see cref="InvalidOperationException"/> is 409).
+/// (<see cref="NotFoundException"/>, <see cref="VersionConflictException"/>).
 /// </summary>
 public static class CatalogRules
 {
@@ -23,20 +23,20 @@ public static class CatalogRules
         if (current is null)
         {
             return expectedVersion is > 0
-                ? throw new KeyNotFoundException(
+                ? throw new NotFoundException(
                     $"Pipeline '{pipelineId}' does not exist, so version {expectedVersion} cannot be replaced; create it without If-Match.")
                 : Math.Max(0, lastStoredVersion) + 1;
         }
 
         if (expectedVersion is null)
         {
-            throw new InvalidOperationException(
+            throw new VersionConflictException(
                 $"Pipeline '{pipelineId}' already exists at version {current.Version}; send If-Match: \"v{current.Version}\" to change it.");
         }
 
         if (expectedVersion != current.Version)
         {
-            throw new InvalidOperationException(
+            throw new VersionConflictException(
                 $"Pipeline '{pipelineId}' is at version {current.Version}, not {expectedVersion}; reload it and apply the change again.");
         }
 

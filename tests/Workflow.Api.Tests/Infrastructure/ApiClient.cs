@@ -59,22 +59,15 @@ public sealed class ApiClient(HttpClient http, string user)
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>Polls a run until it finishes, with a generous deadline for a loaded machine.</summary>
-    public async Task<JsonElement> WaitForRunAsync(string runId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var response = await GetAsync($"/api/runs/{Uri.EscapeDataString(runId)}");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = await JsonAsync(response);
-            var status = body.GetProperty("run").GetProperty("status").GetString();
-            if (status is "succeeded" or "failed" or "cancelled")
+    public Task<JsonElement> WaitForRunAsync(string runId, TimeSpan? timeout = null) =>
+        Poll.GetAsync(async () =>
             {
-                return body;
-            }
+                var response = await GetAsync($"/api/runs/{Uri.EscapeDataString(runId)}");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return await JsonAsync(response);
+            },
+            body => Status(body) is "succeeded" or "failed" or "cancelled",
+            $"run {runId} to finish", timeout, body => $"status {Status(body)}");
 
-            Assert.True(DateTime.UtcNow < deadline, $"Run {runId} is still {status} after the deadline.");
-            await Task.Delay(50);
-        }
-    }
+    private static string? Status(JsonElement body) => body.GetProperty("run").GetProperty("status").GetString();
 }

@@ -12,7 +12,12 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
 {
     private static readonly Dictionary<string, int> Level = new(StringComparer.Ordinal)
     {
-        ["nobody"] = 0, ["alice"] = 1, ["oscar"] = 2, ["erin"] = 3, ["root"] = 4, ["fred"] = -1,
+        ["nobody"] = 0,
+        ["alice"] = 1,
+        ["oscar"] = 2,
+        ["erin"] = 3,
+        ["root"] = 4,
+        ["fred"] = -1,
     };
 
     /// <summary>name -> (method, path, body, least level, answer when allowed).</summary>

@@ -16,8 +16,12 @@ public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiF
             Issuer = issuer,
             Audience = "workflow",
             Expires = DateTime.UtcNow.AddHours(1),
-            Claims = new Dictionary<string, object> { ["sub"] = "mallory", ["groups"] = new[] { "data-eng" },
-                ["roles"] = new[] { "admin" } },
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = "mallory",
+                ["groups"] = new[] { "data-eng" },
+                ["roles"] = new[] { "admin" }
+            },
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)), SecurityAlgorithms.HmacSha256),
         });

@@ -97,19 +97,9 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
         Assert.Contains("(HTTP 404", Lines(result.Error)[0], StringComparison.Ordinal);
     }
 
-    private async Task WaitForTaskAsync(string runId, string task, string status)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var show = await SucceedsAsync("runs", "show", runId);
-            if (Lines(show).Any(l => l.StartsWith(task + " ", StringComparison.Ordinal) && l.Contains(status, StringComparison.Ordinal)))
-            {
-                return;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"{task} never reached {status}:\n{show}");
-            await Task.Delay(200);
-        }
-    }
+    private Task WaitForTaskAsync(string runId, string task, string status) =>
+        Poll.GetAsync(() => SucceedsAsync("runs", "show", runId),
+            show => Lines(show).Any(l => l.StartsWith(task + " ", StringComparison.Ordinal)
+                                         && l.Contains(status, StringComparison.Ordinal)),
+            $"{task} to reach {status}", TimeSpan.FromMinutes(2), show => "\n" + show);
 }

@@ -1,7 +1,7 @@
 using Workflow.Execution;
 using Workflow.Model;
-using TaskStatus = Workflow.Execution.TaskStatus;
 using static Workflow.Core.Tests.Execution.Defs;
+using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Core.Tests.Execution;
 
@@ -9,7 +9,10 @@ public class RetryTests
 {
     private static readonly RetryPolicy ThreeAttempts = new()
     {
-        MaxAttempts = 3, InitialDelay = TimeSpan.FromSeconds(10), BackoffCoefficient = 2, MaxDelay = TimeSpan.FromSeconds(15),
+        MaxAttempts = 3,
+        InitialDelay = TimeSpan.FromSeconds(10),
+        BackoffCoefficient = 2,
+        MaxDelay = TimeSpan.FromSeconds(15),
     };
 
     [Fact]

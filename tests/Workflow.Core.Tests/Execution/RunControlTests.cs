@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Workflow.Execution;
 using Workflow.Model;
-using TaskStatus = Workflow.Execution.TaskStatus;
 using static Workflow.Core.Tests.Execution.Defs;
+using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Core.Tests.Execution;
 
@@ -105,7 +105,10 @@ public class RunControlTests
         var config = DeciderHarness.Json("""{"pipelineId":"child"}""");
         run.Start(Pipeline(new TaskDefinition
         {
-            Id = "sub", Kind = "sub-pipeline", Config = config, Retry = new RetryPolicy { MaxAttempts = 2 },
+            Id = "sub",
+            Kind = "sub-pipeline",
+            Config = config,
+            Retry = new RetryPolicy { MaxAttempts = 2 },
         }));
         var child = run.All.Single<StartChildRun>();
 
@@ -149,7 +152,9 @@ public class RunControlTests
         var at = DeciderHarness.T0.AddHours(3);
         var task = new TaskDefinition
         {
-            Id = "gate", Kind = "wait-until", Config = DeciderHarness.Json($$"""{"at":"{{at:O}}"}"""),
+            Id = "gate",
+            Kind = "wait-until",
+            Config = DeciderHarness.Json($$"""{"at":"{{at:O}}"}"""),
         };
 
         var start = run.Start(Pipeline(task, Task("after", "gate")));

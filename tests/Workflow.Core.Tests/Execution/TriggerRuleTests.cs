@@ -1,7 +1,7 @@
 using Workflow.Execution;
 using Workflow.Model;
-using TaskStatus = Workflow.Execution.TaskStatus;
 using static Workflow.Core.Tests.Execution.Defs;
+using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Core.Tests.Execution;
 
@@ -50,7 +50,7 @@ public class TriggerRuleTests
         run.Start(Pipeline(
             Task("a"),
             Task("b", "a"),
-            Task("c") ,
+            Task("c"),
             Task("tolerant", "b", "c") with { Trigger = TriggerRule.NoneFailed },
             Task("strict", "b", "c")));
         run.Fail("a", kind: ErrorKinds.InvalidInput);

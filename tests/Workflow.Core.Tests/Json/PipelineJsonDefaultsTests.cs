@@ -19,7 +19,10 @@ public class PipelineJsonDefaultsTests
             """);
         var expected = new PipelineDefinition
         {
-            Id = "p", OwnerGroup = "g", Defaults = new TaskDefaults(), Concurrency = new ConcurrencyPolicy(),
+            Id = "p",
+            OwnerGroup = "g",
+            Defaults = new TaskDefaults(),
+            Concurrency = new ConcurrencyPolicy(),
             Schedules = [new ScheduleDefinition { Cron = "0 2 * * *", CatchUp = new CatchUpPolicy() }],
             Sla = new SlaPolicy { Notify = new NotifyOn(), Channels = [new AlertChannel { Url = "https://example.com/hook" }] },
             Parameters = [new ParameterDefinition { Name = "day" }],

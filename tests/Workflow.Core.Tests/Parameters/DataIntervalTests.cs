@@ -32,7 +32,9 @@ public class DataIntervalTests
     {
         var every = new ScheduleDefinition
         {
-            Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(15), Anchor = Day,
+            Kind = ScheduleKind.Interval,
+            Every = TimeSpan.FromMinutes(15),
+            Anchor = Day,
         };
 
         Assert.Equal(Day.AddMinutes(30), DataInterval.StartOf(With(every), Day.AddMinutes(45)));

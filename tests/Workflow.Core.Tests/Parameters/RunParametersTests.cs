@@ -96,13 +96,12 @@ public class RunParametersTests
     }
 
     [Fact]
-    public void The_exception_names_the_first_problem_as_the_argument()
+    public void The_exception_names_each_problem_by_its_parameter()
     {
         var ex = Assert.Throws<RunParametersException>(() =>
             RunParameters.ResolveOrThrow(EveryType, Json("""{"i":"x","zzz":1}""")));
 
-        Assert.Equal("parameters.i", ex.ParamName);
-        Assert.Equal(2, ex.Errors.Count);
+        Assert.Equal(["parameters.i", "parameters.zzz"], ex.Errors.Select(e => e.Path));
     }
 
     [Fact]

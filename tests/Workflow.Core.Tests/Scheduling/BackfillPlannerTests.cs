@@ -1,5 +1,6 @@
 using Workflow.Model;
 using Workflow.Scheduling;
+using Workflow.Services;
 
 namespace Workflow.Core.Tests.Scheduling;
 
@@ -41,10 +42,10 @@ public class BackfillPlannerTests
     [Fact]
     public void A_range_over_the_limit_is_refused_naming_the_count()
     {
-        var ex = Assert.Throws<ArgumentException>(() =>
+        var ex = Assert.Throws<InvalidRequestException>(() =>
             BackfillPlanner.Plan(Pipeline(Daily()), null, Day, Day.AddDays(1500).AddHours(-1)));
 
-        Assert.Equal("to", ex.ParamName);
+        Assert.Equal("to", Assert.Single(ex.Errors).Path);
         Assert.Contains("1,500 occurrences", ex.Message);
         Assert.Contains("at most 1,000", ex.Message);
     }
@@ -54,18 +55,18 @@ public class BackfillPlannerTests
     {
         var pipeline = Pipeline(Daily(), Daily("nightly"));
 
-        var unnamed = Assert.Throws<ArgumentException>(() => BackfillPlanner.Plan(pipeline, null, Day, Day.AddDays(1)));
-        var unknown = Assert.Throws<ArgumentException>(() => BackfillPlanner.Plan(pipeline, "x", Day, Day.AddDays(1)));
+        var unnamed = Assert.Throws<InvalidRequestException>(() => BackfillPlanner.Plan(pipeline, null, Day, Day.AddDays(1)));
+        var unknown = Assert.Throws<InvalidRequestException>(() => BackfillPlanner.Plan(pipeline, "x", Day, Day.AddDays(1)));
 
-        Assert.Equal(("schedule", "schedule"), (unnamed.ParamName, unknown.ParamName));
+        Assert.Equal(("schedule", "schedule"), (unnamed.Errors[0].Path, unknown.Errors[0].Path));
         Assert.Contains("'nightly'", unknown.Message);
     }
 
     [Fact]
     public void A_reversed_range_is_refused()
     {
-        var ex = Assert.Throws<ArgumentException>(() => BackfillPlanner.Plan(Pipeline(Daily()), null, Day, Day.AddDays(-1)));
+        var ex = Assert.Throws<InvalidRequestException>(() => BackfillPlanner.Plan(Pipeline(Daily()), null, Day, Day.AddDays(-1)));
 
-        Assert.Equal("to", ex.ParamName);
+        Assert.Equal("to", Assert.Single(ex.Errors).Path);
     }
 }

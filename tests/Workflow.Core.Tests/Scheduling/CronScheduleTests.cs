@@ -66,7 +66,9 @@ public class CronScheduleTests
     {
         var schedule = Schedule.From(new ScheduleDefinition
         {
-            Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(15), Anchor = Utc(2026, 1, 1, 0, 5),
+            Kind = ScheduleKind.Interval,
+            Every = TimeSpan.FromMinutes(15),
+            Anchor = Utc(2026, 1, 1, 0, 5),
         });
 
         Assert.Equal([Utc(2026, 1, 1, 0, 5), Utc(2026, 1, 1, 0, 20)], schedule.Next(Utc(2025, 12, 31), 2));

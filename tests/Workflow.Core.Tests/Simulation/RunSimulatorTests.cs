@@ -9,12 +9,18 @@ public class RunSimulatorTests
 {
     private static TaskDefinition Task(string id, double seconds, params string[] after) => new()
     {
-        Id = id, Kind = "process", DependsOn = after, ExpectedDuration = TimeSpan.FromSeconds(seconds),
+        Id = id,
+        Kind = "process",
+        DependsOn = after,
+        ExpectedDuration = TimeSpan.FromSeconds(seconds),
     };
 
     private static PipelineDefinition Pipeline(params TaskDefinition[] tasks) => new()
     {
-        Id = "sim", OwnerGroup = "g", Tasks = tasks, Concurrency = new ConcurrencyPolicy { MaxParallelTasks = 0 },
+        Id = "sim",
+        OwnerGroup = "g",
+        Tasks = tasks,
+        Concurrency = new ConcurrencyPolicy { MaxParallelTasks = 0 },
     };
 
     private static PipelineDefinition ForkJoin() => Pipeline(
@@ -110,7 +116,8 @@ public class RunSimulatorTests
 
         var report = RunSimulator.Run(definition, new SimulationOptions
         {
-            DefaultWorkers = 4, Outputs = task => task.TaskId == "list" ? array : null,
+            DefaultWorkers = 4,
+            Outputs = task => task.TaskId == "list" ? array : null,
         });
 
         Assert.Equal(RunStatus.Succeeded, report.Status);

@@ -69,14 +69,14 @@ public class ParameterRulesTests
     {
         var p = Pipeline("""{"command":"sh"}""", new ParameterDefinition { Name = "n", Type = "integer", Required = true })
             with
-            {
-                Schedules =
+        {
+            Schedules =
                 [
                     new ScheduleDefinition { Cron = "0 * * * *", Parameters = Json("""{"n":"x"}""") },
                     new ScheduleDefinition { Cron = "0 * * * *", Name = "b", Parameters = Json("""{"m":1}""") },
                     new ScheduleDefinition { Cron = "0 * * * *", Name = "c", Parameters = Json("""{"n":3}""") },
                 ],
-            };
+        };
 
         var paths = Errors(p).Select(e => e.Path).ToList();
 

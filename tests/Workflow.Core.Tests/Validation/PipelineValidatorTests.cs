@@ -118,7 +118,10 @@ public class PipelineValidatorTests
         {
             Retry = new RetryPolicy
             {
-                MaxAttempts = 0, InitialDelay = TimeSpan.FromSeconds(-1), BackoffCoefficient = 0.5, Jitter = 2,
+                MaxAttempts = 0,
+                InitialDelay = TimeSpan.FromSeconds(-1),
+                BackoffCoefficient = 0.5,
+                Jitter = 2,
                 MaxDelay = TimeSpan.FromDays(3),
             },
             Timeout = TimeSpan.Zero,

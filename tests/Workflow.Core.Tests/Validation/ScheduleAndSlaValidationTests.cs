@@ -8,7 +8,10 @@ public class ScheduleAndSlaValidationTests
     private static ValidationResult Validate(ScheduleDefinition[] schedules, SlaPolicy? sla = null) =>
         new PipelineValidator().Validate(new PipelineDefinition
         {
-            Id = "p", OwnerGroup = "g", Schedules = schedules, Sla = sla,
+            Id = "p",
+            OwnerGroup = "g",
+            Schedules = schedules,
+            Sla = sla,
             Tasks = [new TaskDefinition { Id = "a", Kind = "custom" }],
         });
 

@@ -43,10 +43,10 @@ public class AlertDeliveryTests
 
         var outcome = await dispatcher.RaiseAsync(SampleAlert("sales@1/deadline-at-risk", "metric-probe"), null);
 
-        var body = (await Eventually.GetAsync(() => Task.FromResult(receiver.Received.ToArray()), r => r.Length > 0,
+        var body = (await Poll.GetAsync(() => Task.FromResult(receiver.Received.ToArray()), r => r.Length > 0,
             "the webhook to receive the alert"))[0];
         var store = engine.Services.GetRequiredService<AlertStore>();
-        var record = await Eventually.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
+        var record = await Poll.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
             r => r?.Delivery.Status == DeliveryStatus.Delivered, "the delivery to be recorded");
         Assert.Equal(RaiseOutcome.New, outcome);
         Assert.Contains("[deadline-at-risk] metric-probe: Run sales@1 may miss its deadline", body.GetProperty("text").GetString(),
@@ -71,11 +71,11 @@ public class AlertDeliveryTests
         var store = engine.Services.GetRequiredService<AlertStore>();
 
         await dispatcher.RaiseAsync(SampleAlert("sales@1/deadline-at-risk"), null);
-        var failing = await Eventually.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
+        var failing = await Poll.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
             r => r is { Delivery.Status: DeliveryStatus.Retrying, Delivery.Attempts: >= 2 },
             "delivery attempts to fail while the receiver is down");
         receiver.Start();
-        var delivered = await Eventually.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
+        var delivered = await Poll.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
             r => r?.Delivery.Status == DeliveryStatus.Delivered, "the alert to be delivered after the receiver is back");
 
         Assert.NotNull(failing!.Delivery.LastError);
@@ -100,7 +100,7 @@ public class AlertDeliveryTests
         var cleared = await dispatcher.ClearAsync("a/1", at, "back on track", null);
         var clearedTwice = await dispatcher.ClearAsync("a/1", at, "back on track", null);
         var acked = await store.AckAsync("b/1", "alice", at);
-        await Eventually.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 3,
+        await Poll.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 3,
             "raise a, raise b and clear a to be delivered");
 
         var teamOnly = await store.ListAsync(new AlertQuery(OwnerGroups: ["team"]), default);

@@ -22,7 +22,7 @@ public sealed class SlaMonitorRestartTests
             Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromHours(1) } },
         };
 
-    private static Task<TestEngine> StartAsync(ManualClock clock, string? data = null,
+    private static Task<TestEngine> StartAsync(FakeTimeProvider clock, string? data = null,
         Action<IServiceCollection>? more = null) =>
         TestEngine.StartAsync(s =>
         {
@@ -40,7 +40,7 @@ public sealed class SlaMonitorRestartTests
     public async Task A_run_active_across_a_restart_gets_its_at_risk_and_missed_alerts_once_each()
     {
         // Arrange: the task runs past its 10 minutes before the restart, so slow-task is raised by the first host.
-        var clock = new ManualClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var data = TempDirectory.Create();
         string runId;
         var slow = "";
@@ -49,26 +49,26 @@ public sealed class SlaMonitorRestartTests
             runId = (await first.StartRunAsync(Hourly("sla-restart"))).RunId;
             slow = AlertIds.ForRun(runId, AlertKind.SlowTask, "load");
             await WaitForRunningAttemptAsync(first, runId);
-            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
             clock.Advance(TimeSpan.FromMinutes(20));
-            await Eventually.GetAsync(() => Alerts(first).GetAsync(slow, default), a => a is not null,
+            await Poll.GetAsync(() => Alerts(first).GetAsync(slow, default), a => a is not null,
                 "the slow-task alert");
-            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(slow) == true,
+            await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(slow) == true,
                 "the monitor to be saved with its open slow-task alert");
         }
 
         // Act: a new host on the same data directory; the clock moves on to past the deadline in two steps.
         await using var second = await StartAsync(clock, data);
         await WaitForRunningAttemptAsync(second, runId);
-        await Eventually.GetAsync(() => Task.FromResult(Monitors(second).ActiveMonitors), n => n == 1,
+        await Poll.GetAsync(() => Task.FromResult(Monitors(second).ActiveMonitors), n => n == 1,
             "the monitor to be restored");
         var atRiskId = AlertIds.ForRun(runId, AlertKind.DeadlineAtRisk);
         var missedId = AlertIds.ForRun(runId, AlertKind.DeadlineMissed);
         clock.Advance(TimeSpan.FromMinutes(30));
-        var atRisk = await Eventually.GetAsync(() => Alerts(second).GetAsync(atRiskId, default), a => a is not null,
+        var atRisk = await Poll.GetAsync(() => Alerts(second).GetAsync(atRiskId, default), a => a is not null,
             "the deadline-at-risk alert after the restart");
         clock.Advance(TimeSpan.FromMinutes(15));
-        var missed = await Eventually.GetAsync(() => Alerts(second).GetAsync(missedId, default), a => a is not null,
+        var missed = await Poll.GetAsync(() => Alerts(second).GetAsync(missedId, default), a => a is not null,
             "the deadline-missed alert after the restart");
         var slowAfter = await Alerts(second).GetAsync(slow, default);
 
@@ -88,14 +88,14 @@ public sealed class SlaMonitorRestartTests
     public async Task A_run_that_ended_while_its_monitor_was_down_is_finished_and_its_monitor_forgotten()
     {
         // Arrange: a saved monitor for a run, and the run then ends late without the monitor hearing of it.
-        var clock = new ManualClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var data = TempDirectory.Create();
         string runId;
         await using (var first = await StartAsync(clock, data))
         {
             runId = (await first.StartRunAsync(Hourly("sla-ended"))).RunId;
             await WaitForRunningAttemptAsync(first, runId);
-            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
         }
 
         await using (var connection = Open(data))
@@ -110,10 +110,10 @@ public sealed class SlaMonitorRestartTests
         // Act
         clock.Advance(TimeSpan.FromHours(2));
         await using var second = await StartAsync(clock, data);
-        var missed = await Eventually.GetAsync(
+        var missed = await Poll.GetAsync(
             () => Alerts(second).GetAsync(AlertIds.ForRun(runId, AlertKind.DeadlineMissed), default),
             a => a is not null, "the deadline-missed alert of the run that ended late");
-        await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is null, "the saved monitor to go");
+        await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s is null, "the saved monitor to go");
 
         // Assert
         Assert.Contains("finished 1h late", missed!.Alert.Message, StringComparison.Ordinal);
@@ -124,14 +124,14 @@ public sealed class SlaMonitorRestartTests
     public async Task An_active_run_whose_monitor_was_never_saved_gets_a_new_one_after_a_restart()
     {
         // Arrange: the host stops before the monitor is saved (as a crash right after the run started would).
-        var clock = new ManualClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var data = TempDirectory.Create();
         string runId;
         await using (var first = await StartAsync(clock, data))
         {
             runId = (await first.StartRunAsync(Hourly("sla-unsaved"))).RunId;
             await WaitForRunningAttemptAsync(first, runId);
-            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
         }
 
         await using (var connection = Open(data))
@@ -143,10 +143,10 @@ public sealed class SlaMonitorRestartTests
 
         // Act
         await using var second = await StartAsync(clock, data);
-        await Eventually.GetAsync(() => Task.FromResult(Monitors(second).ActiveMonitors), n => n == 1,
+        await Poll.GetAsync(() => Task.FromResult(Monitors(second).ActiveMonitors), n => n == 1,
             "a monitor for the active run");
         clock.Advance(TimeSpan.FromMinutes(61));
-        var missed = await Eventually.GetAsync(
+        var missed = await Poll.GetAsync(
             () => Alerts(second).GetAsync(AlertIds.ForRun(runId, AlertKind.DeadlineMissed), default),
             a => a is not null, "the deadline-missed alert");
 
@@ -160,7 +160,7 @@ public sealed class SlaMonitorRestartTests
     {
         // Arrange: "first" runs past its 10 minutes (slow-task raised), then the monitor stops listening, and only
         // then does "first" succeed, so the monitor's saved state still holds it as running.
-        var clock = new ManualClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var data = TempDirectory.Create();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pipeline = Define("sla-catch-up",
@@ -180,9 +180,9 @@ public sealed class SlaMonitorRestartTests
             runId = (await first.StartRunAsync(pipeline)).RunId;
             slow = AlertIds.ForRun(runId, AlertKind.SlowTask, "first");
             await WaitForRunningAttemptAsync(first, runId);
-            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
             clock.Advance(TimeSpan.FromMinutes(20));
-            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(slow) == true,
+            await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(slow) == true,
                 "the monitor to be saved with its open slow-task alert");
             await Monitors(first).StopAsync(CancellationToken.None);
             release.SetResult();
@@ -192,7 +192,7 @@ public sealed class SlaMonitorRestartTests
 
         // Act
         await using var second = await StartAsync(clock, data);
-        var cleared = await Eventually.GetAsync(() => Alerts(second).GetAsync(slow, default),
+        var cleared = await Poll.GetAsync(() => Alerts(second).GetAsync(slow, default),
             a => a?.ClearedAt is not null, "the slow-task alert of the task that ended unseen to clear");
 
         // Assert

@@ -30,13 +30,13 @@ public class SlaMonitorServiceTests
         var store = engine.Services.GetRequiredService<AlertStore>();
 
         var run = await engine.StartRunAsync(definition);
-        var raised = await Eventually.GetAsync(() => store.GetAsync($"{run.RunId}/slow-task/load", default),
+        var raised = await Poll.GetAsync(() => store.GetAsync($"{run.RunId}/slow-task/load", default),
             r => r is not null, "the slow-task alert");
         release.SetResult();
         Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(run.RunId));
-        var cleared = await Eventually.GetAsync(() => store.GetAsync($"{run.RunId}/slow-task/load", default),
+        var cleared = await Poll.GetAsync(() => store.GetAsync($"{run.RunId}/slow-task/load", default),
             r => r?.ClearedAt is not null, "the slow-task alert to clear");
-        await Eventually.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 2,
+        await Poll.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 2,
             "the raise and the clear at the pipeline's Slack webhook");
 
         Assert.Equal(AlertKind.SlowTask, raised!.Alert.Kind);
@@ -55,7 +55,7 @@ public class SlaMonitorServiceTests
 
         var run = await engine.StartRunAsync(Define("failing-sla", Code("parse", "Boom")));
         Assert.Equal(RunStatus.Failed, await engine.WaitAsync(run.RunId));
-        var alerts = await Eventually.GetAsync(
+        var alerts = await Poll.GetAsync(
             () => store.ListAsync(new AlertQuery(PipelineId: "failing-sla", OwnerGroups: ["team"]), default),
             list => list.Count >= 2, "task-failed and run-failed alerts");
 

@@ -15,7 +15,7 @@ public sealed class SlaMonitorSkipTests
     {
         // Arrange: extract → transform (40m) → load (40m) cannot finish within the hour; a side task keeps the run
         // going. When extract fails for good, the run decider skips transform and load.
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
         var fail = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var engine = await TestEngine.StartAsync(s =>
         {
@@ -44,14 +44,14 @@ public sealed class SlaMonitorSkipTests
         var alerts = engine.Services.GetRequiredService<AlertStore>();
         var run = await engine.StartRunAsync(pipeline);
         var atRiskId = AlertIds.ForRun(run.RunId, AlertKind.DeadlineAtRisk);
-        await Eventually.GetAsync(() => alerts.GetAsync(atRiskId, default), a => a is not null,
+        await Poll.GetAsync(() => alerts.GetAsync(atRiskId, default), a => a is not null,
             "the at-risk alert at the start");
 
         // Act
         fail.SetResult();
-        await Eventually.GetAsync(() => alerts.GetAsync(AlertIds.ForRun(run.RunId, AlertKind.TaskFailed, "extract"),
+        await Poll.GetAsync(() => alerts.GetAsync(AlertIds.ForRun(run.RunId, AlertKind.TaskFailed, "extract"),
             default), a => a is not null, "the task-failed alert");
-        var atRisk = await Eventually.GetAsync(() => alerts.GetAsync(atRiskId, default), a => a?.ClearedAt is not null,
+        var atRisk = await Poll.GetAsync(() => alerts.GetAsync(atRiskId, default), a => a?.ClearedAt is not null,
             "the at-risk alert to clear");
 
         // Assert

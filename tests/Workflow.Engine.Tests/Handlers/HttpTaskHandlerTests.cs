@@ -21,8 +21,11 @@ public sealed class HttpTaskHandlerTests
         await using var server = await TestHttpServer.StartAsync(app =>
         {
             app.MapPost("/echo", async (HttpRequest request) =>
-                Results.Json(new { got = await new StreamReader(request.Body).ReadToEndAsync(),
-                    key = request.Headers["Idempotency-Key"].ToString() }));
+                Results.Json(new
+                {
+                    got = await new StreamReader(request.Body).ReadToEndAsync(),
+                    key = request.Headers["Idempotency-Key"].ToString()
+                }));
             app.MapGet("/missing", () => Results.NotFound("no such thing"));
             app.MapGet("/boom", () => Results.StatusCode(503));
         });
@@ -54,7 +57,7 @@ public sealed class HttpTaskHandlerTests
     public async Task An_async_202_is_polled_at_its_Location_on_durable_timers_until_it_is_done()
     {
         // Arrange
-        var clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero));
         var polls = 0;
         await using var server = await TestHttpServer.StartAsync(app =>
         {

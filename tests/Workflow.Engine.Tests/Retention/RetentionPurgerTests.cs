@@ -13,7 +13,7 @@ public sealed class RetentionPurgerTests
     public async Task Runs_past_their_pipeline_retention_are_deleted_with_their_logs_and_the_rest_are_kept()
     {
         // Arrange: one pipeline keeps runs a day, another falls back to the 30-day default.
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         await using var engine = await TestEngine.StartAsync(s =>
         {
             s.AddSingleton<TimeProvider>(clock);

@@ -71,7 +71,7 @@ public sealed class RetentionSweepTests
     private static Task<TestEngine> StartAsync(Action<EngineOptions>? options = null) =>
         TestEngine.StartAsync(s =>
         {
-            s.AddSingleton<TimeProvider>(new ManualClock(Now));
+            s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
             s.AddWorkflowAlerts();
         }, options: options);
 

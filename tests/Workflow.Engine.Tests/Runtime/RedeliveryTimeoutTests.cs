@@ -18,7 +18,7 @@ public sealed class RedeliveryTimeoutTests
         // Arrange: a 20 s timeout on a task whose first delivery is in flight when the host stops, and beside it a
         // 22 s delay: once its timer fires after the restart (its successor runs), the older 20 s timer would have.
         var data = TempDirectory.Create();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var deliveries = 0;
         var redelivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,7 +69,7 @@ public sealed class RedeliveryTimeoutTests
     {
         // Arrange: as above, but the redelivered attempt hangs.
         var data = TempDirectory.Create();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var deliveries = 0;
         void Register(IServiceCollection s)
         {
@@ -100,7 +100,7 @@ public sealed class RedeliveryTimeoutTests
 
     /// <summary>Starts a run, stops the host while its first delivery is in flight, and restarts it 25 s later.</summary>
     private static async Task<(TestEngine Second, string RunId)> StopAndRestartAsync(PipelineDefinition pipeline,
-        Action<IServiceCollection> register, string data, ManualClock clock, Func<int> deliveries)
+        Action<IServiceCollection> register, string data, FakeTimeProvider clock, Func<int> deliveries)
     {
         string runId;
         await using (var first = await TestEngine.StartAsync(register, data))

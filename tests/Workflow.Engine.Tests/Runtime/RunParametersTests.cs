@@ -102,7 +102,7 @@ public sealed class RunParametersTests
                 CancellationToken.None));
 
         // Assert
-        Assert.Equal("parameters.n", refused.ParamName);
+        Assert.Equal("parameters.n", Assert.Single(refused.Errors).Path);
         Assert.Empty((await engine.Workflow.ListRunsAsync(new RunQuery(PipelineId: "kid"), CancellationToken.None)).Items);
     }
 }

@@ -16,7 +16,7 @@ public sealed class TimerTests
     {
         // Arrange: the first attempt fails and its retry waits an hour on a durable timer.
         var data = TempDirectory.Create();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var calls = 0;
         void Register(IServiceCollection s)
         {
@@ -32,7 +32,9 @@ public sealed class TimerTests
             {
                 Retry = new RetryPolicy
                 {
-                    MaxAttempts = 2, InitialDelay = TimeSpan.FromHours(1), MaxDelay = TimeSpan.FromHours(1),
+                    MaxAttempts = 2,
+                    InitialDelay = TimeSpan.FromHours(1),
+                    MaxDelay = TimeSpan.FromHours(1),
                 },
             },
         };
@@ -60,7 +62,7 @@ public sealed class TimerTests
     public async Task A_delay_task_waits_on_a_durable_timer_without_a_worker()
     {
         // Arrange
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var engine = await TestEngine.StartAsync(s =>
         {
             s.AddSingleton<TimeProvider>(clock);

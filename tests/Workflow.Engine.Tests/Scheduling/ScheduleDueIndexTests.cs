@@ -22,9 +22,9 @@ public sealed class ScheduleDueIndexTests
             .Task("first", Code("mark")).Build());
 
         // Act
-        h.Clock.Set(Weekly.Monday.AddHours(1).AddSeconds(1));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(1).AddSeconds(1));
         var atOne = await ticker.TickAsync(CancellationToken.None);
-        h.Clock.Set(Weekly.Monday.AddHours(3).AddSeconds(1));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(3).AddSeconds(1));
         var atThree = await ticker.TickAsync(CancellationToken.None);
 
         // Assert
@@ -43,9 +43,9 @@ public sealed class ScheduleDueIndexTests
         var ticker = h.NewTicker();
 
         // Act
-        h.Clock.Set(Weekly.Monday.AddHours(2).AddSeconds(1));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(2).AddSeconds(1));
         var first = await ticker.TickAsync(CancellationToken.None);
-        h.Clock.Set(Weekly.Monday.AddDays(3));
+        h.Clock.SetUtcNow(Weekly.Monday.AddDays(3));
         var later = await ticker.TickAsync(CancellationToken.None);
 
         // Assert
@@ -61,7 +61,7 @@ public sealed class ScheduleDueIndexTests
         await using var h = await SchedulerHarness.StartAsync(Start);
         await h.SaveAsync(Weekly.Hourly("hourly"));
         var ticker = h.NewTicker(indexed: false);
-        h.Clock.Set(Weekly.Monday.AddHours(1).AddSeconds(2));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(1).AddSeconds(2));
 
         // Act
         var first = await ticker.TickAsync(CancellationToken.None);

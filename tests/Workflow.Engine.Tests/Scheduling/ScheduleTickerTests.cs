@@ -16,7 +16,7 @@ public sealed class ScheduleTickerTests
         await using var h = await SchedulerHarness.StartAsync(Start);
         await h.SaveAsync(Weekly.Hourly("hourly"));
         var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(1).AddSeconds(2));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(1).AddSeconds(2));
 
         // Act
         var first = await ticker.TickAsync(CancellationToken.None);
@@ -41,9 +41,9 @@ public sealed class ScheduleTickerTests
         var ticker = h.NewTicker();
 
         // Act
-        h.Clock.Set(Weekly.Monday.AddMinutes(59));
+        h.Clock.SetUtcNow(Weekly.Monday.AddMinutes(59));
         var before = await ticker.TickAsync(CancellationToken.None);
-        h.Clock.Set(Weekly.Monday.AddHours(1));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(1));
         var at = await ticker.TickAsync(CancellationToken.None);
 
         // Assert
@@ -63,7 +63,7 @@ public sealed class ScheduleTickerTests
         await using var h = await SchedulerHarness.StartAsync(Start);
         await h.SaveAsync(Weekly.Hourly("p", catchUp: mode, maxRuns: 3));
         var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(5).AddMinutes(30));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(5).AddMinutes(30));
 
         // Act
         await ticker.TickAsync(CancellationToken.None);
@@ -79,7 +79,7 @@ public sealed class ScheduleTickerTests
         await using var h = await SchedulerHarness.StartAsync(Start);
         await h.SaveAsync(Weekly.Hourly("p", catchUp: CatchUpMode.All, maxRuns: 2));
         var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(5).AddMinutes(30));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(5).AddMinutes(30));
 
         // Act
         var started = new List<int>();
@@ -155,7 +155,7 @@ public sealed class ScheduleTickerTests
         // Act
         for (var hour = 1; hour <= 3; hour++)
         {
-            h.Clock.Set(Weekly.Monday.AddHours(hour));
+            h.Clock.SetUtcNow(Weekly.Monday.AddHours(hour));
             await ticker.TickAsync(CancellationToken.None);
         }
 
@@ -171,7 +171,7 @@ public sealed class ScheduleTickerTests
         // Arrange
         await using var h = await SchedulerHarness.StartAsync(Start);
         await h.SaveAsync(Weekly.Hourly("p"));
-        h.Clock.Set(Weekly.Monday.AddHours(1));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(1));
         await h.NewTicker().TickAsync(CancellationToken.None);
 
         // Act
@@ -190,9 +190,9 @@ public sealed class ScheduleTickerTests
     {
         await h.SaveAsync(Weekly.Hourly("p", task: "block", overlap: overlap));
         var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(1));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(1));
         await ticker.TickAsync(CancellationToken.None);
-        h.Clock.Set(Weekly.Monday.AddHours(2));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(2));
         return ticker;
     }
 }

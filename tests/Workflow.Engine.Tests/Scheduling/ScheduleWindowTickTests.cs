@@ -19,11 +19,11 @@ public sealed class ScheduleWindowTickTests
         await using var h = await SchedulerHarness.StartAsync(Start);
         await h.SaveAsync(Windowed("w", Weekly.Monday.AddHours(2), Weekly.Monday.AddHours(3)));
         var ticker = h.NewTicker();
-        h.Clock.Set(Weekly.Monday.AddHours(5).AddMinutes(30));
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(5).AddMinutes(30));
 
         // Act
         await ticker.TickAsync(CancellationToken.None);
-        h.Clock.Set(Weekly.Monday.AddDays(3));
+        h.Clock.SetUtcNow(Weekly.Monday.AddDays(3));
         var later = await ticker.TickAsync(CancellationToken.None);
 
         // Assert
@@ -43,7 +43,7 @@ public sealed class ScheduleWindowTickTests
         var reports = new List<int>();
         foreach (var hours in new[] { 1, 2, 30 })
         {
-            h.Clock.Set(Weekly.Monday.AddHours(hours));
+            h.Clock.SetUtcNow(Weekly.Monday.AddHours(hours));
             reports.Add((await ticker.TickAsync(CancellationToken.None)).Started);
         }
 

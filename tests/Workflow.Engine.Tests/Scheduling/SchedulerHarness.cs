@@ -22,7 +22,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
 {
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SchedulerHarness(TestEngine engine, ManualClock clock)
+    private SchedulerHarness(TestEngine engine, FakeTimeProvider clock)
     {
         Engine = engine;
         Clock = clock;
@@ -30,7 +30,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
 
     public TestEngine Engine { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public IWorkflowService Workflow => Engine.Workflow;
 
@@ -39,7 +39,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
 
     public static async Task<SchedulerHarness> StartAsync(DateTimeOffset start)
     {
-        var clock = new ManualClock(start);
+        var clock = new FakeTimeProvider(start);
         SchedulerHarness? harness = null;
         var engine = await TestEngine.StartAsync(s =>
         {

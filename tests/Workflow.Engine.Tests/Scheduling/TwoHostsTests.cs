@@ -23,7 +23,7 @@ public sealed class TwoHostsTests
         var reports = new List<TickReport>();
         for (var hour = 1; hour <= 6; hour++)
         {
-            h.Clock.Set(Weekly.Monday.AddHours(hour).AddSeconds(1));
+            h.Clock.SetUtcNow(Weekly.Monday.AddHours(hour).AddSeconds(1));
             var pair = await Task.WhenAll(a.TickAsync(CancellationToken.None), b.TickAsync(CancellationToken.None));
             reports.AddRange(pair);
         }

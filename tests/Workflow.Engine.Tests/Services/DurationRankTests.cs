@@ -30,7 +30,7 @@ public sealed class DurationRankTests
 
         // Act
         var run = await engine.StartRunAsync(pipeline);
-        var first = await Eventually.GetAsync(() => AttemptsAsync(engine, run.RunId), a => a.Count >= 1,
+        var first = await Poll.GetAsync(() => AttemptsAsync(engine, run.RunId), a => a.Count >= 1,
             "the first dispatched attempt");
         release.SetResult();
         Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(run.RunId));

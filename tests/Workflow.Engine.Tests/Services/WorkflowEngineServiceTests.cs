@@ -95,7 +95,7 @@ public sealed class WorkflowEngineServiceTests
         var same = await engine.Workflow.UpsertPipelineAsync(v1, 1, "alice", CancellationToken.None);
         var v2 = await engine.Workflow.UpsertPipelineAsync(v1 with { Description = "changed" }, 1, "bob",
             CancellationToken.None);
-        var conflict = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        var conflict = await Assert.ThrowsAsync<VersionConflictException>(async () =>
             await engine.Workflow.UpsertPipelineAsync(v1 with { Description = "again" }, 1, "carol", CancellationToken.None));
 
         // Assert

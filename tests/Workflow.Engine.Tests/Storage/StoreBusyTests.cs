@@ -9,9 +9,6 @@ namespace Workflow.Engine.Tests.Storage;
 
 public sealed class StoreBusyTests
 {
-    private const int StoreBusyEventId = Log.Ids.StoreBusy;
-    private const int StoreFailedEventId = Log.Ids.StoreFailed;
-
     [Fact]
     public async Task A_commit_blocked_by_another_connections_write_lock_is_retried_and_the_run_still_completes()
     {
@@ -46,13 +43,13 @@ public sealed class StoreBusyTests
 
         // Act: the attempt completes while the lock is held; the engine's commit runs into SQLITE_BUSY.
         release.SetResult();
-        await Poll.UntilAsync(() => engine.Logs.Has(StoreBusyEventId), "the engine to report a busy commit");
+        await Poll.UntilAsync(() => engine.Logs.Has(Log.Ids.StoreBusy), "the engine to report a busy commit");
         await transaction.RollbackAsync();
         await blocker.DisposeAsync();
         var status = await engine.WaitAsync(run.RunId);
 
         // Assert
         Assert.Equal(RunStatus.Succeeded, status);
-        Assert.False(engine.Logs.Has(StoreFailedEventId));
+        Assert.False(engine.Logs.Has(Log.Ids.StoreFailed));
     }
 }

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Alerts;
 using Workflow.Functions.Storage;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Storage;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 
-namespace Workflow.Functions.Alerts;
+namespace Workflow.Functions.Tests.Alerts;
 
 /// <summary>
 /// The Azure app's alert parts on Azurite, wired as Program.cs wires them, with a table, a queue and containers no

@@ -1,10 +1,11 @@
-using Workflow.Functions.Support;
+using Workflow.Functions.Alerts;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Services;
 using Workflow.Sla;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Alerts;
+namespace Workflow.Functions.Tests.Alerts;
 
 /// <summary>Alerts raised by real orchestrations on the in-process Durable host reach the alerts table.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -2,12 +2,13 @@ using Workflow.Alerting;
 using Workflow.Durable;
 using Workflow.Durable.Sla;
 using Workflow.Execution;
-using Workflow.Functions.Support;
+using Workflow.Functions.Alerts;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Services;
 using Workflow.Sla;
 
-namespace Workflow.Functions.Alerts;
+namespace Workflow.Functions.Tests.Alerts;
 
 /// <summary>The publish activities write the alerts that <c>/api/alerts</c> answers from.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Functions.Activities;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Durable;
 using Workflow.Services;

@@ -1,8 +1,9 @@
-using Workflow.Functions.Support;
+using Workflow.Functions.Alerts;
+using Workflow.Functions.Tests.Support;
 using Workflow.Services;
 using Workflow.Sla;
 
-namespace Workflow.Functions.Alerts;
+namespace Workflow.Functions.Tests.Alerts;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class TableAlertStoreTests(AzuriteFixture azurite)

@@ -1,9 +1,10 @@
 using Workflow.Durable.Sla;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
+using Workflow.Functions.Alerts;
 using Workflow.Services;
 using Workflow.Sla;
 
-namespace Workflow.Functions.Alerts;
+namespace Workflow.Functions.Tests.Alerts;
 
 /// <summary>
 /// Webhook delivery over the Storage queue, with a real receiver on 127.0.0.1 and the handler playing the queue

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Workflow.Functions.Alerts;
 
-namespace Workflow.Functions.Alerts;
+namespace Workflow.Functions.Tests.Alerts;
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 (a real <see cref="HttpListener"/>) whose address is known before it listens,

@@ -3,15 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workflow.Execution;
-using Workflow.Json;
+using Workflow.Functions.Hosting;
 using Workflow.Functions.Queues;
-using Workflow.Functions.Infra;
 using Workflow.Functions.Storage;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Infra;
+using Workflow.Functions.Tests.Support;
+using Workflow.Json;
 using Workflow.Queues;
 using Workflow.Samples;
 
-namespace Workflow.Functions.Hosting;
+namespace Workflow.Functions.Tests.Hosting;
 
 /// <summary>
 /// A user's own code in the Azure app, registered the way the app project's <c>Program.cs</c> registers it (after

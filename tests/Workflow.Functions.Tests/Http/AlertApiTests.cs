@@ -8,14 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Durable.Sla;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Http;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Storage;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Json;
 using Workflow.Queues;
 using Workflow.Sla;
 
-namespace Workflow.Functions.Http;
+namespace Workflow.Functions.Tests.Http;
 
 /// <summary>
 /// <c>/api/alerts</c> as the Azure app serves it: the app's registrations and its <see cref="ApiPipeline"/> behind a

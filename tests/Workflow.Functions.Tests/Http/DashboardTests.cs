@@ -3,10 +3,11 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Workflow.Building;
 using Workflow.Functions.Hosting;
-using Workflow.Functions.Support;
+using Workflow.Functions.Http;
+using Workflow.Functions.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
-namespace Workflow.Functions.Http;
+namespace Workflow.Functions.Tests.Http;
 
 /// <summary>
 /// The embedded host's dashboard, served by the Azure app under /api/dashboard and signed in through App Service

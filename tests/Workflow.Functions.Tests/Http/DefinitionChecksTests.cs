@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Workflow.Functions.Support;
+using Workflow.Functions.Http;
+using Workflow.Functions.Tests.Support;
 
-namespace Workflow.Functions.Http;
+namespace Workflow.Functions.Tests.Http;
 
 /// <summary>The Azure app refuses at save what it could not run, as the embedded host does.</summary>
 [Collection(AzuriteCollection.Name)]

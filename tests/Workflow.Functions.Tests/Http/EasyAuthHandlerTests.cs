@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
+using Workflow.Functions.Http;
 
-namespace Workflow.Functions.Http;
+namespace Workflow.Functions.Tests.Http;
 
 /// <summary>
 /// The Azure app's authentication scheme, run through ASP.NET Core's own authentication service: the caller header
@@ -84,7 +85,8 @@ public sealed class EasyAuthHandlerTests
         Assert.DoesNotContain(logs, e => e.EventId == Log.Ids.PlatformAuthenticationOff);
     }
 
-    private static ServiceProvider Services(string? platform, out ConcurrentQueue<(int EventId, LogLevel Level)> logs)
+    private static ServiceProvider Services(string? platform,
+        out ConcurrentQueue<(int EventId, LogLevel Level, string Message)> logs)
     {
         var values = new Dictionary<string, string?>();
         if (platform is not null)
@@ -115,26 +117,4 @@ public sealed class EasyAuthHandlerTests
 
     /// <summary>The header as App Service writes it: base64 JSON with the caller's claims.</summary>
     private static string Header(params (string Type, string Value)[] claims) => PrincipalHeader.For(claims);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(int EventId, LogLevel Level)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(Entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(int EventId, LogLevel Level)> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-                Func<TState, Exception?, string> formatter) => entries.Enqueue((eventId.Id, logLevel));
-        }
-    }
 }

@@ -7,11 +7,12 @@ using Workflow.Durable.Sla;
 using Workflow.Execution;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Hosting;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
+using Workflow.Functions.Tests.Alerts;
 using Workflow.Queues;
 using Workflow.Sla;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// The alert rules in <c>infra/app/alerts.bicep</c> can fire: each log query reads a metric that the Azure app

@@ -1,7 +1,7 @@
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Storage;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>The storage module creates the alerts table and the webhook queue under the names the app uses.</summary>
 public sealed class AlertStorageNamesTests

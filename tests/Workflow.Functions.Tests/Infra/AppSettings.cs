@@ -11,7 +11,7 @@ using Workflow.Functions.Scheduling;
 using Workflow.Functions.Storage;
 using Workflow.Runtime.Scheduling;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// The settings the Azure app and its Functions host read, found in the places that read them: <c>%NAME%</c> in

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Workflow.Functions.Http;
 using Workflow.Functions.Storage;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// The app settings in <c>infra/app/function.bicep</c> against what the app and its host read: nothing the app
@@ -20,7 +21,7 @@ public sealed class AppSettingsTests
     /// Settings App Service injects and the app reads: a local settings file may play the platform's part, but the
     /// function app must not set them (DeploymentParametersTests checks that).
     /// </summary>
-    private static readonly string[] PlatformSettings = [Http.EasyAuthHandler.PlatformAuthenticationSetting];
+    private static readonly string[] PlatformSettings = [EasyAuthHandler.PlatformAuthenticationSetting];
 
     private static async Task<IReadOnlyList<string>> DeployedSettingsAsync()
     {

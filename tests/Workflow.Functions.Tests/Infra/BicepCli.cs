@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// The real Bicep CLI, downloaded by the test project (<c>PackageDownload</c> of

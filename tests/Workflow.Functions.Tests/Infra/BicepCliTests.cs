@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>The Bicep compiles and lints clean with the real CLI: any error or warning fails, with its text.</summary>
 public sealed class BicepCliTests

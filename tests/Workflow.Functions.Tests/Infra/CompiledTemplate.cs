@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// <c>infra/main.bicep</c> compiled by the real Bicep CLI into its ARM JSON, once per test run. The consistency

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Workflow.Functions.Http;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// The choices an azd environment makes (sign-in client id, who runs azd, storage redundancy) reach the resources
@@ -34,7 +35,7 @@ public sealed class DeploymentParametersTests
         Assert.Equal(1, declared.GetProperty("minLength").GetInt32());
         Assert.Equal("${WORKFLOW_AUTH_CLIENT_ID}", given);
         // The platform sets this marker itself; an app setting of the same name would fake it.
-        Assert.DoesNotContain(Http.EasyAuthHandler.PlatformAuthenticationSetting, settings,
+        Assert.DoesNotContain(EasyAuthHandler.PlatformAuthenticationSetting, settings,
             StringComparer.OrdinalIgnoreCase);
     }
 

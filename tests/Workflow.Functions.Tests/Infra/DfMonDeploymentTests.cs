@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>
 /// Durable Functions Monitor, <c>infra/app/dfmon.bicep</c>: deployed only when asked for, reaching the task hub with

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Workflow.Functions.Infra;
+namespace Workflow.Functions.Tests.Infra;
 
 /// <summary>The files of the repository the infra tests read, found from the test binaries upwards.</summary>
 internal static class RepositoryFiles

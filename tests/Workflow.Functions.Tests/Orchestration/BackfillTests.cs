@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Execution;
+using Workflow.Functions.Orchestration;
 using Workflow.Functions.Services;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Services;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>Backfills and the overlap rule in the Azure app, on the Durable Task in-process host over Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -71,7 +72,7 @@ public sealed class BackfillTests(AzuriteFixture azurite)
         await Poll.UntilAsync(() => host.Handlers.AtGate.ContainsKey("ovs@1/hang/1"), "the first run's task to start");
 
         // Act
-        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync("ovs", "ovs@2"));
+        var second = await Assert.ThrowsAsync<ConflictException>(() => host.StartAsync("ovs", "ovs@2"));
         host.Handlers.OpenGate();
         await host.CompletedAsync("ovs@1");
 

@@ -1,8 +1,9 @@
 using Workflow.Execution;
-using Workflow.Functions.Support;
-using static Workflow.Functions.Support.Definitions;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class CancelTests(AzuriteFixture azurite)

@@ -1,8 +1,9 @@
 using Workflow.Execution;
-using Workflow.Functions.Support;
-using static Workflow.Functions.Support.Definitions;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>Child runs in the Azure app: sub-orchestrations the service reads by id, with their parent, and cancels with it.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Workflow.Durable;
 using Workflow.Execution;
-using Workflow.Functions.Support;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Xunit.Abstractions;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class ContinueAsNewTests(AzuriteFixture azurite, ITestOutputHelper output)

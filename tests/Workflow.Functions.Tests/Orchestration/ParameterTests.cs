@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Workflow.Execution;
-using Workflow.Functions.Support;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Parameters;
 using Workflow.Services;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>Typed run parameters in the Azure app: resolved when a run starts, rendered into task config.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -86,7 +87,7 @@ public sealed class ParameterTests(AzuriteFixture azurite)
                 Json("""{"n":"not-a-number"}"""), RunId: "typed@bad"), CancellationToken.None));
 
         // Assert
-        Assert.Equal("parameters.n", refused.ParamName);
+        Assert.Equal("parameters.n", Assert.Single(refused.Errors).Path);
         Assert.Null(await host.Workflow.GetRunAsync("typed@bad", CancellationToken.None));
     }
 }

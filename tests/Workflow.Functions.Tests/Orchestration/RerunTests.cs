@@ -1,10 +1,11 @@
 using Workflow.Execution;
-using Workflow.Functions.Support;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Services;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>
 /// Rerun failed in the Azure app: real process tasks append their key to a file when they succeed and fail while a

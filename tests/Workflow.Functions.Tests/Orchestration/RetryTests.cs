@@ -1,10 +1,11 @@
 using Workflow.Execution;
-using Workflow.Functions.Support;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 using TaskStatus = Workflow.Execution.TaskStatus;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class RetryTests(AzuriteFixture azurite)

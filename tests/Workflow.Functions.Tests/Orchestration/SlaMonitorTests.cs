@@ -1,11 +1,12 @@
 using Workflow.Durable;
 using Workflow.Execution;
-using Workflow.Functions.Support;
+using Workflow.Functions.Orchestration;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using Workflow.Sla;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class SlaMonitorTests(AzuriteFixture azurite)

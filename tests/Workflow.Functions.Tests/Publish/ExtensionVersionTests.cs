@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Workflow.Functions.Publish;
+namespace Workflow.Functions.Tests.Publish;
 
 /// <summary>
 /// The Functions SDK builds the host-side extensions (Durable, timers) from a project it generates, outside this

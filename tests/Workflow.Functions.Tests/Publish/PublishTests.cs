@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
 using Workflow.Functions.Http;
 
-namespace Workflow.Functions.Publish;
+namespace Workflow.Functions.Tests.Publish;
 
 /// <summary>What the Functions host needs in the deployment package of the app project: the metadata of every
 /// function of the library it references, the worker configuration and host.json.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 
-namespace Workflow.Functions.Publish;
+namespace Workflow.Functions.Tests.Publish;
 
 /// <summary>
 /// The Functions app published with <c>dotnet publish --no-build</c> (from the build the test project already made)

@@ -2,14 +2,16 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Workflow.Functions.Storage;
-using Workflow.Functions.Support;
-using Workflow.Queues;
+using Workflow.Engine;
 using Workflow.Runtime.Handlers;
 using Workflow.Runtime.Handlers.Queue;
 using Workflow.Runtime.Logs;
+using Workflow.Functions.Queues;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
+using Workflow.Queues;
 
-namespace Workflow.Functions.Queues;
+namespace Workflow.Functions.Tests.Queues;
 
 /// <summary>The queue-drain rule on real Storage queues (Azurite), through the same handler the embedded host runs.</summary>
 [Collection(AzuriteCollection.Name)]

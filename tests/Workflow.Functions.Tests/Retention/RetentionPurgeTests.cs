@@ -2,12 +2,14 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Workflow.Durable;
+using Workflow.Functions.Retention;
 using Workflow.Functions.Storage;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Retention;
+namespace Workflow.Functions.Tests.Retention;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class RetentionPurgeTests(AzuriteFixture azurite)

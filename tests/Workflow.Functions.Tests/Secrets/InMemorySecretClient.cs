@@ -2,8 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
+using Workflow.Functions.Secrets;
 
-namespace Workflow.Functions.Secrets;
+namespace Workflow.Functions.Tests.Secrets;
 
 /// <summary>
 /// A <see cref="SecretClient"/> over a dictionary, for the Key Vault store's tests: Key Vault has no emulator. It

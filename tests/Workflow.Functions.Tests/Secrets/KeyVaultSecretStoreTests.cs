@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Workflow.Functions.Secrets;
 
-namespace Workflow.Functions.Secrets;
+namespace Workflow.Functions.Tests.Secrets;
 
 public sealed class KeyVaultSecretStoreTests
 {

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 using Workflow.Services;
 using TaskStatus = Workflow.Execution.TaskStatus;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class AttemptStoreTests(AzuriteFixture azurite)

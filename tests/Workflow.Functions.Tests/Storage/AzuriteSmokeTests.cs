@@ -1,7 +1,8 @@
 using Azure.Storage.Blobs;
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class AzuriteSmokeTests(AzuriteFixture azurite)

@@ -1,6 +1,7 @@
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobDurationHistoryTests(AzuriteFixture azurite)

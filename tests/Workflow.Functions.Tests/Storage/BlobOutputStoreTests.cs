@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Runtime.Logs;
+using Workflow.Functions.Storage;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobOutputStoreTests(AzuriteFixture azurite)

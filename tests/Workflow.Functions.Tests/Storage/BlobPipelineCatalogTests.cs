@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 using Workflow.Json;
 using Workflow.Model;
+using Workflow.Services;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
@@ -57,7 +59,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         await catalog.UpsertAsync(Pipeline("sales", "first"), null, "ana", CancellationToken.None);
 
         // Act
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var refused = await Assert.ThrowsAsync<VersionConflictException>(() =>
             catalog.UpsertAsync(Pipeline("sales", "second"), expected, "bo", CancellationToken.None).AsTask());
 
         // Assert
@@ -73,7 +75,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         var catalog = await CatalogAsync();
 
         // Act and assert
-        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+        await Assert.ThrowsAsync<NotFoundException>(() =>
             catalog.UpsertAsync(Pipeline("sales", "first"), 3, "ana", CancellationToken.None).AsTask());
     }
 
@@ -95,7 +97,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
                 return (await catalog.UpsertAsync(Pipeline("sales", $"edit {i}"), 1, $"user{i}",
                     CancellationToken.None)).Definition.Description;
             }
-            catch (InvalidOperationException)
+            catch (VersionConflictException)
             {
                 return null;
             }
@@ -136,7 +138,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         await catalog.UpsertAsync(Pipeline("sales", "second"), 1, "ana", CancellationToken.None);
 
         // Act
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        await Assert.ThrowsAsync<VersionConflictException>(() =>
             catalog.DeleteAsync("sales", 1, CancellationToken.None).AsTask());
 
         // Assert
@@ -160,7 +162,7 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
             {
                 return await catalog.DeleteAsync("sales", 1, CancellationToken.None) ? "deleted" : "gone";
             }
-            catch (InvalidOperationException)
+            catch (VersionConflictException)
             {
                 return "conflict";
             }

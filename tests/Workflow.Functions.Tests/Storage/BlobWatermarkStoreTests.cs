@@ -1,7 +1,8 @@
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 using Workflow.Model;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobWatermarkStoreTests(AzuriteFixture azurite)

@@ -19,14 +19,14 @@ public sealed class CatalogRulesTests
     [Fact]
     public void A_stale_version_is_a_conflict_that_says_which_version_is_current()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => CatalogRules.NextVersion("sales", AtThree, 2));
+        var error = Assert.Throws<VersionConflictException>(() => CatalogRules.NextVersion("sales", AtThree, 2));
         Assert.Contains("version 3, not 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Creating_an_existing_pipeline_is_a_conflict_and_replacing_a_missing_one_is_not_found()
     {
-        Assert.Throws<InvalidOperationException>(() => CatalogRules.NextVersion("sales", AtThree, null));
-        Assert.Throws<KeyNotFoundException>(() => CatalogRules.NextVersion("ghost", null, 1));
+        Assert.Throws<VersionConflictException>(() => CatalogRules.NextVersion("sales", AtThree, null));
+        Assert.Throws<NotFoundException>(() => CatalogRules.NextVersion("ghost", null, 1));
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
-using Workflow.Functions.Support;
+using Workflow.Functions.Storage;
+using Workflow.Functions.Tests.Support;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 /// <summary>
 /// The app's two containers on the shared Azurite, under names no other test uses, created the way the app creates

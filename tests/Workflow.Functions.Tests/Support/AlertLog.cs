@@ -1,6 +1,6 @@
 using Workflow.Durable.Sla;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>The inputs the <c>PublishAlert</c> activity received, after the real activity handled each.</summary>
 public sealed class AlertLog

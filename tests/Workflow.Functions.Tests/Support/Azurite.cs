@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net;
-using System.Reflection;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 using Workflow.Tests.Shared;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>
 /// The Azure Storage emulator (Azurite: Blob, Queue and Table) as a child process on free 127.0.0.1 ports, with a

@@ -1,4 +1,4 @@
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>One Azurite for every test class of the <see cref="AzuriteCollection"/>; each test uses its own
 /// containers, tables, queues or task hub names, so tests do not see each other's data.</summary>

@@ -10,7 +10,7 @@ using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
 using Workflow.Functions.Services;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>
 /// The app's HTTP pipeline (<see cref="ApiPipeline"/>: API and dashboard, from the app's own registrations) on a

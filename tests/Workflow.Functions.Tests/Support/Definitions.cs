@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Workflow.Model;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>Small pipeline definitions for the orchestration tests.</summary>
 public static class Definitions

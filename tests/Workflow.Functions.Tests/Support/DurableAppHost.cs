@@ -17,7 +17,7 @@ using Workflow.Functions.Services;
 using Workflow.Model;
 using Workflow.Services;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>
 /// The Functions app on the Durable Task SDK's in-process test host: its own orchestrator and activity classes,

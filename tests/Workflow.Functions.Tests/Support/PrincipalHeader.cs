@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>The <c>X-MS-CLIENT-PRINCIPAL</c> value App Service Authentication forwards for a signed-in caller.</summary>
 public static class PrincipalHeader

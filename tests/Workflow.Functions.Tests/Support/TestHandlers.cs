@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Model;
 using Workflow.Runtime.Handlers;
 
-namespace Workflow.Functions.Support;
+namespace Workflow.Functions.Tests.Support;
 
 /// <summary>
 /// Code handlers for the orchestration tests, registered in the app's container the way an app registers its own.

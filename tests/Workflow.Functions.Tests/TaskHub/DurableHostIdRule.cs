@@ -1,4 +1,4 @@
-namespace Workflow.Functions.TaskHub;
+namespace Workflow.Functions.Tests.TaskHub;
 
 /// <summary>
 /// The instance id rule of the Durable Functions host (Microsoft.Azure.WebJobs.Extensions.DurableTask, which the

@@ -1,10 +1,10 @@
 using DurableTask.AzureStorage.Tracking;
 using DurableTask.Core;
 using Workflow.Durable;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Scheduling;
 
-namespace Workflow.Functions.TaskHub;
+namespace Workflow.Functions.Tests.TaskHub;
 
 /// <summary>
 /// The run list of a pipeline is a query by instance id prefix (<c>InstanceIds.PrefixFor(pipelineId + "@")</c>); the

@@ -1,9 +1,9 @@
 using DurableTask.Core;
 using Workflow.Durable;
-using Workflow.Functions.Support;
+using Workflow.Functions.Tests.Support;
 using Workflow.Scheduling;
 
-namespace Workflow.Functions.TaskHub;
+namespace Workflow.Functions.Tests.TaskHub;
 
 /// <summary>
 /// Every instance id the app derives from a run id (<see cref="InstanceIds.For"/>) is accepted by the Azure Storage

@@ -1,7 +1,7 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 
-namespace Workflow.Functions.TaskHub;
+namespace Workflow.Functions.Tests.TaskHub;
 
 /// <summary>
 /// A task hub of the Durable Azure Storage backend (the one the Functions app runs on) on Azurite, with one worker

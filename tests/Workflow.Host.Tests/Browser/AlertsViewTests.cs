@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -147,23 +146,15 @@ public sealed class AlertsViewTests(DashboardFixture fixture)
     private static async Task HeaderCountMatchesTheApiAsync(IPage page, ApiClient api, string token)
     {
         var badge = page.Locator("#alert-count");
-        var clock = Stopwatch.StartNew();
-        string expected, shown;
-        do
-        {
-            var open = (await api.GetJsonAsync(token, "api/alerts?status=open")).GetArrayLength();
-            expected = open == 0 ? "" : open.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            shown = await badge.IsVisibleAsync() ? (await badge.TextContentAsync() ?? "").Trim() : "";
-            if (shown == expected)
+        await Poll.GetAsync(async () =>
             {
-                return;
-            }
-
-            await Task.Delay(250); // Poll interval of a deadline-bound wait.
-        }
-        while (clock.Elapsed < TimeSpan.FromSeconds(30));
-
-        Assert.Fail($"The header shows {shown} open alerts; the API answers {expected}.");
+                var open = (await api.GetJsonAsync(token, "api/alerts?status=open")).GetArrayLength();
+                var expected = open == 0 ? "" : open.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var shown = await badge.IsVisibleAsync() ? (await badge.TextContentAsync() ?? "").Trim() : "";
+                return (Expected: expected, Shown: shown);
+            },
+            counts => counts.Shown == counts.Expected, "the header's count of open alerts to match the API's",
+            TimeSpan.FromSeconds(30), counts => $"the header shows '{counts.Shown}', the API answers '{counts.Expected}'");
     }
 
     private static JsonObject Failing(string id, string group) => new()

@@ -84,58 +84,34 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
     /// Polls for an alert the SLA monitor raises (it records alerts beside the run, so a finished run's alert may
     /// land a moment later); returns its JSON.
     /// </summary>
-    public async Task<JsonElement> WaitForAlertAsync(string token, string alertId, TimeSpan timeout)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/alerts/{Uri.EscapeDataString(alertId)}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await _http.SendAsync(request);
-            if (response.IsSuccessStatusCode)
+    public async Task<JsonElement> WaitForAlertAsync(string token, string alertId, TimeSpan timeout) =>
+        (await Poll.GetAsync(async () =>
             {
-                return await response.Content.ReadFromJsonAsync<JsonElement>();
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"api/alerts/{Uri.EscapeDataString(alertId)}");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await _http.SendAsync(request);
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                    return (JsonElement?)null;
+                }
 
-            if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
-            {
                 await EnsureAsync(response);
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"No alert {alertId} after {timeout}.");
-            }
-
-            await Task.Delay(250);
-        }
-    }
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            },
+            alert => alert is not null, $"alert {alertId}", timeout, _ => "404"))!.Value;
 
     /// <summary>Polls the run until it is no longer queued or running; returns its final status.</summary>
-    public async Task<string> WaitForRunToFinishAsync(string token, string runId, TimeSpan timeout)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await _http.SendAsync(request);
-            await EnsureAsync(response);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            var status = body.GetProperty("run").GetProperty("status").GetString()!;
-            if (status is not ("queued" or "running"))
+    public Task<string> WaitForRunToFinishAsync(string token, string runId, TimeSpan timeout) =>
+        Poll.GetAsync(async () =>
             {
-                return status;
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"Run {runId} is still {status} after {timeout}.");
-            }
-
-            await Task.Delay(250);
-        }
-    }
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await _http.SendAsync(request);
+                await EnsureAsync(response);
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                return body.GetProperty("run").GetProperty("status").GetString()!;
+            },
+            status => status is not ("queued" or "running"), $"run {runId} to finish", timeout);
 
     private static async Task EnsureAsync(HttpResponseMessage response)
     {

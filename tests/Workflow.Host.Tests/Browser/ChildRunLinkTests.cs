@@ -19,7 +19,8 @@ public sealed class ChildRunLinkTests(DashboardFixture fixture)
             var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
             await api.CreatePipelineAsync(editor, new JsonObject
             {
-                ["id"] = "browser-child", ["ownerGroup"] = "data-eng",
+                ["id"] = "browser-child",
+                ["ownerGroup"] = "data-eng",
                 ["tasks"] = new JsonArray(TestPipelines.Shell(directory, "work", "echo child work")),
             });
             await api.CreatePipelineAsync(editor, JsonNode.Parse("""

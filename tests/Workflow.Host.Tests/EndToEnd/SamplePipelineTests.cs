@@ -72,36 +72,19 @@ public sealed class SamplePipelineTests
         Assert.Equal(["load-customers", "load-invoices", "load-orders", "load-products", "manifest"], keys);
     }
 
-    private static async Task WaitForSampleAsync(HttpClient http, string id, HostProcess host)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            using var response = await http.GetAsync($"api/pipelines/{id}");
-            if (response.StatusCode == HttpStatusCode.OK)
+    private static Task WaitForSampleAsync(HttpClient http, string id, HostProcess host) =>
+        Poll.GetAsync(async () =>
             {
-                return;
-            }
+                using var response = await http.GetAsync($"api/pipelines/{id}");
+                return response.StatusCode;
+            },
+            status => status == HttpStatusCode.OK, $"sample {id} to be stored", Deadline,
+            status => $"{status}\n{host.Output}");
 
-            Assert.True(DateTime.UtcNow < until, $"Sample {id} was not stored in time:\n{host.Output}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<JsonElement> PollUntilFinishedAsync(HttpClient http, string statusUri, HostProcess host) =>
+        Poll.GetAsync(() => http.GetFromJsonAsync<JsonElement>(statusUri),
+            body => Status(body) is "succeeded" or "failed" or "cancelled", "the run to finish", Deadline,
+            body => $"status {Status(body)}\n{host.Output}");
 
-    private static async Task<JsonElement> PollUntilFinishedAsync(HttpClient http, string statusUri, HostProcess host)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var body = await http.GetFromJsonAsync<JsonElement>(statusUri);
-            var status = body.GetProperty("run").GetProperty("status").GetString();
-            if (status is "succeeded" or "failed" or "cancelled")
-            {
-                return body;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"The run is still {status}:\n{host.Output}");
-            await Task.Delay(200);
-        }
-    }
+    private static string? Status(JsonElement body) => body.GetProperty("run").GetProperty("status").GetString();
 }

@@ -17,7 +17,7 @@ public static class RerunPlan
     /// <param name="kept">What the run kept, from <see cref="CarryOver.From"/>.</param>
     /// <param name="pinned">The stored version the run ran on.</param>
     /// <param name="target">The stored version the rerun will run on.</param>
-    /// <exception cref="InvalidOperationException">A kept task no longer fits <paramref name="target"/>; the message
+    /// <exception cref="ConflictException">A kept task no longer fits <paramref name="target"/>; the message
     /// names each such task and why (the API answers 409 with it).</exception>
     public static IReadOnlyDictionary<string, JsonElement?> For(string runId,
         IReadOnlyDictionary<string, JsonElement?> kept, PipelineRecord pinned, PipelineRecord target)
@@ -44,7 +44,7 @@ public static class RerunPlan
 
         if (conflicts.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new ConflictException(
                 $"Run '{runId}' cannot be rerun on version {target.Version} of pipeline '{target.Definition.Id}': " +
                 $"{conflicts.Count} task(s) it would keep no longer fit: {string.Join("; ", conflicts)}. " +
                 $"Rerun on the pinned version {pinned.Version} (without ?version=latest), or trigger a new run.");

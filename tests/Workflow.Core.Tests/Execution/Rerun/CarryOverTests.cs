@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Workflow.Execution;
 using Workflow.Model;
-using TaskStatus = Workflow.Execution.TaskStatus;
 using static Workflow.Core.Tests.Execution.Defs;
+using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Core.Tests.Execution.Rerun;
 
@@ -94,8 +94,10 @@ public class CarryOverTests
     {
         var kept = new Dictionary<string, JsonElement?>
         {
-            ["list"] = DeciderHarness.Json("[1,2]"), ["sub"] = null,
-            ["each[0]"] = DeciderHarness.Json("10"), ["each[1]"] = DeciderHarness.Json("20"),
+            ["list"] = DeciderHarness.Json("[1,2]"),
+            ["sub"] = null,
+            ["each[0]"] = DeciderHarness.Json("10"),
+            ["each[1]"] = DeciderHarness.Json("20"),
         };
         var run = new DeciderHarness();
 

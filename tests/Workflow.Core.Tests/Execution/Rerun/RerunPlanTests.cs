@@ -10,7 +10,9 @@ public class RerunPlanTests
 {
     private static readonly Dictionary<string, JsonElement?> Kept = new()
     {
-        ["a"] = null, ["b"] = null, ["m[0]"] = null,
+        ["a"] = null,
+        ["b"] = null,
+        ["m[0]"] = null,
     };
 
     private static PipelineRecord V(int version, params TaskDefinition[] tasks) =>
@@ -41,7 +43,7 @@ public class RerunPlanTests
     {
         var target = V(2, Task("a"), Task("b", "a", "x"), Task("x"), Task("c", "b"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => RerunPlan.For("r", Kept, Pinned(), target));
+        var error = Assert.Throws<ConflictException>(() => RerunPlan.For("r", Kept, Pinned(), target));
 
         Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("'b' depended on [a] and depends on [a, x] now", error.Message, StringComparison.Ordinal);

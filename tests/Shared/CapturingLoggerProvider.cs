@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Workflow.Engine.Tests.Support;
+namespace Workflow.Tests.Shared;
 
-/// <summary>Keeps every log entry so tests can assert that something was logged (by event id).</summary>
+/// <summary>
+/// Keeps every log entry so tests can assert that something was logged, by the event id's named constant
+/// (<c>Log.Ids.X</c>), never a bare number.
+/// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<(int EventId, LogLevel Level, string Message)> Entries { get; } = new();
