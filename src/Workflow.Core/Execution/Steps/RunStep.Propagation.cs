@@ -86,7 +86,7 @@ internal sealed partial class RunStep
     {
         SetStatus(unit, TaskStatus.Ready);
         unit.Sequence = _state.NextSequence++;
-        if (TaskKinds.IsTimerOnly(Def(unit.Task).Kind))
+        if (Dispatching && TaskKinds.IsTimerOnly(Def(unit.Task).Kind))
         {
             Launch(unit);
             return;

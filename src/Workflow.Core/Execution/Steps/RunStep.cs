@@ -40,7 +40,7 @@ internal sealed partial class RunStep
             return;
         }
 
-        if (_state.Status != RunStatus.Running)
+        if (_state.Status is not (RunStatus.Running or RunStatus.Suspended))
         {
             return;
         }
@@ -66,6 +66,12 @@ internal sealed partial class RunStep
             case CancelRequested e:
                 CancelTask(e.TaskKey!, e.Reason);
                 break;
+            case RunSuspended:
+                _state.Status = RunStatus.Suspended;
+                break;
+            case RunResumed when _state.Status == RunStatus.Suspended:
+                Resume();
+                break;
         }
 
         Settle();
@@ -82,7 +88,7 @@ internal sealed partial class RunStep
         while (true)
         {
             Drain();
-            if (_state.SlotsInUse >= max || !_index.Ready.TryDequeue(out var u))
+            if (!Dispatching || _state.SlotsInUse >= max || !_index.Ready.TryDequeue(out var u))
             {
                 break;
             }
@@ -94,6 +100,28 @@ internal sealed partial class RunStep
         }
 
         CompleteIfDone();
+    }
+
+    /// <summary>
+    /// Whether ready tasks may start: not while the run is suspended. The one gate for every new attempt (slot-holding
+    /// tasks here, timer-only tasks in <see cref="Enqueue"/>); they stay ready until <see cref="Resume"/>.
+    /// </summary>
+    private bool Dispatching => _state.Status == RunStatus.Running;
+
+    /// <summary>
+    /// Ends a suspension. Timer-only tasks that became ready meanwhile wait in the ready queue, where slot-holding tasks
+    /// would wait behind the slot limit; they take no slot, so they start here. The rest start as <see cref="Settle"/> fills slots.
+    /// </summary>
+    private void Resume()
+    {
+        _state.Status = RunStatus.Running;
+        foreach (var unit in _state.Units)
+        {
+            if (unit.Status == TaskStatus.Ready && TaskKinds.IsTimerOnly(Def(unit.Task).Kind))
+            {
+                Launch(unit);
+            }
+        }
     }
 
     private TaskDefinition Def(int task) => _state.Definition!.Tasks[task];
