@@ -80,6 +80,7 @@ public static class WorkflowApiExtensions
         PipelineReadEndpoints.Map(api);
         PipelineWriteEndpoints.Map(api);
         RunEndpoints.Map(api);
+        RunSuspendEndpoints.Map(api);
         BackfillEndpoints.Map(api);
         ScheduleEndpoints.Map(api);
         AttemptEndpoints.Map(api);
