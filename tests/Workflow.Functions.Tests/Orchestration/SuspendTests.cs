@@ -1,52 +1,42 @@
+using System.Text.Json;
 using Workflow.Execution;
 using Workflow.Functions.Support;
+using Workflow.Model;
 using static Workflow.Functions.Support.Definitions;
 
 namespace Workflow.Functions.Orchestration;
 
-/// <summary>Suspend and resume map to Durable's own, on the Durable Task in-process host and Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SuspendTests(AzuriteFixture azurite)
 {
-    /// <remarks>
-    /// Durable suspends the whole orchestration: the attempt already running finishes (activities are not suspended),
-    /// and its result waits in the instance's queue with everything else until the resume.
-    /// </remarks>
     [Fact]
-    public async Task A_suspended_instance_reads_as_a_suspended_run_and_resuming_it_runs_the_rest()
+    public async Task An_http_task_answered_202_waits_on_durable_timers_and_polls_until_its_job_is_done()
     {
         // Arrange
+        await using var server = await AsyncJobServer.StartAsync();
         await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "suspend");
-        await host.UpsertAsync(Pipeline("suspend",
-            Code("hang", TestHandlers.Gate),
-            Code("after", TestHandlers.Count, null, "hang")));
-        await host.StartAsync("suspend", "suspend@1");
-        await Poll.UntilAsync(() => host.Handlers.AtGate.ContainsKey("suspend@1/hang/1"), "the task to start");
+        await host.UpsertAsync(Pipeline("poll", new TaskDefinition
+        {
+            Id = "job",
+            Kind = "http",
+            Config = JsonSerializer.SerializeToElement(new
+            {
+                url = new Uri(server.BaseAddress, "/jobs").ToString(),
+                method = "POST",
+                @async = true,
+            }),
+        }));
 
         // Act
-        var suspended = await host.Workflow.SuspendRunAsync("suspend@1", "test", "maintenance", CancellationToken.None);
-        await Poll.UntilAsync(async () =>
-            (await host.Workflow.GetRunAsync("suspend@1", CancellationToken.None))?.Run.Status == RunStatus.Suspended,
-            "the run to read as suspended");
-        var again = await host.Workflow.SuspendRunAsync("suspend@1", "test", null, CancellationToken.None);
-        host.Handlers.OpenGate();
-        await Poll.UntilAsync(() => !host.Handlers.AtGate.ContainsKey("suspend@1/hang/1"), "the running attempt to end");
-        var whileHeld = await host.Workflow.GetRunAsync("suspend@1", CancellationToken.None);
-        var listed = await host.Workflow.ListRunsAsync(
-            new Workflow.Services.RunQuery(PipelineId: "suspend", Status: RunStatus.Suspended), CancellationToken.None);
-        var resumed = await host.Workflow.ResumeRunAsync("suspend@1", "test", null, CancellationToken.None);
-        var run = await host.CompletedAsync("suspend@1");
-        var finished = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            host.Workflow.SuspendRunAsync("suspend@1", "test", null, CancellationToken.None).AsTask());
+        await host.StartAsync("poll", "poll@1");
+        var run = await host.CompletedAsync("poll@1");
 
         // Assert
-        Assert.True(suspended);
-        Assert.False(again);
-        Assert.Equal(RunStatus.Suspended, whileHeld!.Run.Status);
-        Assert.Equal("suspend@1", Assert.Single(listed.Items).RunId);
-        Assert.True(resumed);
         Assert.Equal(RunStatus.Succeeded, run.Run.Status);
-        Assert.Equal(1, host.Handlers.CountFor("suspend@1", "after", 1));
-        Assert.Contains("already finished (succeeded)", finished.Message, StringComparison.Ordinal);
+        var attempt = Assert.Single(await host.Workflow.ListAttemptsAsync("poll@1", "job", CancellationToken.None));
+        Assert.Equal(Execution.TaskStatus.Succeeded, attempt.Status);
+        Assert.True(attempt.Output?.GetProperty("done").GetBoolean());
+        Assert.Equal(1, server.Starts["poll@1/job/1"]);
+        Assert.Equal(AsyncJobServer.PollsBeforeDone, server.Polls["poll@1/job/1"]);
     }
 }
