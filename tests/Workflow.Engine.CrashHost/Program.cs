@@ -10,10 +10,11 @@ using Workflow.Services;
 
 // A real host for the crash test: runs the 200-task pipeline to completion on the data directory it is given,
 // resuming whatever an earlier (killed) life left. Each task appends its idempotency key to a side-effect file
-// before it reports success. Usage: Workflow.Engine.CrashHost <dataDirectory> <sideEffectFile>
-if (args.Length != 2)
+// before it reports success. Usage: Workflow.Engine.CrashHost <dataDirectory> <sideEffectFile> [suspend|resume]
+// (the suspend crash test's lives, see SuspendLives).
+if (args.Length is not (2 or 3))
 {
-    Console.Error.WriteLine("usage: Workflow.Engine.CrashHost <dataDirectory> <sideEffectFile>");
+    Console.Error.WriteLine("usage: Workflow.Engine.CrashHost <dataDirectory> <sideEffectFile> [suspend|resume]");
     return 2;
 }
 
@@ -46,6 +47,11 @@ await workflow.UpsertPipelineAsync(CrashPipeline.Define(), null, "crash-host", C
 await workflow.StartRunAsync(new StartRunRequest(CrashPipeline.Id, RunTrigger.Api, "crash-host", RunId: CrashPipeline.RunId),
     CancellationToken.None);
 Console.WriteLine("running");
+if (args.Length == 3)
+{
+    await (args[2] == "suspend" ? SuspendLives.SuspendAsync(workflow) : SuspendLives.ResumeAsync(workflow));
+}
+
 var status = await workflow.WaitForRunAsync(CrashPipeline.RunId, CancellationToken.None);
 Console.WriteLine($"finished {status}");
 foreach (var service in Enumerable.Reverse(hosted))

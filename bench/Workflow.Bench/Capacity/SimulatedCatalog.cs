@@ -75,6 +75,12 @@ internal sealed class SimulatedCatalog(TimeProvider clock) : IWorkflowService
     public ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason,
         CancellationToken cancellationToken) => throw Unused();
 
+    public ValueTask<bool> SuspendRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) => throw Unused();
+
+    public ValueTask<bool> ResumeRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) => throw Unused();
+
     public ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
         CancellationToken cancellationToken) => throw Unused();
 

@@ -11,5 +11,7 @@ public static class AuditActions
     public const string RunTriggered = "run.trigger";
     public const string RunCancelled = "run.cancel";
     public const string RunRerun = "run.rerun";
+    public const string RunSuspended = "run.suspend";
+    public const string RunResumed = "run.resume";
     public const string BackfillStarted = "backfill.start";
 }

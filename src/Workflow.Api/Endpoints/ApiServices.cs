@@ -75,6 +75,7 @@ public sealed class ApiServices(
         AccessAction.Read => "read",
         AccessAction.Trigger => "trigger runs",
         AccessAction.Cancel => "cancel runs",
+        AccessAction.Suspend => "suspend or resume runs",
         AccessAction.Rerun => "rerun runs",
         AccessAction.AcknowledgeAlert => "acknowledge alerts",
         AccessAction.Enqueue => "enqueue messages",

@@ -161,10 +161,10 @@ internal static class RunEndpoints
 
         var detail = found.Value!;
         var owner = detail.Run.OwnerGroup;
-        if (detail.Run.Status is not (RunStatus.Queued or RunStatus.Running))
+        if (!detail.Run.Status.IsActive())
         {
             return ApiProblems.Conflict($"Run '{runId}' has already finished ({RunStatusNames.Name(detail.Run.Status)}); " +
-                                        "only a queued or running run can be cancelled.");
+                                        "only a queued, running or suspended run can be cancelled.");
         }
 
         var reason = body.Value?.Reason;

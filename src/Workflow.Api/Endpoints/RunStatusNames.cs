@@ -5,7 +5,7 @@ namespace Workflow.Api.Endpoints;
 /// <summary>The kebab-case names of run states, as the JSON contract writes them.</summary>
 internal static class RunStatusNames
 {
-    public static readonly string[] All = ["queued", "running", "succeeded", "failed", "cancelled"];
+    public static readonly string[] All = ["queued", "running", "succeeded", "failed", "cancelled", "suspended"];
 
     public static string Name(RunStatus status) => All[(int)status];
 

@@ -63,4 +63,22 @@ public sealed partial class WorkflowApiClient
             string.Create(CultureInfo.InvariantCulture,
                 $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts/{attempt}/log?offset={offset}&maxBytes={maxBytes}"),
             null, Json.LogChunk, ct);
+
+    /// <summary>
+    /// Suspends (or, with <paramref name="suspend"/> false, resumes) a run: true when the server changed it (202), false
+    /// when it already was so (200).
+    /// </summary>
+    public async Task<bool> SuspendRunAsync(string runId, bool suspend, string? reason, CancellationToken ct)
+    {
+        var body = new JsonObject();
+        if (reason is not null)
+        {
+            body["reason"] = reason;
+        }
+
+        using var content = JsonContent(body.ToJsonString());
+        using var response = await SendAsync(HttpMethod.Post,
+            $"api/runs/{Segment(runId)}/{(suspend ? "suspend" : "resume")}", content, null, ct);
+        return response.StatusCode == System.Net.HttpStatusCode.Accepted;
+    }
 }

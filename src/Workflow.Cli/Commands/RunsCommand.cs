@@ -5,14 +5,15 @@ using Workflow.Cli.Watching;
 
 namespace Workflow.Cli.Commands;
 
-/// <summary><c>wf runs trigger|list|show|cancel|rerun</c>.</summary>
+/// <summary><c>wf runs trigger|list|show|cancel|rerun|suspend|resume</c>.</summary>
 public static class RunsCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        return new Command("runs", "Trigger, list, inspect, cancel and rerun runs.")
+        return new Command("runs", "Trigger, list, inspect, cancel, rerun, suspend and resume runs.")
         {
             Trigger(runner), List(runner), Show(runner), Cancel(runner), Rerun(runner),
+            RunSuspendCommands.Suspend(runner), RunSuspendCommands.Resume(runner),
         };
     }
 
@@ -57,7 +58,7 @@ public static class RunsCommand
         var pipeline = new Option<string?>("--pipeline") { Description = "Only runs of this pipeline." };
         var status = new Option<string?>("--status")
         {
-            Description = "Only runs in this status: queued, running, succeeded, failed, cancelled.",
+            Description = "Only runs in this status: queued, running, suspended, succeeded, failed, cancelled.",
         };
         var limit = new Option<int?>("--limit", "-n") { Description = "At most this many runs (server default: 50)." };
         var command = new Command("list", "List recent runs, newest first.") { pipeline, status, limit };

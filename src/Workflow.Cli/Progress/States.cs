@@ -14,6 +14,7 @@ public static class States
     public const string Skipped = "skipped";
     public const string Cancelled = "cancelled";
     public const string Queued = "queued";
+    public const string Suspended = "suspended";
 
     public static bool IsRunFinished(string status) =>
         Is(status, Succeeded) || Is(status, Failed) || Is(status, Cancelled);

@@ -14,6 +14,7 @@ public static class StatusStyle
             States.Running => "yellow",
             States.RetryWait => "darkorange",
             States.Cancelled => "maroon",
+            States.Suspended => "blue",
             States.Skipped or States.Pending or States.Queued => "grey",
             _ => "default",
         };

@@ -15,6 +15,8 @@ namespace Workflow.Execution;
 [JsonDerivedType(typeof(TimerFired), "timer-fired")]
 [JsonDerivedType(typeof(CancelRequested), "cancel-requested")]
 [JsonDerivedType(typeof(ChildRunCompleted), "child-run-completed")]
+[JsonDerivedType(typeof(RunSuspended), "run-suspended")]
+[JsonDerivedType(typeof(RunResumed), "run-resumed")]
 public abstract record RunEvent(DateTimeOffset At);
 
 /// <summary>
@@ -49,3 +51,13 @@ public sealed record CancelRequested(DateTimeOffset At, string? TaskKey = null, 
 public sealed record ChildRunCompleted(
     DateTimeOffset At, string TaskKey, int Attempt, string ChildRunId, RunStatus Status, JsonElement? Output)
     : RunEvent(At);
+
+/// <summary>
+/// Hold the run: it starts no new attempt (ready tasks wait), while attempts already started finish and keep their
+/// results, and timers (retry backoffs, timeouts, delays) keep running. A suspended run does not complete until it is
+/// resumed. Ignored when the run is already suspended.
+/// </summary>
+public sealed record RunSuspended(DateTimeOffset At, string? Reason = null) : RunEvent(At);
+
+/// <summary>Release a suspended run: every task that became ready meanwhile is dispatched. Ignored when not suspended.</summary>
+public sealed record RunResumed(DateTimeOffset At, string? Reason = null) : RunEvent(At);

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Workflow.Execution;
 
-/// <summary>The state of a whole run.</summary>
+/// <summary>The state of a whole run. Appended members keep the numeric values stable.</summary>
 public enum RunStatus
 {
     [JsonStringEnumMemberName("queued")] Queued,
@@ -10,6 +10,12 @@ public enum RunStatus
     [JsonStringEnumMemberName("succeeded")] Succeeded,
     [JsonStringEnumMemberName("failed")] Failed,
     [JsonStringEnumMemberName("cancelled")] Cancelled,
+
+    /// <summary>
+    /// Started and held: no new attempt starts, attempts already started finish, timers keep counting (see
+    /// <see cref="RunSuspended"/>). Still active: it counts for the overlap policy and can be cancelled.
+    /// </summary>
+    [JsonStringEnumMemberName("suspended")] Suspended,
 }
 
 /// <summary>The state of a task or of one map instance. Appended members keep the numeric values stable.</summary>

@@ -11,6 +11,9 @@ public enum AccessAction
 
     Cancel,
 
+    /// <summary>Suspend a running run, or resume a suspended one.</summary>
+    Suspend,
+
     /// <summary>Start a new run of the failed part of a finished run.</summary>
     Rerun,
 

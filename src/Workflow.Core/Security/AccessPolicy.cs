@@ -18,7 +18,7 @@ public static class AccessPolicy
     {
         AccessAction.Read => Role.Viewer,
         AccessAction.Trigger or AccessAction.Cancel or AccessAction.Rerun or AccessAction.AcknowledgeAlert
-            or AccessAction.Enqueue =>
+            or AccessAction.Enqueue or AccessAction.Suspend =>
             Role.Operator,
         AccessAction.Create or AccessAction.Update or AccessAction.Enable or AccessAction.Delete
             or AccessAction.ManageSecrets => Role.Editor,

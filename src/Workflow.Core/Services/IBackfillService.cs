@@ -1,3 +1,4 @@
+using Workflow.Execution;
 using Workflow.Model;
 
 namespace Workflow.Services;
@@ -59,7 +60,7 @@ public sealed record BackfillProgress(int Total, int Started, int Existing, int 
             runs.Count(r => r.State == BackfillRunStates.Waiting),
             ran.Count(r => r.Status == Execution.RunStatus.Succeeded),
             ran.Count(r => r.Status is Execution.RunStatus.Failed or Execution.RunStatus.Cancelled),
-            ran.Count(r => r.Status is Execution.RunStatus.Queued or Execution.RunStatus.Running));
+            ran.Count(r => r.Status is { } s && s.IsActive()));
     }
 }
 

@@ -41,6 +41,16 @@ public interface IWorkflowService
     ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Suspends a started run (see <see cref="RunSuspended"/>): true when it was running, false when it was already
+    /// suspended. An unknown run is a <see cref="KeyNotFoundException"/>; a queued or finished one an
+    /// <see cref="InvalidOperationException"/> (<see cref="RunStatuses.SuspensionRefusal"/>).
+    /// </summary>
+    ValueTask<bool> SuspendRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>Resumes a suspended run: true when it was suspended, false when it was already running; errors as suspend.</summary>
+    ValueTask<bool> ResumeRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A new run that keeps every task the run finished with success (see <see cref="CarryOver"/>) and runs the rest,
     /// on the run's pinned version or, with <see cref="RerunVersion.Latest"/>, on the current one when the kept tasks
     /// still fit it (see <see cref="RerunPlan"/>; otherwise a <see cref="ConflictException"/> names them).

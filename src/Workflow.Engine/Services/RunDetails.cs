@@ -23,7 +23,7 @@ internal static class RunDetails
         var byTask = attempts.GroupBy(a => a.TaskId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.GroupBy(a => a.Attempt.TaskKey, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
-        var active = run.Status is RunStatus.Queued or RunStatus.Running;
+        var active = run.Status.IsActive();
         var finalState = active ? null : await runs.SnapshotAsync(runId, cancellationToken);
         var final = finalState?.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var tasks = new List<TaskInstanceRecord>();

@@ -34,7 +34,7 @@ internal sealed class RunQueries(SqliteStore store)
 
         if (query.Status is { } status)
         {
-            where.Add("status = $s");
+            where.Add(RunRowReader.StatusCondition(status));
             command.Parameters.AddWithValue("$s", EnumNames<RunStatus>.Name(status));
         }
 

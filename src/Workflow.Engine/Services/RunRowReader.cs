@@ -10,7 +10,8 @@ namespace Workflow.Engine.Services;
 internal static class RunRowReader
 {
     public const string RunColumns = "run_id, pipeline_id, pipeline_version, owner_group, status, trigger, logical_time, " +
-                                     "created_at, started_at, finished_at, summary, parameters, rerun_of, parent_run_id";
+                                     "created_at, started_at, finished_at, summary, parameters, rerun_of, parent_run_id, " +
+                                     "suspended_at";
 
     public const string AttemptColumns = "run_id, task_key, attempt, status, queued_at, started_at, finished_at, " +
                                          "error_kind, error, output, log_bytes, task_id";
@@ -20,7 +21,7 @@ internal static class RunRowReader
         r.GetString(1),
         r.GetInt32(2),
         r.GetString(3),
-        EnumNames<RunStatus>.Parse(r.GetString(4)),
+        StatusOf(r.GetString(4), suspended: !r.IsDBNull(14)),
         EnumNames<RunTrigger>.Parse(r.GetString(5)),
         UnixTime.FromMs(r.GetInt64(6)),
         UnixTime.FromMs(r.GetInt64(7)),
@@ -30,6 +31,20 @@ internal static class RunRowReader
         EngineJson.Parse(r.IsDBNull(11) ? null : r.GetString(11)),
         r.IsDBNull(12) ? null : r.GetString(12),
         r.IsDBNull(13) ? null : r.GetString(13));
+
+    /// <summary>A suspended run's row keeps status <c>running</c> (it is active) with <c>suspended_at</c> set.</summary>
+    private static RunStatus StatusOf(string status, bool suspended) =>
+        EnumNames<RunStatus>.Parse(status) is var parsed && parsed == RunStatus.Running && suspended
+            ? RunStatus.Suspended
+            : parsed;
+
+    /// <summary>The SQL condition for runs in <paramref name="status"/>, with the status name in <c>$s</c>.</summary>
+    public static string StatusCondition(RunStatus status) => status switch
+    {
+        RunStatus.Suspended => "status = 'running' AND suspended_at IS NOT NULL",
+        RunStatus.Running => "status = 'running' AND suspended_at IS NULL",
+        _ => "status = $s",
+    };
 
     public static TaskAttemptRecord Attempt(SqliteDataReader r) => new(
         r.GetString(0),

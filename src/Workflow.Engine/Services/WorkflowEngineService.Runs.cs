@@ -65,12 +65,20 @@ public sealed partial class WorkflowEngineService
         return await op.Result.WaitAsync(cancellationToken);
     }
 
+    public ValueTask<bool> SuspendRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) =>
+        new RunSuspensions(_engine, this).ChangeAsync(runId, suspend: true, actor, reason, cancellationToken);
+
+    public ValueTask<bool> ResumeRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) =>
+        new RunSuspensions(_engine, this).ChangeAsync(runId, suspend: false, actor, reason, cancellationToken);
+
     public async ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
         CancellationToken cancellationToken)
     {
         var original = await _runs.GetAsync(runId, cancellationToken)
                        ?? throw new NotFoundException($"Run '{runId}' does not exist.");
-        if (original.Status is RunStatus.Queued or RunStatus.Running)
+        if (original.Status.IsActive())
         {
             throw new ConflictException(
                 $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning its failed tasks.");

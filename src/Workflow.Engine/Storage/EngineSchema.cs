@@ -152,5 +152,11 @@ public static class EngineSchema
             CREATE TABLE schedule_due_state (built INTEGER NOT NULL);
             INSERT INTO schedule_due_state (built) SELECT NOT EXISTS (SELECT 1 FROM pipelines);
             """),
+
+        // A suspended run keeps status 'running' (it is still active for every query that asks so) and records when it
+        // was suspended; the run reader shows it as suspended. The decider's own state is in its events.
+        new(4, "run-suspension", """
+            ALTER TABLE runs ADD COLUMN suspended_at INTEGER;
+            """),
     ];
 }

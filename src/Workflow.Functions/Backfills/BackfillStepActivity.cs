@@ -25,13 +25,13 @@ public sealed class BackfillStepActivity(IWorkflowService workflow, DurableClien
         foreach (var run in state.Runs)
         {
             var open = run.State is BackfillRunStates.Started or BackfillRunStates.Existing &&
-                       run.Status is null or RunStatus.Queued or RunStatus.Running;
+                       (run.Status is null || run.Status.Value.IsActive());
             runs.Add(open ? run with { Status = (await workflow.GetRunAsync(run.RunId, cancellationToken))?.Run.Status } : run);
         }
 
         var own = runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
         var others = new List<string>();
-        foreach (var status in new[] { RunStatus.Queued, RunStatus.Running })
+        foreach (var status in RunStatuses.Active)
         {
             var page = await workflow.ListRunsAsync(new RunQuery(state.PipelineId, status, Limit: 500), cancellationToken);
             others.AddRange(page.Items.Select(r => r.RunId).Where(id => !own.Contains(id)));
@@ -40,7 +40,7 @@ public sealed class BackfillStepActivity(IWorkflowService workflow, DurableClien
         var pipeline = await workflow.GetPipelineAsync(state.PipelineId, null, cancellationToken);
         var policy = state.Overlap ?? pipeline?.Definition.Concurrency.Overlap ?? OverlapPolicy.Allow;
         var move = BackfillAdvance.Next([.. runs.Select(r => new BackfillSlot(r.RunId, r.LogicalTime,
-            r.State == BackfillRunStates.Waiting, r.Status is RunStatus.Queued or RunStatus.Running))],
+            r.State == BackfillRunStates.Waiting, r.Status is { } s && s.IsActive()))],
             state.MaxActiveRuns, policy, others.Count);
         if (move.CancelOthers)
         {

@@ -26,7 +26,7 @@ internal static class DurableOverlap
 
         var policy = request.Overlap ?? pipeline.Definition.Concurrency.Overlap;
         var active = new List<string>();
-        foreach (var status in policy == OverlapPolicy.Allow ? [] : new[] { RunStatus.Queued, RunStatus.Running })
+        foreach (var status in policy == OverlapPolicy.Allow ? [] : RunStatuses.Active)
         {
             var page = await workflow.ListRunsAsync(new RunQuery(pipeline.Definition.Id, status, Limit: 500), ct);
             active.AddRange(page.Items.Select(r => r.RunId).Where(id => id != runId));

@@ -59,7 +59,7 @@ public sealed partial class DurableWorkflowService
     {
         var run = await ReadAsync(InstanceIds.For(runId), cancellationToken)
             ?? throw new NotFoundException($"Run '{runId}' does not exist.");
-        if (run.Record.Status is RunStatus.Queued or RunStatus.Running)
+        if (run.Record.Status.IsActive())
         {
             throw new ConflictException(
                 $"Run '{runId}' is still {run.Record.Status.ToString().ToLowerInvariant()}. " +

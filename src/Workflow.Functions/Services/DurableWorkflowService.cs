@@ -107,6 +107,40 @@ public sealed partial class DurableWorkflowService(
         return true;
     }
 
+    /// <summary>
+    /// Durable's own suspend on the run's instance: while suspended the orchestration handles no event (activities
+    /// already scheduled still run; their results, and timers that fire, wait for the resume). See docs/azure.md.
+    /// </summary>
+    public ValueTask<bool> SuspendRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) => ChangeSuspensionAsync(runId, true, reason ?? $"Suspended by {actor}.",
+        cancellationToken);
+
+    public ValueTask<bool> ResumeRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) => ChangeSuspensionAsync(runId, false, reason ?? $"Resumed by {actor}.",
+        cancellationToken);
+
+    private async ValueTask<bool> ChangeSuspensionAsync(string runId, bool suspend, string reason,
+        CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIds.For(runId);
+        var status = (await ReadAsync(instanceId, cancellationToken))?.Record.Status
+                     ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
+        if (RunStatuses.SuspensionRefusal(runId, status, suspend) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
+        if ((status == RunStatus.Suspended) == suspend)
+        {
+            return false;
+        }
+
+        await (suspend
+            ? Client.SuspendInstanceAsync(instanceId, reason, cancellationToken)
+            : Client.ResumeInstanceAsync(instanceId, reason, cancellationToken));
+        return true;
+    }
+
     public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken) => attempts.ListAsync(runId, taskKey, cancellationToken);
 

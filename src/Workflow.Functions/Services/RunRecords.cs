@@ -47,6 +47,7 @@ public static class RunRecords
             "Failed" => RunStatus.Failed,
             "Terminated" or "Canceled" => RunStatus.Cancelled,
             "Pending" => RunStatus.Queued,
+            "Suspended" => RunStatus.Suspended,
             _ => view.Progress?.Status is { } s && s != RunStatus.Queued ? s : RunStatus.Running,
         };
     }

@@ -5,9 +5,9 @@ using Workflow.Services;
 namespace Workflow.Runtime.Scheduling;
 
 /// <summary>
-/// The queued and running runs at the start of a tick, by pipeline, read with two queries rather than one per
-/// pipeline. The overlap policy looks only at runs of an earlier logical time, so a run this occurrence (or a later
-/// one, started by another host) already has is never taken for "the previous run".
+/// The active (queued, running, suspended) runs at the start of a tick, by pipeline, read with a query per status
+/// rather than one per pipeline. The overlap policy looks only at runs of an earlier logical time, so a run this
+/// occurrence (or a later one, started by another host) already has is never taken for "the previous run".
 /// </summary>
 internal sealed class ActiveRuns
 {
@@ -16,7 +16,7 @@ internal sealed class ActiveRuns
     public static async Task<ActiveRuns> LoadAsync(IWorkflowService workflow, CancellationToken ct)
     {
         var result = new ActiveRuns();
-        foreach (var status in new[] { RunStatus.Queued, RunStatus.Running })
+        foreach (var status in RunStatuses.Active)
         {
             string? token = null;
             do
@@ -38,7 +38,7 @@ internal sealed class ActiveRuns
 
     public void Add(RunRecord run)
     {
-        if (run.Status is RunStatus.Queued or RunStatus.Running)
+        if (run.Status.IsActive())
         {
             _runs[run.RunId] = run;
         }

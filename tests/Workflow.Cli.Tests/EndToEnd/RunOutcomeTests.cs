@@ -64,6 +64,34 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
     }
 
     [Fact]
+    public async Task Suspend_holds_the_next_task_until_resume_and_show_and_list_say_suspended()
+    {
+        // Arrange: 'ticker' runs for three seconds; 'wait' after it would sleep for five minutes.
+        await LoginAsync();
+        await SucceedsAsync("pipelines", "apply", "-f", PipelineCopy("slow.json", out var id));
+        var runId = await TriggerAsync(id);
+
+        // Act: suspended while 'ticker' runs, it finishes, and 'wait' starts only after the resume.
+        var suspend = await SucceedsAsync("runs", "suspend", runId, "--reason", "maintenance");
+        var again = await SucceedsAsync("runs", "suspend", runId);
+        await WaitForTaskAsync(runId, "ticker", "succeeded");
+        var show = await SucceedsAsync("runs", "show", runId);
+        var list = await SucceedsAsync("runs", "list", "--pipeline", id, "--status", "suspended");
+        var resume = await SucceedsAsync("runs", "resume", runId);
+        await WaitForTaskAsync(runId, "wait", "running");
+        await SucceedsAsync("runs", "cancel", runId);
+
+        // Assert
+        Assert.Equal($"Run {runId} suspended: no new task starts until: wf runs resume {runId}", suspend.Trim());
+        Assert.Equal($"Run {runId} was already suspended.", again.Trim());
+        Assert.Contains("Status    suspended (manual)", show, StringComparison.Ordinal);
+        Assert.DoesNotContain(Lines(show), l => l.StartsWith("wait ", StringComparison.Ordinal)
+                                                && l.Contains("running", StringComparison.Ordinal));
+        Assert.Contains(runId, list, StringComparison.Ordinal);
+        Assert.Equal($"Run {runId} resumed.", resume.Trim());
+    }
+
+    [Fact]
     public async Task Watch_takes_its_first_ETA_from_the_servers_history_when_the_definition_sets_no_expected_duration()
     {
         // Arrange: a task with no expectedDuration, run once so that the server has its duration.

@@ -17,7 +17,7 @@ public class AccessPolicyTests
         [Role.Operator] =
         [
             AccessAction.Read, AccessAction.Trigger, AccessAction.Cancel, AccessAction.Rerun,
-            AccessAction.AcknowledgeAlert, AccessAction.Enqueue,
+            AccessAction.AcknowledgeAlert, AccessAction.Enqueue, AccessAction.Suspend,
         ],
         [Role.Editor] = Enum.GetValues<AccessAction>(),
         [Role.Admin] = Enum.GetValues<AccessAction>(),

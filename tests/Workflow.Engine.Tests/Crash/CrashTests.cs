@@ -95,17 +95,22 @@ public sealed class CrashTests
         Assert.Equal("1", Assert.Single(missed)[0]);
     }
 
-    private static Process StartHost(string data, string sideEffects)
+    internal static Process StartHost(string data, string sideEffects, string? mode = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Workflow.Engine.CrashHost.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add(data);
         start.ArgumentList.Add(sideEffects);
+        if (mode is not null)
+        {
+            start.ArgumentList.Add(mode);
+        }
+
         return Process.Start(start)!;
     }
 
-    private static async Task WaitForLineAsync(Process host, string expected)
+    internal static async Task WaitForLineAsync(Process host, string expected)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await host.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
@@ -119,7 +124,7 @@ public sealed class CrashTests
         throw new InvalidOperationException($"The crash host exited before printing '{expected}'.");
     }
 
-    private static async Task<List<string[]>> QueryAsync(string data, string sql)
+    internal static async Task<List<string[]>> QueryAsync(string data, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "workflow.db")};Pooling=False");
         await connection.OpenAsync();

@@ -95,7 +95,7 @@ internal static class Propagation
     {
         step.SetStatus(unit, TaskStatus.Ready);
         unit.Sequence = step.State.NextSequence++;
-        if (TaskKinds.IsTimerOnly(step.Def(unit.Task).Kind))
+        if (step.Dispatching && TaskKinds.IsTimerOnly(step.Def(unit.Task).Kind))
         {
             Attempts.Launch(step, unit);
             return;

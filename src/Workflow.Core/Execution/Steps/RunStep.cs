@@ -8,7 +8,7 @@ namespace Workflow.Execution;
 /// A step is what its behaviours share: the state, the event's time, the lookup index, the commands so far and
 /// the tasks finished but not yet propagated. Each behaviour is its own type that takes the step:
 /// <see cref="RunStart"/>, <see cref="Attempts"/>, <see cref="Retries"/>, <see cref="StepTimers"/>,
-/// <see cref="Propagation"/>, <see cref="MapExpansion"/>, <see cref="Cancellation"/> and
+/// <see cref="Propagation"/>, <see cref="MapExpansion"/>, <see cref="Cancellation"/>, <see cref="Suspension"/> and
 /// <see cref="RunCompletion"/>. Every method touches only the tasks the event concerns.
 /// </summary>
 internal sealed class RunStep
@@ -52,7 +52,7 @@ internal sealed class RunStep
             return;
         }
 
-        if (State.Status != RunStatus.Running)
+        if (State.Status is not (RunStatus.Running or RunStatus.Suspended))
         {
             return;
         }
@@ -78,6 +78,12 @@ internal sealed class RunStep
             case CancelRequested e:
                 Cancellation.CancelTask(this, e.TaskKey!, e.Reason);
                 break;
+            case RunSuspended:
+                Suspension.Suspend(this);
+                break;
+            case RunResumed:
+                Suspension.Resume(this);
+                break;
         }
 
         Settle();
@@ -95,7 +101,7 @@ internal sealed class RunStep
         while (true)
         {
             Propagation.Drain(this);
-            if (State.SlotsInUse >= max || !Index.Ready.TryDequeue(out var u))
+            if (!Dispatching || State.SlotsInUse >= max || !Index.Ready.TryDequeue(out var u))
             {
                 break;
             }
@@ -108,6 +114,13 @@ internal sealed class RunStep
 
         RunCompletion.CompleteIfDone(this);
     }
+
+    /// <summary>
+    /// Whether ready tasks may start: not while the run is suspended. The one gate for every new attempt (slot-holding
+    /// tasks in <see cref="Settle"/>, timer-only tasks in <see cref="Propagation"/>); they stay ready until
+    /// <see cref="Suspension.Resume"/>.
+    /// </summary>
+    public bool Dispatching => State.Status == RunStatus.Running;
 
     public TaskDefinition Def(int task) => State.Definition!.Tasks[task];
 

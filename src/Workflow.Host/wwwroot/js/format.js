@@ -81,7 +81,7 @@ export function statusBadge(status) {
   return h('span', { class: `badge status-${value}`, 'data-status': value }, STATUS_LABELS[value] ?? value);
 }
 
-export const ACTIVE_RUN = new Set(['queued', 'running']);
+export const ACTIVE_RUN = new Set(['queued', 'running', 'suspended']);
 export const ACTIVE_TASK = new Set(['pending', 'running', 'retry-wait']);
 
 /** One schedule as a short sentence: "cron 0 2 * * * (Europe/Berlin)", "every 5m", "once at …". */

@@ -13,6 +13,7 @@ import { renderGantt } from '../charts/gantt.js';
 import { taskPanel } from './run-log.js';
 import { summary } from './runs.js';
 import { parameterList } from '../params.js';
+import { suspendedNotice, suspensionButton } from './run-suspend.js';
 
 const LEGEND = ['pending', 'running', 'retry-wait', 'succeeded', 'failed', 'skipped', 'cancelled'];
 const ATTEMPT_FETCH_LIMIT = 60;
@@ -150,13 +151,14 @@ export function render(container, params) {
     const active = ACTIVE_RUN.has(run.status);
     mount(header, h('div', { class: 'page-header' },
       h('div', {}, h('h1', { class: 'run-title' }, run.pipelineId, statusBadge(run.status)),
-        h('p', { class: 'subtitle mono' }, run.runId)),
+        h('p', { class: 'subtitle mono' }, run.runId), suspendedNotice(run)),
       h('div', { class: 'actions' },
         canOperate && active ? actionButton('Cancel run', async () => {
           if (!window.confirm(`Cancel ${run.runId}? Running tasks are stopped.`)) return;
           await api(`/api/runs/${encodeURIComponent(runId)}/cancel`, { method: 'POST', body: {} });
           poll.now();
         }, { kind: 'btn-danger', testid: 'cancel', success: 'Cancellation requested' }) : null,
+        canOperate ? suspensionButton(run, () => poll.now()) : null,
         canOperate && (run.status === 'failed' || run.status === 'cancelled') ? [
           actionButton('Rerun on current version', () => rerun('?version=latest'),
             { testid: 'rerun-latest', success: id => `Started ${id}` }),

@@ -7,7 +7,7 @@ import { link } from '../router.js';
 import { emptyState, errorBox, loading, pageHeader } from '../components.js';
 import { ACTIVE_RUN, formatDuration, humanize, relative, secondsBetween, statusBadge, timeCell } from '../format.js';
 
-const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+const STATUSES = ['queued', 'running', 'suspended', 'succeeded', 'failed', 'cancelled'];
 const RANGES = { '': 'Any time', '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
 const RANGE_SECONDS = { '1h': 3600, '24h': 86400, '7d': 604800, '30d': 2592000 };
 const PAGE = 50;

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Audit;
+using Workflow.Api.Contracts;
+using Workflow.Api.Problems;
+using Workflow.Api.Requests;
+using Workflow.Execution;
+using Workflow.Security;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>
+/// Suspend and resume a run: the operator role in the run's group, audited with the actor and reason. 202 when the
+/// run changes, 200 when it already was in the state asked for (suspending twice is idempotent), 404 for a run the
+/// caller cannot see, 409 for a run that is queued or finished (the core's rule, <see cref="RunStatuses"/>).
+/// </summary>
+internal static class RunSuspendEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        Describe(api.MapPost("/runs/{runId}/suspend", (string runId, HttpContext http, ApiServices s,
+            CancellationToken ct) => ChangeAsync(runId, suspend: true, http, s, ct)).WithName("SuspendRun"));
+        Describe(api.MapPost("/runs/{runId}/resume", (string runId, HttpContext http, ApiServices s,
+            CancellationToken ct) => ChangeAsync(runId, suspend: false, http, s, ct)).WithName("ResumeRun"));
+    }
+
+    /// <summary>
+    /// The statuses it answers. The optional body is not declared: a consumes constraint would refuse an empty POST.
+    /// </summary>
+    private static void Describe(RouteHandlerBuilder endpoint) => endpoint
+        .Produces<RunSuspension>(StatusCodes.Status202Accepted)
+        .Produces<RunSuspension>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<IResult> ChangeAsync(string runId, bool suspend, HttpContext http, ApiServices s,
+        CancellationToken ct)
+    {
+        runId = RouteRunId.Decode(runId);
+        var caller = s.CallerOf(http);
+        var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<SuspendRequest>(), s.Options,
+            allowEmpty: true, ct);
+        if (!body.Ok)
+        {
+            return body.Problem!;
+        }
+
+        var found = await s.FindRunAsync(caller, AccessAction.Suspend, runId, ct);
+        if (!found.Ok)
+        {
+            return found.Problem!;
+        }
+
+        var owner = found.Value!.Run.OwnerGroup;
+        if (RunStatuses.SuspensionRefusal(runId, found.Value.Run.Status, suspend) is { } refusal)
+        {
+            return ApiProblems.Conflict(refusal);
+        }
+
+        var reason = body.Value?.Reason;
+        var changed = await EngineCalls.RunAsync(() => suspend
+            ? s.Workflow.SuspendRunAsync(runId, caller.User, reason, ct)
+            : s.Workflow.ResumeRunAsync(runId, caller.User, reason, ct));
+        if (!changed.Ok)
+        {
+            return changed.Problem!;
+        }
+
+        if (!changed.Value)
+        {
+            return TypedResults.Json(new RunSuspension(runId, suspend ? "suspended" : "running"), ApiJson.Options);
+        }
+
+        await s.AuditAsync(caller, suspend ? AuditActions.RunSuspended : AuditActions.RunResumed, runId, owner, reason,
+            ct);
+        return TypedResults.Accepted($"/api/runs/{Uri.EscapeDataString(runId)}",
+            new RunSuspension(runId, suspend ? "suspending" : "resuming"));
+    }
+}
