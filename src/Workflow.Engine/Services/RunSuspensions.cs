@@ -21,8 +21,8 @@ internal sealed class RunSuspensions(EngineRuntime engine, IWorkflowService work
         }
 
         var run = await workflow.GetRunAsync(runId, cancellationToken)
-                  ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
-        throw new InvalidOperationException(RunStatuses.SuspensionRefusal(runId, run.Run.Status, suspend)
+                  ?? throw new NotFoundException($"Run '{runId}' does not exist.");
+        throw new ConflictException(RunStatuses.SuspensionRefusal(runId, run.Run.Status, suspend)
                                             ?? $"Run '{runId}' ended while it was being {(suspend ? "suspended" : "resumed")}.");
     }
 }

@@ -124,10 +124,10 @@ public sealed partial class DurableWorkflowService(
     {
         var instanceId = InstanceIds.For(runId);
         var status = (await ReadAsync(instanceId, cancellationToken))?.Record.Status
-                     ?? throw new KeyNotFoundException($"Run '{runId}' does not exist.");
+                     ?? throw new NotFoundException($"Run '{runId}' does not exist.");
         if (RunStatuses.SuspensionRefusal(runId, status, suspend) is { } refusal)
         {
-            throw new InvalidOperationException(refusal);
+            throw new ConflictException(refusal);
         }
 
         if ((status == RunStatus.Suspended) == suspend)
