@@ -46,6 +46,14 @@ public interface IWorkflowService
     ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A new run that runs <paramref name="fromTask"/> and every task downstream of it again, even when they succeeded,
+    /// and keeps the rest as <see cref="RerunFailedAsync"/> does (see <see cref="RerunFrom"/>); a run that succeeded can
+    /// be rerun this way too. A task the rerun's version does not have is an <see cref="ArgumentException"/> naming it.
+    /// </summary>
+    ValueTask<RunRecord> RerunFromTaskAsync(string runId, string fromTask, RerunVersion version, string actor,
+        CancellationToken cancellationToken);
+
     ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken);
 
