@@ -84,6 +84,9 @@ internal sealed class SimulatedCatalog(TimeProvider clock) : IWorkflowService
     public ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
         CancellationToken cancellationToken) => throw Unused();
 
+    public ValueTask<RunRecord> RerunFromTaskAsync(string runId, string fromTask, RerunVersion version, string actor,
+        CancellationToken cancellationToken) => throw Unused();
+
     public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken) => throw Unused();
 

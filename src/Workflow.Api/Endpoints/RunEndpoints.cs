@@ -12,7 +12,10 @@ using Workflow.Services;
 
 namespace Workflow.Api.Endpoints;
 
-/// <summary>Runs: trigger (202 in the Durable Functions style), list with paging, read, cancel and rerun-failed.</summary>
+/// <summary>
+/// Runs: trigger (202 in the Durable Functions style), list with paging, read, cancel, rerun-failed and rerun from a
+/// task.
+/// </summary>
 internal static class RunEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -195,19 +198,26 @@ internal static class RunEndpoints
 
         var detail = found.Value!;
         var owner = detail.Run.OwnerGroup;
-        if (detail.Run.Status is not (RunStatus.Failed or RunStatus.Cancelled))
+        // ?fromTask=key reruns that task and its downstream (RerunFrom); a succeeded run can be rerun that way too.
+        var fromTask = http.Request.Query.TryGetValue(RerunFrom.Field, out var chosen) ? chosen.ToString() : null;
+        if (detail.Run.Status is not (RunStatus.Failed or RunStatus.Cancelled)
+            && !(fromTask is not null && detail.Run.Status == RunStatus.Succeeded))
         {
-            return ApiProblems.Conflict($"Run '{runId}' is {RunStatusNames.Name(detail.Run.Status)}; only a failed " +
-                                        "or cancelled run can be rerun.");
+            return ApiProblems.Conflict($"Run '{runId}' is {RunStatusNames.Name(detail.Run.Status)}; " + (fromTask is null
+                ? "only a failed or cancelled run can be rerun (a succeeded one from a task: ?fromTask=<task>)."
+                : "only a finished run can be rerun from a task. Wait for it to finish, or cancel it."));
         }
 
-        var rerun = await EngineCalls.RunAsync(() => s.Workflow.RerunFailedAsync(runId, version, caller.User, ct));
+        var rerun = await EngineCalls.RunAsync(() => fromTask is null
+            ? s.Workflow.RerunFailedAsync(runId, version, caller.User, ct)
+            : s.Workflow.RerunFromTaskAsync(runId, fromTask, version, caller.User, ct));
         if (!rerun.Ok)
         {
             return rerun.Problem!;
         }
 
-        var detailText = version == RerunVersion.Latest ? $"rerun of {runId} on the current version" : $"rerun of {runId}";
+        var detailText = (version == RerunVersion.Latest ? $"rerun of {runId} on the current version" : $"rerun of {runId}")
+                         + (fromTask is null ? "" : $" from task {fromTask}");
         await s.AuditAsync(caller, AuditActions.RunRerun, rerun.Value!.RunId, owner, detailText, ct);
         return Accepted(http, rerun.Value.RunId);
     }

@@ -48,9 +48,17 @@ public sealed partial class WorkflowApiClient
         using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/cancel", null, null, ct);
     }
 
-    /// <summary>Reruns on the run's pinned version, or on the pipeline's current one when <paramref name="latest"/>.</summary>
-    public Task<RunStarted> RerunAsync(string runId, bool latest, CancellationToken ct) =>
-        StartedAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/rerun" + (latest ? "?version=latest" : ""), null, ct);
+    /// <summary>
+    /// Reruns on the run's pinned version, or on the pipeline's current one when <paramref name="latest"/>: the failed
+    /// tasks, or <paramref name="fromTask"/> and everything downstream of it.
+    /// </summary>
+    public Task<RunStarted> RerunAsync(string runId, bool latest, string? fromTask, CancellationToken ct)
+    {
+        string[] query = [.. latest ? ["version=latest"] : Array.Empty<string>(),
+            .. fromTask is null ? Array.Empty<string>() : ["fromTask=" + Uri.EscapeDataString(fromTask)]];
+        return StartedAsync(HttpMethod.Post,
+            $"api/runs/{Segment(runId)}/rerun" + (query.Length == 0 ? "" : "?" + string.Join('&', query)), null, ct);
+    }
 
     public Task<List<AttemptInfo>> ListAttemptsAsync(string runId, string taskKey, CancellationToken ct) =>
         SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts", null,

@@ -141,16 +141,22 @@ public static class RunsCommand
         {
             Description = "Rerun on the pipeline's current version (after a fix) instead of the run's own version.",
         };
+        var fromTask = new Option<string?>("--from-task")
+        {
+            Description = "Rerun this task and everything downstream of it, even if they succeeded (a succeeded run too).",
+        };
         var plain = WatchCommand.PlainOption();
         var command = new Command("rerun", "Start a new run that keeps the successful tasks and reruns the rest.")
         {
-            run, watch, latest, plain,
+            run, watch, latest, fromTask, plain,
         };
         runner.SetAction(command, async (parse, session, ct) =>
         {
-            var started = await session.Api.RerunAsync(parse.GetValue(run)!, parse.GetValue(latest), ct);
+            var started = await session.Api.RerunAsync(parse.GetValue(run)!, parse.GetValue(latest),
+                parse.GetValue(fromTask), ct);
             var runId = RunId(started);
-            await session.Out.WriteLineAsync($"Started run {runId} (rerun of {parse.GetValue(run)}).");
+            var from = parse.GetValue(fromTask) is { } task ? $" from task {task}" : "";
+            await session.Out.WriteLineAsync($"Started run {runId} (rerun of {parse.GetValue(run)}{from}).");
             return parse.GetValue(watch)
                 ? await new RunWatcher(session.Api, session.Env).WatchAsync(runId, parse.GetValue(plain), ct)
                 : ExitCodes.Ok;

@@ -42,8 +42,8 @@ public interface IWorkflowService
 
     /// <summary>
     /// Suspends a started run (see <see cref="RunSuspended"/>): true when it was running, false when it was already
-    /// suspended. An unknown run is a <see cref="KeyNotFoundException"/>; a queued or finished one an
-    /// <see cref="InvalidOperationException"/> (<see cref="RunStatuses.SuspensionRefusal"/>).
+    /// suspended. An unknown run is a <see cref="NotFoundException"/>; a queued or finished one a
+    /// <see cref="ConflictException"/> (<see cref="RunStatuses.SuspensionRefusal"/>).
     /// </summary>
     ValueTask<bool> SuspendRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken);
 
@@ -56,6 +56,14 @@ public interface IWorkflowService
     /// still fit it (see <see cref="RerunPlan"/>; otherwise a <see cref="ConflictException"/> names them).
     /// </summary>
     ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A new run that runs <paramref name="fromTask"/> and every task downstream of it again, even when they succeeded,
+    /// and keeps the rest as <see cref="RerunFailedAsync"/> does (see <see cref="RerunFrom"/>); a run that succeeded can
+    /// be rerun this way too. A task the rerun's version does not have is an <see cref="InvalidRequestException"/> naming it.
+    /// </summary>
+    ValueTask<RunRecord> RerunFromTaskAsync(string runId, string fromTask, RerunVersion version, string actor,
         CancellationToken cancellationToken);
 
     ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,

@@ -73,7 +73,14 @@ public sealed partial class WorkflowEngineService
         CancellationToken cancellationToken) =>
         new RunSuspensions(_engine, this).ChangeAsync(runId, suspend: false, actor, reason, cancellationToken);
 
-    public async ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+    public ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken) => RerunAsync(runId, null, version, actor, cancellationToken);
+
+    public ValueTask<RunRecord> RerunFromTaskAsync(string runId, string fromTask, RerunVersion version, string actor,
+        CancellationToken cancellationToken) => RerunAsync(runId, fromTask, version, actor, cancellationToken);
+
+    /// <summary>A new run that keeps what the run kept (see <see cref="RerunPlan"/>), or less from a chosen task.</summary>
+    private async ValueTask<RunRecord> RerunAsync(string runId, string? fromTask, RerunVersion version, string actor,
         CancellationToken cancellationToken)
     {
         var original = await _runs.GetAsync(runId, cancellationToken)
@@ -81,7 +88,7 @@ public sealed partial class WorkflowEngineService
         if (original.Status.IsActive())
         {
             throw new ConflictException(
-                $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning its failed tasks.");
+                $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning it.");
         }
 
         var pinned = await _pipelines.GetAsync(original.PipelineId, original.PipelineVersion, cancellationToken)
@@ -93,7 +100,7 @@ public sealed partial class WorkflowEngineService
         var final = await _runs.SnapshotAsync(runId, cancellationToken)
                     ?? throw new ConflictException(
                         $"Run '{runId}' kept no final state to rerun from (the engine runs with Durable off).");
-        var prior = RerunPlan.For(runId, CarryOver.From(final), pinned, target);
+        var prior = RerunPlan.For(runId, CarryOver.From(final), pinned, target, fromTask);
 
         var newId = $"{original.PipelineId}@rerun-{SortableId(_engine.Time.GetUtcNow())}";
         var expected = await _durations.ExpectedAsync(original.PipelineId, cancellationToken);

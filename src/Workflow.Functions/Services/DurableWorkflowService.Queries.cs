@@ -54,7 +54,15 @@ public sealed partial class DurableWorkflowService
     /// current version (checked by <see cref="RerunPlan"/>). An instance that ended without an outcome (it faulted
     /// or was terminated outside the API) kept nothing, so everything runs again.
     /// </summary>
-    public async ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+    public ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken) => RerunAsync(runId, null, version, cancellationToken);
+
+    /// <summary>As <see cref="RerunFailedAsync"/>, without the chosen task and what is downstream of it
+    /// (<see cref="RerunFrom"/>).</summary>
+    public ValueTask<RunRecord> RerunFromTaskAsync(string runId, string fromTask, RerunVersion version, string actor,
+        CancellationToken cancellationToken) => RerunAsync(runId, fromTask, version, cancellationToken);
+
+    private async ValueTask<RunRecord> RerunAsync(string runId, string? fromTask, RerunVersion version,
         CancellationToken cancellationToken)
     {
         var run = await ReadAsync(InstanceIds.For(runId), cancellationToken)
@@ -63,7 +71,7 @@ public sealed partial class DurableWorkflowService
         {
             throw new ConflictException(
                 $"Run '{runId}' is still {run.Record.Status.ToString().ToLowerInvariant()}. " +
-                "Wait for it to finish, or cancel it, before rerunning its failed tasks.");
+                "Wait for it to finish, or cancel it, before rerunning it.");
         }
 
         var pipelineId = run.Record.PipelineId;
@@ -74,7 +82,7 @@ public sealed partial class DurableWorkflowService
             : await catalog.GetAsync(pipelineId, null, cancellationToken)
               ?? throw new NotFoundException($"Pipeline '{pipelineId}' no longer exists.");
         var kept = run.Outcome?.Kept ?? new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
-        var prior = RerunPlan.For(runId, kept, pinned, target);
+        var prior = RerunPlan.For(runId, kept, pinned, target, fromTask);
         var newRunId = global::Workflow.Scheduling.RunIds.NewManual(pipelineId, time.GetUtcNow());
         var input = PipelineRunInput.FromRequest(new RunRequest(newRunId, pipelineId, RunTrigger.Rerun,
             run.Record.LogicalTime, run.Record.Parameters, null, prior, target.Version));

@@ -67,8 +67,10 @@ public sealed partial class DurableWorkflowService(
             return queued;
         }
 
+        // The run is pinned to the version its parameters were checked against; its record reads the version here.
         var input = PipelineRunInput.FromRequest(new RunRequest(runId, request.PipelineId, request.Trigger,
-            request.ScheduledAt, parameters, request.ParentRunId));
+            request.ScheduledAt, parameters, request.ParentRunId,
+            PinnedVersion: pipeline.IsDynamic ? null : pipeline.Version));
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
             new StartOrchestrationOptions(instanceId), cancellationToken);
         var now = time.GetUtcNow();

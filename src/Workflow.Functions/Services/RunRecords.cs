@@ -24,7 +24,7 @@ public static class RunRecords
         return new RunRecord(
             runId,
             pipelineId,
-            input?.Start?.Definition.Version ?? pipeline?.Version ?? 0,
+            input?.Start?.Definition.Version ?? input?.Request?.PinnedVersion ?? pipeline?.Version ?? 0,
             input?.Start?.Definition.OwnerGroup ?? pipeline?.Definition.OwnerGroup ?? "",
             status,
             TriggerOf(input),

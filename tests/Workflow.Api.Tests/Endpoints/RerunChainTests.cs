@@ -5,7 +5,7 @@ using Workflow.Api.Tests.Infrastructure;
 namespace Workflow.Api.Tests.Endpoints;
 
 /// <summary>
-/// Rerun failed and child runs through real HTTP (Kestrel on 127.0.0.1) with real process tasks. Every task of these
+/// Rerun failed, rerun from a task and child runs through real HTTP (Kestrel on 127.0.0.1) with real process tasks. Every task of these
 /// pipelines appends its key to a file when it succeeds, so the file counts what really ran; a task fails while a
 /// flag file <c>fail-{key}</c> exists.
 /// </summary>
@@ -172,5 +172,67 @@ public sealed class RerunChainTests(KestrelApiFactory factory) : IClassFixture<K
         Assert.Equal("succeeded", Status(fixedDone));
         Assert.Equal(3, fixedDone.GetProperty("run").GetProperty("pipelineVersion").GetInt32());
         Assert.Equal(["a", "b"], Ran(dir));
+    }
+
+    [Fact]
+    public async Task Rerun_from_a_task_reruns_it_and_its_downstream_keeps_the_rest_and_is_audited()
+    {
+        var dir = Dir("from");
+        var client = await EditorAsync();
+        var viewer = await ApiClient.LoginAsync(_factory, "vic", ["data-eng"], ["viewer"]);
+        await CreateAsync(client, Pipeline("rc5", Step("extract", dir), Step("clean", dir, """ "dependsOn": ["extract"], """),
+            Step("load", dir, """ "dependsOn": ["clean"], """), Step("audit", dir, """ "dependsOn": ["extract"], """)));
+        var first = await StartedAsync(await client.PostAsync("/api/pipelines/rc5/runs"));
+        Assert.Equal("succeeded", Status(await client.WaitForRunAsync(first)));
+        File.Delete(Path.Combine(dir, "ran"));
+
+        var failedOnly = await client.PostAsync(Path_(first) + "/rerun");
+        var forbidden = await viewer.PostAsync(Path_(first) + "/rerun?fromTask=clean");
+        var rerun = await client.PostAsync(Path_(first) + "/rerun?fromTask=clean");
+        var second = await StartedAsync(rerun);
+        var secondDone = await client.WaitForRunAsync(second);
+        var audit = await ApiClient.JsonAsync(await client.GetAsync("/api/audit?limit=1"));
+
+        Assert.Equal(HttpStatusCode.Conflict, failedOnly.StatusCode);
+        Assert.Contains("?fromTask=", (await ApiClient.JsonAsync(failedOnly)).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(Path_(second), rerun.Headers.Location!.ToString());
+        Assert.Equal("succeeded", Status(secondDone));
+        Assert.Equal(first, secondDone.GetProperty("run").GetProperty("rerunOf").GetString());
+        Assert.Equal(["clean", "load"], Ran(dir));
+        var entry = Assert.Single(audit.EnumerateArray());
+        Assert.Equal("run.rerun", entry.GetProperty("action").GetString());
+        Assert.Equal(second, entry.GetProperty("target").GetString());
+        Assert.Equal($"rerun of {first} from task clean", entry.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Rerun_from_a_task_on_the_latest_version_lets_the_downstream_change_and_refuses_an_unknown_task()
+    {
+        var dir = Dir("from-latest");
+        var client = await EditorAsync();
+        await CreateAsync(client, Pipeline("rc6", Step("extract", dir), Step("clean", dir, """ "dependsOn": ["extract"], """)));
+        var first = await StartedAsync(await client.PostAsync("/api/pipelines/rc6/runs"));
+        Assert.Equal("succeeded", Status(await client.WaitForRunAsync(first)));
+        await ApiClient.AssertStatusAsync(HttpStatusCode.OK, await client.SendJsonAsync(HttpMethod.Put, "/api/pipelines/rc6",
+            Pipeline("rc6", Step("extract", dir), Step("clean", dir, """ "dependsOn": ["extract"], """),
+                Step("publish", dir, """ "dependsOn": ["clean"], """)), "*"));
+        File.Delete(Path.Combine(dir, "ran"));
+
+        var unknown = await client.PostAsync(Path_(first) + "/rerun?fromTask=publish");
+        var empty = await client.PostAsync(Path_(first) + "/rerun?fromTask=");
+        var latest = await StartedAsync(await client.PostAsync(Path_(first) + "/rerun?fromTask=clean&version=latest"));
+        var latestDone = await client.WaitForRunAsync(latest);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("version 1 of pipeline 'rc6' has no task 'publish'",
+            (await ApiClient.JsonAsync(unknown)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("'fromTask' is empty", (await ApiClient.JsonAsync(empty)).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal("succeeded", Status(latestDone));
+        Assert.Equal(2, latestDone.GetProperty("run").GetProperty("pipelineVersion").GetInt32());
+        Assert.Equal(["clean", "publish"], Ran(dir));
     }
 }

@@ -8,8 +8,9 @@ using static Workflow.Functions.Tests.Support.Definitions;
 namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>
-/// Rerun failed in the Azure app: real process tasks append their key to a file when they succeed and fail while a
-/// flag file <c>fail-{key}</c> exists, so the file counts what really ran over a run, its rerun and the rerun's rerun.
+/// Rerun failed and rerun from a task in the Azure app: real process tasks append their key to a file when they
+/// succeed and fail while a flag file <c>fail-{key}</c> exists, so the file counts what really ran over a run and its
+/// reruns.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RerunTests(AzuriteFixture azurite) : IDisposable
@@ -54,6 +55,60 @@ public sealed class RerunTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal("rr-main@1/sub#1", child.RunId);
         Assert.Equal("rr-main@1", child.ParentRunId);
         Assert.Empty(thirdDone.Children ?? []);
+    }
+
+    /// <summary>list → each (a map over list) → total; sub (a child run of rf-child) → after.</summary>
+    private PipelineDefinition Parent(params TaskDefinition[] more) => Pipeline("rf-main", [
+        Step("list", "echo '[1,2,3]' > \"$WF_OUTPUT_FILE\";"),
+        Step("each", "", "list") with { Map = new MapSpec { Over = "list" } },
+        Step("total", "", "each"),
+        SubPipeline("sub", "rf-child"),
+        Step("after", "", "sub"),
+        .. more,
+    ]);
+
+    private string[] Ran()
+    {
+        var file = Path.Combine(dir, "ran");
+        var lines = File.ReadAllLines(file).Order(StringComparer.Ordinal).ToArray();
+        File.Delete(file);
+        return lines;
+    }
+
+    [Fact]
+    public async Task A_rerun_from_a_task_runs_it_and_its_downstream_again_on_the_pinned_and_the_latest_version()
+    {
+        // Arrange
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "rerunfrom");
+        await host.UpsertAsync(Pipeline("rf-child", Step("c1")));
+        await host.UpsertAsync(Parent());
+        await host.StartAsync("rf-main", "rf-main@1");
+        var first = await host.CompletedAsync("rf-main@1");
+        Ran();
+
+        // Act
+        var fromInstance = await host.Workflow.RerunFromTaskAsync("rf-main@1", "each[1]", RerunVersion.Pinned, "test",
+            CancellationToken.None);
+        var fromInstanceDone = await host.CompletedAsync(fromInstance.RunId);
+        var ranFromInstance = Ran();
+        await host.Workflow.UpsertPipelineAsync(Parent(Step("notify", "", "after")), 1, "test", CancellationToken.None);
+        var fromSub = await host.Workflow.RerunFromTaskAsync(fromInstance.RunId, "sub", RerunVersion.Latest, "test",
+            CancellationToken.None);
+        var fromSubDone = await host.CompletedAsync(fromSub.RunId);
+        var ranFromSub = Ran();
+        var unknown = await Assert.ThrowsAsync<InvalidRequestException>(async () => await host.Workflow.RerunFromTaskAsync(
+            "rf-main@1", "notify", RerunVersion.Pinned, "test", CancellationToken.None));
+
+        // Assert
+        Assert.Equal([RunStatus.Succeeded, RunStatus.Succeeded, RunStatus.Succeeded],
+            [first.Run.Status, fromInstanceDone.Run.Status, fromSubDone.Run.Status]);
+        Assert.Equal(["each[0]", "each[1]", "each[2]", "total"], ranFromInstance);
+        Assert.Empty(fromInstanceDone.Children ?? []);
+        Assert.Equal(["after", "c1", "notify"], ranFromSub);
+        Assert.Equal(2, fromSubDone.Run.PipelineVersion);
+        Assert.Equal(fromSub.RunId, Assert.Single(fromSubDone.Children ?? []).ParentRunId);
+        Assert.Equal(RerunFrom.Field, Assert.Single(unknown.Errors).Path);
+        Assert.Contains("version 1 of pipeline 'rf-main' has no task 'notify'", unknown.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(dir, recursive: true);

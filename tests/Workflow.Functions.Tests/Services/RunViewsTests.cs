@@ -38,6 +38,20 @@ public sealed class RunViewsTests
         Assert.Null(record.FinishedAt);
     }
 
+    [Fact]
+    public void A_run_started_on_a_pinned_version_reports_that_version_after_the_pipeline_changed()
+    {
+        var input = PipelineRunInput.FromRequest(new RunRequest("sales@x", "sales", RunTrigger.Api, T0,
+            PinnedVersion: 3));
+        var view = new RunInstanceView("sales@x", "Completed", T0, T0, input, null, null);
+
+        var pinned = RunRecords.From(view, new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
+        var unpinned = RunRecords.From(view with { Input = Input }, new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
+
+        Assert.Equal(3, pinned.PipelineVersion);
+        Assert.Equal(4, unpinned.PipelineVersion);
+    }
+
     [Theory]
     [InlineData("Completed", RunStatus.Failed)]
     [InlineData("Failed", RunStatus.Failed)]

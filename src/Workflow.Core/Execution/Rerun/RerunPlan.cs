@@ -9,7 +9,8 @@ namespace Workflow.Execution;
 /// (<see cref="CarryOver.From"/>). On another version ("fix and rerun") every kept task must still fit the new task
 /// graph: it exists, has the same kind, depends on the same tasks, and a mapped task maps over the same task and
 /// path; a kept output of a task that no longer fits could feed its children the wrong data, so such a rerun is
-/// refused, naming each task. Tasks that run again may change freely, and new tasks run.
+/// refused, naming each task. Tasks that run again may change freely, and new tasks run. A rerun from a chosen task
+/// first drops that task and what is downstream of it (<see cref="RerunFrom"/>), so those may change freely too.
 /// </summary>
 public static class RerunPlan
 {
@@ -17,14 +18,24 @@ public static class RerunPlan
     /// <param name="kept">What the run kept, from <see cref="CarryOver.From"/>.</param>
     /// <param name="pinned">The stored version the run ran on.</param>
     /// <param name="target">The stored version the rerun will run on.</param>
+    /// <param name="fromTask">The task to rerun from (with everything downstream of it), or null to rerun what failed.
+    /// </param>
     /// <exception cref="ConflictException">A kept task no longer fits <paramref name="target"/>; the message
     /// names each such task and why (the API answers 409 with it).</exception>
+    /// <exception cref="InvalidRequestException"><paramref name="fromTask"/> is not a task of <paramref name="target"/>.
+    /// </exception>
     public static IReadOnlyDictionary<string, JsonElement?> For(string runId,
-        IReadOnlyDictionary<string, JsonElement?> kept, PipelineRecord pinned, PipelineRecord target)
+        IReadOnlyDictionary<string, JsonElement?> kept, PipelineRecord pinned, PipelineRecord target,
+        string? fromTask = null)
     {
         ArgumentNullException.ThrowIfNull(kept);
         ArgumentNullException.ThrowIfNull(pinned);
         ArgumentNullException.ThrowIfNull(target);
+        if (fromTask is not null)
+        {
+            kept = RerunFrom.Keep(kept, fromTask, pinned, target);
+        }
+
         if (ReferenceEquals(pinned, target) || pinned.Version == target.Version)
         {
             return kept;

@@ -3,6 +3,7 @@ using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Services;
 using static Workflow.Core.Tests.Execution.Defs;
+using static Workflow.Core.Tests.Execution.Rerun.Versions;
 
 namespace Workflow.Core.Tests.Execution.Rerun;
 
@@ -14,9 +15,6 @@ public class RerunPlanTests
         ["b"] = null,
         ["m[0]"] = null,
     };
-
-    private static PipelineRecord V(int version, params TaskDefinition[] tasks) =>
-        new(Pipeline(tasks), version, $"\"{version}\"", DateTimeOffset.UnixEpoch, "erin");
 
     private static PipelineRecord Pinned() => V(1,
         Task("a"), Task("b", "a"), Task("m", "a") with { Map = new MapSpec { Over = "a" } }, Task("c", "b"));

@@ -9,10 +9,11 @@ const CHUNK = 65536;
 const encoder = new TextEncoder();
 
 /**
- * Shows one task. attempts: the task's attempt records (may be empty before the first starts).
+ * Shows one task. attempts: the task's attempt records (may be empty before the first starts); action: an element
+ * shown at the end of the task's header (the run view's "Rerun from here"), or null.
  * Returns {element, stop} so the run view can stop a follow when the task changes.
  */
-export function taskPanel(runId, task, attempts, { attempt: chosen, onAttempt } = {}) {
+export function taskPanel(runId, task, attempts, { attempt: chosen, onAttempt, action = null } = {}) {
   const latest = attempts.at(-1)?.attempt ?? null;
   const current = attempts.some(a => a.attempt === Number(chosen)) ? Number(chosen) : latest;
   const record = attempts.find(a => a.attempt === current);
@@ -21,7 +22,8 @@ export function taskPanel(runId, task, attempts, { attempt: chosen, onAttempt } 
     h('div', { class: 'task-head' },
       h('h2', {}, task.taskKey), statusBadge(task.status),
       h('span', { class: 'secondary' }, `${task.attempts} attempt${task.attempts === 1 ? '' : 's'}`),
-      task.startedAt ? h('span', { class: 'secondary' }, `· ${formatDuration(secondsBetween(task.startedAt, task.finishedAt))}`) : null),
+      task.startedAt ? h('span', { class: 'secondary' }, `· ${formatDuration(secondsBetween(task.startedAt, task.finishedAt))}`) : null,
+      action ? h('span', { class: 'task-actions' }, action) : null),
     task.error ? h('pre', { class: 'task-error' }, task.error) : null,
     attempts.length > 1
       ? h('div', { class: 'attempt-tabs', role: 'tablist', 'aria-label': 'Attempts' }, attempts.map(a => h('button', {

@@ -1,5 +1,5 @@
 // One run: header with cancel and rerun-failed, the DAG (status colours, critical path), the Gantt chart of
-// attempts, and the selected task's attempts and log. Polls while the run is active.
+// attempts, and the selected task's attempts and log with "Rerun from here". Polls while the run is active.
 
 import { h, mount } from '../dom.js';
 import { api, request } from '../api.js';
@@ -119,11 +119,11 @@ export function render(container, params) {
     if (fresh || !attempts.has(task.taskKey) || (many && ACTIVE_TASK.has(task.status))) await loadAttempts(task);
     const list = attempts.get(task.taskKey) ?? [];
     // Rebuild only when something shown changed, so a followed log keeps its place.
-    const key = JSON.stringify([task.taskKey, ui.attempt, task.status, list.map(a => [a.attempt, a.status])]);
+    const key = JSON.stringify([task.taskKey, ui.attempt, task.status, list.map(a => [a.attempt, a.status]), detail.run.status]);
     if (!fresh && key === panelKey) return;
     panelKey = key;
     current?.stop();
-    current = taskPanel(runId, task, list, { attempt: ui.attempt, onAttempt: n => { ui.attempt = String(n); setUrl(); drawPanel(true); } });
+    current = taskPanel(runId, task, list, { attempt: ui.attempt, onAttempt: n => { ui.attempt = String(n); setUrl(); drawPanel(true); }, action: rerunFrom(task) });
     mount(panel, current.element);
     if (fresh) current.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
@@ -144,6 +144,14 @@ export function render(container, params) {
     if (next) window.location.hash = link(['runs', next]);
     return next;
   };
+
+  /** "Rerun from here" on a task of a finished run: a new run that runs the task and its downstream again. */
+  const rerunFrom = task => session.can('operator', detail.run.ownerGroup) && !ACTIVE_RUN.has(detail.run.status)
+    ? actionButton('Rerun from here', () => rerun(`?fromTask=${encodeURIComponent(task.taskKey)}`), {
+      testid: 'rerun-from', success: id => `Started ${id}`,
+      title: `A new run that runs ${task.taskKey} and everything downstream of it again and keeps the rest`,
+    })
+    : null;
 
   const drawHeader = () => {
     const run = detail.run;
