@@ -54,7 +54,7 @@ public class SlaMonitorDeciderTests
         var d = Chain();
         var (_, commands) = Run(Started(d), new TaskStarted(T0, "a", 1),
             new TaskFinished(T0 + H(1), "a", 1, TaskOutcome.Succeeded),
-            new MonitorTimerFired(T0 + H(2), SlaMonitorDecider.SlowTimerId("a", 1)));
+            new MonitorTimerFired(T0 + H(2), MonitorTimers.SlowTimerId("a", 1)));
 
         Assert.DoesNotContain(Raised(commands), a => a.Kind == AlertKind.SlowTask);
     }
@@ -73,7 +73,7 @@ public class SlaMonitorDeciderTests
     [Fact]
     public void A_configured_expected_duration_is_itself_the_slow_limit()
     {
-        var threshold = SlaMonitorDecider.SlowThreshold(DurationEstimate.Fixed(M(20), EstimateSource.Configured), 3);
+        var threshold = SlownessRules.SlowThreshold(DurationEstimate.Fixed(M(20), EstimateSource.Configured), 3);
 
         Assert.Equal(M(20), threshold);
     }
