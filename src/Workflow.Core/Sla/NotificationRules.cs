@@ -11,6 +11,13 @@ internal static class NotificationRules
 {
     public static SlaMonitorState Notified(SlaMonitorState state, RunNotified e, List<SlaCommand> commands)
     {
+        var key = Key(e);
+        if (state.Notifications.Contains(key))
+        {
+            return state;
+        }
+
+        state = state with { Notifications = state.Notifications.Add(key) };
         if (e.Kind == NotificationKind.TaskFailed && e.TaskKey is { } failedKey &&
             state.Tasks.TryGetValue(SlaMonitorDecider.TaskIdOf(failedKey), out var failed) &&
             !state.Running.Values.Any(r => r.TaskId == failed.Id))
@@ -33,6 +40,12 @@ internal static class NotificationRules
 
         return DeadlineRules.Evaluate(state, e.At, commands);
     }
+
+    /// <summary>
+    /// What makes a notification itself: the run decider sends each kind at most once per task key and attempt.
+    /// </summary>
+    public static string Key(RunNotified e) =>
+        $"{e.Kind}/{e.TaskKey}#{e.Attempt?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>
     /// A retry notice for a task the monitor already knows succeeded: only a late delivery (a restart catching

@@ -54,6 +54,12 @@ public sealed record SlaMonitorState
     public DateTimeOffset? LastForecast { get; init; }
 
     /// <summary>
+    /// The notifications applied so far (<see cref="NotificationRules.Key"/>), so that one delivered again, as a
+    /// shell catching up after a restart may, is applied once.
+    /// </summary>
+    public ImmutableHashSet<string> Notifications { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>
     /// What the forecast keeps between events; derived from <see cref="Tasks"/> and <see cref="Running"/>, so it
     /// is not serialized (a state read back builds it again on its first forecast).
     /// </summary>

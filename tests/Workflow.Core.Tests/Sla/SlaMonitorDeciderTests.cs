@@ -166,6 +166,27 @@ public class SlaMonitorDeciderTests
     }
 
     [Fact]
+    public void A_notification_delivered_again_after_its_alert_cleared_is_not_raised_again()
+    {
+        // Arrange: a retry alert raised and cleared by the success, then the same retry notice once more, as a
+        // restart catching up on notifications it cannot tell apart from new ones would deliver it.
+        var d = Chain();
+        var retrying = new RunNotified(T0 + M(1), NotificationKind.TaskRetrying, "retrying", "a", 1);
+        var (state, _) = Run(Started(d), new TaskStarted(T0, "a", 1),
+            new TaskFinished(T0 + M(1), "a", 1, TaskOutcome.Failed), retrying,
+            new TaskStarted(T0 + M(2), "a", 2), new TaskFinished(T0 + M(3), "a", 2, TaskOutcome.Succeeded));
+
+        // Act
+        var again = SlaMonitorDecider.Decide(state, retrying);
+        var otherAttempt = SlaMonitorDecider.Decide(state, retrying with { Attempt = 2 });
+
+        // Assert
+        Assert.Empty(again.Commands);
+        Assert.Empty(again.State.OpenAlerts);
+        Assert.DoesNotContain(otherAttempt.Commands, c => c is RaiseAlert);
+    }
+
+    [Fact]
     public void Raising_is_idempotent_and_events_after_the_run_finished_do_nothing()
     {
         var d = Chain();
