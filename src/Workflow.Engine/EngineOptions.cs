@@ -60,4 +60,11 @@ public sealed class EngineOptions
 
     /// <summary>When false, nothing is written to SQLite: the in-memory ceiling the benchmark compares against.</summary>
     public bool Durable { get; set; } = true;
+
+    /// <summary>
+    /// Also keep each run notification (retrying, failed, run ended) as a row in the run's transaction, so that
+    /// one not yet seen by the SLA monitor when the host stops is still delivered after the restart. Set by
+    /// <c>AddWorkflowAlerts</c>, which creates the table.
+    /// </summary>
+    public bool RecordNotifications { get; set; }
 }

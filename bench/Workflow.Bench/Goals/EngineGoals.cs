@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workflow.Bench.Engine;
 using Workflow.Bench.Sla;
+using Workflow.Model;
 
 namespace Workflow.Bench.Goals;
 
@@ -53,8 +54,11 @@ internal static class EngineGoals
 
     public static async Task<GoalLine> SlaAsync(GoalsOptions options)
     {
-        var definition = Shapes.FanOut(10_000 / options.Scale);
-        await SlaPersistenceBenchmark.MeasureAsync(alerts: true, Shapes.FanOut(200));
+        // A deadline, so that the monitor forecasts the finish on every task event, as it does for any pipeline
+        // with one; without it the monitor only tracks the attempts.
+        var deadline = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromDays(1) } };
+        var definition = Shapes.FanOut(10_000 / options.Scale) with { Sla = deadline };
+        await SlaPersistenceBenchmark.MeasureAsync(alerts: true, Shapes.FanOut(200) with { Sla = deadline });
         var without = new List<SlaPersistenceBenchmark.Result>();
         var with = new List<SlaPersistenceBenchmark.Result>();
         for (var i = 0; i < Repeats; i++)
@@ -66,11 +70,13 @@ internal static class EngineGoals
         var a = without.OrderBy(r => r.RunMs).ElementAt(Repeats / 2);
         var b = with.OrderBy(r => r.RunMs).ElementAt(Repeats / 2);
         var ratio = b.RunMs / a.RunMs;
-        // "Done when the run is": the monitor finishes within one poll interval (20 ms) plus 100 ms of slack.
+        // "Done when the run is": the monitor hears the run's end as an observation and finishes within 120 ms.
         var lag = b.MonitorDoneMs - b.RunMs;
-        return new GoalLine("P10", $"run time with SLA monitoring ÷ without, {definition.Tasks.Count:N0}-task fan-out",
+        return new GoalLine("P10",
+            $"run time with SLA monitoring ÷ without, {definition.Tasks.Count:N0}-task fan-out with a deadline",
             F($"{ratio:0.00} ({b.RunMs:0} ÷ {a.RunMs:0} ms); monitor done {lag:0} ms after the run"),
-            "≤ 1.1 and the monitor done within 120 ms of the run", ratio <= 1.1 && lag <= 120);
+            "≤ 1.1 and the monitor done within 120 ms of the run", ratio <= 1.1 && lag <= 120,
+            F($"{b.CpuMs:0} vs {a.CpuMs:0} ms process CPU ({b.CpuMs / a.CpuMs:0.00})"));
     }
 
     private static EngineBenchmark.Result Median(List<EngineBenchmark.Result> results) =>

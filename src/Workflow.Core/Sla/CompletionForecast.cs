@@ -7,6 +7,10 @@ namespace Workflow.Sla;
 /// p95 it has the rest of it left; past it, it is assumed to need about as much again as it has overrun, so a
 /// stuck task pushes the forecast out further the longer it runs.
 /// </summary>
+/// <remarks>
+/// This is the forecast worked out from scratch, over every task. The monitor itself keeps a
+/// <see cref="ForecastIndex"/> that updates from what changed and gives the same result.
+/// </remarks>
 public static class CompletionForecast
 {
     /// <summary>One-sided 99%: a few tasks' normal variance must not read as a trend.</summary>
@@ -16,9 +20,9 @@ public static class CompletionForecast
     {
         ArgumentNullException.ThrowIfNull(state);
         var slowdown = Slowdown(state);
-        var sumOfP95 = state.Settings.Mode == ForecastMode.SumOfP95;
+        var running = ForecastMath.Running(state, now, slowdown);
         var remaining = new Dictionary<string, RemainingWork>(StringComparer.Ordinal);
-        var work = RemainingWork.Zero;
+        Int128 pendingMean = 0, pendingVariance = 0;
         foreach (var task in state.Tasks.Values)
         {
             if (task.Phase == TaskPhase.Done)
@@ -26,43 +30,27 @@ public static class CompletionForecast
                 continue;
             }
 
-            var p50 = task.Estimate.P50.Ticks * slowdown;
-            var p95 = Math.Max(task.Estimate.P95.Ticks * slowdown, p50);
-            var whole = sumOfP95 ? RemainingWork.Certain(p95) : RemainingWork.LogNormal(p50, p95);
-            RemainingWork? own = null;
-            foreach (var attempt in state.Running.Values)
+            if (running.Own.TryGetValue(task.Id, out var own))
             {
-                if (attempt.TaskId != task.Id)
-                {
-                    continue;
-                }
-
-                var elapsed = (now - attempt.StartedAt).Ticks;
-                var left = whole.WithP95(Math.Max(Math.Max(p95 - elapsed, elapsed - p95), (p95 - p50) / 2));
-                own = own is { } o && o.Quantile95 >= left.Quantile95 ? o : left;
-                work = work.Then(left);
+                remaining[task.Id] = own;
+                continue;
             }
 
-            if (own is null)
-            {
-                work = work.Then(whole);
-            }
-
-            remaining[task.Id] = own ?? whole;
+            var whole = ForecastMath.Whole(task, state.Settings.Mode);
+            var (mean, variance) = ForecastMath.Exact(whole);
+            pendingMean += mean;
+            pendingVariance += variance;
+            remaining[task.Id] = whole;
         }
 
         var critical = 0.0;
         var memo = new Dictionary<string, RemainingWork>(StringComparer.Ordinal);
         foreach (var id in remaining.Keys)
         {
-            critical = Math.Max(critical, FinishFromNow(state, id, remaining, memo, depth: 0).Quantile95);
+            critical = Math.Max(critical, PathTo(state, id, remaining, memo, depth: 0).Quantile95);
         }
 
-        var parallel = Math.Max(1, state.MaxParallelTasks);
-        var spread = (work.Mean + (sumOfP95 ? 0 : 1.6448536269514722 * Math.Sqrt(work.Variance))) / parallel;
-        var predicted = TimeSpan.FromTicks((long)Math.Ceiling(Math.Max(critical, spread)));
-        return new Forecast(now + predicted, TimeSpan.FromTicks((long)critical), TimeSpan.FromTicks((long)spread),
-            slowdown);
+        return ForecastMath.Compose(state, now, slowdown, critical, pendingMean, pendingVariance, running);
     }
 
     /// <summary>
@@ -78,7 +66,9 @@ public static class CompletionForecast
             return 1.0;
         }
 
-        var total = state.Tasks.Values.Sum(t => (double)t.Estimate.P50.Ticks);
+        var total = state.TotalMedianTicks > 0
+            ? state.TotalMedianTicks
+            : state.Tasks.Values.Sum(t => t.Estimate.P50.Ticks);
         if (total > 0 && state.ObservedMedianTicks < state.Settings.SlowdownEvidence * total)
         {
             return 1.0;
@@ -88,8 +78,8 @@ public static class CompletionForecast
         return Math.Max(1.0, lowerBound / state.ObservedExpectedMean);
     }
 
-    private static RemainingWork FinishFromNow(SlaMonitorState state, string id,
-        Dictionary<string, RemainingWork> remaining, Dictionary<string, RemainingWork> memo, int depth)
+    private static RemainingWork PathTo(SlaMonitorState state, string id, Dictionary<string, RemainingWork> remaining,
+        Dictionary<string, RemainingWork> memo, int depth)
     {
         if (memo.TryGetValue(id, out var known))
         {
@@ -102,19 +92,9 @@ public static class CompletionForecast
             return RemainingWork.Zero;
         }
 
-        var before = RemainingWork.Zero;
-        if (state.Tasks.TryGetValue(id, out var task) && task.Phase == TaskPhase.Pending)
-        {
-            foreach (var dep in task.DependsOn)
-            {
-                var path = FinishFromNow(state, dep, remaining, memo, depth + 1);
-                before = path.Quantile95 > before.Quantile95 ? path : before;
-            }
-        }
-
-        var finish = before.Then(own);
-        memo[id] = finish;
-        return finish;
+        var path = ForecastMath.PathTo(state.Tasks[id], own, dep => PathTo(state, dep, remaining, memo, depth + 1));
+        memo[id] = path;
+        return path;
     }
 }
 

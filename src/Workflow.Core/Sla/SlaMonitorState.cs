@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Workflow.Model;
 
 namespace Workflow.Sla;
@@ -30,6 +31,9 @@ public sealed record SlaMonitorState
     /// <summary>Per task id, in definition order.</summary>
     public ImmutableDictionary<string, TaskSla> Tasks { get; init; } = ImmutableDictionary<string, TaskSla>.Empty;
 
+    /// <summary>The sum of every task's median estimate, the scale the slowdown evidence is measured against.</summary>
+    public long TotalMedianTicks { get; init; }
+
     /// <summary>Running attempts by task key (a task id, or <c>id[i]</c> for a map instance).</summary>
     public ImmutableDictionary<string, RunningAttempt> Running { get; init; } =
         ImmutableDictionary<string, RunningAttempt>.Empty;
@@ -48,6 +52,43 @@ public sealed record SlaMonitorState
 
     public ImmutableHashSet<string> OpenAlerts { get; init; } = ImmutableHashSet<string>.Empty;
     public DateTimeOffset? LastForecast { get; init; }
+
+    /// <summary>
+    /// The notifications applied so far (<see cref="NotificationRules.Key"/>), so that one delivered again, as a
+    /// shell catching up after a restart may, is applied once.
+    /// </summary>
+    public ImmutableHashSet<string> Notifications { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>
+    /// What the forecast keeps between events; derived from <see cref="Tasks"/> and <see cref="Running"/>, so it
+    /// is not serialized (a state read back builds it again on its first forecast).
+    /// </summary>
+    [JsonIgnore]
+    internal ForecastIndex? Index { get; init; }
+
+    /// <summary>Replaces one task's record and tells the forecast index it changed.</summary>
+    internal SlaMonitorState SetTask(TaskSla task)
+    {
+        var tasks = Tasks.SetItem(task.Id, task);
+        return this with { Tasks = tasks, Index = Index?.Touched(task.Id, tasks, Running) };
+    }
+
+    internal SlaMonitorState SetRunning(string taskKey, RunningAttempt attempt)
+    {
+        var running = Running.SetItem(taskKey, attempt);
+        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, running) };
+    }
+
+    internal SlaMonitorState RemoveRunning(string taskKey)
+    {
+        if (!Running.TryGetValue(taskKey, out var attempt))
+        {
+            return this;
+        }
+
+        var running = Running.Remove(taskKey);
+        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, running) };
+    }
 }
 
 /// <summary>

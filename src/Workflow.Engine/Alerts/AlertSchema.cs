@@ -6,7 +6,9 @@ namespace Workflow.Engine.Alerts;
 /// The alert tables (migration range 200–299). An alert row is keyed by its deterministic id; each raise and
 /// clear of it makes one delivery row per webhook, which stays until it is delivered, so nothing is lost while
 /// a receiver is down. <c>sla_monitors</c> holds each live SLA monitor's decider state and pending timers, so a
-/// run that is active across a restart keeps its monitor.
+/// run that is active across a restart keeps its monitor; <c>run_notifications</c> keeps the run decider's
+/// notifications of monitored runs, written with the run's own changes, so none is lost between the commit and
+/// the monitor.
 /// </summary>
 public static class AlertSchema
 {
@@ -50,6 +52,17 @@ public static class AlertSchema
                 timers TEXT NOT NULL,
                 channels TEXT NOT NULL,
                 saved_at INTEGER NOT NULL) WITHOUT ROWID;
+            """),
+        new(202, "run notifications", """
+            CREATE TABLE run_notifications (
+                run_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                message TEXT NOT NULL,
+                task_key TEXT,
+                attempt INTEGER);
+            CREATE INDEX run_notifications_by_run ON run_notifications (run_id, seq);
             """),
     ];
 }

@@ -43,6 +43,8 @@ public static class AlertServiceCollectionExtensions
 
         services.AddRetentionSweep(AlertSweeps.Alerts);
         services.AddRetentionSweep(AlertSweeps.Deliveries);
+        services.AddRetentionSweep(NotificationRows.Sweep);
+        services.Configure<EngineOptions>(o => o.RecordNotifications = true);
 
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<SlaMonitorService>());
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<TelemetryObserver>());

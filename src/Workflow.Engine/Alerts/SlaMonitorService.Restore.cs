@@ -7,7 +7,7 @@ namespace Workflow.Engine.Alerts;
 /// Start-up: brings back the monitors of runs that were active when the host stopped or was killed. Each saved
 /// monitor resumes with its decider state, open alerts and timers (timers that came due while the host was down
 /// fire on the first round). Observations can be lost in a crash, since they are delivered after the engine's
-/// commit, so the task attempts the store recorded as ended are fed to a monitor that still thinks them running;
+/// commit, so the task attempts the store recorded as ended, and the run's notifications, are fed to the monitor;
 /// a run that ended while its monitor was down is finished, and an active run without a saved monitor gets a new one.
 /// </summary>
 public sealed partial class SlaMonitorService
@@ -50,27 +50,44 @@ public sealed partial class SlaMonitorService
     }
 
     /// <summary>
-    /// Feeds the monitor the ends of attempts it missed: those it still holds as running, and successes of tasks
-    /// it never saw start. Failures it never saw are left out: the run decider's notification about them, not the
-    /// attempt row, says whether they were final.
+    /// Feeds the monitor what it missed, in the order it happened (an attempt's end before the notification it
+    /// caused): the run decider's notifications, which the monitor skips where it applied them already, and the
+    /// ends of attempts it still holds as running, and successes of tasks it never saw start. Failures it never saw
+    /// are left out: the notification about them, not the attempt row, says whether they were final.
     /// </summary>
     private async Task CatchUpAsync(string runId, Monitor monitor, CancellationToken cancellationToken)
     {
+        var notified = await Store.NotificationsAsync(runId, cancellationToken);
+        var next = 0;
         foreach (var ended in await Store.EndedAttemptsAsync(runId, cancellationToken))
         {
-            var state = monitor.State;
-            var outcome = ended.Succeeded ? TaskOutcome.Succeeded : TaskOutcome.Failed;
-            if (state.Running.TryGetValue(ended.TaskKey, out var running) && running.Attempt == ended.Attempt)
+            while (next < notified.Count && notified[next].At < ended.FinishedAt)
             {
-                await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
+                await FeedAsync(runId, notified[next++]);
             }
-            else if (ended.Succeeded && !state.Running.ContainsKey(ended.TaskKey) &&
-                     state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(ended.TaskKey), out var task) &&
-                     task.Phase == TaskPhase.Pending)
-            {
-                await FeedAsync(runId, new TaskStarted(ended.StartedAt, ended.TaskKey, ended.Attempt));
-                await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
-            }
+
+            await CatchUpAttemptAsync(runId, monitor.State, ended);
+        }
+
+        while (next < notified.Count)
+        {
+            await FeedAsync(runId, notified[next++]);
+        }
+    }
+
+    private async Task CatchUpAttemptAsync(string runId, SlaMonitorState state, EndedAttempt ended)
+    {
+        var outcome = ended.Succeeded ? TaskOutcome.Succeeded : TaskOutcome.Failed;
+        if (state.Running.TryGetValue(ended.TaskKey, out var running) && running.Attempt == ended.Attempt)
+        {
+            await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
+        }
+        else if (ended.Succeeded && !state.Running.ContainsKey(ended.TaskKey) &&
+                 state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(ended.TaskKey), out var task) &&
+                 task.Phase == TaskPhase.Pending)
+        {
+            await FeedAsync(runId, new TaskStarted(ended.StartedAt, ended.TaskKey, ended.Attempt));
+            await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
         }
     }
 }

@@ -21,7 +21,10 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Writes the given monitors, and deletes the rows of the given finished runs, in one transaction.</summary>
+    /// <summary>
+    /// Writes the given monitors, and deletes the rows (monitor and notifications) of the given finished runs, in
+    /// one transaction.
+    /// </summary>
     public Task SaveAsync(IReadOnlyCollection<SavedMonitor> monitors, IReadOnlyCollection<string> finished,
         DateTimeOffset at) =>
         writer.ExecuteAsync((connection, transaction) =>
@@ -47,6 +50,7 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
                 using var delete = Command(connection, transaction, "DELETE FROM sla_monitors WHERE run_id = $run;");
                 delete.Parameters.AddWithValue("$run", runId);
                 delete.ExecuteNonQuery();
+                NotificationRows.Delete(connection, transaction, runId);
             }
 
             return true;
@@ -133,6 +137,13 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
         }
 
         return attempts;
+    }
+
+    /// <summary>The run decider's notifications of a run, in the order they were committed.</summary>
+    public async Task<IReadOnlyList<RunNotified>> NotificationsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
+        return await NotificationRows.ReadAsync(connection, runId, cancellationToken);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -80,6 +80,11 @@ internal static partial class RunShell
                 StartChild(context, run, child);
                 break;
             case Notify notify:
+                if (context.Engine.Options is { Durable: true, RecordNotifications: true })
+                {
+                    Alerts.NotificationRows.Insert(context.Sql, run.RunId, run.Seq, notify);
+                }
+
                 var info = run.Info;
                 context.AfterCommit(() => context.Engine.Observers.Publish(o => o.Notified(info, notify)));
                 break;

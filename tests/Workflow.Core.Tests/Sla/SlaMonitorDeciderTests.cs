@@ -54,7 +54,7 @@ public class SlaMonitorDeciderTests
         var d = Chain();
         var (_, commands) = Run(Started(d), new TaskStarted(T0, "a", 1),
             new TaskFinished(T0 + H(1), "a", 1, TaskOutcome.Succeeded),
-            new MonitorTimerFired(T0 + H(2), SlaMonitorDecider.SlowTimerId("a", 1)));
+            new MonitorTimerFired(T0 + H(2), MonitorTimers.SlowTimerId("a", 1)));
 
         Assert.DoesNotContain(Raised(commands), a => a.Kind == AlertKind.SlowTask);
     }
@@ -73,7 +73,7 @@ public class SlaMonitorDeciderTests
     [Fact]
     public void A_configured_expected_duration_is_itself_the_slow_limit()
     {
-        var threshold = SlaMonitorDecider.SlowThreshold(DurationEstimate.Fixed(M(20), EstimateSource.Configured), 3);
+        var threshold = SlownessRules.SlowThreshold(DurationEstimate.Fixed(M(20), EstimateSource.Configured), 3);
 
         Assert.Equal(M(20), threshold);
     }
@@ -163,6 +163,27 @@ public class SlaMonitorDeciderTests
 
         Assert.Contains(commands, c => c is ClearAlert { AlertId: "chain@1/task-retrying/a#1" });
         Assert.Empty(state.OpenAlerts);
+    }
+
+    [Fact]
+    public void A_notification_delivered_again_after_its_alert_cleared_is_not_raised_again()
+    {
+        // Arrange: a retry alert raised and cleared by the success, then the same retry notice once more, as a
+        // restart catching up on notifications it cannot tell apart from new ones would deliver it.
+        var d = Chain();
+        var retrying = new RunNotified(T0 + M(1), NotificationKind.TaskRetrying, "retrying", "a", 1);
+        var (state, _) = Run(Started(d), new TaskStarted(T0, "a", 1),
+            new TaskFinished(T0 + M(1), "a", 1, TaskOutcome.Failed), retrying,
+            new TaskStarted(T0 + M(2), "a", 2), new TaskFinished(T0 + M(3), "a", 2, TaskOutcome.Succeeded));
+
+        // Act
+        var again = SlaMonitorDecider.Decide(state, retrying);
+        var otherAttempt = SlaMonitorDecider.Decide(state, retrying with { Attempt = 2 });
+
+        // Assert
+        Assert.Empty(again.Commands);
+        Assert.Empty(again.State.OpenAlerts);
+        Assert.DoesNotContain(otherAttempt.Commands, c => c is RaiseAlert);
     }
 
     [Fact]

@@ -200,6 +200,53 @@ public sealed class SlaMonitorRestartTests
         Assert.Equal(T0 + TimeSpan.FromMinutes(20), cleared.ClearedAt);
     }
 
+    [Fact]
+    public async Task A_retry_notification_the_monitor_had_not_heard_when_the_host_stopped_is_raised_after_the_restart()
+    {
+        // Arrange: the monitor stops listening, then the task's first attempt fails and the run decider schedules
+        // a retry (ten minutes away on the manual clock): the notification is committed but never reaches the monitor.
+        var clock = new ManualClock(T0);
+        var data = TempDirectory.Create();
+        var fail = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pipeline = Define("sla-retry-lost", Code("flaky", "fail-first") with
+        {
+            Retry = new RetryPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.FromMinutes(10) },
+        }) with
+        {
+            Sla = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromHours(5) } },
+        };
+        string runId;
+        await using (var first = await StartAsync(clock, data, s => s.AddCodeHandler("fail-first", async (_, _, token) =>
+                     {
+                         await fail.Task.WaitAsync(token);
+                         throw new InvalidOperationException("first attempt fails");
+                     })))
+        {
+            runId = (await first.StartRunAsync(pipeline)).RunId;
+            await WaitForRunningAttemptAsync(first, runId);
+            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            await Monitors(first).StopAsync(CancellationToken.None);
+            fail.SetResult();
+            await Poll.UntilAsync(async () => (await first.Workflow.ListAttemptsAsync(runId, "flaky",
+                CancellationToken.None)).Any(a => a.Status == Execution.TaskStatus.Failed), "the first attempt to fail");
+        }
+
+        var retrying = AlertIds.ForRun(runId, AlertKind.TaskRetrying, "flaky", 1);
+        Assert.DoesNotContain(retrying, await SavedStateAsync(data, runId), StringComparison.Ordinal);
+
+        // Act
+        await using var second = await StartAsync(clock, data);
+        var raised = await Eventually.GetAsync(() => Alerts(second).GetAsync(retrying, default), a => a is not null,
+            "the task-retrying alert of the notification the first host's monitor never heard");
+        await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(retrying) == true,
+            "the monitor to be saved with the retry alert open");
+
+        // Assert
+        Assert.Equal(1, raised!.RaiseCount);
+        Assert.Equal(1, raised.Alert.Attempt);
+        Assert.Null(raised.ClearedAt);
+    }
+
     private static AlertStore Alerts(TestEngine engine) => engine.Services.GetRequiredService<AlertStore>();
 
     private static SlaMonitorService Monitors(TestEngine engine) =>

@@ -95,6 +95,38 @@ public sealed class CrashTests
         Assert.Equal("1", Assert.Single(missed)[0]);
     }
 
+    [Fact]
+    public async Task A_retry_notification_in_flight_at_a_SIGKILL_raises_its_alert_after_the_restart()
+    {
+        // Arrange: the first life kills itself with SIGKILL when the retry is notified, after the commit and
+        // before its SLA monitor hears of it.
+        var data = TempDirectory.Create();
+        var sideEffects = Path.Combine(data, "side-effects.txt");
+        using (var first = StartHost(data, sideEffects, NotifyKill.Flag))
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await first.WaitForExitAsync(deadline.Token);
+            Assert.Equal(137, first.ExitCode);
+        }
+
+        var retrying = $"{NotifyKill.RunId}/task-retrying/{NotifyKill.TaskId}#1";
+        Assert.True(File.Exists(NotifyKill.Marker(data)));
+        Assert.Empty(await QueryAsync(data, $"SELECT 1 FROM alerts WHERE alert_id = '{retrying}';"));
+
+        // Act: the next life resumes the run (the retry succeeds) and the monitor.
+        using (var second = StartHost(data, sideEffects, NotifyKill.Flag))
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await second.WaitForExitAsync(deadline.Token);
+            Assert.Equal(0, second.ExitCode);
+        }
+
+        // Assert: raised once after the restart, and cleared by the retry's success.
+        var alert = Assert.Single(await QueryAsync(data,
+            $"SELECT raise_count, cleared_at IS NOT NULL FROM alerts WHERE alert_id = '{retrying}';"));
+        Assert.Equal(["1", "1"], alert);
+    }
+
     internal static Process StartHost(string data, string sideEffects, string? mode = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Workflow.Engine.CrashHost.dll");

@@ -34,7 +34,4 @@ public static class CarryOver
 
         return kept;
     }
-
-    /// <summary>The task id of a carried-over key (the rule is <see cref="TaskInstanceKey"/>).</summary>
-    public static string TaskIdOf(string key) => TaskInstanceKey.TaskIdOf(key);
 }

@@ -36,7 +36,7 @@ public static class RerunFrom
         var taskId = TaskIdOrThrow(fromTask, target);
         var cleared = Downstream(taskId, target.Definition);
         cleared.UnionWith(Downstream(taskId, pinned.Definition));
-        return kept.Where(kv => !cleared.Contains(CarryOver.TaskIdOf(kv.Key)))
+        return kept.Where(kv => !cleared.Contains(TaskInstanceKey.TaskIdOf(kv.Key)))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
     }
 
@@ -76,7 +76,7 @@ public static class RerunFrom
                 $"'{Field}' is empty. Name the task to rerun from, for example ?{Field}=load.");
         }
 
-        var taskId = CarryOver.TaskIdOf(fromTask);
+        var taskId = TaskInstanceKey.TaskIdOf(fromTask);
         var ids = target.Definition.Tasks.Select(t => t.Id).ToList();
         if (ids.Contains(taskId, StringComparer.Ordinal))
         {

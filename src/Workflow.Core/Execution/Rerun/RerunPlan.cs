@@ -44,7 +44,7 @@ public static class RerunPlan
         var before = pinned.Definition.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var now = target.Definition.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var conflicts = new List<string>();
-        var keptIds = kept.Keys.Select(CarryOver.TaskIdOf).Distinct(StringComparer.Ordinal);
+        var keptIds = kept.Keys.Select(TaskInstanceKey.TaskIdOf).Distinct(StringComparer.Ordinal);
         foreach (var id in keptIds.Order(StringComparer.Ordinal))
         {
             if (before.TryGetValue(id, out var old) && Misfit(old, now.GetValueOrDefault(id)) is { } why)

@@ -8,14 +8,14 @@ namespace Workflow.Sla;
 /// it, so the monitor works the skips out itself from the same rules: otherwise a skipped branch would stay in
 /// the remaining work for good and hold the forecast, and with it a deadline-at-risk alert, too late.
 /// </summary>
-public static partial class SlaMonitorDecider
+internal static class SkipInference
 {
     /// <summary>
-    /// Records a task's final outcome once it is certain, then skips what that rules out downstream (a success skips a one-failed child). A map instance's
-    /// success says nothing final about its task (other instances may yet fail); a final failure of any instance
-    /// fails the task, and an explicit skip is final.
+    /// Records a task's final outcome once it is certain, then skips what that rules out downstream (a success
+    /// skips a one-failed child). A map instance's success says nothing final about its task (other instances may
+    /// yet fail); a final failure of any instance fails the task, and an explicit skip is final.
     /// </summary>
-    private static SlaMonitorState RecordOutcome(SlaMonitorState state, string id, string taskKey, TaskOutcome outcome)
+    public static SlaMonitorState RecordOutcome(SlaMonitorState state, string id, string taskKey, TaskOutcome outcome)
     {
         if (!state.Tasks.TryGetValue(id, out var task) || task.Outcome is not null)
         {
@@ -33,8 +33,11 @@ public static partial class SlaMonitorDecider
             return state;
         }
 
-        task = task with { Outcome = outcome, Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : task.Phase };
-        state = state with { Tasks = state.Tasks.SetItem(id, task) };
+        state = state.SetTask(task with
+        {
+            Outcome = outcome,
+            Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : task.Phase,
+        });
         return SkipDownstream(state, id, outcome == TaskOutcome.Succeeded);
     }
 
@@ -51,12 +54,12 @@ public static partial class SlaMonitorDecider
             return state;
         }
 
-        var tasks = state.Tasks;
+        var candidates = state.Tasks.Values.ToArray();
         var work = new Queue<string>();
         work.Enqueue(finishedId);
         while (work.TryDequeue(out var parent))
         {
-            foreach (var candidate in state.Tasks.Values)
+            foreach (var candidate in candidates)
             {
                 if (candidate.Phase != TaskPhase.Pending || candidate.Outcome is not null ||
                     !candidate.DependsOn.Contains(parent, StringComparer.Ordinal))
@@ -64,32 +67,32 @@ public static partial class SlaMonitorDecider
                     continue;
                 }
 
-                var child = tasks[candidate.Id];
-                if (child.Outcome is not null)
+                var child = state.Tasks[candidate.Id];
+                if (child.Outcome is null && Verdict(state, child) == TriggerVerdict.Skip)
                 {
-                    continue;
-                }
-
-                int succeeded = 0, failed = 0, skipped = 0;
-                foreach (var dep in child.DependsOn)
-                {
-                    switch (tasks.TryGetValue(dep, out var p) ? p.Outcome : null)
-                    {
-                        case TaskOutcome.Succeeded: succeeded++; break;
-                        case TaskOutcome.Skipped: skipped++; break;
-                        case TaskOutcome.Failed or TaskOutcome.Cancelled: failed++; break;
-                    }
-                }
-
-                if (TriggerRules.Evaluate(child.Trigger, child.DependsOn.Length, succeeded, failed, skipped) ==
-                    TriggerVerdict.Skip)
-                {
-                    tasks = tasks.SetItem(child.Id, child with { Phase = TaskPhase.Done, Outcome = TaskOutcome.Skipped });
+                    state = state.SetTask(child with { Phase = TaskPhase.Done, Outcome = TaskOutcome.Skipped });
                     work.Enqueue(child.Id);
                 }
             }
         }
 
-        return state with { Tasks = tasks };
+        return state;
+    }
+
+    /// <summary>The child's trigger rule over the outcomes its parents have so far.</summary>
+    private static TriggerVerdict Verdict(SlaMonitorState state, TaskSla child)
+    {
+        int succeeded = 0, failed = 0, skipped = 0;
+        foreach (var dep in child.DependsOn)
+        {
+            switch (state.Tasks.TryGetValue(dep, out var p) ? p.Outcome : null)
+            {
+                case TaskOutcome.Succeeded: succeeded++; break;
+                case TaskOutcome.Skipped: skipped++; break;
+                case TaskOutcome.Failed or TaskOutcome.Cancelled: failed++; break;
+            }
+        }
+
+        return TriggerRules.Evaluate(child.Trigger, child.DependsOn.Length, succeeded, failed, skipped);
     }
 }

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Workflow.Sla;
+
+/// <summary>How the monitor's alert messages write instants and durations.</summary>
+internal static class SlaText
+{
+    public static string Stamp(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Whole seconds, or tenths under ten seconds, so that a short task's limit and elapsed time differ.</summary>
+    public static string Format(TimeSpan span)
+    {
+        var seconds = Math.Max(0, span.TotalSeconds);
+        return seconds < 10
+            ? Math.Round(seconds, 1).ToString("0.#", CultureInfo.InvariantCulture) + "s"
+            : Json.Duration.Format(TimeSpan.FromSeconds(Math.Round(seconds)));
+    }
+
+    public static string Outcome(TaskOutcome outcome) => outcome.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,101 @@
+namespace Workflow.Sla;
+
+/// <summary>
+/// The monitor's view of a definition's edges, built once per monitor: each task's dependents, and a topological
+/// position so that a set of tasks can be worked through with every task after its dependencies.
+/// </summary>
+internal sealed class TaskGraph
+{
+    private static readonly string[] None = [];
+    private readonly Dictionary<string, string[]> _children;
+    private readonly Dictionary<string, int> _order;
+
+    private TaskGraph(Dictionary<string, string[]> children, Dictionary<string, int> order)
+    {
+        _children = children;
+        _order = order;
+    }
+
+    public static TaskGraph Of(IReadOnlyDictionary<string, TaskSla> tasks)
+    {
+        var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var waiting = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var task in tasks.Values)
+        {
+            var known = 0;
+            foreach (var dep in task.DependsOn.Distinct(StringComparer.Ordinal))
+            {
+                if (!tasks.ContainsKey(dep))
+                {
+                    continue;
+                }
+
+                known++;
+                if (!children.TryGetValue(dep, out var list))
+                {
+                    children[dep] = list = [];
+                }
+
+                list.Add(task.Id);
+            }
+
+            waiting[task.Id] = known;
+        }
+
+        // Kahn's algorithm; a cycle (which validation refuses) leaves its tasks to be numbered last.
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ready = new Queue<string>(waiting.Where(w => w.Value == 0).Select(w => w.Key));
+        while (ready.TryDequeue(out var id))
+        {
+            order[id] = order.Count;
+            foreach (var child in children.GetValueOrDefault(id) ?? [])
+            {
+                if (--waiting[child] == 0)
+                {
+                    ready.Enqueue(child);
+                }
+            }
+        }
+
+        foreach (var id in tasks.Keys.Where(id => !order.ContainsKey(id)))
+        {
+            order[id] = order.Count;
+        }
+
+        return new TaskGraph(children.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal), order);
+    }
+
+    public IReadOnlyList<string> Children(string id) => _children.TryGetValue(id, out var list) ? list : None;
+
+    /// <summary>
+    /// <paramref name="start"/> and every task reachable from it through dependents that are pending (a pending
+    /// task's path runs through its dependencies; a running or done one's does not), in topological order.
+    /// </summary>
+    public List<string> PendingDownstream(IEnumerable<string> start, IReadOnlyDictionary<string, TaskSla> tasks)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var work = new Stack<string>();
+        foreach (var id in start)
+        {
+            if (tasks.ContainsKey(id) && seen.Add(id))
+            {
+                work.Push(id);
+            }
+        }
+
+        while (work.TryPop(out var id))
+        {
+            foreach (var child in Children(id))
+            {
+                if (tasks[child].Phase == TaskPhase.Pending && seen.Add(child))
+                {
+                    work.Push(child);
+                }
+            }
+        }
+
+        var ordered = seen.ToList();
+        ordered.Sort((a, b) => _order[a].CompareTo(_order[b]));
+        return ordered;
+    }
+}
