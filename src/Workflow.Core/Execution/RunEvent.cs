@@ -21,7 +21,7 @@ public abstract record RunEvent(DateTimeOffset At);
 
 /// <summary>
 /// The run begins. <paramref name="PriorResults"/> seeds a rerun with the outputs of tasks that already
-/// succeeded; <paramref name="ExpectedDurations"/> (from history) weight the upward rank;
+/// succeeded; <paramref name="ExpectedDurations"/> (from history) weight the dispatch keys;
 /// <paramref name="Dispatch"/> is the order of ready tasks of equal priority.
 /// </summary>
 public sealed record RunStarted(
@@ -32,7 +32,7 @@ public sealed record RunStarted(
     DateTimeOffset LogicalTime,
     IReadOnlyDictionary<string, JsonElement?>? PriorResults = null,
     IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations = null,
-    DispatchPolicy Dispatch = DispatchPolicy.UpwardRank) : RunEvent(At);
+    DispatchPolicy Dispatch = DispatchPolicy.Simulated) : RunEvent(At);
 
 /// <summary>An attempt of a task instance succeeded. <paramref name="TaskKey"/> is the task id, or <c>id[i]</c> for a map instance.</summary>
 public sealed record TaskSucceeded(DateTimeOffset At, string TaskKey, int Attempt, JsonElement? Output) : RunEvent(At);

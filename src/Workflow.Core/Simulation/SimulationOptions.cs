@@ -37,9 +37,9 @@ public sealed record SimulationOptions
     /// <summary>When set, a run cancellation is requested at this virtual time after the start.</summary>
     public TimeSpan? CancelAfter { get; init; }
 
-    public DispatchPolicy Dispatch { get; init; } = DispatchPolicy.UpwardRank;
+    public DispatchPolicy Dispatch { get; init; } = DispatchPolicy.Simulated;
 
-    /// <summary>The expected durations given to the decider on RunStarted (its upward-rank weights).</summary>
+    /// <summary>The expected durations given to the decider on RunStarted (the weights of its dispatch keys).</summary>
     public IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations { get; init; }
 
     /// <summary>The output of a successful attempt, for example an array for a mapped child; null by default.</summary>

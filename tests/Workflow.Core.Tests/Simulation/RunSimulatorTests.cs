@@ -58,7 +58,8 @@ public class RunSimulatorTests
             Task("c1", 10), Task("c2", 10, "c1"), Task("c3", 10, "c2"));
 
         var fifo = RunSimulator.Run(definition, new SimulationOptions { DefaultWorkers = 2, Dispatch = DispatchPolicy.Fifo });
-        var rank = RunSimulator.Run(definition, new SimulationOptions { DefaultWorkers = 2 });
+        var rank = RunSimulator.Run(definition,
+            new SimulationOptions { DefaultWorkers = 2, Dispatch = DispatchPolicy.UpwardRank });
 
         Assert.Equal(TimeSpan.FromSeconds(60), fifo.Makespan);
         Assert.Equal(TimeSpan.FromSeconds(50), rank.Makespan);

@@ -1,4 +1,5 @@
 using Workflow.Dag;
+using Workflow.Model;
 
 namespace Workflow.Execution;
 
@@ -6,12 +7,14 @@ namespace Workflow.Execution;
 internal static class DispatchKeys
 {
     /// <summary>
-    /// Upward rank costs O(tasks + edges). Downstream count (only the comparison benchmark uses it) costs
-    /// O((tasks + edges) × tasks / 64). FIFO needs no key: every task gets 0 and the sequence decides.
+    /// Upward rank costs O(tasks + edges). Downstream count costs O((tasks + edges) × tasks / 64). FIFO needs no
+    /// key: every task gets 0 and the sequence decides. Simulated is bounded by <see cref="DispatchPlanner"/>.
     /// </summary>
-    public static double[] Compute(DispatchPolicy policy, DagIndex dag, IReadOnlyDictionary<string, TimeSpan>? expected) =>
+    public static double[] Compute(DispatchPolicy policy, PipelineDefinition definition, DagIndex dag,
+        IReadOnlyDictionary<string, TimeSpan>? expected) =>
         policy switch
         {
+            DispatchPolicy.Simulated => DispatchPlanner.Plan(definition, dag, expected),
             DispatchPolicy.UpwardRank => dag.UpwardRank(expected),
             DispatchPolicy.DownstreamCount => Array.ConvertAll(dag.DescendantCounts(), c => (double)c),
             _ => new double[dag.Count],

@@ -30,7 +30,7 @@ public sealed class RunState
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public RunStatus Status { get; set; } = RunStatus.Queued;
-    public DispatchPolicy Dispatch { get; set; } = DispatchPolicy.UpwardRank;
+    public DispatchPolicy Dispatch { get; set; } = DispatchPolicy.Simulated;
 
     /// <summary>Why the run failed before any task ran (an invalid definition), if it did.</summary>
     public string? Error { get; set; }

@@ -29,7 +29,7 @@ internal static class RunStart
             return;
         }
 
-        var keys = DispatchKeys.Compute(e.Dispatch, graph, e.ExpectedDurations);
+        var keys = DispatchKeys.Compute(e.Dispatch, definition, graph, e.ExpectedDurations);
         for (var i = 0; i < definition.Tasks.Count; i++)
         {
             var def = definition.Tasks[i];

@@ -1,0 +1,181 @@
+using Workflow.Dag;
+using Workflow.Model;
+
+namespace Workflow.Execution;
+
+/// <summary>
+/// The keys of <see cref="DispatchPolicy.Simulated"/>: before the run starts, it plays candidate dispatch orders on
+/// the run's DAG with the expected durations and the run's <see cref="ConcurrencyPolicy.MaxParallelTasks"/>
+/// (<see cref="ListScheduler"/>), and keeps the one that finishes first. The candidates are upward rank, downstream
+/// count and FIFO, then forward-backward improvements of each: play the order backwards in time on the reversed
+/// DAG (latest finishers first), take the backward schedule's time-to-the-end of each task as its key, play that
+/// forwards, and repeat while it helps. Since the baselines are candidates, the planned makespan is never longer
+/// than theirs; a candidate that reaches max(critical path, work / slots) ends the search, since none can beat it.
+/// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts and a
+/// replay compute the same keys.
+/// </summary>
+internal static class DispatchPlanner
+{
+    /// <summary>Above this many tasks or <see cref="MaxEdges"/> edges nothing is played: upward rank is used.</summary>
+    public const int MaxTasks = 20_000;
+
+    public const int MaxEdges = 100_000;
+
+    /// <summary>The node and edge visits all improvement plays may take together (a play visits each once).</summary>
+    public const long PlayBudget = 2_000_000;
+
+    private const int Rounds = 4;
+
+    public static double[] Plan(PipelineDefinition definition, DagIndex dag, IReadOnlyDictionary<string, TimeSpan>? expected)
+    {
+        var upward = dag.UpwardRank(expected);
+        var slots = definition.Concurrency.MaxParallelTasks;
+        if (slots <= 0 || slots >= dag.Count || dag.Count > MaxTasks || dag.Graph.EdgeCount > MaxEdges)
+        {
+            // Unlimited or ample slots start every task when it is ready, whatever the order; large DAGs keep the
+            // planning cost bounded.
+            return upward;
+        }
+
+        var search = new Search(definition, dag, dag.Weights(expected), slots, upward);
+        search.Consider(upward, search.Play(upward, keepStarts: false));
+        if (search.Optimal)
+        {
+            return upward;
+        }
+
+        var downstream = Array.ConvertAll(dag.DescendantCounts(), c => (double)c);
+        var fifo = new double[dag.Count];
+        search.ConsiderAsRemainingTime(downstream);
+        search.ConsiderAsRemainingTime(fifo);
+        foreach (var seed in new[] { upward, downstream, fifo })
+        {
+            search.Improve(seed);
+        }
+
+        return search.Best;
+    }
+
+    /// <summary>The plays of one plan: the best keys so far and the budget left.</summary>
+    private sealed class Search
+    {
+        private readonly ListScheduler _forward;
+        private readonly ListScheduler _backward;
+        private readonly double[] _weights;
+        private readonly double[] _starts;
+        private readonly long _playCost;
+        private readonly TimeSpan _bound;
+        private long _spent;
+        private TimeSpan _bestMakespan = TimeSpan.MaxValue;
+
+        public Search(PipelineDefinition definition, DagIndex dag, double[] weights, int slots, double[] upward)
+        {
+            var priorities = new int[dag.Count];
+            var slotless = new bool[dag.Count];
+            var work = 0.0;
+            for (var i = 0; i < dag.Count; i++)
+            {
+                var task = definition.Tasks[i];
+                priorities[i] = task.Priority ?? definition.Defaults.Priority;
+                slotless[i] = TaskKinds.IsTimerOnly(task.Kind);
+                work += slotless[i] ? 0 : weights[i];
+            }
+
+            _bound = TimeSpan.FromSeconds(Math.Max(upward.Max(), work / slots));
+
+            var order = dag.TopologicalOrder.ToArray();
+            _forward = new ListScheduler(dag.Graph, order, weights, priorities, slots, slotless);
+            Array.Reverse(order);
+            _backward = new ListScheduler(dag.Graph.Reversed(), order, weights, default, slots, slotless);
+            _weights = weights;
+            _starts = new double[dag.Count];
+            _playCost = dag.Count + dag.Graph.EdgeCount;
+            Best = [];
+        }
+
+        public double[] Best { get; private set; }
+
+        /// <summary>Whether the best makespan reached the lower bound (durations are whole ticks in a play).</summary>
+        public bool Optimal => _bestMakespan <= _bound;
+
+        public TimeSpan Play(double[] keys, bool keepStarts)
+        {
+            _spent += _playCost;
+            return _forward.Play(keys, keepStarts ? _starts : default);
+        }
+
+        public void Consider(double[] keys, TimeSpan makespan)
+        {
+            if (makespan < _bestMakespan)
+            {
+                _bestMakespan = makespan;
+                Best = keys;
+            }
+        }
+
+        /// <summary>
+        /// Considers a policy whose keys are not times (a count, or FIFO's zeros) in the units of the others: the
+        /// time from each task's planned start to the planned end, which starts the tasks in the same order. The
+        /// policy's own keys stay a candidate, after it, should that order meet a tie differently.
+        /// </summary>
+        public void ConsiderAsRemainingTime(double[] keys)
+        {
+            if (Optimal)
+            {
+                return;
+            }
+
+            var makespan = Play(keys, keepStarts: true);
+            var remaining = new double[_starts.Length];
+            for (var i = 0; i < remaining.Length; i++)
+            {
+                remaining[i] = makespan.TotalSeconds - _starts[i];
+            }
+
+            Consider(remaining, Play(remaining, keepStarts: false));
+            Consider(keys, makespan);
+        }
+
+        /// <summary>
+        /// Forward-backward rounds from <paramref name="seed"/> while each shortens the previous one's makespan and
+        /// the budget lasts.
+        /// </summary>
+        public void Improve(double[] seed)
+        {
+            if (Optimal)
+            {
+                return;
+            }
+
+            var previous = Play(seed, keepStarts: true);
+            for (var round = 0; round < Rounds && !Optimal && _spent + (2 * _playCost) <= PlayBudget; round++)
+            {
+                // Backwards, the tasks that finished last go first; forwards, the tasks farthest from the backward
+                // schedule's end go first.
+                var latestFirst = FinishTimes();
+                _spent += _playCost;
+                _backward.Play(latestFirst, _starts);
+                var keys = FinishTimes();
+                var makespan = Play(keys, keepStarts: true);
+                Consider(keys, makespan);
+                if (makespan >= previous)
+                {
+                    return;
+                }
+
+                previous = makespan;
+            }
+        }
+
+        private double[] FinishTimes()
+        {
+            var finish = new double[_starts.Length];
+            for (var i = 0; i < finish.Length; i++)
+            {
+                finish[i] = _starts[i] + _weights[i];
+            }
+
+            return finish;
+        }
+    }
+}
