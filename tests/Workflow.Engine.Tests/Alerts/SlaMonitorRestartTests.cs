@@ -205,7 +205,7 @@ public sealed class SlaMonitorRestartTests
     {
         // Arrange: the monitor stops listening, then the task's first attempt fails and the run decider schedules
         // a retry (ten minutes away on the manual clock): the notification is committed but never reaches the monitor.
-        var clock = new ManualClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var data = TempDirectory.Create();
         var fail = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pipeline = Define("sla-retry-lost", Code("flaky", "fail-first") with
@@ -224,7 +224,7 @@ public sealed class SlaMonitorRestartTests
         {
             runId = (await first.StartRunAsync(pipeline)).RunId;
             await WaitForRunningAttemptAsync(first, runId);
-            await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
+            await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s is not null, "the monitor to be saved");
             await Monitors(first).StopAsync(CancellationToken.None);
             fail.SetResult();
             await Poll.UntilAsync(async () => (await first.Workflow.ListAttemptsAsync(runId, "flaky",
@@ -236,9 +236,9 @@ public sealed class SlaMonitorRestartTests
 
         // Act
         await using var second = await StartAsync(clock, data);
-        var raised = await Eventually.GetAsync(() => Alerts(second).GetAsync(retrying, default), a => a is not null,
+        var raised = await Poll.GetAsync(() => Alerts(second).GetAsync(retrying, default), a => a is not null,
             "the task-retrying alert of the notification the first host's monitor never heard");
-        await Eventually.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(retrying) == true,
+        await Poll.GetAsync(() => SavedStateAsync(data, runId), s => s?.Contains(retrying) == true,
             "the monitor to be saved with the retry alert open");
 
         // Assert

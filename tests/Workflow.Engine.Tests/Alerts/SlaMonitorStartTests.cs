@@ -1,3 +1,4 @@
+using Workflow.Runtime.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Alerts;
 using Workflow.Execution;
@@ -37,7 +38,7 @@ public class SlaMonitorStartTests
 
         // Act
         var run = await engine.StartRunAsync(definition);
-        var saved = await Eventually.GetAsync(async () => (await store.LoadAsync(default))
+        var saved = await Poll.GetAsync(async () => (await store.LoadAsync(default))
             .FirstOrDefault(m => m.Monitor.RunId == run.RunId), m => m is not null, "the run's saved monitor");
         release.SetResult();
         Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(run.RunId));

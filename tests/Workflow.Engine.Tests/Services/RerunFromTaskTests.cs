@@ -1,3 +1,4 @@
+using Workflow.Runtime.Handlers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Workflow.Engine.Tests.Support;

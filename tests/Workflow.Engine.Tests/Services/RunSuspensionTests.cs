@@ -1,3 +1,4 @@
+using Workflow.Runtime.Handlers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Tests.Support;

@@ -1,3 +1,4 @@
+using Workflow.Functions.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Tests.Support;
@@ -5,9 +6,9 @@ using Workflow.Model;
 using Workflow.Durable;
 using Workflow.Services;
 using Workflow.Sla;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Alerts;
+namespace Workflow.Functions.Tests.Alerts;
 
 /// <summary>
 /// The Azure app starts a run's monitor by the same rule as the embedded host (<see cref="SlaMonitorStarts"/>),

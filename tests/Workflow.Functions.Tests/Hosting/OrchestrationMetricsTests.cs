@@ -3,8 +3,9 @@ using Workflow.Durable;
 using Workflow.Durable.Sla;
 using Workflow.Execution;
 using Workflow.Sla;
+using Workflow.Functions.Hosting;
 
-namespace Workflow.Functions.Hosting;
+namespace Workflow.Functions.Tests.Hosting;
 
 public sealed class OrchestrationMetricsTests
 {

@@ -1,8 +1,9 @@
+using Workflow.Functions.Http;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 
-namespace Workflow.Functions.Http;
+namespace Workflow.Functions.Tests.Http;
 
 public sealed class AppServicePrincipalTests
 {

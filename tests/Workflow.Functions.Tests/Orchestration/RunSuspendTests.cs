@@ -1,8 +1,9 @@
+using Workflow.Functions.Orchestration;
 using Workflow.Execution;
-using Workflow.Functions.Support;
-using static Workflow.Functions.Support.Definitions;
+using Workflow.Functions.Tests.Support;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Orchestration;
+namespace Workflow.Functions.Tests.Orchestration;
 
 /// <summary>Suspend and resume map to Durable's own, on the Durable Task in-process host and Azurite.</summary>
 [Collection(AzuriteCollection.Name)]

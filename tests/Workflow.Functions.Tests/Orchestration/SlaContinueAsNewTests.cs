@@ -5,7 +5,6 @@ using Workflow.Execution;
 using Workflow.Functions.Orchestration;
 using Workflow.Functions.Tests.Support;
 using Workflow.Model;
-using static Workflow.Functions.Support.Definitions;
 using static Workflow.Functions.Tests.Support.Definitions;
 
 namespace Workflow.Functions.Tests.Orchestration;

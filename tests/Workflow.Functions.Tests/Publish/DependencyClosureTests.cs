@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Workflow.Functions.Publish;
+namespace Workflow.Functions.Tests.Publish;
 
 /// <summary>
 /// The Azure app runs the task handlers and the schedule tick from <c>Workflow.Runtime</c>, not from the embedded

@@ -6,7 +6,6 @@ using Workflow.Functions.Retention;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
 using Workflow.Model;
-using static Workflow.Functions.Support.Definitions;
 using static Workflow.Functions.Tests.Support.Definitions;
 
 namespace Workflow.Functions.Tests.Retention;

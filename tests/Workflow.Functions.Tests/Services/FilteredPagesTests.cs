@@ -1,4 +1,5 @@
-namespace Workflow.Functions.Services;
+using Workflow.Functions.Services;
+namespace Workflow.Functions.Tests.Services;
 
 public sealed class FilteredPagesTests
 {

@@ -1,10 +1,11 @@
+using Workflow.Functions.Services;
 using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Services;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 using TaskStatus = Workflow.Execution.TaskStatus;
 
-namespace Workflow.Functions.Services;
+namespace Workflow.Functions.Tests.Services;
 
 public sealed class RunViewsTests
 {

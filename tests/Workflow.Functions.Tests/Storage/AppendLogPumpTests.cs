@@ -1,6 +1,7 @@
+using Workflow.Functions.Storage;
 using System.Text;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 public sealed class AppendLogPumpTests
 {

@@ -1,4 +1,5 @@
-namespace Workflow.Functions.Storage;
+using Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 public sealed class BlobNamesTests
 {

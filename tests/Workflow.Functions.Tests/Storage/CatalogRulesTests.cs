@@ -1,7 +1,8 @@
+using Workflow.Functions.Storage;
 using Workflow.Services;
-using static Workflow.Functions.Support.Definitions;
+using static Workflow.Functions.Tests.Support.Definitions;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 public sealed class CatalogRulesTests
 {

@@ -1,7 +1,8 @@
+using Workflow.Functions.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Workflow.Functions.Storage;
+namespace Workflow.Functions.Tests.Storage;
 
 public sealed class DurationSamplesTests
 {
