@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Audit;
 using Workflow.Api.Contracts;
+using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Execution;
@@ -29,12 +30,7 @@ internal static class RunSuspendEndpoints
     /// The statuses it answers. The optional body is not declared: a consumes constraint would refuse an empty POST.
     /// </summary>
     private static void Describe(RouteHandlerBuilder endpoint) => endpoint
-        .Produces<RunSuspension>(StatusCodes.Status202Accepted)
-        .Produces<RunSuspension>()
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .ProducesProblem(StatusCodes.Status403Forbidden)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .Answers<RunSuspension>(StatusCodes.Status202Accepted).Answers<RunSuspension>().Guarded().CallsEngine();
 
     private static async Task<IResult> ChangeAsync(string runId, bool suspend, HttpContext http, ApiServices s,
         CancellationToken ct)

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Workflow.Engine.Retention;
 using Workflow.Engine.Storage;
 using Workflow.Execution;
-using Workflow.Engine.Retention;
 using Workflow.Sla;
 
 namespace Workflow.Engine.Alerts;

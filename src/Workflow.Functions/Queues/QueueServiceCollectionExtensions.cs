@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Runtime.Handlers;
-using Workflow.Runtime.Handlers.Queue;
 using Workflow.Functions.Activities;
 using Workflow.Functions.Storage;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Handlers.Queue;
 using Workflow.Services;
 
 namespace Workflow.Functions.Queues;

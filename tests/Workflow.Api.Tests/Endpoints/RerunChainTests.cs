@@ -197,7 +197,7 @@ public sealed class RerunChainTests(KestrelApiFactory factory) : IClassFixture<K
         Assert.Contains("?fromTask=", (await ApiClient.JsonAsync(failedOnly)).GetProperty("detail").GetString(),
             StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Equal(Path_(second), rerun.Headers.Location!.ToString());
+        Assert.Equal(Path_(second) + "/status", rerun.Headers.Location!.ToString());
         Assert.Equal("succeeded", Status(secondDone));
         Assert.Equal(first, secondDone.GetProperty("run").GetProperty("rerunOf").GetString());
         Assert.Equal(["clean", "load"], Ran(dir));

@@ -100,10 +100,20 @@ internal sealed class EndpointDrive(ApiFactory factory)
         await Expect(HttpStatusCode.Conflict, _olga.PostAsync(Run(waiting) + "/cancel"));
 
         var slow = await RunIdAsync(await Expect(HttpStatusCode.Accepted, _olga.PostAsync("/api/pipelines/oa-slow/runs")));
+        await Expect(HttpStatusCode.Forbidden, _vic.PostAsync(Run(slow) + "/suspend"));
+        await Expect(HttpStatusCode.BadRequest, _olga.PostAsync(Run(slow) + "/suspend", "{"));
+        await Expect(HttpStatusCode.Accepted, _olga.PostAsync(Run(slow) + "/suspend", """{"reason": "drive"}"""));
+        await Expect(HttpStatusCode.OK, _olga.PostAsync(Run(slow) + "/suspend"));
+        await Expect(HttpStatusCode.Accepted, _olga.PostAsync(Run(slow) + "/resume"));
+        await Expect(HttpStatusCode.OK, _olga.PostAsync(Run(slow) + "/resume"));
+        await Expect(HttpStatusCode.NotFound, _olga.PostAsync("/api/runs/oa-none/suspend"));
+        await Expect(HttpStatusCode.NotFound, _olga.PostAsync("/api/runs/oa-none/resume"));
+        await Expect(HttpStatusCode.Conflict, _olga.PostAsync(Run(waiting) + "/suspend"));
         await Expect(HttpStatusCode.Forbidden, _vic.PostAsync(Run(slow) + "/cancel"));
         await Expect(HttpStatusCode.Accepted, _olga.PostAsync(Run(slow) + "/cancel", """{"reason": "drive"}"""));
         await _olga.WaitForRunAsync(slow);
         await Expect(HttpStatusCode.BadRequest, _olga.PostAsync(Run(slow) + "/rerun?version=newest"));
+        await Expect(HttpStatusCode.BadRequest, _olga.PostAsync(Run(slow) + "/rerun?fromTask=oa-none"));
         var rerun = await RunIdAsync(await Expect(HttpStatusCode.Accepted, _olga.PostAsync(Run(slow) + "/rerun")));
         await Expect(HttpStatusCode.Accepted, _olga.PostAsync(Run(rerun) + "/cancel"));
         await _olga.WaitForRunAsync(rerun);

@@ -1,7 +1,7 @@
 using Workflow.Execution;
 using Workflow.Model;
-using TaskStatus = Workflow.Execution.TaskStatus;
 using static Workflow.Core.Tests.Execution.Defs;
+using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Core.Tests.Execution;
 

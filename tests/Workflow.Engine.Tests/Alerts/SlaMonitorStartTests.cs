@@ -1,8 +1,8 @@
-using Workflow.Runtime.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Alerts;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Sla;
 using static Workflow.Engine.Tests.Support.Pipelines;
 

@@ -1,9 +1,9 @@
-using Workflow.Runtime.Handlers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 using static Workflow.Engine.Tests.Support.Pipelines;
 

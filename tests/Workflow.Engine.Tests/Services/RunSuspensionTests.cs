@@ -1,8 +1,8 @@
-using Workflow.Runtime.Handlers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
+using Workflow.Runtime.Handlers;
 using Workflow.Services;
 using static Workflow.Engine.Tests.Support.Pipelines;
 
@@ -74,9 +74,9 @@ public sealed class RunSuspensionTests
         var second = await engine.Workflow.SuspendRunAsync(run.RunId, "alice", null, None);
         await engine.Workflow.CancelRunAsync(run.RunId, "alice", "not needed", None);
         var cancelled = await engine.WaitAsync(run.RunId);
-        var finished = await Assert.ThrowsAsync<InvalidOperationException>(
+        var finished = await Assert.ThrowsAsync<ConflictException>(
             () => engine.Workflow.SuspendRunAsync(run.RunId, "alice", null, None).AsTask());
-        var unknown = await Assert.ThrowsAsync<KeyNotFoundException>(
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(
             () => engine.Workflow.ResumeRunAsync("nope@1", "alice", null, None).AsTask());
 
         // Assert

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workflow.Functions.Activities;
-using Workflow.Functions.Hosting;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Storage;
 using Workflow.Functions.Tests.Support;

@@ -1,9 +1,9 @@
-using Workflow.Functions.Alerts;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Durable;
 using Workflow.Functions.Activities;
+using Workflow.Functions.Alerts;
 using Workflow.Functions.Tests.Support;
 using Workflow.Model;
-using Workflow.Durable;
 using Workflow.Services;
 using Workflow.Sla;
 using static Workflow.Functions.Tests.Support.Definitions;

@@ -1,6 +1,6 @@
 using Workflow.Durable.Sla;
-using Workflow.Functions.Tests.Support;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Tests.Support;
 using Workflow.Services;
 using Workflow.Sla;
 

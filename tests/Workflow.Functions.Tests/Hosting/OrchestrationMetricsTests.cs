@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using Workflow.Durable;
 using Workflow.Durable.Sla;
 using Workflow.Execution;
-using Workflow.Sla;
 using Workflow.Functions.Hosting;
+using Workflow.Sla;
 
 namespace Workflow.Functions.Tests.Hosting;
 

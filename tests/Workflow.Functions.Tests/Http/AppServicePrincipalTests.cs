@@ -1,7 +1,7 @@
-using Workflow.Functions.Http;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Workflow.Functions.Http;
 
 namespace Workflow.Functions.Tests.Http;
 

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workflow.Functions.Tests.Support;
 using Workflow.Functions.Http;
+using Workflow.Functions.Tests.Support;
 
 namespace Workflow.Functions.Tests.Http;
 

@@ -7,8 +7,8 @@ using Workflow.Durable.Sla;
 using Workflow.Execution;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Hosting;
-using Workflow.Functions.Tests.Support;
 using Workflow.Functions.Tests.Alerts;
+using Workflow.Functions.Tests.Support;
 using Workflow.Queues;
 using Workflow.Sla;
 

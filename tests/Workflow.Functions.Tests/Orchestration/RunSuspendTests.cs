@@ -1,6 +1,7 @@
-using Workflow.Functions.Orchestration;
 using Workflow.Execution;
+using Workflow.Functions.Orchestration;
 using Workflow.Functions.Tests.Support;
+using Workflow.Services;
 using static Workflow.Functions.Tests.Support.Definitions;
 
 namespace Workflow.Functions.Tests.Orchestration;
@@ -37,7 +38,7 @@ public sealed class RunSuspendTests(AzuriteFixture azurite)
             new Workflow.Services.RunQuery(PipelineId: "suspend", Status: RunStatus.Suspended), CancellationToken.None);
         var resumed = await host.Workflow.ResumeRunAsync("suspend@1", "test", null, CancellationToken.None);
         var run = await host.CompletedAsync("suspend@1");
-        var finished = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var finished = await Assert.ThrowsAsync<ConflictException>(() =>
             host.Workflow.SuspendRunAsync("suspend@1", "test", null, CancellationToken.None).AsTask());
 
         // Assert

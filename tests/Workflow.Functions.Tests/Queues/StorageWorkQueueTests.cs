@@ -3,13 +3,13 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workflow.Engine;
-using Workflow.Runtime.Handlers;
-using Workflow.Runtime.Handlers.Queue;
-using Workflow.Runtime.Logs;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
 using Workflow.Queues;
+using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Handlers.Queue;
+using Workflow.Runtime.Logs;
 
 namespace Workflow.Functions.Tests.Queues;
 

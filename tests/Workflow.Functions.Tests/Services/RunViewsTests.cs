@@ -1,6 +1,6 @@
-using Workflow.Functions.Services;
 using Workflow.Durable;
 using Workflow.Execution;
+using Workflow.Functions.Services;
 using Workflow.Services;
 using static Workflow.Functions.Tests.Support.Definitions;
 using TaskStatus = Workflow.Execution.TaskStatus;

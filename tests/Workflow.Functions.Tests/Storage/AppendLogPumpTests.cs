@@ -1,5 +1,5 @@
-using Workflow.Functions.Storage;
 using System.Text;
+using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Tests.Storage;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
 using Workflow.Runtime.Logs;
-using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Tests.Storage;
 

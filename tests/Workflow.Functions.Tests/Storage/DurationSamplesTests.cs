@@ -1,6 +1,6 @@
-using Workflow.Functions.Storage;
 using FsCheck;
 using FsCheck.Fluent;
+using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Tests.Storage;
 

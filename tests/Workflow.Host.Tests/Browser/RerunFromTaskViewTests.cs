@@ -19,7 +19,8 @@ public sealed class RerunFromTaskViewTests(DashboardFixture fixture)
             var editor = await api.DevTokenAsync("erin", ["data-eng"], ["editor"]);
             await api.CreatePipelineAsync(editor, new JsonObject
             {
-                ["id"] = "browser-rerun-from", ["ownerGroup"] = "data-eng",
+                ["id"] = "browser-rerun-from",
+                ["ownerGroup"] = "data-eng",
                 ["tasks"] = new JsonArray(TestPipelines.Shell(directory, "extract", "echo extracted"),
                     TestPipelines.Shell(directory, "clean", "echo cleaned", "extract"),
                     TestPipelines.Shell(directory, "load", "echo loaded", "clean")),

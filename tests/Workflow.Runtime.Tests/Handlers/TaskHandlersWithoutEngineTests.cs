@@ -34,18 +34,18 @@ public sealed class TaskHandlersWithoutEngineTests
 
     private static TaskAttempt Attempt(string taskId, string kind, object config, JsonElement? input = null,
         TimeSpan? timeout = null) => new()
-    {
-        RunId = "run-1",
-        PipelineId = "p",
-        TaskKey = taskId,
-        TaskId = taskId,
-        Attempt = 1,
-        Kind = kind,
-        IdempotencyKey = $"run-1/{taskId}/1",
-        Config = JsonSerializer.SerializeToElement(config),
-        Input = input,
-        Timeout = timeout,
-    };
+        {
+            RunId = "run-1",
+            PipelineId = "p",
+            TaskKey = taskId,
+            TaskId = taskId,
+            Attempt = 1,
+            Kind = kind,
+            IdempotencyKey = $"run-1/{taskId}/1",
+            Config = JsonSerializer.SerializeToElement(config),
+            Input = input,
+            Timeout = timeout,
+        };
 
     [Fact]
     public void The_handler_part_registers_code_http_and_process_on_its_own()

@@ -66,8 +66,10 @@ public class RerunFromTests
             Task("after", "each"), new TaskDefinition { Id = "sub", Kind = "sub-pipeline", Config = SubConfig });
         var kept = new Dictionary<string, JsonElement?>
         {
-            ["list"] = DeciderHarness.Json("""["x","y"]"""), ["sub"] = DeciderHarness.Json("\"child-out\""),
-            ["each"] = DeciderHarness.Json("[0,1]"), ["after"] = null,
+            ["list"] = DeciderHarness.Json("""["x","y"]"""),
+            ["sub"] = DeciderHarness.Json("\"child-out\""),
+            ["each"] = DeciderHarness.Json("[0,1]"),
+            ["after"] = null,
         };
 
         var plan = RerunPlan.For("r", kept, pipeline, pipeline, fromTask: "each[1]");
@@ -84,7 +86,10 @@ public class RerunFromTests
     {
         var pipeline = V(1, Task("prepare"), new TaskDefinition
         {
-            Id = "sub", Kind = "sub-pipeline", Config = SubConfig, DependsOn = ["prepare"],
+            Id = "sub",
+            Kind = "sub-pipeline",
+            Config = SubConfig,
+            DependsOn = ["prepare"],
         });
 
         var plan = RerunPlan.For("r", AllOf(pipeline), pipeline, pipeline, fromTask: "sub");
