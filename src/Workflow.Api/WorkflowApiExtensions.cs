@@ -68,7 +68,7 @@ public static class WorkflowApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOpenApi().AllowAnonymous();
 
-        var open = endpoints.MapGroup("/api").RateLimited();
+        var open = endpoints.MapGroup("/api").RateLimited().Faults();
         HealthEndpoints.Map(open);
         var gate = endpoints.ServiceProvider.GetRequiredService<DevTokenGate>();
         if (gate.Enabled)
@@ -107,5 +107,5 @@ public static class WorkflowApiExtensions
     /// its endpoints answer 401 without a valid token and 429 over the rate limit, and say so in the OpenAPI document.
     /// </summary>
     public static RouteGroupBuilder MapWorkflowApiGroup(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api").RequireAuthorization().Authenticated().RateLimited();
+        endpoints.MapGroup("/api").RequireAuthorization().Authenticated().RateLimited().Faults();
 }

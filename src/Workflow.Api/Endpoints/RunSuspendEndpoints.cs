@@ -50,12 +50,8 @@ internal static class RunSuspendEndpoints
             return found.Problem!;
         }
 
+        // A queued or finished run is refused by the service (RunStatuses.SuspensionRefusal), answered as a 409.
         var owner = found.Value!.Run.OwnerGroup;
-        if (RunStatuses.SuspensionRefusal(runId, found.Value.Run.Status, suspend) is { } refusal)
-        {
-            return ApiProblems.Conflict(refusal);
-        }
-
         var reason = body.Value?.Reason;
         var changed = await EngineCalls.RunAsync(() => suspend
             ? s.Workflow.SuspendRunAsync(runId, caller.User, reason, ct)

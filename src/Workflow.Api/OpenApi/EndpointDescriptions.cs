@@ -7,8 +7,8 @@ namespace Workflow.Api.OpenApi;
 /// What an endpoint answers, declared in one line next to its route so that <c>/openapi/v1.json</c> lists every
 /// request body, response body and status the endpoint really gives. Each method names one rule of the API (for
 /// example <see cref="Guarded"/>: the access policy answers 403 or 404), so the rule is written here once.
-/// Statuses that middleware gives (401, 429) are declared on the route groups (<see cref="Authenticated{T}"/>,
-/// <see cref="RateLimited{T}"/>).
+/// Statuses that middleware gives (401, 429, 500) are declared on the route groups (<see cref="Authenticated{T}"/>,
+/// <see cref="RateLimited{T}"/>, <see cref="Faults{T}"/>).
 /// </summary>
 public static class EndpointDescriptions
 {
@@ -58,11 +58,12 @@ public static class EndpointDescriptions
         builder.Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
     /// <summary>
-    /// Calls the engine, whose errors a caller can cause (a bad value, a missing thing, a state that refuses the
-    /// change) answer 400, 404 or 409 (<c>EngineCalls</c>).
+    /// Calls the engine, whose errors a caller can cause (a bad value, a refused action, a missing thing, a state that
+    /// refuses the change) answer 400, 403, 404 or 409: the service errors <c>ServiceProblems</c> maps.
     /// </summary>
     public static RouteHandlerBuilder CallsEngine(this RouteHandlerBuilder builder) =>
-        builder.Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        builder.Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+            StatusCodes.Status409Conflict);
 
     /// <summary>
     /// Starts work that ends later: 202 with <typeparamref name="T"/>, <c>Location</c> and <c>Retry-After</c>; the
@@ -87,6 +88,13 @@ public static class EndpointDescriptions
     /// <summary>Every API endpoint: the global rate limit answers 429 with <c>Retry-After</c>.</summary>
     public static TBuilder RateLimited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.ProducesProblem(StatusCodes.Status429TooManyRequests, ProblemJson);
+
+    /// <summary>
+    /// Every API endpoint: an unexpected fault answers 500 problem details with the <c>correlationId</c> that the
+    /// server's error log line carries (<c>ServiceProblems</c>).
+    /// </summary>
+    public static TBuilder Faults<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.ProducesProblem(StatusCodes.Status500InternalServerError, ProblemJson);
 }
 
 /// <summary>Marks an endpoint whose 202 answer carries <c>Location</c> and <c>Retry-After</c> to poll.</summary>
