@@ -9,9 +9,3 @@ public sealed record HealthResponse(string Status, string Version, string? SignI
 /// <summary>Who the API takes the caller to be: what <c>GET /api/me</c> answers.</summary>
 public sealed record MeResponse(string User, IReadOnlyList<string> Groups, IReadOnlyList<string> Roles,
     IReadOnlyDictionary<string, string> GroupRoles);
-
-/// <summary>What the development issuer is asked for.</summary>
-public sealed record DevTokenRequest(string? User, IReadOnlyList<string>? Groups, IReadOnlyList<string>? Roles);
-
-/// <summary>A development token and when it expires.</summary>
-public sealed record DevTokenResponse(string Token, DateTimeOffset ExpiresAt);

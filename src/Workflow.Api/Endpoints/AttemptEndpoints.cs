@@ -5,6 +5,7 @@ using Workflow.Api.Contracts;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
+using Workflow.Contracts;
 using Workflow.Security;
 using Workflow.Services;
 
@@ -16,9 +17,9 @@ internal static class AttemptEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts", ListAsync).WithName("ListAttempts")
-            .Answers<IReadOnlyList<TaskAttemptRecord>>().Guarded();
+            .Answers<IReadOnlyList<AttemptInfo>>().Guarded();
         api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts/{attempt}/log", LogAsync).WithName("ReadLog")
-            .Answers<LogChunk>().ChecksQuery().Guarded();
+            .Answers<Workflow.Contracts.LogChunk>().ChecksQuery().Guarded();
     }
 
     private static async Task<IResult> ListAsync(string runId, string taskKey, HttpContext http, ApiServices s,
@@ -32,7 +33,7 @@ internal static class AttemptEndpoints
         }
 
         var attempts = await s.Workflow.ListAttemptsAsync(runId, taskKey, ct);
-        return TypedResults.Json(attempts.OrderBy(a => a.Attempt).ToList(), ApiJson.Options);
+        return TypedResults.Json(attempts.OrderBy(a => a.Attempt).Select(a => a.ToContract()).ToList(), ApiJson.Options);
     }
 
     private static async Task<IResult> LogAsync(string runId, string taskKey, string attempt, HttpContext http,
@@ -63,7 +64,7 @@ internal static class AttemptEndpoints
         var chunk = await s.Workflow.ReadLogAsync(runId, taskKey, number, from, size, ct);
         return chunk is null
             ? ApiProblems.NotFound("Log", $"{runId}/{taskKey}/{number}")
-            : TypedResults.Json(chunk, ApiJson.Options);
+            : TypedResults.Json(chunk.ToContract(), ApiJson.Options);
     }
 
     /// <summary>Null when the run is visible to the caller and has the task; otherwise the 404 to answer.</summary>

@@ -8,6 +8,7 @@ using Workflow.Api.Contracts;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
+using Workflow.Contracts;
 using Workflow.Security;
 using Workflow.Services;
 
@@ -102,6 +103,6 @@ internal static class BackfillEndpoints
         "Backfills are not available", "This host does not run backfills.");
 
     private static BackfillAccepted Accepted(HttpContext http, BackfillRecord record) =>
-        BackfillAccepted.Of(record,
+        record.ToContract(
             StatusQueryEndpoints.Absolute(http, StatusQueryEndpoints.BackfillPath(record.PipelineId, record.BackfillId)));
 }

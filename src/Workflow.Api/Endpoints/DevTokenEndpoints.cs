@@ -8,6 +8,7 @@ using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Api.Security;
+using Workflow.Contracts;
 using Workflow.Security;
 
 namespace Workflow.Api.Endpoints;

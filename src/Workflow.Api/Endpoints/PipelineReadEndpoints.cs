@@ -6,6 +6,7 @@ using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Api.Scheduling;
+using Workflow.Contracts;
 using Workflow.Json;
 using Workflow.Model;
 using Workflow.Scheduling;
@@ -30,6 +31,8 @@ internal static class PipelineReadEndpoints
             .Answers<IReadOnlyList<SchedulePreviewItem>>().ChecksQuery().Guarded();
         api.MapGet("/pipelines/{id}/durations", DurationsAsync).WithName("ExpectedDurations")
             .Answers<ExpectedDurations>().Guarded();
+        api.MapGet("/pipelines/{id}/outline", OutlineAsync).WithName("GetPipelineOutline")
+            .Answers<PipelineOutline>().ChecksQuery().Guarded();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)
@@ -41,17 +44,8 @@ internal static class PipelineReadEndpoints
         foreach (var record in records.Where(r => AccessPolicy.CanSee(caller, r.Definition.OwnerGroup))
                      .OrderBy(r => r.Definition.Id, StringComparer.Ordinal))
         {
-            var d = record.Definition;
-            var runs = await s.Workflow.ListRunsAsync(new RunQuery(PipelineId: d.Id, Limit: RecentRuns), ct);
-            var last = runs.Items.FirstOrDefault();
-            var durations = runs.Items
-                .Where(r => r is { StartedAt: not null, FinishedAt: not null })
-                .Select(r => Math.Round((r.FinishedAt!.Value - r.StartedAt!.Value).TotalSeconds, 3))
-                .ToList();
-            rows.Add(new PipelineSummary(d.Id, record.Version, d.OwnerGroup, d.Description, d.Enabled, d.Schedules,
-                d.Enabled ? SchedulePreview.NextFireTime(d, now) : null,
-                last is null ? null : new LastRunInfo(last.RunId, last.Status, last.StartedAt, last.FinishedAt),
-                durations, record.IsDynamic, [.. d.Schedules.Select(sc => ScheduleStates.At(sc, now))]));
+            var runs = await s.Workflow.ListRunsAsync(new RunQuery(PipelineId: record.Definition.Id, Limit: RecentRuns), ct);
+            rows.Add(record.ToContract(runs.Items, now));
         }
 
         return TypedResults.Json(rows, ApiJson.Options);
@@ -59,26 +53,35 @@ internal static class PipelineReadEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {
-        var caller = s.CallerOf(http);
+        var read = await ReadAsync(id, http, s, ct);
+        if (!read.Ok)
+        {
+            return read.Problem!;
+        }
+
+        var record = read.Value!;
+        http.Response.Headers.ETag = ETags.For(record.Version);
+        return TypedResults.Json(record.Definition with { Version = record.Version },
+            WorkflowJsonContext.Default.PipelineDefinition);
+    }
+
+    /// <summary>The version <c>?version=</c> names (the current one without it), when the caller may read it.</summary>
+    private static async Task<BodyResult<PipelineRecord>> ReadAsync(string id, HttpContext http, ApiServices s,
+        CancellationToken ct)
+    {
         if (!QueryValues.TryInt(http, "version", 1, int.MaxValue, out var version, out var bad))
         {
-            return bad;
+            return new(null, bad);
         }
 
         var record = await s.Workflow.GetPipelineAsync(id, version, ct);
         if (record is null)
         {
-            return ApiProblems.NotFound("Pipeline", version is null ? id : $"{id}' version '{version}");
+            return new(null, ApiProblems.NotFound("Pipeline", version is null ? id : $"{id}' version '{version}"));
         }
 
-        if (ApiServices.Check(caller, AccessAction.Read, record.Definition.OwnerGroup, "Pipeline", id) is { } no)
-        {
-            return no;
-        }
-
-        http.Response.Headers.ETag = ETags.For(record.Version);
-        return TypedResults.Json(record.Definition with { Version = record.Version },
-            WorkflowJsonContext.Default.PipelineDefinition);
+        return new(record, ApiServices.Check(s.CallerOf(http), AccessAction.Read, record.Definition.OwnerGroup,
+            "Pipeline", id));
     }
 
     private static async Task<IResult> VersionsAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
@@ -105,9 +108,17 @@ internal static class PipelineReadEndpoints
         }
 
         var expected = await s.Workflow.ExpectedDurationsAsync(id, ct);
-        var seconds = expected.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .ToDictionary(e => e.Key, e => Math.Round(e.Value.TotalSeconds, 3), StringComparer.Ordinal);
-        return TypedResults.Json(new ExpectedDurations(id, seconds), ApiJson.Options);
+        return TypedResults.Json(PipelineMappings.ExpectedDurations(id, expected), ApiJson.Options);
+    }
+
+    /// <summary>
+    /// The parameters and the tasks with their dependencies of the current version (or <c>?version=</c>), for a client
+    /// that does not read the definition format (<c>wf run --param</c>, <c>wf watch</c>).
+    /// </summary>
+    private static async Task<IResult> OutlineAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
+    {
+        var read = await ReadAsync(id, http, s, ct);
+        return read.Ok ? TypedResults.Json(read.Value!.ToOutline(), ApiJson.Options) : read.Problem!;
     }
 
     private static async Task<IResult> PreviewAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)

@@ -6,9 +6,11 @@ using Workflow.Api.Contracts;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
+using Workflow.Contracts;
 using Workflow.Execution;
 using Workflow.Security;
 using Workflow.Services;
+using RunDetail = Workflow.Services.RunDetail;
 
 namespace Workflow.Api.Endpoints;
 
@@ -23,7 +25,7 @@ internal static class RunEndpoints
         api.MapPost("/pipelines/{id}/runs", TriggerAsync).WithName("TriggerRun").TakesJson<TriggerRequest>(optional: true)
             .StartsWork<RunAccepted>().Answers<RunAccepted>().Guarded().CallsEngine();
         api.MapGet("/runs", ListAsync).WithName("ListRuns").Answers<RunsPage>().ChecksQuery().CallsEngine();
-        api.MapGet("/runs/{runId}", GetAsync).WithName("GetRun").Answers<RunDetail>().Guarded();
+        api.MapGet("/runs/{runId}", GetAsync).WithName("GetRun").Answers<Workflow.Contracts.RunDetail>().Guarded();
         api.MapPost("/runs/{runId}/cancel", CancelAsync).WithName("CancelRun").TakesJson<CancelRequest>(optional: true)
             .Answers<CancelAccepted>(StatusCodes.Status202Accepted).Guarded().CallsEngine();
         api.MapPost("/runs/{runId}/rerun", RerunAsync).WithName("RerunFailed")
@@ -93,7 +95,7 @@ internal static class RunEndpoints
         RunStatus? status = null;
         if (statusText.Length > 0)
         {
-            if (!RunStatusNames.TryParse(statusText, out var parsed))
+            if (!WireNames.TryParse<RunStatus>(statusText, out var parsed))
             {
                 return ApiProblems.BadRequest($"Query parameter 'status' is '{statusText}'.", "status",
                     $"'status' must be one of {string.Join(", ", RunStatusNames.All)}.", "For example ?status=failed.");
@@ -117,14 +119,14 @@ internal static class RunEndpoints
             return page.Problem!;
         }
 
-        var items = page.Value!.Items.Where(r => AccessPolicy.CanSee(caller, r.OwnerGroup)).ToList();
-        return TypedResults.Json(new RunsPage(items, page.Value.ContinuationToken), ApiJson.Options);
+        var visible = page.Value!.Items.Where(r => AccessPolicy.CanSee(caller, r.OwnerGroup)).ToList();
+        return TypedResults.Json((page.Value with { Items = visible }).ToContract(), ApiJson.Options);
     }
 
     private static async Task<IResult> GetAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
         var run = await ReadVisibleAsync(RouteRunId.Decode(runId), http, s, ct);
-        return run.Ok ? TypedResults.Json(run.Value, ApiJson.Options) : run.Problem!;
+        return run.Ok ? TypedResults.Json(run.Value!.ToContract(), ApiJson.Options) : run.Problem!;
     }
 
     /// <summary>The run as the caller may read it, or the answer to give (also for its status URI).</summary>
@@ -166,7 +168,7 @@ internal static class RunEndpoints
         var owner = detail.Run.OwnerGroup;
         if (!detail.Run.Status.IsActive())
         {
-            return ApiProblems.Conflict($"Run '{runId}' has already finished ({RunStatusNames.Name(detail.Run.Status)}); " +
+            return ApiProblems.Conflict($"Run '{runId}' has already finished ({detail.Run.Status.WireName()}); " +
                                         "only a queued, running or suspended run can be cancelled.");
         }
 
@@ -203,7 +205,7 @@ internal static class RunEndpoints
         if (detail.Run.Status is not (RunStatus.Failed or RunStatus.Cancelled)
             && !(fromTask is not null && detail.Run.Status == RunStatus.Succeeded))
         {
-            return ApiProblems.Conflict($"Run '{runId}' is {RunStatusNames.Name(detail.Run.Status)}; " + (fromTask is null
+            return ApiProblems.Conflict($"Run '{runId}' is {detail.Run.Status.WireName()}; " + (fromTask is null
                 ? "only a failed or cancelled run can be rerun (a succeeded one from a task: ?fromTask=<task>)."
                 : "only a finished run can be rerun from a task. Wait for it to finish, or cancel it."));
         }

@@ -6,6 +6,7 @@ using Workflow.Api.Contracts;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
+using Workflow.Contracts;
 using Workflow.Execution;
 using Workflow.Security;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
 using Workflow.Api.OpenApi;
+using Workflow.Contracts;
 using Workflow.Scheduling;
 using Workflow.Security;
 
@@ -27,15 +28,7 @@ internal static class ScheduleEndpoints
         }
 
         var now = s.Time.GetUtcNow();
-        var rows = found.Value!.Definition.Schedules.Select(schedule =>
-        {
-            var state = ScheduleStates.At(schedule, now);
-            DateTimeOffset? next = state is ScheduleState.Active or ScheduleState.Pending
-                ? Schedule.From(schedule).Next(now, 1).FirstOrDefault()
-                : null;
-            return new ScheduleStatus(ScheduleNames.Describe(schedule), schedule.Kind, schedule.Enabled,
-                schedule.Start, schedule.End, state, next);
-        }).ToList();
+        var rows = found.Value!.Definition.Schedules.Select(schedule => schedule.ToContract(now)).ToList();
         return TypedResults.Json(rows, ApiJson.Options);
     }
 }

@@ -6,6 +6,7 @@ using Workflow.Api.Contracts;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Problems;
 using Workflow.Api.Requests;
+using Workflow.Contracts;
 using Workflow.Secrets;
 using Workflow.Security;
 using Workflow.Services;
@@ -44,7 +45,7 @@ public static class SecretEndpoints
         }
 
         var secrets = await Store(http).ListAsync(group, ct);
-        return TypedResults.Json(secrets.Select(i => SecretSummary.From(group, i)).ToList(), ApiJson.Options);
+        return TypedResults.Json(secrets.Select(i => i.ToContract(group)).ToList(), ApiJson.Options);
     }
 
     private static async Task<IResult> SetAsync(string group, string name, HttpContext http, ApiServices s,
@@ -71,7 +72,7 @@ public static class SecretEndpoints
 
         var info = await Store(http).SetAsync(group, name, body.Value.Value!, caller.User, ct);
         await s.AuditAsync(caller, SetAction, $"{group}/{name}", group, $"version {info.Version}", ct);
-        return TypedResults.Json(SecretSummary.From(group, info), ApiJson.Options,
+        return TypedResults.Json(info.ToContract(group), ApiJson.Options,
             statusCode: info.Version == 1 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 

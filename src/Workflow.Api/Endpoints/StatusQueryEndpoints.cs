@@ -22,9 +22,9 @@ internal static class StatusQueryEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/runs/{runId}/status", RunAsync).WithName("GetRunStatus").PollsStatus<RunDetail>().Guarded();
+        api.MapGet("/runs/{runId}/status", RunAsync).WithName("GetRunStatus").PollsStatus<Workflow.Contracts.RunDetail>().Guarded();
         api.MapGet("/pipelines/{id}/backfills/{backfillId}/status", BackfillAsync).WithName("GetBackfillStatus")
-            .PollsStatus<BackfillAccepted>().Guarded().Refuses(StatusCodes.Status501NotImplemented);
+            .PollsStatus<Workflow.Contracts.BackfillAccepted>().Guarded().Refuses(StatusCodes.Status501NotImplemented);
     }
 
     public static string RunPath(string runId) => $"/api/runs/{Uri.EscapeDataString(runId)}/status";
@@ -43,7 +43,9 @@ internal static class StatusQueryEndpoints
     {
         runId = RouteRunId.Decode(runId);
         var run = await RunEndpoints.ReadVisibleAsync(runId, http, s, ct);
-        return run.Ok ? Answer(http, RunPath(runId), run.Value!, HasEnded(run.Value!.Run.Status)) : run.Problem!;
+        return run.Ok
+            ? Answer(http, RunPath(runId), run.Value!.ToContract(), HasEnded(run.Value!.Run.Status))
+            : run.Problem!;
     }
 
     private static async Task<IResult> BackfillAsync(string id, string backfillId, HttpContext http, ApiServices s,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Workflow.Api.Requests;
+using Workflow.Contracts;
 using Workflow.Services;
 using Workflow.Validation;
 

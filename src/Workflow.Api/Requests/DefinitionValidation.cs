@@ -1,4 +1,5 @@
 using Workflow.Api.Problems;
+using Workflow.Contracts;
 using Workflow.Model;
 using Workflow.Validation;
 

@@ -1,5 +1,5 @@
 using NodaTime;
-using Workflow.Api.Contracts;
+using Workflow.Contracts;
 using Workflow.Model;
 using Workflow.Scheduling;
 

@@ -1,7 +1,0 @@
-namespace Workflow.Api.Contracts;
-
-/// <summary>
-/// One coming fire time of a schedule, in UTC and as the wall-clock time of the schedule's zone (with that
-/// moment's offset, so DST shows).
-/// </summary>
-public sealed record SchedulePreviewItem(string Schedule, DateTimeOffset Utc, DateTimeOffset Local, string TimeZone);
