@@ -43,7 +43,7 @@ public static class ProblemParser
             status = n;
         }
 
-        var errors = new List<ValidationIssue>();
+        var errors = new List<FieldError>();
         if (root.TryGetProperty("errors", out var list))
         {
             ReadErrors(list, errors);
@@ -52,7 +52,7 @@ public static class ProblemParser
         return new Problem(status, title, detail, errors);
     }
 
-    private static void ReadErrors(JsonElement list, List<ValidationIssue> errors)
+    private static void ReadErrors(JsonElement list, List<FieldError> errors)
     {
         if (list.ValueKind == JsonValueKind.Array)
         {
@@ -61,11 +61,11 @@ public static class ProblemParser
                 if (item.ValueKind == JsonValueKind.Object)
                 {
                     var message = Text(item, "message") ?? Text(item, "detail") ?? item.GetRawText();
-                    errors.Add(new ValidationIssue(Text(item, "path") ?? Text(item, "field"), message, Text(item, "hint")));
+                    errors.Add(new FieldError(Text(item, "path") ?? Text(item, "field"), message, Text(item, "hint")));
                 }
                 else if (item.ValueKind == JsonValueKind.String)
                 {
-                    errors.Add(new ValidationIssue(null, item.GetString()!, null));
+                    errors.Add(new FieldError(null, item.GetString()!, null));
                 }
             }
         }
@@ -76,7 +76,7 @@ public static class ProblemParser
                 var messages = field.Value.ValueKind == JsonValueKind.Array
                     ? field.Value.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString()! : m.GetRawText())
                     : [field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText()];
-                errors.AddRange(messages.Select(m => new ValidationIssue(field.Name, m, null)));
+                errors.AddRange(messages.Select(m => new FieldError(field.Name, m, null)));
             }
         }
     }

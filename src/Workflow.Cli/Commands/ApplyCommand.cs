@@ -20,16 +20,16 @@ public static partial class ApplyCommand
             var path = parse.GetValue(file)!;
             var json = await ReadAsync(path, ct);
             var id = PipelineId(json, path.Name);
-            var current = await session.Api.FindPipelineAsync(id, ct);
+            var current = await session.Api.Pipelines.FindAsync(id, ct);
             if (current is null)
             {
-                var created = await session.Api.CreatePipelineAsync(json, ct);
+                var created = await session.Api.Pipelines.CreateAsync(json, ct);
                 await session.Out.WriteLineAsync($"Created pipeline {id}{VersionText(created.ETag)}.");
                 return ExitCodes.Ok;
             }
 
             var etag = current.ETag ?? VersionETag(current.Definition);
-            var updated = await session.Api.UpdatePipelineAsync(id, json, etag, ct);
+            var updated = await session.Api.Pipelines.UpdateAsync(id, json, etag, ct);
             var from = Version(etag);
             var to = Version(updated.ETag);
             await session.Out.WriteLineAsync(from is not null && from == to

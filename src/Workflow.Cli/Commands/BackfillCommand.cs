@@ -52,7 +52,7 @@ public static class BackfillCommand
                 body["maxActiveRuns"] = max;
             }
 
-            var status = await session.Api.StartBackfillAsync(pipeline, body, ct);
+            var status = await session.Api.Schedules.StartBackfillAsync(pipeline, body, ct);
             var p = status.Progress;
             await session.Out.WriteLineAsync(
                 $"Backfill {status.BackfillId} of {pipeline}: {p.Total} runs of schedule {status.Schedule}, " +
@@ -67,7 +67,7 @@ public static class BackfillCommand
         return command;
     }
 
-    private static async Task<int> FollowAsync(Session session, BackfillStatus status, CancellationToken ct)
+    private static async Task<int> FollowAsync(Session session, BackfillAccepted status, CancellationToken ct)
     {
         string? last = null;
         while (true)
@@ -90,7 +90,7 @@ public static class BackfillCommand
             }
 
             await Task.Delay(session.Env.PollInterval, session.Env.Time, ct);
-            status = await session.Api.GetBackfillAsync(status.PipelineId, status.BackfillId, ct);
+            status = await session.Api.Schedules.GetBackfillAsync(status.PipelineId, status.BackfillId, ct);
         }
     }
 

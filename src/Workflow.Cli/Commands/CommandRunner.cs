@@ -33,7 +33,7 @@ public sealed class CommandRunner
             var store = TokenStore.FromEnvironment(_env.GetVariable);
             var settings = await ConnectionSettings.ResolveAsync(parse.GetValue(_global.Server),
                 parse.GetValue(_global.Token), _env.GetVariable, store, ct);
-            using var api = new WorkflowApiClient(settings.Server, settings.Token);
+            using var api = new WorkflowApi(settings.Server, settings.Token);
             return await action(parse, new Session(_env, api, store, settings), ct);
         }
         catch (ApiException e)

@@ -39,13 +39,13 @@ public static class LoginCommand
 
                 var groupList = Split(parse.GetValue(groups));
                 var roleList = Split(parse.GetValue(roles));
-                var request = new DevTokenRequest(name, groupList, roleList.Count == 0 ? ["editor"] : roleList);
-                var response = await session.Api.CreateDevTokenAsync(request, ct);
+                IReadOnlyList<string> roleNames = roleList.Count == 0 ? ["editor"] : roleList;
+                var request = new DevTokenRequest(name, groupList, roleNames);
+                var response = await session.Api.Service.CreateDevTokenAsync(request, ct);
                 await session.Tokens.SaveAsync(response.Token, ct);
-                var expires = response.ExpiresAt is { } at ? $", expires {Rendering.Formats.Instant(at)}" : string.Empty;
                 await session.Out.WriteLineAsync(
                     $"Logged in to {session.Settings.Server} as {name} (groups: {string.Join(',', groupList)}; " +
-                    $"roles: {string.Join(',', request.Roles)}){expires}.");
+                    $"roles: {string.Join(',', roleNames)}), expires {Rendering.Formats.Instant(response.ExpiresAt)}.");
                 await session.Out.WriteLineAsync($"Token saved to {session.Tokens.Path}.");
                 return ExitCodes.Ok;
             }

@@ -44,7 +44,7 @@ public static class LogsCommand
     {
         while (true)
         {
-            var attempts = await session.Api.ListAttemptsAsync(runId, taskKey, ct);
+            var attempts = await session.Api.Runs.ListAttemptsAsync(runId, taskKey, ct);
             if (attempts.Count > 0)
             {
                 return attempts.Max(a => a.Attempt);
@@ -61,7 +61,7 @@ public static class LogsCommand
     }
 
     private static async Task<bool> IsRunFinishedAsync(Session session, string runId, CancellationToken ct) =>
-        States.IsRunFinished((await session.Api.GetRunAsync(runId, ct)).Run.Status);
+        States.IsRunFinished((await session.Api.Runs.GetAsync(runId, ct)).Run.Status);
 
     /// <summary>Reads from the offset until the end; when following, keeps polling until the attempt is complete.</summary>
     private static async Task CopyAsync(Session session, string runId, string taskKey, int attempt, long? tail,
@@ -70,7 +70,7 @@ public static class LogsCommand
         var offset = tail is { } t ? -t : 0;
         while (true)
         {
-            var chunk = await session.Api.ReadLogAsync(runId, taskKey, attempt, offset, ChunkBytes, ct);
+            var chunk = await session.Api.Runs.ReadLogAsync(runId, taskKey, attempt, offset, ChunkBytes, ct);
             if (chunk.Text.Length > 0)
             {
                 await session.Out.WriteAsync(chunk.Text);

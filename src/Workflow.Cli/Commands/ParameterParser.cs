@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Workflow.Json;
 
 namespace Workflow.Cli.Commands;
 
@@ -15,7 +14,7 @@ public static class ParameterParser
     private static readonly HashSet<string> TextTypes = new(StringComparer.Ordinal) { "string", "date-time" };
 
     /// <param name="pairs">The <c>name=value</c> texts.</param>
-    /// <param name="declaredTypes">The pipeline's parameter types by name, when the definition could be read.</param>
+    /// <param name="declaredTypes">The pipeline's parameter types by name, when its outline could be read.</param>
     public static JsonObject? Parse(IReadOnlyList<string>? pairs,
         IReadOnlyDictionary<string, string>? declaredTypes = null)
     {
@@ -68,21 +67,12 @@ public static class ParameterParser
         return JsonValue.Create(text);
     }
 
-    /// <summary>
-    /// The declared type of each parameter of a definition as the API returns it, read by the core's definition
-    /// reader (an unreadable definition: none).
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> DeclaredTypes(JsonElement definition)
+    /// <summary>The declared type of each parameter, from the pipeline's outline as the server reads it.</summary>
+    public static IReadOnlyDictionary<string, string> DeclaredTypes(PipelineOutline outline)
     {
-        try
-        {
-            return PipelineJson.Parse(definition.GetRawText()).Parameters
-                .ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
-        }
-        catch (JsonException)
-        {
-            return new Dictionary<string, string>();
-        }
+        ArgumentNullException.ThrowIfNull(outline);
+        return outline.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
     }
 
     private static JsonNode? Value(string text)

@@ -13,7 +13,7 @@ public static class PipelinesCommand
         var list = new Command("list", "List the pipelines you can see.");
         runner.SetAction(list, async (_, session, ct) =>
         {
-            var pipelines = await session.Api.ListPipelinesAsync(ct);
+            var pipelines = await session.Api.Pipelines.ListAsync(ct);
             if (pipelines.Count == 0)
             {
                 await session.Out.WriteLineAsync("No pipelines. Create one with: wf pipelines apply -f pipeline.json");
@@ -29,7 +29,7 @@ public static class PipelinesCommand
         runner.SetAction(show, async (parse, session, ct) =>
         {
             var id = parse.GetValue(showId)!;
-            var stored = await session.Api.FindPipelineAsync(id, ct)
+            var stored = await session.Api.Pipelines.FindAsync(id, ct)
                 ?? throw new CliUsageException($"There is no pipeline '{id}' (or it belongs to a group you are not in). " +
                     "See the ones you can use with: wf pipelines list");
             await session.Out.WriteLineAsync(Indented(stored.Definition));
@@ -44,7 +44,7 @@ public static class PipelinesCommand
         runner.SetAction(delete, async (parse, session, ct) =>
         {
             var id = parse.GetValue(deleteId)!;
-            await session.Api.DeletePipelineAsync(id, ct);
+            await session.Api.Pipelines.DeleteAsync(id, ct);
             await session.Out.WriteLineAsync($"Deleted pipeline {id}.");
             return ExitCodes.Ok;
         });

@@ -23,7 +23,7 @@ public static class RunSuspendCommands
         runner.SetAction(command, async (parse, session, ct) =>
         {
             var id = parse.GetValue(run)!;
-            var changed = await session.Api.SuspendRunAsync(id, suspend, parse.GetValue(reason), ct);
+            var changed = await session.Api.Runs.SuspendAsync(id, suspend, parse.GetValue(reason), ct);
             await session.Out.WriteLineAsync((suspend, changed) switch
             {
                 (true, true) => $"Run {id} suspended: no new task starts until: wf runs resume {id}",

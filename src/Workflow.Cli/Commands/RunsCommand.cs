@@ -32,11 +32,11 @@ public static class RunsCommand
         {
             var id = parse.GetValue(pipeline)!;
             var given = parse.GetValue(parameters);
-            var declared = given is { Length: > 0 } && await session.Api.FindPipelineAsync(id, ct) is { } stored
-                ? ParameterParser.DeclaredTypes(stored.Definition)
+            var declared = given is { Length: > 0 } && await session.Api.Pipelines.FindOutlineAsync(id, ct) is { } outline
+                ? ParameterParser.DeclaredTypes(outline)
                 : null;
-            var started = await session.Api.TriggerRunAsync(id, ParameterParser.Parse(given, declared), ct);
-            var runId = RunId(started);
+            var started = await session.Api.Runs.TriggerAsync(id, ParameterParser.Parse(given, declared), ct);
+            var runId = started.RunId;
             await session.Out.WriteLineAsync(parse.GetValue(quiet) ? runId : $"Started run {runId} of {id}.");
             if (!parse.GetValue(watch))
             {
@@ -64,7 +64,7 @@ public static class RunsCommand
         var command = new Command("list", "List recent runs, newest first.") { pipeline, status, limit };
         runner.SetAction(command, async (parse, session, ct) =>
         {
-            var page = await session.Api.ListRunsAsync(parse.GetValue(pipeline), parse.GetValue(status),
+            var page = await session.Api.Runs.ListAsync(parse.GetValue(pipeline), parse.GetValue(status),
                 parse.GetValue(limit), ct);
             if (page.Items.Count == 0)
             {
@@ -89,7 +89,7 @@ public static class RunsCommand
         var command = new Command("show", "Show a run and its tasks.") { run };
         runner.SetAction(command, async (parse, session, ct) =>
         {
-            var detail = await session.Api.GetRunAsync(parse.GetValue(run)!, ct);
+            var detail = await session.Api.Runs.GetAsync(parse.GetValue(run)!, ct);
             var now = session.Env.Time.GetUtcNow();
             var r = detail.Run;
             await session.Out.WriteLineAsync($"Run       {r.RunId}");
@@ -126,7 +126,7 @@ public static class RunsCommand
         runner.SetAction(command, async (parse, session, ct) =>
         {
             var id = parse.GetValue(run)!;
-            await session.Api.CancelRunAsync(id, ct);
+            await session.Api.Runs.CancelAsync(id, ct);
             await session.Out.WriteLineAsync($"Cancellation of run {id} requested.");
             return ExitCodes.Ok;
         });
@@ -152,9 +152,9 @@ public static class RunsCommand
         };
         runner.SetAction(command, async (parse, session, ct) =>
         {
-            var started = await session.Api.RerunAsync(parse.GetValue(run)!, parse.GetValue(latest),
+            var started = await session.Api.Runs.RerunAsync(parse.GetValue(run)!, parse.GetValue(latest),
                 parse.GetValue(fromTask), ct);
-            var runId = RunId(started);
+            var runId = started.RunId;
             var from = parse.GetValue(fromTask) is { } task ? $" from task {task}" : "";
             await session.Out.WriteLineAsync($"Started run {runId} (rerun of {parse.GetValue(run)}{from}).");
             return parse.GetValue(watch)
@@ -163,7 +163,4 @@ public static class RunsCommand
         });
         return command;
     }
-
-    private static string RunId(RunStarted started) =>
-        started.RunId ?? started.Id ?? throw new ApiException("The server started a run but did not say its id.");
 }

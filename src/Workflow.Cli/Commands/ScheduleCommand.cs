@@ -28,7 +28,7 @@ public static class ScheduleCommand
         runner.SetAction(preview, async (parse, session, ct) =>
         {
             var id = parse.GetValue(pipeline)!;
-            var items = await session.Api.PreviewScheduleAsync(id, parse.GetValue(count), ct);
+            var items = await session.Api.Schedules.PreviewAsync(id, parse.GetValue(count), ct);
             if (items.Count == 0)
             {
                 await session.Out.WriteLineAsync($"Pipeline {id} has no upcoming fire times (no enabled schedules, or all expired: see wf schedule list {id}).");
@@ -45,7 +45,7 @@ public static class ScheduleCommand
         };
         runner.SetAction(list, async (parse, session, ct) =>
         {
-            session.Env.Console.Write(Tables.Schedules(await session.Api.ListSchedulesAsync(parse.GetValue(listId)!, ct)));
+            session.Env.Console.Write(Tables.Schedules(await session.Api.Schedules.ListAsync(parse.GetValue(listId)!, ct)));
             return ExitCodes.Ok;
         });
         return new Command("schedule", "Inspect pipeline schedules.") { preview, list };

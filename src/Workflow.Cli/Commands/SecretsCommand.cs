@@ -17,7 +17,7 @@ public static class SecretsCommand
         runner.SetAction(list, async (parse, session, ct) =>
         {
             var group = parse.GetValue(listGroup)!;
-            var secrets = await session.Api.ListSecretsAsync(group, ct);
+            var secrets = await session.Api.Secrets.ListAsync(group, ct);
             if (secrets.Count == 0)
             {
                 await session.Out.WriteLineAsync(
@@ -43,7 +43,7 @@ public static class SecretsCommand
         {
             var (group, name) = (parse.GetValue(setGroup)!, parse.GetValue(setName)!);
             var value = TrimOneLineBreak(await ReadValueAsync(parse.GetValue(fromFile), session.Env, ct));
-            var stored = await session.Api.SetSecretAsync(group, name, value, ct);
+            var stored = await session.Api.Secrets.SetAsync(group, name, value, ct);
             await session.Out.WriteLineAsync($"Set secret {group}/{stored.Name} (version {stored.Version}).");
             return ExitCodes.Ok;
         });
@@ -54,7 +54,7 @@ public static class SecretsCommand
         runner.SetAction(delete, async (parse, session, ct) =>
         {
             var (group, name) = (parse.GetValue(deleteGroup)!, parse.GetValue(deleteName)!);
-            await session.Api.DeleteSecretAsync(group, name, ct);
+            await session.Api.Secrets.DeleteAsync(group, name, ct);
             await session.Out.WriteLineAsync($"Deleted secret {group}/{name}.");
             return ExitCodes.Ok;
         });

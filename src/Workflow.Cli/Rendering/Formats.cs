@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Workflow.Cli.Rendering;
 
@@ -36,18 +35,9 @@ public static class Formats
     public static string Percent(double fraction) =>
         string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(Math.Clamp(fraction, 0, 1) * 100):0}%");
 
-    /// <summary>A wall-clock time with its offset (so DST shows), from an ISO 8601 string; other values as they are.</summary>
-    public static string LocalTime(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.String } v && v.TryGetDateTimeOffset(out var at)
-            ? at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)
-            : Json(value);
-
-    public static string Json(JsonElement? value) => value is not { } v ? "-" : v.ValueKind switch
-    {
-        JsonValueKind.String => v.GetString() ?? "-",
-        JsonValueKind.Null or JsonValueKind.Undefined => "-",
-        _ => v.GetRawText(),
-    };
+    /// <summary>A wall-clock time with its offset, so DST shows.</summary>
+    public static string LocalTime(DateTimeOffset value) =>
+        value.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     public static string Truncate(string? text, int max)
     {

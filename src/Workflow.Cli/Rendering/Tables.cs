@@ -14,7 +14,7 @@ public static class Tables
             table.AddRow(
                 Esc(p.Id),
                 Esc(p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Esc(p.OwnerGroup ?? "-"),
+                Esc(p.OwnerGroup),
                 p.Enabled ? "yes" : "[grey]no[/]",
                 Esc(Formats.Instant(p.NextFireTime)),
                 Esc(p.LastRun?.RunId ?? "-"),
@@ -29,7 +29,7 @@ public static class Tables
         var table = New("Run", "Pipeline", "Status", "Trigger", "Started (UTC)", "Duration");
         foreach (var r in runs)
         {
-            table.AddRow(Esc(r.RunId), Esc(r.PipelineId), StatusStyle.Markup(r.Status), Esc(r.Trigger ?? "-"),
+            table.AddRow(Esc(r.RunId), Esc(r.PipelineId), StatusStyle.Markup(r.Status), Esc(r.Trigger),
                 Esc(Formats.Instant(r.StartedAt)), Esc(Formats.Elapsed(r.StartedAt, r.FinishedAt, now)));
         }
 
@@ -55,19 +55,19 @@ public static class Tables
         var table = New("Schedule", "UTC", "Local", "Time zone");
         foreach (var i in items)
         {
-            table.AddRow(Esc(Formats.Json(i.Schedule)), Esc(Formats.Instant(i.Utc)), Esc(Formats.LocalTime(i.Local)),
-                Esc(i.TimeZone ?? "-"));
+            table.AddRow(Esc(i.Schedule), Esc(Formats.Instant(i.Utc)), Esc(Formats.LocalTime(i.Local)),
+                Esc(i.TimeZone));
         }
 
         return table;
     }
 
-    public static Table Schedules(IEnumerable<ScheduleStatusItem> items)
+    public static Table Schedules(IEnumerable<ScheduleStatus> items)
     {
         var table = New("Schedule", "State", "Start (UTC)", "End (UTC)", "Next fire (UTC)");
         foreach (var i in items)
         {
-            table.AddRow(Esc(i.Schedule), i.State == "active" ? Esc(i.State) : $"[grey]{Esc(i.State)}[/]",
+            table.AddRow(Esc(i.Schedule), i.State == ScheduleStateNames.Active ? Esc(i.State) : $"[grey]{Esc(i.State)}[/]",
                 Esc(Formats.Instant(i.Start)), Esc(Formats.Instant(i.End)), Esc(Formats.Instant(i.NextFireTime)));
         }
 

@@ -9,7 +9,7 @@ namespace Workflow.Cli.Smoke;
 /// answer 202 while the run is active and 200 once it has ended. The body names the state: Durable's instance status
 /// in Azure (<c>runtimeStatus</c>) or the embedded host's run (<c>run.status</c>).
 /// </summary>
-public sealed class RunStatusPoller(WorkflowApiClient api, TimeProvider time)
+public sealed class RunStatusPoller(ApiConnection api, TimeProvider time)
 {
     /// <summary>Polls until the run ends and returns the final status text; throws when the deadline passes.</summary>
     public async Task<string> WaitAsync(Uri statusUri, TimeSpan timeout, Action<string> onChange, CancellationToken ct)

@@ -25,23 +25,22 @@ public sealed class SmokeCheck(Session session, TimeSpan runTimeout)
         var ok =
             await StepAsync("health", async () =>
             {
-                var health = await api.GetHealthAsync(ct);
+                var health = await api.Service.HealthAsync(ct);
                 return $"ok, version {Text(health, "version")}";
             }, ct)
             && await StepAsync($"apply pipeline {id}", async () =>
             {
                 var json = definition.ToJsonString();
-                var current = await api.FindPipelineAsync(id, ct);
+                var current = await api.Pipelines.FindAsync(id, ct);
                 var applied = current is null
-                    ? await api.CreatePipelineAsync(json, ct)
-                    : await api.UpdatePipelineAsync(id, json, current.ETag ?? "*", ct);
+                    ? await api.Pipelines.CreateAsync(json, ct)
+                    : await api.Pipelines.UpdateAsync(id, json, current.ETag ?? "*", ct);
                 return $"ok, {(applied.Created ? "created" : "updated")} (ETag {applied.ETag})";
             }, ct)
             && await StepAsync("start a run", async () =>
             {
-                var started = await api.TriggerRunAsync(id, null, ct);
-                runId = started.RunId ?? started.Id
-                        ?? throw new ApiException("The 202 answer named no run (neither runId nor id).");
+                var started = await api.Runs.TriggerAsync(id, null, ct);
+                runId = started.RunId;
                 statusUri = started.StatusQueryGetUri is { } s
                     ? new Uri(s)
                     : throw new ApiException("The 202 answer has no statusQueryGetUri to follow.");
@@ -49,14 +48,14 @@ public sealed class SmokeCheck(Session session, TimeSpan runTimeout)
             }, ct)
             && await StepAsync("follow statusQueryGetUri to the end", async () =>
             {
-                var poller = new RunStatusPoller(api, session.Env.Time);
+                var poller = new RunStatusPoller(api.Connection, session.Env.Time);
                 var final = await poller.WaitAsync(statusUri!, runTimeout,
                     status => session.Out.Write($" {status}"), ct);
                 return $"ok, ended {final}";
             }, ct)
             && await StepAsync("run succeeded", async () =>
             {
-                detail = await api.GetRunAsync(runId!, ct);
+                detail = await api.Runs.GetAsync(runId!, ct);
                 if (detail.Run.Status != "succeeded")
                 {
                     var failed = detail.Tasks.Where(t => t.Status != "succeeded")
@@ -70,14 +69,14 @@ public sealed class SmokeCheck(Session session, TimeSpan runTimeout)
             {
                 var task = detail!.Tasks.FirstOrDefault(t => t.Attempts > 0)
                            ?? throw new ApiException("No task of the run has an attempt.");
-                var log = await api.ReadLogAsync(runId!, task.TaskKey, task.Attempts, 0, 4096, ct);
+                var log = await api.Runs.ReadLogAsync(runId!, task.TaskKey, task.Attempts, 0, 4096, ct);
                 var first = log.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()
                             ?? throw new ApiException($"The log of {task.TaskKey} attempt {task.Attempts} is empty.");
                 return $"ok, {task.TaskKey}: \"{first}\"";
             }, ct)
             && await StepAsync("list alerts", async () =>
             {
-                var alerts = await api.ListAlertsAsync(ct);
+                var alerts = await api.Service.ListAlertsAsync(ct);
                 var items = alerts.ValueKind == JsonValueKind.Array ? alerts
                     : alerts.TryGetProperty("items", out var i) ? i
                     : throw new ApiException("GET /api/alerts answered neither a list nor a page of alerts.");

@@ -1,41 +1,26 @@
-using System.Text.Json;
-using Workflow.Cli.Api;
-using Workflow.Json;
-
 namespace Workflow.Cli.Watching;
 
 /// <summary>
-/// What the watch view needs from a definition: each task's expected duration (for the ETA) and the tasks
+/// What the watch view needs from a pipeline's outline: each task's expected duration (for the ETA) and the tasks
 /// themselves, so a run whose later tasks are not materialized yet still shows its full size.
 /// </summary>
 public sealed record PipelineShape(IReadOnlyDictionary<string, TimeSpan> ExpectedByTaskId, IReadOnlyList<TaskInfo> Tasks)
 {
     public static PipelineShape Empty { get; } = new(new Dictionary<string, TimeSpan>(), []);
 
-    /// <summary>Reads a definition as the API returns it; anything unreadable yields an empty shape, not an error.</summary>
-    public static PipelineShape FromDefinition(JsonElement definition)
+    /// <summary>The shape of a pipeline from its outline: the durations its definition expects, and its tasks.</summary>
+    public static PipelineShape FromOutline(PipelineOutline outline)
     {
-        if (definition.ValueKind == JsonValueKind.Object && definition.TryGetProperty("definition", out var inner))
-        {
-            definition = inner;
-        }
-
-        try
-        {
-            var parsed = PipelineJson.Parse(definition.GetRawText());
-            var expected = parsed.Tasks
-                .Where(t => t.ExpectedDuration is not null)
-                .GroupBy(t => t.Id, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().ExpectedDuration!.Value, StringComparer.Ordinal);
-            var tasks = parsed.Tasks
-                .Select(t => new TaskInfo(t.Id, t.Id, "pending", 0, null, null, null, t.DependsOn))
-                .ToList();
-            return new PipelineShape(expected, tasks);
-        }
-        catch (JsonException)
-        {
-            return Empty;
-        }
+        ArgumentNullException.ThrowIfNull(outline);
+        var expected = outline.Tasks
+            .Where(t => t.ExpectedSeconds is not null)
+            .GroupBy(t => t.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => TimeSpan.FromSeconds(g.First().ExpectedSeconds!.Value),
+                StringComparer.Ordinal);
+        var tasks = outline.Tasks
+            .Select(t => new TaskInfo(t.Id, t.Id, TaskStatusNames.Pending, 0, null, null, null, t.DependsOn))
+            .ToList();
+        return new PipelineShape(expected, tasks);
     }
 
     /// <summary>

@@ -11,10 +11,10 @@ namespace Workflow.Cli.Watching;
 /// </summary>
 public sealed class RunWatcher
 {
-    private readonly WorkflowApiClient _api;
+    private readonly WorkflowApi _api;
     private readonly CliEnvironment _env;
 
-    public RunWatcher(WorkflowApiClient api, CliEnvironment env)
+    public RunWatcher(WorkflowApi api, CliEnvironment env)
     {
         _api = api;
         _env = env;
@@ -22,7 +22,7 @@ public sealed class RunWatcher
 
     public async Task<int> WatchAsync(string runId, bool plain, CancellationToken ct)
     {
-        var detail = await _api.GetRunAsync(runId, ct);
+        var detail = await _api.Runs.GetAsync(runId, ct);
         var shape = await ShapeAsync(detail.Run.PipelineId, ct);
         try
         {
@@ -60,7 +60,7 @@ public sealed class RunWatcher
 
             await _env.Out.FlushAsync(ct);
             await Task.Delay(_env.PollInterval, _env.Time, ct);
-            detail = await _api.GetRunAsync(detail.Run.RunId, ct);
+            detail = await _api.Runs.GetAsync(detail.Run.RunId, ct);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class RunWatcher
                 while (!States.IsRunFinished(detail.Run.Status))
                 {
                     await Task.Delay(_env.PollInterval, _env.Time, ct);
-                    detail = await _api.GetRunAsync(detail.Run.RunId, ct);
+                    detail = await _api.Runs.GetAsync(detail.Run.RunId, ct);
                     var (view, progress, now) = Snapshot(detail, shape);
                     context.UpdateTarget(WatchView.Frame(view, progress, now));
                     context.Refresh();
@@ -98,14 +98,14 @@ public sealed class RunWatcher
     {
         try
         {
-            var stored = await _api.FindPipelineAsync(pipelineId, ct);
-            if (stored is null)
+            var outline = await _api.Pipelines.FindOutlineAsync(pipelineId, ct);
+            if (outline is null)
             {
                 return PipelineShape.Empty;
             }
 
-            var history = await _api.ExpectedDurationsAsync(pipelineId, ct);
-            return PipelineShape.FromDefinition(stored.Definition).WithHistory(history.Seconds);
+            var history = await _api.Pipelines.ExpectedDurationsAsync(pipelineId, ct);
+            return PipelineShape.FromOutline(outline).WithHistory(history.Seconds);
         }
         catch (ApiException)
         {

@@ -51,6 +51,9 @@ internal sealed class EndpointDrive(ApiFactory factory)
         await Expect(HttpStatusCode.NotFound, _vic.GetAsync("/api/pipelines/oa-none/durations"));
         await Expect(HttpStatusCode.OK, _vic.GetAsync("/api/pipelines/oa-echo/schedules"));
         await Expect(HttpStatusCode.NotFound, _vic.GetAsync("/api/pipelines/oa-none/schedules"));
+        await Expect(HttpStatusCode.OK, _vic.GetAsync("/api/pipelines/oa-echo/outline"));
+        await Expect(HttpStatusCode.BadRequest, _vic.GetAsync("/api/pipelines/oa-echo/outline?version=x"));
+        await Expect(HttpStatusCode.NotFound, _otto.GetAsync("/api/pipelines/oa-echo/outline"));
 
         var echo = Definitions.Echo("oa-echo", "data-eng", "changed");
         await Expect((HttpStatusCode)428, _erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/oa-echo", echo));

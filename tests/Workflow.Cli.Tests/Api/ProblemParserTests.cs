@@ -20,8 +20,8 @@ public sealed class ProblemParserTests
         Assert.Equal("The pipeline definition is invalid", problem.Title);
         Assert.Equal(
             [
-                new ValidationIssue("tasks[1].dependsOn[0]", "'extrct' is not a task of this pipeline", "did you mean 'extract'?"),
-                new ValidationIssue("schedules[0].cron", "'61 * * * *' is not a cron expression", null),
+                new FieldError("tasks[1].dependsOn[0]", "'extrct' is not a task of this pipeline", "did you mean 'extract'?"),
+                new FieldError("schedules[0].cron", "'61 * * * *' is not a cron expression", null),
             ],
             problem.Errors);
     }

@@ -44,12 +44,11 @@ public sealed class ParameterParserTests
     [Fact]
     public void A_declared_string_or_date_time_parameter_is_sent_as_written_and_others_keep_their_JSON_type()
     {
-        var declared = ParameterParser.DeclaredTypes(System.Text.Json.JsonDocument.Parse("""
-            {"id": "p", "ownerGroup": "g", "version": 3,
-             "tasks": [{"id": "t", "kind": "delay", "config": {"duration": "1s"}}],
-             "parameters": [{"name": "code", "type": "string"}, {"name": "at", "type": "date-time"},
-                            {"name": "n", "type": "integer"}, {"name": "label"}]}
-            """).RootElement);
+        var declared = ParameterParser.DeclaredTypes(new PipelineOutline("p", 3,
+            [
+                new ParameterSpec("code", "string", false), new ParameterSpec("at", "date-time", false),
+                new ParameterSpec("n", "integer", false), new ParameterSpec("label", "string", false),
+            ], []));
 
         var parameters = ParameterParser.Parse(["code=007", "at=2026-12-06", "n=5", "label=true", "quoted=\"x\""], declared);
 

@@ -26,8 +26,11 @@ public sealed class FormatsTests
     [Fact]
     public void A_local_time_keeps_its_offset_so_daylight_saving_shows()
     {
-        var summer = System.Text.Json.JsonDocument.Parse("\"2026-07-06T06:00:00+02:00\"").RootElement;
+        var preview = System.Text.Json.JsonSerializer.Deserialize("""
+            {"schedule": "daily", "utc": "2026-07-06T04:00:00Z", "local": "2026-07-06T06:00:00+02:00",
+             "timeZone": "Europe/Berlin"}
+            """, ContractsJsonContext.Default.SchedulePreviewItem)!;
 
-        Assert.Equal("2026-07-06 06:00:00 +02:00", Formats.LocalTime(summer));
+        Assert.Equal("2026-07-06 06:00:00 +02:00", Formats.LocalTime(preview.Local));
     }
 }

@@ -12,7 +12,7 @@ public sealed class PlainProgressReporterTests
         ["b"] = TimeSpan.FromSeconds(30),
     };
 
-    private static IReadOnlyList<string> Update(PlainProgressReporter reporter, Workflow.Cli.Api.RunDetail run) =>
+    private static IReadOnlyList<string> Update(PlainProgressReporter reporter, RunDetail run) =>
         reporter.Update(run, ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now), Now);
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class PlainProgressReporterTests
     [Fact]
     public void A_failed_task_shows_its_attempts_and_error_and_the_final_line_sums_up()
     {
-        var failed = new Workflow.Cli.Api.TaskInfo("a", "a", "failed", 3, Now.AddSeconds(-5), Now, "exit code 2\nsee log", []);
-        var run = Run("failed", failed, new Workflow.Cli.Api.TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]));
+        var failed = new TaskInfo("a", "a", "failed", 3, Now.AddSeconds(-5), Now, "exit code 2\nsee log", []);
+        var run = Run("failed", failed, new TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]));
         run = run with { Run = run.Run with { FinishedAt = Now.AddSeconds(20) } };
         var progress = ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now);
 

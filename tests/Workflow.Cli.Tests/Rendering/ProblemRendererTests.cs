@@ -18,8 +18,8 @@ public sealed class ProblemRendererTests
     {
         var problem = new Problem(400, "Invalid pipeline", "The definition has 2 problems.",
         [
-            new ValidationIssue("tasks[0].kind", "'shel' is not a task kind", "use one of: http, process, code"),
-            new ValidationIssue(null, "The DAG has a cycle: a -> b -> a", null),
+            new FieldError("tasks[0].kind", "'shel' is not a task kind", "use one of: http, process, code"),
+            new FieldError(null, "The DAG has a cycle: a -> b -> a", null),
         ]);
 
         var lines = ProblemRenderer.Lines(problem);

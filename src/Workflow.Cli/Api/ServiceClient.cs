@@ -1,0 +1,23 @@
+using System.Text.Json;
+using static Workflow.Cli.Api.ApiConnection;
+
+namespace Workflow.Cli.Api;
+
+/// <summary>
+/// What belongs to the service rather than to one resource: its health, its alerts (read as JSON, shown as they come)
+/// and the development token issuer.
+/// </summary>
+public sealed class ServiceClient(ApiConnection api)
+{
+    public Task<JsonElement> HealthAsync(CancellationToken ct) =>
+        api.SendForAsync(HttpMethod.Get, "api/health", null, Json.JsonElement, ct);
+
+    public Task<JsonElement> ListAlertsAsync(CancellationToken ct) =>
+        api.SendForAsync(HttpMethod.Get, "api/alerts", null, Json.JsonElement, ct);
+
+    public async Task<DevTokenResponse> CreateDevTokenAsync(DevTokenRequest request, CancellationToken ct)
+    {
+        using var content = JsonContent(request, Json.DevTokenRequest);
+        return await api.SendForAsync(HttpMethod.Post, "api/dev/token", content, Json.DevTokenResponse, ct);
+    }
+}
