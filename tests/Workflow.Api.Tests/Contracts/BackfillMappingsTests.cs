@@ -17,8 +17,16 @@ public sealed class BackfillMappingsTests
             new BackfillProgress(5, 3, 1, 1, waiting, 2, 1, running));
         var before = JsonSerializer.Serialize(new
         {
-            record.BackfillId, record.PipelineId, record.Schedule, record.From, record.To, record.MaxActiveRuns,
-            record.CreatedAt, record.CreatedBy, record.Progress, StatusQueryGetUri = "http://h/status",
+            record.BackfillId,
+            record.PipelineId,
+            record.Schedule,
+            record.From,
+            record.To,
+            record.MaxActiveRuns,
+            record.CreatedAt,
+            record.CreatedBy,
+            record.Progress,
+            StatusQueryGetUri = "http://h/status",
         }, ApiJson.Options);
 
         var after = JsonSerializer.Serialize(record.ToContract("http://h/status"), ApiJson.Options);
