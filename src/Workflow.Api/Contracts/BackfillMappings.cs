@@ -4,7 +4,9 @@ using BackfillProgress = Workflow.Contracts.BackfillProgress;
 
 namespace Workflow.Api.Contracts;
 
-/// <summary>The one place where a backfill becomes the record its start, its resource and its status URI answer.</summary>
+/// <summary>
+/// The one place where a backfill becomes the record its start, its resource and its status URI answer.
+/// </summary>
 public static class BackfillMappings
 {
     public static BackfillAccepted ToContract(this BackfillRecord record, string statusUri)

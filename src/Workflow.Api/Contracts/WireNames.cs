@@ -26,13 +26,15 @@ public static class WireNames
 
     private static class Names<TEnum> where TEnum : struct, Enum
     {
-        public static readonly IReadOnlyList<string> All =
-            [.. Enum.GetValues<TEnum>().Select(v => JsonSerializer.SerializeToElement(v, ApiJson.Options).GetString()!)];
+        public static readonly IReadOnlyList<string> All = [.. Enum.GetValues<TEnum>().Select(Written)];
 
         public static readonly FrozenDictionary<TEnum, string> ByValue =
             Enum.GetValues<TEnum>().Zip(All).ToFrozenDictionary(p => p.First, p => p.Second);
 
         public static readonly FrozenDictionary<string, TEnum> ByName =
             ByValue.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+
+        private static string Written(TEnum value) =>
+            JsonSerializer.SerializeToElement(value, ApiJson.Options).GetString()!;
     }
 }

@@ -33,7 +33,8 @@ internal static class AttemptEndpoints
         }
 
         var attempts = await s.Workflow.ListAttemptsAsync(runId, taskKey, ct);
-        return TypedResults.Json(attempts.OrderBy(a => a.Attempt).Select(a => a.ToContract()).ToList(), ApiJson.Options);
+        return TypedResults.Json(attempts.OrderBy(a => a.Attempt).Select(a => a.ToContract()).ToList(),
+            ApiJson.Options);
     }
 
     private static async Task<IResult> LogAsync(string runId, string taskKey, string attempt, HttpContext http,

@@ -15,7 +15,10 @@ using Workflow.Services;
 
 namespace Workflow.Api.Endpoints;
 
-/// <summary>Reading pipelines: the filtered list, one definition, its versions and its coming fire times.</summary>
+/// <summary>
+/// Reading pipelines: the filtered list, one definition, its versions, its coming fire times, its tasks' expected
+/// durations and its outline.
+/// </summary>
 internal static class PipelineReadEndpoints
 {
     private const int RecentRuns = 10;
@@ -44,7 +47,8 @@ internal static class PipelineReadEndpoints
         foreach (var record in records.Where(r => AccessPolicy.CanSee(caller, r.Definition.OwnerGroup))
                      .OrderBy(r => r.Definition.Id, StringComparer.Ordinal))
         {
-            var runs = await s.Workflow.ListRunsAsync(new RunQuery(PipelineId: record.Definition.Id, Limit: RecentRuns), ct);
+            var recent = new RunQuery(PipelineId: record.Definition.Id, Limit: RecentRuns);
+            var runs = await s.Workflow.ListRunsAsync(recent, ct);
             rows.Add(record.ToContract(runs.Items, now));
         }
 
@@ -113,7 +117,7 @@ internal static class PipelineReadEndpoints
 
     /// <summary>
     /// The parameters and the tasks with their dependencies of the current version (or <c>?version=</c>), for a client
-    /// that does not read the definition format (<c>wf run --param</c>, <c>wf watch</c>).
+    /// that does not read the definition format (<c>wf runs trigger --param</c>, <c>wf watch</c>).
     /// </summary>
     private static async Task<IResult> OutlineAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {

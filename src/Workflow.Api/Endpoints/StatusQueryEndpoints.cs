@@ -22,7 +22,8 @@ internal static class StatusQueryEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/runs/{runId}/status", RunAsync).WithName("GetRunStatus").PollsStatus<Workflow.Contracts.RunDetail>().Guarded();
+        api.MapGet("/runs/{runId}/status", RunAsync).WithName("GetRunStatus")
+            .PollsStatus<Workflow.Contracts.RunDetail>().Guarded();
         api.MapGet("/pipelines/{id}/backfills/{backfillId}/status", BackfillAsync).WithName("GetBackfillStatus")
             .PollsStatus<Workflow.Contracts.BackfillAccepted>().Guarded().Refuses(StatusCodes.Status501NotImplemented);
     }

@@ -37,7 +37,10 @@ public sealed class ApiConnection : IDisposable
     /// <summary>The records' source-generated JSON, shared with the API's contracts.</summary>
     public static ContractsJsonContext Json => ContractsJsonContext.Default;
 
-    /// <summary>Sends and reads the answer as <typeparamref name="T"/>; a body that is not that JSON is an <see cref="ApiException"/>.</summary>
+    /// <summary>
+    /// Sends and reads the answer as <typeparamref name="T"/>; a body that is not that JSON is an <see
+    /// cref="ApiException"/>.
+    /// </summary>
     public async Task<T> SendForAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type,
         CancellationToken ct)
     {

@@ -8,5 +8,7 @@ namespace Workflow.Cli.Api;
 /// </summary>
 public sealed record StoredPipeline(JsonElement Definition, string? ETag);
 
-/// <summary>The answer to a create or update, read from its headers: the new ETag and where the pipeline lives.</summary>
+/// <summary>
+/// The answer to a create or update, read from its headers: the new ETag and where the pipeline lives.
+/// </summary>
 public sealed record ApplyResult(bool Created, string? ETag, Uri? Location);

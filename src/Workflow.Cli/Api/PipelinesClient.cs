@@ -4,13 +4,17 @@ using static Workflow.Cli.Api.ApiConnection;
 
 namespace Workflow.Cli.Api;
 
-/// <summary><c>/api/pipelines</c>: list, read, create, update and delete definitions, and what wf reads of them.</summary>
+/// <summary>
+/// <c>/api/pipelines</c>: list, read, create, update and delete definitions, and what wf reads of them.
+/// </summary>
 public sealed class PipelinesClient(ApiConnection api)
 {
     public Task<List<PipelineSummary>> ListAsync(CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get, "api/pipelines", null, Json.ListPipelineSummary, ct);
 
-    /// <summary>The current definition and its ETag, or null when the pipeline does not exist (or is not visible).</summary>
+    /// <summary>
+    /// The current definition and its ETag, or null when the pipeline does not exist (or is not visible).
+    /// </summary>
     public async Task<StoredPipeline?> FindAsync(string pipelineId, CancellationToken ct)
     {
         using var response = await api.SendAsync(HttpMethod.Get, $"api/pipelines/{Segment(pipelineId)}", null, ct,
@@ -38,7 +42,9 @@ public sealed class PipelinesClient(ApiConnection api)
             : await ReadAsync(response, Json.PipelineOutline, HttpMethod.Get, path, ct);
     }
 
-    /// <summary>What each task of the pipeline usually takes, from the server's history (empty when none is known).</summary>
+    /// <summary>
+    /// What each task of the pipeline usually takes, from the server's history (empty when none is known).
+    /// </summary>
     public Task<ExpectedDurations> ExpectedDurationsAsync(string pipelineId, CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get, $"api/pipelines/{Segment(pipelineId)}/durations", null,
             Json.ExpectedDurations, ct);

@@ -1,6 +1,8 @@
 namespace Workflow.Contracts;
 
-/// <summary>What started a run, as the wire writes it; a string for the reason <see cref="RunStatusNames"/> gives.</summary>
+/// <summary>
+/// What started a run, as the wire writes it; a string for the reason <see cref="RunStatusNames"/> gives.
+/// </summary>
 public static class RunTriggerNames
 {
     public const string Schedule = "schedule";

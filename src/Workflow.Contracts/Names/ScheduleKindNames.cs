@@ -1,6 +1,8 @@
 namespace Workflow.Contracts;
 
-/// <summary>The kinds of schedule, as the wire writes them; a string for the reason <see cref="RunStatusNames"/> gives.</summary>
+/// <summary>
+/// The kinds of schedule, as the wire writes them; a string for the reason <see cref="RunStatusNames"/> gives.
+/// </summary>
 public static class ScheduleKindNames
 {
     public const string Cron = "cron";

@@ -27,8 +27,12 @@ public sealed class WireNamesTests
     [Fact]
     public void A_wire_name_is_what_the_API_JSON_writes_for_the_value()
     {
-        Assert.Equal("retry-wait", TaskStatus.RetryWait.WireName());
-        Assert.Equal("\"retry-wait\"", System.Text.Json.JsonSerializer.Serialize(TaskStatus.RetryWait, ApiJson.Options));
+        var written = System.Text.Json.JsonSerializer.Serialize(TaskStatus.RetryWait, ApiJson.Options);
+
+        var name = TaskStatus.RetryWait.WireName();
+
+        Assert.Equal($"\"{name}\"", written);
+        Assert.Equal("retry-wait", name);
     }
 
     [Fact]
