@@ -9,11 +9,7 @@ namespace Workflow.Functions.Alerts;
 /// </summary>
 internal sealed class TableAlertDeliveries(TableClient table)
 {
-    /// <summary>
-    /// Claims the delivery a message is for until <paramref name="until"/>, unless it was delivered or given up,
-    /// the message is stale, or another handler holds it. The claim is written under the entity's ETag, so of two
-    /// handlers of duplicate messages only one posts.
-    /// </summary>
+    /// <inheritdoc cref="TableAlertStore.ClaimAsync"/>
     public async Task<Claim> ClaimAsync(WebhookMessage message, DateTimeOffset now, DateTimeOffset until,
         CancellationToken cancellationToken)
     {
@@ -34,7 +30,7 @@ internal sealed class TableAlertDeliveries(TableClient table)
         return verdict ?? new Claim(ClaimVerdict.Gone, null);
     }
 
-    /// <summary>Records the outcome of a post on the delivery, and ends the claim.</summary>
+    /// <inheritdoc cref="TableAlertStore.RecordAsync"/>
     public Task RecordAsync(WebhookMessage message, Func<ReceiverDelivery, ReceiverDelivery> outcome,
         CancellationToken cancellationToken) =>
         ChangeAsync(message, d => d is null ? null : outcome(d) with { ClaimedUntil = null }, cancellationToken);

@@ -52,7 +52,7 @@ internal sealed class TableAlertQueries(TableClient table)
             .Take(Math.Clamp(query.Limit, 1, 1000)).Select(r => r.ToRecord()).ToList();
     }
 
-    /// <summary>The alert's entity, with its ETag, wherever its group's partition is.</summary>
+    /// <inheritdoc cref="TableAlertStore.FindAsync"/>
     public async Task<AlertRow?> FindAsync(string alertId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {AlertRow.Key(alertId)}");

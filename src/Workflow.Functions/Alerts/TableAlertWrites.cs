@@ -13,7 +13,7 @@ namespace Workflow.Functions.Alerts;
 /// </summary>
 internal sealed class TableAlertWrites(TableClient table, TableAlertQueries queries)
 {
-    /// <summary>Raises an alert; returns what raising did and the webhook messages to send for it.</summary>
+    /// <inheritdoc cref="TableAlertStore.RaiseAsync"/>
     public async Task<(RaiseOutcome Outcome, IReadOnlyList<WebhookMessage> Messages)> RaiseAsync(Alert alert,
         IReadOnlyList<string> receivers, CancellationToken cancellationToken)
     {
@@ -61,10 +61,7 @@ internal sealed class TableAlertWrites(TableClient table, TableAlertQueries quer
         }
     }
 
-    /// <summary>
-    /// Clears an open alert; returns whether it was open, and the webhook messages to send. Clearing one that is
-    /// already cleared returns the clear's messages that were never sent (a retried activity after a crash).
-    /// </summary>
+    /// <inheritdoc cref="TableAlertStore.ClearAsync"/>
     public async Task<(bool Cleared, IReadOnlyList<WebhookMessage> Messages)> ClearAsync(string alertId,
         DateTimeOffset at, string reason, Func<string, IReadOnlyList<string>> receiversOfPipeline,
         CancellationToken cancellationToken)
@@ -97,7 +94,7 @@ internal sealed class TableAlertWrites(TableClient table, TableAlertQueries quer
         }
     }
 
-    /// <summary>Acknowledges an alert (the first acknowledgement wins); false when there is no such alert.</summary>
+    /// <inheritdoc cref="TableAlertStore.AckAsync"/>
     public async Task<bool> AckAsync(string alertId, string actor, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
