@@ -8,7 +8,8 @@ namespace Workflow.Engine.Alerts;
 /// <summary>
 /// Alerts and their webhook deliveries in the engine's SQLite file. Writes go through the engine's single writer,
 /// reads use their own connections. Raising is idempotent per alert id. The alerts are written by
-/// <see cref="AlertWrites"/> and read by <see cref="AlertQueries"/>; their deliveries are <see cref="AlertDeliveryRows"/>.
+/// <see cref="AlertWrites"/> and read by <see cref="AlertQueries"/>; their deliveries are
+/// <see cref="AlertDeliveryRows"/>.
 /// </summary>
 public sealed class AlertStore(SqliteStore store, WriteLoop writer)
 {
@@ -20,7 +21,8 @@ public sealed class AlertStore(SqliteStore store, WriteLoop writer)
         _writes.RaiseAsync(alert, webhooks, now);
 
     /// <summary>Clears an open alert; returns it, or null when it was not open.</summary>
-    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason, IReadOnlyCollection<string> webhooks) =>
+    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason,
+        IReadOnlyCollection<string> webhooks) =>
         _writes.ClearAsync(alertId, at, reason, webhooks);
 
     /// <summary>Acknowledges an alert; false when there is no such alert.</summary>

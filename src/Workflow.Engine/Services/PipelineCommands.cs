@@ -20,7 +20,8 @@ internal sealed class PipelineCommands(WriteLoop writer, HandlerRegistry handler
         return await op.Result.WaitAsync(cancellationToken);
     }
 
-    public async ValueTask<bool> DeleteAsync(string pipelineId, int? expectedVersion, CancellationToken cancellationToken)
+    public async ValueTask<bool> DeleteAsync(string pipelineId, int? expectedVersion,
+        CancellationToken cancellationToken)
     {
         var op = new DeletePipelineOp(pipelineId, expectedVersion);
         writer.Post(op);

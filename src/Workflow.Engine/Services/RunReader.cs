@@ -20,7 +20,7 @@ internal sealed class RunReader(RunWaiters waiters, PipelineQueries pipelines, R
         CancellationToken cancellationToken) =>
         (await runs.AttemptsAsync(runId, taskKey, cancellationToken)).Select(a => a.Attempt).ToList();
 
-    /// <summary>A chunk of an attempt's log, which is complete once the attempt has ended; null for no such attempt.</summary>
+    /// <summary>A chunk of an attempt's log, complete once the attempt has ended; null for no such attempt.</summary>
     public async ValueTask<LogChunk?> LogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
         CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class WorkflowEngineService : IWorkflowService
     internal WorkflowEngineService(EngineRuntime engine, PipelineQueries pipelines, RunQueries runs,
         DurationHistory durations, HandlerRegistry handlers, LogStore logs)
     {
-        // Starts the overlap policy queues are read, cancelled and admitted by one admission, which takes one at a time.
+        // One admission for the starts the overlap policy queues: it admits one at a time, finds and cancels them.
         var admission = new OverlapAdmission(this, new QueuedStartStore(new StartsSql(engine.Store, engine.Writer)));
         _pipelineCommands = new PipelineCommands(engine.Writer, handlers);
         _pipelines = pipelines;
@@ -43,7 +43,8 @@ public sealed class WorkflowEngineService : IWorkflowService
         string actor, CancellationToken cancellationToken) =>
         _pipelineCommands.UpsertAsync(definition, expectedVersion, actor, cancellationToken);
 
-    public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version, CancellationToken cancellationToken) =>
+    public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version,
+        CancellationToken cancellationToken) =>
         _pipelines.GetAsync(pipelineId, version, cancellationToken);
 
     public ValueTask<IReadOnlyList<PipelineRecord>> ListPipelinesAsync(CancellationToken cancellationToken) =>

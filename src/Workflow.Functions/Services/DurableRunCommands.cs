@@ -19,7 +19,7 @@ internal sealed class DurableRunCommands(DurableClientHolder durable, BlobPipeli
 {
     private DurableTaskClient Client => durable.Client;
 
-    /// <summary>Looks the instance up first, so a run id that exists (running or finished) is returned, not recreated.</summary>
+    /// <summary>Looks the instance up first: a run id that exists (running or finished) is returned, not recreated.</summary>
     public async ValueTask<RunRecord> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
         var runId = request.RunId ?? global::Workflow.Scheduling.RunIds.NewManual(request.PipelineId, time.GetUtcNow());
@@ -67,7 +67,7 @@ internal sealed class DurableRunCommands(DurableClientHolder durable, BlobPipeli
         return true;
     }
 
-    /// <summary>Durable's own suspend or resume of the instance, after the core's rule (<see cref="RunStatuses"/>).</summary>
+    /// <summary>Durable's own suspend or resume of the instance, by the core's rule (<see cref="RunStatuses"/>).</summary>
     public async ValueTask<bool> ChangeSuspensionAsync(string runId, bool suspend, string reason,
         CancellationToken cancellationToken)
     {

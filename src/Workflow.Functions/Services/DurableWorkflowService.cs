@@ -31,11 +31,12 @@ public sealed class DurableWorkflowService : IWorkflowService
         _runCommands = new DurableRunCommands(durable, catalog, time, _runReader, this);
     }
 
-    public ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion, string actor,
-        CancellationToken cancellationToken) => _catalog.UpsertAsync(definition, expectedVersion, actor, cancellationToken);
+    public ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion,
+        string actor, CancellationToken cancellationToken) =>
+        _catalog.UpsertAsync(definition, expectedVersion, actor, cancellationToken);
 
-    public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version, CancellationToken cancellationToken) =>
-        _catalog.GetAsync(pipelineId, version, cancellationToken);
+    public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version,
+        CancellationToken cancellationToken) => _catalog.GetAsync(pipelineId, version, cancellationToken);
 
     public ValueTask<IReadOnlyList<PipelineRecord>> ListPipelinesAsync(CancellationToken cancellationToken) =>
         _catalog.ListAsync(cancellationToken);
@@ -61,7 +62,8 @@ public sealed class DurableWorkflowService : IWorkflowService
     public ValueTask<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
         _runReader.DetailAsync(runId, cancellationToken);
 
-    public ValueTask<Workflow.Services.Page<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
+    public ValueTask<Workflow.Services.Page<RunRecord>> ListRunsAsync(RunQuery query,
+        CancellationToken cancellationToken) =>
         _runReader.ListAsync(query, cancellationToken);
 
     /// <summary>
@@ -69,7 +71,8 @@ public sealed class DurableWorkflowService : IWorkflowService
     /// instance still waits for an attempt it abandoned (Durable cannot stop an activity) while its status says how
     /// it ended.
     /// </summary>
-    public ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason, CancellationToken cancellationToken) =>
+    public ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) =>
         _runCommands.CancelAsync(runId, actor, reason, cancellationToken);
 
     /// <summary>

@@ -4,10 +4,11 @@ using Workflow.Durable;
 
 namespace Workflow.Functions.Services;
 
-/// <summary>Durable's metadata of a run orchestration as a <see cref="RunInstanceView"/>, read the way the hub stored it.</summary>
+/// <summary>Durable's metadata of a run orchestration as a <see cref="RunInstanceView"/>.</summary>
 internal static class InstanceViews
 {
-    private static readonly JsonSerializerOptions HubJson = new() { IncludeFields = true, PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions HubJson =
+        new() { IncludeFields = true, PropertyNameCaseInsensitive = true };
 
     public static RunInstanceView From(OrchestrationMetadata m) => new(
         m.InstanceId,
