@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Workflow.Alerting;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Services;
@@ -10,164 +7,39 @@ namespace Workflow.Engine.Alerts;
 
 /// <summary>
 /// Alerts and their webhook deliveries in the engine's SQLite file. Writes go through the engine's single writer,
-/// reads use their own connections. Raising is idempotent per alert id.
+/// reads use their own connections. Raising is idempotent per alert id. The alerts are written by
+/// <see cref="AlertWrites"/> and read by <see cref="AlertQueries"/>; their deliveries are
+/// <see cref="AlertDeliveryRows"/>.
 /// </summary>
-public sealed partial class AlertStore(SqliteStore store, WriteLoop writer)
+public sealed class AlertStore(SqliteStore store, WriteLoop writer)
 {
-    public Task<RaiseOutcome> RaiseAsync(Alert alert, IReadOnlyCollection<string> webhooks, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        var body = JsonSerializer.Serialize(alert, AlertJson.Options);
-        return writer.ExecuteAsync((connection, transaction) =>
-        {
-            var existing = ReadState(connection, transaction, alert.Id);
-            RaiseOutcome outcome;
-            int count;
-            if (existing is null)
-            {
-                (outcome, count) = (RaiseOutcome.New, 1);
-                Execute(connection, transaction, """
-                    INSERT INTO alerts (alert_id, kind, severity, pipeline_id, owner_group, run_id, task_key, message,
-                                        raised_at, raise_count, body)
-                    VALUES ($id, $kind, $severity, $pipeline, $group, $run, $task, $message, $at, 1, $body);
-                    """, Bind(alert, body));
-            }
-            else if (existing.Value.Cleared)
-            {
-                (outcome, count) = (RaiseOutcome.Reopened, existing.Value.Count + 1);
-                Execute(connection, transaction, """
-                    UPDATE alerts SET cleared_at = NULL, clear_reason = NULL, acked_at = NULL, acked_by = NULL,
-                        message = $message, severity = $severity, raised_at = $at, body = $body,
-                        raise_count = raise_count + 1
-                    WHERE alert_id = $id;
-                    """, Bind(alert, body));
-            }
-            else
-            {
-                Execute(connection, transaction, "UPDATE alerts SET message = $message, body = $body WHERE alert_id = $id;",
-                    Bind(alert, body));
-                return RaiseOutcome.AlreadyOpen;
-            }
+    private readonly AlertWrites _writes = new(writer);
+    private readonly AlertQueries _queries = new(store);
+    private readonly AlertDeliveryRows _deliveries = new(store, writer);
 
-            var payload = WebhookPayload.Build(alert, WebhookPayload.Raised);
-            AddDeliveries(connection, transaction, alert.Id, WebhookPayload.EventId(WebhookPayload.Raised, count),
-                webhooks, payload, now);
-            return outcome;
-        });
-    }
+    public Task<RaiseOutcome> RaiseAsync(Alert alert, IReadOnlyCollection<string> webhooks, DateTimeOffset now) =>
+        _writes.RaiseAsync(alert, webhooks, now);
 
     /// <summary>Clears an open alert; returns it, or null when it was not open.</summary>
-    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason, IReadOnlyCollection<string> webhooks)
-    {
-        return writer.ExecuteAsync<Alert?>((connection, transaction) =>
-        {
-            var existing = ReadState(connection, transaction, alertId);
-            if (existing is not { Cleared: false } state)
-            {
-                return null;
-            }
-
-            Execute(connection, transaction,
-                "UPDATE alerts SET cleared_at = $at, clear_reason = $reason WHERE alert_id = $id;",
-                c =>
-                {
-                    c.Parameters.AddWithValue("$id", alertId);
-                    c.Parameters.AddWithValue("$at", UnixTime.ToMs(at));
-                    c.Parameters.AddWithValue("$reason", reason);
-                });
-            var alert = JsonSerializer.Deserialize<Alert>(state.Body, AlertJson.Options)!;
-            var payload = WebhookPayload.Build(alert, WebhookPayload.Cleared, reason);
-            AddDeliveries(connection, transaction, alertId,
-                WebhookPayload.EventId(WebhookPayload.Cleared, state.Count), webhooks, payload, at);
-            return alert;
-        });
-    }
+    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason,
+        IReadOnlyCollection<string> webhooks) =>
+        _writes.ClearAsync(alertId, at, reason, webhooks);
 
     /// <summary>Acknowledges an alert; false when there is no such alert.</summary>
-    public Task<bool> AckAsync(string alertId, string actor, DateTimeOffset at) =>
-        writer.ExecuteAsync((connection, transaction) => Execute(connection, transaction,
-            "UPDATE alerts SET acked_at = coalesce(acked_at, $at), acked_by = coalesce(acked_by, $by) WHERE alert_id = $id;",
-            c =>
-            {
-                c.Parameters.AddWithValue("$id", alertId);
-                c.Parameters.AddWithValue("$at", UnixTime.ToMs(at));
-                c.Parameters.AddWithValue("$by", actor);
-            }) > 0);
+    public Task<bool> AckAsync(string alertId, string actor, DateTimeOffset at) => _writes.AckAsync(alertId, actor, at);
 
     public Task MarkDeliveredAsync(PendingDelivery delivery, DateTimeOffset at) =>
-        writer.ExecuteAsync((connection, transaction) => Execute(connection, transaction, """
-            UPDATE alert_deliveries SET delivered_at = $at, attempts = attempts + 1, last_error = NULL
-            WHERE alert_id = $id AND event = $event AND url = $url;
-            """, c => BindDelivery(c, delivery, ("$at", UnixTime.ToMs(at)))));
+        _deliveries.MarkDeliveredAsync(delivery, at);
 
     public Task MarkFailedAsync(PendingDelivery delivery, string error, DateTimeOffset nextAttempt) =>
-        writer.ExecuteAsync((connection, transaction) => Execute(connection, transaction, """
-            UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next
-            WHERE alert_id = $id AND event = $event AND url = $url;
-            """, c => BindDelivery(c, delivery, ("$error", error), ("$next", UnixTime.ToMs(nextAttempt)))));
+        _deliveries.MarkFailedAsync(delivery, error, nextAttempt);
 
-    private static void AddDeliveries(SqliteConnection connection, SqliteTransaction transaction, string alertId,
-        string @event, IReadOnlyCollection<string> webhooks, string payload, DateTimeOffset now)
-    {
-        foreach (var url in webhooks)
-        {
-            Execute(connection, transaction, """
-                INSERT OR IGNORE INTO alert_deliveries (alert_id, event, url, attempts, next_attempt_at, payload)
-                VALUES ($id, $event, $url, 0, $next, $payload);
-                """, c =>
-            {
-                c.Parameters.AddWithValue("$id", alertId);
-                c.Parameters.AddWithValue("$event", @event);
-                c.Parameters.AddWithValue("$url", url);
-                c.Parameters.AddWithValue("$next", UnixTime.ToMs(now));
-                c.Parameters.AddWithValue("$payload", payload);
-            });
-        }
-    }
+    public Task<IReadOnlyList<AlertRecord>> ListAsync(AlertQuery query, CancellationToken cancellationToken) =>
+        _queries.ListAsync(query, cancellationToken);
 
-    private static (bool Cleared, int Count, string Body)? ReadState(SqliteConnection connection,
-        SqliteTransaction transaction, string alertId)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT cleared_at IS NOT NULL, raise_count, body FROM alerts WHERE alert_id = $id;";
-        command.Parameters.AddWithValue("$id", alertId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetBoolean(0), reader.GetInt32(1), reader.GetString(2)) : null;
-    }
+    public Task<AlertRecord?> GetAsync(string alertId, CancellationToken cancellationToken) =>
+        _queries.GetAsync(alertId, cancellationToken);
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql,
-        Action<SqliteCommand> bind)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        bind(command);
-        return command.ExecuteNonQuery();
-    }
-
-    private static Action<SqliteCommand> Bind(Alert alert, string body) => c =>
-    {
-        c.Parameters.AddWithValue("$id", alert.Id);
-        c.Parameters.AddWithValue("$kind", AlertIds.Name(alert.Kind));
-        c.Parameters.AddWithValue("$severity", alert.Severity.ToString().ToLowerInvariant());
-        c.Parameters.AddWithValue("$pipeline", alert.PipelineId);
-        c.Parameters.AddWithValue("$group", alert.OwnerGroup);
-        c.Parameters.AddWithValue("$run", (object?)alert.RunId ?? DBNull.Value);
-        c.Parameters.AddWithValue("$task", (object?)alert.TaskKey ?? DBNull.Value);
-        c.Parameters.AddWithValue("$message", alert.Message);
-        c.Parameters.AddWithValue("$at", UnixTime.ToMs(alert.RaisedAt));
-        c.Parameters.AddWithValue("$body", body);
-    };
-
-    private static void BindDelivery(SqliteCommand c, PendingDelivery delivery, params (string Name, object Value)[] extra)
-    {
-        c.Parameters.AddWithValue("$id", delivery.AlertId);
-        c.Parameters.AddWithValue("$event", delivery.Event);
-        c.Parameters.AddWithValue("$url", delivery.Url);
-        foreach (var (name, value) in extra)
-        {
-            c.Parameters.AddWithValue(name, value);
-        }
-    }
+    public Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max,
+        CancellationToken cancellationToken) => _deliveries.DueAsync(now, max, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Workflow.Engine.Logs;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Starts;
 using Workflow.Model;
 using Workflow.Runtime.Handlers;
 using Workflow.Services;
@@ -10,37 +11,40 @@ namespace Workflow.Engine.Services;
 /// <see cref="IWorkflowService"/> over the embedded engine. Writes go through the group-commit writer and return
 /// once durable; reads use their own connections. Errors a caller can cause are the
 /// <see cref="ServiceException"/>s of the contract, each with a message that says what to do.
+/// Each method hands its work to one collaborator: <see cref="PipelineCommands"/> and <see cref="PipelineQueries"/>
+/// for pipelines, <see cref="RunCommands"/>, <see cref="RunSuspensions"/>, <see cref="RunReader"/> and
+/// <see cref="RunQueries"/> for runs.
 /// </summary>
-public sealed partial class WorkflowEngineService : IWorkflowService
+public sealed class WorkflowEngineService : IWorkflowService
 {
-    private readonly EngineRuntime _engine;
+    private readonly PipelineCommands _pipelineCommands;
     private readonly PipelineQueries _pipelines;
+    private readonly RunCommands _runCommands;
+    private readonly RunSuspensions _suspensions;
+    private readonly RunReader _runReader;
     private readonly RunQueries _runs;
     private readonly DurationHistory _durations;
-    private readonly HandlerRegistry _handlers;
-    private readonly LogStore _logs;
 
     internal WorkflowEngineService(EngineRuntime engine, PipelineQueries pipelines, RunQueries runs,
         DurationHistory durations, HandlerRegistry handlers, LogStore logs)
     {
-        _engine = engine;
+        // One admission for the starts the overlap policy queues: it admits one at a time, finds and cancels them.
+        var admission = new OverlapAdmission(this, new QueuedStartStore(new StartsSql(engine.Store, engine.Writer)));
+        _pipelineCommands = new PipelineCommands(engine.Writer, handlers);
         _pipelines = pipelines;
+        _runCommands = new RunCommands(engine, pipelines, runs, durations, admission);
+        _suspensions = new RunSuspensions(engine, this);
+        _runReader = new RunReader(engine.Waiters, pipelines, runs, logs, admission);
         _runs = runs;
         _durations = durations;
-        _handlers = handlers;
-        _logs = logs;
     }
 
-    public async ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion,
-        string actor, CancellationToken cancellationToken)
-    {
-        PipelineChecks.Validate(definition, _handlers.Kinds);
-        var op = new UpsertPipelineOp(definition, expectedVersion, actor);
-        _engine.Writer.Post(op);
-        return await op.Result.WaitAsync(cancellationToken);
-    }
+    public ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion,
+        string actor, CancellationToken cancellationToken) =>
+        _pipelineCommands.UpsertAsync(definition, expectedVersion, actor, cancellationToken);
 
-    public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version, CancellationToken cancellationToken) =>
+    public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version,
+        CancellationToken cancellationToken) =>
         _pipelines.GetAsync(pipelineId, version, cancellationToken);
 
     public ValueTask<IReadOnlyList<PipelineRecord>> ListPipelinesAsync(CancellationToken cancellationToken) =>
@@ -53,43 +57,46 @@ public sealed partial class WorkflowEngineService : IWorkflowService
     public ValueTask<IReadOnlyDictionary<string, TimeSpan>> ExpectedDurationsAsync(string pipelineId,
         CancellationToken cancellationToken) => _durations.ExpectedAsync(pipelineId, cancellationToken);
 
-    public async ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
-        CancellationToken cancellationToken)
-    {
-        var op = new DeletePipelineOp(pipelineId, expectedVersion);
-        _engine.Writer.Post(op);
-        return await op.Result.WaitAsync(cancellationToken);
-    }
-
-    public async ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
+    public ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
         CancellationToken cancellationToken) =>
-        (await _runs.AttemptsAsync(runId, taskKey, cancellationToken)).Select(a => a.Attempt).ToList();
+        _pipelineCommands.DeleteAsync(pipelineId, expectedVersion, cancellationToken);
 
-    public async ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
-        CancellationToken cancellationToken)
-    {
-        var attempts = await _runs.AttemptsAsync(runId, taskKey, cancellationToken);
-        var record = attempts.Select(a => a.Attempt).FirstOrDefault(a => a.Attempt == attempt);
-        if (record is null)
-        {
-            return null;
-        }
+    public ValueTask<RunRecord> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken) =>
+        _runCommands.StartAsync(request, cancellationToken);
 
-        var finished = record.Status is not (Execution.TaskStatus.Pending or Execution.TaskStatus.Running);
-        return await _logs.ReadAsync(runId, taskKey, attempt, offset, maxBytes, finished, cancellationToken);
-    }
+    public ValueTask<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        _runReader.DetailAsync(runId, cancellationToken);
+
+    public ValueTask<Page<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
+        _runs.ListAsync(query, cancellationToken);
+
+    public ValueTask<bool> CancelRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) =>
+        _runCommands.CancelAsync(runId, actor, reason, cancellationToken);
+
+    public ValueTask<bool> SuspendRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) =>
+        _suspensions.ChangeAsync(runId, suspend: true, actor, reason, cancellationToken);
+
+    public ValueTask<bool> ResumeRunAsync(string runId, string actor, string? reason,
+        CancellationToken cancellationToken) =>
+        _suspensions.ChangeAsync(runId, suspend: false, actor, reason, cancellationToken);
+
+    public ValueTask<RunRecord> RerunFailedAsync(string runId, RerunVersion version, string actor,
+        CancellationToken cancellationToken) => _runCommands.RerunAsync(runId, null, version, actor, cancellationToken);
+
+    public ValueTask<RunRecord> RerunFromTaskAsync(string runId, string fromTask, RerunVersion version, string actor,
+        CancellationToken cancellationToken) =>
+        _runCommands.RerunAsync(runId, fromTask, version, actor, cancellationToken);
+
+    public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
+        CancellationToken cancellationToken) => _runReader.AttemptsAsync(runId, taskKey, cancellationToken);
+
+    public ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+        CancellationToken cancellationToken) =>
+        _runReader.LogAsync(runId, taskKey, attempt, offset, maxBytes, cancellationToken);
 
     /// <summary>Completes when the run reaches a final state; for in-process callers such as tests and tools.</summary>
-    public async Task<Execution.RunStatus> WaitForRunAsync(string runId, CancellationToken cancellationToken)
-    {
-        var waiter = _engine.Waiters.For(runId);
-        var record = await _runs.GetAsync(runId, cancellationToken)
-            ?? throw new NotFoundException($"Run '{runId}' does not exist.");
-        if (record.Status is Execution.RunStatus.Succeeded or Execution.RunStatus.Failed or Execution.RunStatus.Cancelled)
-        {
-            return record.Status;
-        }
-
-        return await waiter.WaitAsync(cancellationToken);
-    }
+    public Task<Execution.RunStatus> WaitForRunAsync(string runId, CancellationToken cancellationToken) =>
+        _runReader.WaitForEndAsync(runId, cancellationToken);
 }

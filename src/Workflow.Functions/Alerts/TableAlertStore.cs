@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Workflow.Alerting;
 using Workflow.Services;
 using Workflow.Sla;
 
@@ -9,133 +6,64 @@ namespace Workflow.Functions.Alerts;
 /// <summary>
 /// Alerts in Azure Table storage, one entity per alert id with its deliveries. Every change reads the entity and
 /// writes it back under its ETag, retrying on a conflict, so concurrent activities and queue handlers never
-/// overwrite each other. Raising is idempotent per alert id, as in the embedded host's store.
+/// overwrite each other. Raising is idempotent per alert id, as in the embedded host's store. The alerts are
+/// written by <see cref="TableAlertWrites"/> and read by <see cref="TableAlertQueries"/>; webhook handlers claim
+/// and record their deliveries through <see cref="TableAlertDeliveries"/>.
 /// </summary>
-public sealed partial class TableAlertStore(AlertStorage storage)
+public sealed class TableAlertStore
 {
-    private const int MaxConflicts = 20;
+    /// <summary>How many times a change is redone on what another writer wrote before the conflict is thrown.</summary>
+    internal const int MaxConflicts = 20;
 
-    private TableClient Table => storage.Table;
+    private readonly TableAlertWrites _writes;
+    private readonly TableAlertQueries _queries;
+    private readonly TableAlertDeliveries _deliveries;
+
+    public TableAlertStore(AlertStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        _queries = new TableAlertQueries(storage.Table);
+        _writes = new TableAlertWrites(storage.Table, _queries);
+        _deliveries = new TableAlertDeliveries(storage.Table);
+    }
 
     /// <summary>Raises an alert; returns what raising did and the webhook messages to send for it.</summary>
-    public async Task<(RaiseOutcome Outcome, IReadOnlyList<WebhookMessage> Messages)> RaiseAsync(Alert alert,
-        IReadOnlyList<string> receivers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        for (var conflicts = 0; ; conflicts++)
-        {
-            try
-            {
-                var existing = await Table.GetEntityIfExistsAsync<AlertRow>(AlertRow.Key(alert.OwnerGroup),
-                    AlertRow.Key(alert.Id), cancellationToken: cancellationToken);
-                if (!existing.HasValue)
-                {
-                    var row = AlertRow.New(alert);
-                    row.RaiseCount = 1;
-                    var raised = WebhookPayload.EventId(WebhookPayload.Raised, 1);
-                    var added = row.AddDeliveries(raised, receivers);
-                    await Table.AddEntityAsync(row, cancellationToken);
-                    return (RaiseOutcome.New, Messages(row, added));
-                }
-
-                var current = existing.Value!;
-                var outcome = current.Cleared ? RaiseOutcome.Reopened : RaiseOutcome.AlreadyOpen;
-                if (current.Cleared)
-                {
-                    current.RaiseCount++;
-                    (current.Cleared, current.ClearedAt, current.ClearReason) = (false, null, null);
-                    (current.Acked, current.AckedAt, current.AckedBy) = (false, null, null);
-                    current.With(alert);
-                }
-                else
-                {
-                    // A repeat keeps when it was first raised, and takes the newest text.
-                    current.With(alert with { RaisedAt = current.RaisedAt });
-                }
-
-                var @event = WebhookPayload.EventId(WebhookPayload.Raised, current.RaiseCount);
-                current.AddDeliveries(@event, receivers);
-                await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                return (outcome, Messages(current, Unsent(current, @event)));
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && conflicts < MaxConflicts)
-            {
-                // Another writer got there first: read again and redo the change on what it wrote.
-            }
-        }
-    }
+    public Task<(RaiseOutcome Outcome, IReadOnlyList<WebhookMessage> Messages)> RaiseAsync(Alert alert,
+        IReadOnlyList<string> receivers, CancellationToken cancellationToken) =>
+        _writes.RaiseAsync(alert, receivers, cancellationToken);
 
     /// <summary>
     /// Clears an open alert; returns whether it was open, and the webhook messages to send. Clearing one that is
     /// already cleared returns the clear's messages that were never sent (a retried activity after a crash).
     /// </summary>
-    public async Task<(bool Cleared, IReadOnlyList<WebhookMessage> Messages)> ClearAsync(string alertId,
+    public Task<(bool Cleared, IReadOnlyList<WebhookMessage> Messages)> ClearAsync(string alertId,
         DateTimeOffset at, string reason, Func<string, IReadOnlyList<string>> receiversOfPipeline,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(receiversOfPipeline);
-        for (var conflicts = 0; ; conflicts++)
-        {
-            var row = await FindAsync(alertId, cancellationToken);
-            if (row is null)
-            {
-                return (false, []);
-            }
-
-            var @event = WebhookPayload.EventId(WebhookPayload.Cleared, row.RaiseCount);
-            if (row.Cleared)
-            {
-                return (false, Messages(row, Unsent(row, @event)));
-            }
-
-            (row.Cleared, row.ClearedAt, row.ClearReason) = (true, at, reason);
-            row.AddDeliveries(@event, receiversOfPipeline(row.PipelineId));
-            try
-            {
-                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return (true, Messages(row, Unsent(row, @event)));
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && conflicts < MaxConflicts)
-            {
-            }
-        }
-    }
+        CancellationToken cancellationToken) =>
+        _writes.ClearAsync(alertId, at, reason, receiversOfPipeline, cancellationToken);
 
     /// <summary>Acknowledges an alert (the first acknowledgement wins); false when there is no such alert.</summary>
-    public async Task<bool> AckAsync(string alertId, string actor, DateTimeOffset at,
-        CancellationToken cancellationToken)
-    {
-        for (var conflicts = 0; ; conflicts++)
-        {
-            var row = await FindAsync(alertId, cancellationToken);
-            if (row is null || row.Acked)
-            {
-                return row is not null;
-            }
+    public Task<bool> AckAsync(string alertId, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writes.AckAsync(alertId, actor, at, cancellationToken);
 
-            (row.Acked, row.AckedAt, row.AckedBy) = (true, at, actor);
-            try
-            {
-                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && conflicts < MaxConflicts)
-            {
-            }
-        }
-    }
+    public Task<IReadOnlyList<AlertRecord>> ListAsync(AlertQuery query, CancellationToken cancellationToken) =>
+        _queries.ListAsync(query, cancellationToken);
 
-    /// <summary>Deliveries of a raise or clear that no handler has tried yet.</summary>
-    private static List<ReceiverDelivery> Unsent(AlertRow row, string @event) =>
-        row.ReadDeliveries().Where(d => d.Event == @event && d is { State: ReceiverState.Pending, Attempts: 0 })
-            .ToList();
+    public async Task<AlertRecord?> GetAsync(string alertId, CancellationToken cancellationToken) =>
+        (await _queries.FindAsync(alertId, cancellationToken))?.ToRecord();
 
-    private static List<WebhookMessage> Messages(AlertRow row, IEnumerable<ReceiverDelivery> deliveries)
-    {
-        var alert = row.Alert();
-        return deliveries.Select(d => new WebhookMessage(row.PartitionKey, row.AlertId, d.Event, d.Url,
-            d.Event.StartsWith(WebhookPayload.Cleared + "#", StringComparison.Ordinal)
-                ? WebhookPayload.Build(alert, WebhookPayload.Cleared, row.ClearReason)
-                : WebhookPayload.Build(alert, WebhookPayload.Raised))).ToList();
-    }
+    /// <summary>The alert's entity, with its ETag, wherever its group's partition is.</summary>
+    public Task<AlertRow?> FindAsync(string alertId, CancellationToken cancellationToken) =>
+        _queries.FindAsync(alertId, cancellationToken);
+
+    /// <summary>
+    /// Claims the delivery a message is for until <paramref name="until"/>, unless it was delivered or given up,
+    /// the message is stale, or another handler holds it. The claim is written under the entity's ETag, so of two
+    /// handlers of duplicate messages only one posts.
+    /// </summary>
+    public Task<Claim> ClaimAsync(WebhookMessage message, DateTimeOffset now, DateTimeOffset until,
+        CancellationToken cancellationToken) => _deliveries.ClaimAsync(message, now, until, cancellationToken);
+
+    /// <summary>Records the outcome of a post on the delivery, and ends the claim.</summary>
+    public Task RecordAsync(WebhookMessage message, Func<ReceiverDelivery, ReceiverDelivery> outcome,
+        CancellationToken cancellationToken) => _deliveries.RecordAsync(message, outcome, cancellationToken);
 }

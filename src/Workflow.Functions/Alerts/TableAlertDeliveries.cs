@@ -3,36 +3,13 @@ using Azure.Data.Tables;
 
 namespace Workflow.Functions.Alerts;
 
-/// <summary>What a handler may do with a delivery's queue message, decided on the alert's entity.</summary>
-public enum ClaimVerdict
+/// <summary>
+/// The delivery side of <see cref="TableAlertStore"/>: claiming a delivery before posting it, and recording how the
+/// post went, each a change of one delivery in the alert's entity under its ETag.
+/// </summary>
+internal sealed class TableAlertDeliveries(TableClient table)
 {
-    /// <summary>The handler holds the delivery now and posts it.</summary>
-    Claimed,
-
-    /// <summary>No such alert or delivery (purged): the message is dropped.</summary>
-    Gone,
-
-    /// <summary>Delivered or given up already: never sent again.</summary>
-    Done,
-
-    /// <summary>A duplicate from before a later attempt: the later attempt's message carries on.</summary>
-    Stale,
-
-    /// <summary>Another handler holds it; the message comes back when that claim ends.</summary>
-    Busy,
-}
-
-/// <summary>The answer of <see cref="TableAlertStore.ClaimAsync"/>: the verdict, and the delivery as it was.</summary>
-public sealed record Claim(ClaimVerdict Verdict, ReceiverDelivery? Delivery, TimeSpan RetryIn = default);
-
-/// <summary>The delivery side: claiming a delivery before posting it, and recording how the post went.</summary>
-public sealed partial class TableAlertStore
-{
-    /// <summary>
-    /// Claims the delivery a message is for until <paramref name="until"/>, unless it was delivered or given up,
-    /// the message is stale, or another handler holds it. The claim is written under the entity's ETag, so of two
-    /// handlers of duplicate messages only one posts.
-    /// </summary>
+    /// <inheritdoc cref="TableAlertStore.ClaimAsync"/>
     public async Task<Claim> ClaimAsync(WebhookMessage message, DateTimeOffset now, DateTimeOffset until,
         CancellationToken cancellationToken)
     {
@@ -53,7 +30,7 @@ public sealed partial class TableAlertStore
         return verdict ?? new Claim(ClaimVerdict.Gone, null);
     }
 
-    /// <summary>Records the outcome of a post on the delivery, and ends the claim.</summary>
+    /// <inheritdoc cref="TableAlertStore.RecordAsync"/>
     public Task RecordAsync(WebhookMessage message, Func<ReceiverDelivery, ReceiverDelivery> outcome,
         CancellationToken cancellationToken) =>
         ChangeAsync(message, d => d is null ? null : outcome(d) with { ClaimedUntil = null }, cancellationToken);
@@ -64,7 +41,7 @@ public sealed partial class TableAlertStore
     {
         for (var conflicts = 0; ; conflicts++)
         {
-            var existing = await Table.GetEntityIfExistsAsync<AlertRow>(message.Partition,
+            var existing = await table.GetEntityIfExistsAsync<AlertRow>(message.Partition,
                 AlertRow.Key(message.AlertId), cancellationToken: cancellationToken);
             var row = existing.HasValue ? existing.Value : null;
             var deliveries = row?.ReadDeliveries() ?? [];
@@ -78,10 +55,10 @@ public sealed partial class TableAlertStore
             row!.WriteDeliveries(deliveries);
             try
             {
-                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status == 412 && conflicts < MaxConflicts)
+            catch (RequestFailedException ex) when (ex.Status == 412 && conflicts < TableAlertStore.MaxConflicts)
             {
             }
         }

@@ -5,11 +5,11 @@ using Workflow.Sla;
 namespace Workflow.Functions.Alerts;
 
 /// <summary>
-/// The read side: a member's list reads only their groups' partitions, filtered in the table by pipeline, kind and
+/// The read side of <see cref="TableAlertStore"/>: a member's list reads only their groups' partitions, filtered in the table by pipeline, kind and
 /// status, then ordered newest first here (tables return key order). Reading one alert by id looks its row key up
 /// across partitions, since an id does not name its group.
 /// </summary>
-public sealed partial class TableAlertStore
+internal sealed class TableAlertQueries(TableClient table)
 {
     public async Task<IReadOnlyList<AlertRecord>> ListAsync(AlertQuery query, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed partial class TableAlertStore
         foreach (var partition in partitions)
         {
             var filter = string.Join(" and ", filters.Prepend(partition).OfType<string>().Select(f => $"({f})"));
-            await foreach (var row in Table.QueryAsync<AlertRow>(filter.Length == 0 ? null : filter,
+            await foreach (var row in table.QueryAsync<AlertRow>(filter.Length == 0 ? null : filter,
                                cancellationToken: cancellationToken))
             {
                 rows.Add(row);
@@ -52,14 +52,11 @@ public sealed partial class TableAlertStore
             .Take(Math.Clamp(query.Limit, 1, 1000)).Select(r => r.ToRecord()).ToList();
     }
 
-    public async Task<AlertRecord?> GetAsync(string alertId, CancellationToken cancellationToken) =>
-        (await FindAsync(alertId, cancellationToken))?.ToRecord();
-
-    /// <summary>The alert's entity, with its ETag, wherever its group's partition is.</summary>
+    /// <inheritdoc cref="TableAlertStore.FindAsync"/>
     public async Task<AlertRow?> FindAsync(string alertId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {AlertRow.Key(alertId)}");
-        await foreach (var row in Table.QueryAsync<AlertRow>(filter, 1, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<AlertRow>(filter, 1, cancellationToken: cancellationToken))
         {
             return row;
         }

@@ -8,8 +8,8 @@ using Workflow.Sla;
 
 namespace Workflow.Engine.Alerts;
 
-/// <summary>The read side of the alert store: listing with filters, and deliveries that are due.</summary>
-public sealed partial class AlertStore
+/// <summary>The read side of <see cref="AlertStore"/>: listing with filters, and one alert by id.</summary>
+internal sealed class AlertQueries(SqliteStore store)
 {
     public async Task<IReadOnlyList<AlertRecord>> ListAsync(AlertQuery query, CancellationToken cancellationToken)
     {
@@ -56,29 +56,6 @@ public sealed partial class AlertStore
         command.CommandText = Select + " WHERE a.alert_id = $id;";
         command.Parameters.AddWithValue("$id", alertId);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
-    }
-
-    public async Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT alert_id, event, url, attempts, payload FROM alert_deliveries
-            WHERE delivered_at IS NULL AND next_attempt_at <= $now
-            ORDER BY next_attempt_at LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$now", UnixTime.ToMs(now));
-        command.Parameters.AddWithValue("$max", max);
-        var due = new List<PendingDelivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            due.Add(new PendingDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.GetInt32(3), reader.GetString(4)));
-        }
-
-        return due;
     }
 
     private const string Select = """
