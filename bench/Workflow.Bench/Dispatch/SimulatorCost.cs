@@ -14,7 +14,7 @@ public static class SimulatorCost
 {
     public static void Run()
     {
-        Console.WriteLine("simulator time per event, the decider's time taken out: whole runs (upward rank, 16 workers),");
+        Console.WriteLine("simulator time per event, the decider's taken out: whole runs (upward rank, 16 workers),");
         Console.WriteLine("best of 5 interleaved rounds after a warm-up");
         int[] sizes = [1_000, 10_000];
         var definitions = sizes.ToDictionary(n => n, n => DispatchShapes.Random(n, 1) with
@@ -52,7 +52,8 @@ public static class SimulatorCost
 
         foreach (var n in sizes)
         {
-            Console.WriteLine($"  {n,6} tasks: {shell[n],7:F2} us simulator, {whole[n],7:F2} us with the decider, per event");
+            Console.WriteLine(
+                $"  {n,6} tasks: {shell[n],7:F2} us simulator, {whole[n],7:F2} us with the decider, per event");
         }
     }
 }

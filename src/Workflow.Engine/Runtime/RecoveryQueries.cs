@@ -41,7 +41,8 @@ internal static class RecoveryQueries
                 Rank: reader.GetDouble(7),
                 IdempotencyKey: reader.GetString(11),
                 Timeout: reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
-                KeepOutputInline: runs.TryGetValue(runId, out var run) && MapSources.KeepsOutputInline(run.State, taskId));
+                KeepOutputInline: runs.TryGetValue(runId, out var run) &&
+                                  MapSources.KeepsOutputInline(run.State, taskId));
             var attempt = new TaskAttempt(runId, reader.GetString(15), task)
             {
                 ResumeState = EngineJson.Parse(reader.IsDBNull(14) ? null : reader.GetString(14)),

@@ -33,7 +33,7 @@ internal sealed class WorkItem(TaskAttempt attempt, string pool)
     public int Attempt => TaskAttempt.Task.Attempt;
     public TimeSpan? Timeout => TaskAttempt.Task.Timeout;
 
-    /// <summary>The idempotency key <c>{run}/{task}/{attempt}</c>, the item's key in the run and the lease table.</summary>
+    /// <summary>The idempotency key <c>{run}/{task}/{attempt}</c>: the item's key in its run and in the leases.</summary>
     public string Key => TaskAttempt.Task.IdempotencyKey;
 
     /// <summary>Counts a new delivery and gives the attempt as its handler gets it.</summary>

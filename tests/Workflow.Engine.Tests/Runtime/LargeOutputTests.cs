@@ -92,7 +92,8 @@ public sealed class LargeOutputTests
 
                 return List;
             });
-            s.AddCodeHandler("item", (context, _, _) => ValueTask.FromResult<JsonElement?>(context.Input!.Value.GetProperty("$item")));
+            s.AddCodeHandler("item", (context, _, _) =>
+                ValueTask.FromResult<JsonElement?>(context.Input!.Value.GetProperty("$item")));
         }
 
         var pipeline = MapOverList("big-map-restart", "list-once-restarted");
