@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Engine;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Scheduling;
@@ -106,7 +107,7 @@ internal static class StartProbe
         var due = NextMonday(DateTimeOffset.UtcNow);
         var ticker = new ScheduleTicker(workflow,
             new SqliteWatermarkStore(provider.GetRequiredService<SqliteStore>(), provider.GetRequiredService<WriteLoop>()),
-            new VirtualClock(due.AddMilliseconds(500)), Options.Create(new SchedulerOptions()),
+            new FakeTimeProvider(due.AddMilliseconds(500)), Options.Create(new SchedulerOptions()),
             NullLogger<ScheduleTicker>.Instance);
         clock.Restart();
         var report = await ticker.TickAsync(CancellationToken.None);

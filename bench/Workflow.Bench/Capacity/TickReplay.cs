@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Model;
 using Workflow.Runtime.Scheduling;
 using Workflow.Scheduling;
@@ -39,15 +40,15 @@ internal static class TickReplay
             }
         }
 
-        var clock = new VirtualClock(from - interval);
+        var clock = new FakeTimeProvider(from - interval);
         var catalog = new SimulatedCatalog(clock) { Listed = records };
         var ticker = new ScheduleTicker(catalog, new MemoryWatermarks(), clock,
             Options.Create(new SchedulerOptions { TickInterval = interval }), NullLogger<ScheduleTicker>.Instance);
-        Tick(ticker, clock.Now);
+        Tick(ticker, clock.GetUtcNow());
         var started = new List<Started>();
         foreach (var (at, due) in byTick)
         {
-            clock.Now = at;
+            clock.SetUtcNow(at);
             catalog.Listed = due;
             Tick(ticker, at);
             started.AddRange(catalog.TakeStarted().Select(r => new Started(r.RunId, r.PipelineId, r.LogicalTime, at)));

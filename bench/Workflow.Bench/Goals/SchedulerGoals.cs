@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Engine;
 using Workflow.Model;
 using Workflow.Runtime.Handlers;
@@ -21,7 +22,7 @@ internal static class SchedulerGoals
     {
         var count = 750 / options.Scale;
         var started = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var clock = new ManualClock(Noon.AddMinutes(2));
+        var clock = new FakeTimeProvider(Noon.AddMinutes(2));
         await using var host = await BenchHost.StartAsync(clock, schedulerRunning: false, services =>
             services.AddCodeHandler("mark", (context, _, _) =>
             {
@@ -30,7 +31,7 @@ internal static class SchedulerGoals
             }));
         var every5 = new ScheduleDefinition { Cron = "*/5 * * * *" };
         await host.UpsertAsync(Enumerable.Range(0, count).Select(i => BenchHost.Pipeline($"burst-{i}", "mark", every5)));
-        clock.Set(Noon.AddMinutes(5).AddMilliseconds(500));
+        clock.SetUtcNow(Noon.AddMinutes(5).AddMilliseconds(500));
         var from = Stopwatch.GetTimestamp();
         var cpu = Usage.ProcessCpu();
         var report = await host.Ticker.TickAsync(CancellationToken.None);
@@ -56,14 +57,14 @@ internal static class SchedulerGoals
     public static async Task<GoalLine> TickAsync(GoalsOptions options)
     {
         var count = 10_000 / options.Scale;
-        var clock = new ManualClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         await using var host = await BenchHost.StartAsync(clock, schedulerRunning: false);
         var daily = new ScheduleDefinition { Cron = "0 3 * * *" };
         await host.UpsertAsync(Enumerable.Range(0, count).Select(i => BenchHost.Pipeline($"daily-{i}", "noop", daily)));
         var ticks = new List<TimeSpan>();
         for (var i = 0; i < 6; i++)
         {
-            clock.Set(Noon.AddSeconds(2 * (i + 1)));
+            clock.SetUtcNow(Noon.AddSeconds(2 * (i + 1)));
             var usage = await Usage.MeasureAsync(() => host.Ticker.TickAsync(CancellationToken.None));
             ticks.Add(usage.Cpu);
         }

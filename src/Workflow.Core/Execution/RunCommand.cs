@@ -35,7 +35,11 @@ public sealed record RunTask(
     double Rank,
     string IdempotencyKey,
     TimeSpan? Timeout,
-    bool KeepOutputInline = false) : RunCommand;
+    bool KeepOutputInline = false) : RunCommand
+{
+    /// <summary>The idempotency key of an attempt, <c>{runId}/{taskKey}/{attempt}</c>, for every host.</summary>
+    public static string IdempotencyKeyFor(string runId, string taskKey, int attempt) => $"{runId}/{taskKey}/{attempt}";
+}
 
 /// <summary>
 /// Fire <see cref="TimerFired"/> with this id at <paramref name="DueAt"/> (or at once when it is past). Ids are

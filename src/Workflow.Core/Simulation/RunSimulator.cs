@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Workflow.Dag;
 using Workflow.Execution;
 using Workflow.Model;
 
@@ -9,26 +8,21 @@ namespace Workflow.Simulation;
 /// A discrete-event simulator that drives the real <see cref="RunDecider"/> under virtual time, playing
 /// the shell: k workers per pool, timers, child runs, sampled durations and injected failures. It is how
 /// dispatch policies are compared and how property tests deliver every event of thousands of runs.
+/// This type is the loop (take the next event, ask the decider, carry out its commands); the shell's parts are
+/// its collaborators: the <see cref="SimAgenda"/> (virtual time), <see cref="SimWorkers"/> (pools and the work in
+/// flight), <see cref="SimTimers"/>, the <see cref="WorkSampler"/> (durations and failures) and
+/// <see cref="SimulationReporting"/>.
 /// </summary>
-public sealed partial class RunSimulator
+public sealed class RunSimulator
 {
-    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private readonly PipelineDefinition _definition;
     private readonly SimulationOptions _options;
     private readonly Action<RunEvent, RunDecision>? _observe;
-    private readonly PriorityQueue<Scheduled, (long Ticks, long Sequence)> _agenda = new();
-    private readonly Dictionary<string, SimPool> _pools = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Scheduled> _timers = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, int Attempt), Scheduled> _running = new();
-    private readonly HashSet<(string Key, int Attempt)> _cancelled = [];
-    private readonly Dictionary<string, double> _successSeconds = new(StringComparer.Ordinal);
+    private readonly SimAgenda _agenda = new();
+    private readonly SimWorkers _workers;
+    private readonly SimTimers _timers;
     private readonly Stopwatch _deciderTime = new();
-    private readonly Dictionary<string, TimeSpan> _configured;
     private RunState _state = RunDecider.Initial;
-    private long _now;
-    private long _sequence;
-    private int _attempts;
     private int _events;
     private CompleteRun? _completion;
     private long _completedAt;
@@ -38,9 +32,8 @@ public sealed partial class RunSimulator
         _definition = definition;
         _options = options;
         _observe = observe;
-        _configured = definition.Tasks.Where(t => t.ExpectedDuration is not null)
-            .GroupBy(t => t.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().ExpectedDuration!.Value, StringComparer.Ordinal);
+        _workers = new SimWorkers(options, _agenda, new WorkSampler(definition, options));
+        _timers = new SimTimers(_agenda);
     }
 
     /// <summary>Simulates one run to its end; <paramref name="observe"/> sees every event and decision.</summary>
@@ -50,30 +43,27 @@ public sealed partial class RunSimulator
 
     private SimulationReport Execute()
     {
-        Deliver(new RunStarted(Epoch, $"{_definition.Id}@sim-{_options.Seed}", _definition, null, Epoch,
+        var epoch = SimAgenda.Epoch;
+        Deliver(new RunStarted(epoch, $"{_definition.Id}@sim-{_options.Seed}", _definition, null, epoch,
             ExpectedDurations: _options.ExpectedDurations, Dispatch: _options.Dispatch));
         if (_options.CancelAfter is { } after)
         {
-            At(after.Ticks, new Scheduled(new CancelRequested(Epoch + after, Reason: "simulated cancellation")));
+            var cancel = new CancelRequested(epoch + after, Reason: "simulated cancellation");
+            _agenda.At(after.Ticks, new AgendaItem(cancel));
         }
 
-        while (_completion is null && _events < _options.MaxEvents && _agenda.TryDequeue(out var next, out var when))
+        while (_completion is null && _events < _options.MaxEvents && _agenda.TryNext(out var next))
         {
-            if (next.Cancelled)
+            if (next.Pool is not null)
             {
-                continue;
+                _workers.Free(next);
             }
 
-            _now = when.Ticks;
-            if (next.Pool is { } pool)
-            {
-                FreeWorker(pool, next);
-            }
-
-            Deliver(next.Event with { At = Epoch + TimeSpan.FromTicks(_now) });
+            Deliver(next.Event with { At = SimAgenda.InstantOf(_agenda.Now) });
         }
 
-        return Report();
+        return SimulationReporting.Report(_definition, _workers, _completion?.Status ?? _state.Status,
+            _completion is not null, _completion is null ? _agenda.Now : _completedAt, _events, _deciderTime.Elapsed);
     }
 
     private void Deliver(RunEvent @event)
@@ -89,20 +79,32 @@ public sealed partial class RunSimulator
             Carry(command);
         }
 
-        foreach (var pool in _pools.Values)
-        {
-            StartWork(pool);
-        }
+        _workers.StartWork();
     }
 
-    private void At(long ticks, Scheduled item) => _agenda.Enqueue(item, (Math.Max(ticks, _now), _sequence++));
-
-    /// <summary>An event due at a virtual time; a pool is set while it holds a worker.</summary>
-    private sealed class Scheduled(RunEvent @event, string? pool = null, double seconds = 0)
+    private void Carry(RunCommand command)
     {
-        public RunEvent Event { get; } = @event;
-        public string? Pool { get; } = pool;
-        public double Seconds { get; } = seconds;
-        public bool Cancelled { get; set; }
+        switch (command)
+        {
+            case RunTask task:
+                _workers.Enqueue(task);
+                break;
+            case StartTimer timer:
+                _timers.Start(timer);
+                break;
+            case CancelTimer cancel:
+                _timers.Cancel(cancel.TimerId);
+                break;
+            case CancelTask cancel:
+                _workers.Cancel(cancel.TaskKey, cancel.Attempt);
+                break;
+            case StartChildRun child:
+                _workers.StartChild(child);
+                break;
+            case CompleteRun complete:
+                _completion = complete;
+                _completedAt = _agenda.Now;
+                break;
+        }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
         switch (outcome)
         {
             case TaskSuspendedOutcome suspended:
-                item.ResumeState = suspended.State;
+                item.Suspend(suspended.State);
                 sql.SuspendAttempt(item.RunId, item.TaskKey, item.Attempt, UnixTime.ToMs(suspended.ResumeAt),
                     suspended.State.GetRawText(), logBytes);
                 context.AfterCommit(() => engine.Timers.Schedule(suspended.ResumeAt, () =>

@@ -14,7 +14,7 @@ internal sealed class AttemptRunner(EngineRuntime engine)
     {
         var time = engine.Time;
         var started = time.GetUtcNow();
-        var delivery = ++item.Deliveries;
+        var attempt = item.StartDelivery();
         if (!await RecordStartAsync(item, lease, started))
         {
             engine.Dispatcher.Release(item.Pool);
@@ -25,22 +25,6 @@ internal sealed class AttemptRunner(EngineRuntime engine)
         var log = engine.Logs.Open(item.RunId, item.TaskKey, item.Attempt);
         try
         {
-            var attempt = new TaskAttempt
-            {
-                RunId = item.RunId,
-                PipelineId = item.PipelineId,
-                TaskKey = item.TaskKey,
-                TaskId = item.TaskId,
-                Attempt = item.Attempt,
-                Kind = item.Kind,
-                IdempotencyKey = item.Key,
-                Delivery = delivery,
-                Config = item.Config,
-                Input = item.Input,
-                ResumeState = item.ResumeState,
-                Timeout = item.Timeout,
-                KeepOutputInline = item.KeepOutputInline,
-            };
             outcome = await engine.Executor.ExecuteAsync(attempt, log,
                 () => lease.Extend(time.GetUtcNow() + engine.Options.LeaseDuration), lease.Cancellation.Token);
         }

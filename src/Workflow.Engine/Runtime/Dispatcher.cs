@@ -60,7 +60,8 @@ internal sealed class Dispatcher
         lock (_gate)
         {
             var pool = PoolOf(item.Pool);
-            pool.Queue.Enqueue(item, (-item.Priority, -item.Rank, item.Sequence));
+            var task = item.TaskAttempt.Task;
+            pool.Queue.Enqueue(item, (-task.Priority, -task.Rank, item.Sequence));
             if (!_paused && pool.Running < pool.Capacity)
             {
                 start = [];
@@ -109,7 +110,7 @@ internal sealed class Dispatcher
 
             pool.Running++;
             Started++;
-            var auto = _handlers.Find(item.Kind)?.HeartbeatsItself != true;
+            var auto = _handlers.Find(item.TaskAttempt.Task.Kind)?.HeartbeatsItself != true;
             start.Add((item, _leases.Grant(item, _time.GetUtcNow() + _options.LeaseDuration, auto)));
         }
     }

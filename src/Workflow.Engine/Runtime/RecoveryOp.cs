@@ -26,7 +26,7 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             engine.Runs[run.RunId] = run;
         }
 
-        var items = RecoveryQueries.PendingAttempts(context);
+        var items = RecoveryQueries.PendingAttempts(context, engine.Runs);
         var resumed = 0;
         foreach (var (item, availableAt) in items)
         {
@@ -38,7 +38,6 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             }
 
             item.Sequence = engine.NextSequence();
-            item.KeepOutputInline = MapSources.KeepsOutputInline(run.State, item.TaskId);
             run.Pending[item.Key] = item;
             resumed++;
             if (availableAt is { } at && at > context.Now)

@@ -1,11 +1,19 @@
 using Workflow.Engine.Storage;
+using Workflow.Execution;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Runtime;
 
 /// <summary>The reads start-up recovery makes on the writer's connection.</summary>
 internal static class RecoveryQueries
 {
-    public static List<(WorkItem Item, DateTimeOffset? AvailableAt)> PendingAttempts(WriteContext context)
+    /// <summary>
+    /// The attempts queued or running at the last stop, rebuilt into the same record the decider's
+    /// <see cref="RunTask"/> made; the command itself is not stored, so whether an attempt keeps its output inline
+    /// is asked of its run's state (<see cref="MapSources"/>; false for a run no longer in <paramref name="runs"/>).
+    /// </summary>
+    public static List<(WorkItem Item, DateTimeOffset? AvailableAt)> PendingAttempts(WriteContext context,
+        IReadOnlyDictionary<string, ActiveRun> runs)
     {
         var items = new List<(WorkItem, DateTimeOffset?)>();
         using var command = context.Command("""
@@ -18,24 +26,28 @@ internal static class RecoveryQueries
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var item = new WorkItem
+            var runId = reader.GetString(0);
+            var taskId = reader.GetString(3);
+            var pool = reader.GetString(5);
+            var task = new RunTask(
+                TaskKey: reader.GetString(1),
+                TaskId: taskId,
+                Attempt: reader.GetInt32(2),
+                Kind: reader.GetString(4),
+                Config: EngineJson.Parse(reader.IsDBNull(8) ? null : reader.GetString(8)),
+                Input: EngineJson.Parse(reader.IsDBNull(9) ? null : reader.GetString(9)),
+                Pool: pool,
+                Priority: reader.GetInt32(6),
+                Rank: reader.GetDouble(7),
+                IdempotencyKey: reader.GetString(11),
+                Timeout: reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
+                KeepOutputInline: runs.TryGetValue(runId, out var run) &&
+                                  MapSources.KeepsOutputInline(run.State, taskId));
+            var attempt = new TaskAttempt(runId, reader.GetString(15), task)
             {
-                RunId = reader.GetString(0),
-                TaskKey = reader.GetString(1),
-                Attempt = reader.GetInt32(2),
-                TaskId = reader.GetString(3),
-                Kind = reader.GetString(4),
-                Pool = reader.GetString(5),
-                Priority = reader.GetInt32(6),
-                Rank = reader.GetDouble(7),
-                Config = EngineJson.Parse(reader.IsDBNull(8) ? null : reader.GetString(8)),
-                Input = EngineJson.Parse(reader.IsDBNull(9) ? null : reader.GetString(9)),
-                Timeout = reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
-                Key = reader.GetString(11),
-                Deliveries = reader.GetInt32(13),
                 ResumeState = EngineJson.Parse(reader.IsDBNull(14) ? null : reader.GetString(14)),
-                PipelineId = reader.GetString(15),
             };
+            var item = new WorkItem(attempt, pool) { Deliveries = reader.GetInt32(13) };
             items.Add((item, reader.IsDBNull(12) ? null : UnixTime.FromMs(reader.GetInt64(12))));
         }
 

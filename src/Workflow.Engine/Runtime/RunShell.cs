@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Workflow.Engine.Storage;
 using Workflow.Execution;
+using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Runtime;
 
@@ -98,22 +99,8 @@ internal static partial class RunShell
     {
         var engine = context.Engine;
         var pool = string.IsNullOrEmpty(task.Pool) ? engine.Handlers.Find(task.Kind)?.DefaultPool ?? "io" : task.Pool;
-        var item = new WorkItem
+        var item = new WorkItem(new TaskAttempt(run.RunId, run.PipelineId, task), pool)
         {
-            RunId = run.RunId,
-            PipelineId = run.PipelineId,
-            TaskKey = task.TaskKey,
-            TaskId = task.TaskId,
-            Attempt = task.Attempt,
-            Kind = task.Kind,
-            Config = task.Config,
-            Input = task.Input,
-            Pool = pool,
-            Priority = task.Priority,
-            Rank = task.Rank,
-            Key = WorkItem.MakeKey(run.RunId, task.TaskKey, task.Attempt),
-            Timeout = task.Timeout,
-            KeepOutputInline = task.KeepOutputInline,
             Sequence = engine.NextSequence(),
         };
         run.Pending[item.Key] = item;

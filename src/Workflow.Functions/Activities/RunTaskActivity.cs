@@ -25,14 +25,17 @@ public sealed class RunTaskActivity(
     public async Task<TaskActivityResult> RunAsync([ActivityTrigger] TaskActivityInput input,
         CancellationToken cancellationToken)
     {
-        var task = input.Task;
+        // The input is the decider's command and its run, as the attempt record composes them; Durable does not
+        // say which delivery of the activity this is, so it counts as the first.
+        var attempt = new TaskAttempt(input.RunId, input.PipelineId, input.Task) { ResumeState = input.ResumeState };
+        var task = attempt.Task;
         var started = time.GetUtcNow();
-        await attempts.WriteAsync(Record(input, TaskStatus.Running, started, null, null, 0), cancellationToken);
+        await attempts.WriteAsync(Record(attempt, TaskStatus.Running, started, null, null, 0), cancellationToken);
         TaskOutcome outcome;
         long logBytes;
-        await using (var log = await logs.OpenAsync(input.RunId, task.TaskKey, task.Attempt, cancellationToken))
+        await using (var log = await logs.OpenAsync(attempt.RunId, task.TaskKey, task.Attempt, cancellationToken))
         {
-            outcome = await executor.ExecuteAsync(ToAttempt(input), log, null, cancellationToken);
+            outcome = await executor.ExecuteAsync(attempt, log, null, cancellationToken);
             logBytes = log.BytesWritten;
         }
 
@@ -49,10 +52,10 @@ public sealed class RunTaskActivity(
         var status = result.ResumeAt is not null ? TaskStatus.Running
             : result.Succeeded ? TaskStatus.Succeeded : TaskStatus.Failed;
         var finished = time.GetUtcNow();
-        await attempts.WriteAsync(Record(input, status, started, finished, result, logBytes), cancellationToken);
+        await attempts.WriteAsync(Record(attempt, status, started, finished, result, logBytes), cancellationToken);
         if (status == TaskStatus.Succeeded)
         {
-            await RecordDurationAsync(input, finished - started, cancellationToken);
+            await RecordDurationAsync(attempt, finished - started, cancellationToken);
         }
 
         return result;
@@ -62,9 +65,9 @@ public sealed class RunTaskActivity(
     /// Feeds the estimates of later runs. Map instances are left out: thousands of them finishing together would
     /// contend on one blob, and the engine's estimate for a map task is its instances' anyway.
     /// </summary>
-    private async Task RecordDurationAsync(TaskActivityInput input, TimeSpan duration, CancellationToken cancellationToken)
+    private async Task RecordDurationAsync(TaskAttempt attempt, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var task = input.Task;
+        var (pipelineId, task) = (attempt.PipelineId, attempt.Task);
         if (task.TaskKey != task.TaskId)
         {
             return;
@@ -72,35 +75,19 @@ public sealed class RunTaskActivity(
 
         try
         {
-            if (!await durations.RecordAsync(input.PipelineId, task.TaskId, duration, cancellationToken))
+            if (!await durations.RecordAsync(pipelineId, task.TaskId, duration, cancellationToken))
             {
-                Log.DurationNotRecorded(logger, input.PipelineId, task.TaskId, "lost every write race");
+                Log.DurationNotRecorded(logger, pipelineId, task.TaskId, "lost every write race");
             }
         }
         catch (Azure.RequestFailedException ex)
         {
-            Log.DurationNotRecorded(logger, input.PipelineId, task.TaskId, ex.Message);
+            Log.DurationNotRecorded(logger, pipelineId, task.TaskId, ex.Message);
         }
     }
 
-    private static TaskAttempt ToAttempt(TaskActivityInput input) => new()
-    {
-        RunId = input.RunId,
-        PipelineId = input.PipelineId,
-        TaskKey = input.Task.TaskKey,
-        TaskId = input.Task.TaskId,
-        Attempt = input.Task.Attempt,
-        Kind = input.Task.Kind,
-        IdempotencyKey = input.Task.IdempotencyKey,
-        Config = input.Task.Config,
-        Input = input.Task.Input,
-        ResumeState = input.ResumeState,
-        Timeout = input.Task.Timeout,
-        KeepOutputInline = input.Task.KeepOutputInline,
-    };
-
-    private static TaskAttemptRecord Record(TaskActivityInput input, TaskStatus status, DateTimeOffset started,
+    private static TaskAttemptRecord Record(TaskAttempt attempt, TaskStatus status, DateTimeOffset started,
         DateTimeOffset? finished, TaskActivityResult? result, long logBytes) =>
-        new(input.RunId, input.Task.TaskKey, input.Task.Attempt, status, started, started, finished,
+        new(attempt.RunId, attempt.Task.TaskKey, attempt.Task.Attempt, status, started, started, finished,
             result?.ErrorKind, result?.Message, result?.Output, logBytes);
 }

@@ -1,34 +1,25 @@
 using System.Text.Json;
+using Workflow.Execution;
 
 namespace Workflow.Runtime.Handlers;
 
 /// <summary>
-/// One delivery of one attempt, as a host hands it to <see cref="TaskAttemptExecutor"/>: the embedded engine from
-/// its work items, the Azure app from the activity input.
+/// One delivery of one attempt: the decider's <see cref="RunTask"/> command as it is, plus the run it belongs to
+/// and what this delivery carries. It is the one record of an attempt from the decider to the handler: the
+/// embedded engine holds it in its work item, the Azure app composes it from the activity input, and
+/// <see cref="TaskAttemptExecutor"/> hands it to the handler in <see cref="TaskContext.TaskAttempt"/>.
 /// </summary>
-public sealed record TaskAttempt
+/// <param name="RunId">The run the attempt belongs to.</param>
+/// <param name="PipelineId">The run's pipeline (the owner of the secrets the config may name).</param>
+/// <param name="Task">
+/// What to run, as the decider asked: key, kind, config, input, timeout, the idempotency key
+/// <c>{runId}/{taskKey}/{attempt}</c> and whether the output stays inline.
+/// </param>
+public sealed record TaskAttempt(string RunId, string PipelineId, RunTask Task)
 {
-    public required string RunId { get; init; }
-    public required string PipelineId { get; init; }
-    public required string TaskKey { get; init; }
-    public required string TaskId { get; init; }
-    public required int Attempt { get; init; }
-    public required string Kind { get; init; }
-
-    /// <summary><c>{runId}/{taskKey}/{attempt}</c>: the same on every delivery of this attempt.</summary>
-    public required string IdempotencyKey { get; init; }
-
     /// <summary>1 on the first delivery; higher after a lease expired or the host restarted.</summary>
     public int Delivery { get; init; } = 1;
 
-    public JsonElement? Config { get; init; }
-    public JsonElement? Input { get; init; }
+    /// <summary>What an earlier delivery left when it suspended (async http, delay); null on a fresh start.</summary>
     public JsonElement? ResumeState { get; init; }
-    public TimeSpan? Timeout { get; init; }
-
-    /// <summary>
-    /// Keep the output inline whatever its size: a <c>map</c> reads this task's output inside the run decider,
-    /// which cannot follow a reference.
-    /// </summary>
-    public bool KeepOutputInline { get; init; }
 }

@@ -26,24 +26,25 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
     public async Task<TaskOutcome> ExecuteAsync(TaskAttempt attempt, ITaskLog log, Action? heartbeat,
         CancellationToken cancellation)
     {
-        var handler = handlers.Find(attempt.Kind);
+        var task = attempt.Task;
+        var handler = handlers.Find(task.Kind);
         if (handler is null)
         {
             return TaskOutcome.Failure(ErrorKinds.InvalidInput,
-                $"No handler serves task kind '{attempt.Kind}'. Register an ITaskHandler for it or use a built-in kind.");
+                $"No handler serves task kind '{task.Kind}'. Register an ITaskHandler for it or use a built-in kind.");
         }
 
-        using var timeout = attempt.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
+        using var timeout = task.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
         var token = linked?.Token ?? cancellation;
         var mask = Workflow.Secrets.SecretMask.None;
         try
         {
-            var input = await OutputReference.ResolveInputAsync(outputs, attempt.Input, token);
+            var input = await OutputReference.ResolveInputAsync(outputs, task.Input, token);
             var run = RunValues.FromInput(input);
-            (var withSecrets, mask) = await secrets.ResolveAsync(attempt, attempt.Config, token);
+            (var withSecrets, mask) = await secrets.ResolveAsync(attempt, task.Config, token);
             log = MaskedTaskLog.Wrap(log, mask);
-            if (!TryRender(attempt.TaskId, withSecrets, run, out var config, out var invalid))
+            if (!TryRender(task.TaskId, withSecrets, run, out var config, out var invalid))
             {
                 invalid = mask.Apply(invalid);
                 log.WriteLine(invalid);
@@ -52,17 +53,10 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
 
             var context = new TaskContext(heartbeat)
             {
-                RunId = attempt.RunId,
-                PipelineId = attempt.PipelineId,
-                TaskKey = attempt.TaskKey,
-                TaskId = attempt.TaskId,
-                Attempt = attempt.Attempt,
-                IdempotencyKey = attempt.IdempotencyKey,
-                Delivery = attempt.Delivery,
+                TaskAttempt = attempt,
                 Config = config,
                 Input = input,
                 Run = run,
-                ResumeState = attempt.ResumeState,
                 Log = log,
                 Outputs = outputs,
                 Time = time,
@@ -72,22 +66,22 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
             {
                 // Only the store makes references; one made by a task could point at another run's output.
                 return TaskOutcome.Failure(ErrorKinds.InvalidInput,
-                    $"Task '{attempt.TaskId}' returned an output holding '{OutputReference.RefProperty}', a key reserved " +
+                    $"Task '{task.TaskId}' returned an output holding '{OutputReference.RefProperty}', a key reserved " +
                     "for outputs the engine stores itself. Rename that key in the task's output.");
             }
 
-            if (outcome is TaskSucceededOutcome { Output: { } output } && !attempt.KeepOutputInline)
+            if (outcome is TaskSucceededOutcome { Output: { } output } && !task.KeepOutputInline)
             {
                 outcome = new TaskSucceededOutcome(
-                    await outputs.SpillIfLargeAsync(attempt.RunId, attempt.TaskKey, attempt.Attempt, output, token));
+                    await outputs.SpillIfLargeAsync(attempt.RunId, task.TaskKey, task.Attempt, output, token));
             }
 
             return outcome;
         }
         catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true)
         {
-            log.WriteLine($"timed out after {attempt.Timeout}");
-            return TaskOutcome.Failure(ErrorKinds.Timeout, $"The task ran longer than its timeout of {attempt.Timeout}.");
+            log.WriteLine($"timed out after {task.Timeout}");
+            return TaskOutcome.Failure(ErrorKinds.Timeout, $"The task ran longer than its timeout of {task.Timeout}.");
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -100,7 +94,7 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
         }
         catch (Exception ex)
         {
-            Log.HandlerThrew(logger, attempt.IdempotencyKey, ex);
+            Log.HandlerThrew(logger, task.IdempotencyKey, ex);
             log.WriteLine($"handler error: {ex.GetType().Name}: {ex.Message}");
             return TaskOutcome.Failure(ErrorKinds.Handler, mask.Apply($"{ex.GetType().Name}: {ex.Message}"));
         }

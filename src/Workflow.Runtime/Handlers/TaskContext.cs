@@ -5,23 +5,32 @@ using Workflow.Runtime.Logs;
 namespace Workflow.Runtime.Handlers;
 
 /// <summary>
-/// Everything a handler gets for one delivery of one attempt. Hosts build it through
-/// <see cref="TaskAttemptExecutor"/>; tests of a handler may build one directly.
+/// Everything a handler gets for one delivery of one attempt: the attempt itself (<see cref="TaskAttempt"/>, whose
+/// identity the properties below read) and what the executor prepared for it (the rendered config, the resolved
+/// input, the run's values, the log). Hosts build it through <see cref="TaskAttemptExecutor"/>; tests of a handler
+/// may build one directly.
 /// </summary>
 public sealed class TaskContext(Action? heartbeat = null)
 {
-    public required string RunId { get; init; }
-    public required string PipelineId { get; init; }
-    public required string TaskKey { get; init; }
-    public required string TaskId { get; init; }
-    public required int Attempt { get; init; }
+    /// <summary>The attempt this delivery runs, as the host handed it to the executor.</summary>
+    public required TaskAttempt TaskAttempt { get; init; }
+
+    public string RunId => TaskAttempt.RunId;
+    public string PipelineId => TaskAttempt.PipelineId;
+    public string TaskKey => TaskAttempt.Task.TaskKey;
+    public string TaskId => TaskAttempt.Task.TaskId;
+    public int Attempt => TaskAttempt.Task.Attempt;
 
     /// <summary><c>{runId}/{taskKey}/{attempt}</c>: the same on every delivery of this attempt.</summary>
-    public required string IdempotencyKey { get; init; }
+    public string IdempotencyKey => TaskAttempt.Task.IdempotencyKey;
 
     /// <summary>1 on the first delivery; higher after a lease expired or the host restarted.</summary>
-    public required int Delivery { get; init; }
+    public int Delivery => TaskAttempt.Delivery;
 
+    /// <summary>Set when an earlier delivery suspended; null on a fresh start.</summary>
+    public JsonElement? ResumeState => TaskAttempt.ResumeState;
+
+    /// <summary>The task's config with its secret and parameter templates rendered for this delivery.</summary>
     public JsonElement? Config { get; init; }
 
     /// <summary>
@@ -38,9 +47,6 @@ public sealed class TaskContext(Action? heartbeat = null)
 
     /// <summary>The run's resolved parameters as a JSON object (<see cref="RunValues.Parameters"/>).</summary>
     public JsonElement? Parameters => Run?.Parameters;
-
-    /// <summary>Set when an earlier delivery suspended; null on a fresh start.</summary>
-    public JsonElement? ResumeState { get; init; }
 
     public required ITaskLog Log { get; init; }
 

@@ -78,5 +78,5 @@ public sealed class AttemptSecrets(IServiceProvider services)
     };
 
     private static TaskFailureException Failure(TaskAttempt attempt, string reason) =>
-        new(ErrorKinds.InvalidInput, $"Task '{attempt.TaskId}': {reason}");
+        new(ErrorKinds.InvalidInput, $"Task '{attempt.Task.TaskId}': {reason}");
 }

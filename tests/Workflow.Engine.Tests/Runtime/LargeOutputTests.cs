@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
@@ -18,6 +19,18 @@ public sealed class LargeOutputTests
             Pipelines.ToJson(context.Input!.Value.GetProperty("list").GetArrayLength())));
         s.AddCodeHandler("item", (context, _, _) => ValueTask.FromResult<JsonElement?>(context.Input!.Value.GetProperty("$item")));
     }, options: o => o.OutputInlineLimitBytes = 512);
+
+    /// <summary>Task <c>list</c> (run by <paramref name="listHandler"/>) and a map <c>each</c> over its output.</summary>
+    private static PipelineDefinition MapOverList(string id, string listHandler) =>
+        Pipelines.Define(id, Pipelines.Code("list", listHandler),
+            new TaskDefinition
+            {
+                Id = "each",
+                Kind = "code",
+                Config = Pipelines.ToJson(new { handler = "item" }),
+                DependsOn = ["list"],
+                Map = new MapSpec { Over = "list" },
+            });
 
     [Fact]
     public async Task A_large_output_is_kept_in_a_file_and_reaches_the_downstream_task_as_its_value()
@@ -45,15 +58,7 @@ public sealed class LargeOutputTests
     {
         // Arrange
         await using var engine = await StartAsync();
-        var pipeline = Pipelines.Define("big-map", Pipelines.Code("list", "list"),
-            new TaskDefinition
-            {
-                Id = "each",
-                Kind = "code",
-                Config = Pipelines.ToJson(new { handler = "item" }),
-                DependsOn = ["list"],
-                Map = new MapSpec { Over = "list" },
-            });
+        var pipeline = MapOverList("big-map", "list");
 
         // Act
         var run = await engine.StartRunAsync(pipeline);
@@ -63,5 +68,52 @@ public sealed class LargeOutputTests
         Assert.Equal(RunStatus.Succeeded, status);
         var detail = await engine.Workflow.GetRunAsync(run.RunId, CancellationToken.None);
         Assert.Equal(200, detail!.Tasks.Count(t => t.TaskKey.StartsWith("each[", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_map_source_redelivered_after_a_restart_still_hands_its_large_output_to_the_map_inline()
+    {
+        // Arrange: the map's source is in flight when the host stops; the restart rebuilds its attempt from the store.
+        var data = TempDirectory.Create();
+        var deliveries = new List<(int Delivery, string Key)>();
+        void Register(IServiceCollection s)
+        {
+            s.AddCodeHandler("list-once-restarted", async (context, _, ct) =>
+            {
+                lock (deliveries)
+                {
+                    deliveries.Add((context.Delivery, context.IdempotencyKey));
+                }
+
+                if (context.Delivery == 1)
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+
+                return List;
+            });
+            s.AddCodeHandler("item", (context, _, _) =>
+                ValueTask.FromResult<JsonElement?>(context.Input!.Value.GetProperty("$item")));
+        }
+
+        var pipeline = MapOverList("big-map-restart", "list-once-restarted");
+        string runId;
+        await using (var first = await TestEngine.StartAsync(Register, data, o => o.OutputInlineLimitBytes = 512))
+        {
+            runId = (await first.StartRunAsync(pipeline)).RunId;
+            await Poll.UntilAsync(() => { lock (deliveries) { return deliveries.Count == 1; } }, "the first delivery");
+        }
+
+        // Act
+        await using var second = await TestEngine.StartAsync(Register, data, o => o.OutputInlineLimitBytes = 512);
+        var status = await second.WaitAsync(runId, seconds: 120);
+
+        // Assert
+        Assert.Equal(RunStatus.Succeeded, status);
+        Assert.Equal([(1, $"{runId}/list/1"), (2, $"{runId}/list/1")], deliveries);
+        var detail = await second.Workflow.GetRunAsync(runId, CancellationToken.None);
+        Assert.Equal(200, detail!.Tasks.Count(t => t.TaskKey.StartsWith("each[", StringComparison.Ordinal)));
+        var list = Assert.Single(await second.Workflow.ListAttemptsAsync(runId, "list", CancellationToken.None));
+        Assert.False(OutputReference.IsReference(list.Output!.Value), "a map reads it, so it is kept inline");
     }
 }

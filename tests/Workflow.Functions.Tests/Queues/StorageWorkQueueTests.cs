@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workflow.Engine;
+using Workflow.Execution;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
@@ -109,13 +110,9 @@ public sealed class StorageWorkQueueTests(AzuriteFixture azurite)
 
     private static TaskContext Context() => new()
     {
-        RunId = "drainer@1",
-        PipelineId = "drainer",
-        TaskKey = "drain",
-        TaskId = "drain",
-        Attempt = 1,
-        IdempotencyKey = "drainer@1/drain/1",
-        Delivery = 1,
+        TaskAttempt = new TaskAttempt("drainer@1", "drainer", new RunTask("drain", "drain", 1, "queue-drain",
+            Config: null, Input: null, Pool: "", Priority: 0, Rank: 0, IdempotencyKey: "drainer@1/drain/1",
+            Timeout: null)),
         Config = JsonSerializer.SerializeToElement(new { queue = "orders", handler = "order", maxDeliveries = 2 }),
         Log = new DiscardLog(),
         Outputs = null!,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Runtime.Handlers;
 using Workflow.Runtime.Logs;
@@ -33,19 +34,9 @@ public sealed class TaskHandlersWithoutEngineTests
     }
 
     private static TaskAttempt Attempt(string taskId, string kind, object config, JsonElement? input = null,
-        TimeSpan? timeout = null) => new()
-        {
-            RunId = "run-1",
-            PipelineId = "p",
-            TaskKey = taskId,
-            TaskId = taskId,
-            Attempt = 1,
-            Kind = kind,
-            IdempotencyKey = $"run-1/{taskId}/1",
-            Config = JsonSerializer.SerializeToElement(config),
-            Input = input,
-            Timeout = timeout,
-        };
+        TimeSpan? timeout = null) =>
+        new("run-1", "p", new RunTask(taskId, taskId, 1, kind, JsonSerializer.SerializeToElement(config), input,
+            Pool: "", Priority: 0, Rank: 0, IdempotencyKey: $"run-1/{taskId}/1", Timeout: timeout));
 
     [Fact]
     public void The_handler_part_registers_code_http_and_process_on_its_own()

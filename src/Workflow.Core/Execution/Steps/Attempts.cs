@@ -42,7 +42,8 @@ internal static class Attempts
         var task = state.Tasks[unit.Task];
         step.Emit(new RunTask(unit.Key, def.Id, unit.Attempt, def.Kind, def.Config,
             TaskInput.Build(state, step.Index, unit), PoolOf(step, def), task.Priority, task.Rank,
-            $"{state.RunId}/{unit.Key}/{unit.Attempt}", TimeoutOf(step, def), step.Index.IsMapSource(state, unit.Task)));
+            RunTask.IdempotencyKeyFor(state.RunId, unit.Key, unit.Attempt), TimeoutOf(step, def),
+            step.Index.IsMapSource(state, unit.Task)));
         StartTimeout(step, unit, def);
     }
 
