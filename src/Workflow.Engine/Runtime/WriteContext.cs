@@ -94,12 +94,12 @@ internal sealed class WriteContext(SqliteConnection connection, SqliteConnection
     internal void OpenTransaction()
     {
         Transaction = Connection.BeginTransaction(deferred: false);
+        Batch.Transaction = Transaction;
         Direct = true;
         Sql.RecordInto(null);
         Sql.Bind(Transaction);
         Sql.Execute(Batch.Writes);
         Batch.Writes.Clear();
-        Batch.Transaction = Transaction;
     }
 
     /// <summary>Marks where an isolated op begins, so that a failure undoes only what the op did.</summary>
