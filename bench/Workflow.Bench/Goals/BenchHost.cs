@@ -31,6 +31,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public ScheduleTicker Ticker => _provider.GetRequiredService<ScheduleTicker>();
 
+    public Workflow.Engine.Runtime.WriteLoop Writer => _provider.GetRequiredService<Workflow.Engine.Runtime.WriteLoop>();
+
     public static async Task<BenchHost> StartAsync(TimeProvider? clock, bool schedulerRunning,
         Action<IServiceCollection>? configure = null)
     {

@@ -12,12 +12,21 @@ namespace Workflow.Api.Security;
 
 /// <summary>
 /// A fixed-window limit per user (the token's subject), or per client address before authentication, so one
-/// busy script cannot starve everyone else. Refusals answer 429 with Retry-After.
+/// busy script cannot starve everyone else. Refusals answer 429 with Retry-After. The limit is the setting
+/// <c>Workflow:Api:RateLimitPermits</c> requests per <c>Workflow:Api:RateLimitWindow</c> (600 a minute by
+/// default); a host that cannot start with a limit of zero or a window of no length says so at start-up.
 /// </summary>
 internal static class RateLimiting
 {
     public static void AddWorkflowRateLimiting(this IServiceCollection services)
     {
+        services.AddOptions<WorkflowApiOptions>()
+            .Validate(o => o.RateLimitPermits > 0,
+                "Workflow:Api:RateLimitPermits must be at least 1 (requests per user per window); " +
+                "raise it, for a load test for example, rather than setting it to 0.")
+            .Validate(o => o.RateLimitWindow > TimeSpan.Zero,
+                "Workflow:Api:RateLimitWindow must be a positive duration, such as 00:01:00.")
+            .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<WorkflowApiOptions>>((o, api) =>
         {

@@ -5,8 +5,9 @@ namespace Workflow.Engine.Runtime;
 
 /// <summary>
 /// The writer thread's view while it applies ops. In pipelined mode (completions, timers) row changes are
-/// recorded into the current <see cref="StoreBatch"/> for the commit thread; in direct mode (an isolated op such
-/// as starting a run or storing a pipeline) they run at once in the op's own transaction.
+/// recorded into the current <see cref="StoreBatch"/> for the commit thread. Once an isolated op (an API write
+/// such as starting a run or storing a pipeline) comes, the batch switches to direct mode: the writer opens the
+/// batch's shared transaction and every write runs at once, each isolated op inside a savepoint of its own.
 /// </summary>
 internal sealed class WriteContext(SqliteConnection connection, SqliteConnection readConnection,
     HotStatements statements, EngineRuntime engine)
@@ -18,7 +19,7 @@ internal sealed class WriteContext(SqliteConnection connection, SqliteConnection
     /// <summary>For reads of committed state (pipeline definitions) while the commit thread owns <see cref="Connection"/>.</summary>
     public SqliteConnection ReadConnection { get; } = readConnection;
 
-    /// <summary>The open transaction in direct mode.</summary>
+    /// <summary>The batch's open shared transaction in direct mode.</summary>
     public SqliteTransaction Transaction { get; private set; } = null!;
 
     public HotStatements Sql { get; } = statements;
@@ -75,42 +76,55 @@ internal sealed class WriteContext(SqliteConnection connection, SqliteConnection
         return command;
     }
 
-    /// <summary>Starts recording into a fresh batch for the commit thread.</summary>
+    /// <summary>Hands the batch over (recorded writes, or the open shared transaction) and starts a fresh one.</summary>
     internal StoreBatch TakeBatch()
     {
         var batch = Batch;
         Batch = new StoreBatch();
+        Direct = false;
+        Transaction = null!;
         Sql.RecordInto(Batch.Writes);
         return batch;
     }
 
-    internal void BeginDirect()
+    /// <summary>
+    /// Opens the batch's shared transaction on the writer's connection (no commit may be using it) and carries out
+    /// the writes recorded so far in it; until the batch is handed off, every write then runs at once.
+    /// </summary>
+    internal void OpenTransaction()
     {
+        Transaction = Connection.BeginTransaction(deferred: false);
+        Batch.Transaction = Transaction;
         Direct = true;
         Sql.RecordInto(null);
-        Transaction = Connection.BeginTransaction(deferred: false);
         Sql.Bind(Transaction);
+        Sql.Execute(Batch.Writes);
+        Batch.Writes.Clear();
     }
 
-    internal void EndDirect(bool commit)
+    /// <summary>Marks where an isolated op begins, so that a failure undoes only what the op did.</summary>
+    internal OpMark BeginOp()
     {
-        try
-        {
-            if (commit)
-            {
-                Transaction.Commit();
-            }
-            else
-            {
-                Transaction.Rollback();
-                _followUps.Clear();
-            }
-        }
-        finally
-        {
-            Transaction.Dispose();
-            Direct = false;
-            Sql.RecordInto(Batch.Writes);
-        }
+        Transaction.Save(SavepointName);
+        return new OpMark(Batch.Ops.Count, Batch.AfterCommit.Count, _followUps.Count);
     }
+
+    internal void EndOp() => Transaction.Release(SavepointName);
+
+    /// <summary>Undoes an isolated op: its rows, its follow-ups and its after-commit actions; earlier ops stay.</summary>
+    internal void UndoOp(OpMark mark)
+    {
+        Transaction.Rollback(SavepointName);
+        Transaction.Release(SavepointName);
+        Batch.Ops.RemoveRange(mark.Ops, Batch.Ops.Count - mark.Ops);
+        Batch.AfterCommit.RemoveRange(mark.AfterCommit, Batch.AfterCommit.Count - mark.AfterCommit);
+        var earlier = _followUps.Take(mark.FollowUps).ToList();
+        _followUps.Clear();
+        earlier.ForEach(_followUps.Enqueue);
+    }
+
+    private const string SavepointName = "op";
+
+    /// <summary>How much of the batch existed before an isolated op began.</summary>
+    internal readonly record struct OpMark(int Ops, int AfterCommit, int FollowUps);
 }

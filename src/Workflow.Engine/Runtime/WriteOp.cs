@@ -6,7 +6,11 @@ namespace Workflow.Engine.Runtime;
 /// </summary>
 internal abstract class WriteOp
 {
-    /// <summary>An isolated op runs inside a savepoint, so a failure (a user error) undoes only its own writes.</summary>
+    /// <summary>
+    /// An isolated op (an API write) may throw a user error and may read and write the connection directly: it
+    /// runs inside a savepoint of the batch's shared transaction, so a failure undoes only its own writes. Its
+    /// caller hears of the failure, like of a success, once the batch is committed.
+    /// </summary>
     public virtual bool Isolated => false;
 
     public abstract void Apply(WriteContext context);

@@ -10,6 +10,12 @@ public sealed class RateLimitFactory() : ApiFactory("Development", new Dictionar
     ["Workflow:Api:RateLimitWindow"] = "00:10:00",
 });
 
+/// <summary>A host configured with no requests at all per window.</summary>
+public sealed class ZeroRateLimitFactory() : ApiFactory("Development", new Dictionary<string, string?>
+{
+    ["Workflow:Api:RateLimitPermits"] = "0",
+});
+
 public sealed class RateLimitTests(RateLimitFactory factory) : IClassFixture<RateLimitFactory>
 {
     private readonly ApiFactory _factory = factory;
@@ -37,5 +43,15 @@ public sealed class RateLimitTests(RateLimitFactory factory) : IClassFixture<Rat
         Assert.True(limited.Headers.RetryAfter!.Delta > TimeSpan.Zero);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public void A_limit_of_zero_requests_stops_the_host_at_start_up_with_a_message_naming_the_setting()
+    {
+        using var zero = new ZeroRateLimitFactory();
+
+        var error = Assert.ThrowsAny<Exception>(() => zero.CreateClient());
+
+        Assert.Contains("Workflow:Api:RateLimitPermits must be at least 1", error.ToString());
     }
 }

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// The commit thread: makes each batch the writer hands over durable (one transaction, one fsync), then runs its
+/// after-commit actions and answers its ops' callers. A recorded batch is carried out in a transaction of its own,
+/// retried whole while another connection holds the write lock; a batch the writer already applied in its shared
+/// transaction only has to be committed.
+/// </summary>
+internal sealed class BatchCommitter(OpInbox inbox, CommitSlot slot, WriteStats stats, ILogger logger, int busyRetries)
+{
+    public void Run(WriteContext context)
+    {
+        while (slot.Take() is { } batch)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var ok = batch.Transaction is { } open ? CommitOpen(open, batch) : CommitRecorded(context, batch);
+            stats.Committing(started);
+            if (ok)
+            {
+                Finish(batch);
+            }
+
+            slot.Committed();
+            inbox.Wake();
+        }
+    }
+
+    private bool CommitOpen(SqliteTransaction transaction, StoreBatch batch)
+    {
+        try
+        {
+            transaction.Commit();
+            return true;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+        {
+            StoreErrors.Fail(batch, inbox, logger, ex);
+            return false;
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
+    }
+
+    private bool CommitRecorded(WriteContext context, StoreBatch batch)
+    {
+        if (batch.Writes.Count == 0)
+        {
+            return true;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var transaction = context.Connection.BeginTransaction(deferred: false);
+                context.Sql.Bind(transaction);
+                context.Sql.Execute(batch.Writes);
+                transaction.Commit();
+                return true;
+            }
+            catch (SqliteException ex) when (StoreErrors.IsBusy(ex) && attempt < busyRetries)
+            {
+                // Another connection (a second host on the same file, a shell) held the write lock
+                // longer than the busy timeout. The transaction rolled back, so the whole batch can simply go again.
+                Log.StoreBusy(logger, attempt + 1, busyRetries);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            {
+                StoreErrors.Fail(batch, inbox, logger, ex);
+                return false;
+            }
+        }
+    }
+
+    private void Finish(StoreBatch batch)
+    {
+        stats.Finished(batch.Ops.Count);
+        foreach (var action in batch.AfterCommit)
+        {
+            action();
+        }
+
+        foreach (var op in batch.Ops)
+        {
+            op.Committed();
+        }
+
+        foreach (var (op, error) in batch.Rejected)
+        {
+            op.Fail(error);
+        }
+    }
+}
