@@ -24,7 +24,10 @@ public sealed class EngineOptions
     /// <summary>How long a worker's lease on a work item lasts without a heartbeat.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A decider snapshot is written after at least this many events, or the run's task count if larger.</summary>
+    /// <summary>
+    /// A decider snapshot is written after at least this many events, or twice the run's task count if larger, and
+    /// at the run's end; recovery replays the events after the last one.
+    /// </summary>
     public int SnapshotMinEvents { get; set; } = 1000;
 
     /// <summary>Outputs whose JSON is larger than this are written to a file and passed on by reference.</summary>

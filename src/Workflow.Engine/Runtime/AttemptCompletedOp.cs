@@ -34,7 +34,7 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
             case TaskSuspendedOutcome suspended:
                 item.Suspend(suspended.State);
                 sql.SuspendAttempt(item.RunId, item.TaskKey, item.Attempt, UnixTime.ToMs(suspended.ResumeAt),
-                    suspended.State.GetRawText(), logBytes);
+                    SqlValue.Json(suspended.State), logBytes);
                 context.AfterCommit(() => engine.Timers.Schedule(suspended.ResumeAt, () =>
                 {
                     if (!item.Cancelled)
@@ -46,7 +46,7 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
             case TaskSucceededOutcome succeeded:
                 run.Pending.Remove(item.Key);
                 sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "succeeded", finishedMs, null, null,
-                    EngineJson.Raw(succeeded.Output), logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
+                    SqlValue.Json(succeeded.Output), logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
                 sql.InsertDuration(run.PipelineId, item.TaskId, item.RunId, item.Attempt, finishedMs,
                     (long)(finishedAt - startedAt).TotalMilliseconds);
                 Publish(context, run, true, null);
@@ -55,7 +55,7 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
             case TaskFailedOutcome failed:
                 run.Pending.Remove(item.Key);
                 sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "failed", finishedMs, failed.ErrorKind,
-                    failed.Message, null, logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
+                    failed.Message, SqlValue.Null, logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
                 Publish(context, run, false, failed.ErrorKind);
                 RunShell.ApplyEvent(context, run,
                     new TaskFailed(finishedAt, item.TaskKey, item.Attempt, failed.ErrorKind, failed.Message));

@@ -33,7 +33,7 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             if (!engine.Runs.TryGetValue(item.RunId, out var run))
             {
                 context.Sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "cancelled", context.NowMs,
-                    Workflow.Model.ErrorKinds.Cancelled, "The run had already finished.", null, 0);
+                    Workflow.Model.ErrorKinds.Cancelled, "The run had already finished.", SqlValue.Null, 0);
                 continue;
             }
 
@@ -142,9 +142,9 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             }
         }
 
-        foreach (var (seq, body) in RecoveryQueries.Events(context, run.RunId, run.Seq))
+        foreach (var (seq, @event) in RecoveryQueries.Events(context, run.RunId, run.Seq))
         {
-            run.State = RunDecider.Decide(run.State, EngineJson.DeserializeEvent(body)).State;
+            run.State = RunDecider.Decide(run.State, @event).State;
             run.Seq = seq;
         }
     }

@@ -75,9 +75,10 @@ internal static class RecoveryQueries
         return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, null);
     }
 
-    public static List<(long Seq, string Body)> Events(WriteContext context, string runId, long afterSeq)
+    /// <summary>The events after <paramref name="afterSeq"/>, in either body format (<see cref="RunEventCodec"/>).</summary>
+    public static List<(long Seq, Execution.RunEvent Event)> Events(WriteContext context, string runId, long afterSeq)
     {
-        var events = new List<(long, string)>();
+        var events = new List<(long, Execution.RunEvent)>();
         using var command = context.Command(
             "SELECT seq, body FROM run_events WHERE run_id = $id AND seq > $after ORDER BY seq;");
         command.Parameters.AddWithValue("$id", runId);
@@ -85,7 +86,7 @@ internal static class RecoveryQueries
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            events.Add((reader.GetInt64(0), reader.GetString(1)));
+            events.Add((reader.GetInt64(0), RunEventCodec.Decode(reader.GetValue(1))));
         }
 
         return events;

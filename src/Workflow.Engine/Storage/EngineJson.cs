@@ -6,16 +6,13 @@ using Workflow.Json;
 namespace Workflow.Engine.Storage;
 
 /// <summary>
-/// How the engine stores events, decider state and outputs: the decider's own JSON contract for events and
-/// snapshots, raw JSON text for outputs and configs.
+/// How the engine stores decider state and outputs: the decider's own JSON contract for snapshots (written as UTF-8
+/// text straight from the serializer), raw JSON text for outputs and configs. Events are <see cref="RunEventCodec"/>'s.
 /// </summary>
 internal static class EngineJson
 {
-    public static string Serialize(RunEvent value) => RunJson.Serialize(value);
-
-    public static RunEvent DeserializeEvent(string json) => RunJson.DeserializeEvent(json);
-
-    public static string SerializeState(RunState state) => RunDecider.Snapshot(state);
+    public static byte[] SerializeState(RunState state) =>
+        JsonSerializer.SerializeToUtf8Bytes(state, RunJsonContext.Default.RunState);
 
     public static RunState DeserializeState(string json) => RunDecider.Restore(json);
 

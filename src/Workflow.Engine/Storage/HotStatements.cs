@@ -1,113 +1,119 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Workflow.Engine.Storage;
 
 /// <summary>
-/// The prepared statements of the hot path: one per kind of row change a task causes. Preparing them once and
-/// re-binding parameters keeps a completion to a few microseconds of SQLite work inside a group commit.
+/// The prepared statements of the hot path: one per kind of row change a task causes, prepared once on the
+/// writer's connection and bound by ordinal (<see cref="PreparedStatement"/>). The writer thread records each
+/// write with its values already encoded (text as UTF-8), so the commit thread only binds and steps.
 /// When the engine runs non-durably (the benchmark's ceiling) they do nothing.
 /// </summary>
 internal sealed class HotStatements : IDisposable
 {
-    private readonly List<SqliteCommand> _all = [];
+    private readonly List<PreparedStatement> _all = [];
     private readonly bool _durable;
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
     private List<StoreWrite>? _buffer;
-    private readonly SqliteCommand _insertAttempt;
-    private readonly SqliteCommand _markStarted;
-    private readonly SqliteCommand _finishAttempt;
-    private readonly SqliteCommand _suspendAttempt;
-    private readonly SqliteCommand _insertEvent;
-    private readonly SqliteCommand _insertDuration;
-    private readonly SqliteCommand _insertTimer;
-    private readonly SqliteCommand _deleteTimer;
-    private readonly SqliteCommand _upsertSnapshot;
+    private string? _lastRunId;
+    private byte[] _lastRunIdUtf8 = [];
+    private readonly PreparedStatement _insertAttempt;
+    private readonly PreparedStatement _markStarted;
+    private readonly PreparedStatement _finishAttempt;
+    private readonly PreparedStatement _suspendAttempt;
+    private readonly PreparedStatement _insertEvent;
+    private readonly PreparedStatement _insertDuration;
+    private readonly PreparedStatement _insertTimer;
+    private readonly PreparedStatement _deleteTimer;
+    private readonly PreparedStatement _upsertSnapshot;
 
     public HotStatements(SqliteConnection connection, bool durable)
     {
         _durable = durable;
         _connection = connection;
-        _insertAttempt = Create(connection, """
+        _insertAttempt = Create("""
             INSERT INTO task_attempts (run_id, task_key, attempt, task_id, kind, pool, priority, rank, status, config,
                 input, timeout_ms, idempotency_key, queued_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $9, $10, $11, $12, $13)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?10, ?11, ?12, ?13)
             ON CONFLICT DO NOTHING;
             """, 13);
-        _markStarted = Create(connection, """
-            UPDATE task_attempts SET status = 'running', started_at = coalesce(started_at, $4), lease_expires_at = $5,
-                deliveries = $6
-            WHERE run_id = $1 AND task_key = $2 AND attempt = $3 AND status IN ('queued', 'running');
+        _markStarted = Create("""
+            UPDATE task_attempts SET status = 'running', started_at = coalesce(started_at, ?4), lease_expires_at = ?5,
+                deliveries = ?6
+            WHERE run_id = ?1 AND task_key = ?2 AND attempt = ?3 AND status IN ('queued', 'running');
             """, 6);
-        _finishAttempt = Create(connection, """
-            UPDATE task_attempts SET status = $4, finished_at = $5, error_kind = $6, error = $7, output = $8,
-                log_bytes = $9, started_at = coalesce(started_at, $10), deliveries = max(deliveries, $11),
+        _finishAttempt = Create("""
+            UPDATE task_attempts SET status = ?4, finished_at = ?5, error_kind = ?6, error = ?7, output = ?8,
+                log_bytes = ?9, started_at = coalesce(started_at, ?10), deliveries = max(deliveries, ?11),
                 lease_expires_at = NULL, resume_state = NULL
-            WHERE run_id = $1 AND task_key = $2 AND attempt = $3;
+            WHERE run_id = ?1 AND task_key = ?2 AND attempt = ?3;
             """, 11);
-        _suspendAttempt = Create(connection, """
-            UPDATE task_attempts SET status = 'queued', available_at = $4, resume_state = $5, lease_expires_at = NULL,
-                log_bytes = $6
-            WHERE run_id = $1 AND task_key = $2 AND attempt = $3;
+        _suspendAttempt = Create("""
+            UPDATE task_attempts SET status = 'queued', available_at = ?4, resume_state = ?5, lease_expires_at = NULL,
+                log_bytes = ?6
+            WHERE run_id = ?1 AND task_key = ?2 AND attempt = ?3;
             """, 6);
-        _insertEvent = Create(connection,
-            "INSERT INTO run_events (run_id, seq, type, at, body) VALUES ($1, $2, $3, $4, $5);", 5);
-        _insertDuration = Create(connection, """
+        _insertEvent = Create(
+            "INSERT INTO run_events (run_id, seq, type, at, body) VALUES (?1, ?2, ?3, ?4, ?5);", 5);
+        _insertDuration = Create("""
             INSERT INTO task_durations (pipeline_id, task_id, run_id, attempt, finished_at, duration_ms)
-            VALUES ($1, $2, $3, $4, $5, $6);
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6);
             """, 6);
-        _insertTimer = Create(connection, """
-            INSERT OR REPLACE INTO timers (run_id, timer_id, due_at, purpose, task_key) VALUES ($1, $2, $3, $4, $5);
+        _insertTimer = Create("""
+            INSERT OR REPLACE INTO timers (run_id, timer_id, due_at, purpose, task_key) VALUES (?1, ?2, ?3, ?4, ?5);
             """, 5);
-        _deleteTimer = Create(connection, "DELETE FROM timers WHERE run_id = $1 AND timer_id = $2;", 2);
-        _upsertSnapshot = Create(connection,
-            "INSERT OR REPLACE INTO run_snapshots (run_id, seq, state) VALUES ($1, $2, $3);", 3);
+        _deleteTimer = Create("DELETE FROM timers WHERE run_id = ?1 AND timer_id = ?2;", 2);
+        _upsertSnapshot = Create("INSERT OR REPLACE INTO run_snapshots (run_id, seq, state) VALUES (?1, ?2, ?3);", 3);
     }
 
-    public void Bind(SqliteTransaction? transaction)
-    {
-        _transaction = transaction;
-        foreach (var command in _all)
-        {
-            command.Transaction = transaction;
-        }
-    }
+    /// <summary>The transaction ad hoc writes join; prepared statements run in whatever transaction is open.</summary>
+    public void Bind(SqliteTransaction? transaction) => _transaction = transaction;
 
     public void InsertAttempt(string runId, string taskKey, int attempt, string taskId, string kind, string pool,
-        int priority, double rank, string? config, string? input, long? timeoutMs, string key, long queuedAt) =>
-        Run(_insertAttempt, runId, taskKey, attempt, taskId, kind, pool, priority, rank, config, input, timeoutMs, key,
-            queuedAt);
+        int priority, double rank, SqlValue config, SqlValue input, long? timeoutMs, string key, long queuedAt) =>
+        Run(_insertAttempt, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Text(taskId),
+            SqlValue.Text(kind), SqlValue.Text(pool), SqlValue.Of(priority), SqlValue.Of(rank), config, input,
+            SqlValue.Of(timeoutMs), SqlValue.Text(key), SqlValue.Of(queuedAt)]);
 
     public void MarkStarted(string runId, string taskKey, int attempt, long startedAt, long leaseExpiresAt,
         int deliveries) =>
-        Run(_markStarted, runId, taskKey, attempt, startedAt, leaseExpiresAt, deliveries);
+        Run(_markStarted, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Of(startedAt),
+            SqlValue.Of(leaseExpiresAt), SqlValue.Of(deliveries)]);
 
     public void FinishAttempt(string runId, string taskKey, int attempt, string status, long finishedAt,
-        string? errorKind, string? error, string? output, long logBytes, long? startedAt = null, int deliveries = 0) =>
-        Run(_finishAttempt, runId, taskKey, attempt, status, finishedAt, errorKind, error, output, logBytes, startedAt,
-            deliveries);
+        string? errorKind, string? error, SqlValue output, long logBytes, long? startedAt = null, int deliveries = 0) =>
+        Run(_finishAttempt, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Text(status),
+            SqlValue.Of(finishedAt), SqlValue.Text(errorKind), SqlValue.Text(error), output, SqlValue.Of(logBytes),
+            SqlValue.Of(startedAt), SqlValue.Of(deliveries)]);
 
-    public void SuspendAttempt(string runId, string taskKey, int attempt, long availableAt, string state, long logBytes) =>
-        Run(_suspendAttempt, runId, taskKey, attempt, availableAt, state, logBytes);
+    public void SuspendAttempt(string runId, string taskKey, int attempt, long availableAt, SqlValue state,
+        long logBytes) =>
+        Run(_suspendAttempt, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Of(availableAt),
+            state, SqlValue.Of(logBytes)]);
 
-    public void InsertEvent(string runId, long seq, string type, long at, string body) =>
-        Run(_insertEvent, runId, seq, type, at, body);
+    public void InsertEvent(string runId, long seq, string type, long at, SqlValue body) =>
+        Run(_insertEvent, [RunId(runId), SqlValue.Of(seq), SqlValue.Text(type), SqlValue.Of(at), body]);
 
     public void InsertDuration(string pipelineId, string taskId, string runId, int attempt, long finishedAt, long ms) =>
-        Run(_insertDuration, pipelineId, taskId, runId, attempt, finishedAt, ms);
+        Run(_insertDuration, [SqlValue.Text(pipelineId), SqlValue.Text(taskId), RunId(runId), SqlValue.Of(attempt),
+            SqlValue.Of(finishedAt), SqlValue.Of(ms)]);
 
     public void InsertTimer(string runId, string timerId, long dueAt, string purpose, string? taskKey) =>
-        Run(_insertTimer, runId, timerId, dueAt, purpose, taskKey);
+        Run(_insertTimer, [RunId(runId), SqlValue.Text(timerId), SqlValue.Of(dueAt), SqlValue.Text(purpose),
+            SqlValue.Text(taskKey)]);
 
-    public void DeleteTimer(string runId, string timerId) => Run(_deleteTimer, runId, timerId);
+    public void DeleteTimer(string runId, string timerId) =>
+        Run(_deleteTimer, [RunId(runId), SqlValue.Text(timerId)]);
 
-    public void UpsertSnapshot(string runId, long seq, string state) => Run(_upsertSnapshot, runId, seq, state);
+    public void UpsertSnapshot(string runId, long seq, byte[] stateUtf8) =>
+        Run(_upsertSnapshot, [RunId(runId), SqlValue.Of(seq), SqlValue.Utf8(stateUtf8)]);
 
     public void Dispose()
     {
-        foreach (var command in _all)
+        foreach (var statement in _all)
         {
-            command.Dispose();
+            statement.Dispose();
         }
     }
 
@@ -117,13 +123,14 @@ internal sealed class HotStatements : IDisposable
     /// <summary>An ad hoc write (run rows, timer cleanup); written even when the engine is not durable.</summary>
     public void Write(string sql, params ReadOnlySpan<object?> values)
     {
+        var write = new StoreWrite(null, null, sql, values.ToArray());
         if (_buffer is not null)
         {
-            _buffer.Add(new StoreWrite(null, sql, values.ToArray()));
+            _buffer.Add(write);
             return;
         }
 
-        Execute(new StoreWrite(null, sql, values.ToArray()));
+        Execute(write);
     }
 
     /// <summary>Carries out recorded writes inside the transaction last given to <see cref="Bind"/>.</summary>
@@ -139,22 +146,23 @@ internal sealed class HotStatements : IDisposable
     {
         if (write.Prepared is { } prepared)
         {
-            Execute(prepared, write.Values);
+            prepared.Execute(write.Values);
             return;
         }
 
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = write.Sql;
-        for (var i = 0; i < write.Values.Length; i++)
+        var arguments = write.Arguments!;
+        for (var i = 0; i < arguments.Length; i++)
         {
-            command.Parameters.AddWithValue("$" + (i + 1), write.Values[i] ?? DBNull.Value);
+            command.Parameters.AddWithValue("$" + (i + 1), arguments[i] ?? DBNull.Value);
         }
 
         command.ExecuteNonQuery();
     }
 
-    private void Run(SqliteCommand command, params ReadOnlySpan<object?> values)
+    private void Run(PreparedStatement statement, ReadOnlySpan<SqlValue> values)
     {
         if (!_durable)
         {
@@ -163,34 +171,32 @@ internal sealed class HotStatements : IDisposable
 
         if (_buffer is not null)
         {
-            _buffer.Add(new StoreWrite(command, null, values.ToArray()));
+            _buffer.Add(new StoreWrite(statement, values.ToArray(), null, null));
             return;
         }
 
-        Execute(command, values);
+        statement.Execute(values);
     }
 
-    private static void Execute(SqliteCommand command, ReadOnlySpan<object?> values)
+    /// <summary>
+    /// A run's writes come in long streams, so its id is encoded once per stream, not once per row. Only the
+    /// writer thread records writes, so this needs no lock.
+    /// </summary>
+    private SqlValue RunId(string runId)
     {
-        var parameters = command.Parameters;
-        for (var i = 0; i < values.Length; i++)
+        if (!ReferenceEquals(runId, _lastRunId) && runId != _lastRunId)
         {
-            parameters[i].Value = values[i] ?? DBNull.Value;
+            _lastRunIdUtf8 = Encoding.UTF8.GetBytes(runId);
+            _lastRunId = runId;
         }
 
-        command.ExecuteNonQuery();
+        return SqlValue.Utf8(_lastRunIdUtf8);
     }
 
-    private SqliteCommand Create(SqliteConnection connection, string sql, int parameterCount)
+    private PreparedStatement Create(string sql, int parameterCount)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 1; i <= parameterCount; i++)
-        {
-            command.Parameters.Add(new SqliteParameter("$" + i, null));
-        }
-
-        _all.Add(command);
-        return command;
+        var statement = new PreparedStatement(_connection, sql, parameterCount);
+        _all.Add(statement);
+        return statement;
     }
 }

@@ -1,6 +1,8 @@
-using Microsoft.Data.Sqlite;
-
 namespace Workflow.Engine.Storage;
 
-/// <summary>One recorded row change: a prepared statement or ad hoc SQL, with its parameter values.</summary>
-internal readonly record struct StoreWrite(SqliteCommand? Prepared, string? Sql, object?[] Values);
+/// <summary>
+/// One recorded row change: a prepared statement with its encoded values, or ad hoc SQL (run rows, cleanup) with
+/// values bound by name as <c>$1</c>, <c>$2</c>, ...
+/// </summary>
+internal readonly record struct StoreWrite(PreparedStatement? Prepared, SqlValue[]? Values, string? Sql,
+    object?[]? Arguments);

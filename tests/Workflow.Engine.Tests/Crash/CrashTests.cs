@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Workflow.Engine.CrashHost;
+using Workflow.Engine.Storage;
 using Workflow.Engine.Tests.Support;
+using Workflow.Execution;
 
 namespace Workflow.Engine.Tests.Crash;
 
@@ -77,10 +79,10 @@ public sealed class CrashTests
         var perTask = succeeded.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(CrashPipeline.Layers * CrashPipeline.Width, perTask.Count);
         Assert.All(perTask.Values, count => Assert.Equal(1, count));
-        var events = await QueryAsync(data,
-            "SELECT count(*) FROM run_events WHERE type = 'TaskSucceeded' GROUP BY json_extract(body, '$.taskKey');");
+        var events = (await EventsAsync(data, "TaskSucceeded")).Cast<TaskSucceeded>()
+            .GroupBy(e => e.TaskKey).ToList();
         Assert.Equal(perTask.Count, events.Count);
-        Assert.All(events, e => Assert.Equal("1", e[0]));
+        Assert.All(events, e => Assert.Single(e));
         var executions = (await File.ReadAllLinesAsync(sideEffects)).GroupBy(l => l, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         Assert.All(succeeded, row => Assert.Contains(row[1], executions.Keys));
@@ -154,6 +156,24 @@ public sealed class CrashTests
         }
 
         throw new InvalidOperationException($"The crash host exited before printing '{expected}'.");
+    }
+
+    /// <summary>The run events of one type, decoded from whichever body format they were written in.</summary>
+    internal static async Task<List<RunEvent>> EventsAsync(string data, string type)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "workflow.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM run_events WHERE type = $type ORDER BY run_id, seq;";
+        command.Parameters.AddWithValue("$type", type);
+        var events = new List<RunEvent>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            events.Add(RunEventCodec.Decode(reader.GetValue(0)));
+        }
+
+        return events;
     }
 
     internal static async Task<List<string[]>> QueryAsync(string data, string sql)

@@ -1,0 +1,55 @@
+using Workflow.Engine.Storage;
+using Workflow.Execution;
+using Workflow.Services;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// Sub-pipeline tasks: a child run is created in its parent's transaction (or the parent hears at once that it could
+/// not be), and a sub-pipeline task that is stopped cancels its child.
+/// </summary>
+internal static class ChildRuns
+{
+    public static void Start(WriteContext context, ActiveRun parent, StartChildRun child)
+    {
+        var now = context.Now;
+        if (context.Engine.Runs.ContainsKey(child.ChildRunId) || RunRows.Exists(context, child.ChildRunId))
+        {
+            return;
+        }
+
+        var definition = PipelineRows.Current(context.ReadConnection, null, child.PipelineId);
+        var parameters = definition is null ? null : Parameters.RunParameters.Resolve(definition, child.Parameters);
+        if (definition is null || parameters is { IsValid: false })
+        {
+            if (parameters is null)
+            {
+                Log.ChildPipelineMissing(context.Engine.Logger, parent.RunId, child.PipelineId);
+            }
+            else
+            {
+                Log.ChildParametersRefused(context.Engine.Logger, parent.RunId, child.PipelineId,
+                    string.Join(" ", parameters.Errors));
+            }
+
+            context.FollowUp(new RelayedEventOp(parent.RunId, new ChildRunCompleted(now, child.TaskKey, child.Attempt,
+                child.ChildRunId, RunStatus.Failed, null)));
+            return;
+        }
+
+        RunShell.Create(context, new RunCreation(child.ChildRunId, definition, RunTrigger.Parent, parent.RunId,
+            parameters!.Values, parent.LogicalTime, ParentRunId: parent.RunId, ParentTaskKey: child.TaskKey,
+            ParentAttempt: child.Attempt));
+    }
+
+    /// <summary>A sub-pipeline task that is stopped (its run cancelled, or its timeout) cancels its child run.</summary>
+    public static void Cancel(WriteContext context, ActiveRun run, CancelTask cancel)
+    {
+        var childId = ChildRunIds.For(run.RunId, cancel.TaskKey, cancel.Attempt);
+        if (context.Engine.Runs.ContainsKey(childId))
+        {
+            context.FollowUp(new RelayedEventOp(childId, new CancelRequested(context.Now, null,
+                $"The parent run '{run.RunId}' stopped task '{cancel.TaskKey}'.")));
+        }
+    }
+}
