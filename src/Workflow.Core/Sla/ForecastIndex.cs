@@ -66,17 +66,9 @@ internal sealed record ForecastIndex
         }
 
         var running = RunningTasks(state);
-        var next = this;
-        foreach (var id in Dirty)
-        {
-            if (state.Tasks.TryGetValue(id, out var task))
-            {
-                next = next.Count(id, task.Phase != TaskPhase.Done && !running.Contains(id) ? task : null);
-            }
-        }
-
-        var settled = next.Settled.ToBuilder();
-        var byQuantile = next.SettledByQuantile.ToBuilder();
+        var (counted, pendingMean, pendingVariance) = Count(state, running);
+        var settled = Settled.ToBuilder();
+        var byQuantile = SettledByQuantile.ToBuilder();
         var moving = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in Graph.PendingDownstream(Dirty, state.Tasks))
         {
@@ -105,8 +97,11 @@ internal sealed record ForecastIndex
             byQuantile.Add((path.Quantile95, id));
         }
 
-        return next with
+        return this with
         {
+            Counted = counted,
+            PendingMean = pendingMean,
+            PendingVariance = pendingVariance,
             Settled = settled.ToImmutable(),
             SettledByQuantile = byQuantile.ToImmutable(),
             Dirty = Dirty.Clear(),
@@ -133,33 +128,40 @@ internal sealed record ForecastIndex
         return ForecastMath.Compose(state, now, slowdown, critical, PendingMean, PendingVariance, running);
     }
 
-    /// <summary>Counts <paramref name="pending"/>'s whole estimate in the pending sums, or takes it out (null).</summary>
-    private ForecastIndex Count(string id, TaskSla? pending)
+    /// <summary>
+    /// The pending sums after the dirty tasks: each one's whole estimate is taken out if it was counted, and counted
+    /// again if it is still pending with no attempt running. The sums are exact, so the order does not matter.
+    /// </summary>
+    private (ImmutableHashSet<string> Counted, Int128 Mean, Int128 Variance) Count(SlaMonitorState state,
+        HashSet<string> running)
     {
-        var index = this;
-        if (Counted.Contains(id))
+        var counted = Counted.ToBuilder();
+        var mean = PendingMean;
+        var variance = PendingVariance;
+        foreach (var id in Dirty)
         {
-            var (mean, variance) = ForecastMath.Exact(ForecastMath.Whole(SeenTasks![id], Mode));
-            index = index with
+            if (!state.Tasks.TryGetValue(id, out var task))
             {
-                Counted = Counted.Remove(id),
-                PendingMean = index.PendingMean - mean,
-                PendingVariance = index.PendingVariance - variance,
-            };
+                continue;
+            }
+
+            // Estimates are set when the monitor starts, so the share taken out is the one that was counted.
+            var (m, v) = ForecastMath.Exact(ForecastMath.Whole(task, Mode));
+            if (counted.Remove(id))
+            {
+                mean -= m;
+                variance -= v;
+            }
+
+            if (task.Phase != TaskPhase.Done && !running.Contains(id))
+            {
+                counted.Add(id);
+                mean += m;
+                variance += v;
+            }
         }
 
-        if (pending is not null)
-        {
-            var (mean, variance) = ForecastMath.Exact(ForecastMath.Whole(pending, Mode));
-            index = index with
-            {
-                Counted = index.Counted.Add(id),
-                PendingMean = index.PendingMean + mean,
-                PendingVariance = index.PendingVariance + variance,
-            };
-        }
-
-        return index;
+        return (counted.ToImmutable(), mean, variance);
     }
 
     /// <summary>The tasks that have an attempt running now.</summary>

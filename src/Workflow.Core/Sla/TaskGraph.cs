@@ -18,14 +18,17 @@ internal sealed class TaskGraph
 
     public static TaskGraph Of(IReadOnlyDictionary<string, TaskSla> tasks)
     {
-        var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var waiting = new Dictionary<string, int>(StringComparer.Ordinal);
+        var children = new Dictionary<string, List<string>>(tasks.Count, StringComparer.Ordinal);
+        var waiting = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in tasks.Values)
         {
             var known = 0;
-            foreach (var dep in task.DependsOn.Distinct(StringComparer.Ordinal))
+            seen.Clear();
+            foreach (var dep in task.DependsOn)
             {
-                if (!tasks.ContainsKey(dep))
+                // A repeated dependency is one edge; only lists of more than one can repeat.
+                if (!tasks.ContainsKey(dep) || (task.DependsOn.Length > 1 && !seen.Add(dep)))
                 {
                     continue;
                 }
@@ -43,8 +46,16 @@ internal sealed class TaskGraph
         }
 
         // Kahn's algorithm; a cycle (which validation refuses) leaves its tasks to be numbered last.
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ready = new Queue<string>(waiting.Where(w => w.Value == 0).Select(w => w.Key));
+        var order = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
+        var ready = new Queue<string>();
+        foreach (var (id, count) in waiting)
+        {
+            if (count == 0)
+            {
+                ready.Enqueue(id);
+            }
+        }
+
         while (ready.TryDequeue(out var id))
         {
             order[id] = order.Count;
@@ -57,12 +68,18 @@ internal sealed class TaskGraph
             }
         }
 
-        foreach (var id in tasks.Keys.Where(id => !order.ContainsKey(id)))
+        foreach (var id in tasks.Keys)
         {
-            order[id] = order.Count;
+            order.TryAdd(id, order.Count);
         }
 
-        return new TaskGraph(children.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal), order);
+        var edges = new Dictionary<string, string[]>(children.Count, StringComparer.Ordinal);
+        foreach (var (id, list) in children)
+        {
+            edges[id] = [.. list];
+        }
+
+        return new TaskGraph(edges, order);
     }
 
     public IReadOnlyList<string> Children(string id) => _children.TryGetValue(id, out var list) ? list : None;
@@ -71,7 +88,7 @@ internal sealed class TaskGraph
     /// <paramref name="start"/> and every task reachable from it through dependents that are pending (a pending
     /// task's path runs through its dependencies; a running or done one's does not), in topological order.
     /// </summary>
-    public List<string> PendingDownstream(IEnumerable<string> start, IReadOnlyDictionary<string, TaskSla> tasks)
+    public string[] PendingDownstream(IEnumerable<string> start, IReadOnlyDictionary<string, TaskSla> tasks)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var work = new Stack<string>();
@@ -94,8 +111,17 @@ internal sealed class TaskGraph
             }
         }
 
-        var ordered = seen.ToList();
-        ordered.Sort((a, b) => _order[a].CompareTo(_order[b]));
+        // Sorted by position, looked up once per task rather than on every comparison.
+        var ordered = new string[seen.Count];
+        var positions = new int[seen.Count];
+        var k = 0;
+        foreach (var id in seen)
+        {
+            ordered[k] = id;
+            positions[k++] = _order[id];
+        }
+
+        Array.Sort(positions, ordered);
         return ordered;
     }
 }

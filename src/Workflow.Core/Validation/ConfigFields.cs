@@ -2,10 +2,15 @@ using System.Text.Json;
 
 namespace Workflow.Validation;
 
-/// <summary>Reads the fields of one task's config for <see cref="ConfigRules"/>, reporting each bad one at its path.</summary>
-internal readonly record struct ConfigFields(string Path, ErrorCollector Errors)
+/// <summary>
+/// Reads the fields of one task's config for <see cref="ConfigRules"/>, reporting each bad one at its path. The
+/// path (<c>tasks[2].config</c>) is formatted only when there is an error to report.
+/// </summary>
+internal readonly record struct ConfigFields(string Task, ErrorCollector Errors)
 {
-    public string Of(string field) => $"{Path}.{field}";
+    public string Path => Task + ".config";
+
+    public string Of(string field) => $"{Task}.config.{field}";
 
     /// <summary>The field's text when it is a non-empty string, else null after reporting it.</summary>
     public string? RequiredString(JsonElement config, string field, string what)

@@ -32,7 +32,7 @@ internal static class ConfigRules
             return;
         }
 
-        var at = new ConfigFields(path + ".config", errors);
+        var at = new ConfigFields(path, errors);
         if (task.Config is not { ValueKind: JsonValueKind.Object } config)
         {
             errors.Add(at.Path, $"A {task.Kind} task needs a config object.",
@@ -42,7 +42,7 @@ internal static class ConfigRules
 
         foreach (var property in config.EnumerateObject())
         {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            if (!IsKnown(property, known))
             {
                 errors.Add(at.Of(property.Name), $"'{property.Name}' is not a field of a {task.Kind} task's config.",
                     Suggestions.Hint(property.Name, known, $"Its fields are: {string.Join(", ", known)}."));
@@ -90,6 +90,20 @@ internal static class ConfigRules
                 ChildPipeline(at, config, pipelineId, options);
                 break;
         }
+    }
+
+    // Compared in place: reading property.Name would copy every field name of every task's config.
+    private static bool IsKnown(JsonProperty property, string[] known)
+    {
+        foreach (var name in known)
+        {
+            if (property.NameEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CodeHandler(ConfigFields at, string? name, ValidationOptions options)

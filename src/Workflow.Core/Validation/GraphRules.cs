@@ -16,7 +16,14 @@ internal static class GraphRules
 
     public static void Check(IReadOnlyList<TaskDefinition> tasks, Dictionary<string, int> index, ErrorCollector errors)
     {
-        var edges = new List<(int Parent, int Child)>(tasks.Count);
+        var edgeCount = 0;
+        foreach (var task in tasks)
+        {
+            edgeCount += task?.DependsOn?.Count ?? 0;
+        }
+
+        // Sized once: at 100,000 tasks each regrowth of the list would be another large-object-heap array.
+        var edges = new List<(int Parent, int Child)>(edgeCount);
         for (var i = 0; i < tasks.Count; i++)
         {
             var task = tasks[i];
@@ -60,7 +67,7 @@ internal static class GraphRules
     private static void ReportCycles(IReadOnlyList<TaskDefinition> tasks, DagGraph graph,
         List<(int Parent, int Child)> edges, ErrorCollector errors)
     {
-        if (TopologicalSort.TryOrder(graph) is not null)
+        if (TopologicalSort.IsAcyclic(graph))
         {
             return;
         }

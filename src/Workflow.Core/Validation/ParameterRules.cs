@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Workflow.Model;
 using Workflow.Parameters;
@@ -19,7 +20,7 @@ internal static class ParameterRules
         var tasks = definition.Tasks ?? [];
         for (var i = 0; i < tasks.Count; i++)
         {
-            if (tasks[i]?.Config is { } config)
+            if (tasks[i]?.Config is { } config && MayHoldTemplate(config))
             {
                 TemplatesIn(config, $"tasks[{i}].config", names, errors);
             }
@@ -82,6 +83,43 @@ internal static class ParameterRules
             {
                 errors.Add($"schedules[{i}].{error.Path}", error.Message, error.Hint);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether any string in <paramref name="element"/> may hold a template, read from its raw JSON text without
+    /// making a string: a token needs "{{", which the text holds literally unless escaped (then the backslash is
+    /// there). Most configs hold none, so their paths are never formatted and their strings never copied.
+    /// </summary>
+    private static bool MayHoldTemplate(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                return raw.IndexOf("{{"u8) >= 0 || raw.IndexOf((byte)'\\') >= 0;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (MayHoldTemplate(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (MayHoldTemplate(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
         }
     }
 

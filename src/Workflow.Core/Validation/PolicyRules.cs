@@ -104,6 +104,16 @@ internal static class PolicyRules
         }
     }
 
+    /// <summary>Checks <c>{owner}{field}</c>, formatting the path only when there is an error to report.</summary>
+    public static void Defined<T>(string owner, string field, T value, ErrorCollector errors)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            Defined(owner + field, value, errors);
+        }
+    }
+
     public static void Sla(SlaPolicy? sla, ErrorCollector errors)
     {
         if (sla is null)

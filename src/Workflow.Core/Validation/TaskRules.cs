@@ -34,7 +34,7 @@ internal static class TaskRules
 
             CheckKind(path, task.Kind, options, errors);
             ConfigRules.Check(path, pipelineId, task, options, errors);
-            PolicyRules.Defined($"{path}.trigger", task.Trigger, errors);
+            PolicyRules.Defined(path, ".trigger", task.Trigger, errors);
             PolicyRules.Pool(path, task.Pool, errors);
             PolicyRules.Retry(path, task.Retry, options, errors);
             PolicyRules.Timeout(path, task.Timeout, options, errors);

@@ -12,70 +12,68 @@ namespace Workflow.Engine.Alerts;
 
 /// <summary>
 /// The embedded shell of the SLA monitor decider: one monitor beside each run. It learns of task starts and
-/// finishes, notifications and completion through <see cref="IRunObserver"/>, keeps each monitor's timers, and
-/// wakes every <see cref="AlertOptions.MonitorPollInterval"/> to fire those that are due. Estimates come from
-/// the engine's duration history; the deadline from the pipeline's rule and the run's logical time. Monitors are
-/// saved in the engine's database after each round and restored on start-up (see <see cref="SlaMonitorStore"/>),
+/// finishes, notifications and completion through <see cref="IRunObserver"/> and hands them, one at a time on its
+/// own loop, to the live monitors (<see cref="SlaMonitorSet"/>); it wakes for their timers and at most every
+/// <see cref="AlertOptions.MonitorPollInterval"/>. After each round <see cref="SlaMonitorSaver"/> saves what is
+/// due in the engine's database, and on start-up <see cref="SlaMonitorRestorer"/> brings the saved monitors back,
 /// so a run that is active across a restart still gets its slow, at-risk and missed-deadline alerts.
 /// </summary>
-public sealed partial class SlaMonitorService(IServiceProvider services, DurationHistory history,
-    IOptions<AlertOptions> options, TimeProvider time, ILogger<SlaMonitorService> logger)
-    : BackgroundService, IRunObserver
+public sealed class SlaMonitorService : BackgroundService, IRunObserver
 {
-    private AlertDispatcher? _alerts;
     private readonly Channel<Func<Task>> _inbox = Channel.CreateUnbounded<Func<Task>>(
         new UnboundedChannelOptions { SingleReader = true });
 
-    private readonly Dictionary<string, Monitor> _monitors = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
+    private readonly IServiceProvider _services;
+    private readonly AlertOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlaMonitorService> _logger;
+    private readonly SlaMonitorSet _monitors;
+    private readonly SlaMonitorSaver _saver;
+    private AlertDispatcher? _alerts;
     private SlaMonitorStore? _store;
+
+    public SlaMonitorService(IServiceProvider services, DurationHistory history, IOptions<AlertOptions> options,
+        TimeProvider time, ILogger<SlaMonitorService> logger)
+    {
+        _services = services;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _monitors = new SlaMonitorSet(history, _options, () => Alerts, logger);
+        _saver = new SlaMonitorSaver(_monitors, () => Store, _options, time);
+    }
 
     /// <summary>Runs with a live monitor; for tests and diagnostics.</summary>
     public int ActiveMonitors { get; private set; }
 
-    public void RunStarted(RunInfo run, DateTimeOffset at) => Post(() => StartAsync(run, at));
+    public void RunStarted(RunInfo run, DateTimeOffset at) => Post(() => _monitors.StartAsync(run, at));
 
     public void TaskStarted(RunInfo run, string taskKey, int attempt, DateTimeOffset at) =>
-        Post(() => FeedAsync(run.RunId, new TaskStarted(at, taskKey, attempt)));
+        Post(() => _monitors.FeedAsync(run.RunId, new TaskStarted(at, taskKey, attempt)));
 
     public void TaskFinished(RunInfo run, TaskFinish finish) =>
-        Post(() => FeedAsync(run.RunId, new TaskFinished(finish.FinishedAt, finish.TaskKey, finish.Attempt,
+        Post(() => _monitors.FeedAsync(run.RunId, new TaskFinished(finish.FinishedAt, finish.TaskKey, finish.Attempt,
             finish.Succeeded ? TaskOutcome.Succeeded : TaskOutcome.Failed)));
 
     public void Notified(RunInfo run, Notify notification) =>
-        Post(() => FeedAsync(run.RunId, new RunNotified(notification.At, notification.Kind, notification.Message,
-            notification.TaskKey, notification.Attempt)));
+        Post(() => _monitors.FeedAsync(run.RunId, new RunNotified(notification.At, notification.Kind,
+            notification.Message, notification.TaskKey, notification.Attempt)));
 
     public void RunCompleted(RunInfo run, RunStatus status, RunSummary summary, DateTimeOffset at) =>
-        Post(() => FeedAsync(run.RunId, new RunFinished(at, status)));
-
-    /// <summary>Fires every timer that is due now; the loop calls it on each wake-up.</summary>
-    private async Task FireDueTimersAsync()
-    {
-        var now = time.GetUtcNow();
-        foreach (var (runId, monitor) in _monitors.ToArray())
-        {
-            foreach (var timer in monitor.Timers.Where(t => t.Value <= now).OrderBy(t => t.Value).ToArray())
-            {
-                monitor.Timers.Remove(timer.Key);
-                await FeedAsync(runId, new MonitorTimerFired(now, timer.Key));
-            }
-        }
-    }
+        Post(() => _monitors.FeedAsync(run.RunId, new RunFinished(at, status)));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var poll = options.Value.MonitorPollInterval;
-        await RunSafelyAsync(() => RestoreAsync(stoppingToken));
-        await RunSafelyAsync(() => SaveAsync(all: true));
+        var poll = _options.MonitorPollInterval;
+        await RunSafelyAsync(() => new SlaMonitorRestorer(_monitors, Store, _time).RestoreAsync(stoppingToken));
+        await RunSafelyAsync(() => _saver.SaveAsync(all: true));
         while (!stoppingToken.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var message = _inbox.Reader.WaitToReadAsync(wait.Token).AsTask();
             try
             {
-                await Task.WhenAny(message, Task.Delay(NextWake(poll), time, wait.Token));
+                await Task.WhenAny(message, Task.Delay(NextWake(poll), _time, wait.Token));
             }
             finally
             {
@@ -87,8 +85,8 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
                 await RunSafelyAsync(work);
             }
 
-            await RunSafelyAsync(FireDueTimersAsync);
-            await RunSafelyAsync(() => SaveAsync(all: stoppingToken.IsCancellationRequested));
+            await RunSafelyAsync(() => _monitors.FireDueTimersAsync(_time.GetUtcNow()));
+            await RunSafelyAsync(() => _saver.SaveAsync(all: stoppingToken.IsCancellationRequested));
         }
     }
 
@@ -98,25 +96,13 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
     /// </summary>
     private TimeSpan NextWake(TimeSpan poll)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var wake = poll;
-        foreach (var monitor in _monitors.Values)
+        foreach (var due in new[] { _monitors.NextTimer(), _saver.NextDue() })
         {
-            foreach (var due in monitor.Timers.Values)
+            if (due is { } at && at - now < wake)
             {
-                var until = due - now;
-                wake = until < wake ? until : wake;
-            }
-        }
-
-        // A changed monitor waiting for its save interval is saved on time too, not a poll later.
-        var saveInterval = options.Value.MonitorSaveInterval;
-        foreach (var id in _changed)
-        {
-            if (_monitors.TryGetValue(id, out var monitor) && monitor.SavedAt is { } savedAt)
-            {
-                var until = savedAt + saveInterval - now;
-                wake = until < wake ? until : wake;
+                wake = at - now;
             }
         }
 
@@ -127,9 +113,9 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
 
     // Resolved on first use: the engine builds its observers while it is itself being built, and the dispatcher
     // needs the engine's writer, so taking it in the constructor would be a dependency cycle.
-    private AlertDispatcher Alerts => _alerts ??= services.GetRequiredService<AlertDispatcher>();
+    private AlertDispatcher Alerts => _alerts ??= _services.GetRequiredService<AlertDispatcher>();
 
-    private SlaMonitorStore Store => _store ??= services.GetRequiredService<SlaMonitorStore>();
+    private SlaMonitorStore Store => _store ??= _services.GetRequiredService<SlaMonitorStore>();
 
     private async Task RunSafelyAsync(Func<Task> work)
     {
@@ -139,7 +125,11 @@ public sealed partial class SlaMonitorService(IServiceProvider services, Duratio
         }
         catch (Exception ex)
         {
-            Log.SlaMonitorFailed(logger, "-", ex);
+            Log.SlaMonitorFailed(_logger, "-", ex);
+        }
+        finally
+        {
+            ActiveMonitors = _monitors.Count;
         }
     }
 }

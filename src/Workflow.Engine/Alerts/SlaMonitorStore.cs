@@ -23,13 +23,19 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
 
     /// <summary>
     /// Writes the given monitors, and deletes the rows (monitor and notifications) of the given finished runs, in
-    /// one transaction.
+    /// one transaction. The monitors are turned into JSON here, on the caller's thread, before the write is queued:
+    /// the engine's writer, which every run's progress waits for, only binds the finished text.
     /// </summary>
     public Task SaveAsync(IReadOnlyCollection<SavedMonitor> monitors, IReadOnlyCollection<string> finished,
-        DateTimeOffset at) =>
-        writer.ExecuteAsync((connection, transaction) =>
+        DateTimeOffset at)
+    {
+        var rows = monitors.Select(m => (m.RunId, State: JsonSerializer.Serialize(m.State, Json),
+            Timers: JsonSerializer.Serialize(m.Timers, Json), Channels: JsonSerializer.Serialize(m.Channels, Json)))
+            .ToList();
+        var savedAt = UnixTime.ToMs(at);
+        return writer.ExecuteAsync((connection, transaction) =>
         {
-            foreach (var monitor in monitors)
+            foreach (var row in rows)
             {
                 using var upsert = Command(connection, transaction, """
                     INSERT INTO sla_monitors (run_id, state, timers, channels, saved_at)
@@ -37,11 +43,11 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
                     ON CONFLICT (run_id) DO UPDATE SET state = excluded.state, timers = excluded.timers,
                         channels = excluded.channels, saved_at = excluded.saved_at;
                     """);
-                upsert.Parameters.AddWithValue("$run", monitor.RunId);
-                upsert.Parameters.AddWithValue("$state", JsonSerializer.Serialize(monitor.State, Json));
-                upsert.Parameters.AddWithValue("$timers", JsonSerializer.Serialize(monitor.Timers, Json));
-                upsert.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(monitor.Channels, Json));
-                upsert.Parameters.AddWithValue("$at", UnixTime.ToMs(at));
+                upsert.Parameters.AddWithValue("$run", row.RunId);
+                upsert.Parameters.AddWithValue("$state", row.State);
+                upsert.Parameters.AddWithValue("$timers", row.Timers);
+                upsert.Parameters.AddWithValue("$channels", row.Channels);
+                upsert.Parameters.AddWithValue("$at", savedAt);
                 upsert.ExecuteNonQuery();
             }
 
@@ -55,6 +61,7 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
 
             return true;
         });
+    }
 
     /// <summary>Every saved monitor, with the status its run has now (null when the run no longer exists).</summary>
     public async Task<IReadOnlyList<RestoredMonitor>> LoadAsync(CancellationToken cancellationToken)

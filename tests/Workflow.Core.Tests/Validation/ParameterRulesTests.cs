@@ -53,6 +53,17 @@ public class ParameterRulesTests
     }
 
     [Fact]
+    public void A_template_whose_braces_are_written_as_json_escapes_is_still_checked()
+    {
+        // The raw JSON text holds no "{{": validation must not take it for a config without templates.
+        var error = Assert.Single(Errors(Pipeline("""{"command":"sh","args":["\u007b\u007b params.regon }}"]}""",
+            Region)));
+
+        Assert.Equal("tasks[0].config.args[0]", error.Path);
+        Assert.Contains("{{ params.regon }}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_type_and_a_default_of_another_type_are_refused()
     {
         var errors = Errors(Pipeline("""{"command":"sh"}""",

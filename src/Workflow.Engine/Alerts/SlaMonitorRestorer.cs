@@ -10,39 +10,32 @@ namespace Workflow.Engine.Alerts;
 /// commit, so the task attempts the store recorded as ended, and the run's notifications, are fed to the monitor;
 /// a run that ended while its monitor was down is finished, and an active run without a saved monitor gets a new one.
 /// </summary>
-public sealed partial class SlaMonitorService
+internal sealed class SlaMonitorRestorer(SlaMonitorSet monitors, SlaMonitorStore store, TimeProvider time)
 {
-    private async Task RestoreAsync(CancellationToken cancellationToken)
+    public async Task RestoreAsync(CancellationToken cancellationToken)
     {
-        foreach (var restored in await Store.LoadAsync(cancellationToken))
+        foreach (var restored in await store.LoadAsync(cancellationToken))
         {
             var saved = restored.Monitor;
             if (restored.Status is null)
             {
-                _finished.Add(saved.RunId);
+                monitors.Finished.Add(saved.RunId);
                 continue;
             }
 
-            var monitor = new Monitor(saved.Channels) { State = saved.State };
-            foreach (var (timerId, due) in saved.Timers)
-            {
-                monitor.Timers[timerId] = due;
-            }
-
-            _monitors[saved.RunId] = monitor;
-            ActiveMonitors = _monitors.Count;
+            var monitor = monitors.Resume(saved);
             await CatchUpAsync(saved.RunId, monitor, cancellationToken);
-            if (restored.Status is not (RunStatus.Queued or RunStatus.Running) && _monitors.ContainsKey(saved.RunId))
+            if (restored.Status is not (RunStatus.Queued or RunStatus.Running) && monitors.TryGet(saved.RunId, out _))
             {
-                await FeedAsync(saved.RunId, new RunFinished(restored.FinishedAt ?? time.GetUtcNow(),
+                await monitors.FeedAsync(saved.RunId, new RunFinished(restored.FinishedAt ?? time.GetUtcNow(),
                     restored.Status.Value));
             }
         }
 
-        foreach (var (run, startedAt) in await Store.UnmonitoredActiveRunsAsync(cancellationToken))
+        foreach (var (run, startedAt) in await store.UnmonitoredActiveRunsAsync(cancellationToken))
         {
-            await StartAsync(run, startedAt);
-            if (_monitors.TryGetValue(run.RunId, out var monitor))
+            await monitors.StartAsync(run, startedAt);
+            if (monitors.TryGet(run.RunId, out var monitor))
             {
                 await CatchUpAsync(run.RunId, monitor, cancellationToken);
             }
@@ -55,15 +48,15 @@ public sealed partial class SlaMonitorService
     /// ends of attempts it still holds as running, and successes of tasks it never saw start. Failures it never saw
     /// are left out: the notification about them, not the attempt row, says whether they were final.
     /// </summary>
-    private async Task CatchUpAsync(string runId, Monitor monitor, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(string runId, SlaMonitorRun monitor, CancellationToken cancellationToken)
     {
-        var notified = await Store.NotificationsAsync(runId, cancellationToken);
+        var notified = await store.NotificationsAsync(runId, cancellationToken);
         var next = 0;
-        foreach (var ended in await Store.EndedAttemptsAsync(runId, cancellationToken))
+        foreach (var ended in await store.EndedAttemptsAsync(runId, cancellationToken))
         {
             while (next < notified.Count && notified[next].At < ended.FinishedAt)
             {
-                await FeedAsync(runId, notified[next++]);
+                await monitors.FeedAsync(runId, notified[next++]);
             }
 
             await CatchUpAttemptAsync(runId, monitor.State, ended);
@@ -71,7 +64,7 @@ public sealed partial class SlaMonitorService
 
         while (next < notified.Count)
         {
-            await FeedAsync(runId, notified[next++]);
+            await monitors.FeedAsync(runId, notified[next++]);
         }
     }
 
@@ -80,14 +73,14 @@ public sealed partial class SlaMonitorService
         var outcome = ended.Succeeded ? TaskOutcome.Succeeded : TaskOutcome.Failed;
         if (state.Running.TryGetValue(ended.TaskKey, out var running) && running.Attempt == ended.Attempt)
         {
-            await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
+            await monitors.FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
         }
         else if (ended.Succeeded && !state.Running.ContainsKey(ended.TaskKey) &&
                  state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(ended.TaskKey), out var task) &&
                  task.Phase == TaskPhase.Pending)
         {
-            await FeedAsync(runId, new TaskStarted(ended.StartedAt, ended.TaskKey, ended.Attempt));
-            await FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
+            await monitors.FeedAsync(runId, new TaskStarted(ended.StartedAt, ended.TaskKey, ended.Attempt));
+            await monitors.FeedAsync(runId, new TaskFinished(ended.FinishedAt, ended.TaskKey, ended.Attempt, outcome));
         }
     }
 }
