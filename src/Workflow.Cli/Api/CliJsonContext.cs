@@ -17,6 +17,7 @@ namespace Workflow.Cli.Api;
 [JsonSerializable(typeof(DevTokenRequest))]
 [JsonSerializable(typeof(DevTokenResponse))]
 [JsonSerializable(typeof(ExpectedDurations))]
+[JsonSerializable(typeof(RunCriticalPath))]
 [JsonSerializable(typeof(List<SecretSummary>))]
 [JsonSerializable(typeof(SecretSummary))]
 [JsonSerializable(typeof(SetSecretBody))]

@@ -43,6 +43,9 @@ public sealed partial class WorkflowApiClient
     public Task<RunDetail> GetRunAsync(string runId, CancellationToken ct) =>
         SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}", null, Json.RunDetail, ct);
 
+    public Task<RunCriticalPath> GetCriticalPathAsync(string runId, CancellationToken ct) =>
+        SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}/critical-path", null, Json.RunCriticalPath, ct);
+
     public async Task CancelRunAsync(string runId, CancellationToken ct)
     {
         using var response = await SendAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/cancel", null, null, ct);
