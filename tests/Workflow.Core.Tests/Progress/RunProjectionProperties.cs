@@ -1,5 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Workflow.Core.Tests.Dag;
+using Workflow.Dag;
+using Workflow.Model;
 using Workflow.Progress;
 using Workflow.Services;
 using TaskStatus = Workflow.Execution.TaskStatus;
@@ -114,6 +117,29 @@ public sealed class RunProjectionProperties
                 && projected.Unestimated.Count == 0
                 && IsChain(tasks, projected)
                 && (path.Count == 0 || !TimedUpstream(tasks, tasks.Single(t => t.TaskKey == path[0].TaskKey)).Any());
+        }));
+    }
+
+    [Fact]
+    public void Before_any_task_starts_the_projection_takes_the_definitions_static_critical_path_length()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var definition = new PipelineDefinition
+            {
+                Id = "p", OwnerGroup = "g",
+                Tasks = [.. Enumerable.Range(0, dag.Count).Select(i => new TaskDefinition
+                {
+                    Id = "t" + i, Kind = "noop", ExpectedDuration = TimeSpan.FromSeconds(dag.Weights[i]),
+                    DependsOn = [.. dag.Edges.Where(e => e.Child == i).Select(e => "t" + e.Parent).Distinct()],
+                })],
+            };
+            var tasks = definition.Tasks
+                .Select(t => new TaskInstanceRecord(t.Id, t.Id, TaskStatus.Pending, 0, null, null, null, t.DependsOn)).ToList();
+
+            var projected = RunProjection.Project(tasks, RunProjection.Estimates(definition, new Dictionary<string, TimeSpan>()), Now);
+
+            return projected.Remaining == DagIndex.Build(definition).CriticalPath().Length;
         }));
     }
 
