@@ -127,7 +127,8 @@ public sealed class RunProjectionProperties
         {
             var definition = new PipelineDefinition
             {
-                Id = "p", OwnerGroup = "g",
+                Id = "p",
+                OwnerGroup = "g",
                 Tasks = [.. Enumerable.Range(0, dag.Count).Select(i => new TaskDefinition
                 {
                     Id = "t" + i, Kind = "noop", ExpectedDuration = TimeSpan.FromSeconds(dag.Weights[i]),

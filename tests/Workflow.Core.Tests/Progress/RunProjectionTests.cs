@@ -119,7 +119,8 @@ public sealed class RunProjectionTests
     {
         var definition = new PipelineDefinition
         {
-            Id = "p", OwnerGroup = "g",
+            Id = "p",
+            OwnerGroup = "g",
             Tasks = [
                 new TaskDefinition { Id = "a", Kind = "noop", ExpectedDuration = S(10) },
                 new TaskDefinition { Id = "b", Kind = "noop", ExpectedDuration = S(20) },
