@@ -87,6 +87,7 @@ public static class WorkflowApiExtensions
         PipelineReadEndpoints.Map(api);
         PipelineWriteEndpoints.Map(api);
         RunEndpoints.Map(api);
+        CriticalPathEndpoints.Map(api);
         RunSuspendEndpoints.Map(api);
         BackfillEndpoints.Map(api);
         StatusQueryEndpoints.Map(api);

@@ -22,6 +22,7 @@ namespace Workflow.Contracts;
 [JsonSerializable(typeof(LogChunk))]
 [JsonSerializable(typeof(DevTokenRequest))]
 [JsonSerializable(typeof(DevTokenResponse))]
+[JsonSerializable(typeof(RunCriticalPath))]
 [JsonSerializable(typeof(List<SecretSummary>))]
 [JsonSerializable(typeof(SecretSummary))]
 [JsonSerializable(typeof(SetSecretRequest))]

@@ -46,6 +46,9 @@ public sealed class RunsClient(ApiConnection api)
     public Task<RunDetail> GetAsync(string runId, CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}", null, Json.RunDetail, ct);
 
+    public Task<RunCriticalPath> GetCriticalPathAsync(string runId, CancellationToken ct) =>
+        api.SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}/critical-path", null, Json.RunCriticalPath, ct);
+
     public async Task CancelAsync(string runId, CancellationToken ct)
     {
         using var response = await api.SendAsync(HttpMethod.Post, $"api/runs/{Segment(runId)}/cancel", null, ct);

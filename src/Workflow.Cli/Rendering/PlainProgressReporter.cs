@@ -5,13 +5,15 @@ using Workflow.Cli.Progress;
 namespace Workflow.Cli.Rendering;
 
 /// <summary>
-/// Plain progress for pipes, logs, CI and dumb terminals: a line when a task starts or finishes and a progress
-/// line when the counts change, never a redraw. Keeps what it last reported so repeated polls print nothing new.
+/// Plain progress for pipes, logs, CI and dumb terminals: a line when a task starts or finishes, a progress line
+/// when the counts change and the critical path when it changes, never a redraw. Keeps what it last reported so
+/// repeated polls print nothing new.
 /// </summary>
 public sealed class PlainProgressReporter
 {
     private readonly Dictionary<string, string> _reported = new(StringComparer.Ordinal);
     private string? _lastSummary; // The key of the last progress line.
+    private string? _lastPath;
 
     public IReadOnlyList<string> Update(RunDetail detail, RunProgress progress, DateTimeOffset now)
     {
@@ -40,6 +42,14 @@ public sealed class PlainProgressReporter
             var eta = States.IsRunFinished(detail.Run.Status) ? string.Empty : " - " + ProgressText.Eta(progress);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"[{Formats.Percent(progress.Fraction),4}] {detail.Run.Status}: {ProgressText.Summary(progress)}{eta}"));
+        }
+
+        // The critical path when it changes, while the run goes on.
+        var path = States.IsRunFinished(detail.Run.Status) ? null : ProgressText.CriticalPath(progress);
+        if (path is not null && path != _lastPath)
+        {
+            _lastPath = path;
+            lines.Add("  " + path);
         }
 
         return lines;

@@ -38,18 +38,25 @@ public static class ProgressText
             return "ETA unknown (no history or expected durations yet)";
         }
 
-        var basis = p.Basis switch
+        var c = CultureInfo.InvariantCulture;
+        var notes = new List<string>();
+        if (p.Unestimated > 0)
         {
-            EstimateBasis.ExpectedDurations => "from expected durations",
-            EstimateBasis.ObservedDurations => "from durations so far",
-            EstimateBasis.Mixed => "from expected and observed durations",
-            _ => "estimated",
-        };
-        var overdue = p.Overdue > 0
-            ? string.Create(CultureInfo.InvariantCulture, $", {p.Overdue} task(s) past their estimate")
-            : string.Empty;
-        return $"ETA {Formats.Duration(p.Remaining.Value)} ({basis}{overdue})";
+            notes.Add(string.Create(c, $"at least: {p.Unestimated} task(s) without an estimate"));
+        }
+
+        if (p.Overdue > 0)
+        {
+            notes.Add(string.Create(c, $"{p.Overdue} task(s) past their estimate"));
+        }
+
+        var eta = $"ETA {Formats.Duration(p.Remaining.Value)}";
+        return notes.Count == 0 ? eta : $"{eta} ({string.Join(", ", notes)})";
     }
+
+    /// <summary>The server's critical path as one line, or null when it has none.</summary>
+    public static string? CriticalPath(RunProgress p) =>
+        p.CriticalPath.Count == 0 ? null : "critical path: " + string.Join(" -> ", p.CriticalPath);
 
     /// <summary>A text bar of <paramref name="width"/> cells, for terminals and logs alike.</summary>
     public static (int Filled, int Empty) Bar(double fraction, int width)

@@ -5,7 +5,8 @@ using Workflow.Cli.Progress;
 
 namespace Workflow.Cli.Rendering;
 
-/// <summary>One frame of the live <c>wf watch</c> display: a header, a progress bar with the ETA, and the task table.</summary>
+/// <summary>One frame of the live <c>wf watch</c> display: a header, a progress bar with the ETA, the critical path
+/// and the task table.</summary>
 public static class WatchView
 {
     private const int BarWidth = 40;
@@ -23,7 +24,10 @@ public static class WatchView
             $"[{barColor}]{new string('━', filled)}[/][grey]{new string('━', empty)}[/] " +
             $"{Formats.Percent(progress.Fraction)}  {Markup.Escape(ProgressText.Summary(progress))}  " +
             $"[grey]{Markup.Escape(States.IsRunFinished(run.Status) ? string.Empty : ProgressText.Eta(progress))}[/]");
-        return new Rows(header, bar, Tables.Tasks(Order(detail.Tasks), now));
+        var path = States.IsRunFinished(run.Status) ? null : ProgressText.CriticalPath(progress);
+        return path is null
+            ? new Rows(header, bar, Tables.Tasks(Order(detail.Tasks), now))
+            : new Rows(header, bar, new Markup($"[grey]{Markup.Escape(path)}[/]"), Tables.Tasks(Order(detail.Tasks), now));
     }
 
     /// <summary>Running tasks first, then waiting, then finished, so the interesting rows stay on screen.</summary>

@@ -22,13 +22,13 @@ public sealed class RunWatcher
 
     public async Task<int> WatchAsync(string runId, bool plain, CancellationToken ct)
     {
-        var detail = await _api.Runs.GetAsync(runId, ct);
-        var shape = await ShapeAsync(detail.Run.PipelineId, ct);
+        var polled = await PollAsync(runId, ct);
+        var shape = await ShapeAsync(polled.Detail.Run.PipelineId, ct);
         try
         {
-            detail = LiveDisplayPolicy.CanUseLive(_env.Terminal, plain)
-                ? await LiveAsync(detail, shape, ct)
-                : await PlainAsync(detail, shape, ct);
+            polled = LiveDisplayPolicy.CanUseLive(_env.Terminal, plain)
+                ? await LiveAsync(polled, shape, ct)
+                : await PlainAsync(polled, shape, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -36,63 +36,81 @@ public sealed class RunWatcher
             throw;
         }
 
-        return States.Is(detail.Run.Status, States.Succeeded) ? ExitCodes.Ok : ExitCodes.RunNotSucceeded;
+        return States.Is(polled.Detail.Run.Status, States.Succeeded) ? ExitCodes.Ok : ExitCodes.RunNotSucceeded;
     }
 
-    private async Task<RunDetail> PlainAsync(RunDetail detail, PipelineShape shape, CancellationToken ct)
+    private async Task<Polled> PlainAsync(Polled polled, PipelineShape shape, CancellationToken ct)
     {
         var reporter = new PlainProgressReporter();
-        await _env.Out.WriteLineAsync($"Watching run {detail.Run.RunId} of {detail.Run.PipelineId} (Ctrl+C stops watching, not the run).");
+        var run = polled.Detail.Run;
+        await _env.Out.WriteLineAsync($"Watching run {run.RunId} of {run.PipelineId} (Ctrl+C stops watching, not the run).");
         while (true)
         {
-            var (view, progress, now) = Snapshot(detail, shape);
+            var (view, progress, now) = Snapshot(polled, shape);
             foreach (var line in reporter.Update(view, progress, now))
             {
                 await _env.Out.WriteLineAsync(line);
             }
 
-            if (States.IsRunFinished(detail.Run.Status))
+            if (States.IsRunFinished(view.Run.Status))
             {
                 await _env.Out.WriteLineAsync(PlainProgressReporter.Final(view, progress, now));
                 await _env.Out.FlushAsync(ct);
-                return detail;
+                return polled;
             }
 
             await _env.Out.FlushAsync(ct);
             await Task.Delay(_env.PollInterval, _env.Time, ct);
-            detail = await _api.Runs.GetAsync(detail.Run.RunId, ct);
+            polled = await PollAsync(run.RunId, ct);
         }
     }
 
-    private async Task<RunDetail> LiveAsync(RunDetail detail, PipelineShape shape, CancellationToken ct)
+    private async Task<Polled> LiveAsync(Polled polled, PipelineShape shape, CancellationToken ct)
     {
-        var (first, firstProgress, firstNow) = Snapshot(detail, shape);
+        var (first, firstProgress, firstNow) = Snapshot(polled, shape);
         await _env.Console.Live(WatchView.Frame(first, firstProgress, firstNow))
             .AutoClear(false)
             .Overflow(VerticalOverflow.Ellipsis)
             .Cropping(VerticalOverflowCropping.Bottom)
             .StartAsync(async context =>
             {
-                while (!States.IsRunFinished(detail.Run.Status))
+                while (!States.IsRunFinished(polled.Detail.Run.Status))
                 {
                     await Task.Delay(_env.PollInterval, _env.Time, ct);
-                    detail = await _api.Runs.GetAsync(detail.Run.RunId, ct);
-                    var (view, progress, now) = Snapshot(detail, shape);
+                    polled = await PollAsync(polled.Detail.Run.RunId, ct);
+                    var (view, progress, now) = Snapshot(polled, shape);
                     context.UpdateTarget(WatchView.Frame(view, progress, now));
                     context.Refresh();
                 }
             });
-        var (last, lastProgress, lastNow) = Snapshot(detail, shape);
+        var (last, lastProgress, lastNow) = Snapshot(polled, shape);
         _env.Console.WriteLine(PlainProgressReporter.Final(last, lastProgress, lastNow));
-        return detail;
+        return polled;
     }
 
-    private (RunDetail View, RunProgress Progress, DateTimeOffset Now) Snapshot(RunDetail detail, PipelineShape shape)
+    private (RunDetail View, RunProgress Progress, DateTimeOffset Now) Snapshot(Polled polled, PipelineShape shape)
     {
         var now = _env.Time.GetUtcNow();
-        var view = detail with { Tasks = shape.Complete(detail) };
-        return (view, ProgressEstimator.Estimate(view.Run.Status, view.Tasks, shape.ExpectedByTaskId, now), now);
+        var view = polled.Detail with { Tasks = shape.Complete(polled.Detail) };
+        return (view, ProgressEstimator.Estimate(view.Run.Status, view.Tasks, shape.ExpectedByTaskId, polled.Critical,
+            now), now);
     }
+
+    /// <summary>The run and the server's critical path of it (its ETA), which is null when the server cannot tell.</summary>
+    private async Task<Polled> PollAsync(string runId, CancellationToken ct)
+    {
+        var detail = await _api.Runs.GetAsync(runId, ct);
+        try
+        {
+            return new Polled(detail, await _api.Runs.GetCriticalPathAsync(runId, ct));
+        }
+        catch (ApiException)
+        {
+            return new Polled(detail, null); // An older server has no critical path: watch on without an ETA.
+        }
+    }
+
+    private sealed record Polled(RunDetail Detail, RunCriticalPath? Critical);
 
     private async Task<PipelineShape> ShapeAsync(string pipelineId, CancellationToken ct)
     {

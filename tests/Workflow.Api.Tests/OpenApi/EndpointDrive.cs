@@ -92,6 +92,8 @@ internal sealed class EndpointDrive(ApiFactory factory)
         await Expect(HttpStatusCode.NotFound, _olga.GetAsync("/api/runs/oa-none/status"));
         await Expect(HttpStatusCode.OK, _vic.GetAsync(Run(waiting)));
         await Expect(HttpStatusCode.NotFound, _otto.GetAsync(Run(waiting)));
+        await Expect(HttpStatusCode.OK, _vic.GetAsync(Run(waiting) + "/critical-path"));
+        await Expect(HttpStatusCode.NotFound, _otto.GetAsync(Run(waiting) + "/critical-path"));
         await Expect(HttpStatusCode.OK, _vic.GetAsync("/api/runs?pipeline=oa-wait"));
         await Expect(HttpStatusCode.BadRequest, _vic.GetAsync("/api/runs?status=bogus"));
         await Expect(HttpStatusCode.OK, _vic.GetAsync(Run(waiting) + "/tasks/wait/attempts"));

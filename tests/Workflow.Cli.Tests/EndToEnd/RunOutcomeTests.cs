@@ -112,6 +112,30 @@ public sealed class RunOutcomeTests(HostFixture fixture) : EndToEndTest(fixture)
     }
 
     [Fact]
+    public async Task Watch_shows_the_servers_critical_path_and_takes_its_ETA_from_it()
+    {
+        // Arrange: a (expected 1h, runs about a second) then b (expected 2h): the server projects about 3h along a, b.
+        await LoginAsync();
+        var id = $"cli-eta-{Guid.NewGuid().ToString("N")[..10]}";
+        var pipeline = WritePipeline(JsonNode.Parse($$"""
+            { "id": "{{id}}", "ownerGroup": "data-eng", "tasks": [
+              { "id": "a", "kind": "process", "expectedDuration": "1h", "config": { "command": "sleep", "args": ["1"] } },
+              { "id": "b", "kind": "process", "expectedDuration": "2h", "dependsOn": ["a"], "config": { "command": "true" } } ] }
+            """)!.AsObject());
+        await SucceedsAsync("pipelines", "apply", "-f", pipeline);
+
+        // Act
+        var watch = await Cli.RunAsync("runs", "trigger", id, "--watch");
+
+        // Assert: the first progress line has the server's ETA (3h less what a has run), then the path.
+        Assert.True(watch.ExitCode == 0, watch.ToString());
+        var lines = Lines(watch.Out);
+        var first = Array.FindIndex(lines, l => l.StartsWith('['));
+        Assert.Matches(@" - ETA (2h59m|3h00m)$", lines[first]);
+        Assert.Contains("critical path: a -> b", lines);
+    }
+
+    [Fact]
     public async Task Logs_of_a_task_the_run_does_not_have_is_a_clear_404()
     {
         await LoginAsync();

@@ -12,8 +12,9 @@ public sealed class PlainProgressReporterTests
         ["b"] = TimeSpan.FromSeconds(30),
     };
 
-    private static IReadOnlyList<string> Update(PlainProgressReporter reporter, RunDetail run) =>
-        reporter.Update(run, ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now), Now);
+    private static IReadOnlyList<string> Update(PlainProgressReporter reporter, RunDetail run,
+        RunCriticalPath? critical = null) =>
+        reporter.Update(run, ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, critical, Now), Now);
 
     [Fact]
     public void Each_poll_prints_only_what_changed()
@@ -22,19 +23,19 @@ public sealed class PlainProgressReporterTests
         var first = Run("running", Running("a", TimeSpan.FromSeconds(4)), Pending("b", "a"));
         var second = Run("running", Succeeded("a", TimeSpan.FromSeconds(9)), Running("b", TimeSpan.FromSeconds(1), "a"));
 
-        var start = Update(reporter, first);
-        var repeat = Update(reporter, first);
-        var next = Update(reporter, second);
+        var start = Update(reporter, first, Critical(TimeSpan.FromSeconds(36), "a", "b"));
+        var repeat = Update(reporter, first, Critical(TimeSpan.FromSeconds(36), "a", "b"));
+        var next = Update(reporter, second, Critical(TimeSpan.FromSeconds(29), "a", "b"));
 
         Assert.Equal(
-            ["  a running", "[ 10%] running: 0/2 tasks done, 1 running, 1 waiting - ETA 36.0s (from expected durations)"],
+            ["  a running", "[ 10%] running: 0/2 tasks done, 1 running, 1 waiting - ETA 36.0s", "  critical path: a -> b"],
             start);
         Assert.Empty(repeat);
         Assert.Equal(
             [
                 "  a succeeded in 9.0s",
                 "  b running",
-                "[ 27%] running: 1/2 tasks done, 1 running - ETA 29.0s (from expected durations)",
+                "[ 27%] running: 1/2 tasks done, 1 running - ETA 29.0s",
             ],
             next);
     }
@@ -43,13 +44,15 @@ public sealed class PlainProgressReporterTests
     public void While_the_counts_stay_the_same_a_progress_line_comes_only_when_the_bar_passes_another_tenth()
     {
         var reporter = new PlainProgressReporter();
-        Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(4)), Pending("b", "a")));
+        Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(4)), Pending("b", "a")), Critical(TimeSpan.FromSeconds(36), "a", "b"));
 
-        var sameTenth = Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(7)), Pending("b", "a")));
-        var nextTenth = Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(8)), Pending("b", "a")));
+        var sameTenth = Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(7)), Pending("b", "a")),
+            Critical(TimeSpan.FromSeconds(33), "a", "b"));
+        var nextTenth = Update(reporter, Run("running", Running("a", TimeSpan.FromSeconds(8)), Pending("b", "a")),
+            Critical(TimeSpan.FromSeconds(32), "a", "b"));
 
-        Assert.Empty(sameTenth); // 17%: still the first tenth above 10%.
-        Assert.Equal(["[ 20%] running: 0/2 tasks done, 1 running, 1 waiting - ETA 32.0s (from expected durations)"], nextTenth);
+        Assert.Empty(sameTenth); // 17%: still the first tenth above 10%; the critical path is the same.
+        Assert.Equal(["[ 20%] running: 0/2 tasks done, 1 running, 1 waiting - ETA 32.0s"], nextTenth);
     }
 
     [Fact]
@@ -58,7 +61,7 @@ public sealed class PlainProgressReporterTests
         var failed = new TaskInfo("a", "a", "failed", 3, Now.AddSeconds(-5), Now, "exit code 2\nsee log", []);
         var run = Run("failed", failed, new TaskInfo("b", "b", "skipped", 0, null, null, null, ["a"]));
         run = run with { Run = run.Run with { FinishedAt = Now.AddSeconds(20) } };
-        var progress = ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Now);
+        var progress = ProgressEstimator.Estimate(run.Run.Status, run.Tasks, Expected, Critical(TimeSpan.Zero, "a"), Now);
 
         var lines = new PlainProgressReporter().Update(run, progress, Now);
 

@@ -18,6 +18,11 @@ public static class Tasks
 
     public static TaskInfo Instance(TaskInfo task, string key) => task with { TaskKey = key };
 
+    /// <summary>A server's critical-path answer: <paramref name="path"/> in order, each projected, ending after <paramref name="remaining"/>.</summary>
+    public static RunCriticalPath Critical(TimeSpan remaining, params string[] path) =>
+        new("p@manual-1", Now, [.. path.Select(k => new CriticalPathStep(k, Now, Now + remaining, true))], Now + remaining,
+            remaining.TotalSeconds, [], []);
+
     public static RunDetail Run(string status, params TaskInfo[] tasks) =>
         new(new RunInfo("p@manual-1", "p", 1, "g", status, "manual", Now, Now, Now, null), tasks);
 }

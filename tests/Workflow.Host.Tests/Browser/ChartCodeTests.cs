@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Workflow.Host.Tests.Browser;
 
 /// <summary>
-/// The graph code of the page (layering, critical path, duration parsing), run as the browser runs it: the
+/// The graph code of the page (layering, outlining the API's critical path, duration parsing), run as the browser runs it: the
 /// modules are imported from the real host into the page.
 /// </summary>
 [Collection(DashboardCollection.Name)]
@@ -38,19 +38,18 @@ public sealed class ChartCodeTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task The_critical_path_follows_the_longest_chain_of_durations_not_of_tasks()
+    public async Task The_graph_outlines_the_critical_path_it_is_given_and_the_edges_between_its_steps()
     {
-        // Arrange: extract -> (clean 2s -> shape 2s | enrich 10s) -> load. Fewer tasks, but enrich is longer.
+        // Arrange: extract -> (clean -> shape | enrich) -> load, with the API's path extract, enrich, load.
         const string script = """
             async () => {
-              const { layoutDag } = await import('/js/charts/dag-layout.js');
-              const d = { extract: 1, clean: 2, shape: 2, enrich: 10, load: 1 };
-              const layout = layoutDag([
+              const { renderDag } = await import('/js/charts/dag.js');
+              const { svg } = renderDag([
                 { key: 'extract', deps: [] }, { key: 'clean', deps: ['extract'] }, { key: 'shape', deps: ['clean'] },
                 { key: 'enrich', deps: ['extract'] }, { key: 'load', deps: ['shape', 'enrich'] },
-              ], k => d[k]);
-              return { path: layout.critical.path, total: layout.critical.total, edges: [...layout.critical.edges],
-                       criticalNodes: layout.nodes.filter(n => n.critical).map(n => n.key).sort() };
+              ], { critical: ['extract', 'enrich', 'load'] });
+              return { nodes: [...svg.querySelectorAll('.node[data-critical="true"]')].map(n => n.dataset.task).sort(),
+                       edges: svg.querySelectorAll('.edge.critical').length, all: svg.querySelectorAll('.edge').length };
             }
             """;
 
@@ -58,12 +57,9 @@ public sealed class ChartCodeTests(DashboardFixture fixture)
         var result = await fixture.EvaluateAsync(script);
 
         // Assert
-        Assert.Equal(["extract", "enrich", "load"], result.GetProperty("path").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(12, result.GetProperty("total").GetDouble());
-        Assert.Equal(["extract->enrich", "enrich->load"],
-            result.GetProperty("edges").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["enrich", "extract", "load"],
-            result.GetProperty("criticalNodes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["enrich", "extract", "load"], result.GetProperty("nodes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, result.GetProperty("edges").GetInt32());
+        Assert.Equal(5, result.GetProperty("all").GetInt32());
     }
 
     [Fact]

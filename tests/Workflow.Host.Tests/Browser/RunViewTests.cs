@@ -37,12 +37,14 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         await Expect(DashboardPage.DagNode(page, "aggregate")).ToHaveAttributeAsync("data-critical", "true");
         await Expect(DashboardPage.DagNode(page, "publish")).ToHaveAttributeAsync("data-critical", "true");
         await Expect(dag.Locator(".edge.critical")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("critical-path")).ToContainTextAsync(new Regex(@"^Critical path: \S+ → aggregate → publish \("));
         await fixture.ScreenshotAsync(page, "03-run-graph");
 
         // The Gantt: one row and at least one bar per task.
         await page.GetByTestId("tab-gantt").ClickAsync();
         var gantt = page.GetByTestId("gantt");
         await Expect(gantt.Locator(".gantt-row")).ToHaveCountAsync(9);
+        await Expect(gantt.Locator(".gantt-row.critical")).ToHaveCountAsync(3);
         Assert.True(await gantt.Locator(".bar").CountAsync() >= 9);
         await fixture.ScreenshotAsync(page, "04-run-gantt");
 
@@ -76,6 +78,13 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         await Expect(panel.GetByTestId("follow")).ToBeCheckedAsync();
         await Expect(panel.GetByTestId("log")).ToContainTextAsync("waiting for release");
         await Expect(page.GetByTestId("cancel")).ToBeVisibleAsync();
+        // The API's projected critical path: once flaky is done, the waiting task decides when load can start;
+        // neither has a duration history yet, so the caption names them.
+        await Expect(page.GetByTestId("critical-path")).ToContainTextAsync(
+            "Critical path: extract → wait-for-release → load (finish not known yet, projected)",
+            new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("critical-path")).ToContainTextAsync("no duration estimate yet for");
+        await Expect(waiting).ToHaveAttributeAsync("data-critical", "true");
         await fixture.ScreenshotAsync(page, "06-run-running");
 
         await File.WriteAllTextAsync(Path.Combine(gate, "release"), "go");

@@ -1,5 +1,6 @@
-// Pure graph code for the DAG view: topological order, longest-path layering, crossing reduction and the
-// critical path. No DOM here, so the browser tests can import and check it directly.
+// Pure graph code for the DAG view: topological order, longest-path layering and crossing reduction. No DOM
+// here, so the browser tests can import and check it directly. The critical path is the API's
+// (GET /api/runs/{runId}/critical-path), not computed here.
 
 /**
  * Normalises nodes given as [{key, deps: [key...]}]: drops unknown and duplicate dependencies and builds the
@@ -79,45 +80,15 @@ export function orderLayers(graph, layer, sweeps = 4) {
 }
 
 /**
- * The critical path: the chain of dependent tasks with the largest total duration, which bounds how soon the
- * run can finish. durationOf(key) gives seconds (unknown counts as 0). Returns the keys in order, the edges as
- * "from->to" strings and the total.
+ * Places nodes left to right by layer. Returns node positions (x, y of the top-left corner), the edges and the
+ * overall size.
  */
-export function criticalPath(graph, durationOf, order = topologicalOrder(graph)) {
-  const finish = new Map();
-  const via = new Map();
-  for (const key of order) {
-    let best = 0;
-    let bestParent = null;
-    for (const parent of graph.parents.get(key)) {
-      const f = finish.get(parent);
-      if (f !== undefined && (bestParent === null || f > best)) { best = f; bestParent = parent; }
-    }
-    finish.set(key, best + Math.max(0, durationOf(key) ?? 0));
-    via.set(key, bestParent);
-  }
-  let end = null;
-  for (const key of order) {
-    if (end === null || finish.get(key) > finish.get(end)) end = key;
-  }
-  const path = [];
-  for (let key = end; key !== null; key = via.get(key)) path.unshift(key);
-  const edges = new Set();
-  for (let i = 1; i < path.length; i++) edges.add(`${path[i - 1]}->${path[i]}`);
-  return { path, edges, total: end === null ? 0 : finish.get(end) };
-}
-
-/**
- * Places nodes left to right by layer. Returns node positions (x, y of the top-left corner), edges with a
- * critical flag, and the overall size.
- */
-export function layoutDag(nodes, durationOf, size = {}) {
+export function layoutDag(nodes, size = {}) {
   const { nodeWidth = 168, nodeHeight = 40, columnGap = 56, rowGap = 14, margin = 16 } = size;
   const graph = graphOf(nodes);
   const order = topologicalOrder(graph);
   const layer = assignLayers(graph, order);
   const rows = orderLayers(graph, layer);
-  const critical = criticalPath(graph, durationOf, order);
   const tallest = Math.max(0, ...rows.map(r => r.length));
   const height = margin * 2 + tallest * nodeHeight + Math.max(0, tallest - 1) * rowGap;
   const placed = new Map();
@@ -128,19 +99,17 @@ export function layoutDag(nodes, durationOf, size = {}) {
       key, layer: l,
       x: margin + l * (nodeWidth + columnGap),
       y: top + i * (nodeHeight + rowGap),
-      critical: critical.path.includes(key),
     }));
   });
   const edges = [];
   for (const key of graph.keys) {
     for (const parent of graph.parents.get(key)) {
-      edges.push({ from: parent, to: key, critical: critical.edges.has(`${parent}->${key}`) });
+      edges.push({ from: parent, to: key });
     }
   }
   return {
     nodes: graph.keys.map(k => placed.get(k)),
     edges,
-    critical,
     width: margin * 2 + rows.length * nodeWidth + Math.max(0, rows.length - 1) * columnGap,
     height,
     nodeWidth,

@@ -9,13 +9,17 @@ function truncate(text, max) {
 }
 
 /**
- * nodes: [{key, deps, status, duration (seconds or null), label}]. Returns the SVG element; clicking a node
+ * nodes: [{key, deps, status, duration (seconds or null), label}]; critical: the keys of the critical path in
+ * order (the API's), outlined with the edges between consecutive keys. Returns the SVG element; clicking a node
  * calls onSelect(key).
  */
-export function renderDag(nodes, { selected, onSelect } = {}) {
+export function renderDag(nodes, { selected, onSelect, critical = [] } = {}) {
   const byKey = new Map(nodes.map(n => [n.key, n]));
-  // Unknown durations weigh a little, so before any timing the longest chain by task count is shown.
-  const layout = layoutDag(nodes, key => byKey.get(key)?.duration ?? 0.001);
+  const layout = layoutDag(nodes);
+  const onPath = new Set(critical);
+  const pathEdges = new Set(critical.slice(1).map((key, i) => `${critical[i]}->${key}`));
+  for (const node of layout.nodes) node.critical = onPath.has(node.key);
+  for (const edge of layout.edges) edge.critical = pathEdges.has(`${edge.from}->${edge.to}`);
   const { nodeWidth: w, nodeHeight: hgt } = layout;
   const pos = new Map(layout.nodes.map(n => [n.key, n]));
 

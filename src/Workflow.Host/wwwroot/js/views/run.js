@@ -1,5 +1,5 @@
-// One run: header with cancel and rerun-failed, the DAG (status colours, critical path), the Gantt chart of
-// attempts, and the selected task's attempts and log with "Rerun from here". Polls while the run is active.
+// One run: header with cancel and rerun-failed, the DAG (status colours, the API's critical path), the Gantt
+// chart of attempts, and the selected task's attempts and log with "Rerun from here". Polls while the run is active.
 
 import { h, mount } from '../dom.js';
 import { api, request } from '../api.js';
@@ -32,6 +32,7 @@ export function render(container, params) {
     header, facts, loading('Loading the run…'));
 
   let detail = null;
+  let critical = null;
   let definition;
   const attempts = new Map();
   let current = null;
@@ -71,17 +72,15 @@ export function render(container, params) {
       mount(chart, h('div', { class: 'empty small' }, 'This run has no tasks yet.'));
       return;
     }
-    const { svg, layout } = renderDag(list, { selected: ui.task, onSelect: select });
-    const critical = new Set(layout.critical.path);
-    const caption = h('p', { class: 'chart-caption' }, 'Critical path: ',
-      h('strong', {}, layout.critical.path.join(' → ') || '—'),
-      list.some(n => n.duration !== null && n.duration !== undefined) ? ` (${formatDuration(layout.critical.total)})` : ' (durations not known yet)');
+    const path = critical?.path.map(step => step.taskKey) ?? [];
+    const { svg, layout } = renderDag(list, { selected: ui.task, onSelect: select, critical: path });
+    const caption = criticalCaption(critical, ACTIVE_RUN.has(detail.run.status));
     if (ui.tab === 'graph') {
       const scroll = h('div', { class: 'dag-scroll', 'data-testid': 'dag' }, svg);
       mount(chart, scroll, h('div', { class: 'chart-foot' }, caption, zoomButton(svg, layout)));
       if (ui.fit) fitInto(svg, layout, scroll);
     } else {
-      const rows = ganttRows(critical);
+      const rows = ganttRows(new Set(path));
       const width = Math.max(600, (chart.clientWidth || container.clientWidth || 1000) - 2);
       mount(chart, rows.length
         ? h('div', { class: 'gantt-scroll', 'data-testid': 'gantt' }, renderGantt(rows, { width, selected: ui.task, onSelect: select }))
@@ -202,6 +201,7 @@ export function render(container, params) {
       }
       return;
     }
+    critical = await api(`/api/runs/${encodeURIComponent(runId)}/critical-path`).catch(() => null);
     if (definition === undefined) {
       definition = null;
       try { definition = await api(`/api/pipelines/${encodeURIComponent(detail.run.pipelineId)}`); } catch { /* deleted or hidden */ }
@@ -250,6 +250,19 @@ function legend() {
   return h('div', { class: 'legend', 'aria-label': 'Legend' },
     LEGEND.map(s => h('span', { class: 'legend-item' }, h('span', { class: `swatch status-${s}` }), humanize(s))),
     h('span', { class: 'legend-item' }, h('span', { class: 'swatch critical' }), 'Critical path'));
+}
+
+/** The API's critical path in words: its tasks, how long it took or how long the run has left, and what it lacks. */
+function criticalCaption(critical, active) {
+  const path = critical?.path ?? [];
+  const span = path.length ? secondsBetween(path[0].start, path[path.length - 1].finish) : null;
+  const unknown = critical?.remainingSeconds === 0 && critical.unestimated?.length;
+  const timing = !path.length ? '' : !active ? ` (${formatDuration(span)})`
+    : unknown ? ' (finish not known yet, projected)' : ` (finishes in ${formatDuration(critical.remainingSeconds)}, projected)`;
+  const missing = critical?.unestimated?.length
+    ? ` · no duration estimate yet for ${critical.unestimated.join(', ')} (counted as no time)` : '';
+  return h('p', { class: 'chart-caption', 'data-testid': 'critical-path' }, 'Critical path: ',
+    h('strong', {}, path.map(step => step.taskKey).join(' → ') || '—'), timing, missing);
 }
 
 function countTasks(tasks) {
