@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
-using Workflow.Contracts;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Requests;
+using Workflow.Contracts;
 using Workflow.Progress;
 
 namespace Workflow.Api.Endpoints;
