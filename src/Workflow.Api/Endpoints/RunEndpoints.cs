@@ -149,38 +149,28 @@ internal static class RunEndpoints
 
     private static async Task<IResult> CancelAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)
     {
-        runId = RouteRunId.Decode(runId);
-        var caller = s.CallerOf(http);
-        var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<CancelRequest>(), s.Options,
-            allowEmpty: true, ct);
-        if (!body.Ok)
+        var read = await RunChange.ReadAsync(runId, AccessAction.Cancel, ApiJson.TypeInfo<CancelRequest>(),
+            b => b.Reason, http, s, ct);
+        if (!read.Ok)
         {
-            return body.Problem!;
+            return read.Problem!;
         }
 
-        var found = await s.FindRunAsync(caller, AccessAction.Cancel, runId, ct);
-        if (!found.Ok)
-        {
-            return found.Problem!;
-        }
-
-        var detail = found.Value!;
-        var owner = detail.Run.OwnerGroup;
+        var (id, caller, detail, reason) = read.Value!;
         if (!detail.Run.Status.IsActive())
         {
-            return ApiProblems.Conflict($"Run '{runId}' has already finished ({detail.Run.Status.WireName()}); " +
+            return ApiProblems.Conflict($"Run '{id}' has already finished ({detail.Run.Status.WireName()}); " +
                                         "only a queued, running or suspended run can be cancelled.");
         }
 
-        var reason = body.Value?.Reason;
-        var cancelled = await EngineCalls.RunAsync(() => s.Workflow.CancelRunAsync(runId, caller.User, reason, ct));
+        var cancelled = await EngineCalls.RunAsync(() => s.Workflow.CancelRunAsync(id, caller.User, reason, ct));
         if (!cancelled.Ok)
         {
             return cancelled.Problem!;
         }
 
-        await s.AuditAsync(caller, AuditActions.RunCancelled, runId, owner, reason, ct);
-        return TypedResults.Accepted(StatusQueryEndpoints.RunPath(runId), new CancelAccepted(runId, "cancelling"));
+        await s.AuditAsync(caller, AuditActions.RunCancelled, id, detail.Run.OwnerGroup, reason, ct);
+        return TypedResults.Accepted(StatusQueryEndpoints.RunPath(id), new CancelAccepted(id, "cancelling"));
     }
 
     private static async Task<IResult> RerunAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)

@@ -36,27 +36,18 @@ internal static class RunSuspendEndpoints
     private static async Task<IResult> ChangeAsync(string runId, bool suspend, HttpContext http, ApiServices s,
         CancellationToken ct)
     {
-        runId = RouteRunId.Decode(runId);
-        var caller = s.CallerOf(http);
-        var body = await JsonBody.ReadAsync(http.Request, ApiJson.TypeInfo<SuspendRequest>(), s.Options,
-            allowEmpty: true, ct);
-        if (!body.Ok)
+        var read = await RunChange.ReadAsync(runId, AccessAction.Suspend, ApiJson.TypeInfo<SuspendRequest>(),
+            b => b.Reason, http, s, ct);
+        if (!read.Ok)
         {
-            return body.Problem!;
-        }
-
-        var found = await s.FindRunAsync(caller, AccessAction.Suspend, runId, ct);
-        if (!found.Ok)
-        {
-            return found.Problem!;
+            return read.Problem!;
         }
 
         // A queued or finished run is refused by the service (RunStatuses.SuspensionRefusal), answered as a 409.
-        var owner = found.Value!.Run.OwnerGroup;
-        var reason = body.Value?.Reason;
+        var (id, caller, detail, reason) = read.Value!;
         var changed = await EngineCalls.RunAsync(() => suspend
-            ? s.Workflow.SuspendRunAsync(runId, caller.User, reason, ct)
-            : s.Workflow.ResumeRunAsync(runId, caller.User, reason, ct));
+            ? s.Workflow.SuspendRunAsync(id, caller.User, reason, ct)
+            : s.Workflow.ResumeRunAsync(id, caller.User, reason, ct));
         if (!changed.Ok)
         {
             return changed.Problem!;
@@ -64,12 +55,12 @@ internal static class RunSuspendEndpoints
 
         if (!changed.Value)
         {
-            return TypedResults.Json(new RunSuspension(runId, suspend ? "suspended" : "running"), ApiJson.Options);
+            return TypedResults.Json(new RunSuspension(id, suspend ? "suspended" : "running"), ApiJson.Options);
         }
 
-        await s.AuditAsync(caller, suspend ? AuditActions.RunSuspended : AuditActions.RunResumed, runId, owner, reason,
-            ct);
-        return TypedResults.Accepted($"/api/runs/{Uri.EscapeDataString(runId)}",
-            new RunSuspension(runId, suspend ? "suspending" : "resuming"));
+        await s.AuditAsync(caller, suspend ? AuditActions.RunSuspended : AuditActions.RunResumed, id,
+            detail.Run.OwnerGroup, reason, ct);
+        return TypedResults.Accepted(StatusQueryEndpoints.RunPath(id),
+            new RunSuspension(id, suspend ? "suspending" : "resuming"));
     }
 }

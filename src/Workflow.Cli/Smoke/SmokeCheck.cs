@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflow.Cli.Api;
 using Workflow.Cli.Commands;
+using Workflow.Cli.Progress;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Smoke;
@@ -56,9 +57,9 @@ public sealed class SmokeCheck(Session session, TimeSpan runTimeout)
             && await StepAsync("run succeeded", async () =>
             {
                 detail = await api.Runs.GetAsync(runId!, ct);
-                if (detail.Run.Status != "succeeded")
+                if (!States.Is(detail.Run.Status, States.Succeeded))
                 {
-                    var failed = detail.Tasks.Where(t => t.Status != "succeeded")
+                    var failed = detail.Tasks.Where(t => !States.Is(t.Status, States.Succeeded))
                         .Select(t => $"{t.TaskKey} {t.Status}{(t.Error is null ? "" : $": {t.Error}")}");
                     throw new ApiException($"The run ended {detail.Run.Status}: {string.Join("; ", failed)}");
                 }

@@ -5,7 +5,7 @@ namespace Workflow.Engine.Runtime;
 
 /// <summary>
 /// The embedded shell around the run decider: it creates a run, appends each event, asks the decider, and has
-/// <see cref="RunCommands"/> carry out the commands in the same transaction, so an event and its consequences
+/// <see cref="DeciderCommands"/> carry out the commands in the same transaction, so an event and its consequences
 /// become durable together or not at all. A snapshot of the state is written when <see cref="SnapshotDue"/> says.
 /// </summary>
 internal static class RunShell
@@ -49,7 +49,7 @@ internal static class RunShell
         run.State = decision.State;
         foreach (var command in decision.Commands)
         {
-            RunCommands.Execute(context, run, command, @event);
+            DeciderCommands.Execute(context, run, command, @event);
         }
 
         if (context.Engine.Runs.ContainsKey(run.RunId) && SnapshotDue(context.Engine.Options, run))

@@ -12,7 +12,11 @@ namespace Workflow.Runtime.Handlers;
 /// </summary>
 public sealed class TaskContext(Action? heartbeat = null)
 {
-    /// <summary>The attempt this delivery runs, as the host handed it to the executor.</summary>
+    /// <summary>
+    /// The attempt this delivery runs, as the host handed it to the executor: its config and input are as the decider
+    /// made them. Handlers read <see cref="Config"/> (templates rendered) and <see cref="Input"/> (spilled outputs
+    /// resolved) instead.
+    /// </summary>
     public required TaskAttempt TaskAttempt { get; init; }
 
     public string RunId => TaskAttempt.RunId;

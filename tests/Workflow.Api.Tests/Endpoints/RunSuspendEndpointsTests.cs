@@ -50,7 +50,7 @@ public sealed class RunSuspendEndpointsTests(ApiFactory factory) : IClassFixture
 
         // Assert
         Assert.Equal(HttpStatusCode.Accepted, suspend.StatusCode);
-        Assert.Equal($"/api/runs/{run}", suspend.Headers.Location!.ToString());
+        Assert.Equal($"/api/runs/{run}/status", suspend.Headers.Location!.ToString());
         Assert.Equal("suspending", (await ApiClient.JsonAsync(suspend)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("suspended", (await ApiClient.JsonAsync(again)).GetProperty("status").GetString());

@@ -8,7 +8,7 @@ namespace Workflow.Engine.Runtime;
 /// Carries out the run decider's commands in the event's transaction: work items for <see cref="RunTask"/>, timer
 /// rows, cancellations, child runs, notifications and the run's end.
 /// </summary>
-internal static class RunCommands
+internal static class DeciderCommands
 {
     public static void Execute(WriteContext context, ActiveRun run, RunCommand command, RunEvent cause)
     {
