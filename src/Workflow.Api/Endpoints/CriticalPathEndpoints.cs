@@ -35,6 +35,7 @@ internal static class CriticalPathEndpoints
         var path = projected.CriticalPath
             .Select(t => new CriticalPathStep(t.TaskKey, t.Start!.Value, t.Finish!.Value, t.Projected)).ToList();
         return TypedResults.Json(new RunCriticalPath(detail.Run.RunId, now, path, projected.Finish,
-            Math.Round(projected.Remaining.TotalSeconds, 3), projected.Unestimated, projected.Overdue), ApiJson.Options);
+            Math.Round(projected.Remaining.TotalSeconds, 3), projected.Unestimated, projected.Overdue,
+            projected.EtaKnown), ApiJson.Options);
     }
 }

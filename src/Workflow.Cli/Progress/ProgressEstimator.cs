@@ -35,9 +35,8 @@ public static class ProgressEstimator
         var runFinished = States.IsRunFinished(runStatus);
         var fraction = runFinished ? 1.0 : Fraction(tasks, Weights(tasks, expectedByTaskId), now);
         var unestimated = critical?.Unestimated ?? [];
-        var anyEstimate = tasks.Any(t => !States.IsTaskFinished(t.Status) && !unestimated.Contains(t.TaskId));
         TimeSpan? remaining = runFinished ? TimeSpan.Zero
-            : critical is not null && anyEstimate ? TimeSpan.FromSeconds(critical.RemainingSeconds) : null;
+            : critical is { EtaKnown: true } ? TimeSpan.FromSeconds(critical.RemainingSeconds) : null;
         return new RunProgress(tasks.Count, succeeded, failed, skipped, cancelled, running, waiting, fraction,
             remaining, critical?.Path.Select(p => p.TaskKey).ToList() ?? [], unestimated.Count,
             critical?.Overdue.Count ?? 0);

@@ -6,7 +6,8 @@ namespace Workflow.Contracts;
 /// the run has ended this is its actual critical path and <see cref="RemainingSeconds"/> is 0; while it runs,
 /// <see cref="RemainingSeconds"/> is the ETA. <see cref="Unestimated"/> names the unfinished tasks without an expected
 /// duration (counted as taking no time, so the finish is then a lower bound); <see cref="Overdue"/> the running tasks
-/// already past theirs.
+/// already past theirs. <see cref="EtaKnown"/> is false while no unfinished task has an estimate (the remaining time
+/// then says nothing); a server without the field means true.
 /// </summary>
 public sealed record RunCriticalPath(
     string RunId,
@@ -15,7 +16,8 @@ public sealed record RunCriticalPath(
     DateTimeOffset? ProjectedFinish,
     double RemainingSeconds,
     IReadOnlyList<string> Unestimated,
-    IReadOnlyList<string> Overdue);
+    IReadOnlyList<string> Overdue,
+    bool EtaKnown = true);
 
 /// <summary>One task instance on the critical path: when it started and finished, or is projected to.</summary>
 public sealed record CriticalPathStep(string TaskKey, DateTimeOffset Start, DateTimeOffset Finish, bool Projected);

@@ -14,7 +14,8 @@ public sealed record ProjectedTask(string TaskKey, string TaskId, DateTimeOffset
 /// when no task has a time); <see cref="Remaining"/> is how long after the projection's instant that is (zero once
 /// it has passed). <see cref="Unestimated"/> names the unfinished tasks (by id) without an expected duration: they
 /// count as taking no time, so while it is not empty the finish is a lower bound. <see cref="Overdue"/> names the
-/// running tasks (by key) already past their expected duration.
+/// running tasks (by key) already past their expected duration. <see cref="EtaKnown"/> is false while no unfinished
+/// task has an estimate: then <see cref="Remaining"/> says nothing, and clients show the finish as not known yet.
 /// </summary>
 public sealed record ProjectedRun(
     IReadOnlyList<ProjectedTask> Schedule,
@@ -22,4 +23,5 @@ public sealed record ProjectedRun(
     DateTimeOffset? Finish,
     TimeSpan Remaining,
     IReadOnlyList<string> Unestimated,
-    IReadOnlyList<string> Overdue);
+    IReadOnlyList<string> Overdue,
+    bool EtaKnown);

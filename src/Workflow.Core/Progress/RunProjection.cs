@@ -66,6 +66,7 @@ public static class RunProjection
         var done = new bool[tasks.Count];
         var unestimated = new SortedSet<string>(StringComparer.Ordinal);
         var overdue = new List<string>();
+        var (unfinished, estimated) = (0, 0);
         foreach (var i in graph.Order)
         {
             var task = tasks[i];
@@ -76,6 +77,9 @@ public static class RunProjection
             {
                 unestimated.Add(task.TaskId);
             }
+
+            unfinished += ended ? 0 : 1;
+            estimated += estimate is null ? 0 : 1;
 
             if (ended && (task.StartedAt ?? task.FinishedAt) is { } began)
             {
@@ -116,7 +120,8 @@ public static class RunProjection
         var path = PathBack(End(graph.Order, start, finish), via).Select(i => schedule[i]).ToList();
         var end = path.Count == 0 ? (DateTimeOffset?)null : path[^1].Finish;
         var remaining = end is { } f && f > now ? f - now : TimeSpan.Zero;
-        return new ProjectedRun(schedule, path, end, remaining, [.. unestimated], overdue);
+        return new ProjectedRun(schedule, path, end, remaining, [.. unestimated], overdue,
+            EtaKnown: unfinished == 0 || estimated > 0);
     }
 
     private static bool IsFinished(TaskStatus status) =>

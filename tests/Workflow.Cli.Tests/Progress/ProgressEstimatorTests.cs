@@ -45,7 +45,7 @@ public sealed class ProgressEstimatorTests
     [Fact]
     public void When_no_unfinished_task_has_an_estimate_the_ETA_is_unknown_and_progress_counts_tasks()
     {
-        var critical = Critical(TimeSpan.Zero, "b") with { Unestimated = ["b", "c", "d"] };
+        var critical = Critical(TimeSpan.Zero, "b") with { Unestimated = ["b", "c", "d"], EtaKnown = false };
 
         var progress = Estimate(NoExpectations, critical,
             new TaskInfo("a", "a", "skipped", 0, null, null, null, []), Running("b", TimeSpan.FromSeconds(3)),

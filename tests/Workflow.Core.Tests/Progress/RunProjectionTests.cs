@@ -102,6 +102,19 @@ public sealed class RunProjectionTests
     }
 
     [Fact]
+    public void The_ETA_is_known_only_when_an_unfinished_task_has_an_estimate_or_none_is_left()
+    {
+        var none = RunProjection.Project([
+            Task("a", TaskStatus.Succeeded, 20, 10), Task("b", TaskStatus.Pending, null, null, "a")],
+            Expected(("a", 9)), Now);
+        var one = RunProjection.Project([
+            Task("a", TaskStatus.Running, 5), Task("b", TaskStatus.Pending, null, null, "a")], Expected(("b", 3)), Now);
+        var ended = RunProjection.Project([Task("a", TaskStatus.Succeeded, 20, 10)], Expected(), Now);
+
+        Assert.Equal((false, true, true), (none.EtaKnown, one.EtaKnown, ended.EtaKnown));
+    }
+
+    [Fact]
     public void Tasks_without_an_estimate_take_no_time_and_are_named()
     {
         var run = RunProjection.Project([
@@ -110,6 +123,7 @@ public sealed class RunProjectionTests
             Expected(("c", 4)), Now);
 
         Assert.Equal(["a", "b"], run.Unestimated);
+        Assert.True(run.EtaKnown);
         Assert.Equal(S(4), run.Remaining);
         Assert.Equal("c", run.CriticalPath[^1].TaskKey);
     }

@@ -256,7 +256,7 @@ function legend() {
 function criticalCaption(critical, active) {
   const path = critical?.path ?? [];
   const span = path.length ? secondsBetween(path[0].start, path[path.length - 1].finish) : null;
-  const unknown = critical?.remainingSeconds === 0 && critical.unestimated?.length;
+  const unknown = critical?.etaKnown === false;
   const timing = !path.length ? '' : !active ? ` (${formatDuration(span)})`
     : unknown ? ' (finish not known yet, projected)' : ` (finishes in ${formatDuration(critical.remainingSeconds)}, projected)`;
   const missing = critical?.unestimated?.length
