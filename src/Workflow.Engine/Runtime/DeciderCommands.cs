@@ -29,7 +29,7 @@ internal static class DeciderCommands
                 break;
             case CancelTask cancel:
                 // The decider cancels an attempt when its timeout timer fires, or when the run or task is cancelled.
-                var key = WorkItem.MakeKey(run.RunId, cancel.TaskKey, cancel.Attempt);
+                var key = RunTask.IdempotencyKeyFor(run.RunId, cancel.TaskKey, cancel.Attempt);
                 if (cause is TimerFired)
                 {
                     AttemptCancellation.Cancel(context, run, key, "failed", Workflow.Model.ErrorKinds.Timeout,

@@ -45,7 +45,4 @@ internal sealed class WorkItem(TaskAttempt attempt, string pool)
 
     /// <summary>Keeps what a suspended delivery left for the next one.</summary>
     public void Suspend(JsonElement state) => TaskAttempt = TaskAttempt with { ResumeState = state };
-
-    public static string MakeKey(string runId, string taskKey, int attempt) =>
-        RunTask.IdempotencyKeyFor(runId, taskKey, attempt);
 }
