@@ -1,20 +1,33 @@
+using Workflow.Model;
+
 namespace Workflow.Engine;
 
 /// <summary>
-/// Configuration of the embedded engine. Defaults suit one machine: a <c>cpu</c> pool as wide as the cores,
-/// an <c>io</c> pool of 64, and group commits of up to a thousand operations.
+/// Configuration of the embedded engine. Defaults suit one machine: a <c>code</c> pool of ten workers per core
+/// (in-process handlers mostly await I/O), a <c>cpu</c> pool as wide as the cores, an <c>io</c> pool of 64, and
+/// group commits of up to 2,048 operations.
 /// </summary>
 public sealed class EngineOptions
 {
     /// <summary>Holds <c>workflow.db</c>, <c>logs/</c> and <c>outputs/</c>. Created when missing.</summary>
     public string DataDirectory { get; set; } = Path.Combine(Environment.CurrentDirectory, "data");
 
-    /// <summary>Pool capacities by name. A pool a pipeline names that is not listed here gets <see cref="DefaultPoolCapacity"/>.</summary>
+    /// <summary>
+    /// Pool capacities by name (which pool a task runs in is <see cref="TaskPools"/>). A pool a
+    /// pipeline names that is not listed here gets <see cref="DefaultPoolCapacity"/>.
+    /// </summary>
     public Dictionary<string, int> Pools { get; } = new(StringComparer.Ordinal)
     {
-        ["cpu"] = Environment.ProcessorCount,
-        ["io"] = 64,
+        [TaskPools.Code] = CodeWorkersPerCore * Environment.ProcessorCount,
+        [TaskPools.Cpu] = Environment.ProcessorCount,
+        [TaskPools.Io] = 64,
     };
+
+    /// <summary>
+    /// Workers per core of the <c>code</c> pool by default: in-process handlers are async delegates that mostly
+    /// await I/O, so the pool is as wide as Durable Functions' default activity concurrency (ten per core).
+    /// </summary>
+    public const int CodeWorkersPerCore = 10;
 
     public int DefaultPoolCapacity { get; set; } = 16;
 
@@ -37,7 +50,7 @@ public sealed class EngineOptions
     /// How long finished runs, logs and outputs are kept when a pipeline sets no retention; also how long cleared
     /// alerts, delivered webhooks, audit entries and undrained queue messages are kept.
     /// </summary>
-    public TimeSpan DefaultRetention { get; set; } = Workflow.Model.RetentionCutoffs.DefaultRetention;
+    public TimeSpan DefaultRetention { get; set; } = RetentionCutoffs.DefaultRetention;
 
     /// <summary>How often the retention purge runs (and once at start-up).</summary>
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);

@@ -58,7 +58,7 @@ internal static class StartProbe
         {
             o.DataDirectory = directory;
             o.DefaultPoolCapacity = 1024;
-            o.Pools["cpu"] = 1024;
+            o.Pools[TaskPools.Code] = 1024;
         });
         services.AddCodeHandler("probe", (context, _, _) =>
         {

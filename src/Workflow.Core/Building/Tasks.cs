@@ -61,7 +61,10 @@ public static class Tasks
         return new TaskSpec("process", ToElement(config));
     }
 
-    /// <summary>An in-process .NET handler registered by name; runs on the <c>cpu</c> pool.</summary>
+    /// <summary>
+    /// An in-process .NET handler registered by name; it runs in the <c>code</c> pool unless the task or the
+    /// pipeline's defaults name another (<c>pool: "cpu"</c> for CPU-bound work).
+    /// </summary>
     public static TaskSpec Code(string handler, object? args = null)
     {
         var config = new JsonObject { ["handler"] = handler };
@@ -70,7 +73,7 @@ public static class Tasks
             config["args"] = JsonSerializer.SerializeToNode(args, args.GetType(), JsonOptions);
         }
 
-        return new TaskSpec("code", ToElement(config), "cpu");
+        return new TaskSpec("code", ToElement(config));
     }
 
     /// <summary>An in-process handler named after its type.</summary>

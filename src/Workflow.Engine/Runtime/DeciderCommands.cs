@@ -1,5 +1,6 @@
 using Workflow.Engine.Storage;
 using Workflow.Execution;
+using Workflow.Model;
 using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Runtime;
@@ -57,7 +58,7 @@ internal static class DeciderCommands
     private static void Enqueue(WriteContext context, ActiveRun run, RunTask task)
     {
         var engine = context.Engine;
-        var pool = string.IsNullOrEmpty(task.Pool) ? engine.Handlers.Find(task.Kind)?.DefaultPool ?? "io" : task.Pool;
+        var pool = string.IsNullOrEmpty(task.Pool) ? TaskPools.DefaultFor(task.Kind) : task.Pool;
         var item = new WorkItem(new TaskAttempt(run.RunId, run.PipelineId, task), pool)
         {
             Sequence = engine.NextSequence(),

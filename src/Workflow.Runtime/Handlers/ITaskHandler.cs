@@ -15,8 +15,5 @@ public interface ITaskHandler
     /// </summary>
     bool HeartbeatsItself => false;
 
-    /// <summary>The pool used when neither task nor defaults name one.</summary>
-    string DefaultPool => "io";
-
     ValueTask<TaskOutcome> ExecuteAsync(TaskContext context, CancellationToken cancellationToken);
 }

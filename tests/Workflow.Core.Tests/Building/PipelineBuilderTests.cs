@@ -25,9 +25,23 @@ public class PipelineBuilderTests
 
         Assert.Equal(json, PipelineJson.Serialize(parsed));
         Assert.Equal(["extract-orders", "extract-customers"], parsed.Tasks[2].DependsOn);
-        Assert.Equal("cpu", parsed.Tasks[2].Pool);
+        Assert.Null(parsed.Tasks[2].Pool);
         Assert.Equal(5, parsed.Tasks[2].Retry!.MaxAttempts);
         Assert.Equal(DayOfWeek.Tuesday, parsed.Sla!.Deadline!.Day);
+    }
+
+    [Fact]
+    public void A_built_code_task_runs_in_the_code_pool_unless_the_pipeline_or_the_task_names_one()
+    {
+        var plain = Pipeline.Define("plain", owner: "data-eng").Task("t", Code("Transform")).Build();
+        var defaulted = Pipeline.Define("defaulted", owner: "data-eng").Defaults(pool: "batch")
+            .Task("t", Code("Transform")).Build();
+        var named = Pipeline.Define("named", owner: "data-eng").Defaults(pool: "batch")
+            .Task("t", Code("Transform"), pool: TaskPools.Cpu).Build();
+
+        Assert.Equal(TaskPools.Code, TaskPools.Of(plain.Tasks[0], plain.Defaults));
+        Assert.Equal("batch", TaskPools.Of(defaulted.Tasks[0], defaulted.Defaults));
+        Assert.Equal(TaskPools.Cpu, TaskPools.Of(named.Tasks[0], named.Defaults));
     }
 
     [Fact]

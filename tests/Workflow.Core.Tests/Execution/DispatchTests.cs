@@ -94,7 +94,7 @@ public class DispatchTests
 
         var tasks = run.Start(definition).Runs().ToDictionary(r => r.TaskKey);
 
-        Assert.Equal("cpu", tasks["code"].Pool);
+        Assert.Equal("code", tasks["code"].Pool);
         Assert.Equal("io", tasks["http"].Pool);
         Assert.Equal("gpu", tasks["gpu"].Pool);
         Assert.Equal(1, tasks["http"].Priority);

@@ -41,7 +41,7 @@ internal static class Attempts
         Take(state, unit);
         var task = state.Tasks[unit.Task];
         step.Emit(new RunTask(unit.Key, def.Id, unit.Attempt, def.Kind, def.Config,
-            TaskInput.Build(state, step.Index, unit), PoolOf(step, def), task.Priority, task.Rank,
+            TaskInput.Build(state, step.Index, unit), TaskPools.Of(def, step.Defaults), task.Priority, task.Rank,
             RunTask.IdempotencyKeyFor(state.RunId, unit.Key, unit.Attempt), TimeoutOf(step, def),
             step.Index.IsMapSource(state, unit.Task)));
         StartTimeout(step, unit, def);
@@ -70,9 +70,6 @@ internal static class Attempts
         step.Emit(new StartChildRun(unit.Key, unit.Attempt, unit.ChildRunId, pipelineId, parameters));
         StartTimeout(step, unit, def);
     }
-
-    private static string PoolOf(RunStep step, TaskDefinition def) =>
-        def.Pool ?? step.Defaults.Pool ?? (def.Kind == TaskKinds.Code ? "cpu" : "io");
 
     public static TimeSpan? TimeoutOf(RunStep step, TaskDefinition def) => def.Timeout ?? step.Defaults.Timeout;
 

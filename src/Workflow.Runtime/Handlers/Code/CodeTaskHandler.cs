@@ -10,8 +10,6 @@ internal sealed class CodeTaskHandler(IServiceProvider services) : ITaskHandler
 {
     public string Kind => "code";
 
-    public string DefaultPool => "cpu";
-
     public async ValueTask<TaskOutcome> ExecuteAsync(TaskContext context, CancellationToken cancellationToken)
     {
         if (context.Config is not { ValueKind: JsonValueKind.Object } config ||
