@@ -12,6 +12,7 @@ var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(
     ["dag"] = ("validate and rank chains and fan-outs of 10k and 100k tasks", DagBenchmark.Run),
     ["dispatch"] = ("dispatch policies: makespan / lower bound on generated DAGs and traces", DispatchBenchmark.Run),
     ["engine"] = ("durable task completions/s on SQLite vs the in-memory ceiling, 1k and 10k tasks", EngineBenchmark.Run),
+    ["engine-profile"] = ("one side of `engine` again and again, CPU by thread: engine-profile [durable|memory] [tasks] [runs]", EngineProfile.Run),
     ["simulator"] = ("the run simulator's own time per event (the decider's taken out), 1k and 10k tasks", SimulatorCost.Run),
     ["sla"] = ("runs with SLA monitors saved in SQLite vs without the alert services", SlaPersistenceBenchmark.Run),
 };

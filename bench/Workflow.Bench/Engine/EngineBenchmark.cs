@@ -74,9 +74,12 @@ public static class EngineBenchmark
     /// <summary>The run with the median throughput: the machine is shared, so single runs are noisy.</summary>
     private static Result Median(List<Result> results) => results.OrderBy(r => r.PerSecond).ElementAt(results.Count / 2);
 
-    /// <summary>One run: throughput, wall and process CPU time per task, mean operations per commit, peak heap.</summary>
+    /// <summary>
+    /// One run: throughput, wall and process CPU time per task, mean operations per commit, peak heap, and the CPU
+    /// time by thread role (<see cref="ThreadCpu"/>).
+    /// </summary>
     internal sealed record Result(double PerSecond, double MicrosPerTask, double MeanBatch, double PeakHeapMb,
-        double CpuMicrosPerTask);
+        double CpuMicrosPerTask, ThreadCpu Threads);
 
     internal static async Task<Result> MeasureAsync(bool durable, PipelineDefinition definition, bool quiet = false)
     {
@@ -102,6 +105,7 @@ public static class EngineBenchmark
         var batchesBefore = writer.Batches;
         var opsBefore = writer.OpsApplied;
         using var sampler = new HeapSampler();
+        var threads = ThreadCpu.Read();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var run = await workflow.StartRunAsync(new StartRunRequest(definition.Id, RunTrigger.Api, "bench"),
@@ -109,6 +113,7 @@ public static class EngineBenchmark
         var status = await workflow.WaitForRunAsync(run.RunId, CancellationToken.None);
         clock.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var byThread = ThreadCpu.Between(threads, ThreadCpu.Read(), cpuUsed.TotalMilliseconds);
         if (status != Execution.RunStatus.Succeeded)
         {
             throw new InvalidOperationException($"The benchmark run ended {status}.");
@@ -125,7 +130,8 @@ public static class EngineBenchmark
 
         var batches = Math.Max(1, writer.Batches - batchesBefore);
         var result = new Result(tasks / clock.Elapsed.TotalSeconds, clock.Elapsed.TotalMicroseconds / tasks,
-            (writer.OpsApplied - opsBefore) / (double)batches, sampler.PeakMb, cpuUsed.TotalMicroseconds / tasks);
+            (writer.OpsApplied - opsBefore) / (double)batches, sampler.PeakMb, cpuUsed.TotalMicroseconds / tasks,
+            byThread);
         foreach (var service in Enumerable.Reverse(hosted))
         {
             await service.StopAsync(CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Workflow.Engine.Storage;
 
 namespace Workflow.Engine.Runtime;
 
@@ -56,25 +57,40 @@ internal sealed class BatchCommitter(OpInbox inbox, CommitSlot slot, WriteStats 
 
         for (var attempt = 0; ; attempt++)
         {
+            var sql = context.Sql;
             try
             {
-                using var transaction = context.Connection.BeginTransaction(deferred: false);
-                context.Sql.Bind(transaction);
-                context.Sql.Execute(batch.Writes);
-                transaction.Commit();
+                sql.Transaction.Begin();
+                sql.Bind(null);
+                sql.Execute(batch.Writes);
+                sql.Transaction.Commit();
                 return true;
             }
             catch (SqliteException ex) when (StoreErrors.IsBusy(ex) && attempt < busyRetries)
             {
                 // Another connection (a second host on the same file, a shell) held the write lock
-                // longer than the busy timeout. The transaction rolled back, so the whole batch can simply go again.
+                // longer than the busy timeout. Rolled back, the whole batch can simply go again.
+                RollBack(sql);
                 Log.StoreBusy(logger, attempt + 1, busyRetries);
             }
             catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
             {
+                RollBack(sql);
                 StoreErrors.Fail(batch, inbox, logger, ex);
                 return false;
             }
+        }
+    }
+
+    private static void RollBack(HotStatements sql)
+    {
+        try
+        {
+            sql.Transaction.RollbackIfOpen();
+        }
+        catch (SqliteException)
+        {
+            // The connection is already unusable; the writer stops on the error that brought us here.
         }
     }
 

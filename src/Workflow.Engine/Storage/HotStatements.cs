@@ -65,7 +65,11 @@ internal sealed class HotStatements : IDisposable
             """, 5);
         _deleteTimer = Create("DELETE FROM timers WHERE run_id = ?1 AND timer_id = ?2;", 2);
         _upsertSnapshot = Create("INSERT OR REPLACE INTO run_snapshots (run_id, seq, state) VALUES (?1, ?2, ?3);", 3);
+        Transaction = new RawTransaction(connection);
     }
+
+    /// <summary>The recorded batches' transaction, prepared on the same connection.</summary>
+    public RawTransaction Transaction { get; }
 
     /// <summary>The transaction ad hoc writes join; prepared statements run in whatever transaction is open.</summary>
     public void Bind(SqliteTransaction? transaction) => _transaction = transaction;
@@ -111,6 +115,7 @@ internal sealed class HotStatements : IDisposable
 
     public void Dispose()
     {
+        Transaction.Dispose();
         foreach (var statement in _all)
         {
             statement.Dispose();
