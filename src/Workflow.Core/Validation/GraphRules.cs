@@ -23,6 +23,7 @@ internal static class GraphRules
         var parentStart = ArrayPool<int>.Shared.Rent(n + 1);
         var parents = ArrayPool<int>.Shared.Rent(Math.Max(16, n));
         int[]? lastChild = null;
+        List<int>? mapped = null; // tasks with a map, noted here so that no further pass over the tasks is needed
         try
         {
             parentStart[0] = 0;
@@ -30,6 +31,11 @@ internal static class GraphRules
             for (var i = 0; i < n; i++)
             {
                 var task = tasks[i];
+                if (task?.Map is not null)
+                {
+                    (mapped ??= []).Add(i);
+                }
+
                 var dependsOn = Dependencies.Of(task);
                 if (e + dependsOn.Length > parents.Length)
                 {
@@ -72,7 +78,7 @@ internal static class GraphRules
             // One graph serves both checks.
             var graph = DagGraph.FromParentRows(n, parentStart, parents);
             ReportCycles(tasks, graph, errors);
-            CheckMaps(tasks, index, graph, errors);
+            CheckMaps(tasks, mapped ?? [], index, graph, errors);
         }
         finally
         {
@@ -149,16 +155,12 @@ internal static class GraphRules
         }
     }
 
-    private static void CheckMaps(IReadOnlyList<TaskDefinition> tasks, TaskIdTable index, DagGraph graph,
-        ErrorCollector errors)
+    private static void CheckMaps(IReadOnlyList<TaskDefinition> tasks, List<int> mapped, TaskIdTable index,
+        DagGraph graph, ErrorCollector errors)
     {
-        for (var i = 0; i < tasks.Count; i++)
+        foreach (var i in mapped)
         {
-            if (tasks[i]?.Map is not { } map)
-            {
-                continue;
-            }
-
+            var map = tasks[i].Map!;
             var path = $"tasks[{i}].map.over";
             if (string.IsNullOrEmpty(map.Over))
             {
