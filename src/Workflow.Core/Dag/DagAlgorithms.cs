@@ -34,12 +34,21 @@ public static class DagAlgorithms
     public static double[] UpwardRank(DagGraph graph, ReadOnlySpan<int> order, ReadOnlySpan<double> weights)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        if (weights.Length != graph.Count)
+        var rank = new double[graph.Count];
+        UpwardRank(graph, order, weights, rank);
+        return rank;
+    }
+
+    /// <summary>The upward rank written into <paramref name="rank"/>, one entry per node (see above).</summary>
+    public static void UpwardRank(DagGraph graph, ReadOnlySpan<int> order, ReadOnlySpan<double> weights, Span<double> rank)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (weights.Length != graph.Count || rank.Length != graph.Count)
         {
-            throw new ArgumentException($"Expected {graph.Count} weights, got {weights.Length}.", nameof(weights));
+            throw new ArgumentException(
+                $"Expected {graph.Count} weights and ranks, got {weights.Length} and {rank.Length}.", nameof(weights));
         }
 
-        var rank = new double[graph.Count];
         for (var k = order.Length - 1; k >= 0; k--)
         {
             var node = order[k];
@@ -51,8 +60,6 @@ public static class DagAlgorithms
 
             rank[node] = weights[node] + longest;
         }
-
-        return rank;
     }
 
     /// <summary>

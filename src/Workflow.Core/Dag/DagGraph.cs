@@ -27,7 +27,7 @@ public sealed class DagGraph
     public int Count { get; }
 
     /// <summary>The number of edges.</summary>
-    public int EdgeCount => _children.Length;
+    public int EdgeCount => _childStart[Count];
 
     /// <summary>The nodes that depend on <paramref name="node"/>, in edge order.</summary>
     public ReadOnlySpan<int> Children(int node) =>
@@ -87,6 +87,62 @@ public sealed class DagGraph
 
         ShiftBack(childStart);
         ShiftBack(parentStart);
+        return new DagGraph(count, childStart, children, parentStart, parents);
+    }
+
+    /// <summary>
+    /// Builds the graph from each node's parents given as rows (<paramref name="parents"/> from
+    /// <c>parentStart[i]</c> to <c>parentStart[i + 1]</c> are node i's), the form a definition's dependency lists
+    /// resolve into, without an intermediate edge list. The graph keeps both arrays (they may be longer than the
+    /// rows they hold) and builds the children rows from them.
+    /// </summary>
+    public static DagGraph FromParentRows(int count, int[] parentStart, int[] parents)
+    {
+        ArgumentNullException.ThrowIfNull(parentStart);
+        ArgumentNullException.ThrowIfNull(parents);
+        if (count < 0 || parentStart.Length < count + 1 || parentStart[0] != 0 || parentStart[count] > parents.Length)
+        {
+            throw new ArgumentException($"The parent rows do not describe {count} nodes.", nameof(parentStart));
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (parentStart[i] > parentStart[i + 1])
+            {
+                throw new ArgumentException($"The parent row of node {i} ends before it starts.", nameof(parentStart));
+            }
+        }
+
+        var edgeCount = parentStart[count];
+        var childStart = new int[count + 1];
+        for (var e = 0; e < edgeCount; e++)
+        {
+            var parent = parents[e];
+            if ((uint)parent >= (uint)count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(parents),
+                    $"Parent {e} ({parent}) names a node outside 0..{count - 1}.");
+            }
+
+            childStart[parent + 1]++;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            childStart[i + 1] += childStart[i];
+        }
+
+        // Children come out in the order of their parent rows, as Create gives them for edges listed child by child.
+        var children = new int[edgeCount];
+        for (var child = 0; child < count; child++)
+        {
+            for (var e = parentStart[child]; e < parentStart[child + 1]; e++)
+            {
+                children[childStart[parents[e]]++] = child;
+            }
+        }
+
+        ShiftBack(childStart);
         return new DagGraph(count, childStart, children, parentStart, parents);
     }
 

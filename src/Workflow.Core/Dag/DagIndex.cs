@@ -16,14 +16,14 @@ public sealed class DagIndex
     public const double UnknownDurationSeconds = 1.0;
 
     private readonly string[] _ids;
-    private readonly Dictionary<string, int> _index;
+    private readonly TaskIdTable _index;
     private readonly double[] _configured;
     private readonly int[] _order;
     private int[]? _levels;
 
-    private DagIndex(string[] ids, Dictionary<string, int> index, DagGraph graph, double[] configured, int[] order)
+    private DagIndex(TaskIdTable index, DagGraph graph, double[] configured, int[] order)
     {
-        _ids = ids;
+        _ids = index.IdArray; // every task's id is set once the table is built
         _index = index;
         Graph = graph;
         _configured = configured;
@@ -46,11 +46,11 @@ public sealed class DagIndex
     public string IdOf(int index) => _ids[index];
 
     /// <summary>The index of a task id; throws <see cref="KeyNotFoundException"/> naming the id when unknown.</summary>
-    public int IndexOf(string id) => _index.TryGetValue(id, out var i)
+    public int IndexOf(string id) => _index.IndexOf(id) is var i and >= 0
         ? i
         : throw new KeyNotFoundException($"The pipeline has no task '{id}'.");
 
-    public bool TryGetIndex(string id, out int index) => _index.TryGetValue(id, out index);
+    public bool TryGetIndex(string id, out int index) => _index.TryGetIndex(id, out index);
 
     public ReadOnlySpan<int> Parents(int index) => Graph.Parents(index);
 
@@ -70,7 +70,7 @@ public sealed class DagIndex
 
         foreach (var (id, duration) in estimates)
         {
-            if (_index.TryGetValue(id, out var i))
+            if (_index.TryGetIndex(id, out var i))
             {
                 weights[i] = Math.Max(0, duration.TotalSeconds);
             }
@@ -94,10 +94,21 @@ public sealed class DagIndex
 
     public CriticalPath CriticalPath(IReadOnlyDictionary<string, TimeSpan>? estimates = null)
     {
-        var rank = UpwardRank(estimates);
-        var path = DagAlgorithms.CriticalPath(Graph, rank);
-        var length = path.Length == 0 ? 0 : rank[path[0]];
-        return new CriticalPath(Array.ConvertAll(path, i => _ids[i]), TimeSpan.FromSeconds(length));
+        // The rank is only a step towards the path, so it is computed into a rented array.
+        var weights = estimates is null || estimates.Count == 0 ? _configured : Weights(estimates);
+        var rented = ArrayPool<double>.Shared.Rent(Count);
+        try
+        {
+            var rank = rented.AsSpan(0, Count);
+            DagAlgorithms.UpwardRank(Graph, _order, weights, rank);
+            var path = DagAlgorithms.CriticalPath(Graph, rank);
+            var length = path.Length == 0 ? 0 : rank[path[0]];
+            return new CriticalPath(new IndexedIds(path, _ids), TimeSpan.FromSeconds(length));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The exact number of distinct downstream tasks of each task (see <see cref="DagAlgorithms.DescendantCounts"/>).</summary>
@@ -108,35 +119,30 @@ public sealed class DagIndex
     {
         ArgumentNullException.ThrowIfNull(definition);
         var tasks = definition.Tasks;
-        var ids = new string[tasks.Count];
-        var configured = new double[tasks.Count];
-        var edgeCount = 0;
-        for (var i = 0; i < tasks.Count; i++)
+        var n = tasks.Count;
+        var table = new TaskIdTable(n);
+        var configured = new double[n];
+        var parentStart = new int[n + 1];
+        for (var i = 0; i < n; i++)
         {
-            ids[i] = tasks[i].Id;
-            configured[i] = Seconds(tasks[i].ExpectedDuration);
-            edgeCount += tasks[i].DependsOn.Count;
+            var task = tasks[i];
+            Add(table, task.Id, i);
+            configured[i] = Seconds(task.ExpectedDuration);
+            parentStart[i + 1] = parentStart[i] + task.DependsOn.Count;
         }
 
-        var index = IndexIds(ids);
-        var edges = ArrayPool<(int, int)>.Shared.Rent(edgeCount);
-        try
+        // Each dependency string is resolved once, straight into the parent rows of the graph.
+        var parents = new int[parentStart[n]];
+        for (var i = 0; i < n; i++)
         {
-            var e = 0;
-            for (var i = 0; i < tasks.Count; i++)
+            var e = parentStart[i];
+            foreach (var parent in Dependencies.Of(tasks[i]))
             {
-                foreach (var parent in tasks[i].DependsOn)
-                {
-                    edges[e++] = (Lookup(index, parent, ids[i]), i);
-                }
+                parents[e++] = Lookup(table, parent, tasks[i].Id);
             }
+        }
 
-            return Create(ids, index, edges.AsSpan(0, edgeCount), configured);
-        }
-        finally
-        {
-            ArrayPool<(int, int)>.Shared.Return(edges);
-        }
+        return Create(table, DagGraph.FromParentRows(n, parentStart, parents), configured);
     }
 
     /// <summary>
@@ -148,50 +154,47 @@ public sealed class DagIndex
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(edges);
-        var idArray = ids.ToArray();
-        var index = IndexIds(idArray);
+        var table = new TaskIdTable(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Add(table, ids[i], i);
+        }
+
         var intEdges = new List<(int, int)>();
         foreach (var (parent, child) in edges)
         {
-            intEdges.Add((Lookup(index, parent, child), Lookup(index, child, parent)));
+            intEdges.Add((Lookup(table, parent, child), Lookup(table, child, parent)));
         }
 
-        var configured = new double[idArray.Length];
+        var configured = new double[ids.Count];
         for (var i = 0; i < configured.Length; i++)
         {
             var expected = expectedDurations is not null && i < expectedDurations.Count ? expectedDurations[i] : null;
             configured[i] = Seconds(expected);
         }
 
-        return Create(idArray, index, CollectionsMarshal.AsSpan(intEdges), configured);
+        return Create(table, DagGraph.Create(ids.Count, CollectionsMarshal.AsSpan(intEdges)), configured);
     }
 
-    private static Dictionary<string, int> IndexIds(string[] ids)
+    private static void Add(TaskIdTable table, string id, int index)
     {
-        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        if (table.TryAdd(id, index) >= 0)
         {
-            if (!index.TryAdd(ids[i], i))
-            {
-                throw new ArgumentException($"The task id '{ids[i]}' appears more than once.", nameof(ids));
-            }
+            throw new ArgumentException($"The task id '{id}' appears more than once.", "ids");
         }
-
-        return index;
     }
 
-    private static int Lookup(Dictionary<string, int> index, string id, string other) =>
-        index.TryGetValue(id, out var i)
+    private static int Lookup(TaskIdTable table, string id, string other) =>
+        table.IndexOf(id) is var i and >= 0
             ? i
             : throw new ArgumentException($"The dependency between '{other}' and '{id}' names an unknown task '{id}'.");
 
     private static double Seconds(TimeSpan? expected) =>
         expected is { } known ? Math.Max(0, known.TotalSeconds) : UnknownDurationSeconds;
 
-    private static DagIndex Create(string[] ids, Dictionary<string, int> index, ReadOnlySpan<(int, int)> edges,
-        double[] configured)
+    private static DagIndex Create(TaskIdTable table, DagGraph graph, double[] configured)
     {
-        var graph = DagGraph.Create(ids.Length, edges);
+        var ids = table.IdArray;
         var order = TopologicalSort.TryOrder(graph);
         if (order is null)
         {
@@ -200,6 +203,6 @@ public sealed class DagIndex
                 $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(ids));
         }
 
-        return new DagIndex(ids, index, graph, configured, order);
+        return new DagIndex(table, graph, configured, order);
     }
 }

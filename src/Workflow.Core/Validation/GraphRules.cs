@@ -1,3 +1,4 @@
+using System.Buffers;
 using Workflow.Dag;
 using Workflow.Model;
 
@@ -14,58 +15,112 @@ internal static class GraphRules
     // Up to this many dependencies, repeats are found by scanning the list rather than hashing it.
     private const int SmallList = 8;
 
-    public static void Check(IReadOnlyList<TaskDefinition> tasks, Dictionary<string, int> index, ErrorCollector errors)
+    public static void Check(IReadOnlyList<TaskDefinition> tasks, TaskIdTable index, ErrorCollector errors)
     {
-        var edgeCount = 0;
-        foreach (var task in tasks)
+        // Each dependency string is resolved once into the parent rows of the graph that both checks below use;
+        // the rows are rented, as the graph is dropped when validation ends.
+        var n = tasks.Count;
+        var parentStart = ArrayPool<int>.Shared.Rent(n + 1);
+        var parents = ArrayPool<int>.Shared.Rent(Math.Max(16, n));
+        int[]? lastChild = null;
+        List<int>? mapped = null; // tasks with a map, noted here so that no further pass over the tasks is needed
+        try
         {
-            edgeCount += task?.DependsOn?.Count ?? 0;
-        }
-
-        // Sized once: at 100,000 tasks each regrowth of the list would be another large-object-heap array.
-        var edges = new List<(int Parent, int Child)>(edgeCount);
-        for (var i = 0; i < tasks.Count; i++)
-        {
-            var task = tasks[i];
-            var dependsOn = task?.DependsOn ?? [];
-            HashSet<string>? seen = dependsOn.Count > SmallList ? new(StringComparer.Ordinal) : null;
-            for (var k = 0; k < dependsOn.Count; k++)
+            parentStart[0] = 0;
+            var e = 0;
+            for (var i = 0; i < n; i++)
             {
-                var dep = dependsOn[k];
-                if (string.IsNullOrEmpty(dep))
+                var task = tasks[i];
+                if (task?.Map is not null)
                 {
-                    errors.Add(Path(i, k), "The dependency is empty.", "Name the id of an upstream task.");
+                    (mapped ??= []).Add(i);
                 }
-                else if (dep == task!.Id)
+
+                var dependsOn = Dependencies.Of(task);
+                if (e + dependsOn.Length > parents.Length)
                 {
-                    errors.Add(Path(i, k), $"The task '{dep}' depends on itself.", "Remove this dependency.");
+                    parents = Grow(parents, e + dependsOn.Length);
                 }
-                else if (!index.TryGetValue(dep, out var parent))
+
+                var rowStart = e;
+                for (var k = 0; k < dependsOn.Length; k++)
                 {
-                    errors.Add(Path(i, k),
-                        $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
-                        Suggestions.Hint(dep, index.Keys, "Check the spelling, or add a task with that id."));
+                    var dep = dependsOn[k];
+                    if (string.IsNullOrEmpty(dep))
+                    {
+                        errors.Add(Path(i, k), "The dependency is empty.", "Name the id of an upstream task.");
+                    }
+                    else if (dep == task!.Id)
+                    {
+                        errors.Add(Path(i, k), $"The task '{dep}' depends on itself.", "Remove this dependency.");
+                    }
+                    else if (!index.TryGetIndex(dep, out var parent))
+                    {
+                        errors.Add(Path(i, k),
+                            $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
+                            Suggestions.Hint(dep, index.Keys, "Check the spelling, or add a task with that id."));
+                    }
+                    else if (dependsOn.Length <= SmallList
+                                 ? parents.AsSpan(rowStart, e - rowStart).Contains(parent)
+                                 : IsRepeat(lastChild ??= NoChildYet(n), parent, i))
+                    {
+                        errors.Add(Path(i, k), $"'{dep}' is listed twice in dependsOn.", "Remove the repeated entry.");
+                    }
+                    else
+                    {
+                        parents[e++] = parent;
+                    }
                 }
-                else if (seen is null ? IndexOf(dependsOn, dep) < k : !seen.Add(dep))
-                {
-                    errors.Add(Path(i, k), $"'{dep}' is listed twice in dependsOn.", "Remove the repeated entry.");
-                }
-                else
-                {
-                    edges.Add((parent, i));
-                }
+
+                parentStart[i + 1] = e;
+            }
+
+            // One graph serves both checks.
+            var graph = DagGraph.FromParentRows(n, parentStart, parents);
+            ReportCycles(tasks, graph, errors);
+            CheckMaps(tasks, mapped ?? [], index, graph, errors);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(parentStart);
+            ArrayPool<int>.Shared.Return(parents);
+            if (lastChild is not null)
+            {
+                ArrayPool<int>.Shared.Return(lastChild);
             }
         }
-
-        // One graph serves both checks: at 100,000 tasks its arrays are large-object-heap sized, and every fresh
-        // large array costs page faults on first touch.
-        var graph = DagGraph.Create(tasks.Count, edges);
-        ReportCycles(tasks, graph, edges, errors);
-        CheckMaps(tasks, index, graph, errors);
     }
 
-    private static void ReportCycles(IReadOnlyList<TaskDefinition> tasks, DagGraph graph,
-        List<(int Parent, int Child)> edges, ErrorCollector errors)
+    private static int[] Grow(int[] rented, int needed)
+    {
+        var larger = ArrayPool<int>.Shared.Rent(Math.Max(needed, rented.Length * 2));
+        rented.AsSpan().CopyTo(larger);
+        ArrayPool<int>.Shared.Return(rented);
+        return larger;
+    }
+
+    private static int[] NoChildYet(int n)
+    {
+        var lastChild = ArrayPool<int>.Shared.Rent(n);
+        lastChild.AsSpan(0, n).Fill(-1);
+        return lastChild;
+    }
+
+    // A resolved dependency is a repeat when the same parent was already accepted for this child; the dependency
+    // is then the same string, as each id resolves to one index. Used for long lists, where a scan of the row
+    // would be quadratic.
+    private static bool IsRepeat(int[] lastChild, int parent, int child)
+    {
+        if (lastChild[parent] == child)
+        {
+            return true;
+        }
+
+        lastChild[parent] = child;
+        return false;
+    }
+
+    private static void ReportCycles(IReadOnlyList<TaskDefinition> tasks, DagGraph graph, ErrorCollector errors)
     {
         if (TopologicalSort.IsAcyclic(graph))
         {
@@ -73,7 +128,15 @@ internal static class GraphRules
         }
 
         // Each round reports one cycle and drops the edge that closes it, so disjoint cycles are all named.
-        var remaining = new List<(int Parent, int Child)>(edges);
+        var remaining = new List<(int Parent, int Child)>(graph.EdgeCount);
+        for (var child = 0; child < graph.Count; child++)
+        {
+            foreach (var parent in graph.Parents(child))
+            {
+                remaining.Add((parent, child));
+            }
+        }
+
         for (var round = 0; round < MaxCycles; round++)
         {
             var cycle = CycleFinder.Find(graph);
@@ -92,22 +155,18 @@ internal static class GraphRules
         }
     }
 
-    private static void CheckMaps(IReadOnlyList<TaskDefinition> tasks, Dictionary<string, int> index, DagGraph graph,
-        ErrorCollector errors)
+    private static void CheckMaps(IReadOnlyList<TaskDefinition> tasks, List<int> mapped, TaskIdTable index,
+        DagGraph graph, ErrorCollector errors)
     {
-        for (var i = 0; i < tasks.Count; i++)
+        foreach (var i in mapped)
         {
-            if (tasks[i]?.Map is not { } map)
-            {
-                continue;
-            }
-
+            var map = tasks[i].Map!;
             var path = $"tasks[{i}].map.over";
             if (string.IsNullOrEmpty(map.Over))
             {
                 errors.Add(path, "The map names no task to map over.", "Set 'over' to an upstream task's id.");
             }
-            else if (!index.TryGetValue(map.Over, out var source))
+            else if (!index.TryGetIndex(map.Over, out var source))
             {
                 errors.Add(path, $"The map is over '{map.Over}', which is not a task of this pipeline.",
                     Suggestions.Hint(map.Over, index.Keys, "Name an upstream task."));

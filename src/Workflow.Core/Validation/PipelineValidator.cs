@@ -22,7 +22,7 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
         ScheduleRules.Check(definition.Schedules, errors);
         PolicyRules.Sla(definition.Sla, errors);
         var tasks = definition.Tasks ?? [];
-        var index = TaskRules.Check(definition.Id, tasks, Options, errors);
+        using var index = TaskRules.Check(definition.Id, tasks, Options, errors);
         GraphRules.Check(tasks, index, errors);
         return errors.ToResult();
     }

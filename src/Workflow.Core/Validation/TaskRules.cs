@@ -1,3 +1,4 @@
+using Workflow.Dag;
 using Workflow.Model;
 
 namespace Workflow.Validation;
@@ -7,11 +8,13 @@ namespace Workflow.Validation;
 /// </summary>
 internal static class TaskRules
 {
-    /// <summary>Returns each valid id's first index; later duplicates are reported and left out.</summary>
-    public static Dictionary<string, int> Check(string pipelineId, IReadOnlyList<TaskDefinition> tasks,
+    /// <summary>
+    /// Returns each valid id's first index (a rented table: dispose it); later duplicates are reported and left out.
+    /// </summary>
+    public static TaskIdTable Check(string pipelineId, IReadOnlyList<TaskDefinition> tasks,
         ValidationOptions options, ErrorCollector errors)
     {
-        var index = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
+        var index = TaskIdTable.Rent(tasks.Count); // dropped when validation ends
         for (var i = 0; i < tasks.Count; i++)
         {
             var path = Path(i);
@@ -26,9 +29,9 @@ internal static class TaskRules
             {
                 errors.Add($"{path}.id", $"The task id {problem}.", Identifiers.Rule);
             }
-            else if (!index.TryAdd(task.Id, i))
+            else if (index.TryAdd(task.Id, i) is var first and >= 0)
             {
-                errors.Add($"{path}.id", $"The task id '{task.Id}' is also used by tasks[{index[task.Id]}].",
+                errors.Add($"{path}.id", $"The task id '{task.Id}' is also used by tasks[{first}].",
                     "Give each task a distinct id.");
             }
 

@@ -86,6 +86,35 @@ public class PipelineValidatorTests
     }
 
     [Fact]
+    public void Problems_in_a_long_dependency_list_are_reported_at_their_place()
+    {
+        // Past eight entries repeats are found by index rather than by scanning the list.
+        string[] upstream = ["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"];
+        var result = Validate(P([.. upstream.Select(id => T(id)),
+            T("join", [.. upstream, "u3", "join", "ghost", "", "u9"])]));
+
+        Assert.Equal(
+            ["tasks[10].dependsOn[10]", "tasks[10].dependsOn[11]", "tasks[10].dependsOn[12]",
+             "tasks[10].dependsOn[13]", "tasks[10].dependsOn[14]"],
+            result.Errors.Select(e => e.Path));
+        Assert.Equal(
+            ["'u3' is listed twice in dependsOn.", "The task 'join' depends on itself.",
+             "The task 'join' depends on 'ghost', which is not a task of this pipeline.", "The dependency is empty.",
+             "'u9' is listed twice in dependsOn."],
+            result.Errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void A_task_with_a_repeated_id_keeps_its_own_dependencies()
+    {
+        var result = Validate(P(T("a"), T("b", "a"), T("b", "a", "b"), T("c", "b")));
+
+        Assert.Equal(["tasks[2].id", "tasks[2].dependsOn[1]"], result.Errors.Select(e => e.Path));
+        Assert.Contains("also used by tasks[1]", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("itself", result.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_pipeline_and_a_bad_pipeline_id_are_reported()
     {
         var result = Validate(new PipelineDefinition { Id = "sales weekly", OwnerGroup = "g" });

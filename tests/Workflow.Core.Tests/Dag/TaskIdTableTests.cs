@@ -1,0 +1,100 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Workflow.Dag;
+using Workflow.Model;
+
+namespace Workflow.Core.Tests.Dag;
+
+public class TaskIdTableTests
+{
+    [Fact]
+    public void Ids_resolve_to_their_index_and_a_repeated_id_names_the_first()
+    {
+        using var table = TaskIdTable.Rent(4);
+
+        Assert.Equal(-1, table.TryAdd("extract", 0));
+        Assert.Equal(-1, table.TryAdd("load", 2));
+        Assert.Equal(0, table.TryAdd("extract", 3));
+
+        Assert.Equal(0, table.IndexOf("extract"));
+        Assert.Equal(2, table.IndexOf("load"));
+        Assert.Equal(-1, table.IndexOf("Extract"));
+        Assert.Null(table.IdOf(3));
+        Assert.Equal(["extract", "load"], table.Keys);
+        Assert.Equal(2, table.Count);
+    }
+
+    [Fact]
+    public void Many_ids_of_the_same_length_all_resolve()
+    {
+        const int n = 50_000;
+        var table = new TaskIdTable(n);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(-1, table.TryAdd($"t{i:D6}", i));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(i, table.IndexOf($"t{i:D6}"));
+        }
+
+        Assert.Equal(-1, table.IndexOf($"t{n:D6}"));
+    }
+
+    [Fact]
+    public void Parent_rows_give_the_graph_that_the_same_edges_give()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var byChild = dag.Edges.OrderBy(e => e.Child).ToArray(); // stable: each child's parents keep their order
+            var parentStart = new int[dag.Count + 1];
+            foreach (var (_, child) in byChild)
+            {
+                parentStart[child + 1]++;
+            }
+
+            for (var i = 0; i < dag.Count; i++)
+            {
+                parentStart[i + 1] += parentStart[i];
+            }
+
+            var rows = DagGraph.FromParentRows(dag.Count, parentStart, [.. byChild.Select(e => e.Parent), 7, 7]);
+            var edges = DagGraph.Create(dag.Count, byChild);
+            return rows.EdgeCount == edges.EdgeCount && Enumerable.Range(0, dag.Count).All(u =>
+                rows.Children(u).SequenceEqual(edges.Children(u)) && rows.Parents(u).SequenceEqual(edges.Parents(u)));
+        }));
+    }
+
+    [Fact]
+    public void A_definition_is_indexed_and_ranked_as_its_ids_and_edges_are()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var ids = Enumerable.Range(0, dag.Count).Select(i => $"task-{i}").ToArray();
+            var edges = dag.Edges.Distinct().ToArray();
+            var definition = new PipelineDefinition
+            {
+                Id = "p",
+                OwnerGroup = "g",
+                Tasks = [.. ids.Select((id, i) => new TaskDefinition
+                {
+                    Id = id,
+                    Kind = "delay",
+                    DependsOn = [.. edges.Where(e => e.Child == i).Select(e => ids[e.Parent])],
+                    ExpectedDuration = TimeSpan.FromSeconds(dag.Weights[i]),
+                })],
+            };
+
+            var fromDefinition = DagIndex.Build(definition);
+            var fromEdges = DagIndex.Build(ids, edges.OrderBy(e => e.Child).Select(e => (ids[e.Parent], ids[e.Child])),
+                [.. dag.Weights.Select(w => (TimeSpan?)TimeSpan.FromSeconds(w))]);
+            var a = fromDefinition.CriticalPath();
+            var b = fromEdges.CriticalPath();
+            return fromDefinition.TopologicalOrder.SequenceEqual(fromEdges.TopologicalOrder) &&
+                   a.TaskIds.SequenceEqual(b.TaskIds) && a.Length == b.Length &&
+                   fromDefinition.UpwardRank().SequenceEqual(fromEdges.UpwardRank()) &&
+                   ids.Select(fromDefinition.IndexOf).SequenceEqual(Enumerable.Range(0, dag.Count));
+        }));
+    }
+}
