@@ -10,7 +10,7 @@ namespace Workflow.Execution;
 /// count and FIFO, then forward-backward improvements of each: play the order backwards in time on the reversed
 /// DAG (latest finishers first), take the backward schedule's time-to-the-end of each task as its key, play that
 /// forwards, and repeat while it helps. Since the baselines are candidates, the planned makespan is never longer
-/// than theirs; a candidate that reaches max(critical path, work / slots) ends the search, since none can beat it.
+/// than theirs; a candidate that reaches the <see cref="MakespanBound"/> ends the search, since no schedule beats it.
 /// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts and a
 /// replay compute the same keys.
 /// </summary>
@@ -37,7 +37,7 @@ internal static class DispatchPlanner
             return upward;
         }
 
-        var search = new Search(definition, dag, dag.Weights(expected), slots, upward);
+        var search = new Search(definition, dag, dag.Weights(expected), slots, Bound(definition, dag, expected));
         search.Consider(upward, search.Play(upward, keepStarts: false));
         if (search.Optimal)
         {
@@ -56,6 +56,16 @@ internal static class DispatchPlanner
         return search.Best;
     }
 
+    /// <summary>
+    /// The lower bound the search stops at, for the run's DAG with the expected durations: timers hold no slot.
+    /// </summary>
+    public static MakespanBound Bound(PipelineDefinition definition, DagIndex dag,
+        IReadOnlyDictionary<string, TimeSpan>? expected) =>
+        new(dag.Graph, dag.TopologicalOrder.ToArray(), dag.Weights(expected), Slotless(definition));
+
+    private static bool[] Slotless(PipelineDefinition definition) =>
+        [.. definition.Tasks.Select(t => TaskKinds.IsTimerOnly(t.Kind))];
+
     /// <summary>The plays of one plan: the best keys so far and the budget left.</summary>
     private sealed class Search
     {
@@ -68,20 +78,11 @@ internal static class DispatchPlanner
         private long _spent;
         private TimeSpan _bestMakespan = TimeSpan.MaxValue;
 
-        public Search(PipelineDefinition definition, DagIndex dag, double[] weights, int slots, double[] upward)
+        public Search(PipelineDefinition definition, DagIndex dag, double[] weights, int slots, MakespanBound bound)
         {
-            var priorities = new int[dag.Count];
-            var slotless = new bool[dag.Count];
-            var work = 0.0;
-            for (var i = 0; i < dag.Count; i++)
-            {
-                var task = definition.Tasks[i];
-                priorities[i] = task.Priority ?? definition.Defaults.Priority;
-                slotless[i] = TaskKinds.IsTimerOnly(task.Kind);
-                work += slotless[i] ? 0 : weights[i];
-            }
-
-            _bound = TimeSpan.FromSeconds(Math.Max(upward.Max(), work / slots));
+            var priorities = definition.Tasks.Select(t => t.Priority ?? definition.Defaults.Priority).ToArray();
+            var slotless = Slotless(definition);
+            _bound = TimeSpan.FromSeconds(bound.Seconds(slots));
 
             var order = dag.TopologicalOrder.ToArray();
             _forward = new ListScheduler(dag.Graph, order, weights, priorities, slots, slotless);
