@@ -47,8 +47,8 @@ internal static class DispatchGoal
         });
         var mean = ratios.Average();
         var measured = string.Create(CultureInfo.InvariantCulture,
-            $"{policy}: mean {mean:0.000} over {ratios.Count} rows, worst {ratios.Max():0.000} " +
-            $"(no schedule can beat a mean of {possible.Average():0.000} on these rows); " +
+            $"{policy}: mean {mean:0.0000} over {ratios.Count} rows, worst {ratios.Max():0.000} " +
+            $"(no schedule can beat a mean of {possible.Average():0.0000} on these rows); " +
             $"worse than a baseline in {losses.Count} rows") + (losses.Count == 0 ? "" : $" ({string.Join("; ", losses)})");
         return new GoalLine("P4", "dispatch makespan ÷ lower bound on the shared traces, k ∈ {2,4,8,16,32}", measured,
             "mean ≤ 1.04, never worse than FIFO or downstream count", mean <= 1.04 && losses.Count == 0,

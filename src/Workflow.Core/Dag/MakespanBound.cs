@@ -122,6 +122,22 @@ public sealed class MakespanBound
         return Math.Max(best, RankSets(_graph.Reversed(), _byDepth, _depth, slots));
     }
 
+    /// <summary>
+    /// Per task, the least time from its start to the run's end on <paramref name="slots"/> slots (item 2's second
+    /// half): p(t) + max(tail(t), work(descendants) / k). Upward rank with the descendants' work counted.
+    /// </summary>
+    public double[] TimeToEnd(int slots)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        var keys = new double[_weights.Length];
+        for (var t = 0; t < keys.Length; t++)
+        {
+            keys[t] = _weights[t] + Math.Max(_tail[t], _below[t] / slots);
+        }
+
+        return keys;
+    }
+
     private double LongestTasks(int slots)
     {
         var best = 0.0;

@@ -7,9 +7,11 @@ namespace Workflow.Execution;
 /// The keys of <see cref="DispatchPolicy.Simulated"/>: before the run starts, it plays candidate dispatch orders on
 /// the run's DAG with the expected durations and the run's <see cref="ConcurrencyPolicy.MaxParallelTasks"/>
 /// (<see cref="ListScheduler"/>), and keeps the one that finishes first. The candidates are upward rank, downstream
-/// count and FIFO, then forward-backward improvements of each: play the order backwards in time on the reversed
-/// DAG (latest finishers first), take the backward schedule's time-to-the-end of each task as its key, play that
-/// forwards, and repeat while it helps. Since the baselines are candidates, the planned makespan is never longer
+/// count and FIFO, then forward-backward improvements of each and of upward rank with descendants' work counted
+/// (<see cref="MakespanBound.TimeToEnd"/>): play the order backwards in time on the reversed DAG (latest finishers
+/// first), take the backward schedule's time-to-the-end of each task as its key, play that forwards, and repeat
+/// while it helps. With budget left, it improves up to <see cref="Restarts"/> copies of that last seed whose keys
+/// are scaled by up to 20 %, by a fixed hash of the task and the copy (restarts of the local search). Since the baselines are candidates, the planned makespan is never longer
 /// than theirs; a candidate that reaches the <see cref="MakespanBound"/> ends the search, since no schedule beats it.
 /// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts and a
 /// replay compute the same keys.
@@ -24,6 +26,9 @@ internal static class DispatchPlanner
     /// <summary>The node and edge visits all improvement plays may take together (a play visits each once).</summary>
     public const long PlayBudget = 2_000_000;
 
+    /// <summary>The most perturbed restarts of the forward-backward improvement.</summary>
+    public const int Restarts = 32;
+
     private const int Rounds = 4;
 
     public static double[] Plan(PipelineDefinition definition, DagIndex dag, IReadOnlyDictionary<string, TimeSpan>? expected)
@@ -37,7 +42,8 @@ internal static class DispatchPlanner
             return upward;
         }
 
-        var search = new Search(definition, dag, dag.Weights(expected), slots, Bound(definition, dag, expected));
+        var bound = Bound(definition, dag, expected);
+        var search = new Search(definition, dag, dag.Weights(expected), slots, bound);
         search.Consider(upward, search.Play(upward, keepStarts: false));
         if (search.Optimal)
         {
@@ -48,9 +54,15 @@ internal static class DispatchPlanner
         var fifo = new double[dag.Count];
         search.ConsiderAsRemainingTime(downstream);
         search.ConsiderAsRemainingTime(fifo);
-        foreach (var seed in new[] { upward, downstream, fifo })
+        var timeToEnd = bound.TimeToEnd(slots);
+        foreach (var seed in new[] { upward, downstream, fifo, timeToEnd })
         {
             search.Improve(seed);
+        }
+
+        for (var restart = 1; restart <= Restarts && search.CanImprove; restart++)
+        {
+            search.Improve(Perturbed(timeToEnd, restart));
         }
 
         return search.Best;
@@ -62,6 +74,22 @@ internal static class DispatchPlanner
     public static MakespanBound Bound(PipelineDefinition definition, DagIndex dag,
         IReadOnlyDictionary<string, TimeSpan>? expected) =>
         new(dag.Graph, dag.TopologicalOrder.ToArray(), dag.Weights(expected), Slotless(definition));
+
+    /// <summary>Each key times 1 + up to 0.2, by a fixed hash of (task, restart): deterministic.</summary>
+    private static double[] Perturbed(double[] keys, int restart)
+    {
+        var perturbed = new double[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var h = unchecked(((uint)i * 2654435761u) ^ ((uint)restart * 40503u));
+            h ^= h >> 15;
+            h = unchecked(h * 2246822519u);
+            h ^= h >> 13;
+            perturbed[i] = keys[i] * (1 + (0.2 * h / uint.MaxValue));
+        }
+
+        return perturbed;
+    }
 
     private static bool[] Slotless(PipelineDefinition definition) =>
         [.. definition.Tasks.Select(t => TaskKinds.IsTimerOnly(t.Kind))];
@@ -98,6 +126,9 @@ internal static class DispatchPlanner
 
         /// <summary>Whether the best makespan reached the lower bound (durations are whole ticks in a play).</summary>
         public bool Optimal => _bestMakespan <= _bound;
+
+        /// <summary>Whether the search is not yet optimal and the budget holds a seed's play and one round.</summary>
+        public bool CanImprove => !Optimal && _spent + (3 * _playCost) <= PlayBudget;
 
         public TimeSpan Play(double[] keys, bool keepStarts)
         {
@@ -138,7 +169,7 @@ internal static class DispatchPlanner
         }
 
         /// <summary>
-        /// Forward-backward rounds from <paramref name="seed"/> while each shortens the previous one's makespan and
+        /// Considers <paramref name="seed"/>, then forward-backward rounds from it while each shortens the previous one's makespan and
         /// the budget lasts.
         /// </summary>
         public void Improve(double[] seed)
@@ -149,6 +180,7 @@ internal static class DispatchPlanner
             }
 
             var previous = Play(seed, keepStarts: true);
+            Consider(seed, previous);
             for (var round = 0; round < Rounds && !Optimal && _spent + (2 * _playCost) <= PlayBudget; round++)
             {
                 // Backwards, the tasks that finished last go first; forwards, the tasks farthest from the backward
