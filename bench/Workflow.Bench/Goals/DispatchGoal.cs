@@ -11,8 +11,8 @@ namespace Workflow.Bench.Goals;
 /// P4: makespan ÷ max(critical path, work / k) of the decider's default dispatch policy on every shared trace and
 /// k ∈ {2, 4, 8, 16, 32}, simulated under virtual time with the trace's run times; the mean must be ≤ 1.04 and no
 /// row may be worse than FIFO or downstream count on the same row. Beside it, the mean of a lower bound that no
-/// schedule can beat (<see cref="MakespanBound"/>, as the planner builds it) over the same rows, divided by the same lower bound: when it is
-/// above 1.04, the mean goal cannot be met on these traces by any order.
+/// schedule can beat (<see cref="MakespanBound"/>, as the planner builds it) over the same rows, divided by the same
+/// lower bound: when it is above 1.04, the mean goal cannot be met on these traces by any order.
 /// </summary>
 internal static class DispatchGoal
 {

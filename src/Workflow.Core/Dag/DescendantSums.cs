@@ -80,7 +80,7 @@ internal static class DescendantSums
         public void Add(int node, ulong mask) => Values[node] += BitOperations.PopCount(mask);
     }
 
-    /// <summary>Table[b·256 + v] holds the weight of the pass's targets 8b + i for the bits i set in the byte v.</summary>
+    /// <summary>Table[b·256 + v]: the weight of the pass's targets 8b + i for the bits i set in the byte v.</summary>
     private readonly record struct Weights(double[] Values, double[] Of, double[] Table) : IMaskSum
     {
         public void Begin(ReadOnlySpan<int> order, int first, int end)

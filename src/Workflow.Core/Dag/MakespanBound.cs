@@ -23,8 +23,8 @@ namespace Workflow.Dag;
 /// <item>Let R be the tasks whose rank p(t) + tail(t) is at least r. A parent's rank is at least its child's, so R
 /// holds every ancestor of its members. Take u, a member of R that starts last and, among those starting then, has no
 /// child in R (following children from a tie ends at one, since a child starts no earlier). Every member v with a
-/// child w in R finishes by S(w) ≤ S(u), so S(u) ≥ work(members with a child in R) / k, and the run ends at or after
-/// S(u) + rank(u) ≥ that + r. Every distinct rank r is tried.</item>
+/// child w in R finishes by S(w) ≤ S(u), so S(u) ≥ work(members with a child in R) / k, and the run ends at or
+/// after S(u) + rank(u) ≥ that + r. Every distinct rank r is tried.</item>
 /// <item>Item 4 on the reversed DAG: a schedule played backwards in time is a schedule of the reversed DAG with the
 /// same makespan, so with head(t) + p(t) for rank, R holding every descendant of its members, and "parents" for
 /// "children".</item>
@@ -162,7 +162,10 @@ public sealed class MakespanBound
         return best;
     }
 
-    /// <summary>Item 4 over <paramref name="graph"/>, whose parents rank above their children by <paramref name="rank"/>.</summary>
+    /// <summary>
+    /// Item 4 over <paramref name="graph"/>, whose parents rank at least as high as their children by
+    /// <paramref name="rank"/>.
+    /// </summary>
     private double RankSets(DagGraph graph, int[] byRank, double[] rank, int slots)
     {
         var best = 0.0;
@@ -188,7 +191,7 @@ public sealed class MakespanBound
         return best;
     }
 
-    /// <summary>The longest chain of durations above each node of <paramref name="graph"/>, the node excluded.</summary>
+    /// <summary>The longest chain of durations above each node of <paramref name="graph"/>, itself excluded.</summary>
     private static double[] Longest(DagGraph graph, ReadOnlySpan<int> order, double[] weights)
     {
         var longest = new double[graph.Count];

@@ -11,8 +11,9 @@ namespace Workflow.Execution;
 /// (<see cref="MakespanBound.TimeToEnd"/>): play the order backwards in time on the reversed DAG (latest finishers
 /// first), take the backward schedule's time-to-the-end of each task as its key, play that forwards, and repeat
 /// while it helps. With budget left, it improves up to <see cref="Restarts"/> copies of that last seed whose keys
-/// are scaled by up to 20 %, by a fixed hash of the task and the copy (restarts of the local search). Since the baselines are candidates, the planned makespan is never longer
-/// than theirs; a candidate that reaches the <see cref="MakespanBound"/> ends the search, since no schedule beats it.
+/// are scaled by up to 20 %, by a fixed hash of the task and the copy (restarts of the local search). Since the
+/// baselines are candidates, the planned makespan is never longer than theirs; a candidate that reaches the
+/// <see cref="MakespanBound"/> ends the search, since no schedule beats it.
 /// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts and a
 /// replay compute the same keys.
 /// </summary>
@@ -169,8 +170,8 @@ internal static class DispatchPlanner
         }
 
         /// <summary>
-        /// Considers <paramref name="seed"/>, then forward-backward rounds from it while each shortens the previous one's makespan and
-        /// the budget lasts.
+        /// Considers <paramref name="seed"/>, then forward-backward rounds from it while each shortens the previous
+        /// one's makespan and the budget lasts.
         /// </summary>
         public void Improve(double[] seed)
         {
