@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Workflow.Dag;
 
 /// <summary>
@@ -128,45 +126,8 @@ public static class DagAlgorithms
     }
 
     /// <summary>
-    /// The exact number of distinct tasks downstream of each task. Counting reachable sets exactly has no known
-    /// linear algorithm (diamonds make sums over children overcount), so this propagates 64-bit masks of
-    /// targets, 64 targets per pass over the order prefix that can reach them: O((V+E)·V/64) time, O(V) memory.
-    /// For 100,000 tasks that is well under a second, and it is computed once per definition.
+    /// The exact number of distinct tasks downstream of each task (see <see cref="DescendantSums"/>): O((V+E)·V/64)
+    /// time, O(V) memory. For 100,000 tasks that is well under a second, and it is computed once per definition.
     /// </summary>
-    public static int[] DescendantCounts(DagGraph graph, ReadOnlySpan<int> order)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        var n = graph.Count;
-        var position = new int[n];
-        for (var k = 0; k < order.Length; k++)
-        {
-            position[order[k]] = k;
-        }
-
-        var counts = new int[n];
-        var reach = new ulong[n];
-        for (var first = 0; first < n; first += 64)
-        {
-            var end = Math.Min(first + 64, n);
-            for (var k = end - 1; k >= 0; k--)
-            {
-                var node = order[k];
-                var mask = 0UL;
-                foreach (var child in graph.Children(node))
-                {
-                    mask |= reach[child];
-                    var p = position[child];
-                    if (p >= first && p < end)
-                    {
-                        mask |= 1UL << (p - first);
-                    }
-                }
-
-                reach[node] = mask;
-                counts[node] += BitOperations.PopCount(mask);
-            }
-        }
-
-        return counts;
-    }
+    public static int[] DescendantCounts(DagGraph graph, ReadOnlySpan<int> order) => DescendantSums.Count(graph, order);
 }

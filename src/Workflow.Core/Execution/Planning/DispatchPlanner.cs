@@ -7,10 +7,13 @@ namespace Workflow.Execution;
 /// The keys of <see cref="DispatchPolicy.Simulated"/>: before the run starts, it plays candidate dispatch orders on
 /// the run's DAG with the expected durations and the run's <see cref="ConcurrencyPolicy.MaxParallelTasks"/>
 /// (<see cref="ListScheduler"/>), and keeps the one that finishes first. The candidates are upward rank, downstream
-/// count and FIFO, then forward-backward improvements of each: play the order backwards in time on the reversed
-/// DAG (latest finishers first), take the backward schedule's time-to-the-end of each task as its key, play that
-/// forwards, and repeat while it helps. Since the baselines are candidates, the planned makespan is never longer
-/// than theirs; a candidate that reaches max(critical path, work / slots) ends the search, since none can beat it.
+/// count and FIFO, then forward-backward improvements of each and of upward rank with descendants' work counted
+/// (<see cref="MakespanBound.TimeToEnd"/>): play the order backwards in time on the reversed DAG (latest finishers
+/// first), take the backward schedule's time-to-the-end of each task as its key, play that forwards, and repeat
+/// while it helps. With budget left, it improves up to <see cref="Restarts"/> copies of that last seed whose keys
+/// are scaled by up to 20 %, by a fixed hash of the task and the copy (restarts of the local search). Since the
+/// baselines are candidates, the planned makespan is never longer than theirs; a candidate that reaches the
+/// <see cref="MakespanBound"/> ends the search, since no schedule beats it.
 /// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts and a
 /// replay compute the same keys.
 /// </summary>
@@ -23,6 +26,9 @@ internal static class DispatchPlanner
 
     /// <summary>The node and edge visits all improvement plays may take together (a play visits each once).</summary>
     public const long PlayBudget = 2_000_000;
+
+    /// <summary>The most perturbed restarts of the forward-backward improvement.</summary>
+    public const int Restarts = 32;
 
     private const int Rounds = 4;
 
@@ -37,7 +43,8 @@ internal static class DispatchPlanner
             return upward;
         }
 
-        var search = new Search(definition, dag, dag.Weights(expected), slots, upward);
+        var bound = Bound(definition, dag, expected);
+        var search = new Search(definition, dag, dag.Weights(expected), slots, bound);
         search.Consider(upward, search.Play(upward, keepStarts: false));
         if (search.Optimal)
         {
@@ -48,13 +55,45 @@ internal static class DispatchPlanner
         var fifo = new double[dag.Count];
         search.ConsiderAsRemainingTime(downstream);
         search.ConsiderAsRemainingTime(fifo);
-        foreach (var seed in new[] { upward, downstream, fifo })
+        var timeToEnd = bound.TimeToEnd(slots);
+        foreach (var seed in new[] { upward, downstream, fifo, timeToEnd })
         {
             search.Improve(seed);
         }
 
+        for (var restart = 1; restart <= Restarts && search.CanImprove; restart++)
+        {
+            search.Improve(Perturbed(timeToEnd, restart));
+        }
+
         return search.Best;
     }
+
+    /// <summary>
+    /// The lower bound the search stops at, for the run's DAG with the expected durations: timers hold no slot.
+    /// </summary>
+    public static MakespanBound Bound(PipelineDefinition definition, DagIndex dag,
+        IReadOnlyDictionary<string, TimeSpan>? expected) =>
+        new(dag.Graph, dag.TopologicalOrder.ToArray(), dag.Weights(expected), Slotless(definition));
+
+    /// <summary>Each key times 1 + up to 0.2, by a fixed hash of (task, restart): deterministic.</summary>
+    private static double[] Perturbed(double[] keys, int restart)
+    {
+        var perturbed = new double[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var h = unchecked(((uint)i * 2654435761u) ^ ((uint)restart * 40503u));
+            h ^= h >> 15;
+            h = unchecked(h * 2246822519u);
+            h ^= h >> 13;
+            perturbed[i] = keys[i] * (1 + (0.2 * h / uint.MaxValue));
+        }
+
+        return perturbed;
+    }
+
+    private static bool[] Slotless(PipelineDefinition definition) =>
+        [.. definition.Tasks.Select(t => TaskKinds.IsTimerOnly(t.Kind))];
 
     /// <summary>The plays of one plan: the best keys so far and the budget left.</summary>
     private sealed class Search
@@ -68,20 +107,11 @@ internal static class DispatchPlanner
         private long _spent;
         private TimeSpan _bestMakespan = TimeSpan.MaxValue;
 
-        public Search(PipelineDefinition definition, DagIndex dag, double[] weights, int slots, double[] upward)
+        public Search(PipelineDefinition definition, DagIndex dag, double[] weights, int slots, MakespanBound bound)
         {
-            var priorities = new int[dag.Count];
-            var slotless = new bool[dag.Count];
-            var work = 0.0;
-            for (var i = 0; i < dag.Count; i++)
-            {
-                var task = definition.Tasks[i];
-                priorities[i] = task.Priority ?? definition.Defaults.Priority;
-                slotless[i] = TaskKinds.IsTimerOnly(task.Kind);
-                work += slotless[i] ? 0 : weights[i];
-            }
-
-            _bound = TimeSpan.FromSeconds(Math.Max(upward.Max(), work / slots));
+            var priorities = definition.Tasks.Select(t => t.Priority ?? definition.Defaults.Priority).ToArray();
+            var slotless = Slotless(definition);
+            _bound = TimeSpan.FromSeconds(bound.Seconds(slots));
 
             var order = dag.TopologicalOrder.ToArray();
             _forward = new ListScheduler(dag.Graph, order, weights, priorities, slots, slotless);
@@ -97,6 +127,9 @@ internal static class DispatchPlanner
 
         /// <summary>Whether the best makespan reached the lower bound (durations are whole ticks in a play).</summary>
         public bool Optimal => _bestMakespan <= _bound;
+
+        /// <summary>Whether the search is not yet optimal and the budget holds a seed's play and one round.</summary>
+        public bool CanImprove => !Optimal && _spent + (3 * _playCost) <= PlayBudget;
 
         public TimeSpan Play(double[] keys, bool keepStarts)
         {
@@ -137,8 +170,8 @@ internal static class DispatchPlanner
         }
 
         /// <summary>
-        /// Forward-backward rounds from <paramref name="seed"/> while each shortens the previous one's makespan and
-        /// the budget lasts.
+        /// Considers <paramref name="seed"/>, then forward-backward rounds from it while each shortens the previous
+        /// one's makespan and the budget lasts.
         /// </summary>
         public void Improve(double[] seed)
         {
@@ -148,6 +181,7 @@ internal static class DispatchPlanner
             }
 
             var previous = Play(seed, keepStarts: true);
+            Consider(seed, previous);
             for (var round = 0; round < Rounds && !Optimal && _spent + (2 * _playCost) <= PlayBudget; round++)
             {
                 // Backwards, the tasks that finished last go first; forwards, the tasks farthest from the backward

@@ -24,6 +24,21 @@ public class DispatchPlannerPropertyTests
     }
 
     [Fact]
+    public void No_run_the_decider_plays_under_any_policy_is_shorter_than_the_planners_lower_bound()
+    {
+        Check.One(Config, Prop.ForAll(DispatchCase.Arbitrary, c =>
+        {
+            var bound = DispatchPlanner.Bound(c.Definition, DagIndex.Build(c.Definition), expected: null)
+                .Seconds(c.Slots);
+            var makespans = new[] { DispatchPolicy.Simulated, DispatchPolicy.UpwardRank, DispatchPolicy.Fifo }
+                .Select(p => c.Simulate(p).Makespan.TotalSeconds).ToArray();
+
+            return makespans.All(m => m >= bound - 1e-9)
+                .Label($"bound {bound}, makespans {string.Join(", ", makespans)}");
+        }));
+    }
+
+    [Fact]
     public void The_list_scheduler_plays_each_policy_to_the_makespan_the_decider_reaches()
     {
         Check.One(Config, Prop.ForAll(DispatchCase.Arbitrary, c =>
