@@ -1,9 +1,9 @@
-using System.Globalization;
 using Workflow.Building;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Starts;
 using Workflow.Execution;
 using Workflow.Parameters;
+using Workflow.Scheduling;
 using Workflow.Services;
 
 namespace Workflow.Engine.Services;
@@ -16,8 +16,6 @@ namespace Workflow.Engine.Services;
 internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipelines, RunQueries runs,
     DurationHistory durations, OverlapAdmission admission)
 {
-    private static long _lastManualTicks;
-
     public async ValueTask<RunRecord> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
         if (request.RunId is { } existingId && await runs.GetAsync(existingId, cancellationToken) is { } existing)
@@ -32,7 +30,7 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
                          ?? throw new NotFoundException(
                              $"Pipeline '{request.PipelineId}' does not exist. List pipelines to see the ids you can run.");
         var parameters = RunParameters.ResolveOrThrow(definition, request.Parameters);
-        var runId = request.RunId ?? $"{definition.Id}@manual-{SortableId(now)}";
+        var runId = request.RunId ?? RunIds.NewManual(definition.Id, now);
         return await admission.StartAsync(request, definition, runId, now, async () =>
         {
             var expected = await durations.ExpectedAsync(definition.Id, cancellationToken);
@@ -83,7 +81,7 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
                         $"Run '{runId}' kept no final state to rerun from (the engine runs with Durable off).");
         var prior = RerunPlan.For(runId, CarryOver.From(final), pinned, target, fromTask);
 
-        var newId = $"{original.PipelineId}@rerun-{SortableId(engine.Time.GetUtcNow())}";
+        var newId = RunIds.NewRerun(original.PipelineId, engine.Time.GetUtcNow());
         var expected = await durations.ExpectedAsync(original.PipelineId, cancellationToken);
         var op = new StartRunOp(new RunCreation(newId, target.Definition, RunTrigger.Rerun, actor, original.Parameters,
             original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected));
@@ -91,22 +89,5 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
         await op.Result.WaitAsync(cancellationToken);
         return await runs.GetAsync(newId, cancellationToken)
                ?? throw new InvalidOperationException($"Run '{newId}' was started but cannot be read back.");
-    }
-
-    /// <summary>UTC time to the millisecond, made unique and increasing within the process.</summary>
-    private static string SortableId(DateTimeOffset now)
-    {
-        long ticks;
-        long last;
-        do
-        {
-            last = Interlocked.Read(ref _lastManualTicks);
-            ticks = Math.Max(now.UtcTicks / TimeSpan.TicksPerMillisecond, last + 1);
-        }
-        while (Interlocked.CompareExchange(ref _lastManualTicks, ticks, last) != last);
-
-        var instant = new DateTimeOffset(ticks * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        return instant.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" +
-               Random.Shared.Next(0x1000, 0xFFFF).ToString("x4", CultureInfo.InvariantCulture);
     }
 }

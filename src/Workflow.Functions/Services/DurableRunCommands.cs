@@ -112,7 +112,7 @@ internal sealed class DurableRunCommands(DurableClientHolder durable, BlobPipeli
               ?? throw new NotFoundException($"Pipeline '{pipelineId}' no longer exists.");
         var kept = run.Outcome?.Kept ?? new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
         var prior = RerunPlan.For(runId, kept, pinned, target, fromTask);
-        var newRunId = global::Workflow.Scheduling.RunIds.NewManual(pipelineId, time.GetUtcNow());
+        var newRunId = global::Workflow.Scheduling.RunIds.NewRerun(pipelineId, time.GetUtcNow());
         var input = PipelineRunInput.FromRequest(new RunRequest(newRunId, pipelineId, RunTrigger.Rerun,
             run.Record.LogicalTime, run.Record.Parameters, null, prior, target.Version));
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,
