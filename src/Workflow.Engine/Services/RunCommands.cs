@@ -64,18 +64,8 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
     {
         var original = await runs.GetAsync(runId, cancellationToken)
                        ?? throw new NotFoundException($"Run '{runId}' does not exist.");
-        if (original.Status.IsActive())
-        {
-            throw new ConflictException(
-                $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning it.");
-        }
-
-        var pinned = await pipelines.GetAsync(original.PipelineId, original.PipelineVersion, cancellationToken)
-                     ?? throw new NotFoundException(
-                         $"Version {original.PipelineVersion} of pipeline '{original.PipelineId}' no longer exists.");
-        var target = version == RerunVersion.Pinned ? pinned
-            : await pipelines.GetAsync(original.PipelineId, null, cancellationToken)
-              ?? throw new NotFoundException($"Pipeline '{original.PipelineId}' no longer exists.");
+        var (pinned, target) = await RerunVersions.ResolveAsync(original, version, pipelines.GetAsync,
+            cancellationToken);
         var final = await runs.SnapshotAsync(runId, cancellationToken)
                     ?? throw new ConflictException(
                         $"Run '{runId}' kept no final state to rerun from (the engine runs with Durable off).");
