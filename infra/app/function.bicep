@@ -122,7 +122,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// App Service Authentication: every request needs an Entra ID token for this app, except the health probe. It is
+// App Service Authentication: every request needs an Entra ID token for this app, except the paths below. It is
 // never off: without it anyone could send X-MS-CLIENT-PRINCIPAL themselves, so the app (EasyAuthHandler) trusts
 // that header only when the platform reports authentication on (WEBSITE_AUTH_ENABLED).
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
@@ -135,10 +135,11 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      // The health probe, and the dashboard's static files (they hold no data; the page signs in through
-      // /.auth/login/aad and every API call it makes is authenticated).
+      // The health probe, the OpenAPI document (anonymous in the embedded host too) and the dashboard's static files
+      // (they hold no data; the page signs in through /.auth/login/aad and every API call it makes is authenticated).
       excludedPaths: [
         '/api/health'
+        '/api/openapi/v1.json'
         '/api/dashboard'
         '/api/dashboard/*'
       ]

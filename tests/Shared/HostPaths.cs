@@ -1,25 +1,12 @@
 namespace Workflow.Tests.Shared;
 
 /// <summary>
-/// Finds the repository, the host's project folder and the host's build output from the test assembly's location.
+/// Finds the host's project folder and the host's build output from the test assembly's location.
 /// Shared by the test projects that start the host as a child process.
 /// </summary>
 internal static class HostPaths
 {
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflow.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Workflow.sln above {AppContext.BaseDirectory}.");
-    }
-
-    public static string HostProjectDirectory() => Path.Combine(Root(), "src", "Workflow.Host");
+    public static string HostProjectDirectory() => Path.Combine(RepositoryFiles.Root, "src", "Workflow.Host");
 
     /// <summary>
     /// The host built next to this test assembly (same configuration and framework), run from its own output

@@ -12,7 +12,7 @@ public sealed class CliDependencyTests
     [Fact]
     public void The_project_references_only_the_contracts_project()
     {
-        var project = XDocument.Load(Path.Combine(HostPaths.Root(), "src", "Workflow.Cli", "Workflow.Cli.csproj"));
+        var project = XDocument.Load(Path.Combine(RepositoryFiles.Root, "src", "Workflow.Cli", "Workflow.Cli.csproj"));
 
         var references = project.Descendants("ProjectReference")
             .Select(r => Path.GetFileName(r.Attribute("Include")!.Value.Replace('\\', '/')))

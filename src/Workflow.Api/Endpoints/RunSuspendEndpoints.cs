@@ -55,12 +55,13 @@ internal static class RunSuspendEndpoints
 
         if (!changed.Value)
         {
-            return TypedResults.Json(new RunSuspension(id, suspend ? "suspended" : "running"), ApiJson.Options);
+            var already = suspend ? RunStatusNames.Suspended : RunStatusNames.Running;
+            return TypedResults.Json(new RunSuspension(id, already), ApiJson.Options);
         }
 
         await s.AuditAsync(caller, suspend ? AuditActions.RunSuspended : AuditActions.RunResumed, id,
             detail.Run.OwnerGroup, reason, ct);
         return TypedResults.Accepted(StatusQueryEndpoints.RunPath(id),
-            new RunSuspension(id, suspend ? "suspending" : "resuming"));
+            new RunSuspension(id, suspend ? RunChangeStatusNames.Suspending : RunChangeStatusNames.Resuming));
     }
 }

@@ -8,7 +8,8 @@ namespace Workflow.Engine.Runtime;
 /// </summary>
 internal static class AttemptCancellation
 {
-    public static void Cancel(WriteContext context, ActiveRun run, string key, string status = "cancelled",
+    public static void Cancel(WriteContext context, ActiveRun run, string key,
+        Execution.TaskStatus status = Execution.TaskStatus.Cancelled,
         string errorKind = Workflow.Model.ErrorKinds.Cancelled, string error = "The attempt was cancelled.")
     {
         if (!run.Pending.Remove(key, out var item))
@@ -17,8 +18,8 @@ internal static class AttemptCancellation
         }
 
         item.Cancelled = true;
-        context.Sql.FinishAttempt(run.RunId, item.TaskKey, item.Attempt, status, context.NowMs, errorKind, error,
-            SqlValue.Null, 0);
+        context.Sql.FinishAttempt(run.RunId, item.TaskKey, item.Attempt, EnumNames<Execution.TaskStatus>.Name(status),
+            context.NowMs, errorKind, error, SqlValue.Null, 0);
         var leases = context.Engine.Leases;
         context.AfterCommit(() =>
         {

@@ -45,7 +45,8 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
                 return;
             case TaskSucceededOutcome succeeded:
                 run.Pending.Remove(item.Key);
-                sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "succeeded", finishedMs, null, null,
+                sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt,
+                    EnumNames<Execution.TaskStatus>.Name(Execution.TaskStatus.Succeeded), finishedMs, null, null,
                     SqlValue.Json(succeeded.Output), logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
                 sql.InsertDuration(run.PipelineId, item.TaskId, item.RunId, item.Attempt, finishedMs,
                     (long)(finishedAt - startedAt).TotalMilliseconds);
@@ -54,7 +55,8 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
                 return;
             case TaskFailedOutcome failed:
                 run.Pending.Remove(item.Key);
-                sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "failed", finishedMs, failed.ErrorKind,
+                sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt,
+                    EnumNames<Execution.TaskStatus>.Name(Execution.TaskStatus.Failed), finishedMs, failed.ErrorKind,
                     failed.Message, SqlValue.Null, logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
                 Publish(context, run, false, failed.ErrorKind);
                 RunShell.ApplyEvent(context, run,

@@ -33,8 +33,8 @@ internal static class DeciderCommands
                 var key = RunTask.IdempotencyKeyFor(run.RunId, cancel.TaskKey, cancel.Attempt);
                 if (cause is TimerFired)
                 {
-                    AttemptCancellation.Cancel(context, run, key, "failed", Workflow.Model.ErrorKinds.Timeout,
-                        "The attempt ran longer than its timeout and was stopped.");
+                    AttemptCancellation.Cancel(context, run, key, Execution.TaskStatus.Failed,
+                        Workflow.Model.ErrorKinds.Timeout, "The attempt ran longer than its timeout and was stopped.");
                 }
                 else
                 {

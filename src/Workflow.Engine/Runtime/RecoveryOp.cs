@@ -32,7 +32,8 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
         {
             if (!engine.Runs.TryGetValue(item.RunId, out var run))
             {
-                context.Sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt, "cancelled", context.NowMs,
+                context.Sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt,
+                    EnumNames<Execution.TaskStatus>.Name(Execution.TaskStatus.Cancelled), context.NowMs,
                     Workflow.Model.ErrorKinds.Cancelled, "The run had already finished.", SqlValue.Null, 0);
                 continue;
             }

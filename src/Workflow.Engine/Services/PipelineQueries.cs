@@ -9,9 +9,12 @@ namespace Workflow.Engine.Services;
 /// <summary>Pipeline reads: stored versions, plus the dynamic pipelines that <see cref="IPipelineSource"/>s provide.</summary>
 internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSource> sources, TimeProvider time)
 {
-    private const string Columns = "p.definition, p.version, p.etag, p.updated_at, p.updated_by";
+    private const string Columns = "p.definition, p.version, p.etag, p.updated_at, p.updated_by, p.pipeline_id";
 
     private readonly PipelineSourceSet _dynamic = new(sources);
+
+    /// <summary>Stored versions are never rewritten, so a pipeline's version read again is not parsed again.</summary>
+    private readonly PipelineRecordCache<int> _parsed = new();
 
     public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version, CancellationToken cancellationToken)
     {
@@ -72,8 +75,10 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            records.Add(new PipelineRecord(PipelineJson.Parse(reader.GetString(0)), reader.GetInt32(1), reader.GetString(2),
-                UnixTime.FromMs(reader.GetInt64(3)), reader.GetString(4)));
+            var (id, stored) = (reader.GetString(5), reader.GetInt32(1));
+            records.Add(_parsed.TryGet(id, stored, out var parsed) ? parsed : _parsed.Keep(id, stored,
+                new PipelineRecord(PipelineJson.Parse(reader.GetString(0)), stored, reader.GetString(2),
+                    UnixTime.FromMs(reader.GetInt64(3)), reader.GetString(4))));
         }
 
         return records;

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Workflow.Building;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Starts;
 using Workflow.Execution;
 using Workflow.Parameters;
+using Workflow.Scheduling;
 using Workflow.Services;
 
 namespace Workflow.Engine.Services;
@@ -16,8 +16,6 @@ namespace Workflow.Engine.Services;
 internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipelines, RunQueries runs,
     DurationHistory durations, OverlapAdmission admission)
 {
-    private static long _lastManualTicks;
-
     public async ValueTask<RunRecord> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
         if (request.RunId is { } existingId && await runs.GetAsync(existingId, cancellationToken) is { } existing)
@@ -32,7 +30,7 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
                          ?? throw new NotFoundException(
                              $"Pipeline '{request.PipelineId}' does not exist. List pipelines to see the ids you can run.");
         var parameters = RunParameters.ResolveOrThrow(definition, request.Parameters);
-        var runId = request.RunId ?? $"{definition.Id}@manual-{SortableId(now)}";
+        var runId = request.RunId ?? RunIds.NewManual(definition.Id, now);
         return await admission.StartAsync(request, definition, runId, now, async () =>
         {
             var expected = await durations.ExpectedAsync(definition.Id, cancellationToken);
@@ -66,24 +64,14 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
     {
         var original = await runs.GetAsync(runId, cancellationToken)
                        ?? throw new NotFoundException($"Run '{runId}' does not exist.");
-        if (original.Status.IsActive())
-        {
-            throw new ConflictException(
-                $"Run '{runId}' is still {original.Status.ToString().ToLowerInvariant()}. Wait for it to finish, or cancel it, before rerunning it.");
-        }
-
-        var pinned = await pipelines.GetAsync(original.PipelineId, original.PipelineVersion, cancellationToken)
-                     ?? throw new NotFoundException(
-                         $"Version {original.PipelineVersion} of pipeline '{original.PipelineId}' no longer exists.");
-        var target = version == RerunVersion.Pinned ? pinned
-            : await pipelines.GetAsync(original.PipelineId, null, cancellationToken)
-              ?? throw new NotFoundException($"Pipeline '{original.PipelineId}' no longer exists.");
+        var (pinned, target) = await RerunVersions.ResolveAsync(original, version, pipelines.GetAsync,
+            cancellationToken);
         var final = await runs.SnapshotAsync(runId, cancellationToken)
                     ?? throw new ConflictException(
                         $"Run '{runId}' kept no final state to rerun from (the engine runs with Durable off).");
         var prior = RerunPlan.For(runId, CarryOver.From(final), pinned, target, fromTask);
 
-        var newId = $"{original.PipelineId}@rerun-{SortableId(engine.Time.GetUtcNow())}";
+        var newId = RunIds.NewRerun(original.PipelineId, engine.Time.GetUtcNow());
         var expected = await durations.ExpectedAsync(original.PipelineId, cancellationToken);
         var op = new StartRunOp(new RunCreation(newId, target.Definition, RunTrigger.Rerun, actor, original.Parameters,
             original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected));
@@ -91,22 +79,5 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
         await op.Result.WaitAsync(cancellationToken);
         return await runs.GetAsync(newId, cancellationToken)
                ?? throw new InvalidOperationException($"Run '{newId}' was started but cannot be read back.");
-    }
-
-    /// <summary>UTC time to the millisecond, made unique and increasing within the process.</summary>
-    private static string SortableId(DateTimeOffset now)
-    {
-        long ticks;
-        long last;
-        do
-        {
-            last = Interlocked.Read(ref _lastManualTicks);
-            ticks = Math.Max(now.UtcTicks / TimeSpan.TicksPerMillisecond, last + 1);
-        }
-        while (Interlocked.CompareExchange(ref _lastManualTicks, ticks, last) != last);
-
-        var instant = new DateTimeOffset(ticks * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        return instant.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" +
-               Random.Shared.Next(0x1000, 0xFFFF).ToString("x4", CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Workflow.Engine.Storage;
+using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Scheduling;
 using Workflow.Services;
@@ -59,7 +61,7 @@ internal sealed class StartGate(IWorkflowService workflow, QueuedStartStore queu
         var policy = backfill.Overlap ?? pipeline?.Definition.Concurrency.Overlap ?? OverlapPolicy.Allow;
         var others = (await queued.RunningAsync(backfill.PipelineId, ct)).Where(id => !own.Contains(id)).ToList();
         var slots = runs.Select(r => new BackfillSlot(r.RunId, r.LogicalTime, r.State == BackfillStore.Waiting,
-            r.RunStatus is "queued" or "running")).ToList();
+            r.RunStatus is { } status && EnumNames<RunStatus>.Parse(status).IsActive())).ToList();
         var move = BackfillAdvance.Next(slots, backfill.MaxActiveRuns, policy, others.Count);
         foreach (var skipped in move.Skip)
         {

@@ -21,6 +21,12 @@ public sealed class ApiPipeline
     /// </summary>
     public const string DashboardPath = "/api/dashboard";
 
+    /// <summary>
+    /// Where the OpenAPI document is served: the embedded host's <c>/openapi/v1.json</c> is outside the route prefix,
+    /// where no function is reached, so the app serves the same document (anonymous, as there) under it.
+    /// </summary>
+    public const string OpenApiPattern = "/api/openapi/{documentName}.json";
+
     public ApiPipeline(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);
@@ -44,6 +50,7 @@ public sealed class ApiPipeline
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapWorkflowApi();
+            endpoints.MapOpenApi(OpenApiPattern).AllowAnonymous();
             if (services.GetService<IQueueService>() is not null)
             {
                 endpoints.MapWorkflowQueues();

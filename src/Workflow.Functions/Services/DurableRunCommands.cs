@@ -96,23 +96,12 @@ internal sealed class DurableRunCommands(DurableClientHolder durable, BlobPipeli
     {
         var run = await reader.ReadAsync(InstanceIds.For(runId), cancellationToken)
             ?? throw new NotFoundException($"Run '{runId}' does not exist.");
-        if (run.Record.Status.IsActive())
-        {
-            throw new ConflictException(
-                $"Run '{runId}' is still {run.Record.Status.ToString().ToLowerInvariant()}. " +
-                "Wait for it to finish, or cancel it, before rerunning it.");
-        }
-
+        var (pinned, target) = await RerunVersions.ResolveAsync(run.Record, version, catalog.GetAsync,
+            cancellationToken);
         var pipelineId = run.Record.PipelineId;
-        var pinned = await catalog.GetAsync(pipelineId, run.Record.PipelineVersion, cancellationToken)
-            ?? throw new NotFoundException(
-                $"Version {run.Record.PipelineVersion} of pipeline '{pipelineId}' no longer exists.");
-        var target = version == RerunVersion.Pinned ? pinned
-            : await catalog.GetAsync(pipelineId, null, cancellationToken)
-              ?? throw new NotFoundException($"Pipeline '{pipelineId}' no longer exists.");
         var kept = run.Outcome?.Kept ?? new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
         var prior = RerunPlan.For(runId, kept, pinned, target, fromTask);
-        var newRunId = global::Workflow.Scheduling.RunIds.NewManual(pipelineId, time.GetUtcNow());
+        var newRunId = global::Workflow.Scheduling.RunIds.NewRerun(pipelineId, time.GetUtcNow());
         var input = PipelineRunInput.FromRequest(new RunRequest(newRunId, pipelineId, RunTrigger.Rerun,
             run.Record.LogicalTime, run.Record.Parameters, null, prior, target.Version));
         await Client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.PipelineRun, input,

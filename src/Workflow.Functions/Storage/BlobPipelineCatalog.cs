@@ -22,6 +22,9 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
 {
     private readonly PipelineSourceSet _dynamic = new(sources ?? []);
 
+    /// <summary>Head blobs by name and ETag: a listing downloads and parses only the heads that changed.</summary>
+    private readonly PipelineRecordCache<string> _heads = new();
+
     private BlobContainerClient Container => containers.Definitions;
 
     public async ValueTask<PipelineRecord> UpsertAsync(PipelineDefinition definition, int? expectedVersion, string actor,
@@ -98,10 +101,18 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         var records = new List<PipelineRecord>();
         await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
         {
-            if (blob.Name.EndsWith("/current.json", StringComparison.Ordinal)
-                && (await ReadAsync(blob.Name, cancellationToken)).Record is { } record)
+            if (!blob.Name.EndsWith("/current.json", StringComparison.Ordinal))
             {
-                records.Add(record);
+                continue;
+            }
+
+            if (blob.Properties.ETag is { } listed && _heads.TryGet(blob.Name, Stamp(listed), out var unchanged))
+            {
+                records.Add(unchanged);
+            }
+            else if (await ReadAsync(blob.Name, cancellationToken) is ({ } record, { } read))
+            {
+                records.Add(_heads.Keep(blob.Name, Stamp(read), record));
             }
         }
 
@@ -180,6 +191,10 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
 
         return last;
     }
+
+    /// <summary>A listing and a download do not quote a blob's ETag alike (the listing's did not equal the download's
+    /// on Azurite); the value inside the quotes is the same.</summary>
+    private static string Stamp(ETag etag) => etag.ToString().Trim('"');
 
     private async ValueTask<(PipelineRecord? Record, ETag? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
     {

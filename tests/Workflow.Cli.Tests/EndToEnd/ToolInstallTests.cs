@@ -15,7 +15,7 @@ public sealed class ToolInstallTests : IDisposable
     public async Task The_packed_tool_installs_into_a_tool_path_and_runs_as_wf()
     {
         // Arrange: pack what this test run already built (no second build beside the running tests).
-        var project = Path.Combine(HostPaths.Root(), "src", "Workflow.Cli", "Workflow.Cli.csproj");
+        var project = Path.Combine(RepositoryFiles.Root, "src", "Workflow.Cli", "Workflow.Cli.csproj");
         var version = XDocument.Load(project).Descendants("Version").Single().Value;
         var feed = Path.Combine(_scratch, "feed");
         var tools = Path.Combine(_scratch, "tools");

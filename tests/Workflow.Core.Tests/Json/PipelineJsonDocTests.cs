@@ -9,7 +9,7 @@ namespace Workflow.Core.Tests.Json;
 /// <summary>Keeps docs/pipeline-json.md honest: its example parses and validates, and it names every field.</summary>
 public class PipelineJsonDocTests
 {
-    private static readonly string Doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "pipeline-json.md"));
+    private static readonly string Doc = RepositoryFiles.Read(Path.Combine("docs", "pipeline-json.md"));
 
     [Fact]
     public void The_complete_example_parses_and_validates()
@@ -78,18 +78,5 @@ public class PipelineJsonDocTests
         var start = Doc.IndexOf("```json", marker, StringComparison.Ordinal) + "```json".Length;
         var end = Doc.IndexOf("```", start, StringComparison.Ordinal);
         return Doc[start..end];
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflow.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Workflow.sln above {AppContext.BaseDirectory}.");
     }
 }

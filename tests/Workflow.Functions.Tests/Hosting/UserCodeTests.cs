@@ -6,7 +6,6 @@ using Workflow.Execution;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Storage;
-using Workflow.Functions.Tests.Infra;
 using Workflow.Functions.Tests.Support;
 using Workflow.Json;
 using Workflow.Queues;

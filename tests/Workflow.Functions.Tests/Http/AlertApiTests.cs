@@ -1,13 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Durable.Sla;
 using Workflow.Functions.Alerts;
-using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
 using Workflow.Functions.Queues;
 using Workflow.Functions.Storage;
@@ -29,7 +25,7 @@ public sealed class AlertApiTests(AzuriteFixture azurite)
     public async Task The_azure_app_lists_a_published_alert_to_its_group_only_and_acknowledges_it()
     {
         // Arrange
-        await using var app = await StartAsync();
+        await using var app = await ApiApp.StartAsync(azurite.ConnectionString);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var alert = new Alert(AlertIds.ForRun("sales@1", AlertKind.DeadlineMissed), AlertKind.DeadlineMissed,
             AlertSeverity.Error, "sales", "team", "sales@1", null, "missed its deadline",
@@ -58,7 +54,7 @@ public sealed class AlertApiTests(AzuriteFixture azurite)
     public async Task A_queue_backlog_alert_appears_in_the_alert_list_and_clears_once_the_queue_is_drained()
     {
         // Arrange
-        await using var app = await StartAsync();
+        await using var app = await ApiApp.StartAsync(azurite.ConnectionString);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var name = $"orders-{Guid.NewGuid():N}"[..24];
         await app.Services.GetRequiredService<BlobPipelineCatalog>().UpsertAsync(PipelineJson.Parse($$"""
@@ -91,28 +87,6 @@ public sealed class AlertApiTests(AzuriteFixture azurite)
         Assert.Empty(openAfterDrain.EnumerateArray());
         Assert.Equal(alert.GetProperty("id").GetString(),
             Assert.Single(cleared.EnumerateArray()).GetProperty("id").GetString());
-    }
-
-    private async Task<WebApplication> StartAsync()
-    {
-        var unique = Guid.NewGuid().ToString("N");
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Workflow:Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Workflow:Storage:DefinitionsContainer"] = $"def-{unique}",
-            ["Workflow:Storage:LogsContainer"] = $"logs-{unique}",
-            ["Workflow:Storage:AlertsTable"] = $"alerts{unique}",
-            [EasyAuthHandler.PlatformAuthenticationSetting] = "True",
-        });
-        // As Program.cs registers them.
-        builder.Services.AddWorkflowFunctions(builder.Configuration);
-        builder.Services.AddWorkflowFunctionsApi(builder.Configuration, builder.Environment);
-        var app = builder.Build();
-        app.Run(context => app.Services.GetRequiredService<ApiPipeline>().Invoke(context));
-        await app.StartAsync();
-        return app;
     }
 
     private static async Task<JsonElement> GetAsync(HttpClient http, string path, string group)

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using Workflow.Functions.Tests.Infra;
 
 namespace Workflow.Functions.Tests.Logging;
 

@@ -265,6 +265,26 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
             listed.Select(p => (p.Definition.Id, p.Version)).OrderBy(p => p.Id, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Listing_again_reuses_the_heads_that_did_not_change_and_reads_a_head_another_instance_changed()
+    {
+        // Arrange
+        var storage = await FreshStorage.CreateAsync(azurite);
+        var catalog = new BlobPipelineCatalog(storage.Containers, _time);
+        var other = new BlobPipelineCatalog(storage.OtherInstance(), _time);
+        await catalog.UpsertAsync(Pipeline("kept", "first"), null, "ana", CancellationToken.None);
+        await catalog.UpsertAsync(Pipeline("changed", "first"), null, "ana", CancellationToken.None);
+        var before = (await catalog.ListAsync(CancellationToken.None)).ToDictionary(p => p.Definition.Id);
+
+        // Act
+        await other.UpsertAsync(Pipeline("changed", "second"), 1, "bo", CancellationToken.None);
+        var after = (await catalog.ListAsync(CancellationToken.None)).ToDictionary(p => p.Definition.Id);
+
+        // Assert: the same record, not parsed again; the changed one at its new version.
+        Assert.Same(before["kept"], after["kept"]);
+        Assert.Equal((2, "second"), (after["changed"].Version, after["changed"].Definition.Description));
+    }
+
     private async Task<BlobPipelineCatalog> CatalogAsync() =>
         new((await FreshStorage.CreateAsync(azurite)).Containers, _time);
 

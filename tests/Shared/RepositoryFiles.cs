@@ -1,8 +1,11 @@
 using System.Text.Json;
 
-namespace Workflow.Functions.Tests.Infra;
+namespace Workflow.Tests.Shared;
 
-/// <summary>The files of the repository the infra tests read, found from the test binaries upwards.</summary>
+/// <summary>
+/// The repository's root (the folder of <c>Workflow.sln</c>), found from the test binaries upwards, and its files:
+/// for the tests that read docs, infra or project files, or start the repository's projects.
+/// </summary>
 internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
@@ -23,6 +26,6 @@ internal static class RepositoryFiles
             }
         }
 
-        throw new InvalidOperationException("Workflow.sln not found above the test binaries.");
+        throw new InvalidOperationException($"No Workflow.sln above {AppContext.BaseDirectory}.");
     }
 }

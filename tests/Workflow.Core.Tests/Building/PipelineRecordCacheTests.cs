@@ -1,0 +1,36 @@
+using Workflow.Building;
+using Workflow.Services;
+using static Workflow.Core.Tests.Execution.Defs;
+
+namespace Workflow.Core.Tests.Building;
+
+public class PipelineRecordCacheTests
+{
+    private static PipelineRecord V(int version) =>
+        new(Pipeline(Task("a")), version, $"\"v{version}\"", DateTimeOffset.UnixEpoch, "erin");
+
+    [Fact]
+    public void A_record_is_found_only_under_its_key_and_the_stamp_it_was_kept_with()
+    {
+        var cache = new PipelineRecordCache<int>();
+        var one = cache.Keep("p", 1, V(1));
+
+        Assert.True(cache.TryGet("p", 1, out var found));
+        Assert.Same(one, found);
+        Assert.False(cache.TryGet("p", 2, out _));
+        Assert.False(cache.TryGet("q", 1, out _));
+    }
+
+    [Fact]
+    public void Keeping_another_stamp_under_a_key_replaces_the_record_kept_there()
+    {
+        var cache = new PipelineRecordCache<int>();
+        cache.Keep("p", 1, V(1));
+
+        var two = cache.Keep("p", 2, V(2));
+
+        Assert.False(cache.TryGet("p", 1, out _));
+        Assert.True(cache.TryGet("p", 2, out var found));
+        Assert.Same(two, found);
+    }
+}
