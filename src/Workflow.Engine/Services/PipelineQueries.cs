@@ -9,9 +9,10 @@ namespace Workflow.Engine.Services;
 /// <summary>Pipeline reads: stored versions, plus the dynamic pipelines that <see cref="IPipelineSource"/>s provide.</summary>
 internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSource> sources, TimeProvider time)
 {
-    private const string Columns = "p.definition, p.version, p.etag, p.updated_at, p.updated_by";
+    private const string Columns = "p.definition, p.version, p.etag, p.updated_at, p.updated_by, p.pipeline_id";
 
     private readonly PipelineSourceSet _dynamic = new(sources);
+    private readonly ParsedDefinitions _parsed = new();
 
     public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version, CancellationToken cancellationToken)
     {
@@ -72,8 +73,11 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            records.Add(new PipelineRecord(PipelineJson.Parse(reader.GetString(0)), reader.GetInt32(1), reader.GetString(2),
-                UnixTime.FromMs(reader.GetInt64(3)), reader.GetString(4)));
+            var (id, stored) = (reader.GetString(5), reader.GetInt32(1));
+            var definition = _parsed.Find(id, stored)
+                             ?? _parsed.Keep(id, stored, PipelineJson.Parse(reader.GetString(0)));
+            records.Add(new PipelineRecord(definition, stored, reader.GetString(2), UnixTime.FromMs(reader.GetInt64(3)),
+                reader.GetString(4)));
         }
 
         return records;
