@@ -64,7 +64,8 @@ public static class JsonBody
     /// metadata on every request cost more than reading the body did.
     /// </summary>
     private static JsonSerializerOptions WithDepth(JsonSerializerOptions source, int maxDepth) =>
-        DepthLimited.GetOrAdd((source, maxDepth), key => new JsonSerializerOptions(key.Source) { MaxDepth = key.MaxDepth });
+        DepthLimited.GetOrAdd((source, maxDepth),
+            key => new JsonSerializerOptions(key.Source) { MaxDepth = key.MaxDepth });
 
     private static IResult Malformed(JsonException ex, int maxDepth)
     {

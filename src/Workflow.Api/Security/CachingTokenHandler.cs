@@ -9,7 +9,8 @@ namespace Workflow.Api.Security;
 /// that a client sending the same token on every request is not parsed and signature-checked again each time. The
 /// rules stay those of the full validation:
 /// <list type="bullet">
-/// <item>a hit needs the identical token string (header, claims and signature): any other token is validated in full;</item>
+/// <item>a hit needs the identical token string (header, claims and signature): any other token is validated in
+/// full;</item>
 /// <item>every hit checks the token's lifetime again with the request's parameters and the library's own rule
 /// (<see cref="Validators.ValidateLifetime"/>: expiry, not-before, clock skew); a token that no longer passes is
 /// forgotten and validated in full, which refuses it as before;</item>
@@ -62,7 +63,7 @@ internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandl
         return result;
     }
 
-    /// <summary>The lifetime check of <see cref="JsonWebTokenHandler"/>, with the claims it reads the same way.</summary>
+    /// <summary>The lifetime check of <see cref="JsonWebTokenHandler"/>, reading the claims the same way.</summary>
     private static bool LifetimeHolds(JsonWebToken token, TokenValidationParameters parameters)
     {
         DateTime? expires = token.TryGetClaim(JwtRegisteredClaimNames.Exp, out _) ? token.ValidTo : null;
