@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,11 +16,15 @@ namespace Workflow.Bench.Goals;
 /// <summary>
 /// P9: pipeline creations per second through the real host (Kestrel on 127.0.0.1, authentication, validation,
 /// audit, the engine's writer), from 16 concurrent connections, with the per-user rate limit raised. The client
-/// runs in the same process, so the CPU figure is client and server together.
+/// runs in the same process, so the CPU figure is client and server together. The verdict is on 4,000 creations
+/// once the JIT has settled (a running server); the first 4,000 after start are measured and printed too.
 /// </summary>
 internal static class HttpGoal
 {
     private const int Connections = 16;
+    private const int WarmUpRound = 500;
+    private const int MaxWarmUpRounds = 12;
+    private const int SettledMethods = 20;
 
     public static async Task<GoalLine> MeasureAsync(GoalsOptions options)
     {
@@ -46,20 +51,18 @@ internal static class HttpGoal
                 BaseAddress = new Uri(address),
             };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
-            await CreateAsync(client, "warm-up");
-            var next = -1;
-            var usage = await Usage.MeasureAsync(() => Task.WhenAll(Enumerable.Range(0, Connections).Select(async _ =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < creations)
-                {
-                    await CreateAsync(client, $"http-{i}");
-                }
-            })));
+            var cold = await Usage.MeasureAsync(() => CreateManyAsync(client, "cold", creations));
+            var warmUp = await WarmUpAsync(client, WarmUpRound / options.Scale);
+            var jitBefore = JitInfo.GetCompilationTime();
+            var usage = await Usage.MeasureAsync(() => CreateManyAsync(client, "http", creations));
+            var jit = JitInfo.GetCompilationTime() - jitBefore;
             var perSecond = creations / usage.Wall.TotalSeconds;
+            var measured = string.Create(CultureInfo.InvariantCulture,
+                $"{perSecond:N0}/s ({creations:N0} POST /api/pipelines after {warmUp}; " +
+                $"the first {creations:N0} after start: {creations / cold.Wall.TotalSeconds:N0}/s, {cold})");
             return new GoalLine("P9", $"pipeline creations/s over HTTP on loopback, {Connections} connections",
-                string.Create(CultureInfo.InvariantCulture, $"{perSecond:N0}/s ({creations:N0} POST /api/pipelines)"),
-                "≥ 2,000/s", perSecond >= 2_000, usage + " (client and server)");
+                measured, "≥ 2,000/s", perSecond >= 2_000, string.Create(CultureInfo.InvariantCulture,
+                    $"{usage} (client and server; {jit.TotalMilliseconds:0} ms of JIT compiling in it)"));
         }
         finally
         {
@@ -67,6 +70,44 @@ internal static class HttpGoal
             await app.DisposeAsync();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Creates pipelines in rounds until the JIT has settled. .NET compiles hot methods again, optimized, on a
+    /// background thread; on two loaded cores that recompilation runs for tens of seconds after start and was most of
+    /// the CPU of the first 4,000 creations. The goal is the throughput of a running server, so the measured
+    /// creations start once a round spends under 5 % of its CPU compiling (at most <see cref="MaxWarmUpRounds"/>
+    /// rounds; the line says which, and the JIT time left in the measured section).
+    /// </summary>
+    private static async Task<string> WarmUpAsync(HttpClient client, int roundSize)
+    {
+        for (var round = 1; round <= MaxWarmUpRounds; round++)
+        {
+            var jit = JitInfo.GetCompilationTime();
+            var usage = await Usage.MeasureAsync(() => CreateManyAsync(client, $"warm-{round}", roundSize));
+            if ((JitInfo.GetCompilationTime() - jit) < usage.Cpu * 0.05)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"a warm-up of {round * roundSize:N0} more, JIT settled");
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"a warm-up of {MaxWarmUpRounds * roundSize:N0} more, JIT not settled");
+    }
+
+    /// <summary>Creates <paramref name="count"/> pipelines from <see cref="Connections"/> concurrent callers.</summary>
+    private static Task CreateManyAsync(HttpClient client, string prefix, int count)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, Connections).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                await CreateAsync(client, $"{prefix}-{i}");
+            }
+        }));
     }
 
     private static async Task<string> TokenAsync(HttpClient client)

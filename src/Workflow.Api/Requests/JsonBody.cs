@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +15,9 @@ namespace Workflow.Api.Requests;
 /// </summary>
 public static class JsonBody
 {
+    private static readonly ConcurrentDictionary<(JsonSerializerOptions Source, int MaxDepth), JsonSerializerOptions>
+        DepthLimited = new();
+
     public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo,
         WorkflowApiOptions limits, bool allowEmpty, CancellationToken cancellationToken)
     {
@@ -33,8 +37,7 @@ public static class JsonBody
                     "Send the JSON document with 'Content-Type: application/json'."));
         }
 
-        var options = new JsonSerializerOptions(typeInfo.Options) { MaxDepth = limits.MaxJsonDepth };
-        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var info = (JsonTypeInfo<T>)WithDepth(typeInfo.Options, limits.MaxJsonDepth).GetTypeInfo(typeof(T));
         try
         {
             var value = JsonSerializer.Deserialize(bytes, info);
@@ -55,6 +58,14 @@ public static class JsonBody
             return new(default, ApiProblems.BadRequest("The JSON body could not be read.", "$", ex.Message, null));
         }
     }
+
+    /// <summary>
+    /// The serializer options with the depth limit, built once per (options, limit): building options and their type
+    /// metadata on every request cost more than reading the body did.
+    /// </summary>
+    private static JsonSerializerOptions WithDepth(JsonSerializerOptions source, int maxDepth) =>
+        DepthLimited.GetOrAdd((source, maxDepth),
+            key => new JsonSerializerOptions(key.Source) { MaxDepth = key.MaxDepth });
 
     private static IResult Malformed(JsonException ex, int maxDepth)
     {

@@ -51,7 +51,16 @@ internal static class AuthenticationSetup
                 };
                 o.Events = ProblemEvents();
             });
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Oidc).Configure<TimeProvider>(UseCachingHandler);
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Dev).Configure<TimeProvider>(UseCachingHandler);
         services.AddAuthorization();
+    }
+
+    /// <summary>Each scheme gets its own <see cref="CachingTokenHandler"/> in place of the default handler.</summary>
+    private static void UseCachingHandler(JwtBearerOptions options, TimeProvider time)
+    {
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new CachingTokenHandler(time) { MapInboundClaims = options.MapInboundClaims });
     }
 
     private static string SelectScheme(HttpContext context, WorkflowAuthOptions options, bool devTokensEnabled)
@@ -61,11 +70,17 @@ internal static class AuthenticationSetup
             return AuthSchemes.Oidc;
         }
 
+        // Without an SSO authority every token goes to the development scheme, so there is no issuer to read.
+        if (string.IsNullOrWhiteSpace(options.Authority))
+        {
+            return AuthSchemes.Dev;
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
         if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
-            return string.IsNullOrWhiteSpace(options.Authority) ? AuthSchemes.Dev : AuthSchemes.Oidc;
+            return AuthSchemes.Oidc;
         }
 
         var handler = new JsonWebTokenHandler();
@@ -85,7 +100,7 @@ internal static class AuthenticationSetup
             }
         }
 
-        return string.IsNullOrWhiteSpace(options.Authority) ? AuthSchemes.Dev : AuthSchemes.Oidc;
+        return AuthSchemes.Oidc;
     }
 
     /// <summary>Answers 401 as problem details, saying what to send, instead of an empty body.</summary>
