@@ -4,8 +4,8 @@ namespace Workflow.Sla;
 /// <summary>
 /// Attempts starting and ending: which attempts run now, each task's phase, the slow timer of a new attempt, the
 /// observed durations the slowdown is measured from, and the alerts an ended attempt settles (its slow-task alert,
-/// and on success its retry alerts). The deadline forecast that follows is the decider's (<see cref="SlaMonitorDecider"/>),
-/// once after a series of them.
+/// and on success its retry alerts). The deadline forecast that follows is the decider's
+/// (<see cref="SlaMonitorDecider"/>), once after a series of them.
 /// </summary>
 internal static class AttemptTracking
 {

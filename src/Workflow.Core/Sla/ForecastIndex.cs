@@ -29,14 +29,15 @@ internal sealed class ForecastIndex
     /// The settled paths by p95, largest first, for the critical path. A path taken out of <see cref="_settled"/>
     /// stays here until it reaches the top (then it is dropped), which makes taking one out free.
     /// </summary>
-    private readonly PriorityQueue<string, double> _settledByQuantile = new(Comparer<double>.Create((a, b) => b.CompareTo(a)));
+    private readonly PriorityQueue<string, double> _settledByQuantile =
+        new(Comparer<double>.Create((a, b) => b.CompareTo(a)));
 
     /// <summary>Tasks whose whole estimate is in the pending sums: not done, and no attempt running.</summary>
     private readonly HashSet<string> _counted;
     private Int128 _pendingMean;
     private Int128 _pendingVariance;
 
-    /// <summary>Tasks changed since the last <see cref="Refresh"/>, and the state version those changes led to.</summary>
+    /// <summary>Tasks changed since the last <see cref="Refresh"/>, and the state those changes led to.</summary>
     private readonly HashSet<string> _dirty;
     private ImmutableDictionary<string, TaskSla> _seenTasks;
     private ImmutableDictionary<string, RunningAttempt> _seenRunning;
@@ -106,7 +107,8 @@ internal sealed class ForecastIndex
 
             if (running.Contains(id) || (task.Phase == TaskPhase.Pending && task.DependsOn.Any(d =>
                     moving.Contains(d) ||
-                    (state.Tasks.TryGetValue(d, out var dep) && dep.Phase != TaskPhase.Done && !_settled.ContainsKey(d)))))
+                    (state.Tasks.TryGetValue(d, out var dep) && dep.Phase != TaskPhase.Done &&
+                     !_settled.ContainsKey(d)))))
             {
                 moving.Add(id);
                 continue;

@@ -22,8 +22,8 @@ internal static class NotificationRules
             state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(failedKey), out var failed))
         {
             var done = !state.Running.Values.Any(r => r.TaskId == failed.Id);
-            state = SkipInference.RecordOutcome(state, done ? failed with { Phase = TaskPhase.Done } : failed, failedKey,
-                TaskOutcome.Failed);
+            state = SkipInference.RecordOutcome(state, done ? failed with { Phase = TaskPhase.Done } : failed,
+                failedKey, TaskOutcome.Failed);
         }
 
         if (!IsStaleRetry(state, e) &&

@@ -16,7 +16,8 @@ internal static class SkipInference
     /// instance's success says nothing final about its task (other instances may yet fail); a final failure of any
     /// instance fails the task, and an explicit skip is final.
     /// </summary>
-    public static SlaMonitorState RecordOutcome(SlaMonitorState state, TaskSla task, string taskKey, TaskOutcome outcome)
+    public static SlaMonitorState RecordOutcome(SlaMonitorState state, TaskSla task, string taskKey,
+        TaskOutcome outcome)
     {
         var certain = task.Outcome is null && outcome switch
         {

@@ -19,7 +19,8 @@ internal sealed class SlaMonitorInbox
     private readonly Channel<Observation> _channel = Channel.CreateUnbounded<Observation>(
         new UnboundedChannelOptions { SingleReader = true });
 
-    public void Start(RunInfo run, DateTimeOffset at) => _channel.Writer.TryWrite(new Observation(run.RunId, null, run, at));
+    public void Start(RunInfo run, DateTimeOffset at) =>
+        _channel.Writer.TryWrite(new Observation(run.RunId, null, run, at));
 
     public void Add(string runId, SlaEvent @event) =>
         _channel.Writer.TryWrite(new Observation(runId, @event, null, @event.At));

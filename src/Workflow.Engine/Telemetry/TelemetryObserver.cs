@@ -116,7 +116,7 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
 
-    /// <summary>A run's span, start and finished tasks; its tasks' dependencies by id, so a start looks up its own.</summary>
+    /// <summary>A run's span, start and finished tasks, and each task's dependencies by id.</summary>
     private sealed record RunTrace(Activity? Activity, DateTimeOffset StartedAt,
         Dictionary<string, IReadOnlyList<string>> DependsOn)
     {
