@@ -4,7 +4,8 @@ namespace Workflow.Sla;
 /// <summary>
 /// Attempts starting and ending: which attempts run now, each task's phase, the slow timer of a new attempt, the
 /// observed durations the slowdown is measured from, and the alerts an ended attempt settles (its slow-task alert,
-/// and on success its retry alerts).
+/// and on success its retry alerts). The deadline forecast that follows is the decider's
+/// (<see cref="SlaMonitorDecider"/>), once after a series of them.
 /// </summary>
 internal static class AttemptTracking
 {
@@ -21,7 +22,7 @@ internal static class AttemptTracking
             }
         }
 
-        return DeadlineRules.Evaluate(state, e.At, commands);
+        return state;
     }
 
     public static SlaMonitorState Finished(SlaMonitorState state, TaskFinished e, List<SlaCommand> commands)
@@ -44,14 +45,20 @@ internal static class AttemptTracking
             var phase = stillRunning ? TaskPhase.Running
                 : e.Outcome == TaskOutcome.Failed ? TaskPhase.Pending
                 : TaskPhase.Done;
-            state = state.SetTask(task with { Phase = phase });
-            if (e.Outcome is TaskOutcome.Succeeded or TaskOutcome.Skipped)
-            {
-                // A failed attempt may be retried: only the decider's task-failed notification makes it final.
-                state = SkipInference.RecordOutcome(state, id, e.TaskKey, e.Outcome);
-            }
+            // A failed attempt may be retried: only the decider's task-failed notification makes it final.
+            state = e.Outcome is TaskOutcome.Succeeded or TaskOutcome.Skipped
+                ? SkipInference.RecordOutcome(state, task with { Phase = phase }, e.TaskKey, e.Outcome)
+                : state.SetTask(task with { Phase = phase });
         }
 
+        // Most runs have no alert open; the ids and messages below are then not worth making.
+        return state.OpenAlerts.IsEmpty ? state : SettleAlerts(state, e, attempt, commands);
+    }
+
+    /// <summary>The alerts an ended attempt settles: its slow-task alert, and on success its retry alerts.</summary>
+    private static SlaMonitorState SettleAlerts(SlaMonitorState state, TaskFinished e, RunningAttempt? attempt,
+        List<SlaCommand> commands)
+    {
         var elapsed = attempt is null ? TimeSpan.Zero : e.At - attempt.StartedAt;
         state = AlertBook.Clear(state, AlertIds.ForRun(state.RunId, AlertKind.SlowTask, e.TaskKey), e.At,
             $"Task {e.TaskKey} finished ({SlaText.Outcome(e.Outcome)}) after {SlaText.Format(elapsed)}.", commands);
@@ -65,7 +72,7 @@ internal static class AttemptTracking
             }
         }
 
-        return DeadlineRules.Evaluate(state, e.At, commands);
+        return state;
     }
 
     /// <summary>A succeeded attempt's duration against what its estimate predicted, for the slowdown ratio.</summary>

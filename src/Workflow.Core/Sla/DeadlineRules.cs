@@ -36,7 +36,7 @@ internal static class DeadlineRules
                 Elapsed = now - state.StartedAt,
             }, commands);
         }
-        else if (forecast.PredictedFinish <= limit - state.Settings.ClearHysteresis)
+        else if (forecast.PredictedFinish <= limit - state.Settings.ClearHysteresis && state.OpenAlerts.Contains(id))
         {
             state = AlertBook.Clear(state, id, now, $"Run {state.RunId} is back on track: predicted to finish at " +
                                                     $"{SlaText.Stamp(forecast.PredictedFinish)}, deadline " +

@@ -7,76 +7,98 @@ namespace Workflow.Sla;
 /// run. A task not yet done is either <em>settled</em>, its path to it fixed until something upstream changes (no
 /// running attempt on it, and, when it is pending, every dependency done or settled), or it moves with the clock
 /// (it is running, or pending behind one that does). Settled paths are kept with a running maximum, and pending
-/// work as exact sums; on each event only the tasks that changed and the pending tasks below them are worked out
+/// work as exact sums; on each refresh only the tasks that changed and the pending tasks below them are worked out
 /// again, and a forecast works out only the running tasks and the pending tasks below them.
 /// <see cref="CompletionForecast.Predict"/> works out the same from scratch; a property test holds the two equal.
 /// </summary>
-internal sealed record ForecastIndex
+/// <remarks>
+/// The index is a cache of one state version, and it is updated in place: <see cref="Touched"/> moves it from the
+/// tasks and running attempts it follows to the new ones, so the state it came from no longer owns it. Anything
+/// that hands the index a state it does not follow (an older state decided again, or a state changed other than
+/// through its own methods) gets a new index built from scratch, so a decision still depends only on the state and
+/// the event. In place rather than persistent, because a persistent set of 10,000 paths cost microseconds per
+/// change in allocation alone; a monitor's state is decided by one caller at a time, as every shell does.
+/// </remarks>
+internal sealed class ForecastIndex
 {
-    private static readonly Comparer<(double Quantile95, string Id)> ByQuantile = Comparer<(double, string)>.Create(
-        (a, b) => a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : string.CompareOrdinal(a.Item2, b.Item2));
-
-    private TaskGraph Graph { get; init; } = null!;
-    private ForecastMode Mode { get; init; }
-    private ImmutableDictionary<string, RemainingWork> Settled { get; init; } =
-        ImmutableDictionary.Create<string, RemainingWork>(StringComparer.Ordinal);
-    private ImmutableSortedSet<(double Quantile95, string Id)> SettledByQuantile { get; init; } =
-        ImmutableSortedSet<(double Quantile95, string Id)>.Empty.WithComparer(ByQuantile);
-
-    /// <summary>Tasks whose whole estimate is in the pending sums: not done, and no attempt running.</summary>
-    private ImmutableHashSet<string> Counted { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
-    private Int128 PendingMean { get; init; }
-    private Int128 PendingVariance { get; init; }
-
-    /// <summary>Tasks changed since the last <see cref="Refresh"/>, and the state those changes led to.</summary>
-    private ImmutableHashSet<string> Dirty { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
-    private ImmutableDictionary<string, TaskSla>? SeenTasks { get; init; }
-    private ImmutableDictionary<string, RunningAttempt>? SeenRunning { get; init; }
-
-    /// <summary>An index with every task still to be worked out, for the first <see cref="Refresh"/>.</summary>
-    public static ForecastIndex Build(SlaMonitorState state) => new()
-    {
-        Graph = TaskGraph.Of(state.Tasks),
-        Mode = state.Settings.Mode,
-        Dirty = ImmutableHashSet.CreateRange(StringComparer.Ordinal, state.Tasks.Keys),
-        SeenTasks = state.Tasks,
-        SeenRunning = state.Running,
-    };
-
-    /// <summary>Notes that a task's record or its running attempts changed, leading to these tasks and attempts.</summary>
-    public ForecastIndex Touched(string taskId, ImmutableDictionary<string, TaskSla> tasks,
-        ImmutableDictionary<string, RunningAttempt> running) =>
-        this with { Dirty = Dirty.Add(taskId), SeenTasks = tasks, SeenRunning = running };
+    private readonly TaskGraph _graph;
+    private readonly ForecastMode _mode;
+    private readonly Dictionary<string, RemainingWork> _settled;
 
     /// <summary>
-    /// Brings the index up to <paramref name="state"/>. A state changed other than through its own methods (so the
-    /// index did not see it) is indexed again from scratch.
+    /// The settled paths by p95, largest first, for the critical path. A path taken out of <see cref="_settled"/>
+    /// stays here until it reaches the top (then it is dropped), which makes taking one out free.
+    /// </summary>
+    private readonly PriorityQueue<string, double> _settledByQuantile =
+        new(Comparer<double>.Create((a, b) => b.CompareTo(a)));
+
+    /// <summary>Tasks whose whole estimate is in the pending sums: not done, and no attempt running.</summary>
+    private readonly HashSet<string> _counted;
+    private Int128 _pendingMean;
+    private Int128 _pendingVariance;
+
+    /// <summary>Tasks changed since the last <see cref="Refresh"/>, and the state those changes led to.</summary>
+    private readonly HashSet<string> _dirty;
+    private ImmutableDictionary<string, TaskSla> _seenTasks;
+    private ImmutableDictionary<string, RunningAttempt> _seenRunning;
+
+    private ForecastIndex(SlaMonitorState state, TaskGraph graph)
+    {
+        _graph = graph;
+        _mode = state.Settings.Mode;
+        _settled = new Dictionary<string, RemainingWork>(state.Tasks.Count, StringComparer.Ordinal);
+        _counted = new HashSet<string>(state.Tasks.Count, StringComparer.Ordinal);
+        _dirty = new HashSet<string>(state.Tasks.Keys, StringComparer.Ordinal);
+        _seenTasks = state.Tasks;
+        _seenRunning = state.Running;
+    }
+
+    /// <summary>An index with every task still to be worked out, for the first <see cref="Refresh"/>.</summary>
+    public static ForecastIndex Build(SlaMonitorState state) => new(state, TaskGraph.Of(state.Tasks));
+
+    /// <summary>
+    /// Notes that a task's record or its running attempts changed from (<paramref name="tasksBefore"/>,
+    /// <paramref name="runningBefore"/>) to (<paramref name="tasks"/>, <paramref name="running"/>). Null when this
+    /// index did not follow the state before: the next refresh then builds one for the new state.
+    /// </summary>
+    public ForecastIndex? Touched(string taskId, ImmutableDictionary<string, TaskSla> tasksBefore,
+        ImmutableDictionary<string, RunningAttempt> runningBefore, ImmutableDictionary<string, TaskSla> tasks,
+        ImmutableDictionary<string, RunningAttempt> running)
+    {
+        if (!ReferenceEquals(_seenTasks, tasksBefore) || !ReferenceEquals(_seenRunning, runningBefore))
+        {
+            return null;
+        }
+
+        _dirty.Add(taskId);
+        _seenTasks = tasks;
+        _seenRunning = running;
+        return this;
+    }
+
+    /// <summary>
+    /// Brings the index up to <paramref name="state"/>. A state this index does not follow (an older one, or one
+    /// changed other than through its own methods) gets a new index, built from scratch.
     /// </summary>
     public ForecastIndex Refresh(SlaMonitorState state)
     {
-        if (!ReferenceEquals(SeenTasks, state.Tasks) || !ReferenceEquals(SeenRunning, state.Running) ||
-            Mode != state.Settings.Mode)
+        if (!ReferenceEquals(_seenTasks, state.Tasks) || !ReferenceEquals(_seenRunning, state.Running) ||
+            _mode != state.Settings.Mode)
         {
             return Build(state).Refresh(state);
         }
 
-        if (Dirty.IsEmpty)
+        if (_dirty.Count == 0)
         {
             return this;
         }
 
         var running = RunningTasks(state);
-        var (counted, pendingMean, pendingVariance) = Count(state, running);
-        var settled = Settled.ToBuilder();
-        var byQuantile = SettledByQuantile.ToBuilder();
+        Count(state, running);
         var moving = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in Graph.PendingDownstream(Dirty, state.Tasks))
+        foreach (var id in _graph.PendingDownstream(_dirty, state.Tasks))
         {
-            if (settled.Remove(id, out var old))
-            {
-                byQuantile.Remove((old.Quantile95, id));
-            }
-
+            _settled.Remove(id);
             var task = state.Tasks[id];
             if (task.Phase == TaskPhase.Done)
             {
@@ -85,27 +107,44 @@ internal sealed record ForecastIndex
 
             if (running.Contains(id) || (task.Phase == TaskPhase.Pending && task.DependsOn.Any(d =>
                     moving.Contains(d) ||
-                    (state.Tasks.TryGetValue(d, out var dep) && dep.Phase != TaskPhase.Done && !settled.ContainsKey(d)))))
+                    (state.Tasks.TryGetValue(d, out var dep) && dep.Phase != TaskPhase.Done &&
+                     !_settled.ContainsKey(d)))))
             {
                 moving.Add(id);
                 continue;
             }
 
-            var path = ForecastMath.PathTo(task, ForecastMath.Whole(task, Mode),
-                dep => settled.TryGetValue(dep, out var p) ? p : RemainingWork.Zero);
-            settled[id] = path;
-            byQuantile.Add((path.Quantile95, id));
+            var path = ForecastMath.PathTo(task, ForecastMath.Whole(task, _mode),
+                dep => _settled.TryGetValue(dep, out var p) ? p : RemainingWork.Zero);
+            _settled[id] = path;
+            _settledByQuantile.Enqueue(id, path.Quantile95);
         }
 
-        return this with
+        _dirty.Clear();
+        DropTakenOut();
+        return this;
+    }
+
+    /// <summary>The largest settled p95, or 0 when nothing is settled.</summary>
+    private double CriticalSettled => _settledByQuantile.TryPeek(out _, out var quantile95) ? quantile95 : 0.0;
+
+    /// <summary>
+    /// Drops paths from the top of <see cref="_settledByQuantile"/> that are no longer settled with that p95, so
+    /// the top is the critical settled path; and starts it afresh when taken-out paths outnumber the settled ones.
+    /// </summary>
+    private void DropTakenOut()
+    {
+        if (_settledByQuantile.Count > (2 * _settled.Count) + 64)
         {
-            Counted = counted,
-            PendingMean = pendingMean,
-            PendingVariance = pendingVariance,
-            Settled = settled.ToImmutable(),
-            SettledByQuantile = byQuantile.ToImmutable(),
-            Dirty = Dirty.Clear(),
-        };
+            _settledByQuantile.Clear();
+            _settledByQuantile.EnqueueRange(_settled.Select(p => (p.Key, p.Value.Quantile95)));
+        }
+
+        while (_settledByQuantile.TryPeek(out var id, out var quantile95) &&
+               !(_settled.TryGetValue(id, out var path) && path.Quantile95 == quantile95))
+        {
+            _settledByQuantile.Dequeue();
+        }
     }
 
     /// <summary>The forecast at <paramref name="now"/> for the state this index was last refreshed to.</summary>
@@ -113,32 +152,28 @@ internal sealed record ForecastIndex
     {
         var slowdown = CompletionForecast.Slowdown(state);
         var running = ForecastMath.Running(state, now, slowdown);
-        var critical = SettledByQuantile.Count > 0 ? SettledByQuantile.Max.Quantile95 : 0.0;
+        var critical = CriticalSettled;
         var moving = new Dictionary<string, RemainingWork>(StringComparer.Ordinal);
-        foreach (var id in Graph.PendingDownstream(running.Own.Keys, state.Tasks))
+        foreach (var id in _graph.PendingDownstream(running.Own.Keys, state.Tasks))
         {
             var task = state.Tasks[id];
-            var own = running.Own.TryGetValue(id, out var left) ? left : ForecastMath.Whole(task, Mode);
+            var own = running.Own.TryGetValue(id, out var left) ? left : ForecastMath.Whole(task, _mode);
             var path = ForecastMath.PathTo(task, own, dep =>
-                moving.TryGetValue(dep, out var p) || Settled.TryGetValue(dep, out p) ? p : RemainingWork.Zero);
+                moving.TryGetValue(dep, out var p) || _settled.TryGetValue(dep, out p) ? p : RemainingWork.Zero);
             moving[id] = path;
             critical = Math.Max(critical, path.Quantile95);
         }
 
-        return ForecastMath.Compose(state, now, slowdown, critical, PendingMean, PendingVariance, running);
+        return ForecastMath.Compose(state, now, slowdown, critical, _pendingMean, _pendingVariance, running);
     }
 
     /// <summary>
     /// The pending sums after the dirty tasks: each one's whole estimate is taken out if it was counted, and counted
     /// again if it is still pending with no attempt running. The sums are exact, so the order does not matter.
     /// </summary>
-    private (ImmutableHashSet<string> Counted, Int128 Mean, Int128 Variance) Count(SlaMonitorState state,
-        HashSet<string> running)
+    private void Count(SlaMonitorState state, HashSet<string> running)
     {
-        var counted = Counted.ToBuilder();
-        var mean = PendingMean;
-        var variance = PendingVariance;
-        foreach (var id in Dirty)
+        foreach (var id in _dirty)
         {
             if (!state.Tasks.TryGetValue(id, out var task))
             {
@@ -146,22 +181,20 @@ internal sealed record ForecastIndex
             }
 
             // Estimates are set when the monitor starts, so the share taken out is the one that was counted.
-            var (m, v) = ForecastMath.Exact(ForecastMath.Whole(task, Mode));
-            if (counted.Remove(id))
+            var (mean, variance) = ForecastMath.Exact(ForecastMath.Whole(task, _mode));
+            if (_counted.Remove(id))
             {
-                mean -= m;
-                variance -= v;
+                _pendingMean -= mean;
+                _pendingVariance -= variance;
             }
 
             if (task.Phase != TaskPhase.Done && !running.Contains(id))
             {
-                counted.Add(id);
-                mean += m;
-                variance += v;
+                _counted.Add(id);
+                _pendingMean += mean;
+                _pendingVariance += variance;
             }
         }
-
-        return (counted.ToImmutable(), mean, variance);
     }
 
     /// <summary>The tasks that have an attempt running now.</summary>

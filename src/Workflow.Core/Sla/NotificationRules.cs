@@ -19,16 +19,11 @@ internal static class NotificationRules
 
         state = state with { Notifications = state.Notifications.Add(key) };
         if (e.Kind == NotificationKind.TaskFailed && e.TaskKey is { } failedKey &&
-            state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(failedKey), out var failed) &&
-            !state.Running.Values.Any(r => r.TaskId == failed.Id))
+            state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(failedKey), out var failed))
         {
-            state = state.SetTask(failed with { Phase = TaskPhase.Done });
-        }
-
-        if (e.Kind == NotificationKind.TaskFailed && e.TaskKey is { } finalKey)
-        {
-            state = SkipInference.RecordOutcome(state, TaskInstanceKey.TaskIdOf(finalKey), finalKey,
-                TaskOutcome.Failed);
+            var done = !state.Running.Values.Any(r => r.TaskId == failed.Id);
+            state = SkipInference.RecordOutcome(state, done ? failed with { Phase = TaskPhase.Done } : failed,
+                failedKey, TaskOutcome.Failed);
         }
 
         if (!IsStaleRetry(state, e) &&

@@ -11,26 +11,23 @@ namespace Workflow.Sla;
 internal static class SkipInference
 {
     /// <summary>
-    /// Records a task's final outcome once it is certain, then skips what that rules out downstream (a success
-    /// skips a one-failed child). A map instance's success says nothing final about its task (other instances may
-    /// yet fail); a final failure of any instance fails the task, and an explicit skip is final.
+    /// Stores <paramref name="task"/> (the task's record as its caller changed it) with its final outcome once that
+    /// is certain, then skips what that rules out downstream (a success skips a one-failed child). A map
+    /// instance's success says nothing final about its task (other instances may yet fail); a final failure of any
+    /// instance fails the task, and an explicit skip is final.
     /// </summary>
-    public static SlaMonitorState RecordOutcome(SlaMonitorState state, string id, string taskKey, TaskOutcome outcome)
+    public static SlaMonitorState RecordOutcome(SlaMonitorState state, TaskSla task, string taskKey,
+        TaskOutcome outcome)
     {
-        if (!state.Tasks.TryGetValue(id, out var task) || task.Outcome is not null)
+        var certain = task.Outcome is null && outcome switch
         {
-            return state;
-        }
-
-        var certain = outcome switch
-        {
-            TaskOutcome.Succeeded => taskKey == id,
+            TaskOutcome.Succeeded => taskKey == task.Id,
             TaskOutcome.Failed or TaskOutcome.Skipped => true,
             _ => false,
         };
         if (!certain)
         {
-            return state;
+            return ReferenceEquals(state.Tasks.GetValueOrDefault(task.Id), task) ? state : state.SetTask(task);
         }
 
         state = state.SetTask(task with
@@ -38,7 +35,7 @@ internal static class SkipInference
             Outcome = outcome,
             Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : task.Phase,
         });
-        return SkipDownstream(state, id, outcome == TaskOutcome.Succeeded);
+        return SkipDownstream(state, task.Id, outcome == TaskOutcome.Succeeded);
     }
 
     /// <summary>

@@ -11,28 +11,73 @@ public static class SlaMonitorDecider
 {
     public static SlaDecision Decide(SlaMonitorState state, SlaEvent @event)
     {
-        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(@event);
-        if (@event is MonitorStarted started)
-        {
-            return state.Started ? new(state, []) : MonitorStartup.Start(started);
-        }
+        return Decide(state, [@event]);
+    }
 
-        if (!state.Started || state.Finished)
-        {
-            return new(state, []);
-        }
-
+    /// <summary>
+    /// Several events, in order, as a shell that received them together hands them over. Each is applied as on its
+    /// own, except that the deadline forecast after a series of attempt starts and ends is worked out once, at the
+    /// last of them, rather than after each: what the monitor knows then, at that time, is what the forecast is
+    /// for, and the forecasts in between would be superseded before anyone could act on them. Any other event (a
+    /// notification, a timer, the run's end) sees the forecast of the attempts before it first.
+    /// </summary>
+    public static SlaDecision Decide(SlaMonitorState state, IReadOnlyList<SlaEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(events);
         var commands = new List<SlaCommand>();
-        var next = @event switch
+        DateTimeOffset? forecastDue = null;
+        foreach (var @event in events)
         {
-            TaskStarted e => AttemptTracking.Started(state, e, commands),
-            TaskFinished e => AttemptTracking.Finished(state, e, commands),
-            RunNotified e => NotificationRules.Notified(state, e, commands),
-            RunFinished e => RunEndRule.Finished(state, e, commands),
-            MonitorTimerFired e => MonitorTimers.Fired(state, e, commands),
-            _ => state,
-        };
-        return new(next, commands);
+            ArgumentNullException.ThrowIfNull(@event);
+            if (@event is MonitorStarted started)
+            {
+                if (!state.Started)
+                {
+                    var first = MonitorStartup.Start(started);
+                    state = first.State;
+                    commands.AddRange(first.Commands);
+                }
+
+                continue;
+            }
+
+            if (!state.Started || state.Finished)
+            {
+                continue;
+            }
+
+            if (@event is TaskStarted or TaskFinished)
+            {
+                state = @event is TaskStarted s
+                    ? AttemptTracking.Started(state, s, commands)
+                    : AttemptTracking.Finished(state, (TaskFinished)@event, commands);
+                forecastDue = @event.At;
+                continue;
+            }
+
+            state = Forecast(state, ref forecastDue, commands);
+            state = @event switch
+            {
+                RunNotified e => NotificationRules.Notified(state, e, commands),
+                RunFinished e => RunEndRule.Finished(state, e, commands),
+                MonitorTimerFired e => MonitorTimers.Fired(state, e, commands),
+                _ => state,
+            };
+        }
+
+        return new(Forecast(state, ref forecastDue, commands), commands);
+    }
+
+    private static SlaMonitorState Forecast(SlaMonitorState state, ref DateTimeOffset? due, List<SlaCommand> commands)
+    {
+        if (due is not { } at)
+        {
+            return state;
+        }
+
+        due = null;
+        return DeadlineRules.Evaluate(state, at, commands);
     }
 }

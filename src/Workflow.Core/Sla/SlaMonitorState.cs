@@ -61,7 +61,8 @@ public sealed record SlaMonitorState
 
     /// <summary>
     /// What the forecast keeps between events; derived from <see cref="Tasks"/> and <see cref="Running"/>, so it
-    /// is not serialized (a state read back builds it again on its first forecast).
+    /// is not serialized (a state read back builds it again on its first forecast). It follows the newest state
+    /// made from it; an older one that is decided again gets a new index (see <see cref="ForecastIndex"/>).
     /// </summary>
     [JsonIgnore]
     internal ForecastIndex? Index { get; init; }
@@ -70,13 +71,13 @@ public sealed record SlaMonitorState
     internal SlaMonitorState SetTask(TaskSla task)
     {
         var tasks = Tasks.SetItem(task.Id, task);
-        return this with { Tasks = tasks, Index = Index?.Touched(task.Id, tasks, Running) };
+        return this with { Tasks = tasks, Index = Index?.Touched(task.Id, Tasks, Running, tasks, Running) };
     }
 
     internal SlaMonitorState SetRunning(string taskKey, RunningAttempt attempt)
     {
         var running = Running.SetItem(taskKey, attempt);
-        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, running) };
+        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, Running, Tasks, running) };
     }
 
     internal SlaMonitorState RemoveRunning(string taskKey)
@@ -87,7 +88,7 @@ public sealed record SlaMonitorState
         }
 
         var running = Running.Remove(taskKey);
-        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, running) };
+        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, Running, Tasks, running) };
     }
 }
 

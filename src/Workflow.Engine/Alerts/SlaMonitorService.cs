@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,17 +11,16 @@ namespace Workflow.Engine.Alerts;
 
 /// <summary>
 /// The embedded shell of the SLA monitor decider: one monitor beside each run. It learns of task starts and
-/// finishes, notifications and completion through <see cref="IRunObserver"/> and hands them, one at a time on its
-/// own loop, to the live monitors (<see cref="SlaMonitorSet"/>); it wakes for their timers and at most every
+/// finishes, notifications and completion through <see cref="IRunObserver"/> and hands them on its own loop, each
+/// run's waiting events together (<see cref="SlaMonitorInbox"/>), to the live monitors (<see cref="SlaMonitorSet"/>);
+/// it wakes for their timers and at most every
 /// <see cref="AlertOptions.MonitorPollInterval"/>. After each round <see cref="SlaMonitorSaver"/> saves what is
 /// due in the engine's database, and on start-up <see cref="SlaMonitorRestorer"/> brings the saved monitors back,
 /// so a run that is active across a restart still gets its slow, at-risk and missed-deadline alerts.
 /// </summary>
 public sealed class SlaMonitorService : BackgroundService, IRunObserver
 {
-    private readonly Channel<Func<Task>> _inbox = Channel.CreateUnbounded<Func<Task>>(
-        new UnboundedChannelOptions { SingleReader = true });
-
+    private readonly SlaMonitorInbox _inbox = new();
     private readonly IServiceProvider _services;
     private readonly AlertOptions _options;
     private readonly TimeProvider _time;
@@ -46,21 +44,21 @@ public sealed class SlaMonitorService : BackgroundService, IRunObserver
     /// <summary>Runs with a live monitor; for tests and diagnostics.</summary>
     public int ActiveMonitors { get; private set; }
 
-    public void RunStarted(RunInfo run, DateTimeOffset at) => Post(() => _monitors.StartAsync(run, at));
+    public void RunStarted(RunInfo run, DateTimeOffset at) => _inbox.Start(run, at);
 
     public void TaskStarted(RunInfo run, string taskKey, int attempt, DateTimeOffset at) =>
-        Post(() => _monitors.FeedAsync(run.RunId, new TaskStarted(at, taskKey, attempt)));
+        _inbox.Add(run.RunId, new TaskStarted(at, taskKey, attempt));
 
     public void TaskFinished(RunInfo run, TaskFinish finish) =>
-        Post(() => _monitors.FeedAsync(run.RunId, new TaskFinished(finish.FinishedAt, finish.TaskKey, finish.Attempt,
-            finish.Succeeded ? TaskOutcome.Succeeded : TaskOutcome.Failed)));
+        _inbox.Add(run.RunId, new TaskFinished(finish.FinishedAt, finish.TaskKey, finish.Attempt,
+            finish.Succeeded ? TaskOutcome.Succeeded : TaskOutcome.Failed));
 
     public void Notified(RunInfo run, Notify notification) =>
-        Post(() => _monitors.FeedAsync(run.RunId, new RunNotified(notification.At, notification.Kind,
-            notification.Message, notification.TaskKey, notification.Attempt)));
+        _inbox.Add(run.RunId, new RunNotified(notification.At, notification.Kind, notification.Message,
+            notification.TaskKey, notification.Attempt));
 
     public void RunCompleted(RunInfo run, RunStatus status, RunSummary summary, DateTimeOffset at) =>
-        Post(() => _monitors.FeedAsync(run.RunId, new RunFinished(at, status)));
+        _inbox.Add(run.RunId, new RunFinished(at, status));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,24 +67,39 @@ public sealed class SlaMonitorService : BackgroundService, IRunObserver
         await RunSafelyAsync(() => _saver.SaveAsync(all: true));
         while (!stoppingToken.IsCancellationRequested)
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var message = _inbox.Reader.WaitToReadAsync(wait.Token).AsTask();
-            try
+            if (!_inbox.HasWaiting)
             {
-                await Task.WhenAny(message, Task.Delay(NextWake(poll), _time, wait.Token));
-            }
-            finally
-            {
-                await wait.CancelAsync();
+                await WaitAsync(NextWake(poll), stoppingToken);
             }
 
-            while (_inbox.Reader.TryRead(out var work))
+            var round = _inbox.Take();
+            foreach (var (run, at) in round.Starts)
             {
-                await RunSafelyAsync(work);
+                await RunSafelyAsync(() => _monitors.StartAsync(run, at));
+            }
+
+            foreach (var (runId, events) in round.Events)
+            {
+                await RunSafelyAsync(() => _monitors.FeedAsync(runId, events));
             }
 
             await RunSafelyAsync(() => _monitors.FireDueTimersAsync(_time.GetUtcNow()));
             await RunSafelyAsync(() => _saver.SaveAsync(all: stoppingToken.IsCancellationRequested));
+        }
+    }
+
+    /// <summary>Until something arrives in the inbox or <paramref name="wake"/> has passed.</summary>
+    private async Task WaitAsync(TimeSpan wake, CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var message = _inbox.WaitToReadAsync(wait.Token).AsTask();
+        try
+        {
+            await Task.WhenAny(message, Task.Delay(wake, _time, wait.Token));
+        }
+        finally
+        {
+            await wait.CancelAsync();
         }
     }
 
@@ -108,8 +121,6 @@ public sealed class SlaMonitorService : BackgroundService, IRunObserver
 
         return wake < TimeSpan.Zero ? TimeSpan.Zero : wake;
     }
-
-    private void Post(Func<Task> work) => _inbox.Writer.TryWrite(work);
 
     // Resolved on first use: the engine builds its observers while it is itself being built, and the dispatcher
     // needs the engine's writer, so taking it in the constructor would be a dependency cycle.

@@ -66,17 +66,25 @@ internal sealed class SlaMonitorSet(DurationHistory history, AlertOptions option
         return monitor;
     }
 
-    public async Task FeedAsync(string runId, SlaEvent @event)
+    public Task FeedAsync(string runId, SlaEvent @event) => FeedAsync(runId, [@event]);
+
+    /// <summary>A run's events in the order they happened, decided together (one forecast after them).</summary>
+    public async Task FeedAsync(string runId, IReadOnlyList<SlaEvent> events)
     {
         if (_runs.TryGetValue(runId, out var monitor))
         {
-            await ApplyAsync(runId, monitor, SlaMonitorDecider.Decide(monitor.State, @event));
+            await ApplyAsync(runId, monitor, SlaMonitorDecider.Decide(monitor.State, events));
         }
     }
 
     /// <summary>Fires every timer that is due at <paramref name="now"/>, earliest first per monitor.</summary>
     public async Task FireDueTimersAsync(DateTimeOffset now)
     {
+        if (NextTimer() is not { } next || next > now)
+        {
+            return;
+        }
+
         foreach (var (runId, monitor) in _runs.ToArray())
         {
             foreach (var timer in monitor.Timers.Where(t => t.Value <= now).OrderBy(t => t.Value).ToArray())

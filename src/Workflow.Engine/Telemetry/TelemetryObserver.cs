@@ -29,7 +29,8 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
         activity?.SetTag("workflow.pipeline_id", run.Definition.Id);
         activity?.SetTag("workflow.owner_group", run.Definition.OwnerGroup);
         Activity.Current = previous;
-        _runs[run.RunId] = new RunTrace(activity, at);
+        _runs[run.RunId] = new RunTrace(activity, at, run.Definition.Tasks.ToDictionary(t => t.Id, t => t.DependsOn,
+            StringComparer.Ordinal));
     }
 
     public void TaskStarted(RunInfo run, string taskKey, int attempt, DateTimeOffset at)
@@ -42,8 +43,7 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
 
         var taskId = Execution.TaskInstanceKey.TaskIdOf(taskKey);
         var ready = trace.StartedAt;
-        var task = run.Definition.Tasks.FirstOrDefault(t => t.Id == taskId);
-        foreach (var dep in task?.DependsOn ?? [])
+        foreach (var dep in trace.DependsOn.GetValueOrDefault(taskId) ?? [])
         {
             if (trace.Finished.TryGetValue(dep, out var finished) && finished > ready)
             {
@@ -116,7 +116,9 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
 
-    private sealed record RunTrace(Activity? Activity, DateTimeOffset StartedAt)
+    /// <summary>A run's span, start and finished tasks, and each task's dependencies by id.</summary>
+    private sealed record RunTrace(Activity? Activity, DateTimeOffset StartedAt,
+        Dictionary<string, IReadOnlyList<string>> DependsOn)
     {
         public ConcurrentDictionary<string, DateTimeOffset> Finished { get; } = new(StringComparer.Ordinal);
     }

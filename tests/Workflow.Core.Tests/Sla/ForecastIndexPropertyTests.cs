@@ -88,6 +88,67 @@ public class ForecastIndexPropertyTests
     }
 
     [Fact]
+    public void Events_decided_together_leave_the_state_and_forecast_that_one_at_a_time_leave()
+    {
+        Check.One(Config, Prop.ForAll(Scenarios.ToArbitrary(), Gen.Choose(1, 6).ToArbitrary(), (scenario, size) =>
+        {
+            // Arrange: the same events, one at a time and in groups of `size` (as a shell's round hands them over).
+            var (definition, estimates) = Define(scenario);
+            var start = new MonitorStarted(T0, "r", definition, estimates, T0 + TimeSpan.FromDays(1000));
+            var at = T0;
+            var events = scenario.Steps.Select(step => Event(step, at += M(step.GapMinutes))).ToList();
+            var single = SlaMonitorDecider.Decide(SlaMonitorState.Initial, start).State;
+            var grouped = single;
+            var mismatches = new List<string>();
+
+            // Act
+            foreach (var e in events)
+            {
+                single = SlaMonitorDecider.Decide(single, e).State;
+            }
+
+            foreach (var group in events.Chunk(size))
+            {
+                grouped = SlaMonitorDecider.Decide(grouped, group).State;
+                Compare(grouped, group[^1].At, $"a group ending {group[^1]}", mismatches);
+            }
+
+            // Assert
+            var same = single.Tasks.OrderBy(t => t.Key).SequenceEqual(grouped.Tasks.OrderBy(t => t.Key)) &&
+                       single.Running.OrderBy(r => r.Key).SequenceEqual(grouped.Running.OrderBy(r => r.Key)) &&
+                       single.OpenAlerts.SetEquals(grouped.OpenAlerts) &&
+                       single.Notifications.SetEquals(grouped.Notifications) &&
+                       single.LastForecast == grouped.LastForecast && single.ObservedTicks == grouped.ObservedTicks;
+            return (same && mismatches.Count == 0).Label(
+                $"same={same} {string.Join("\n", mismatches.Take(3))}\nsize={size} {scenario}");
+        }));
+    }
+
+    [Fact]
+    public void An_older_state_decided_again_gets_the_forecast_from_scratch_not_the_newer_states_index()
+    {
+        // Arrange: a, then b and c in parallel; the index follows the newest state made from it.
+        var d = Chain(new SlaPolicy { Deadline = new DeadlineRule { Within = H(100) } }) with
+        {
+            Tasks = [Task("a"), Task("b", "a"), Task("c", "a")],
+        };
+        var started = SlaMonitorDecider.Decide(SlaMonitorState.Initial,
+            new MonitorStarted(T0, "r", d, Hourly(d), T0 + H(100))).State;
+        var older = SlaMonitorDecider.Decide(started, new TaskStarted(T0, "a", 1)).State;
+        var newer = SlaMonitorDecider.Decide(older, new TaskFinished(T0 + H(1), "a", 1, TaskOutcome.Succeeded)).State;
+
+        // Act: the older state again, with a different event.
+        var branch = SlaMonitorDecider.Decide(older, new TaskFinished(T0 + H(2), "a", 1, TaskOutcome.Failed)).State;
+
+        // Assert: each state's forecast is its own, worked out from scratch where the index had moved on.
+        Assert.Equal(CompletionForecast.Predict(branch, T0 + H(2)).PredictedFinish, branch.LastForecast);
+        Assert.Equal(CompletionForecast.Predict(newer, T0 + H(1)).PredictedFinish, newer.LastForecast);
+        Assert.NotEqual(newer.LastForecast, branch.LastForecast);
+        Assert.Equal(CompletionForecast.Predict(newer, T0 + H(3)),
+            newer.Index!.Refresh(newer).Predict(newer, T0 + H(3)));
+    }
+
+    [Fact]
     public void A_changed_task_that_the_index_did_not_see_is_caught_by_a_full_rebuild()
     {
         // Arrange: a state whose tasks were replaced behind the index's back.
