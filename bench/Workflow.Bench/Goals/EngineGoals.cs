@@ -8,11 +8,13 @@ namespace Workflow.Bench.Goals;
 /// <summary>
 /// P1 (durable completions/s), P2 (durable ÷ in-memory), P3 (per-task time at 10k ÷ at 1k) and P10 (run time
 /// with SLA monitoring ÷ without), each from runs interleaved in one process so that machine load hits both
-/// sides of a ratio alike; each side is the median of <see cref="Repeats"/> runs.
+/// sides of a ratio alike; each side is the median of <see cref="Repeats"/> runs, measured once the JIT has settled
+/// (<see cref="JitWarmUp"/>).
 /// </summary>
 internal static class EngineGoals
 {
     private const int Repeats = 3;
+    private const int MaxWarmUpRounds = 5;
 
     public static async Task<IReadOnlyList<GoalLine>> DurableAsync(GoalsOptions options)
     {
@@ -20,8 +22,12 @@ internal static class EngineGoals
         var small = large / 10;
         var fanOut = Shapes.FanOut(large);
         var smallFanOut = Shapes.FanOut(small);
-        await EngineBenchmark.MeasureAsync(durable: true, Shapes.FanOut(500), quiet: true);
-        await EngineBenchmark.MeasureAsync(durable: false, Shapes.FanOut(500), quiet: true);
+        var warmUp = await JitWarmUp.UntilSettledAsync(async _ =>
+        {
+            await EngineBenchmark.MeasureAsync(durable: true, fanOut, quiet: true);
+            await EngineBenchmark.MeasureAsync(durable: false, fanOut, quiet: true);
+            await EngineBenchmark.MeasureAsync(durable: true, smallFanOut, quiet: true);
+        }, MaxWarmUpRounds, "rounds of the three runs");
         var durable = new List<EngineBenchmark.Result>();
         var memory = new List<EngineBenchmark.Result>();
         var durableSmall = new List<EngineBenchmark.Result>();
@@ -41,7 +47,7 @@ internal static class EngineGoals
         return
         [
             new GoalLine("P1", $"durable completions/s, {large:N0}-task fan-out, synchronous=FULL",
-                F($"{d.PerSecond:N0}/s (median of {Repeats}; mean batch {d.MeanBatch:0})"), "≥ 5,000/s",
+                F($"{d.PerSecond:N0}/s (median of {Repeats} after {warmUp}; mean batch {d.MeanBatch:0})"), "≥ 5,000/s",
                 d.PerSecond >= 5_000, F($"{d.CpuMicrosPerTask:0.0} µs per task")),
             new GoalLine("P2", $"durable ÷ in-memory, same {large:N0}-task fan-out",
                 F($"{ratio:0.00} ({d.PerSecond:N0}/s ÷ {m.PerSecond:N0}/s); CPU ratio {cpuRatio:0.00}"), "≥ 0.5",
@@ -59,7 +65,11 @@ internal static class EngineGoals
         // with one; without it the monitor only tracks the attempts.
         var deadline = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromDays(1) } };
         var definition = Shapes.FanOut(10_000 / options.Scale) with { Sla = deadline };
-        await SlaPersistenceBenchmark.MeasureAsync(alerts: true, Shapes.FanOut(200) with { Sla = deadline });
+        var warmUp = await JitWarmUp.UntilSettledAsync(async _ =>
+        {
+            await SlaPersistenceBenchmark.MeasureAsync(alerts: false, definition);
+            await SlaPersistenceBenchmark.MeasureAsync(alerts: true, definition);
+        }, MaxWarmUpRounds, "rounds of both runs");
         var without = new List<SlaPersistenceBenchmark.Result>();
         var with = new List<SlaPersistenceBenchmark.Result>();
         for (var i = 0; i < Repeats; i++)
@@ -75,7 +85,8 @@ internal static class EngineGoals
         var lag = b.MonitorDoneMs - b.RunMs;
         return new GoalLine("P10",
             $"run time with SLA monitoring ÷ without, {definition.Tasks.Count:N0}-task fan-out with a deadline",
-            F($"{ratio:0.00} ({b.RunMs:0} ÷ {a.RunMs:0} ms); monitor done {lag:0} ms after the run"),
+            F($"{ratio:0.00} ({b.RunMs:0} ÷ {a.RunMs:0} ms, median of {Repeats} after {warmUp}); ") +
+                F($"monitor done {lag:0} ms after the run"),
             "≤ 1.1 and the monitor done within 120 ms of the run", ratio <= 1.1 && lag <= 120,
             F($"{b.CpuMs:0} vs {a.CpuMs:0} ms process CPU ({b.CpuMs / a.CpuMs:0.00})"));
     }

@@ -24,7 +24,6 @@ internal static class HttpGoal
     private const int Connections = 16;
     private const int WarmUpRound = 500;
     private const int MaxWarmUpRounds = 12;
-    private const int SettledMethods = 20;
 
     public static async Task<GoalLine> MeasureAsync(GoalsOptions options)
     {
@@ -52,7 +51,10 @@ internal static class HttpGoal
             };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
             var cold = await Usage.MeasureAsync(() => CreateManyAsync(client, "cold", creations));
-            var warmUp = await WarmUpAsync(client, WarmUpRound / options.Scale);
+            var round = WarmUpRound / options.Scale;
+            var warmUp = await JitWarmUp.UntilSettledAsync(
+                i => CreateManyAsync(client, $"warm-{i}", round), MaxWarmUpRounds,
+                string.Create(CultureInfo.InvariantCulture, $"rounds of {round:N0}"));
             var jitBefore = JitInfo.GetCompilationTime();
             var usage = await Usage.MeasureAsync(() => CreateManyAsync(client, "http", creations));
             var jit = JitInfo.GetCompilationTime() - jitBefore;
@@ -70,30 +72,6 @@ internal static class HttpGoal
             await app.DisposeAsync();
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    /// <summary>
-    /// Creates pipelines in rounds until the JIT has settled. .NET compiles hot methods again, optimized, on a
-    /// background thread; on two loaded cores that recompilation runs for tens of seconds after start and was most of
-    /// the CPU of the first 4,000 creations. The goal is the throughput of a running server, so the measured
-    /// creations start once a round spends under 5 % of its CPU compiling (at most <see cref="MaxWarmUpRounds"/>
-    /// rounds; the line says which, and the JIT time left in the measured section).
-    /// </summary>
-    private static async Task<string> WarmUpAsync(HttpClient client, int roundSize)
-    {
-        for (var round = 1; round <= MaxWarmUpRounds; round++)
-        {
-            var jit = JitInfo.GetCompilationTime();
-            var usage = await Usage.MeasureAsync(() => CreateManyAsync(client, $"warm-{round}", roundSize));
-            if ((JitInfo.GetCompilationTime() - jit) < usage.Cpu * 0.05)
-            {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"a warm-up of {round * roundSize:N0} more, JIT settled");
-            }
-        }
-
-        return string.Create(CultureInfo.InvariantCulture,
-            $"a warm-up of {MaxWarmUpRounds * roundSize:N0} more, JIT not settled");
     }
 
     /// <summary>Creates <paramref name="count"/> pipelines from <see cref="Connections"/> concurrent callers.</summary>

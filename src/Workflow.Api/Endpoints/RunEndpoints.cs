@@ -170,7 +170,8 @@ internal static class RunEndpoints
         }
 
         await s.AuditAsync(caller, AuditActions.RunCancelled, id, detail.Run.OwnerGroup, reason, ct);
-        return TypedResults.Accepted(StatusQueryEndpoints.RunPath(id), new CancelAccepted(id, RunChangeStatusNames.Cancelling));
+        return TypedResults.Accepted(StatusQueryEndpoints.RunPath(id),
+            new CancelAccepted(id, RunChangeStatusNames.Cancelling));
     }
 
     private static async Task<IResult> RerunAsync(string runId, HttpContext http, ApiServices s, CancellationToken ct)

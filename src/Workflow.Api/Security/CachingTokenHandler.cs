@@ -57,7 +57,8 @@ internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandl
                 _validated.Clear();
             }
 
-            _validated[token!] = new Validated(jwt, identity, result.Issuer, result.TokenType, time.GetUtcNow());
+            // The cache keeps its own copy: whatever changes the first request's identity must not reach the next.
+            _validated[token!] = new Validated(jwt, identity.Clone(), result.Issuer, result.TokenType, time.GetUtcNow());
         }
 
         return result;

@@ -38,7 +38,8 @@ public static class DagAlgorithms
     }
 
     /// <summary>The upward rank written into <paramref name="rank"/>, one entry per node (see above).</summary>
-    public static void UpwardRank(DagGraph graph, ReadOnlySpan<int> order, ReadOnlySpan<double> weights, Span<double> rank)
+    public static void UpwardRank(DagGraph graph, ReadOnlySpan<int> order, ReadOnlySpan<double> weights,
+        Span<double> rank)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (weights.Length != graph.Count || rank.Length != graph.Count)

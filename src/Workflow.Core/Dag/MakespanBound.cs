@@ -208,8 +208,8 @@ public sealed class MakespanBound
 
     private static int[] Descending(int[] tasks, double[] key)
     {
-        var keys = Array.ConvertAll(tasks, t => -key[t]);
-        Array.Sort(keys, tasks);
+        // Longest first, ties by index: Array.Sort is not stable, and the bound must not depend on its order.
+        Array.Sort(tasks, (a, b) => key[a] != key[b] ? key[b].CompareTo(key[a]) : a.CompareTo(b));
         return tasks;
     }
 }

@@ -68,7 +68,8 @@ public sealed class TaskIdTable : IDisposable
         ArgumentNullException.ThrowIfNull(id);
         if ((uint)index >= (uint)_count || _ids[index] is not null)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is outside the table or already used.");
+            throw new ArgumentOutOfRangeException(nameof(index),
+                $"Index {index} is outside the table or already used.");
         }
 
         var hash = id.GetHashCode();
@@ -127,7 +128,9 @@ public sealed class TaskIdTable : IDisposable
     /// <summary>The added ids in index order, for "did you mean" hints.</summary>
     public IReadOnlyCollection<string> Keys => _keys ??= [.. _ids.Take(_count).Where(id => id is not null)];
 
-    /// <summary>The ids by index; every entry is set once each task's id has been added. Not for a rented table.</summary>
+    /// <summary>
+    /// The ids by index; every entry is set once each task's id has been added. Not for a rented table.
+    /// </summary>
     internal string[] IdArray => _rented ? throw new InvalidOperationException("The table's arrays are rented.") : _ids;
 
     /// <summary>Gives a rented table's arrays back; the table is empty afterwards. Nothing to do for another.</summary>

@@ -20,7 +20,9 @@ public sealed record TaskDefinition
     public TimeSpan? Timeout { get; init; }
     public int? Priority { get; init; }
 
-    /// <summary>The worker pool; when absent, the pipeline's default pool, else the kind's (<see cref="TaskPools"/>).</summary>
+    /// <summary>
+    /// The worker pool; when absent, the pipeline's default pool, else the kind's (<see cref="TaskPools"/>).
+    /// </summary>
     public string? Pool { get; init; }
 
     /// <summary>A configured expectation; history-based estimates take over once there is history.</summary>

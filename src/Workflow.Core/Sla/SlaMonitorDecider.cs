@@ -22,6 +22,11 @@ public static class SlaMonitorDecider
     /// for, and the forecasts in between would be superseded before anyone could act on them. Any other event (a
     /// notification, a timer, the run's end) sees the forecast of the attempts before it first.
     /// </summary>
+    /// <remarks>
+    /// The state's forecast index is updated in place when <paramref name="state"/> is the latest state it has
+    /// seen (an older state gets an index rebuilt from scratch, so a decision still depends only on its inputs).
+    /// A state must therefore be decided by one caller at a time, as each host's monitor loop does.
+    /// </remarks>
     public static SlaDecision Decide(SlaMonitorState state, IReadOnlyList<SlaEvent> events)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -79,6 +79,12 @@ internal sealed class BatchCommitter(OpInbox inbox, CommitSlot slot, WriteStats 
                 StoreErrors.Fail(batch, inbox, logger, ex);
                 return false;
             }
+            catch
+            {
+                // Anything else stops the writer; the batch's transaction is not left open behind it.
+                RollBack(sql);
+                throw;
+            }
         }
     }
 

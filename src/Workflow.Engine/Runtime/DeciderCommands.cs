@@ -58,7 +58,7 @@ internal static class DeciderCommands
     private static void Enqueue(WriteContext context, ActiveRun run, RunTask task)
     {
         var engine = context.Engine;
-        var pool = string.IsNullOrEmpty(task.Pool) ? TaskPools.DefaultFor(task.Kind) : task.Pool;
+        var pool = task.Pool; // the decider resolved it (TaskPools.Of)
         var item = new WorkItem(new TaskAttempt(run.RunId, run.PipelineId, task), pool)
         {
             Sequence = engine.NextSequence(),

@@ -29,8 +29,14 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
         activity?.SetTag("workflow.pipeline_id", run.Definition.Id);
         activity?.SetTag("workflow.owner_group", run.Definition.OwnerGroup);
         Activity.Current = previous;
-        _runs[run.RunId] = new RunTrace(activity, at, run.Definition.Tasks.ToDictionary(t => t.Id, t => t.DependsOn,
-            StringComparer.Ordinal));
+        var dependencies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var task in run.Definition.Tasks)
+        {
+            // A repeated id fails the run in the decider; the trace keeps the first, as a lookup by id would.
+            dependencies.TryAdd(task.Id, task.DependsOn);
+        }
+
+        _runs[run.RunId] = new RunTrace(activity, at, dependencies);
     }
 
     public void TaskStarted(RunInfo run, string taskKey, int attempt, DateTimeOffset at)

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -17,6 +20,15 @@ namespace Workflow.Api.Tests.Security;
 /// </summary>
 public sealed class TokenCacheTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
+    [Theory]
+    [InlineData(AuthSchemes.Oidc)]
+    [InlineData(AuthSchemes.Dev)]
+    public void Each_bearer_scheme_validates_through_the_caching_handler(string scheme)
+    {
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(scheme);
+        Assert.IsType<CachingTokenHandler>(Assert.Single(options.TokenHandlers));
+    }
+
     [Fact]
     public async Task A_token_changed_after_its_validation_was_cached_is_refused()
     {

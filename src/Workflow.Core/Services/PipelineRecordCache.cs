@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using Workflow.Services;
 
-namespace Workflow.Building;
+namespace Workflow.Services;
 
 /// <summary>
 /// Parsed pipeline records, one per key (a pipeline id, a blob name), with the stamp of the stored text each was
@@ -10,6 +9,7 @@ namespace Workflow.Building;
 /// tick) parses only what changed. The stamp must change whenever the stored text does: a stored version is never
 /// rewritten, so the embedded host stamps by version, and the Azure app by the blob's ETag. Reading another version
 /// under the same key replaces the entry.
+/// Every reader of a key gets the same record: readers must not change it.
 /// </summary>
 /// <typeparam name="TStamp">What identifies the stored text a record was parsed from.</typeparam>
 public sealed class PipelineRecordCache<TStamp>

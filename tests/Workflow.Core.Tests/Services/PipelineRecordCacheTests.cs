@@ -2,7 +2,7 @@ using Workflow.Building;
 using Workflow.Services;
 using static Workflow.Core.Tests.Execution.Defs;
 
-namespace Workflow.Core.Tests.Building;
+namespace Workflow.Core.Tests.Services;
 
 public class PipelineRecordCacheTests
 {
