@@ -66,24 +66,25 @@ internal sealed class BatchCommitter(OpInbox inbox, CommitSlot slot, WriteStats 
                 sql.Transaction.Commit();
                 return true;
             }
-            catch (SqliteException ex) when (StoreErrors.IsBusy(ex) && attempt < busyRetries)
+            catch (Exception ex)
             {
-                // Another connection (a second host on the same file, a shell) held the write lock
-                // longer than the busy timeout. Rolled back, the whole batch can simply go again.
+                // Whatever failed, the batch's transaction is not left open behind it.
                 RollBack(sql);
-                Log.StoreBusy(logger, attempt + 1, busyRetries);
-            }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
-            {
-                RollBack(sql);
-                StoreErrors.Fail(batch, inbox, logger, ex);
-                return false;
-            }
-            catch
-            {
-                // Anything else stops the writer; the batch's transaction is not left open behind it.
-                RollBack(sql);
-                throw;
+                if (ex is SqliteException busy && StoreErrors.IsBusy(busy) && attempt < busyRetries)
+                {
+                    // Another connection (a second host on the same file, a shell) held the write lock longer than
+                    // the busy timeout. Rolled back, the whole batch can simply go again.
+                    Log.StoreBusy(logger, attempt + 1, busyRetries);
+                    continue;
+                }
+
+                if (ex is SqliteException or IOException or InvalidOperationException)
+                {
+                    StoreErrors.Fail(batch, inbox, logger, ex);
+                    return false;
+                }
+
+                throw; // anything else stops the writer
             }
         }
     }
