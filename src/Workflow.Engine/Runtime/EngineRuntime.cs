@@ -19,6 +19,8 @@ internal sealed class EngineRuntime : IAsyncDisposable
     private readonly DataDirectoryLock _directoryLock;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private readonly Lock _stopGate = new();
+    private Task? _stop;
     private SqliteConnection? _connection;
     private SqliteConnection? _readConnection;
     private HotStatements? _statements;
@@ -106,14 +108,26 @@ internal sealed class EngineRuntime : IAsyncDisposable
         Started = true;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops once: a second caller while the stop runs (a host's own shutdown beside the one its owner asked for, then
+    /// its disposal) waits for the same stop instead of returning early and letting the resources go under it.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!Started)
+        lock (_stopGate)
         {
-            return;
-        }
+            if (Started)
+            {
+                Started = false;
+                _stop = Task.Run(() => StopOnceAsync(cancellationToken), CancellationToken.None);
+            }
 
-        Started = false;
+            return _stop ?? Task.CompletedTask;
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         // Close the writer before cancelling handlers: an attempt stopped by shutdown must not be recorded as
         // cancelled. It stays queued in the store and runs again after the restart.
         Dispatcher.Stop();
