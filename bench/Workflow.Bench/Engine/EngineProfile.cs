@@ -28,7 +28,8 @@ internal static class EngineProfile
         {
             var r = await EngineBenchmark.MeasureAsync(durable, Shapes.FanOut(tasks), quiet: true);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {r.PerSecond:N0}/s, batch {r.MeanBatch:0}, cpu {r.CpuMicrosPerTask:0.0} µs per task " +
+                $"  {r.PerSecond:N0}/s, batch {r.MeanBatch:0}, {r.PoolItemsPerTask:0.00} pool items per task, " +
+                $"cpu {r.CpuMicrosPerTask:0.0} µs per task " +
                 $"({r.Threads.PerTask(tasks)}); load {Goals.GoalLine.LoadAverage()}"));
         }
     }

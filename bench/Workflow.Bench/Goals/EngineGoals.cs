@@ -52,7 +52,8 @@ internal static class EngineGoals
             new GoalLine("P2", $"durable ÷ in-memory, same {large:N0}-task fan-out",
                 F($"{ratio:0.00} ({d.PerSecond:N0}/s ÷ {m.PerSecond:N0}/s); CPU ratio {cpuRatio:0.00}"), "≥ 0.5",
                 ratio >= 0.5, F($"{d.CpuMicrosPerTask:0.0} vs {m.CpuMicrosPerTask:0.0} µs per task") +
-                    $" (by thread, durable: {d.Threads.PerTask(large)}; in memory: {m.Threads.PerTask(large)})"),
+                    $" (by thread, durable: {d.Threads.PerTask(large)}; in memory: {m.Threads.PerTask(large)})" +
+                    F($"; thread-pool work items per task {d.PoolItemsPerTask:0.00} vs {m.PoolItemsPerTask:0.00}")),
             new GoalLine("P3", $"durable time per task at {large:N0} ÷ at {small:N0} (fan-out)",
                 F($"{growth:0.00} ({d.MicrosPerTask:0.0} ÷ {s.MicrosPerTask:0.0} µs)"), "≤ 1.5", growth <= 1.5,
                 F($"{d.CpuMicrosPerTask:0.0} vs {s.CpuMicrosPerTask:0.0} µs per task")),

@@ -19,6 +19,9 @@ internal sealed class Dispatcher
     private Func<WorkItem, Lease, Task>? _run;
     private bool _paused = true;
 
+    [ThreadStatic]
+    private static bool t_launching;
+
     public Dispatcher(EngineOptions options, LeaseTable leases, HandlerRegistry handlers, TimeProvider time)
     {
         _options = options;
@@ -115,6 +118,13 @@ internal sealed class Dispatcher
         }
     }
 
+    /// <summary>
+    /// Starts each attempt on the calling thread: a worker's first step only posts the delivery's start to the
+    /// writer and awaits its commit, and its handler runs on the thread pool after that commit. A thread-pool work
+    /// item per launch would wake the pool twice per task instead of once. A launch from inside a launch (a start
+    /// the writer refused at once frees its slot, which launches the next) goes to the pool, so a long queue
+    /// refused in a row cannot recurse deeply.
+    /// </summary>
     private void Launch(List<(WorkItem Item, Lease Lease)>? start)
     {
         if (start is null)
@@ -125,7 +135,21 @@ internal sealed class Dispatcher
         var run = _run!;
         foreach (var (item, lease) in start)
         {
-            _ = Task.Run(() => run(item, lease));
+            if (t_launching)
+            {
+                _ = Task.Run(() => run(item, lease));
+                continue;
+            }
+
+            t_launching = true;
+            try
+            {
+                _ = run(item, lease);
+            }
+            finally
+            {
+                t_launching = false;
+            }
         }
     }
 
