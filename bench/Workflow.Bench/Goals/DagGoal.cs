@@ -53,7 +53,8 @@ internal static class DagGoal
                 $"{bestLarge.Collections} at {large / 1000}k)"));
         }
 
-        return new GoalLine("P7", $"validate and rank a {large:N0}-task DAG; time({large / 1000}k) ÷ time({small / 1000}k)",
+        return new GoalLine("P7",
+            $"validate and rank a {large:N0}-task DAG; time({large / 1000}k) ÷ time({small / 1000}k)",
             string.Join("; ", parts), "≤ 1 s and ratio ≤ 12 for every shape",
             worstLarge <= TimeSpan.FromSeconds(1) && worstRatio <= 12, "the times above are process CPU per DAG");
     }

@@ -10,8 +10,8 @@ namespace Workflow.Dag;
 /// <see cref="DagIndex"/>, so that each dependency string is resolved to an int once and every later pass works on
 /// int arrays. An open-addressing table with linear probing in one int array: each slot holds the index and the
 /// bits of the id's hash that did not choose the slot, so a probe reads one slot (4 bytes) and compares the id
-/// string only when those bits match. That keeps a 100,000-task table at 520 KB where a <c>Dictionary&lt;string, int&gt;</c> is 2.8 MB in two
-/// arrays (a bucket and an entry read per lookup), and the cache misses of the larger table were what made a 100k
+/// string only when those bits match. That keeps a 100,000-task table at 520 KB where a
+/// <c>Dictionary&lt;string, int&gt;</c> is 2.8 MB in two arrays (a bucket and an entry read per lookup), and the cache misses of the larger table were what made a 100k
 /// DAG cost far more than ten 10k ones. Hashes are the runtime's seeded string hashes, so crafted ids cannot force
 /// long probe runs.
 /// </summary>
@@ -73,7 +73,9 @@ public sealed class TaskIdTable : IDisposable
         return TryAdd(id, index, HashOf(id));
     }
 
-    /// <summary>As <see cref="TryAdd(string, int)"/>, with <paramref name="hash"/> = <see cref="HashOf"/>(id).</summary>
+    /// <summary>
+    /// As <see cref="TryAdd(string, int)"/>, with <paramref name="hash"/> = <see cref="HashOf"/>(id).
+    /// </summary>
     internal int TryAdd(string id, int index, int hash)
     {
         ArgumentNullException.ThrowIfNull(id);

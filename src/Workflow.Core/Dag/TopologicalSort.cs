@@ -5,8 +5,8 @@ namespace Workflow.Dag;
 /// <summary>
 /// Kahn's algorithm. Sources come out in index order and nodes are released first-in first-out, so the order
 /// is deterministic: the same definition always yields the same order, which replay relies on. The counters (and,
-/// for <see cref="IsAcyclic"/>, the released nodes) are rented: a 100,000-task DAG's temporary arrays are large-object-heap
-/// sized, and each fresh one brings the next full garbage collection nearer.
+/// for <see cref="IsAcyclic"/>, the released nodes) are rented: a 100,000-task DAG's temporary arrays are
+/// large-object-heap sized, and each fresh one brings the next full garbage collection nearer.
 /// </summary>
 public static class TopologicalSort
 {

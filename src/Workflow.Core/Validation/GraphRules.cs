@@ -187,7 +187,8 @@ internal static class GraphRules
         var stack = new Stack<int>([node]);
         while (stack.TryPop(out var current))
         {
-            foreach (var parent in parents.AsSpan(parentStart[current], parentStart[current + 1] - parentStart[current]))
+            var row = parents.AsSpan(parentStart[current], parentStart[current + 1] - parentStart[current]);
+            foreach (var parent in row)
             {
                 if (parent == ancestor)
                 {

@@ -108,9 +108,10 @@ public class DagPropertyTests
     {
         Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
         {
+            var (lastParent, lastChild) = dag.Edges.Length == 0 ? (0, 0) : dag.Edges[^1];
             var graphs = dag.Edges.Length == 0
                 ? [dag.Graph]
-                : new[] { dag.Graph, DagGraph.Create(dag.Count, [.. dag.Edges, (dag.Edges[^1].Child, dag.Edges[^1].Parent)]) };
+                : new[] { dag.Graph, DagGraph.Create(dag.Count, [.. dag.Edges, (lastChild, lastParent)]) };
             return graphs.All(graph =>
             {
                 var parentStart = new int[graph.Count + 1];
