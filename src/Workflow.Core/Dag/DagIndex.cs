@@ -123,22 +123,24 @@ public sealed class DagIndex
         var table = new TaskIdTable(n);
         var configured = new double[n];
         var parentStart = new int[n + 1];
+        var idHashes = HashLookAhead.OverIds(table, tasks);
         for (var i = 0; i < n; i++)
         {
             var task = tasks[i];
-            Add(table, task.Id, i);
+            Add(table, task.Id, i, idHashes.Next());
             configured[i] = Seconds(task.ExpectedDuration);
             parentStart[i + 1] = parentStart[i] + task.DependsOn.Count;
         }
 
         // Each dependency string is resolved once, straight into the parent rows of the graph.
         var parents = new int[parentStart[n]];
+        var dependencyHashes = HashLookAhead.OverDependencies(table, tasks);
         for (var i = 0; i < n; i++)
         {
             var e = parentStart[i];
             foreach (var parent in Dependencies.Of(tasks[i]))
             {
-                parents[e++] = Lookup(table, parent, tasks[i].Id);
+                parents[e++] = Lookup(table, parent, tasks[i].Id, dependencyHashes.Next());
             }
         }
 
@@ -157,7 +159,8 @@ public sealed class DagIndex
         var table = new TaskIdTable(ids.Count);
         for (var i = 0; i < ids.Count; i++)
         {
-            Add(table, ids[i], i);
+            ArgumentNullException.ThrowIfNull(ids[i], nameof(ids));
+            Add(table, ids[i], i, TaskIdTable.HashOf(ids[i]));
         }
 
         var intEdges = new List<(int, int)>();
@@ -176,16 +179,19 @@ public sealed class DagIndex
         return Create(table, DagGraph.Create(ids.Count, CollectionsMarshal.AsSpan(intEdges)), configured);
     }
 
-    private static void Add(TaskIdTable table, string id, int index)
+    private static void Add(TaskIdTable table, string id, int index, int hash)
     {
-        if (table.TryAdd(id, index) >= 0)
+        if (table.TryAdd(id, index, hash) >= 0)
         {
             throw new ArgumentException($"The task id '{id}' appears more than once.", "ids");
         }
     }
 
     private static int Lookup(TaskIdTable table, string id, string other) =>
-        table.IndexOf(id) is var i and >= 0
+        Lookup(table, id, other, TaskIdTable.HashOf(id));
+
+    private static int Lookup(TaskIdTable table, string id, string other, int hash) =>
+        table.IndexOf(id, hash) is var i and >= 0
             ? i
             : throw new ArgumentException($"The dependency between '{other}' and '{id}' names an unknown task '{id}'.");
 

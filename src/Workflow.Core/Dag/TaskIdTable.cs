@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Workflow.Dag;
 
@@ -7,9 +9,9 @@ namespace Workflow.Dag;
 /// Task ids → their index in the definition, built once per definition by validation and by
 /// <see cref="DagIndex"/>, so that each dependency string is resolved to an int once and every later pass works on
 /// int arrays. An open-addressing table with linear probing in one int array: each slot holds the index and the
-/// top bits of the id's hash, so a probe reads one slot (4 bytes) and compares the id string only when those bits
-/// match. That keeps a 100,000-task table at 1 MB where a <c>Dictionary&lt;string, int&gt;</c> is 2.8 MB in two
-/// arrays (a bucket and an entry read per lookup), and the cache misses of the larger table were what made a 100k
+/// bits of the id's hash that did not choose the slot, so a probe reads one slot (4 bytes) and compares the id
+/// string only when those bits match. That keeps a 100,000-task table at 520 KB where a
+/// <c>Dictionary&lt;string, int&gt;</c> is 2.8 MB in two arrays (a bucket and an entry read per lookup), and the cache misses of the larger table were what made a 100k
 /// DAG cost far more than ten 10k ones. Hashes are the runtime's seeded string hashes, so crafted ids cannot force
 /// long probe runs.
 /// </summary>
@@ -18,8 +20,9 @@ public sealed class TaskIdTable : IDisposable
     private readonly int _count;
     private readonly bool _rented;
     private string[] _ids; // null where no id was added
-    private int[] _slots; // 0 is empty; otherwise (hash & _tagMask) | (index + 1)
-    private readonly int _mask;
+    private int[] _slots; // 0 is empty; otherwise Tag(hash) | (index + 1)
+    private readonly int _capacity;
+    private readonly int _indexBits;
     private readonly int _tagMask;
     private IReadOnlyCollection<string>? _keys;
 
@@ -34,20 +37,21 @@ public sealed class TaskIdTable : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _count = count;
         _rented = rented;
-        // A quarter to three quarters full: probe runs stay short, and a 100,000-task table (512 KB) fits the
-        // core's cache where one at most half full (1 MB) did not. The index (plus one) takes a slot's low bits.
-        var capacity = Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)(count + (count / 3) + 1)));
-        _mask = capacity - 1;
+        // At most three quarters full at every size, so probe runs stay short; the capacity is not rounded up to a
+        // power of two (which made a 100,000-task table 1 MB, a quarter full, out of the core's cache where the
+        // 10,000-task one was not), as a hash is brought into range by a multiply instead of a mask.
+        _capacity = Math.Max(4, count + (count / 3) + 1);
         _ids = rented ? ArrayPool<string>.Shared.Rent(count) : new string[count];
-        _slots = rented ? ArrayPool<int>.Shared.Rent(capacity) : new int[capacity];
+        _slots = rented ? ArrayPool<int>.Shared.Rent(_capacity) : new int[_capacity];
         if (rented)
         {
             Array.Clear(_ids, 0, count);
-            Array.Clear(_slots, 0, capacity);
+            Array.Clear(_slots, 0, _capacity);
         }
 
-        var indexBits = 32 - BitOperations.LeadingZeroCount((uint)count);
-        _tagMask = indexBits >= 31 ? 0 : ~((1 << indexBits) - 1);
+        // The index (plus one) takes a slot's low bits; the hash's low bits, which do not choose the slot, its top.
+        _indexBits = 32 - BitOperations.LeadingZeroCount((uint)count);
+        _tagMask = _indexBits >= 31 ? 0 : ~((1 << _indexBits) - 1);
     }
 
     /// <summary>
@@ -66,20 +70,27 @@ public sealed class TaskIdTable : IDisposable
     public int TryAdd(string id, int index)
     {
         ArgumentNullException.ThrowIfNull(id);
+        return TryAdd(id, index, HashOf(id));
+    }
+
+    /// <summary>
+    /// As <see cref="TryAdd(string, int)"/>, with <paramref name="hash"/> = <see cref="HashOf"/>(id).
+    /// </summary>
+    internal int TryAdd(string id, int index, int hash)
+    {
+        ArgumentNullException.ThrowIfNull(id);
         if ((uint)index >= (uint)_count || _ids[index] is not null)
         {
             throw new ArgumentOutOfRangeException(nameof(index),
                 $"Index {index} is outside the table or already used.");
         }
 
-        var hash = id.GetHashCode();
-        var mask = _mask;
-        for (var p = hash & mask; ; p = (p + 1) & mask)
+        for (var p = Home(hash); ; p = Next(p))
         {
             var slot = _slots[p];
             if (slot == 0)
             {
-                _slots[p] = (hash & _tagMask) | (index + 1);
+                _slots[p] = Tag(hash) | (index + 1);
                 _ids[index] = id;
                 Count++;
                 _keys = null;
@@ -97,9 +108,14 @@ public sealed class TaskIdTable : IDisposable
     public int IndexOf(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var hash = id.GetHashCode();
-        var mask = _mask;
-        for (var p = hash & mask; ; p = (p + 1) & mask)
+        return IndexOf(id, HashOf(id));
+    }
+
+    /// <summary>As <see cref="IndexOf(string)"/>, with <paramref name="hash"/> = <see cref="HashOf"/>(id).</summary>
+    internal int IndexOf(string id, int hash)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        for (var p = Home(hash); ; p = Next(p))
         {
             var slot = _slots[p];
             if (slot == 0)
@@ -118,6 +134,23 @@ public sealed class TaskIdTable : IDisposable
     {
         index = IndexOf(id);
         return index >= 0;
+    }
+
+    /// <summary>The hash the table files <paramref name="id"/> under (the runtime's seeded string hash).</summary>
+    internal static int HashOf(string id) => id.GetHashCode();
+
+    /// <summary>
+    /// Starts loading the slot where an id of this hash is filed, so that its <see cref="TryAdd(string, int, int)"/>
+    /// or <see cref="IndexOf(string, int)"/> a few tasks later finds it in cache. A 100,000-task table does not stay
+    /// in the core's cache while a definition streams through it, and without this each id waits for one slot
+    /// from memory; callers hash a few ids ahead of the one they resolve (<see cref="HashLookAhead"/>).
+    /// </summary>
+    internal unsafe void Prefetch(int hash)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[Home(hash)]));
+        }
     }
 
     /// <summary>The id added for task <paramref name="index"/>, or null when none was.</summary>
@@ -144,9 +177,15 @@ public sealed class TaskIdTable : IDisposable
         }
     }
 
+    private int Home(int hash) => (int)(((ulong)(uint)hash * (uint)_capacity) >> 32);
+
+    private int Next(int p) => p + 1 == _capacity ? 0 : p + 1;
+
+    private int Tag(int hash) => (hash << _indexBits) & _tagMask;
+
     private bool Matches(int slot, int hash, string id, out int index)
     {
         index = (slot & ~_tagMask) - 1;
-        return ((slot ^ hash) & _tagMask) == 0 && string.Equals(_ids[index], id, StringComparison.Ordinal);
+        return ((slot ^ Tag(hash)) & _tagMask) == 0 && string.Equals(_ids[index], id, StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,7 @@ internal static class GraphRules
         var parents = ArrayPool<int>.Shared.Rent(Math.Max(16, n));
         int[]? lastChild = null;
         List<int>? mapped = null; // tasks with a map, noted here so that no further pass over the tasks is needed
+        var hashes = HashLookAhead.OverDependencies(index, tasks);
         try
         {
             parentStart[0] = 0;
@@ -46,6 +47,7 @@ internal static class GraphRules
                 for (var k = 0; k < dependsOn.Length; k++)
                 {
                     var dep = dependsOn[k];
+                    var hash = hashes.Next();
                     if (string.IsNullOrEmpty(dep))
                     {
                         errors.Add(Path(i, k), "The dependency is empty.", "Name the id of an upstream task.");
@@ -54,7 +56,7 @@ internal static class GraphRules
                     {
                         errors.Add(Path(i, k), $"The task '{dep}' depends on itself.", "Remove this dependency.");
                     }
-                    else if (!index.TryGetIndex(dep, out var parent))
+                    else if (index.IndexOf(dep, hash) is not (>= 0 and var parent))
                     {
                         errors.Add(Path(i, k),
                             $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
@@ -75,10 +77,13 @@ internal static class GraphRules
                 parentStart[i + 1] = e;
             }
 
-            // One graph serves both checks.
-            var graph = DagGraph.FromParentRows(n, parentStart, parents);
-            ReportCycles(tasks, graph, errors);
-            CheckMaps(tasks, mapped ?? [], index, graph, errors);
+            // Both checks read the parent rows; the child rows are built only to name a cycle.
+            if (!TopologicalSort.IsAcyclic(n, parentStart, parents))
+            {
+                ReportCycles(tasks, DagGraph.FromParentRows(n, parentStart, parents), errors);
+            }
+
+            CheckMaps(tasks, mapped ?? [], index, parentStart, parents, errors);
         }
         finally
         {
@@ -122,11 +127,6 @@ internal static class GraphRules
 
     private static void ReportCycles(IReadOnlyList<TaskDefinition> tasks, DagGraph graph, ErrorCollector errors)
     {
-        if (TopologicalSort.IsAcyclic(graph))
-        {
-            return;
-        }
-
         // Each round reports one cycle and drops the edge that closes it, so disjoint cycles are all named.
         var remaining = new List<(int Parent, int Child)>(graph.EdgeCount);
         for (var child = 0; child < graph.Count; child++)
@@ -156,7 +156,7 @@ internal static class GraphRules
     }
 
     private static void CheckMaps(IReadOnlyList<TaskDefinition> tasks, List<int> mapped, TaskIdTable index,
-        DagGraph graph, ErrorCollector errors)
+        int[] parentStart, int[] parents, ErrorCollector errors)
     {
         foreach (var i in mapped)
         {
@@ -171,7 +171,7 @@ internal static class GraphRules
                 errors.Add(path, $"The map is over '{map.Over}', which is not a task of this pipeline.",
                     Suggestions.Hint(map.Over, index.Keys, "Name an upstream task."));
             }
-            else if (!IsUpstream(graph, source, i))
+            else if (!IsUpstream(parentStart, parents, source, i))
             {
                 errors.Add(path, $"The map is over '{map.Over}', which is not upstream of '{tasks[i].Id}'.",
                     $"Add '{map.Over}' to dependsOn: a task can only map over an output that exists when it starts.");
@@ -181,13 +181,14 @@ internal static class GraphRules
 
     private static string Path(int task, int dependency) => $"tasks[{task}].dependsOn[{dependency}]";
 
-    private static bool IsUpstream(DagGraph graph, int ancestor, int node)
+    private static bool IsUpstream(int[] parentStart, int[] parents, int ancestor, int node)
     {
         var seen = new HashSet<int> { node };
         var stack = new Stack<int>([node]);
         while (stack.TryPop(out var current))
         {
-            foreach (var parent in graph.Parents(current))
+            var row = parents.AsSpan(parentStart[current], parentStart[current + 1] - parentStart[current]);
+            foreach (var parent in row)
             {
                 if (parent == ancestor)
                 {

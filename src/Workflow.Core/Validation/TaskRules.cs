@@ -15,10 +15,12 @@ internal static class TaskRules
         ValidationOptions options, ErrorCollector errors)
     {
         var index = TaskIdTable.Rent(tasks.Count); // dropped when validation ends
+        var hashes = HashLookAhead.OverIds(index, tasks);
         for (var i = 0; i < tasks.Count; i++)
         {
             var path = Path(i);
             var task = tasks[i];
+            var hash = hashes.Next();
             if (task is null)
             {
                 errors.Add(path, "The task is null.", "Remove it or give an object with an 'id' and a 'kind'.");
@@ -29,7 +31,7 @@ internal static class TaskRules
             {
                 errors.Add($"{path}.id", $"The task id {problem}.", Identifiers.Rule);
             }
-            else if (index.TryAdd(task.Id, i) is var first and >= 0)
+            else if (index.TryAdd(task.Id, i, hash) is var first and >= 0)
             {
                 errors.Add($"{path}.id", $"The task id '{task.Id}' is also used by tasks[{first}].",
                     "Give each task a distinct id.");

@@ -103,6 +103,31 @@ public class DagPropertyTests
         }));
     }
 
+    [Fact]
+    public void Acyclicity_read_from_parent_rows_agrees_with_a_topological_order_with_and_without_a_back_edge()
+    {
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var (lastParent, lastChild) = dag.Edges.Length == 0 ? (0, 0) : dag.Edges[^1];
+            var graphs = dag.Edges.Length == 0
+                ? [dag.Graph]
+                : new[] { dag.Graph, DagGraph.Create(dag.Count, [.. dag.Edges, (lastChild, lastParent)]) };
+            return graphs.All(graph =>
+            {
+                var parentStart = new int[graph.Count + 1];
+                var parents = new List<int>();
+                for (var u = 0; u < graph.Count; u++)
+                {
+                    parents.AddRange(graph.Parents(u).ToArray());
+                    parentStart[u + 1] = parents.Count;
+                }
+
+                return TopologicalSort.IsAcyclic(graph.Count, parentStart, [.. parents])
+                    == (TopologicalSort.TryOrder(graph) is not null);
+            });
+        }));
+    }
+
     private static int Reachable(DagGraph graph, int from)
     {
         var seen = new HashSet<int> { from };
