@@ -109,7 +109,9 @@ public static class JsonBody
         }
     }
 
-    /// <summary>A body of announced length goes straight into an array of that length (the server holds it to it).</summary>
+    /// <summary>
+    /// A body of announced length goes straight into an array of that length (the server holds the body to it).
+    /// </summary>
     private static async Task<byte[]> ReadExactAsync(Stream body, int length, CancellationToken ct)
     {
         var bytes = new byte[length];

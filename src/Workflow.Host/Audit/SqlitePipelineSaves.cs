@@ -15,8 +15,8 @@ public sealed class SqlitePipelineSaves(WorkflowEngineService engine) : IAudited
     {
         ArgumentNullException.ThrowIfNull(save);
         return engine.UpsertPipelineAsync(save.Definition, save.ExpectedVersion, save.Actor,
-            new PipelineSaveOptions(save.MustBeNew,
-                (connection, transaction, saved) => SqliteAuditLog.Insert(connection, transaction, save.EntryFor(saved))),
+            new PipelineSaveOptions(save.MustBeNew, (connection, transaction, saved) =>
+                SqliteAuditLog.Insert(connection, transaction, save.EntryFor(saved))),
             cancellationToken);
     }
 }
