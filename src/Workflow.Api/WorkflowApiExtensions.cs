@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Api.Audit;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
 using Workflow.Api.OpenApi;
@@ -32,6 +33,7 @@ public static class WorkflowApiExtensions
         services.AddOptions<WorkflowAuthOptions>().Bind(configuration.GetSection(WorkflowAuthOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ApiServices>();
+        services.TryAddScoped<IAuditedPipelineSaves, SaveThenAudit>();
         services.AddSingleton<DevTokenIssuer>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
         services.AddProblemDetails();

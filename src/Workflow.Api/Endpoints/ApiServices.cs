@@ -14,6 +14,7 @@ namespace Workflow.Api.Endpoints;
 public sealed class ApiServices(
     IWorkflowService workflow,
     IAuditLog audit,
+    IAuditedPipelineSaves pipelineSaves,
     IOptions<WorkflowApiOptions> apiOptions,
     IOptions<WorkflowAuthOptions> authOptions,
     TimeProvider time,
@@ -21,6 +22,7 @@ public sealed class ApiServices(
 {
     public IWorkflowService Workflow => workflow;
     public IAuditLog Audit => audit;
+    public IAuditedPipelineSaves PipelineSaves => pipelineSaves;
     public WorkflowApiOptions Options => apiOptions.Value;
     public TimeProvider Time => time;
     public ILogger Logger => logger;

@@ -52,14 +52,9 @@ internal static class PipelineWriteEndpoints
             return no;
         }
 
-        if (await s.Workflow.GetPipelineAsync(definition.Id, null, ct) is not null)
-        {
-            return ApiProblems.Conflict(
-                $"A pipeline with id '{definition.Id}' already exists. Choose another id, or change the existing " +
-                $"one with PUT /api/pipelines/{definition.Id} and its ETag.");
-        }
-
-        return await SaveAsync(http, s, caller, definition, null, AuditActions.PipelineCreated, created: true, ct);
+        // An existing id is refused by the save itself (a 409), in the same write that would store the version.
+        return await SaveAsync(http, s, caller, definition, null, AuditActions.PipelineCreated, created: true,
+            mustBeNew: true, ct);
     }
 
     private static async Task<IResult> PutAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
@@ -80,7 +75,8 @@ internal static class PipelineWriteEndpoints
                 return no;
             }
 
-            return await SaveAsync(http, s, caller, definition, null, AuditActions.PipelineCreated, created: true, ct);
+            return await SaveAsync(http, s, caller, definition, null, AuditActions.PipelineCreated, created: true,
+                mustBeNew: false, ct);
         }
 
         var owner = existing.Definition.OwnerGroup;
@@ -107,7 +103,7 @@ internal static class PipelineWriteEndpoints
         }
 
         return await SaveAsync(http, s, caller, definition, existing.Version, AuditActions.PipelineUpdated,
-            created: false, ct);
+            created: false, mustBeNew: false, ct);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
@@ -160,21 +156,18 @@ internal static class PipelineWriteEndpoints
         }
 
         var existing = found.Value!;
-        var owner = existing.Definition.OwnerGroup;
-
         var version = existing.Version;
         if (existing.Definition.Enabled != enabled)
         {
-            var saved = await EngineCalls.RunAsync(() => s.Workflow.UpsertPipelineAsync(
-                existing.Definition with { Enabled = enabled }, existing.Version, caller.User, ct));
+            var saved = await EngineCalls.RunAsync(() => s.PipelineSaves.SaveAsync(new PipelineSave(
+                existing.Definition with { Enabled = enabled }, existing.Version, MustBeNew: false, caller.User,
+                enabled ? AuditActions.PipelineEnabled : AuditActions.PipelineDisabled, s.Time.GetUtcNow()), ct));
             if (!saved.Ok)
             {
                 return saved.Problem!;
             }
 
             version = saved.Value!.Version;
-            await s.AuditAsync(caller, enabled ? AuditActions.PipelineEnabled : AuditActions.PipelineDisabled, id,
-                owner, $"version {version}", ct);
         }
 
         http.Response.Headers.ETag = ETags.For(version);
@@ -225,17 +218,17 @@ internal static class PipelineWriteEndpoints
     }
 
     private static async Task<IResult> SaveAsync(HttpContext http, ApiServices s, Caller caller,
-        PipelineDefinition definition, int? expectedVersion, string action, bool created, CancellationToken ct)
+        PipelineDefinition definition, int? expectedVersion, string action, bool created, bool mustBeNew,
+        CancellationToken ct)
     {
-        var saved = await EngineCalls.RunAsync(() =>
-            s.Workflow.UpsertPipelineAsync(definition, expectedVersion, caller.User, ct));
+        var saved = await EngineCalls.RunAsync(() => s.PipelineSaves.SaveAsync(
+            new PipelineSave(definition, expectedVersion, mustBeNew, caller.User, action, s.Time.GetUtcNow()), ct));
         if (!saved.Ok)
         {
             return saved.Problem!;
         }
 
         var record = saved.Value!;
-        await s.AuditAsync(caller, action, definition.Id, definition.OwnerGroup, $"version {record.Version}", ct);
         http.Response.Headers.ETag = ETags.For(record.Version);
         var stored = record.Definition with { Version = record.Version };
         if (created)

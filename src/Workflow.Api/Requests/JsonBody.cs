@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -96,12 +97,42 @@ public static class JsonBody
             sizeFeature.MaxRequestBodySize = limit + 1;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
         try
         {
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            return request.ContentLength is { } length
+                ? await ReadExactAsync(request.Body, (int)length, ct)
+                : await ReadChunkedAsync(request.Body, limit, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A body of announced length goes straight into an array of that length (the server holds the body to it).
+    /// </summary>
+    private static async Task<byte[]> ReadExactAsync(Stream body, int length, CancellationToken ct)
+    {
+        var bytes = new byte[length];
+        var filled = 0;
+        int read;
+        while (filled < length && (read = await body.ReadAsync(bytes.AsMemory(filled), ct)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled == length ? bytes : bytes[..filled];
+    }
+
+    private static async Task<byte[]?> ReadChunkedAsync(Stream body, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct)) > 0)
             {
                 if (buffer.Length + read > limit)
                 {
@@ -110,12 +141,12 @@ public static class JsonBody
 
                 buffer.Write(chunk, 0, read);
             }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
 
-        return buffer.ToArray();
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

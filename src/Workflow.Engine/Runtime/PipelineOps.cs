@@ -1,3 +1,4 @@
+using Workflow.Engine.Services;
 using Workflow.Engine.Storage;
 using Workflow.Json;
 using Workflow.Model;
@@ -8,15 +9,29 @@ namespace Workflow.Engine.Runtime;
 /// <summary>
 /// Stores a new version of a pipeline unless it equals the current one. A stale <c>expectedVersion</c> is a
 /// <see cref="VersionConflictException"/> (a 409), and one of a pipeline that does not exist a
-/// <see cref="NotFoundException"/>.
+/// <see cref="NotFoundException"/>; with <see cref="PipelineSaveOptions.MustBeNew"/>, an existing one a
+/// <see cref="ConflictException"/>. The host's rows (<see cref="PipelineSaveOptions.AlsoWrite"/>) are written in the
+/// same savepoint, so they and the version are kept or undone together.
 /// </summary>
-internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expectedVersion, string actor)
-    : WriteOp<PipelineRecord>
+internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expectedVersion, string actor,
+    PipelineSaveOptions? options) : WriteOp<PipelineRecord>
 {
     protected override PipelineRecord Execute(WriteContext context)
     {
+        var record = Save(context);
+        options?.AlsoWrite?.Invoke(context.Connection, context.Transaction, record);
+        return record;
+    }
+
+    private PipelineRecord Save(WriteContext context)
+    {
         var head = PipelineHeads.Read(context, definition.Id);
         var current = head is { Deleted: false } ? head.Value.Version : (int?)null;
+        if (options is { MustBeNew: true } && current is not null)
+        {
+            throw PipelineCommands.Exists(definition.Id, current);
+        }
+
         if (expectedVersion is { } expected && expected != current)
         {
             throw current is null
@@ -34,22 +49,20 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
 
         var next = (head?.Version ?? 0) + 1;
         var versioned = definition with { Version = next };
-        using (var insert = context.Command("""
+        var insert = context.KeptCommand("""
             INSERT INTO pipelines (pipeline_id, version, definition, etag, updated_at, updated_by)
             VALUES ($id, $v, $d, $e, $t, $by);
             INSERT INTO pipeline_heads (pipeline_id, current_version, owner_group, deleted) VALUES ($id, $v, $g, 0)
             ON CONFLICT (pipeline_id) DO UPDATE SET current_version = $v, owner_group = $g, deleted = 0;
-            """))
-        {
-            insert.Parameters.AddWithValue("$id", definition.Id);
-            insert.Parameters.AddWithValue("$v", next);
-            insert.Parameters.AddWithValue("$d", PipelineJson.Serialize(versioned));
-            insert.Parameters.AddWithValue("$e", PipelineHeads.ETag(next));
-            insert.Parameters.AddWithValue("$t", context.NowMs);
-            insert.Parameters.AddWithValue("$by", actor);
-            insert.Parameters.AddWithValue("$g", definition.OwnerGroup);
-            insert.ExecuteNonQuery();
-        }
+            """);
+        insert.Parameters.AddWithValue("$id", definition.Id);
+        insert.Parameters.AddWithValue("$v", next);
+        insert.Parameters.AddWithValue("$d", PipelineJson.Serialize(versioned));
+        insert.Parameters.AddWithValue("$e", PipelineHeads.ETag(next));
+        insert.Parameters.AddWithValue("$t", context.NowMs);
+        insert.Parameters.AddWithValue("$by", actor);
+        insert.Parameters.AddWithValue("$g", definition.OwnerGroup);
+        insert.ExecuteNonQuery();
 
         Scheduling.ScheduleIndexRows.Save(context.Connection, context.Transaction, versioned, context.Now);
         return new PipelineRecord(versioned, next, PipelineHeads.ETag(next), context.Now, actor);

@@ -13,6 +13,7 @@ internal sealed class WriteContext(SqliteConnection connection, SqliteConnection
     HotStatements statements, EngineRuntime engine)
 {
     private readonly Queue<WriteOp> _followUps = new();
+    private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection { get; } = connection;
 
@@ -65,15 +66,39 @@ internal sealed class WriteContext(SqliteConnection connection, SqliteConnection
     /// <summary>An ad hoc command in the direct-mode transaction; isolated ops only.</summary>
     public SqliteCommand Command(string sql)
     {
-        if (!Direct)
-        {
-            throw new InvalidOperationException("Ad hoc commands are only allowed in isolated ops.");
-        }
-
+        RequireDirect();
         var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
         return command;
+    }
+
+    /// <summary>
+    /// Like <see cref="Command"/>, for the statements every API write of a kind runs (a pipeline save): prepared once
+    /// on the writer's connection and kept, since preparing cost more than running them. The caller sets its
+    /// parameters (cleared here) and does not dispose it; the connection's close releases it.
+    /// </summary>
+    public SqliteCommand KeptCommand(string sql)
+    {
+        RequireDirect();
+        if (!_kept.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _kept.Add(sql, command);
+        }
+
+        command.Transaction = Transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
+    private void RequireDirect()
+    {
+        if (!Direct)
+        {
+            throw new InvalidOperationException("Ad hoc commands are only allowed in isolated ops.");
+        }
     }
 
     /// <summary>Hands the batch over (recorded writes, or the open shared transaction) and starts a fresh one.</summary>

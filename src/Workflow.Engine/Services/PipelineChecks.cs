@@ -1,4 +1,3 @@
-using Workflow.Model;
 using Workflow.Runtime.Handlers;
 using Workflow.Validation;
 
@@ -8,12 +7,10 @@ namespace Workflow.Engine.Services;
 internal static class PipelineChecks
 {
     /// <summary>
-    /// Runs the core validator with the kinds this engine serves (its handlers plus the decider's own), so an
-    /// unknown kind is rejected when the definition is stored, not when a run reaches the task.
+    /// The core validator with the kinds this engine serves (its handlers plus the decider's own), so an unknown
+    /// kind is rejected when the definition is stored, not when a run reaches the task. It holds no state of a
+    /// definition, so one serves every save.
     /// </summary>
-    public static void Validate(PipelineDefinition definition, IReadOnlyCollection<string> handlerKinds)
-    {
-        var options = new ValidationOptions().WithTaskKinds(handlerKinds.Concat(HandlerRegistry.DeciderKinds));
-        new PipelineValidator(options).Validate(definition).ThrowIfInvalid();
-    }
+    public static PipelineValidator Validator(IReadOnlyCollection<string> handlerKinds) =>
+        new(new ValidationOptions().WithTaskKinds(handlerKinds.Concat(HandlerRegistry.DeciderKinds)));
 }

@@ -31,6 +31,10 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
         return await _dynamic.GetAsync(pipelineId, version, time.GetUtcNow(), cancellationToken);
     }
 
+    /// <summary>Whether a pipeline source generates a pipeline with this id.</summary>
+    public async ValueTask<bool> IsDynamicAsync(string pipelineId, CancellationToken cancellationToken) =>
+        await _dynamic.GetAsync(pipelineId, null, time.GetUtcNow(), cancellationToken) is not null;
+
     public async ValueTask<IReadOnlyList<PipelineRecord>> ListAsync(CancellationToken cancellationToken)
     {
         var stored = await QueryAsync(

@@ -41,7 +41,25 @@ public sealed class WorkflowEngineService : IWorkflowService
 
     public ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion,
         string actor, CancellationToken cancellationToken) =>
-        _pipelineCommands.UpsertAsync(definition, expectedVersion, actor, cancellationToken);
+        _pipelineCommands.UpsertAsync(definition, expectedVersion, actor, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpsertPipelineAsync(PipelineDefinition, int?, string, CancellationToken)"/> with what only the
+    /// embedded engine can add (<see cref="PipelineSaveOptions"/>): one write for the version, the host's rows and
+    /// the check that the id is new.
+    /// </summary>
+    public async ValueTask<PipelineRecord> UpsertPipelineAsync(PipelineDefinition definition, int? expectedVersion,
+        string actor, PipelineSaveOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MustBeNew && await _pipelines.IsDynamicAsync(definition.Id, cancellationToken))
+        {
+            throw PipelineCommands.Exists(definition.Id, version: null);
+        }
+
+        return await _pipelineCommands.UpsertAsync(definition, expectedVersion, actor, options, cancellationToken);
+    }
 
     public ValueTask<PipelineRecord?> GetPipelineAsync(string pipelineId, int? version,
         CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ internal static class PipelineHeads
 
     public static (int Version, bool Deleted)? Read(WriteContext context, string pipelineId)
     {
-        using var command = context.Command("SELECT current_version, deleted FROM pipeline_heads WHERE pipeline_id = $id;");
+        var command = context.KeptCommand(
+            "SELECT current_version, deleted FROM pipeline_heads WHERE pipeline_id = $id;");
         command.Parameters.AddWithValue("$id", pipelineId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1) != 0) : null;

@@ -13,6 +13,8 @@ public static class AuditServiceCollectionExtensions
     public static IServiceCollection AddSqliteAuditLog(this IServiceCollection services)
     {
         services.TryAddSingleton<IAuditLog, SqliteAuditLog>();
+        // Whichever of this and the API's registration comes first, the one-write saves are the ones used.
+        services.AddScoped<IAuditedPipelineSaves, SqlitePipelineSaves>();
         foreach (var migration in AuditSchema.Migrations)
         {
             services.AddEngineMigration(migration);

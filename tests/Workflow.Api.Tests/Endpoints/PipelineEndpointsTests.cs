@@ -40,6 +40,8 @@ public sealed class PipelineEndpointsTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var versions = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/pe2-p1/versions"));
         Assert.Equal(1, versions.GetArrayLength());
+        var audit = await ApiClient.JsonAsync(await erin.GetAsync("/api/audit"));
+        Assert.Single(audit.EnumerateArray(), e => e.GetProperty("target").GetString() == "pe2-p1");
     }
 
     [Fact]
