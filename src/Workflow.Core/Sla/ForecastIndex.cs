@@ -17,7 +17,8 @@ namespace Workflow.Sla;
 /// that hands the index a state it does not follow (an older state decided again, or a state changed other than
 /// through its own methods) gets a new index built from scratch, so a decision still depends only on the state and
 /// the event. In place rather than persistent, because a persistent set of 10,000 paths cost microseconds per
-/// change in allocation alone; a monitor's state is decided by one caller at a time, as every shell does.
+/// change in allocation alone. A decision claims the index (<see cref="TryClaim"/>) while it runs, so two callers
+/// deciding states that share it at once never update it together: the one that finds it claimed builds its own.
 /// </remarks>
 internal sealed class ForecastIndex
 {
@@ -42,6 +43,9 @@ internal sealed class ForecastIndex
     private ImmutableDictionary<string, TaskSla> _seenTasks;
     private ImmutableDictionary<string, RunningAttempt> _seenRunning;
 
+    /// <summary>1 while a decision holds the index (<see cref="TryClaim"/>), 0 otherwise.</summary>
+    private int _claimed;
+
     private ForecastIndex(SlaMonitorState state, TaskGraph graph)
     {
         _graph = graph;
@@ -52,6 +56,15 @@ internal sealed class ForecastIndex
         _seenTasks = state.Tasks;
         _seenRunning = state.Running;
     }
+
+    /// <summary>
+    /// Claims the index for one decision: false when another decision holds it now, which must then not touch it.
+    /// One interlocked instruction, paid once per decision, not per event.
+    /// </summary>
+    public bool TryClaim() => Interlocked.CompareExchange(ref _claimed, 1, 0) == 0;
+
+    /// <summary>Ends the claim <see cref="TryClaim"/> made.</summary>
+    public void Release() => Volatile.Write(ref _claimed, 0);
 
     /// <summary>An index with every task still to be worked out, for the first <see cref="Refresh"/>.</summary>
     public static ForecastIndex Build(SlaMonitorState state) => new(state, TaskGraph.Of(state.Tasks));

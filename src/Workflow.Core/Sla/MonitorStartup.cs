@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Workflow.Model;
 
 namespace Workflow.Sla;
@@ -9,6 +10,8 @@ namespace Workflow.Sla;
 /// </summary>
 internal static class MonitorStartup
 {
+    // Called once per run with a loop over every task: optimized at once, not run as tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SlaDecision Start(MonitorStarted e)
     {
         var definition = e.Definition;

@@ -25,12 +25,33 @@ public static class SlaMonitorDecider
     /// <remarks>
     /// The state's forecast index is updated in place when <paramref name="state"/> is the latest state it has
     /// seen (an older state gets an index rebuilt from scratch, so a decision still depends only on its inputs).
-    /// A state must therefore be decided by one caller at a time, as each host's monitor loop does.
+    /// A decision claims the index for its duration: a second decision of a state whose index is claimed, on
+    /// another thread at the same time, decides with an index of its own, built from scratch, rather than both
+    /// updating one index at once. Each host's monitor loop decides a state from one caller, and never pays that.
     /// </remarks>
     public static SlaDecision Decide(SlaMonitorState state, IReadOnlyList<SlaEvent> events)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
+        var claimed = state.Index;
+        if (claimed is not null && !claimed.TryClaim())
+        {
+            claimed = null;
+            state = state with { Index = null };
+        }
+
+        try
+        {
+            return Apply(state, events);
+        }
+        finally
+        {
+            claimed?.Release();
+        }
+    }
+
+    private static SlaDecision Apply(SlaMonitorState state, IReadOnlyList<SlaEvent> events)
+    {
         var commands = new List<SlaCommand>();
         DateTimeOffset? forecastDue = null;
         foreach (var @event in events)

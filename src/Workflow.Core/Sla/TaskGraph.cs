@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Workflow.Sla;
 
 /// <summary>
@@ -16,6 +18,8 @@ internal sealed class TaskGraph
         _order = order;
     }
 
+    // Called once per monitor with loops over every task and edge: optimized at once, not run as tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TaskGraph Of(IReadOnlyDictionary<string, TaskSla> tasks)
     {
         var children = new Dictionary<string, List<string>>(tasks.Count, StringComparer.Ordinal);

@@ -34,6 +34,14 @@ public sealed class AlertOptions
     /// </summary>
     public TimeSpan MonitorSaveInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the SLA monitor service lets observations gather after the first one arrives, before it takes a
+    /// round. A busy run's attempt events are then decided in groups, with one forecast per group rather than per
+    /// event, and the loop wakes once per round instead of once per event. Alerts come this much later at most;
+    /// zero takes each round at once.
+    /// </summary>
+    public TimeSpan MonitorGatherDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
     public DurationEstimatorOptions Estimator { get; set; } = new();
 
     public SlaMonitorSettings Monitor { get; set; } = SlaMonitorSettings.Default;

@@ -20,10 +20,10 @@ internal sealed class SlaMonitorInbox
         new UnboundedChannelOptions { SingleReader = true });
 
     public void Start(RunInfo run, DateTimeOffset at) =>
-        _channel.Writer.TryWrite(new Observation(run.RunId, null, run, at));
+        _channel.Writer.TryWrite(new Observation(run.RunId, null, new StartedRun(run, at)));
 
     public void Add(string runId, SlaEvent @event) =>
-        _channel.Writer.TryWrite(new Observation(runId, @event, null, @event.At));
+        _channel.Writer.TryWrite(new Observation(runId, @event, null));
 
     /// <summary>Whether anything is waiting to be taken.</summary>
     public bool HasWaiting => _channel.Reader.TryPeek(out _);
@@ -38,13 +38,13 @@ internal sealed class SlaMonitorInbox
     /// </summary>
     public SlaMonitorRound Take()
     {
-        var starts = new List<(RunInfo Run, DateTimeOffset At)>();
+        var starts = new List<StartedRun>();
         var events = new Dictionary<string, List<SlaEvent>>(StringComparer.Ordinal);
         for (var taken = 0; taken < RoundLimit && _channel.Reader.TryRead(out var observation); taken++)
         {
-            if (observation.Started is { } run)
+            if (observation.Start is { } start)
             {
-                starts.Add((run, observation.At));
+                starts.Add(start);
             }
             else if (events.TryGetValue(observation.RunId, out var list))
             {
@@ -59,11 +59,15 @@ internal sealed class SlaMonitorInbox
         return new SlaMonitorRound(starts, events);
     }
 
-    private readonly record struct Observation(string RunId, SlaEvent? Event, RunInfo? Started, DateTimeOffset At);
+    /// <summary>Either a run's start or one of its events; an event carries its own time.</summary>
+    private readonly record struct Observation(string RunId, SlaEvent? Event, StartedRun? Start);
 }
 
+/// <summary>A run that started, and when: its monitor is to start.</summary>
+internal sealed record StartedRun(RunInfo Run, DateTimeOffset At);
+
 /// <summary>One round of the monitor service's loop: runs to start, then each run's events in order.</summary>
-internal sealed record SlaMonitorRound(IReadOnlyList<(RunInfo Run, DateTimeOffset At)> Starts,
+internal sealed record SlaMonitorRound(IReadOnlyList<StartedRun> Starts,
     IReadOnlyDictionary<string, List<SlaEvent>> Events)
 {
     public bool IsEmpty => Starts.Count == 0 && Events.Count == 0;

@@ -72,10 +72,11 @@ public sealed class SlaMonitorService : BackgroundService, IRunObserver
                 await WaitAsync(NextWake(poll), stoppingToken);
             }
 
+            await GatherAsync(stoppingToken);
             var round = _inbox.Take();
-            foreach (var (run, at) in round.Starts)
+            foreach (var start in round.Starts)
             {
-                await RunSafelyAsync(() => _monitors.StartAsync(run, at));
+                await RunSafelyAsync(() => _monitors.StartAsync(start.Run, start.At));
             }
 
             foreach (var (runId, events) in round.Events)
@@ -100,6 +101,30 @@ public sealed class SlaMonitorService : BackgroundService, IRunObserver
         finally
         {
             await wait.CancelAsync();
+        }
+    }
+
+    /// <summary>
+    /// Lets a round's observations gather for <see cref="AlertOptions.MonitorGatherDelay"/> once one is waiting (a
+    /// round takes at most <see cref="SlaMonitorInbox.RoundLimit"/>: over 200,000 a second at the default). The
+    /// pause is on the system clock, not the injected one: it spaces the loop's work and is no point in a run's
+    /// time, so a test's manual clock must not hold it up.
+    /// </summary>
+    private async Task GatherAsync(CancellationToken stoppingToken)
+    {
+        var delay = _options.MonitorGatherDelay;
+        if (delay <= TimeSpan.Zero || !_inbox.HasWaiting || stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(delay, TimeProvider.System, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the round still takes what is waiting, and the loop then saves every monitor.
         }
     }
 
