@@ -22,7 +22,9 @@ public static class RunResolver
     /// <param name="recent">Recent successful durations per task id, oldest first; none means no history yet.</param>
     /// <param name="estimator">The estimator's window and thresholds; the defaults when null.</param>
     /// <param name="settings">The host's SLA monitor settings; the defaults when null.</param>
-    /// <param name="planner">Decides the dispatch keys the start records; <see cref="PolicyDispatchPlanner"/> when null.</param>
+    /// <param name="planner">
+    /// Decides the dispatch keys the start records; <see cref="PolicyDispatchPlanner"/> when null.
+    /// </param>
     public static RunResolution Resolve(RunRequest request, PipelineRecord? pipeline, DateTimeOffset now,
         IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>>? recent = null, DurationEstimator? estimator = null,
         SlaMonitorSettings? settings = null, IDispatchPlanner? planner = null)

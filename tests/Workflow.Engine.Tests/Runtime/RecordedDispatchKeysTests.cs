@@ -18,7 +18,7 @@ namespace Workflow.Engine.Tests.Runtime;
 public sealed class RecordedDispatchKeysTests
 {
     private static readonly PipelineDefinition OneSlot = Define("one-slot",
-        Code("a", "ordered"), Code("b", "ordered"), Code("c", "ordered"), Code("d", "ordered"), Code("e", "ordered")) with
+        [.. new[] { "a", "b", "c", "d", "e" }.Select(id => Code(id, "ordered"))]) with
     {
         Concurrency = new ConcurrencyPolicy { MaxParallelTasks = 1 },
     };

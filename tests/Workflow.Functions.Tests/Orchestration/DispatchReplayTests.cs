@@ -61,7 +61,7 @@ public sealed class DispatchReplayTests(AzuriteFixture azurite)
     private static string[] OrderOf(IReadOnlyList<double> keys) =>
         [.. Enumerable.Range(0, keys.Count).OrderByDescending(i => keys[i]).ThenBy(i => i).Select(i => Ids[i])];
 
-    /// <summary>Plans <c>first</c>'s keys once, then <c>later</c>'s: a planner that changed after the run started.</summary>
+    /// <summary>Plans <c>first</c>'s keys once, then <c>later</c>'s: a planner changed after the run started.</summary>
     private sealed class SwitchingPlanner(double[] first, double[] later) : IDispatchPlanner
     {
         private int calls;

@@ -2,7 +2,10 @@ using Workflow.Model;
 
 namespace Workflow.Execution;
 
-/// <summary>The planner both hosts run: each <see cref="DispatchPolicy"/>'s keys (<see cref="DispatchKeys"/>).</summary>
+/// <summary>
+/// The planner both hosts run by default: each <see cref="DispatchPolicy"/>'s keys, as <c>DispatchKeys</c> computes
+/// them.
+/// </summary>
 public sealed class PolicyDispatchPlanner : IDispatchPlanner
 {
     public static readonly PolicyDispatchPlanner Instance = new();
