@@ -13,6 +13,7 @@ var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(
     ["dispatch"] = ("dispatch policies: makespan / lower bound on generated DAGs and traces", DispatchBenchmark.Run),
     ["engine"] = ("durable task completions/s on SQLite vs the in-memory ceiling, 1k and 10k tasks", EngineBenchmark.Run),
     ["engine-profile"] = ("one side of `engine` again and again, CPU by thread: engine-profile [durable|memory] [tasks] [runs]", EngineProfile.Run),
+    ["start-planning"] = ("small runs' start latency while a 10k-task slot-limited run starts, planned on the writer vs before it", StartPlanningBenchmark.Run),
     ["simulator"] = ("the run simulator's own time per event (the decider's taken out), 1k and 10k tasks", SimulatorCost.Run),
     ["sla"] = ("runs with SLA monitors saved in SQLite vs without the alert services", SlaPersistenceBenchmark.Run),
 };

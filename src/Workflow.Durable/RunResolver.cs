@@ -7,7 +7,7 @@ namespace Workflow.Durable;
 /// <summary>
 /// The pure part of the <see cref="OrchestrationNames.ResolveRunActivity"/> activity: given the pipeline the
 /// catalogue holds (if any) and the duration history, the pinned start event (with the expected durations the
-/// upward rank uses, as the embedded engine computes them) and, when the pipeline has an SLA, the SLA monitor's
+/// upward rank uses, as the embedded engine computes them, and the dispatch keys planned from them) and, when the pipeline has an SLA, the SLA monitor's
 /// start with its deadline and per-task estimates.
 /// </summary>
 public static class RunResolver
@@ -22,9 +22,12 @@ public static class RunResolver
     /// <param name="recent">Recent successful durations per task id, oldest first; none means no history yet.</param>
     /// <param name="estimator">The estimator's window and thresholds; the defaults when null.</param>
     /// <param name="settings">The host's SLA monitor settings; the defaults when null.</param>
+    /// <param name="planner">
+    /// Decides the dispatch keys the start records; <see cref="PolicyDispatchPlanner"/> when null.
+    /// </param>
     public static RunResolution Resolve(RunRequest request, PipelineRecord? pipeline, DateTimeOffset now,
         IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>>? recent = null, DurationEstimator? estimator = null,
-        SlaMonitorSettings? settings = null)
+        SlaMonitorSettings? settings = null, IDispatchPlanner? planner = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (pipeline is null)
@@ -48,6 +51,12 @@ public static class RunResolver
         var expected = estimator.ExpectedForRank(recent);
         var start = new RunStarted(now, request.RunId, definition, parameters.Values, logicalTime,
             request.PriorResults, expected.Count == 0 ? null : expected);
+        // Planned here, in the activity, so the keys are in the orchestration's history and a replay never plans.
+        start = start with
+        {
+            DispatchKeys = (planner ?? PolicyDispatchPlanner.Instance).Plan(definition, start.ExpectedDurations,
+                start.Dispatch),
+        };
         if (definition.Sla is null)
         {
             return new RunResolution(start);

@@ -22,7 +22,10 @@ public abstract record RunEvent(DateTimeOffset At);
 /// <summary>
 /// The run begins. <paramref name="PriorResults"/> seeds a rerun with the outputs of tasks that already
 /// succeeded; <paramref name="ExpectedDurations"/> (from history) weight the dispatch keys;
-/// <paramref name="Dispatch"/> is the order of ready tasks of equal priority.
+/// <paramref name="Dispatch"/> is the order of ready tasks of equal priority. <paramref name="DispatchKeys"/> are
+/// the keys of that order by task index, decided once before the event is recorded (<see cref="IDispatchPlanner"/>),
+/// so that a replay or a recovery dispatches as the run first did whatever planner it runs with; without them (an
+/// event recorded before keys were) the decider computes them (see <see cref="RecordedDispatch"/>).
 /// </summary>
 public sealed record RunStarted(
     DateTimeOffset At,
@@ -32,7 +35,8 @@ public sealed record RunStarted(
     DateTimeOffset LogicalTime,
     IReadOnlyDictionary<string, JsonElement?>? PriorResults = null,
     IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations = null,
-    DispatchPolicy Dispatch = DispatchPolicy.Simulated) : RunEvent(At);
+    DispatchPolicy Dispatch = DispatchPolicy.Simulated,
+    IReadOnlyList<double>? DispatchKeys = null) : RunEvent(At);
 
 /// <summary>An attempt of a task instance succeeded. <paramref name="TaskKey"/> is the task id, or <c>id[i]</c> for a map instance.</summary>
 public sealed record TaskSucceeded(DateTimeOffset At, string TaskKey, int Attempt, JsonElement? Output) : RunEvent(At);

@@ -1,10 +1,15 @@
 using System.Text.Json;
+using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Services;
 
 namespace Workflow.Engine.Runtime;
 
-/// <summary>Everything needed to create a run, gathered before the writer is asked to create it.</summary>
+/// <summary>
+/// Everything needed to create a run, gathered before the writer is asked to create it. <see cref="Planned"/> adds
+/// the dispatch keys, so that the writer, which every run's commits wait on, does not plan; the keys are recorded in
+/// the run's <see cref="RunStarted"/> event, and recovery after a crash replays them from there.
+/// </summary>
 internal sealed record RunCreation(
     string RunId,
     PipelineDefinition Definition,
@@ -17,4 +22,20 @@ internal sealed record RunCreation(
     string? ParentTaskKey = null,
     int? ParentAttempt = null,
     IReadOnlyDictionary<string, JsonElement?>? PriorResults = null,
-    IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations = null);
+    IReadOnlyDictionary<string, TimeSpan>? ExpectedDurations = null,
+    IReadOnlyList<double>? DispatchKeys = null)
+{
+    /// <summary>The engine's dispatch policy: the default of <see cref="RunStarted"/>.</summary>
+    public const DispatchPolicy Dispatch = DispatchPolicy.Simulated;
+
+    /// <summary>
+    /// This creation with its dispatch keys planned on the calling thread; without them the decider plans on the
+    /// writer, as it does for a child run, which its parent's commands create there.
+    /// </summary>
+    public RunCreation Planned() =>
+        this with { DispatchKeys = PolicyDispatchPlanner.Instance.Plan(Definition, ExpectedDurations, Dispatch) };
+
+    /// <summary>The run's first event, at the writer's <paramref name="now"/>.</summary>
+    public RunStarted Started(DateTimeOffset now) => new(now, RunId, Definition, Parameters, LogicalTime,
+        PriorResults, ExpectedDurations, Dispatch, DispatchKeys);
+}

@@ -27,8 +27,7 @@ internal static class RunShell
         context.AfterCommit(() => context.Engine.Observers.Publish(o => o.RunStarted(info, now)));
         try
         {
-            ApplyEvent(context, run, new RunStarted(now, creation.RunId, creation.Definition, creation.Parameters,
-                creation.LogicalTime, creation.PriorResults, creation.ExpectedDurations));
+            ApplyEvent(context, run, creation.Started(now));
         }
         catch
         {

@@ -1,6 +1,9 @@
 namespace Workflow.Engine.Runtime;
 
-/// <summary>Creates a run unless one with the same id exists: starting a scheduled run twice is a no-op.</summary>
+/// <summary>
+/// Creates a run unless one with the same id exists: starting a scheduled run twice is a no-op. The creation comes
+/// planned (<see cref="RunCreation.Planned"/>), so the writer only applies the keys.
+/// </summary>
 internal sealed class StartRunOp(RunCreation creation) : WriteOp<bool>
 {
     /// <summary>True when this op created the run; false when it already existed.</summary>

@@ -11,7 +11,7 @@ namespace Workflow.Engine.Services;
 /// <summary>
 /// The run commands of <see cref="WorkflowEngineService"/> that create or stop a run: start (through the overlap
 /// admission), cancel (a queued start, or the run's decider), and rerun. Each is one write through the group-commit
-/// writer, awaited until durable.
+/// writer, awaited until durable; a start plans its dispatch here, before the writer sees it.
 /// </summary>
 internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipelines, RunQueries runs,
     DurationHistory durations, OverlapAdmission admission)
@@ -36,7 +36,7 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
             var expected = await durations.ExpectedAsync(definition.Id, cancellationToken);
             var op = new StartRunOp(new RunCreation(runId, definition, request.Trigger, request.Actor,
                 parameters, logicalTime, ParentRunId: request.ParentRunId,
-                ExpectedDurations: expected.Count > 0 ? expected : null));
+                ExpectedDurations: expected.Count > 0 ? expected : null).Planned());
             engine.Writer.Post(op);
             await op.Result.WaitAsync(cancellationToken);
             return await runs.GetAsync(runId, cancellationToken)
@@ -74,7 +74,7 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
         var newId = RunIds.NewRerun(original.PipelineId, engine.Time.GetUtcNow());
         var expected = await durations.ExpectedAsync(original.PipelineId, cancellationToken);
         var op = new StartRunOp(new RunCreation(newId, target.Definition, RunTrigger.Rerun, actor, original.Parameters,
-            original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected));
+            original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected).Planned());
         engine.Writer.Post(op);
         await op.Result.WaitAsync(cancellationToken);
         return await runs.GetAsync(newId, cancellationToken)

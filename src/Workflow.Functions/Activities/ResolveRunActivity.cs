@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Building;
 using Workflow.Durable;
+using Workflow.Execution;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Storage;
 
@@ -10,11 +11,12 @@ namespace Workflow.Functions.Activities;
 
 /// <summary>
 /// Loads and pins the definition a requested run will use (a stored version, or one an <see cref="IPipelineSource"/>
-/// generates for the run), with the duration history its rank and SLA monitor need; the decision itself is
+/// generates for the run), with the duration history its rank and SLA monitor need, and plans its dispatch keys
+/// (this activity's result is kept in the run's history, so a replay never plans again); the decision itself is
 /// <see cref="RunResolver"/>, with the estimator and monitor settings of <c>Workflow:Alerts</c> as embedded.
 /// </summary>
 public sealed class ResolveRunActivity(BlobPipelineCatalog catalog, BlobDurationHistory durations, TimeProvider time,
-    IOptions<AlertsOptions> options, ILogger<ResolveRunActivity> logger)
+    IOptions<AlertsOptions> options, IDispatchPlanner planner, ILogger<ResolveRunActivity> logger)
 {
     [Function(OrchestrationNames.ResolveRunActivity)]
     public async Task<RunResolution> RunAsync([ActivityTrigger] RunRequest request, CancellationToken cancellationToken)
@@ -26,7 +28,7 @@ public sealed class ResolveRunActivity(BlobPipelineCatalog catalog, BlobDuration
         var recent = pipeline is null ? null : await durations.RecentAsync(request.PipelineId, cancellationToken);
         var alerts = options.Value;
         var resolution = RunResolver.Resolve(request, pipeline, now, recent, new Sla.DurationEstimator(alerts.Estimator),
-            alerts.Monitor);
+            alerts.Monitor, planner);
         if (resolution.MonitorError is { } error)
         {
             // Validation rejects such rules on save; a rule that still fails here only loses its deadline alerts.

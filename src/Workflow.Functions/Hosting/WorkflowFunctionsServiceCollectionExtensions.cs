@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Audit;
 using Workflow.Durable;
 using Workflow.Durable.Sla;
+using Workflow.Execution;
 using Workflow.Functions.Alerts;
 using Workflow.Functions.Backfills;
 using Workflow.Functions.Queues;
@@ -32,6 +33,9 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddSingleton<OrchestrationMetrics>();
         services.AddSingleton<IQueueBacklogMetrics>(sp => sp.GetRequiredService<OrchestrationMetrics>());
         services.AddOptions<RunLoopOptions>().Bind(configuration.GetSection("Workflow:RunLoop"));
+
+        // Plans a run's dispatch keys once, in ResolveRun, so they are kept in the run's history.
+        services.AddSingleton<IDispatchPlanner>(PolicyDispatchPlanner.Instance);
         services.AddOptions<SlaLoopOptions>().Bind(configuration.GetSection("Workflow:SlaLoop"));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));

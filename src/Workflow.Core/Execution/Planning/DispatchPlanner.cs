@@ -14,8 +14,9 @@ namespace Workflow.Execution;
 /// are scaled by up to 20 %, by a fixed hash of the task and the copy (restarts of the local search). Since the
 /// baselines are candidates, the planned makespan is never longer than theirs; a candidate that reaches the
 /// <see cref="MakespanBound"/> ends the search, since no schedule beats it.
-/// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts and a
-/// replay compute the same keys.
+/// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts compute
+/// the same keys; a run's keys are planned once and recorded in its <see cref="RunStarted"/> (see
+/// <see cref="RecordedDispatch"/>), so a changed planner never re-plans a run in flight.
 /// </summary>
 internal static class DispatchPlanner
 {

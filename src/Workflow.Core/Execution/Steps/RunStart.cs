@@ -19,7 +19,8 @@ internal static class RunStart
         state.Status = RunStatus.Running;
 
         var graph = RunGraphs.TryBuild(definition, out var error);
-        if (graph is null)
+        var keys = graph is null ? null : RecordedDispatch.KeysFor(e, graph, out error);
+        if (graph is null || keys is null)
         {
             state.Error = error;
             state.Status = RunStatus.Failed;
@@ -29,7 +30,6 @@ internal static class RunStart
             return;
         }
 
-        var keys = DispatchKeys.Compute(e.Dispatch, definition, graph, e.ExpectedDurations);
         for (var i = 0; i < definition.Tasks.Count; i++)
         {
             var def = definition.Tasks[i];
