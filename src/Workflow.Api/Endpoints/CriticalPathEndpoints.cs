@@ -31,11 +31,13 @@ internal static class CriticalPathEndpoints
         var pipeline = await s.Workflow.GetPipelineAsync(detail.Run.PipelineId, detail.Run.PipelineVersion, ct);
         var history = await s.Workflow.ExpectedDurationsAsync(detail.Run.PipelineId, ct);
         var now = s.Time.GetUtcNow();
-        var projected = RunProjection.Project(detail.Tasks, RunProjection.Estimates(pipeline?.Definition, history), now);
+        var estimates = RunProjection.Estimates(pipeline?.Definition, history);
+        var projected = RunProjection.Project(detail.Tasks, estimates, now);
         var path = projected.CriticalPath
             .Select(t => new CriticalPathStep(t.TaskKey, t.Start!.Value, t.Finish!.Value, t.Projected)).ToList();
         return TypedResults.Json(new RunCriticalPath(detail.Run.RunId, now, path, projected.Finish,
             Math.Round(projected.Remaining.TotalSeconds, 3), projected.Unestimated, projected.Overdue,
-            projected.EtaKnown), ApiJson.Options);
+            projected.EtaKnown, PipelineMappings.ExpectedDurations(detail.Run.PipelineId, estimates).Seconds),
+            ApiJson.Options);
     }
 }

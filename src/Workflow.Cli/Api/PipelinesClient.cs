@@ -42,13 +42,6 @@ public sealed class PipelinesClient(ApiConnection api)
             : await ReadAsync(response, Json.PipelineOutline, HttpMethod.Get, path, ct);
     }
 
-    /// <summary>
-    /// What each task of the pipeline usually takes, from the server's history (empty when none is known).
-    /// </summary>
-    public Task<ExpectedDurations> ExpectedDurationsAsync(string pipelineId, CancellationToken ct) =>
-        api.SendForAsync(HttpMethod.Get, $"api/pipelines/{Segment(pipelineId)}/durations", null,
-            Json.ExpectedDurations, ct);
-
     public async Task<ApplyResult> CreateAsync(string definitionJson, CancellationToken ct)
     {
         using var content = JsonContent(definitionJson);

@@ -4,7 +4,8 @@ namespace Workflow.Cli.Progress;
 
 /// <summary>
 /// The pure progress computation behind <c>wf watch</c>: a function of the run's task states, the expected durations
-/// from the definition, the server's critical path and the current instant, with no I/O and no clock of its own.
+/// (the server's estimates, see <see cref="Watching.PipelineShape.ExpectedWith"/>), the server's critical path and
+/// the current instant, with no I/O and no clock of its own.
 /// </summary>
 /// <remarks>
 /// The ETA and the critical path are the server's (<c>GET /api/runs/{runId}/critical-path</c>, one rule for the API,

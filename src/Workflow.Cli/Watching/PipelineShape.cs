@@ -1,7 +1,8 @@
 namespace Workflow.Cli.Watching;
 
 /// <summary>
-/// What the watch view needs from a pipeline's outline: each task's expected duration (for the ETA) and the tasks
+/// What the watch view needs from a pipeline's outline: each task's configured duration (for the progress bar when
+/// the server sends no estimates) and the tasks
 /// themselves, so a run whose later tasks are not materialized yet still shows its full size.
 /// </summary>
 public sealed record PipelineShape(IReadOnlyDictionary<string, TimeSpan> ExpectedByTaskId, IReadOnlyList<TaskInfo> Tasks)
@@ -24,24 +25,14 @@ public sealed record PipelineShape(IReadOnlyDictionary<string, TimeSpan> Expecte
     }
 
     /// <summary>
-    /// Expected durations with the server's history (seconds per task id) taking the place of configured ones:
-    /// what the tasks really took recently is the better guess, and it is known before this run finishes any task.
+    /// What each task is expected to take: the server's estimates with its critical path (Core's rule, history in
+    /// place of the configured durations, the same numbers its ETA used), else, from an older server, the durations
+    /// the outline configures.
     /// </summary>
-    public PipelineShape WithHistory(IReadOnlyDictionary<string, double>? seconds)
-    {
-        if (seconds is not { Count: > 0 })
-        {
-            return this;
-        }
-
-        var merged = new Dictionary<string, TimeSpan>(ExpectedByTaskId, StringComparer.Ordinal);
-        foreach (var (taskId, value) in seconds)
-        {
-            merged[taskId] = TimeSpan.FromSeconds(value);
-        }
-
-        return this with { ExpectedByTaskId = merged };
-    }
+    public IReadOnlyDictionary<string, TimeSpan> ExpectedWith(RunCriticalPath? critical) =>
+        critical?.ExpectedSeconds is { } seconds
+            ? seconds.ToDictionary(e => e.Key, e => TimeSpan.FromSeconds(e.Value), StringComparer.Ordinal)
+            : ExpectedByTaskId;
 
     /// <summary>The run's tasks plus, while it runs, pending rows for definition tasks it has not reached yet.</summary>
     public IReadOnlyList<TaskInfo> Complete(RunDetail detail)

@@ -92,8 +92,8 @@ public sealed class RunWatcher
     {
         var now = _env.Time.GetUtcNow();
         var view = polled.Detail with { Tasks = shape.Complete(polled.Detail) };
-        return (view, ProgressEstimator.Estimate(view.Run.Status, view.Tasks, shape.ExpectedByTaskId, polled.Critical,
-            now), now);
+        return (view, ProgressEstimator.Estimate(view.Run.Status, view.Tasks, shape.ExpectedWith(polled.Critical),
+            polled.Critical, now), now);
     }
 
     /// <summary>The run and the server's critical path of it (its ETA), which is null when the server cannot tell.</summary>
@@ -117,13 +117,7 @@ public sealed class RunWatcher
         try
         {
             var outline = await _api.Pipelines.FindOutlineAsync(pipelineId, ct);
-            if (outline is null)
-            {
-                return PipelineShape.Empty;
-            }
-
-            var history = await _api.Pipelines.ExpectedDurationsAsync(pipelineId, ct);
-            return PipelineShape.FromOutline(outline).WithHistory(history.Seconds);
+            return outline is null ? PipelineShape.Empty : PipelineShape.FromOutline(outline);
         }
         catch (ApiException)
         {

@@ -19,8 +19,9 @@ namespace Workflow.Progress;
 /// duration.</item>
 /// </list>
 /// <para>Dependencies follow <see cref="InstanceGraph"/> (a mapped task's downstream waits for every instance). A task
-/// with no expected duration counts as taking no time and is listed in <see cref="ProjectedRun.Unestimated"/>: the
-/// projected finish is then a lower bound. Parallelism and pool limits are not modelled, so the projection is what
+/// with no expected duration takes what its succeeded instances in this run took on average (a mapped task's first
+/// instances tell how long the others will take); with neither it counts as taking no time and is listed in
+/// <see cref="ProjectedRun.Unestimated"/>: the projected finish is then a lower bound. Parallelism and pool limits are not modelled, so the projection is what
 /// the run needs when every ready task gets a worker.</para>
 /// <para>The critical path walks back from the task with the latest finish (the one latest in dependency order on a
 /// tie) through the upstream that determined each start: the upstream that finished last at or before it (the
@@ -67,12 +68,15 @@ public static class RunProjection
         var unestimated = new SortedSet<string>(StringComparer.Ordinal);
         var overdue = new List<string>();
         var (unfinished, estimated) = (0, 0);
+        var observed = ObservedMeans(tasks);
         foreach (var i in graph.Order)
         {
             var task = tasks[i];
             var upstream = graph.Upstream[i].Where(u => done[u]).ToArray();
             var ended = IsFinished(task.Status);
-            TimeSpan? estimate = ended ? null : expected.TryGetValue(task.TaskId, out var e) ? e : null;
+            TimeSpan? estimate = ended ? null
+                : expected.TryGetValue(task.TaskId, out var e) ? e
+                : observed.TryGetValue(task.TaskId, out var seen) ? seen : null;
             if (!ended && estimate is null)
             {
                 unestimated.Add(task.TaskId);
@@ -123,6 +127,13 @@ public static class RunProjection
         return new ProjectedRun(schedule, path, end, remaining, [.. unestimated], overdue,
             EtaKnown: unfinished == 0 || estimated > 0);
     }
+
+    /// <summary>The mean duration of each task id's succeeded instances in this run.</summary>
+    private static Dictionary<string, TimeSpan> ObservedMeans(IReadOnlyList<TaskInstanceRecord> tasks) =>
+        tasks.Where(t => t is { Status: TaskStatus.Succeeded, StartedAt: not null, FinishedAt: not null })
+            .GroupBy(t => t.TaskId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => TimeSpan.FromTicks((long)g.Average(t =>
+                Math.Max(0, (t.FinishedAt!.Value - t.StartedAt!.Value).Ticks))), StringComparer.Ordinal);
 
     private static bool IsFinished(TaskStatus status) =>
         status is TaskStatus.Succeeded or TaskStatus.Failed or TaskStatus.Skipped or TaskStatus.Cancelled;

@@ -7,7 +7,7 @@ namespace Workflow.Runtime.Handlers;
 /// One delivery of one attempt: the decider's <see cref="RunTask"/> command as it is, plus the run it belongs to
 /// and what this delivery carries. It is the one record of an attempt from the decider to the handler: the
 /// embedded engine holds it in its work item, the Azure app composes it from the activity input, and
-/// <see cref="TaskAttemptExecutor"/> hands it to the handler in <see cref="TaskContext.TaskAttempt"/>.
+/// <see cref="TaskAttemptExecutor"/> builds the handler's <see cref="TaskContext"/> from it.
 /// </summary>
 /// <param name="RunId">The run the attempt belongs to.</param>
 /// <param name="PipelineId">The run's pipeline (the owner of the secrets the config may name).</param>

@@ -51,9 +51,8 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
                 return TaskOutcome.Failure(ErrorKinds.InvalidInput, invalid);
             }
 
-            var context = new TaskContext(heartbeat)
+            var context = new TaskContext(attempt, heartbeat)
             {
-                TaskAttempt = attempt,
                 Config = config,
                 Input = input,
                 Run = run,

@@ -5,19 +5,20 @@ using Workflow.Runtime.Logs;
 namespace Workflow.Runtime.Handlers;
 
 /// <summary>
-/// Everything a handler gets for one delivery of one attempt: the attempt itself (<see cref="TaskAttempt"/>, whose
-/// identity the properties below read) and what the executor prepared for it (the rendered config, the resolved
-/// input, the run's values, the log). Hosts build it through <see cref="TaskAttemptExecutor"/>; tests of a handler
-/// may build one directly.
+/// Everything a handler gets for one delivery of one attempt: the attempt's identity (run, task, attempt, delivery,
+/// resume state) and what the executor prepared for it (the rendered config, the resolved input, the run's values,
+/// the log). Hosts build it through <see cref="TaskAttemptExecutor"/>; tests of a handler may build one directly
+/// from a <see cref="Handlers.TaskAttempt"/>.
 /// </summary>
-public sealed class TaskContext(Action? heartbeat = null)
+/// <remarks>
+/// The attempt record itself is internal: it carries the decider's command as it is (its config with templates not
+/// rendered, its input with outputs not resolved, pool, priority and rank), which is the engine's business; a
+/// handler reads <see cref="Config"/>, <see cref="Input"/> and the identity properties instead.
+/// </remarks>
+public sealed class TaskContext(TaskAttempt attempt, Action? heartbeat = null)
 {
-    /// <summary>
-    /// The attempt this delivery runs, as the host handed it to the executor: its config and input are as the decider
-    /// made them. Handlers read <see cref="Config"/> (templates rendered) and <see cref="Input"/> (spilled outputs
-    /// resolved) instead.
-    /// </summary>
-    public required TaskAttempt TaskAttempt { get; init; }
+    /// <summary>The attempt this delivery runs, as the host handed it to the executor.</summary>
+    internal TaskAttempt TaskAttempt { get; } = attempt ?? throw new ArgumentNullException(nameof(attempt));
 
     public string RunId => TaskAttempt.RunId;
     public string PipelineId => TaskAttempt.PipelineId;

@@ -56,6 +56,8 @@ public sealed class CriticalPathEndpointsTests(KestrelApiFactory factory) : ICla
         Assert.Equal((start + TimeSpan.FromHours(3) - running.GetProperty("at").GetDateTimeOffset()).TotalSeconds,
             running.GetProperty("remainingSeconds").GetDouble(), tolerance: 0.001); // the answer rounds to ms
         Assert.Equal(["load"], running.GetProperty("unestimated").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal([("clean", 600.0), ("enrich", 7200.0), ("extract", 3600.0)], running.GetProperty("expectedSeconds")
+            .EnumerateObject().Select(p => (p.Name, p.Value.GetDouble())));
 
         // Once it has ended: the actual path, extract first and load last, each step starting after the one before.
         var steps = Steps(finished);

@@ -23,12 +23,27 @@ public sealed class PipelineShapeTests
     }
 
     [Fact]
-    public void History_takes_the_place_of_the_configured_duration()
+    public void The_servers_estimates_take_the_place_of_the_outline_durations()
     {
-        var shape = PipelineShape.FromOutline(Outline).WithHistory(new Dictionary<string, double> { ["extract"] = 30 });
+        var shape = PipelineShape.FromOutline(Outline);
+        var critical = Critical(TimeSpan.FromMinutes(1), "extract") with
+        {
+            ExpectedSeconds = new Dictionary<string, double> { ["extract"] = 30, ["publish"] = 5 },
+        };
 
-        Assert.Equal(TimeSpan.FromSeconds(30), shape.ExpectedByTaskId["extract"]);
-        Assert.Equal(TimeSpan.FromMinutes(2), shape.ExpectedByTaskId["load"]);
+        var expected = shape.ExpectedWith(critical);
+
+        Assert.Equal([("extract", TimeSpan.FromSeconds(30)), ("publish", TimeSpan.FromSeconds(5))],
+            expected.OrderBy(e => e.Key).Select(e => (e.Key, e.Value)));
+    }
+
+    [Fact]
+    public void Without_estimates_from_the_server_the_outline_durations_are_used()
+    {
+        var shape = PipelineShape.FromOutline(Outline);
+
+        Assert.Same(shape.ExpectedByTaskId, shape.ExpectedWith(Critical(TimeSpan.FromMinutes(1), "extract")));
+        Assert.Same(shape.ExpectedByTaskId, shape.ExpectedWith(null));
     }
 
     [Fact]

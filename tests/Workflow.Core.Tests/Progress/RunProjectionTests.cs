@@ -129,6 +129,21 @@ public sealed class RunProjectionTests
     }
 
     [Fact]
+    public void A_task_without_an_estimate_takes_what_its_succeeded_instances_took_on_average()
+    {
+        // load has no estimate: load[0] took 10s and load[1] 30s, so load[2] (running 5s) has 15s left, and
+        // publish after it 4s.
+        var run = RunProjection.Project([
+            Task("load[0]", TaskStatus.Succeeded, 60, 50), Task("load[1]", TaskStatus.Succeeded, 40, 10),
+            Task("load[2]", TaskStatus.Running, 5), Task("publish", TaskStatus.Pending, null, null, "load")],
+            Expected(("publish", 4)), Now);
+
+        Assert.Empty(run.Unestimated);
+        Assert.Equal(S(19), run.Remaining);
+        Assert.Equal(["load[2]", "publish"], Keys(run));
+    }
+
+    [Fact]
     public void History_replaces_the_configured_expected_duration_and_fills_in_where_none_is_configured()
     {
         var definition = new PipelineDefinition

@@ -33,4 +33,19 @@ public class PipelineRecordCacheTests
         Assert.True(cache.TryGet("p", 2, out var found));
         Assert.Same(two, found);
     }
+
+    [Fact]
+    public void Reading_an_older_version_keeps_the_head_cached()
+    {
+        var cache = new PipelineRecordCache<int>();
+        var head = cache.Keep("p", 3, V(3));
+
+        var older = cache.Keep("p", 1, V(1), head: false);
+        cache.Keep("p", 2, V(2), head: false);
+
+        Assert.True(cache.TryGet("p", 3, out var found));
+        Assert.Same(head, found);
+        Assert.True(cache.TryGet("p", 2, out _));
+        Assert.False(cache.TryGet("p", 1, out _), $"only the last other version is kept, not {older.Version}");
+    }
 }

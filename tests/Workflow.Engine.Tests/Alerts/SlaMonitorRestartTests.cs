@@ -71,6 +71,9 @@ public sealed class SlaMonitorRestartTests
         var missed = await Poll.GetAsync(() => Alerts(second).GetAsync(missedId, default), a => a is not null,
             "the deadline-missed alert after the restart");
         var slowAfter = await Alerts(second).GetAsync(slow, default);
+        // An alert is stored before it is logged: wait for both log lines before counting them.
+        await Poll.UntilAsync(() => RaisedLines(second, atRiskId) > 0 && RaisedLines(second, missedId) > 0,
+            "the at-risk and missed alerts to be logged");
 
         // Assert
         Assert.Equal(T0 + TimeSpan.FromMinutes(50), atRisk!.Alert.RaisedAt);
@@ -80,8 +83,8 @@ public sealed class SlaMonitorRestartTests
         Assert.Equal(1, slowAfter!.RaiseCount);
         Assert.Null(slowAfter.ClearedAt);
         Assert.DoesNotContain(second.Logs.Entries, e => (e.EventId is Log.Ids.AlertRaised or Log.Ids.TaskAlertRaised) && e.Message.Contains(slow, StringComparison.Ordinal));
-        Assert.Single(second.Logs.Entries, e => e.EventId == Log.Ids.AlertRaised && e.Message.Contains(atRiskId, StringComparison.Ordinal));
-        Assert.Single(second.Logs.Entries, e => e.EventId == Log.Ids.AlertRaised && e.Message.Contains(missedId, StringComparison.Ordinal));
+        Assert.Equal(1, RaisedLines(second, atRiskId));
+        Assert.Equal(1, RaisedLines(second, missedId));
     }
 
     [Fact]
@@ -246,6 +249,9 @@ public sealed class SlaMonitorRestartTests
         Assert.Equal(1, raised.Alert.Attempt);
         Assert.Null(raised.ClearedAt);
     }
+
+    private static int RaisedLines(TestEngine engine, string alertId) => engine.Logs.Entries.Count(e =>
+        e.EventId == Log.Ids.AlertRaised && e.Message.Contains(alertId, StringComparison.Ordinal));
 
     private static AlertStore Alerts(TestEngine engine) => engine.Services.GetRequiredService<AlertStore>();
 

@@ -58,7 +58,7 @@ public sealed class ProcessGroupTests
         await using var engine = await TestEngine.StartAsync(dataDirectory: directory);
 
         // Assert
-        await Poll.UntilAsync(() => family.All(pid => !ProcessTable.IsAlive(pid)), "the orphans to die", seconds: 10);
+        await Poll.UntilAsync(() => family.All(pid => !ProcessTable.IsAlive(pid)), "the orphans to die");
         Assert.True(ProcessTable.IsAlive(stranger.Id), "a process of another data directory was killed");
         Assert.True(engine.Logs.Has(Log.Ids.OrphansKilled));
         stranger.Kill(entireProcessTree: true);

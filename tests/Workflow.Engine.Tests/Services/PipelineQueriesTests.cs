@@ -34,4 +34,30 @@ public sealed class PipelineQueriesTests
         Assert.Null(afterDelete);
         Assert.Equal(("three", 3), (afterRecreate?.Definition.Description, afterRecreate?.Version ?? 0));
     }
+
+    [Fact]
+    public async Task Reading_an_older_version_or_the_version_list_keeps_the_head_parsed_once()
+    {
+        // Arrange
+        await using var engine = await TestEngine.StartAsync();
+        var workflow = engine.Workflow;
+        var ct = CancellationToken.None;
+        var one = Define("p", Code("a", "h")) with { Description = "one" };
+        await workflow.UpsertPipelineAsync(one, null, "alice", ct);
+        await workflow.UpsertPipelineAsync(one with { Description = "two" }, 1, "alice", ct);
+        var head = await workflow.GetPipelineAsync("p", null, ct);
+
+        // Act
+        var older = await workflow.GetPipelineAsync("p", 1, ct);
+        var headAfterOlder = await workflow.GetPipelineAsync("p", null, ct);
+        await workflow.ListPipelineVersionsAsync("p", ct);
+        var listedAfterVersions = Assert.Single(await workflow.ListPipelinesAsync(ct), p => p.Definition.Id == "p");
+        var olderAgain = await workflow.GetPipelineAsync("p", 1, ct);
+
+        // Assert: the same parsed record, not a new parse of the same text.
+        Assert.Equal(1, older?.Version);
+        Assert.Same(head, headAfterOlder);
+        Assert.Same(head, listedAfterVersions);
+        Assert.Equal(1, olderAgain?.Version);
+    }
 }

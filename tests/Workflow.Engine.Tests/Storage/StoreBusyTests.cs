@@ -22,7 +22,13 @@ public sealed class StoreBusyTests
                 await release.Task.WaitAsync(ct);
                 return JsonSerializer.SerializeToElement("done");
             }),
-            options: o => o.StoreBusyTimeout = TimeSpan.FromMilliseconds(200));
+            options: o =>
+            {
+                o.StoreBusyTimeout = TimeSpan.FromMilliseconds(200);
+                // Retries enough to outlast the test noticing the busy commit and letting go of the lock, however
+                // slowly a loaded machine runs it (seven tries, 1.4 s, did not always).
+                o.StoreBusyRetries = 1000;
+            });
         var run = await engine.StartRunAsync(Pipelines.Define("locked", Pipelines.Code("work", "gated")));
         await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
 

@@ -56,7 +56,8 @@ public sealed class DashboardTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_signed_out_browser_is_offered_the_platform_sign_in_and_a_signed_in_one_triggers_a_run()
     {
-        // Arrange
+        // Arrange: expectations wait 30 s, not Playwright's 5, for a page on a loaded machine.
+        SetDefaultExpectTimeout(30_000);
         var name = Name();
         await using var durable = await DurableAppHost.StartAsync(azurite.ConnectionString, name);
         await using var app = await DashboardApp.StartAsync(azurite.ConnectionString, name, Alice, durable.Client);

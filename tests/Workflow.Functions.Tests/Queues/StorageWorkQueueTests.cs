@@ -108,11 +108,10 @@ public sealed class StorageWorkQueueTests(AzuriteFixture azurite)
         return services.BuildServiceProvider();
     }
 
-    private static TaskContext Context() => new()
+    private static TaskContext Context() => new(new TaskAttempt("drainer@1", "drainer", new RunTask("drain", "drain", 1,
+        "queue-drain", Config: null, Input: null, Pool: "", Priority: 0, Rank: 0, IdempotencyKey: "drainer@1/drain/1",
+        Timeout: null)))
     {
-        TaskAttempt = new TaskAttempt("drainer@1", "drainer", new RunTask("drain", "drain", 1, "queue-drain",
-            Config: null, Input: null, Pool: "", Priority: 0, Rank: 0, IdempotencyKey: "drainer@1/drain/1",
-            Timeout: null)),
         Config = JsonSerializer.SerializeToElement(new { queue = "orders", handler = "order", maxDeliveries = 2 }),
         Log = new DiscardLog(),
         Outputs = null!,

@@ -63,6 +63,41 @@ public sealed class ChartCodeTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task A_critical_path_that_passes_a_skipped_task_is_drawn_through_it_without_outlining_it()
+    {
+        // Arrange: extract -> gate (skipped) -> load, and extract -> ran (cancelled after it started) -> report; the
+        // API's path leaves the skipped gate off: extract, load. A path extract, report may not pass the task that ran.
+        const string script = """
+            async () => {
+              const { renderDag } = await import('/js/charts/dag.js');
+              const nodes = [
+                { key: 'extract', deps: [], status: 'succeeded', started: true },
+                { key: 'gate', deps: ['extract'], status: 'skipped', started: false },
+                { key: 'load', deps: ['gate'], status: 'running', started: true },
+                { key: 'ran', deps: ['extract'], status: 'cancelled', started: true },
+                { key: 'report', deps: ['ran'], status: 'pending', started: false },
+              ];
+              const critical = svg => ({
+                nodes: [...svg.querySelectorAll('.node[data-critical="true"]')].map(n => n.dataset.task).sort(),
+                edges: svg.querySelectorAll('.edge.critical').length,
+                passing: svg.querySelectorAll('.edge.critical.passing').length });
+              return { gate: critical(renderDag(nodes, { critical: ['extract', 'load'] }).svg),
+                       ran: critical(renderDag(nodes, { critical: ['extract', 'report'] }).svg) };
+            }
+            """;
+
+        // Act
+        var result = await fixture.EvaluateAsync(script);
+
+        // Assert
+        var gate = result.GetProperty("gate");
+        Assert.Equal(["extract", "load"], gate.GetProperty("nodes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, gate.GetProperty("edges").GetInt32());
+        Assert.Equal(2, gate.GetProperty("passing").GetInt32());
+        Assert.Equal(0, result.GetProperty("ran").GetProperty("edges").GetInt32());
+    }
+
+    [Fact]
     public async Task Durations_in_the_API_forms_are_read_as_seconds()
     {
         // Arrange

@@ -22,6 +22,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Expect(...) waits 5 s by default, which a page on a loaded machine overran (a run view still loading, an
+        // alert row not yet refreshed away): assertions wait as long as actions do.
+        Assertions.SetDefaultExpectTimeout(30_000);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         _host = await HostProcess.StartAsync(cts.Token);
         _playwright = await Playwright.CreateAsync();

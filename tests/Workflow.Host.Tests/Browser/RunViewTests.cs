@@ -143,6 +143,49 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
     /// Makes a folder in the host's data directory for a test pipeline's release file, posts the pipeline built for
     /// that folder as an editor, and opens a page signed in as dana, an operator of its group.
     /// </summary>
+    [Fact]
+    public async Task The_run_view_asks_for_the_critical_path_again_only_when_the_run_changed()
+    {
+        // Arrange: a run that holds until a file appears, and a count of the page's requests.
+        var (page, errors, hold) = await OperatorPageWithPipelineAsync("hold-poll", d =>
+        {
+            var pipeline = TestPipelines.Holding(d);
+            pipeline["id"] = "browser-hold-poll";
+            return pipeline;
+        });
+        var (details, paths) = (0, 0);
+        page.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (path.EndsWith("/critical-path", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref paths);
+            }
+            else if (path.StartsWith("/api/runs/browser-hold-poll", StringComparison.Ordinal) && !path.Contains("/tasks/"))
+            {
+                Interlocked.Increment(ref details);
+            }
+        };
+        await page.GetByTestId("trigger-browser-hold-poll").ClickAsync();
+        await Expect(DashboardPage.DagNode(page, "hold")).ToHaveAttributeAsync("data-status", "running");
+        await Expect(page.GetByTestId("critical-path")).ToContainTextAsync("hold");
+
+        // Act: three more refreshes of a run in which nothing changes, then its end.
+        var (pathsBefore, detailsBefore) = (Volatile.Read(ref paths), Volatile.Read(ref details));
+        await Poll.UntilAsync(() => Volatile.Read(ref details) >= detailsBefore + 3, "three refreshes of the run");
+        var pathsWhileUnchanged = Volatile.Read(ref paths) - pathsBefore;
+        await File.WriteAllTextAsync(Path.Combine(hold, "release"), "go");
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",
+            new() { Timeout = 90_000 });
+
+        // Assert
+        Assert.Equal(0, pathsWhileUnchanged);
+        Assert.True(Volatile.Read(ref paths) > pathsBefore, "the critical path is asked for again once the run changed");
+        await Expect(page.GetByTestId("critical-path")).Not.ToContainTextAsync("projected");
+        Assert.Empty(errors.All);
+        await page.Context.CloseAsync();
+    }
+
     private async Task<(IPage Page, PageErrors Errors, string Folder)> OperatorPageWithPipelineAsync(string folder,
         Func<string, JsonObject> pipeline)
     {

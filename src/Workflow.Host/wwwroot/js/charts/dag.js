@@ -8,18 +8,52 @@ function truncate(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Tasks that ended without running: the API leaves them off the critical path, which passes through them. */
+const RAN_NO_TIME = new Set(['skipped', 'cancelled']);
+
 /**
- * nodes: [{key, deps, status, duration (seconds or null), label}]; critical: the keys of the critical path in
- * order (the API's), outlined with the edges between consecutive keys. Returns the SVG element; clicking a node
- * calls onSelect(key).
+ * The edges joining consecutive steps of the critical path: the direct edge, else the chain through tasks that ran
+ * no time (a skipped gate between two steps), which the path passes through without them being on it. Returns a
+ * map from "from->to" to whether the edge passes through such a task.
+ */
+export function criticalEdges(layout, byKey, critical) {
+  const onPath = new Set(critical);
+  const children = new Map(layout.nodes.map(n => [n.key, []]));
+  for (const edge of layout.edges) children.get(edge.from).push(edge.to);
+  const passable = key => !onPath.has(key) && RAN_NO_TIME.has(byKey.get(key)?.status) && !byKey.get(key)?.started;
+  const edges = new Map();
+  critical.slice(1).forEach((to, i) => {
+    const from = critical[i];
+    if (children.get(from)?.includes(to)) { edges.set(`${from}->${to}`, false); return; }
+    const via = new Map([[from, null]]);
+    const queue = [from];
+    for (let k = 0; k < queue.length && !via.has(to); k++) {
+      for (const next of children.get(queue[k]) ?? []) {
+        if (!via.has(next) && (next === to || passable(next))) { via.set(next, queue[k]); queue.push(next); }
+      }
+    }
+    for (let at = via.has(to) ? to : null; at !== null && via.get(at) !== null; at = via.get(at)) {
+      edges.set(`${via.get(at)}->${at}`, true);
+    }
+  });
+  return edges;
+}
+
+/**
+ * nodes: [{key, deps, status, started (whether it ran), duration (seconds or null), label}]; critical: the keys of
+ * the critical path in order (the API's), outlined with the edges joining consecutive keys (see criticalEdges).
+ * Returns the SVG element; clicking a node calls onSelect(key).
  */
 export function renderDag(nodes, { selected, onSelect, critical = [] } = {}) {
   const byKey = new Map(nodes.map(n => [n.key, n]));
   const layout = layoutDag(nodes);
   const onPath = new Set(critical);
-  const pathEdges = new Set(critical.slice(1).map((key, i) => `${critical[i]}->${key}`));
+  const pathEdges = criticalEdges(layout, byKey, critical);
   for (const node of layout.nodes) node.critical = onPath.has(node.key);
-  for (const edge of layout.edges) edge.critical = pathEdges.has(`${edge.from}->${edge.to}`);
+  for (const edge of layout.edges) {
+    edge.critical = pathEdges.has(`${edge.from}->${edge.to}`);
+    edge.passing = pathEdges.get(`${edge.from}->${edge.to}`) === true;
+  }
   const { nodeWidth: w, nodeHeight: hgt } = layout;
   const pos = new Map(layout.nodes.map(n => [n.key, n]));
 
@@ -45,7 +79,7 @@ export function renderDag(nodes, { selected, onSelect, critical = [] } = {}) {
     const y2 = b.y + hgt / 2;
     const bend = Math.max(24, (x2 - x1) / 2);
     edgeLayer.append(s('path', {
-      class: edge.critical ? 'edge critical' : 'edge',
+      class: edge.passing ? 'edge critical passing' : edge.critical ? 'edge critical' : 'edge',
       d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`,
       'marker-end': edge.critical ? 'url(#arrow-critical)' : 'url(#arrow)',
     }));

@@ -33,6 +33,7 @@ export function render(container, params) {
 
   let detail = null;
   let critical = null;
+  let criticalState = null;
   let definition;
   const attempts = new Map();
   let current = null;
@@ -59,6 +60,7 @@ export function render(container, params) {
       key: t.taskKey,
       deps: (t.dependsOn ?? []).flatMap(d => (keys.has(d) ? [d] : tasks.filter(o => o.taskId === d).map(o => o.taskKey))),
       status: t.status,
+      started: Boolean(t.startedAt),
       duration: t.startedAt ? secondsBetween(t.startedAt, t.finishedAt) : (expected.get(t.taskId) ?? null),
     }));
   };
@@ -201,7 +203,14 @@ export function render(container, params) {
       }
       return;
     }
-    critical = await api(`/api/runs/${encodeURIComponent(runId)}/critical-path`).catch(() => null);
+    // The critical path changes only with the run, unless a task is past its estimate (then its projection moves
+    // with the clock): ask again only then. The caption counts the ETA down from when it was asked.
+    const state = runState(detail);
+    if (state !== criticalState || critical?.overdue?.length) {
+      critical = await api(`/api/runs/${encodeURIComponent(runId)}/critical-path`).catch(() => null);
+      if (critical) critical.receivedAt = Date.now();
+      criticalState = critical ? state : null;
+    }
     if (definition === undefined) {
       definition = null;
       try { definition = await api(`/api/pipelines/${encodeURIComponent(detail.run.pipelineId)}`); } catch { /* deleted or hidden */ }
@@ -257,12 +266,22 @@ function criticalCaption(critical, active) {
   const path = critical?.path ?? [];
   const span = path.length ? secondsBetween(path[0].start, path[path.length - 1].finish) : null;
   const unknown = critical?.etaKnown === false;
+  const lowerBound = critical?.unestimated?.length > 0;
+  const elapsed = critical?.receivedAt ? (Date.now() - critical.receivedAt) / 1000 : 0;
+  const remaining = Math.max(0, (critical?.remainingSeconds ?? 0) - elapsed);
   const timing = !path.length ? '' : !active ? ` (${formatDuration(span)})`
-    : unknown ? ' (finish not known yet, projected)' : ` (finishes in ${formatDuration(critical.remainingSeconds)}, projected)`;
-  const missing = critical?.unestimated?.length
+    : unknown ? ' (finish not known yet, projected)'
+      : ` (finishes in ${lowerBound ? 'at least ' : ''}${formatDuration(remaining)}, projected)`;
+  const missing = lowerBound
     ? ` · no duration estimate yet for ${critical.unestimated.join(', ')} (counted as no time)` : '';
   return h('p', { class: 'chart-caption', 'data-testid': 'critical-path' }, 'Critical path: ',
     h('strong', {}, path.map(step => step.taskKey).join(' → ') || '—'), timing, missing);
+}
+
+/** What the critical path depends on: the run's status and each task's state and times. */
+function runState(detail) {
+  return JSON.stringify([detail.run.status,
+    detail.tasks.map(t => [t.taskKey, t.status, t.attempts, t.startedAt, t.finishedAt])]);
 }
 
 function countTasks(tasks) {
