@@ -14,8 +14,7 @@ public sealed class SaveThenAudit(IWorkflowService workflow, IAuditLog audit) : 
         var id = save.Definition.Id;
         if (save.MustBeNew && await workflow.GetPipelineAsync(id, null, cancellationToken) is not null)
         {
-            throw new ConflictException($"A pipeline with id '{id}' already exists. Choose another id, or change " +
-                                        $"the existing one with PUT /api/pipelines/{id} and its ETag.");
+            throw PipelineIdTaken.Refusal(id);
         }
 
         var record = await workflow.UpsertPipelineAsync(save.Definition, save.ExpectedVersion, save.Actor,

@@ -75,8 +75,10 @@ internal static class PipelineWriteEndpoints
                 return no;
             }
 
+            // Must be new: a create of the same id that lands first is refused here (409), not overwritten and moved
+            // to the caller's group without the owner's Update check.
             return await SaveAsync(http, s, caller, definition, null, AuditActions.PipelineCreated, created: true,
-                mustBeNew: false, ct);
+                mustBeNew: true, ct);
         }
 
         var owner = existing.Definition.OwnerGroup;

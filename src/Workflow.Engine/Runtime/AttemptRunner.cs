@@ -47,7 +47,9 @@ internal sealed class AttemptRunner(EngineRuntime engine)
         engine.Writer.Post(op);
         try
         {
-            if (await op.Result)
+            // Yield even when the commit already finished: the dispatcher may launch this worker inline on a timer or
+            // lease-keeper thread, and the handler must run on the pool, not on that loop.
+            if (await op.Result.ConfigureAwait(ConfigureAwaitOptions.ForceYielding))
             {
                 return true;
             }

@@ -110,23 +110,35 @@ internal sealed class EngineRuntime : IAsyncDisposable
 
     /// <summary>
     /// Stops once: a second caller while the stop runs (a host's own shutdown beside the one its owner asked for, then
-    /// its disposal) waits for the same stop instead of returning early and letting the resources go under it.
+    /// its disposal) waits for the same stop instead of returning early and letting the resources go under it. The
+    /// stop itself ignores the callers' tokens (it gives its loops a grace period of its own), so a caller that stops
+    /// waiting cannot end it early for the disposal that waits behind it.
     /// </summary>
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
+        Task stop;
         lock (_stopGate)
         {
             if (Started)
             {
                 Started = false;
-                _stop = Task.Run(() => StopOnceAsync(cancellationToken), CancellationToken.None);
+                _stop = Task.Run(StopOnceAsync, CancellationToken.None);
             }
 
-            return _stop ?? Task.CompletedTask;
+            stop = _stop ?? Task.CompletedTask;
+        }
+
+        try
+        {
+            await stop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.StopTimedOut(Logger);
         }
     }
 
-    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    private async Task StopOnceAsync()
     {
         // Close the writer before cancelling handlers: an attempt stopped by shutdown must not be recorded as
         // cancelled. It stays queued in the store and runs again after the restart.
@@ -141,9 +153,9 @@ internal sealed class EngineRuntime : IAsyncDisposable
         Observers.Complete();
         try
         {
-            await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        catch (TimeoutException)
         {
             Log.StopTimedOut(Logger);
         }

@@ -29,7 +29,7 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
         var current = head is { Deleted: false } ? head.Value.Version : (int?)null;
         if (options is { MustBeNew: true } && current is not null)
         {
-            throw PipelineCommands.Exists(definition.Id, current);
+            throw PipelineIdTaken.Refusal(definition.Id);
         }
 
         if (expectedVersion is { } expected && expected != current)

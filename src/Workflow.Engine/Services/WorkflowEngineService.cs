@@ -55,7 +55,7 @@ public sealed class WorkflowEngineService : IWorkflowService
         ArgumentNullException.ThrowIfNull(options);
         if (options.MustBeNew && await _pipelines.IsDynamicAsync(definition.Id, cancellationToken))
         {
-            throw PipelineCommands.Exists(definition.Id, version: null);
+            throw PipelineIdTaken.Refusal(definition.Id, generated: true);
         }
 
         return await _pipelineCommands.UpsertAsync(definition, expectedVersion, actor, options, cancellationToken);

@@ -36,8 +36,15 @@ public sealed class PipelineEndpointsTests(ApiFactory factory) : IClassFixture<A
         await erin.PostAsync("/api/pipelines", Definitions.Echo("pe2-p1", "data-eng", "first"));
 
         var again = await erin.PostAsync("/api/pipelines", Definitions.Echo("pe2-p1", "data-eng", "second"));
+        var otto = await ApiClient.LoginAsync(_factory, "otto", ["other"], ["editor"]);
+        var hidden = await otto.PostAsync("/api/pipelines", Definitions.Echo("pe2-p1", "other", "third"));
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        // The refusal names the way to change the pipeline, but not its version: the caller may not see it.
+        var detail = (await ApiClient.JsonAsync(hidden)).GetProperty("detail").GetString()!;
+        Assert.Equal(HttpStatusCode.Conflict, hidden.StatusCode);
+        Assert.Contains("PUT /api/pipelines/pe2-p1", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("version", detail, StringComparison.OrdinalIgnoreCase);
         var versions = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/pe2-p1/versions"));
         Assert.Equal(1, versions.GetArrayLength());
         var audit = await ApiClient.JsonAsync(await erin.GetAsync("/api/audit"));

@@ -151,6 +151,8 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         {
             var pipeline = TestPipelines.Holding(d);
             pipeline["id"] = "browser-hold-poll";
+            // Estimated, so its projection stands still while it runs (an unestimated running task ends "now").
+            pipeline["tasks"]![1]!["expectedDuration"] = "1h";
             return pipeline;
         });
         var (details, paths) = (0, 0);

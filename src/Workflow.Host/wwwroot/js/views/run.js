@@ -203,10 +203,13 @@ export function render(container, params) {
       }
       return;
     }
-    // The critical path changes only with the run, unless a task is past its estimate (then its projection moves
-    // with the clock): ask again only then. The caption counts the ETA down from when it was asked.
+    // The critical path changes only with the run, unless its projection moves with the clock: a task past its
+    // estimate, one waiting for a slot or a retry (it starts "now"), or a running one without an estimate (it ends
+    // "now"). Ask again only then; in between the caption counts the ETA down from when it was asked.
     const state = runState(detail);
-    if (state !== criticalState || critical?.overdue?.length) {
+    const movesWithClock = critical?.overdue?.length || detail.tasks.some(t => t.status === 'ready'
+      || t.status === 'retry-wait' || (t.status === 'running' && critical?.unestimated?.includes(t.taskKey)));
+    if (state !== criticalState || movesWithClock) {
       critical = await api(`/api/runs/${encodeURIComponent(runId)}/critical-path`).catch(() => null);
       if (critical) critical.receivedAt = Date.now();
       criticalState = critical ? state : null;
