@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Workflow.Bench.Engine;
-using Workflow.Engine;
+using Workflow.Bench.Goals;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Services;
 using Workflow.Model;
-using Workflow.Runtime.Handlers;
 using Workflow.Services;
 
 namespace Workflow.Bench.Dispatch;
@@ -31,19 +28,9 @@ public static class StartPlanningBenchmark
 
     private static async Task RunAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "wf-start-planning-bench", Guid.NewGuid().ToString("n"));
-        var services = new ServiceCollection();
-        services.AddWorkflowEngine(o => o.DataDirectory = directory);
-        services.AddCodeHandler("noop", (_, _, _) => ValueTask.FromResult<JsonElement?>(null));
-        await using var provider = services.BuildServiceProvider();
-        var hosted = provider.GetServices<IHostedService>().ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
-
-        var workflow = provider.GetRequiredService<WorkflowEngineService>();
-        var writer = provider.GetRequiredService<WriteLoop>();
+        await using var host = await BenchHost.StartAsync(clock: null, schedulerRunning: false);
+        var workflow = host.Workflow;
+        var writer = host.Writer;
         var noop = JsonSerializer.SerializeToElement(new { handler = "noop" });
         var layered = DispatchShapes.Layered(BigTasks, seed: 7);
         var big = (await workflow.UpsertPipelineAsync(layered with
@@ -83,12 +70,6 @@ public static class StartPlanningBenchmark
 
         Summarize("worst small-run start", w => w.MaxMs, results);
         Summarize("writer CPU time", w => w.WriterCpuMs, results);
-        foreach (var service in Enumerable.Reverse(hosted))
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
-
-        Directory.Delete(directory, recursive: true);
     }
 
     /// <summary>Small runs' start latencies that overlap the big run's start, planned where asked.</summary>
