@@ -64,9 +64,7 @@ internal static class DeciderCommands
             Sequence = engine.NextSequence(),
         };
         run.Pending[item.Key] = item;
-        context.Sql.InsertAttempt(run.RunId, task.TaskKey, task.Attempt, task.TaskId, task.Kind, pool, task.Priority,
-            task.Rank, SqlValue.Json(task.Config), SqlValue.Json(task.Input),
-            task.Timeout is { } t ? (long)t.TotalMilliseconds : null, item.Key, context.NowMs);
+        context.Sql.InsertAttempt(run.RunId, task, pool, context.NowMs);
         context.Dispatch(item);
     }
 

@@ -11,6 +11,9 @@ internal static class RecoveryQueries
     /// The attempts queued or running at the last stop, rebuilt into the same record the decider's
     /// <see cref="RunTask"/> made; the command itself is not stored, so whether an attempt keeps its output inline
     /// is asked of its run's state (<see cref="MapSources"/>; false for a run no longer in <paramref name="runs"/>).
+    /// The row holds the input without its run-level members and no idempotency key (<c>HotStatements.InsertAttempt</c>):
+    /// the input gets them back from the run's state and the key is rebuilt; a row written whole by an older
+    /// version already has them and its stored key is the same rebuilt key.
     /// </summary>
     public static List<(WorkItem Item, DateTimeOffset? AvailableAt)> PendingAttempts(WriteContext context,
         IReadOnlyDictionary<string, ActiveRun> runs)
@@ -18,7 +21,7 @@ internal static class RecoveryQueries
         var items = new List<(WorkItem, DateTimeOffset?)>();
         using var command = context.Command("""
             SELECT a.run_id, a.task_key, a.attempt, a.task_id, a.kind, a.pool, a.priority, a.rank, a.config, a.input,
-                   a.timeout_ms, a.idempotency_key, a.available_at, a.deliveries, a.resume_state, r.pipeline_id
+                   a.timeout_ms, a.available_at, a.deliveries, a.resume_state, r.pipeline_id
             FROM task_attempts a JOIN runs r ON r.run_id = a.run_id
             WHERE a.status IN ('queued', 'running')
             ORDER BY a.queued_at;
@@ -27,28 +30,31 @@ internal static class RecoveryQueries
         while (reader.Read())
         {
             var runId = reader.GetString(0);
+            var taskKey = reader.GetString(1);
+            var attemptNumber = reader.GetInt32(2);
             var taskId = reader.GetString(3);
             var pool = reader.GetString(5);
+            var active = runs.TryGetValue(runId, out var run);
+            var input = EngineJson.Parse(reader.IsDBNull(9) ? null : reader.GetString(9));
             var task = new RunTask(
-                TaskKey: reader.GetString(1),
+                TaskKey: taskKey,
                 TaskId: taskId,
-                Attempt: reader.GetInt32(2),
+                Attempt: attemptNumber,
                 Kind: reader.GetString(4),
                 Config: EngineJson.Parse(reader.IsDBNull(8) ? null : reader.GetString(8)),
-                Input: EngineJson.Parse(reader.IsDBNull(9) ? null : reader.GetString(9)),
+                Input: active ? RunLevelInput.Restore(input, run!.State) : input,
                 Pool: pool,
                 Priority: reader.GetInt32(6),
                 Rank: reader.GetDouble(7),
-                IdempotencyKey: reader.GetString(11),
+                IdempotencyKey: RunTask.IdempotencyKeyFor(runId, taskKey, attemptNumber),
                 Timeout: reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
-                KeepOutputInline: runs.TryGetValue(runId, out var run) &&
-                                  MapSources.KeepsOutputInline(run.State, taskId));
-            var attempt = new TaskAttempt(runId, reader.GetString(15), task)
+                KeepOutputInline: active && MapSources.KeepsOutputInline(run!.State, taskId));
+            var attempt = new TaskAttempt(runId, reader.GetString(14), task)
             {
-                ResumeState = EngineJson.Parse(reader.IsDBNull(14) ? null : reader.GetString(14)),
+                ResumeState = EngineJson.Parse(reader.IsDBNull(13) ? null : reader.GetString(13)),
             };
-            var item = new WorkItem(attempt, pool) { Deliveries = reader.GetInt32(13) };
-            items.Add((item, reader.IsDBNull(12) ? null : UnixTime.FromMs(reader.GetInt64(12))));
+            var item = new WorkItem(attempt, pool) { Deliveries = reader.GetInt32(12) };
+            items.Add((item, reader.IsDBNull(11) ? null : UnixTime.FromMs(reader.GetInt64(11))));
         }
 
         return items;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Workflow.Execution;
 
 namespace Workflow.Engine.Storage;
 
@@ -11,6 +12,7 @@ namespace Workflow.Engine.Storage;
 /// </summary>
 internal sealed class HotStatements : IDisposable
 {
+    private static readonly byte[] NoKey = [];
     private readonly List<PreparedStatement> _all = [];
     private readonly bool _durable;
     private readonly SqliteConnection _connection;
@@ -74,11 +76,17 @@ internal sealed class HotStatements : IDisposable
     /// <summary>The transaction ad hoc writes join; prepared statements run in whatever transaction is open.</summary>
     public void Bind(SqliteTransaction? transaction) => _transaction = transaction;
 
-    public void InsertAttempt(string runId, string taskKey, int attempt, string taskId, string kind, string pool,
-        int priority, double rank, SqlValue config, SqlValue input, long? timeoutMs, string key, long queuedAt) =>
-        Run(_insertAttempt, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Text(taskId),
-            SqlValue.Text(kind), SqlValue.Text(pool), SqlValue.Of(priority), SqlValue.Of(rank), config, input,
-            SqlValue.Of(timeoutMs), SqlValue.Text(key), SqlValue.Of(queuedAt)]);
+    /// <summary>
+    /// A queued attempt's row. What every attempt of a run repeats is not stored: the input without its
+    /// run-level members (<see cref="RunLevelInput"/>) and the idempotency key as '' (it is
+    /// <see cref="RunTask.IdempotencyKeyFor"/>); recovery rebuilds both (<c>RecoveryQueries</c>).
+    /// </summary>
+    public void InsertAttempt(string runId, RunTask task, string pool, long queuedAt) =>
+        Run(_insertAttempt, [RunId(runId), SqlValue.Text(task.TaskKey), SqlValue.Of(task.Attempt),
+            SqlValue.Text(task.TaskId), SqlValue.Text(task.Kind), SqlValue.Text(pool), SqlValue.Of(task.Priority),
+            SqlValue.Of(task.Rank), SqlValue.Json(task.Config), SqlValue.Utf8(RunLevelInput.Without(task.Input)),
+            SqlValue.Of(task.Timeout is { } t ? (long)t.TotalMilliseconds : null), SqlValue.Utf8(NoKey),
+            SqlValue.Of(queuedAt)]);
 
     public void MarkStarted(string runId, string taskKey, int attempt, long startedAt, long leaseExpiresAt,
         int deliveries) =>

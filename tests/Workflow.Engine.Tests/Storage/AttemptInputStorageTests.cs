@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Tests.Support;
+using Workflow.Execution;
+using Workflow.Model;
+using Workflow.Runtime.Handlers;
+using Workflow.Services;
+
+namespace Workflow.Engine.Tests.Storage;
+
+/// <summary>
+/// <c>task_attempts</c> keeps an attempt's input without the run-level <c>$params</c> and <c>$run</c> and no
+/// idempotency key; an attempt redelivered after a restart gets all of them back as its first delivery saw them,
+/// also from a row an older engine wrote whole.
+/// </summary>
+public sealed class AttemptInputStorageTests
+{
+    private sealed record Seen(string? Input, string? Args, string? RunId, string? Parameters, string Key);
+
+    private readonly ConcurrentDictionary<int, Seen> _gate = new();
+
+    private void Register(IServiceCollection services)
+    {
+        services.AddCodeHandler("up", (_, _, _) =>
+            ValueTask.FromResult<JsonElement?>(JsonSerializer.SerializeToElement(new { rows = 3, s = "é" })));
+        services.AddCodeHandler("gate", async (context, args, ct) =>
+        {
+            _gate[context.Delivery] = new Seen(context.Input?.GetRawText(), args?.GetRawText(), context.Run?.RunId,
+                context.Parameters?.GetRawText(), context.IdempotencyKey);
+            if (context.Delivery == 1)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return null;
+        });
+    }
+
+    private static PipelineDefinition Pipeline() => Pipelines.Define("inputs",
+        Pipelines.Code("up", "up"),
+        Pipelines.Code("gate", "gate", new { who = "{{ params.who }}", run = "{{ run.id }}" }, "up")) with
+    {
+        Parameters = [new ParameterDefinition { Name = "who", Type = "string" }],
+    };
+
+    private async Task<(string Path, string RunId)> StopWithTheGateInFlightAsync()
+    {
+        var data = TempDirectory.Create();
+        await using var engine = await TestEngine.StartAsync(Register, data);
+        await engine.Workflow.UpsertPipelineAsync(Pipeline(), null, "test", CancellationToken.None);
+        var run = await engine.Workflow.StartRunAsync(new StartRunRequest("inputs", RunTrigger.Api, "test",
+            JsonDocument.Parse("{\"who\":\"zoë\"}").RootElement.Clone()), CancellationToken.None);
+        await Poll.UntilAsync(() => _gate.ContainsKey(1), "the gate's first delivery");
+        return (Path.Combine(data, "workflow.db"), run.RunId);
+    }
+
+    private async Task AssertRedeliveredAsBeforeAsync(string path, string runId)
+    {
+        await using var engine = await TestEngine.StartAsync(Register, Path.GetDirectoryName(path));
+        Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(runId));
+        var first = _gate[1];
+        Assert.Equal(first, _gate[2]);
+        Assert.Contains("\"$run\"", first.Input, StringComparison.Ordinal);
+        Assert.Contains("\"rows\":3", first.Input, StringComparison.Ordinal);
+        Assert.Equal(runId, first.RunId);
+        Assert.Equal($"{runId}/gate/1", first.Key);
+        Assert.DoesNotContain("{{", first.Args, StringComparison.Ordinal);
+        Assert.Contains(runId, first.Args, StringComparison.Ordinal);
+        Assert.Contains("zo", first.Args, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_row_holds_no_run_level_input_or_key_and_a_redelivery_gets_them_back()
+    {
+        // Arrange
+        var (path, runId) = await StopWithTheGateInFlightAsync();
+
+        // Act
+        var stored = await SqliteFile.QueryTextsAsync(path,
+            $"SELECT input || ' key=' || idempotency_key FROM task_attempts WHERE run_id = '{runId}' AND task_key = 'gate';");
+
+        // Assert
+        Assert.Equal(["{\"up\":{\"rows\":3,\"s\":\"\\u00E9\"}} key="], stored);
+        await AssertRedeliveredAsBeforeAsync(path, runId);
+    }
+
+    [Fact]
+    public async Task A_row_an_older_engine_wrote_whole_is_redelivered_as_it_was()
+    {
+        // Arrange: the row as engines before this one wrote it, the whole input the first delivery saw and its key.
+        var (path, runId) = await StopWithTheGateInFlightAsync();
+        var first = _gate[1];
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = """
+                UPDATE task_attempts SET input = $input, idempotency_key = $key
+                WHERE run_id = $run AND task_key = 'gate';
+                """;
+            update.Parameters.AddWithValue("$input", first.Input);
+            update.Parameters.AddWithValue("$key", first.Key);
+            update.Parameters.AddWithValue("$run", runId);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        // Act and assert
+        await AssertRedeliveredAsBeforeAsync(path, runId);
+    }
+}
