@@ -3,7 +3,7 @@ using Workflow.Model;
 namespace Workflow.Engine;
 
 /// <summary>
-/// Configuration of the embedded engine. Defaults suit one machine: a <c>code</c> pool of ten workers per core
+/// Configuration of the embedded engine. Defaults suit one machine: a <c>code</c> pool of fifty workers per core
 /// (in-process handlers mostly await I/O), a <c>cpu</c> pool as wide as the cores, an <c>io</c> pool of 64, and
 /// group commits of up to 2,048 operations.
 /// </summary>
@@ -24,10 +24,13 @@ public sealed class EngineOptions
     };
 
     /// <summary>
-    /// Workers per core of the <c>code</c> pool by default: in-process handlers are async delegates that mostly
-    /// await I/O, so the pool is as wide as Durable Functions' default activity concurrency (ten per core).
+    /// Workers per core of the <c>code</c> pool by default. In-process handlers are async delegates that mostly
+    /// await I/O, and a waiting worker holds no thread, so the pool is wide: between Durable Functions' default
+    /// activity concurrency (ten per core) and Temporal's workers (hundreds to a thousand concurrent activities
+    /// per process). Each worker's delivery start is committed before its handler runs, so the width also bounds
+    /// how many operations one durable commit (and its fsync) carries. CPU-bound tasks say <c>"pool": "cpu"</c>.
     /// </summary>
-    public const int CodeWorkersPerCore = 10;
+    public const int CodeWorkersPerCore = 50;
 
     public int DefaultPoolCapacity { get; set; } = 16;
 

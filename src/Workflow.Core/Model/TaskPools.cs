@@ -6,7 +6,7 @@ namespace Workflow.Model;
 /// </summary>
 /// <remarks>
 /// In-process <c>code</c> handlers are async .NET delegates that mostly await I/O, so their default pool is wide
-/// (the embedded engine gives it ten workers per core, as Durable Functions' activity concurrency does);
+/// (the embedded engine gives it fifty workers per core, <c>EngineOptions.CodeWorkersPerCore</c>);
 /// a task that does CPU-bound work says so with <c>"pool": "cpu"</c>, a pool as wide as the cores.
 /// </remarks>
 public static class TaskPools
