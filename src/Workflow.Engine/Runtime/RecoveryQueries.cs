@@ -11,9 +11,8 @@ internal static class RecoveryQueries
     /// The attempts queued or running at the last stop, rebuilt into the same record the decider's
     /// <see cref="RunTask"/> made; the command itself is not stored, so whether an attempt keeps its output inline
     /// is asked of its run's state (<see cref="MapSources"/>; false for a run no longer in <paramref name="runs"/>).
-    /// The row holds the input without its run-level members and no idempotency key (<c>HotStatements.InsertAttempt</c>):
-    /// the input gets them back from the run's state and the key is rebuilt; a row written whole by an older
-    /// version already has them and its stored key is the same rebuilt key.
+    /// The row holds the input without its run-level members (<c>HotStatements.InsertAttempt</c>), which it gets
+    /// back from the run's state; a row an older engine wrote whole already has them.
     /// </summary>
     public static List<(WorkItem Item, DateTimeOffset? AvailableAt)> PendingAttempts(WriteContext context,
         IReadOnlyDictionary<string, ActiveRun> runs)
@@ -21,7 +20,7 @@ internal static class RecoveryQueries
         var items = new List<(WorkItem, DateTimeOffset?)>();
         using var command = context.Command("""
             SELECT a.run_id, a.task_key, a.attempt, a.task_id, a.kind, a.pool, a.priority, a.rank, a.config, a.input,
-                   a.timeout_ms, a.available_at, a.deliveries, a.resume_state, r.pipeline_id
+                   a.timeout_ms, a.idempotency_key, a.available_at, a.deliveries, a.resume_state, r.pipeline_id
             FROM task_attempts a JOIN runs r ON r.run_id = a.run_id
             WHERE a.status IN ('queued', 'running')
             ORDER BY a.queued_at;
@@ -46,15 +45,15 @@ internal static class RecoveryQueries
                 Pool: pool,
                 Priority: reader.GetInt32(6),
                 Rank: reader.GetDouble(7),
-                IdempotencyKey: RunTask.IdempotencyKeyFor(runId, taskKey, attemptNumber),
+                IdempotencyKey: reader.GetString(11),
                 Timeout: reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
                 KeepOutputInline: active && MapSources.KeepsOutputInline(run!.State, taskId));
-            var attempt = new TaskAttempt(runId, reader.GetString(14), task)
+            var attempt = new TaskAttempt(runId, reader.GetString(15), task)
             {
-                ResumeState = EngineJson.Parse(reader.IsDBNull(13) ? null : reader.GetString(13)),
+                ResumeState = EngineJson.Parse(reader.IsDBNull(14) ? null : reader.GetString(14)),
             };
-            var item = new WorkItem(attempt, pool) { Deliveries = reader.GetInt32(12) };
-            items.Add((item, reader.IsDBNull(11) ? null : UnixTime.FromMs(reader.GetInt64(11))));
+            var item = new WorkItem(attempt, pool) { Deliveries = reader.GetInt32(13) };
+            items.Add((item, reader.IsDBNull(12) ? null : UnixTime.FromMs(reader.GetInt64(12))));
         }
 
         return items;

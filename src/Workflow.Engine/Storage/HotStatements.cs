@@ -12,7 +12,6 @@ namespace Workflow.Engine.Storage;
 /// </summary>
 internal sealed class HotStatements : IDisposable
 {
-    private static readonly byte[] NoKey = [];
     private readonly List<PreparedStatement> _all = [];
     private readonly bool _durable;
     private readonly SqliteConnection _connection;
@@ -77,15 +76,14 @@ internal sealed class HotStatements : IDisposable
     public void Bind(SqliteTransaction? transaction) => _transaction = transaction;
 
     /// <summary>
-    /// A queued attempt's row. What every attempt of a run repeats is not stored: the input without its
-    /// run-level members (<see cref="RunLevelInput"/>) and the idempotency key as '' (it is
-    /// <see cref="RunTask.IdempotencyKeyFor"/>); recovery rebuilds both (<c>RecoveryQueries</c>).
+    /// A queued attempt's row. Its input is stored without the run-level members every attempt of the run repeats
+    /// (<see cref="RunLevelInput"/>); recovery adds them back from the run's state (<c>RecoveryQueries</c>).
     /// </summary>
     public void InsertAttempt(string runId, RunTask task, string pool, long queuedAt) =>
         Run(_insertAttempt, [RunId(runId), SqlValue.Text(task.TaskKey), SqlValue.Of(task.Attempt),
             SqlValue.Text(task.TaskId), SqlValue.Text(task.Kind), SqlValue.Text(pool), SqlValue.Of(task.Priority),
             SqlValue.Of(task.Rank), SqlValue.Json(task.Config), SqlValue.Utf8(RunLevelInput.Without(task.Input)),
-            SqlValue.Of(task.Timeout is { } t ? (long)t.TotalMilliseconds : null), SqlValue.Utf8(NoKey),
+            SqlValue.Of(task.Timeout is { } t ? (long)t.TotalMilliseconds : null), SqlValue.Text(task.IdempotencyKey),
             SqlValue.Of(queuedAt)]);
 
     public void MarkStarted(string runId, string taskKey, int attempt, long startedAt, long leaseExpiresAt,

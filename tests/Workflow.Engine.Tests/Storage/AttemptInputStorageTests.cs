@@ -11,9 +11,9 @@ using Workflow.Services;
 namespace Workflow.Engine.Tests.Storage;
 
 /// <summary>
-/// <c>task_attempts</c> keeps an attempt's input without the run-level <c>$params</c> and <c>$run</c> and no
-/// idempotency key; an attempt redelivered after a restart gets all of them back as its first delivery saw them,
-/// also from a row an older engine wrote whole.
+/// <c>task_attempts</c> keeps an attempt's input without the run-level <c>$params</c> and <c>$run</c>; an attempt
+/// redelivered after a restart gets them back as its first delivery saw them, also from a row an older engine
+/// wrote whole.
 /// </summary>
 public sealed class AttemptInputStorageTests
 {
@@ -72,24 +72,24 @@ public sealed class AttemptInputStorageTests
     }
 
     [Fact]
-    public async Task The_row_holds_no_run_level_input_or_key_and_a_redelivery_gets_them_back()
+    public async Task The_row_holds_no_run_level_input_and_a_redelivery_gets_it_back()
     {
         // Arrange
         var (path, runId) = await StopWithTheGateInFlightAsync();
 
         // Act
         var stored = await SqliteFile.QueryTextsAsync(path,
-            $"SELECT input || ' key=' || idempotency_key FROM task_attempts WHERE run_id = '{runId}' AND task_key = 'gate';");
+            $"SELECT input FROM task_attempts WHERE run_id = '{runId}' AND task_key = 'gate';");
 
         // Assert
-        Assert.Equal(["{\"up\":{\"rows\":3,\"s\":\"\\u00E9\"}} key="], stored);
+        Assert.Equal(["{\"up\":{\"rows\":3,\"s\":\"\\u00E9\"}}"], stored);
         await AssertRedeliveredAsBeforeAsync(path, runId);
     }
 
     [Fact]
     public async Task A_row_an_older_engine_wrote_whole_is_redelivered_as_it_was()
     {
-        // Arrange: the row as engines before this one wrote it, the whole input the first delivery saw and its key.
+        // Arrange: the row as engines before this one wrote it, with the whole input the first delivery saw.
         var (path, runId) = await StopWithTheGateInFlightAsync();
         var first = _gate[1];
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
@@ -97,11 +97,9 @@ public sealed class AttemptInputStorageTests
             await connection.OpenAsync();
             await using var update = connection.CreateCommand();
             update.CommandText = """
-                UPDATE task_attempts SET input = $input, idempotency_key = $key
-                WHERE run_id = $run AND task_key = 'gate';
+                UPDATE task_attempts SET input = $input WHERE run_id = $run AND task_key = 'gate';
                 """;
             update.Parameters.AddWithValue("$input", first.Input);
-            update.Parameters.AddWithValue("$key", first.Key);
             update.Parameters.AddWithValue("$run", runId);
             Assert.Equal(1, await update.ExecuteNonQueryAsync());
         }
