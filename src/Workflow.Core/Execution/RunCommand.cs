@@ -37,7 +37,10 @@ public sealed record RunTask(
     TimeSpan? Timeout,
     bool KeepOutputInline = false) : RunCommand
 {
-    /// <summary>The idempotency key of an attempt, <c>{runId}/{taskKey}/{attempt}</c>, for every host.</summary>
+    /// <summary>
+    /// The idempotency key of an attempt, <c>{runId}/{taskKey}/{attempt}</c>, for every host. The embedded engine's
+    /// <c>task_attempts.idempotency_key</c> computes the same text in SQL rather than storing it.
+    /// </summary>
     public static string IdempotencyKeyFor(string runId, string taskKey, int attempt) => $"{runId}/{taskKey}/{attempt}";
 }
 

@@ -9,9 +9,45 @@ namespace Workflow.Engine.Storage;
 /// </summary>
 public static class EngineSchema
 {
+    /// <summary>The columns of <c>task_attempts</c> with the key column as given, and its primary key.</summary>
+    private static string AttemptColumns(string keyColumn) => $"""
+                run_id TEXT NOT NULL,
+                task_key TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                task_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                pool TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                rank REAL NOT NULL,
+                status TEXT NOT NULL,
+                config TEXT,
+                input TEXT,
+                timeout_ms INTEGER,
+                {keyColumn},
+                queued_at INTEGER NOT NULL,
+                available_at INTEGER,
+                started_at INTEGER,
+                finished_at INTEGER,
+                lease_expires_at INTEGER,
+                deliveries INTEGER NOT NULL DEFAULT 0,
+                error_kind TEXT,
+                error TEXT,
+                output TEXT,
+                log_bytes INTEGER NOT NULL DEFAULT 0,
+                resume_state TEXT,
+                PRIMARY KEY (run_id, task_key, attempt)) WITHOUT ROWID;
+        """;
+
+    private const string WorkItemsView = """
+            CREATE VIEW work_items AS
+                SELECT run_id, task_key, attempt, kind, pool, priority, rank, queued_at, available_at,
+                       lease_expires_at, deliveries, status
+                FROM task_attempts WHERE status IN ('queued', 'running');
+        """;
+
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
-        new(1, "engine-core", """
+        new(1, "engine-core", $"""
             CREATE TABLE pipelines (
                 pipeline_id TEXT NOT NULL,
                 version INTEGER NOT NULL,
@@ -59,35 +95,8 @@ public static class EngineSchema
                 seq INTEGER NOT NULL,
                 state TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE task_attempts (
-                run_id TEXT NOT NULL,
-                task_key TEXT NOT NULL,
-                attempt INTEGER NOT NULL,
-                task_id TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                pool TEXT NOT NULL,
-                priority INTEGER NOT NULL,
-                rank REAL NOT NULL,
-                status TEXT NOT NULL,
-                config TEXT,
-                input TEXT,
-                timeout_ms INTEGER,
-                idempotency_key TEXT NOT NULL,
-                queued_at INTEGER NOT NULL,
-                available_at INTEGER,
-                started_at INTEGER,
-                finished_at INTEGER,
-                lease_expires_at INTEGER,
-                deliveries INTEGER NOT NULL DEFAULT 0,
-                error_kind TEXT,
-                error TEXT,
-                output TEXT,
-                log_bytes INTEGER NOT NULL DEFAULT 0,
-                resume_state TEXT,
-                PRIMARY KEY (run_id, task_key, attempt)) WITHOUT ROWID;
-            CREATE VIEW work_items AS
-                SELECT run_id, task_key, attempt, kind, pool, priority, rank, queued_at, available_at,
-                       lease_expires_at, deliveries, status
-                FROM task_attempts WHERE status IN ('queued', 'running');
+            {AttemptColumns("idempotency_key TEXT NOT NULL")}
+            {WorkItemsView}
             CREATE TABLE timers (
                 run_id TEXT NOT NULL,
                 timer_id TEXT NOT NULL,
@@ -157,6 +166,26 @@ public static class EngineSchema
         // was suspended; the run reader shows it as suspended. The decider's own state is in its events.
         new(4, "run-suspension", """
             ALTER TABLE runs ADD COLUMN suspended_at INTEGER;
+            """),
+
+        // An attempt's idempotency key is {run}/{task key}/{attempt} (RunTask.IdempotencyKeyFor), so the row no longer
+        // stores it: the column is computed when read. Attempt rows are what a durable task writes most, and the key
+        // was a third of a row. SQLite cannot turn a stored column into a computed one, so the table is rebuilt; the
+        // keys older engines stored are the same text the column computes.
+        new(5, "attempt-key-computed", $"""
+            CREATE TABLE task_attempts_v5 (
+            {AttemptColumns("idempotency_key TEXT GENERATED ALWAYS AS (run_id || '/' || task_key || '/' || attempt) VIRTUAL")}
+            INSERT INTO task_attempts_v5 (run_id, task_key, attempt, task_id, kind, pool, priority, rank, status, config,
+                input, timeout_ms, queued_at, available_at, started_at, finished_at, lease_expires_at, deliveries,
+                error_kind, error, output, log_bytes, resume_state)
+            SELECT run_id, task_key, attempt, task_id, kind, pool, priority, rank, status, config, input, timeout_ms,
+                queued_at, available_at, started_at, finished_at, lease_expires_at, deliveries, error_kind, error, output,
+                log_bytes, resume_state
+            FROM task_attempts;
+            DROP VIEW work_items;
+            DROP TABLE task_attempts;
+            ALTER TABLE task_attempts_v5 RENAME TO task_attempts;
+            {WorkItemsView}
             """),
     ];
 }

@@ -35,10 +35,10 @@ internal sealed class HotStatements : IDisposable
         _connection = connection;
         _insertAttempt = Create("""
             INSERT INTO task_attempts (run_id, task_key, attempt, task_id, kind, pool, priority, rank, status, config,
-                input, timeout_ms, idempotency_key, queued_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?10, ?11, ?12, ?13)
+                input, timeout_ms, queued_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?10, ?11, ?12)
             ON CONFLICT DO NOTHING;
-            """, 13);
+            """, 12);
         _markStarted = Create("""
             UPDATE task_attempts SET status = 'running', started_at = coalesce(started_at, ?4), lease_expires_at = ?5,
                 deliveries = ?6
@@ -76,15 +76,15 @@ internal sealed class HotStatements : IDisposable
     public void Bind(SqliteTransaction? transaction) => _transaction = transaction;
 
     /// <summary>
-    /// A queued attempt's row. Its input is stored without the run-level members every attempt of the run repeats
-    /// (<see cref="RunLevelInput"/>); recovery adds them back from the run's state (<c>RecoveryQueries</c>).
+    /// A queued attempt's row. It stores only what is particular to the attempt: the input without the run-level
+    /// members every attempt of the run repeats (<see cref="RunLevelInput"/>; recovery adds them back from the run's
+    /// state in <c>RecoveryQueries</c>), and no idempotency key (the column is computed, <see cref="EngineSchema"/>).
     /// </summary>
     public void InsertAttempt(string runId, RunTask task, string pool, long queuedAt) =>
         Run(_insertAttempt, [RunId(runId), SqlValue.Text(task.TaskKey), SqlValue.Of(task.Attempt),
             SqlValue.Text(task.TaskId), SqlValue.Text(task.Kind), SqlValue.Text(pool), SqlValue.Of(task.Priority),
             SqlValue.Of(task.Rank), SqlValue.Json(task.Config), SqlValue.Utf8(RunLevelInput.Without(task.Input)),
-            SqlValue.Of(task.Timeout is { } t ? (long)t.TotalMilliseconds : null), SqlValue.Text(task.IdempotencyKey),
-            SqlValue.Of(queuedAt)]);
+            SqlValue.Of(task.Timeout is { } t ? (long)t.TotalMilliseconds : null), SqlValue.Of(queuedAt)]);
 
     public void MarkStarted(string runId, string taskKey, int attempt, long startedAt, long leaseExpiresAt,
         int deliveries) =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Storage;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
@@ -79,10 +80,10 @@ public sealed class AttemptInputStorageTests
 
         // Act
         var stored = await SqliteFile.QueryTextsAsync(path,
-            $"SELECT input FROM task_attempts WHERE run_id = '{runId}' AND task_key = 'gate';");
+            $"SELECT input || ' ' || idempotency_key FROM task_attempts WHERE run_id = '{runId}' AND task_key = 'gate';");
 
         // Assert
-        Assert.Equal(["{\"up\":{\"rows\":3,\"s\":\"\\u00E9\"}}"], stored);
+        Assert.Equal([$"{{\"up\":{{\"rows\":3,\"s\":\"\\u00E9\"}}}} {_gate[1].Key}"], stored);
         await AssertRedeliveredAsBeforeAsync(path, runId);
     }
 
@@ -106,5 +107,42 @@ public sealed class AttemptInputStorageTests
 
         // Act and assert
         await AssertRedeliveredAsBeforeAsync(path, runId);
+    }
+
+    [Fact]
+    public async Task Attempt_rows_an_older_schema_stored_keep_their_values_and_their_key_is_computed()
+    {
+        // Arrange: a data file at schema version 4, whose attempt rows stored the key.
+        var directory = TempDirectory.Create();
+        var path = Path.Combine(directory, "workflow.db");
+        await SqliteFile.ExecuteAsync(path, string.Concat(EngineSchema.Migrations.Take(4).Select(m => m.Sql)) +
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);" +
+            "INSERT INTO schema_migrations VALUES (1, 'a', 0), (2, 'b', 0), (3, 'c', 0), (4, 'd', 0);" +
+            """
+            INSERT INTO task_attempts (run_id, task_key, attempt, task_id, kind, pool, priority, rank, status, config,
+                input, timeout_ms, idempotency_key, queued_at, finished_at, deliveries, output, log_bytes)
+            VALUES ('r1', 'load[2]', 3, 'load', 'code', 'code', 5, 1.5, 'succeeded', '{"a":1}', '{"$run":{"id":"r1"}}',
+                900, 'r1/load[2]/3', 10, 20, 2, '{"n":7}', 4),
+                ('r1', 'next', 1, 'next', 'code', 'code', 0, 0, 'queued', NULL, '{}', NULL, 'r1/next/1', 30, NULL, 0,
+                NULL, 0);
+            """);
+
+        // Act
+        await using (await TestEngine.StartAsync(dataDirectory: directory))
+        {
+        }
+
+        // Assert
+        var rows = await SqliteFile.QueryTextsAsync(path, """
+            SELECT concat_ws('|', run_id, task_key, attempt, task_id, kind, pool, priority, rank, status, config, input,
+                timeout_ms, idempotency_key, queued_at, finished_at, deliveries, output, log_bytes)
+            FROM task_attempts ORDER BY queued_at;
+            """);
+        Assert.Equal([
+            "r1|load[2]|3|load|code|code|5|1.5|succeeded|{\"a\":1}|{\"$run\":{\"id\":\"r1\"}}|900|r1/load[2]/3|10|20|2|{\"n\":7}|4",
+            "r1|next|1|next|code|code|0|0.0|queued|{}|r1/next/1|30|0|0",
+        ], rows);
+        Assert.Equal([1L], await SqliteFile.QueryLongsAsync(path, "SELECT count(*) FROM work_items;"));
+        Assert.Contains(5L, await SqliteFile.QueryLongsAsync(path, "SELECT version FROM schema_migrations;"));
     }
 }
