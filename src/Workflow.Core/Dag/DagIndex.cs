@@ -123,28 +123,68 @@ public sealed class DagIndex
         var table = new TaskIdTable(n);
         var configured = new double[n];
         var parentStart = new int[n + 1];
-        var idHashes = HashLookAhead.OverIds(table, tasks);
-        for (var i = 0; i < n; i++)
+        var rows = ArrayPool<int>.Shared.Rent(Math.Max(16, n)); // the parent rows until their length is known
+        try
         {
-            var task = tasks[i];
-            Add(table, task.Id, i, idHashes.Next());
-            configured[i] = Seconds(task.ExpectedDuration);
-            parentStart[i + 1] = parentStart[i] + task.DependsOn.Count;
-        }
-
-        // Each dependency string is resolved once, straight into the parent rows of the graph.
-        var parents = new int[parentStart[n]];
-        var dependencyHashes = HashLookAhead.OverDependencies(table, tasks);
-        for (var i = 0; i < n; i++)
-        {
-            var e = parentStart[i];
-            foreach (var parent in Dependencies.Of(tasks[i]))
+            // One pass over the tasks reads each one's id, duration and dependencies: a 100,000-task definition is
+            // tens of MB that stream from memory on every pass, where a 10,000-task one stays in cache. Each
+            // dependency is resolved as soon as its task is read, which works while every dependency names an
+            // earlier task. The first that does not (a later task, or none) stops the resolving; the ids are still
+            // all added, and the rows from that task on are resolved after them, so every outcome and error is
+            // the same as resolving after adding every id.
+            var idHashes = HashLookAhead.OverIds(table, tasks);
+            var dependencyHashes = HashLookAhead.OverDependencies(table, tasks);
+            var unresolved = n; // the first task whose dependencies were not all resolved in the first pass
+            var e = 0;
+            for (var i = 0; i < n; i++)
             {
-                parents[e++] = Lookup(table, parent, tasks[i].Id, dependencyHashes.Next());
-            }
-        }
+                var task = tasks[i];
+                Add(table, task.Id, i, idHashes.Next());
+                configured[i] = Seconds(task.ExpectedDuration);
+                if (unresolved == n)
+                {
+                    var dependsOn = Dependencies.Of(task);
+                    rows = RentedRows.Room(rows, e + dependsOn.Length);
+                    foreach (var parent in dependsOn)
+                    {
+                        var hash = dependencyHashes.Next();
+                        if (parent is null || table.IndexOf(parent, hash) is not (>= 0 and var index))
+                        {
+                            unresolved = i;
+                            break;
+                        }
 
-        return Create(table, DagGraph.FromParentRows(n, parentStart, parents), configured);
+                        rows[e++] = index;
+                    }
+
+                    parentStart[i + 1] = e;
+                }
+            }
+
+            if (unresolved < n)
+            {
+                e = parentStart[unresolved];
+                var hashes = HashLookAhead.OverDependencies(table, tasks, unresolved);
+                for (var i = unresolved; i < n; i++)
+                {
+                    var dependsOn = Dependencies.Of(tasks[i]);
+                    rows = RentedRows.Room(rows, e + dependsOn.Length);
+                    foreach (var parent in dependsOn)
+                    {
+                        rows[e++] = Lookup(table, parent, tasks[i].Id, hashes.Next());
+                    }
+
+                    parentStart[i + 1] = e;
+                }
+            }
+
+            var parents = rows.AsSpan(0, e).ToArray();
+            return Create(table, DagGraph.FromParentRows(n, parentStart, parents), configured);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rows);
+        }
     }
 
     /// <summary>

@@ -137,6 +137,24 @@ public class DagIndexTests
     }
 
     [Fact]
+    public void A_duplicate_id_is_named_before_an_unknown_dependency_of_an_earlier_task()
+    {
+        // One pass adds ids and resolves dependencies together; a dependency it cannot resolve yet waits for the
+        // last id, so the duplicate, found first when every id is added first, is still the one named.
+        var definition = Pipeline.Define("p", owner: "g")
+            .Task("a", Delay(TimeSpan.Zero), after: ["ghost"])
+            .Task("b", Delay(TimeSpan.Zero), after: ["a"])
+            .Build();
+        var duplicated = definition with { Tasks = [.. definition.Tasks, definition.Tasks[1]] };
+
+        var duplicate = Assert.Throws<ArgumentException>(() => DagIndex.Build(duplicated));
+        var unknown = Assert.Throws<ArgumentException>(() => DagIndex.Build(definition));
+
+        Assert.Contains("'b' appears more than once", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown task 'ghost'", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_chain_of_100000_tasks_is_analysed_without_overflowing_the_stack()
     {
         const int n = 100_000;
