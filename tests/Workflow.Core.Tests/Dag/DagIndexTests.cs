@@ -155,6 +155,29 @@ public class DagIndexTests
     }
 
     [Fact]
+    public void Building_a_cyclic_definition_names_the_cycle_and_a_chain_keeps_its_critical_path()
+    {
+        var cyclic = Pipeline.Define("p", owner: "g")
+            .Task("a", Delay(TimeSpan.Zero), after: ["c"])
+            .Task("b", Delay(TimeSpan.Zero), after: ["a"])
+            .Task("c", Delay(TimeSpan.Zero), after: ["b"])
+            .Task("d", Delay(TimeSpan.Zero), after: ["a"])
+            .Build();
+        var chain = Pipeline.Define("p", owner: "g")
+            .Task("a", Delay(TimeSpan.Zero), expected: TimeSpan.FromSeconds(2))
+            .Task("b", Delay(TimeSpan.Zero), after: ["a"])
+            .Task("c", Delay(TimeSpan.Zero), after: ["a"], expected: TimeSpan.FromSeconds(1))
+            .Build();
+
+        var error = Assert.Throws<ArgumentException>(() => DagIndex.Build(cyclic));
+        var path = DagIndex.Build(chain).CriticalPath();
+
+        Assert.Equal("The tasks form a cycle: a -> b -> c -> a. (Parameter 'ids')", error.Message);
+        Assert.Equal(["a", "b"], path.TaskIds); // b and c tie at one second: the earlier task is taken
+        Assert.Equal(TimeSpan.FromSeconds(3), path.Length);
+    }
+
+    [Fact]
     public void A_chain_of_100000_tasks_is_analysed_without_overflowing_the_stack()
     {
         const int n = 100_000;

@@ -51,7 +51,9 @@ public class DagPropertyTests
     public void A_definition_indexes_as_its_ids_and_edges_do_when_dependencies_name_later_tasks()
     {
         // RandomDag shuffles its nodes, so many dependencies name a later task: those rows are resolved after every
-        // id is added, the others as their task is read; either way the graph, order and ranks are those of the edges.
+        // id is added, the others as their task is read; either way the graph, order and ranks are those of the
+        // edges. The definition's critical path is read from its parent rows, the edges' from the child rows and the
+        // rank: whole-second weights from 0 to 100 make ties between children common.
         Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
         {
             var tasks = Enumerable.Range(0, dag.Count).Select(i => new TaskDefinition
@@ -70,7 +72,8 @@ public class DagPropertyTests
                        fromDefinition.Parents(i).SequenceEqual(fromEdges.Parents(i)) &&
                        fromDefinition.Children(i).SequenceEqual(fromEdges.Children(i)))
                    && fromDefinition.TopologicalOrder.SequenceEqual(fromEdges.TopologicalOrder)
-                   && fromDefinition.UpwardRank().SequenceEqual(fromEdges.UpwardRank());
+                   && fromDefinition.UpwardRank().SequenceEqual(fromEdges.UpwardRank())
+                   && SamePath(fromDefinition.CriticalPath(), fromEdges.CriticalPath());
         }));
     }
 
@@ -173,4 +176,7 @@ public class DagPropertyTests
 
         return seen.Count;
     }
+
+    private static bool SamePath(CriticalPath a, CriticalPath b) =>
+        a.TaskIds.SequenceEqual(b.TaskIds) && a.Length == b.Length;
 }
