@@ -120,22 +120,8 @@ public static class DagAlgorithms
         var rank = ArrayPool<double>.Shared.Rent(count);
         try
         {
-            Array.Clear(waiting, 0, count);
             Array.Fill(next, -1, 0, count);
-            foreach (var parent in parents[..parentStart[count]])
-            {
-                waiting[parent]++;
-            }
-
-            var tail = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if (waiting[i] == 0)
-                {
-                    released[tail++] = i;
-                }
-            }
-
+            var tail = TopologicalSort.ReleaseSinks(count, parentStart, parents, waiting, released);
             for (var head = 0; head < tail; head++)
             {
                 var node = released[head];

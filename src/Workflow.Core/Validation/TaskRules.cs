@@ -16,10 +16,10 @@ internal static class TaskRules
     public static void Check(int i, TaskDefinition? task, int hash, TaskIdTable index, string pipelineId,
         ValidationOptions options, ErrorCollector errors)
     {
-        var path = Path(i);
+        var path = FieldOwner.OfTask(i);
         if (task is null)
         {
-            errors.Add(path, "The task is null.", "Remove it or give an object with an 'id' and a 'kind'.");
+            errors.Add(path.ToString(), "The task is null.", "Remove it or give an object with an 'id' and a 'kind'.");
             return;
         }
 
@@ -52,10 +52,7 @@ internal static class TaskRules
         }
     }
 
-    // Formatting "tasks[i]" once per task is the one string validation makes for a valid task.
-    private static string Path(int i) => $"tasks[{i}]";
-
-    private static void CheckKind(string path, string? kind, ValidationOptions options, ErrorCollector errors)
+    private static void CheckKind(FieldOwner path, string? kind, ValidationOptions options, ErrorCollector errors)
     {
         if (string.IsNullOrWhiteSpace(kind))
         {
