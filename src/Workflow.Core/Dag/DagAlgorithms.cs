@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Workflow.Dag;
 
 /// <summary>
@@ -92,6 +94,89 @@ public static class DagAlgorithms
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// The same path and length as <see cref="CriticalPath(DagGraph, ReadOnlySpan{double})"/> over the upward rank,
+    /// for a graph given by each node's parent rows (node i's parents are
+    /// <c>parents[parentStart[i]..parentStart[i + 1]]</c>) whose children count in ascending index order, as
+    /// <see cref="DagGraph.FromParentRows"/> lists them: ties go to the child of lowest index. Worked out from the
+    /// rows alone, sinks first (Kahn's algorithm on the reversed graph), each node's rank pushed to its parents along
+    /// with which child gave it, so that no child rows and no topological order are made; the temporaries are
+    /// rented, and the path is the one array allocated.
+    /// </summary>
+    internal static int[] CriticalPath(int count, ReadOnlySpan<int> parentStart, ReadOnlySpan<int> parents,
+        ReadOnlySpan<double> weights, out double length)
+    {
+        length = 0;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var waiting = ArrayPool<int>.Shared.Rent(count); // children whose rank is not known yet, per node
+        var released = ArrayPool<int>.Shared.Rent(count);
+        var next = ArrayPool<int>.Shared.Rent(count); // the child of largest rank, -1 for a sink
+        var rank = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            Array.Fill(next, -1, 0, count);
+            var tail = TopologicalSort.ReleaseSinks(count, parentStart, parents, waiting, released);
+            for (var head = 0; head < tail; head++)
+            {
+                var node = released[head];
+                rank[node] = weights[node] + (next[node] < 0 ? 0.0 : rank[next[node]]);
+                foreach (var parent in parents[parentStart[node]..parentStart[node + 1]])
+                {
+                    var best = next[parent];
+                    if (best < 0 || rank[node] > rank[best] || (rank[node] == rank[best] && node < best))
+                    {
+                        next[parent] = node;
+                    }
+
+                    if (--waiting[parent] == 0)
+                    {
+                        released[tail++] = parent;
+                    }
+                }
+            }
+
+            if (tail != count)
+            {
+                throw new ArgumentException("The parent rows form a cycle.", nameof(parents));
+            }
+
+            var start = 0;
+            for (var i = 1; i < count; i++)
+            {
+                if (rank[i] > rank[start])
+                {
+                    start = i;
+                }
+            }
+
+            var steps = 1;
+            for (var node = next[start]; node >= 0; node = next[node])
+            {
+                steps++;
+            }
+
+            var path = new int[steps];
+            for (int k = 0, node = start; k < steps; k++, node = next[node])
+            {
+                path[k] = node;
+            }
+
+            length = rank[start];
+            return path;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(waiting);
+            ArrayPool<int>.Shared.Return(released);
+            ArrayPool<int>.Shared.Return(next);
+            ArrayPool<double>.Shared.Return(rank);
+        }
     }
 
     private static int PathLength(DagGraph graph, ReadOnlySpan<double> rank, int node)

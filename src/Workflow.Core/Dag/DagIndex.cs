@@ -18,19 +18,28 @@ public sealed class DagIndex
     private readonly string[] _ids;
     private readonly TaskIdTable _index;
     private readonly double[] _configured;
-    private readonly int[] _order;
+    // Set when built from a definition: each task's parents in rows, from which the graph's child rows and the
+    // topological order are made when first asked for; the critical path needs neither.
+    private readonly int[]? _parentStart;
+    private readonly int[]? _parents;
+    private DagGraph? _graph;
+    private int[]? _order;
     private int[]? _levels;
 
-    private DagIndex(TaskIdTable index, DagGraph graph, double[] configured, int[] order)
+    private DagIndex(TaskIdTable index, double[] configured, DagGraph? graph, int[]? order, int[]? parentStart,
+        int[]? parents)
     {
         _ids = index.IdArray; // every task's id is set once the table is built
         _index = index;
-        Graph = graph;
         _configured = configured;
+        _graph = graph;
         _order = order;
+        _parentStart = parentStart;
+        _parents = parents;
     }
 
-    public DagGraph Graph { get; }
+    /// <summary>The graph in compressed sparse rows (made on first use for an index built from a definition).</summary>
+    public DagGraph Graph => _graph ??= DagGraph.FromParentRows(Count, _parentStart!, _parents!);
 
     public int Count => _ids.Length;
 
@@ -38,10 +47,13 @@ public sealed class DagIndex
     public IReadOnlyList<string> Ids => _ids;
 
     /// <summary>A deterministic topological order of task indexes: dependencies before dependents.</summary>
-    public IReadOnlyList<int> TopologicalOrder => _order;
+    public IReadOnlyList<int> TopologicalOrder => Order;
 
     /// <summary>Level 0 for tasks without dependencies, else one more than the deepest dependency.</summary>
-    public IReadOnlyList<int> Levels => _levels ??= DagAlgorithms.Levels(Graph, _order);
+    public IReadOnlyList<int> Levels => _levels ??= DagAlgorithms.Levels(Graph, Order);
+
+    // The graph was found acyclic when the index was built.
+    private int[] Order => _order ??= TopologicalSort.TryOrder(Graph)!;
 
     public string IdOf(int index) => _ids[index];
 
@@ -86,21 +98,28 @@ public sealed class DagIndex
     /// </summary>
     public double[] UpwardRank(IReadOnlyDictionary<string, TimeSpan>? estimates = null) =>
         estimates is null || estimates.Count == 0
-            ? DagAlgorithms.UpwardRank(Graph, _order, _configured)
-            : DagAlgorithms.UpwardRank(Graph, _order, Weights(estimates));
+            ? DagAlgorithms.UpwardRank(Graph, Order, _configured)
+            : DagAlgorithms.UpwardRank(Graph, Order, Weights(estimates));
 
     /// <summary>The upward rank from explicit weights in seconds, indexed like <see cref="Ids"/>.</summary>
-    public double[] UpwardRank(ReadOnlySpan<double> weights) => DagAlgorithms.UpwardRank(Graph, _order, weights);
+    public double[] UpwardRank(ReadOnlySpan<double> weights) => DagAlgorithms.UpwardRank(Graph, Order, weights);
 
     public CriticalPath CriticalPath(IReadOnlyDictionary<string, TimeSpan>? estimates = null)
     {
-        // The rank is only a step towards the path, so it is computed into a rented array.
         var weights = estimates is null || estimates.Count == 0 ? _configured : Weights(estimates);
+        if (_parentStart is not null)
+        {
+            // Built from a definition: read from the parent rows, so that neither child rows nor an order are made.
+            var fromRows = DagAlgorithms.CriticalPath(Count, _parentStart, _parents!, weights, out var longest);
+            return new CriticalPath(new IndexedIds(fromRows, _ids), TimeSpan.FromSeconds(longest));
+        }
+
+        // The rank is only a step towards the path, so it is computed into a rented array.
         var rented = ArrayPool<double>.Shared.Rent(Count);
         try
         {
             var rank = rented.AsSpan(0, Count);
-            DagAlgorithms.UpwardRank(Graph, _order, weights, rank);
+            DagAlgorithms.UpwardRank(Graph, Order, weights, rank);
             var path = DagAlgorithms.CriticalPath(Graph, rank);
             var length = path.Length == 0 ? 0 : rank[path[0]];
             return new CriticalPath(new IndexedIds(path, _ids), TimeSpan.FromSeconds(length));
@@ -112,7 +131,7 @@ public sealed class DagIndex
     }
 
     /// <summary>The exact number of distinct downstream tasks of each task (see <see cref="DagAlgorithms.DescendantCounts"/>).</summary>
-    public int[] DescendantCounts() => DagAlgorithms.DescendantCounts(Graph, _order);
+    public int[] DescendantCounts() => DagAlgorithms.DescendantCounts(Graph, Order);
 
     /// <summary>Indexes a definition; throws <see cref="ArgumentException"/> for duplicate ids, unknown dependencies or a cycle.</summary>
     public static DagIndex Build(PipelineDefinition definition)
@@ -123,28 +142,73 @@ public sealed class DagIndex
         var table = new TaskIdTable(n);
         var configured = new double[n];
         var parentStart = new int[n + 1];
-        var idHashes = HashLookAhead.OverIds(table, tasks);
-        for (var i = 0; i < n; i++)
+        var rows = ArrayPool<int>.Shared.Rent(Math.Max(16, n)); // the parent rows until their length is known
+        try
         {
-            var task = tasks[i];
-            Add(table, task.Id, i, idHashes.Next());
-            configured[i] = Seconds(task.ExpectedDuration);
-            parentStart[i + 1] = parentStart[i] + task.DependsOn.Count;
-        }
-
-        // Each dependency string is resolved once, straight into the parent rows of the graph.
-        var parents = new int[parentStart[n]];
-        var dependencyHashes = HashLookAhead.OverDependencies(table, tasks);
-        for (var i = 0; i < n; i++)
-        {
-            var e = parentStart[i];
-            foreach (var parent in Dependencies.Of(tasks[i]))
+            // One pass over the tasks reads each one's id, duration and dependencies: a 100,000-task definition is
+            // tens of MB that stream from memory on every pass, where a 10,000-task one stays in cache. Each
+            // dependency is resolved as soon as its task is read, which works while every dependency names an
+            // earlier task. The first that does not (a later task, or none) stops the resolving; the ids are still
+            // all added, and the rows from that task on are resolved after them, so every outcome and error is
+            // the same as resolving after adding every id.
+            var idHashes = HashLookAhead.OverIds(table, tasks);
+            var dependencyHashes = HashLookAhead.OverDependencies(table, tasks);
+            var unresolved = n; // the first task whose dependencies were not all resolved in the first pass
+            var e = 0;
+            for (var i = 0; i < n; i++)
             {
-                parents[e++] = Lookup(table, parent, tasks[i].Id, dependencyHashes.Next());
-            }
-        }
+                var task = tasks[i];
+                Add(table, task.Id, i, idHashes.Next());
+                configured[i] = Seconds(task.ExpectedDuration);
+                if (unresolved == n)
+                {
+                    var dependsOn = Dependencies.Of(task);
+                    rows = RentedRows.Room(rows, e + dependsOn.Length);
+                    foreach (var parent in dependsOn)
+                    {
+                        var hash = dependencyHashes.Next();
+                        if (parent is null || table.IndexOf(parent, hash) is not (>= 0 and var index))
+                        {
+                            unresolved = i;
+                            break;
+                        }
 
-        return Create(table, DagGraph.FromParentRows(n, parentStart, parents), configured);
+                        rows[e++] = index;
+                    }
+
+                    parentStart[i + 1] = e;
+                }
+            }
+
+            if (unresolved < n)
+            {
+                e = parentStart[unresolved];
+                var hashes = HashLookAhead.OverDependencies(table, tasks, unresolved);
+                for (var i = unresolved; i < n; i++)
+                {
+                    var dependsOn = Dependencies.Of(tasks[i]);
+                    rows = RentedRows.Room(rows, e + dependsOn.Length);
+                    foreach (var parent in dependsOn)
+                    {
+                        rows[e++] = Lookup(table, parent, tasks[i].Id, hashes.Next());
+                    }
+
+                    parentStart[i + 1] = e;
+                }
+            }
+
+            var parents = rows.AsSpan(0, e).ToArray();
+            if (!TopologicalSort.IsAcyclic(n, parentStart, parents))
+            {
+                throw CycleError(table, DagGraph.FromParentRows(n, parentStart, parents));
+            }
+
+            return new DagIndex(table, configured, graph: null, order: null, parentStart, parents);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rows);
+        }
     }
 
     /// <summary>
@@ -200,15 +264,15 @@ public sealed class DagIndex
 
     private static DagIndex Create(TaskIdTable table, DagGraph graph, double[] configured)
     {
-        var ids = table.IdArray;
-        var order = TopologicalSort.TryOrder(graph);
-        if (order is null)
-        {
-            var cycle = CycleFinder.Find(graph)!;
-            throw new ArgumentException(
-                $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(ids));
-        }
+        var order = TopologicalSort.TryOrder(graph) ?? throw CycleError(table, graph);
+        return new DagIndex(table, configured, graph, order, parentStart: null, parents: null);
+    }
 
-        return new DagIndex(table, graph, configured, order);
+    private static ArgumentException CycleError(TaskIdTable table, DagGraph graph)
+    {
+        var ids = table.IdArray;
+        var cycle = CycleFinder.Find(graph)!;
+        return new ArgumentException(
+            $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(ids));
     }
 }

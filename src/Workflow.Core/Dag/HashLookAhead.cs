@@ -26,11 +26,12 @@ internal ref struct HashLookAhead
     private int _hashed; // entries the look-ahead has passed
     private int _taken; // entries the pass has taken
 
-    private HashLookAhead(TaskIdTable table, IReadOnlyList<TaskDefinition?> tasks, bool dependencies)
+    private HashLookAhead(TaskIdTable table, IReadOnlyList<TaskDefinition?> tasks, bool dependencies, int from)
     {
         _table = table;
         _tasks = tasks;
         _dependencies = dependencies;
+        _task = from;
         for (var i = 0; i < Distance; i++)
         {
             Advance();
@@ -39,11 +40,11 @@ internal ref struct HashLookAhead
 
     /// <summary>Looks ahead over each task's id.</summary>
     public static HashLookAhead OverIds(TaskIdTable table, IReadOnlyList<TaskDefinition?> tasks) =>
-        new(table, tasks, dependencies: false);
+        new(table, tasks, dependencies: false, from: 0);
 
-    /// <summary>Looks ahead over each task's dependencies.</summary>
-    public static HashLookAhead OverDependencies(TaskIdTable table, IReadOnlyList<TaskDefinition?> tasks) =>
-        new(table, tasks, dependencies: true);
+    /// <summary>Looks ahead over the dependencies of each task from task <paramref name="from"/> on.</summary>
+    public static HashLookAhead OverDependencies(TaskIdTable table, IReadOnlyList<TaskDefinition?> tasks,
+        int from = 0) => new(table, tasks, dependencies: true, from);
 
     /// <summary>The hash of the next entry of the sequence; the look-ahead moves one entry on.</summary>
     public int Next()

@@ -31,21 +31,7 @@ public static class TopologicalSort
         var released = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            Array.Clear(waiting, 0, count);
-            foreach (var parent in parents[..parentStart[count]])
-            {
-                waiting[parent]++;
-            }
-
-            var tail = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if (waiting[i] == 0)
-                {
-                    released[tail++] = i;
-                }
-            }
-
+            var tail = ReleaseSinks(count, parentStart, parents, waiting, released);
             for (var head = 0; head < tail; head++)
             {
                 var node = released[head];
@@ -65,6 +51,32 @@ public static class TopologicalSort
             ArrayPool<int>.Shared.Return(waiting);
             ArrayPool<int>.Shared.Return(released);
         }
+    }
+
+    /// <summary>
+    /// The start of Kahn's algorithm on the reversed graph given by parent rows: sets <paramref name="waiting"/> to
+    /// each node's number of children and puts the nodes without children (the sinks), in index order, at the start of
+    /// <paramref name="released"/>; returns how many.
+    /// </summary>
+    internal static int ReleaseSinks(int count, ReadOnlySpan<int> parentStart, ReadOnlySpan<int> parents,
+        Span<int> waiting, Span<int> released)
+    {
+        waiting[..count].Clear();
+        foreach (var parent in parents[..parentStart[count]])
+        {
+            waiting[parent]++;
+        }
+
+        var tail = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (waiting[i] == 0)
+            {
+                released[tail++] = i;
+            }
+        }
+
+        return tail;
     }
 
     /// <summary>Fills <paramref name="order"/> and returns how many nodes it ordered (all of them unless a cycle).</summary>

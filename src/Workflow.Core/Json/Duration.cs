@@ -67,7 +67,7 @@ public static class Duration
                 i++;
             }
 
-            double? seconds = text[unitStart..i] switch
+            double? seconds = text.AsSpan(unitStart, i - unitStart) switch // a span: no string per unit
             {
                 "ms" => number / 1000,
                 "s" => number,

@@ -6,9 +6,9 @@ namespace Workflow.Validation;
 /// Reads the fields of one task's config for <see cref="ConfigRules"/>, reporting each bad one at its path. The
 /// path (<c>tasks[2].config</c>) is formatted only when there is an error to report.
 /// </summary>
-internal readonly record struct ConfigFields(string Task, ErrorCollector Errors)
+internal readonly record struct ConfigFields(FieldOwner Task, ErrorCollector Errors)
 {
-    public string Path => Task + ".config";
+    public string Path => $"{Task}.config";
 
     public string Of(string field) => $"{Task}.config.{field}";
 

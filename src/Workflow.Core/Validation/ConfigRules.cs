@@ -24,7 +24,7 @@ internal static class ConfigRules
             ["queue", "maxMessages", "handler", "maxDeliveries", "visibilityTimeout", "maxDepth", "maxOldestAge"],
     };
 
-    public static void Check(string path, string pipelineId, TaskDefinition task, ValidationOptions options,
+    public static void Check(FieldOwner path, string pipelineId, TaskDefinition task, ValidationOptions options,
         ErrorCollector errors)
     {
         if (task.Kind is null || !Fields.TryGetValue(task.Kind, out var known))

@@ -7,101 +7,161 @@ namespace Workflow.Validation;
 /// <summary>
 /// Checks the dependency graph: unknown, self and repeated dependencies, cycles (each printed as
 /// <c>a -> b -> c -> a</c>, up to <see cref="MaxCycles"/> of them), and maps over tasks that are not upstream.
+/// Each dependency string is resolved once, into the parent rows of the graph that the graph checks use; the rows
+/// are rented, as the graph is dropped when validation ends. The pass over the tasks (<see cref="TaskPass"/>)
+/// resolves each task's dependencies right after adding its id, which works while every dependency names an
+/// earlier task; from the first task with one that does not (a later task, or none), the rows are resolved once
+/// every id is added (<see cref="Finish"/>), so that each error is the one, and at the place, it would be had
+/// every id been added first.
 /// </summary>
-internal static class GraphRules
+internal ref struct GraphRules
 {
     private const int MaxCycles = 10;
 
     // Up to this many dependencies, repeats are found by scanning the list rather than hashing it.
     private const int SmallList = 8;
 
-    public static void Check(IReadOnlyList<TaskDefinition> tasks, TaskIdTable index, ErrorCollector errors)
+    private readonly IReadOnlyList<TaskDefinition> _tasks;
+    private readonly TaskIdTable _index;
+    private readonly ErrorCollector _errors;
+    private readonly int[] _parentStart;
+    private int[] _parents;
+    private int[]? _lastChild;
+    private List<int>? _mapped; // tasks with a map, noted in the pass so that the map check needs no pass of its own
+    private HashLookAhead _hashes;
+    private int _edges;
+    private int _unresolved; // the first task whose dependencies were left for Finish
+
+    public GraphRules(IReadOnlyList<TaskDefinition> tasks, TaskIdTable index, ErrorCollector errors)
     {
-        // Each dependency string is resolved once into the parent rows of the graph that both checks below use;
-        // the rows are rented, as the graph is dropped when validation ends.
-        var n = tasks.Count;
-        var parentStart = ArrayPool<int>.Shared.Rent(n + 1);
-        var parents = ArrayPool<int>.Shared.Rent(Math.Max(16, n));
-        int[]? lastChild = null;
-        List<int>? mapped = null; // tasks with a map, noted here so that no further pass over the tasks is needed
-        var hashes = HashLookAhead.OverDependencies(index, tasks);
-        try
+        _tasks = tasks;
+        _index = index;
+        _errors = errors;
+        _parentStart = ArrayPool<int>.Shared.Rent(tasks.Count + 1);
+        _parentStart[0] = 0;
+        _parents = ArrayPool<int>.Shared.Rent(Math.Max(16, tasks.Count));
+        _hashes = HashLookAhead.OverDependencies(index, tasks);
+        _unresolved = tasks.Count;
+    }
+
+    /// <summary>Resolves the dependencies of task <paramref name="i"/>, once its id and every earlier one are added.</summary>
+    public void Resolve(int i)
+    {
+        if (_tasks[i]?.Map is not null)
         {
-            parentStart[0] = 0;
-            var e = 0;
-            for (var i = 0; i < n; i++)
-            {
-                var task = tasks[i];
-                if (task?.Map is not null)
-                {
-                    (mapped ??= []).Add(i);
-                }
-
-                var dependsOn = Dependencies.Of(task);
-                if (e + dependsOn.Length > parents.Length)
-                {
-                    parents = Grow(parents, e + dependsOn.Length);
-                }
-
-                var rowStart = e;
-                for (var k = 0; k < dependsOn.Length; k++)
-                {
-                    var dep = dependsOn[k];
-                    var hash = hashes.Next();
-                    if (string.IsNullOrEmpty(dep))
-                    {
-                        errors.Add(Path(i, k), "The dependency is empty.", "Name the id of an upstream task.");
-                    }
-                    else if (dep == task!.Id)
-                    {
-                        errors.Add(Path(i, k), $"The task '{dep}' depends on itself.", "Remove this dependency.");
-                    }
-                    else if (index.IndexOf(dep, hash) is not (>= 0 and var parent))
-                    {
-                        errors.Add(Path(i, k),
-                            $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
-                            Suggestions.Hint(dep, index.Keys, "Check the spelling, or add a task with that id."));
-                    }
-                    else if (dependsOn.Length <= SmallList
-                                 ? parents.AsSpan(rowStart, e - rowStart).Contains(parent)
-                                 : IsRepeat(lastChild ??= NoChildYet(n), parent, i))
-                    {
-                        errors.Add(Path(i, k), $"'{dep}' is listed twice in dependsOn.", "Remove the repeated entry.");
-                    }
-                    else
-                    {
-                        parents[e++] = parent;
-                    }
-                }
-
-                parentStart[i + 1] = e;
-            }
-
-            // Both checks read the parent rows; the child rows are built only to name a cycle.
-            if (!TopologicalSort.IsAcyclic(n, parentStart, parents))
-            {
-                ReportCycles(tasks, DagGraph.FromParentRows(n, parentStart, parents), errors);
-            }
-
-            CheckMaps(tasks, mapped ?? [], index, parentStart, parents, errors);
+            (_mapped ??= []).Add(i);
         }
-        finally
+
+        if (_unresolved < _tasks.Count)
         {
-            ArrayPool<int>.Shared.Return(parentStart);
-            ArrayPool<int>.Shared.Return(parents);
-            if (lastChild is not null)
-            {
-                ArrayPool<int>.Shared.Return(lastChild);
-            }
+            return;
+        }
+
+        var mark = _errors.Count;
+        if (!ResolveRow(i, ref _hashes, final: false))
+        {
+            _errors.Truncate(mark); // the row is checked again, whole, in Finish
+            _unresolved = i;
         }
     }
 
-    private static int[] Grow(int[] rented, int needed)
+    /// <summary>Resolves the rows left over, once every id is added, and checks the graph.</summary>
+    public void Finish()
     {
-        var larger = ArrayPool<int>.Shared.Rent(Math.Max(needed, rented.Length * 2));
-        rented.AsSpan().CopyTo(larger);
-        ArrayPool<int>.Shared.Return(rented);
-        return larger;
+        var n = _tasks.Count;
+        if (_unresolved < n)
+        {
+            var hashes = HashLookAhead.OverDependencies(_index, _tasks, _unresolved);
+            for (var i = _unresolved; i < n; i++)
+            {
+                ResolveRow(i, ref hashes, final: true);
+            }
+        }
+
+        // Both checks read the parent rows; the child rows are built only to name a cycle.
+        if (!TopologicalSort.IsAcyclic(n, _parentStart, _parents))
+        {
+            ReportCycles(_tasks, DagGraph.FromParentRows(n, _parentStart, _parents), _errors);
+        }
+
+        CheckMaps(_tasks, _mapped ?? [], _index, _parentStart, _parents, _errors);
+    }
+
+    public readonly void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(_parentStart);
+        ArrayPool<int>.Shared.Return(_parents);
+        if (_lastChild is not null)
+        {
+            ArrayPool<int>.Shared.Return(_lastChild);
+        }
+    }
+
+    /// <summary>
+    /// Resolves task <paramref name="i"/>'s row. Unless <paramref name="final"/>, a dependency that names no task
+    /// added so far ends it: the row is undone (its errors are the caller's to drop) and false returned.
+    /// </summary>
+    private bool ResolveRow(int i, ref HashLookAhead hashes, bool final)
+    {
+        var task = _tasks[i];
+        var dependsOn = Dependencies.Of(task);
+        _parents = RentedRows.Room(_parents, _edges + dependsOn.Length);
+        var rowStart = _edges;
+        for (var k = 0; k < dependsOn.Length; k++)
+        {
+            var dep = dependsOn[k];
+            var hash = hashes.Next();
+            if (string.IsNullOrEmpty(dep))
+            {
+                _errors.Add(Path(i, k), "The dependency is empty.", "Name the id of an upstream task.");
+            }
+            else if (dep == task!.Id)
+            {
+                _errors.Add(Path(i, k), $"The task '{dep}' depends on itself.", "Remove this dependency.");
+            }
+            else if (_index.IndexOf(dep, hash) is not (>= 0 and var parent))
+            {
+                if (!final)
+                {
+                    Undo(rowStart, i);
+                    return false;
+                }
+
+                _errors.Add(Path(i, k),
+                    $"The task '{task.Id}' depends on '{dep}', which is not a task of this pipeline.",
+                    Suggestions.Hint(dep, _index.Keys, "Check the spelling, or add a task with that id."));
+            }
+            else if (dependsOn.Length <= SmallList
+                         ? _parents.AsSpan(rowStart, _edges - rowStart).Contains(parent)
+                         : IsRepeat(_lastChild ??= NoChildYet(_tasks.Count), parent, i))
+            {
+                _errors.Add(Path(i, k), $"'{dep}' is listed twice in dependsOn.", "Remove the repeated entry.");
+            }
+            else
+            {
+                _parents[_edges++] = parent;
+            }
+        }
+
+        _parentStart[i + 1] = _edges;
+        return true;
+    }
+
+    // Forgets the parents accepted for the row; a repeat mark of child i is cleared, as no later child reads it.
+    private void Undo(int rowStart, int child)
+    {
+        if (_lastChild is not null)
+        {
+            foreach (var parent in _parents.AsSpan(rowStart, _edges - rowStart))
+            {
+                if (_lastChild[parent] == child)
+                {
+                    _lastChild[parent] = -1;
+                }
+            }
+        }
+
+        _edges = rowStart;
     }
 
     private static int[] NoChildYet(int n)

@@ -12,18 +12,25 @@ namespace Workflow.Validation;
 /// </summary>
 internal static class ParameterRules
 {
-    public static void Check(PipelineDefinition definition, ErrorCollector errors)
+    /// <summary>
+    /// Checks the declarations and the schedules' parameters, and returns the check of each task's config templates,
+    /// which the pass over the tasks makes (<see cref="TaskPass"/>); its errors are reported here, before any added
+    /// to <paramref name="errors"/> later.
+    /// </summary>
+    public static TaskTemplates Check(PipelineDefinition definition, ErrorCollector errors)
     {
         var parameters = definition.Parameters ?? [];
         var names = Declarations(parameters, errors);
         Schedules(definition, errors);
-        var tasks = definition.Tasks ?? [];
-        for (var i = 0; i < tasks.Count; i++)
+        return new TaskTemplates(names, errors.Section());
+    }
+
+    /// <summary>The templates in task <paramref name="i"/>'s config name only declared parameters and run variables.</summary>
+    public static void CheckTask(TaskTemplates templates, int i, TaskDefinition? task)
+    {
+        if (task?.Config is { } config && MayHoldTemplate(config))
         {
-            if (tasks[i]?.Config is { } config && MayHoldTemplate(config))
-            {
-                TemplatesIn(config, $"tasks[{i}].config", names, errors);
-            }
+            TemplatesIn(config, $"tasks[{i}].config", templates.Declared, templates.Errors);
         }
     }
 
@@ -145,3 +152,6 @@ internal static class ParameterRules
         }
     }
 }
+
+/// <summary>The declared parameter names, and where errors in the tasks' templates are reported.</summary>
+internal readonly record struct TaskTemplates(HashSet<string> Declared, ErrorCollector Errors);

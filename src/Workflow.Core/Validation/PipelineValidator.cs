@@ -18,12 +18,10 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var errors = new ErrorCollector(Options.MaxErrors);
-        CheckPipeline(definition, errors);
+        var templates = CheckPipeline(definition, errors);
         ScheduleRules.Check(definition.Schedules, errors);
         PolicyRules.Sla(definition.Sla, errors);
-        var tasks = definition.Tasks ?? [];
-        using var index = TaskRules.Check(definition.Id, tasks, Options, errors);
-        GraphRules.Check(tasks, index, errors);
+        TaskPass.Check(definition.Id, definition.Tasks ?? [], Options, templates, errors);
         return errors.ToResult();
     }
 
@@ -55,7 +53,8 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
         return Validate(definition);
     }
 
-    private void CheckPipeline(PipelineDefinition definition, ErrorCollector errors)
+    /// <summary>Checks the pipeline's own fields; returns the check of the tasks' templates, reported among them.</summary>
+    private TaskTemplates CheckPipeline(PipelineDefinition definition, ErrorCollector errors)
     {
         if (Identifiers.Problem(definition.Id) is { } idProblem)
         {
@@ -103,11 +102,13 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
             PolicyRules.Pool("defaults", defaults.Pool, errors);
         }
 
-        ParameterRules.Check(definition, errors);
+        var templates = ParameterRules.Check(definition, errors);
         if (definition.Retention is { } retention)
         {
             PolicyRules.Positive("retention.runs", retention.Runs, errors);
             PolicyRules.Positive("retention.logs", retention.Logs, errors);
         }
+
+        return templates;
     }
 }

@@ -8,14 +8,14 @@ namespace Workflow.Validation;
 internal static class PolicyRules
 {
     /// <summary>Checks <c>{owner}.retry</c>; paths are only formatted when there is an error to report.</summary>
-    public static void Retry(string owner, RetryPolicy? retry, ValidationOptions options, ErrorCollector errors)
+    public static void Retry(FieldOwner owner, RetryPolicy? retry, ValidationOptions options, ErrorCollector errors)
     {
         if (retry is null)
         {
             return;
         }
 
-        var path = owner + ".retry";
+        var path = $"{owner}.retry";
         if (retry.MaxAttempts < 1 || retry.MaxAttempts > options.MaxRetryAttempts)
         {
             errors.Add($"{path}.maxAttempts", $"maxAttempts is {retry.MaxAttempts}; it must be 1 to {options.MaxRetryAttempts}.",
@@ -56,20 +56,20 @@ internal static class PolicyRules
         }
     }
 
-    public static void Timeout(string owner, TimeSpan? timeout, ValidationOptions options, ErrorCollector errors)
+    public static void Timeout(FieldOwner owner, TimeSpan? timeout, ValidationOptions options, ErrorCollector errors)
     {
         if (timeout is { } value && (value <= TimeSpan.Zero || value > options.MaxTimeout))
         {
-            errors.Add(owner + ".timeout", $"The timeout is {Duration.Format(value)}; it must be more than 0s and at most " +
+            errors.Add($"{owner}.timeout", $"The timeout is {Duration.Format(value)}; it must be more than 0s and at most " +
                 $"{Duration.Format(options.MaxTimeout)}.", "Leave it out for no timeout.");
         }
     }
 
-    public static void Pool(string owner, string? pool, ErrorCollector errors)
+    public static void Pool(FieldOwner owner, string? pool, ErrorCollector errors)
     {
         if (pool is not null && Identifiers.Problem(pool) is { } problem)
         {
-            errors.Add(owner + ".pool", $"The pool name {problem}.", Identifiers.Rule);
+            errors.Add($"{owner}.pool", $"The pool name {problem}.", Identifiers.Rule);
         }
     }
 
@@ -105,12 +105,12 @@ internal static class PolicyRules
     }
 
     /// <summary>Checks <c>{owner}{field}</c>, formatting the path only when there is an error to report.</summary>
-    public static void Defined<T>(string owner, string field, T value, ErrorCollector errors)
+    public static void Defined<T>(FieldOwner owner, string field, T value, ErrorCollector errors)
         where T : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            Defined(owner + field, value, errors);
+            Defined($"{owner}{field}", value, errors);
         }
     }
 

@@ -9,60 +9,50 @@ namespace Workflow.Validation;
 internal static class TaskRules
 {
     /// <summary>
-    /// Returns each valid id's first index (a rented table: dispose it); later duplicates are reported and left out.
+    /// Checks task <paramref name="i"/> and adds its id to <paramref name="index"/> when the id is valid and no
+    /// earlier task has it (a later duplicate is reported and left out); <paramref name="hash"/> is the id's
+    /// <see cref="TaskIdTable"/> hash.
     /// </summary>
-    public static TaskIdTable Check(string pipelineId, IReadOnlyList<TaskDefinition> tasks,
+    public static void Check(int i, TaskDefinition? task, int hash, TaskIdTable index, string pipelineId,
         ValidationOptions options, ErrorCollector errors)
     {
-        var index = TaskIdTable.Rent(tasks.Count); // dropped when validation ends
-        var hashes = HashLookAhead.OverIds(index, tasks);
-        for (var i = 0; i < tasks.Count; i++)
+        var path = FieldOwner.OfTask(i);
+        if (task is null)
         {
-            var path = Path(i);
-            var task = tasks[i];
-            var hash = hashes.Next();
-            if (task is null)
-            {
-                errors.Add(path, "The task is null.", "Remove it or give an object with an 'id' and a 'kind'.");
-                continue;
-            }
-
-            if (Identifiers.Problem(task.Id) is { } problem)
-            {
-                errors.Add($"{path}.id", $"The task id {problem}.", Identifiers.Rule);
-            }
-            else if (index.TryAdd(task.Id, i, hash) is var first and >= 0)
-            {
-                errors.Add($"{path}.id", $"The task id '{task.Id}' is also used by tasks[{first}].",
-                    "Give each task a distinct id.");
-            }
-
-            CheckKind(path, task.Kind, options, errors);
-            ConfigRules.Check(path, pipelineId, task, options, errors);
-            PolicyRules.Defined(path, ".trigger", task.Trigger, errors);
-            PolicyRules.Pool(path, task.Pool, errors);
-            PolicyRules.Retry(path, task.Retry, options, errors);
-            PolicyRules.Timeout(path, task.Timeout, options, errors);
-            if (task.ExpectedDuration is { } expected && expected < TimeSpan.Zero)
-            {
-                errors.Add($"{path}.expectedDuration", $"expectedDuration is {Json.Duration.Format(expected)}; " +
-                    "it cannot be negative.");
-            }
-
-            if (task.Map is { MaxItems: < 1 } map)
-            {
-                errors.Add($"{path}.map.maxItems", $"maxItems is {map.MaxItems}; it must be at least 1.",
-                    "Leave it out for no limit.");
-            }
+            errors.Add(path.ToString(), "The task is null.", "Remove it or give an object with an 'id' and a 'kind'.");
+            return;
         }
 
-        return index;
+        if (Identifiers.Problem(task.Id) is { } problem)
+        {
+            errors.Add($"{path}.id", $"The task id {problem}.", Identifiers.Rule);
+        }
+        else if (index.TryAdd(task.Id, i, hash) is var first and >= 0)
+        {
+            errors.Add($"{path}.id", $"The task id '{task.Id}' is also used by tasks[{first}].",
+                "Give each task a distinct id.");
+        }
+
+        CheckKind(path, task.Kind, options, errors);
+        ConfigRules.Check(path, pipelineId, task, options, errors);
+        PolicyRules.Defined(path, ".trigger", task.Trigger, errors);
+        PolicyRules.Pool(path, task.Pool, errors);
+        PolicyRules.Retry(path, task.Retry, options, errors);
+        PolicyRules.Timeout(path, task.Timeout, options, errors);
+        if (task.ExpectedDuration is { } expected && expected < TimeSpan.Zero)
+        {
+            errors.Add($"{path}.expectedDuration", $"expectedDuration is {Json.Duration.Format(expected)}; " +
+                "it cannot be negative.");
+        }
+
+        if (task.Map is { MaxItems: < 1 } map)
+        {
+            errors.Add($"{path}.map.maxItems", $"maxItems is {map.MaxItems}; it must be at least 1.",
+                "Leave it out for no limit.");
+        }
     }
 
-    // Formatting "tasks[i]" once per task is the one string validation makes for a valid task.
-    private static string Path(int i) => $"tasks[{i}]";
-
-    private static void CheckKind(string path, string? kind, ValidationOptions options, ErrorCollector errors)
+    private static void CheckKind(FieldOwner path, string? kind, ValidationOptions options, ErrorCollector errors)
     {
         if (string.IsNullOrWhiteSpace(kind))
         {

@@ -137,6 +137,47 @@ public class DagIndexTests
     }
 
     [Fact]
+    public void A_duplicate_id_is_named_before_an_unknown_dependency_of_an_earlier_task()
+    {
+        // One pass adds ids and resolves dependencies together; a dependency it cannot resolve yet waits for the
+        // last id, so the duplicate, found first when every id is added first, is still the one named.
+        var definition = Pipeline.Define("p", owner: "g")
+            .Task("a", Delay(TimeSpan.Zero), after: ["ghost"])
+            .Task("b", Delay(TimeSpan.Zero), after: ["a"])
+            .Build();
+        var duplicated = definition with { Tasks = [.. definition.Tasks, definition.Tasks[1]] };
+
+        var duplicate = Assert.Throws<ArgumentException>(() => DagIndex.Build(duplicated));
+        var unknown = Assert.Throws<ArgumentException>(() => DagIndex.Build(definition));
+
+        Assert.Contains("'b' appears more than once", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown task 'ghost'", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Building_a_cyclic_definition_names_the_cycle_and_a_chain_keeps_its_critical_path()
+    {
+        var cyclic = Pipeline.Define("p", owner: "g")
+            .Task("a", Delay(TimeSpan.Zero), after: ["c"])
+            .Task("b", Delay(TimeSpan.Zero), after: ["a"])
+            .Task("c", Delay(TimeSpan.Zero), after: ["b"])
+            .Task("d", Delay(TimeSpan.Zero), after: ["a"])
+            .Build();
+        var chain = Pipeline.Define("p", owner: "g")
+            .Task("a", Delay(TimeSpan.Zero), expected: TimeSpan.FromSeconds(2))
+            .Task("b", Delay(TimeSpan.Zero), after: ["a"])
+            .Task("c", Delay(TimeSpan.Zero), after: ["a"], expected: TimeSpan.FromSeconds(1))
+            .Build();
+
+        var error = Assert.Throws<ArgumentException>(() => DagIndex.Build(cyclic));
+        var path = DagIndex.Build(chain).CriticalPath();
+
+        Assert.Equal("The tasks form a cycle: a -> b -> c -> a. (Parameter 'ids')", error.Message);
+        Assert.Equal(["a", "b"], path.TaskIds); // b and c tie at one second: the earlier task is taken
+        Assert.Equal(TimeSpan.FromSeconds(3), path.Length);
+    }
+
+    [Fact]
     public void A_chain_of_100000_tasks_is_analysed_without_overflowing_the_stack()
     {
         const int n = 100_000;

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Workflow.Dag;
+using Workflow.Model;
 
 namespace Workflow.Core.Tests.Dag;
 
@@ -43,6 +44,36 @@ public class DagPropertyTests
                 var bound = dag.Weights[u] + (children.Length == 0 ? 0 : children.Max(c => rank[c]));
                 return children.All(c => rank[u] >= rank[c] + dag.Weights[u]) && rank[u] == bound;
             });
+        }));
+    }
+
+    [Fact]
+    public void A_definition_indexes_as_its_ids_and_edges_do_when_dependencies_name_later_tasks()
+    {
+        // RandomDag shuffles its nodes, so many dependencies name a later task: those rows are resolved after every
+        // id is added, the others as their task is read; either way the graph, order and ranks are those of the
+        // edges. The definition's critical path is read from its parent rows, the edges' from the child rows and the
+        // rank: whole-second weights from 0 to 100 make ties between children common.
+        Check.One(Config, Prop.ForAll(RandomDag.Arbitrary, dag =>
+        {
+            var tasks = Enumerable.Range(0, dag.Count).Select(i => new TaskDefinition
+            {
+                Id = $"t{i}",
+                Kind = "delay",
+                DependsOn = [.. dag.Edges.Where(e => e.Child == i).Select(e => $"t{e.Parent}")],
+                ExpectedDuration = TimeSpan.FromSeconds(dag.Weights[i]),
+            }).ToArray();
+            var fromDefinition = DagIndex.Build(new PipelineDefinition { Id = "p", OwnerGroup = "g", Tasks = tasks });
+            var fromEdges = DagIndex.Build([.. tasks.Select(t => t.Id)],
+                tasks.SelectMany(t => t.DependsOn.Select(p => (p, t.Id))),
+                [.. tasks.Select(t => t.ExpectedDuration)]);
+
+            return Enumerable.Range(0, dag.Count).All(i =>
+                       fromDefinition.Parents(i).SequenceEqual(fromEdges.Parents(i)) &&
+                       fromDefinition.Children(i).SequenceEqual(fromEdges.Children(i)))
+                   && fromDefinition.TopologicalOrder.SequenceEqual(fromEdges.TopologicalOrder)
+                   && fromDefinition.UpwardRank().SequenceEqual(fromEdges.UpwardRank())
+                   && SamePath(fromDefinition.CriticalPath(), fromEdges.CriticalPath());
         }));
     }
 
@@ -145,4 +176,7 @@ public class DagPropertyTests
 
         return seen.Count;
     }
+
+    private static bool SamePath(CriticalPath a, CriticalPath b) =>
+        a.TaskIds.SequenceEqual(b.TaskIds) && a.Length == b.Length;
 }

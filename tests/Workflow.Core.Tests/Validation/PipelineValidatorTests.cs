@@ -105,6 +105,57 @@ public class PipelineValidatorTests
     }
 
     [Fact]
+    public void Errors_come_out_in_the_order_of_the_checks_when_dependencies_name_later_tasks()
+    {
+        // One pass reads each task once: a task's dependencies are resolved right after its id is added, until one
+        // names a later task ('c' in tasks[0]); from there they are resolved after the last id, and the errors of
+        // the row checked before that point are not reported twice.
+        var untemplated = new TaskDefinition
+        {
+            Id = "d", Kind = "", Config = JsonDocument.Parse("""{ "x": "{{ params.ghost }}" }""").RootElement,
+        };
+        var result = Validate(P(T("a", "a", "c", "b"), T("b", "c", "c"), T("c", "ghost"), untemplated));
+
+        Assert.Equal(
+            ["tasks[3].config.x", "tasks[3].kind", "tasks[0].dependsOn[0]", "tasks[1].dependsOn[1]",
+             "tasks[2].dependsOn[0]"],
+            result.Errors.Select(e => e.Path));
+        Assert.Equal(
+            ["The task 'a' depends on itself.", "'c' is listed twice in dependsOn.",
+             "The task 'c' depends on 'ghost', which is not a task of this pipeline."],
+            result.Errors.Skip(2).Select(e => e.Message));
+    }
+
+    [Fact]
+    public void A_long_dependency_list_that_names_a_later_task_is_checked_once_whole()
+    {
+        // The first ten entries are accepted before 'later' is met; checked again after every id, they are not
+        // repeats of themselves, while the second 'u3' is.
+        string[] upstream = ["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"];
+        var result = Validate(P([.. upstream.Select(id => T(id)), T("join", [.. upstream, "later", "u3"]),
+            T("later")]));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("tasks[10].dependsOn[11]", error.Path);
+        Assert.Equal("'u3' is listed twice in dependsOn.", error.Message);
+    }
+
+    [Fact]
+    public void The_error_limit_counts_the_errors_of_every_check_in_their_order()
+    {
+        var templated = new TaskDefinition
+        {
+            Id = "b", Kind = "", DependsOn = ["ghost"],
+            Config = JsonDocument.Parse("""{ "x": "{{ params.ghost }}" }""").RootElement,
+        };
+
+        var result = Validate(P(T("a", "a"), templated), new ValidationOptions { MaxErrors = 2 });
+
+        Assert.Equal(["tasks[1].config.x", "tasks[1].kind", ""], result.Errors.Select(e => e.Path));
+        Assert.Equal("2 more problems were found but not listed.", result.Errors[^1].Message);
+    }
+
+    [Fact]
     public void A_task_with_a_repeated_id_keeps_its_own_dependencies()
     {
         var result = Validate(P(T("a"), T("b", "a"), T("b", "a", "b"), T("c", "b")));
