@@ -158,5 +158,8 @@ public static class EngineSchema
         new(4, "run-suspension", """
             ALTER TABLE runs ADD COLUMN suspended_at INTEGER;
             """),
+
+        // The pipelines a queue-backlog poll watches, written with each saved version.
+        Handlers.Queue.QueueWatchRows.Migration,
     ];
 }
