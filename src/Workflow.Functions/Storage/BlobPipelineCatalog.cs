@@ -61,8 +61,10 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         if (!await ConditionalBlob.TryWriteAsync(Container.GetBlobClient(BlobNames.Head(definition.Id)), body, etag,
                 cancellationToken))
         {
-            throw new VersionConflictException(
-                $"Pipeline '{definition.Id}' was changed by someone else at the same time; reload it and apply the change again.");
+            throw current is null
+                ? PipelineIdTaken.Refusal(definition.Id)
+                : new VersionConflictException($"Pipeline '{definition.Id}' was changed by someone else at the same " +
+                                               "time; reload it and apply the change again.");
         }
 
         await Container.GetBlobClient(BlobNames.Version(definition.Id, version)).UploadAsync(body, overwrite: true,
