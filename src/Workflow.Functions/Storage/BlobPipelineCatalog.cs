@@ -31,8 +31,18 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
 
     private BlobContainerClient Container => containers.Definitions;
 
+    public ValueTask<PipelineRecord> UpsertAsync(PipelineDefinition definition, int? expectedVersion, string actor,
+        CancellationToken cancellationToken) =>
+        UpsertAsync(definition, expectedVersion, actor, null, cancellationToken);
+
+    /// <param name="definition">The definition to store as a new version.</param>
+    /// <param name="expectedVersion">The version it replaces (If-Match); null for a create.</param>
+    /// <param name="actor">Who saves it.</param>
+    /// <param name="beforeWrite">Told the record about to be stored, before anything is written (an audited save
+    /// writes its intent there).</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
     public async ValueTask<PipelineRecord> UpsertAsync(PipelineDefinition definition, int? expectedVersion, string actor,
-        CancellationToken cancellationToken)
+        Func<PipelineRecord, CancellationToken, ValueTask>? beforeWrite, CancellationToken cancellationToken)
     {
         var (current, etag) = await ReadAsync(BlobNames.Head(definition.Id), cancellationToken);
         // A deleted pipeline has no head but keeps its versions; a new head must not overwrite them.
@@ -41,6 +51,11 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
             time.GetUtcNow(), actor);
         var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));
+        if (beforeWrite is not null)
+        {
+            await beforeWrite(record, cancellationToken);
+        }
+
         var drains = WatchedQueues.Drains(definition);
         var mark = drains ? null : await _marks.ReadAsync(definition.Id, cancellationToken);
         if (drains)
