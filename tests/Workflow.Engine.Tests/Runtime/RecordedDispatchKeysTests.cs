@@ -100,7 +100,9 @@ public sealed class RecordedDispatchKeysTests
 
     private static TaskDefinition SubPipeline(string id, string pipelineId) => new()
     {
-        Id = id, Kind = "sub-pipeline", Config = ToJson(new { pipelineId }),
+        Id = id,
+        Kind = "sub-pipeline",
+        Config = ToJson(new { pipelineId }),
     };
 
     private static JsonObject StartEvent(string data, string runId)
