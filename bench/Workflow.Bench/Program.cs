@@ -8,6 +8,7 @@ using Workflow.Bench.Sla;
 // Each benchmark is a static Run() that measures side by side in one process and prints its ratios.
 var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["backlog-poll"] = ("CPU of a queue-backlog poll over 14k pipelines: every pipeline listed vs the drain index", BacklogPollBenchmark.Run),
     ["capacity"] = ("capacity model: users' arrivals through the real tick and decider, smallest worker count", Workflow.Bench.Capacity.CapacityBenchmark.Run),
     ["dag"] = ("validate and rank chains and fan-outs of 10k and 100k tasks", DagBenchmark.Run),
     ["dispatch"] = ("dispatch policies: makespan / lower bound on generated DAGs and traces", DispatchBenchmark.Run),

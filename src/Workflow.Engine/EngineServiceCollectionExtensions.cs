@@ -17,6 +17,7 @@ using Workflow.Runtime.Handlers.Process;
 using Workflow.Runtime.Handlers.Queue;
 using Workflow.Runtime.Logs;
 using Workflow.Services;
+using Workflow.Sla.Backlog;
 
 namespace Workflow.Engine;
 
@@ -45,6 +46,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<EngineRuntime>();
         services.TryAddSingleton(sp => sp.GetRequiredService<EngineRuntime>().Writer);
         services.TryAddSingleton<PipelineQueries>();
+        services.TryAddSingleton<IDrainingPipelines>(sp => sp.GetRequiredService<PipelineQueries>());
         services.TryAddSingleton<RunQueries>();
         services.TryAddSingleton<DurationHistory>();
         services.TryAddSingleton<LocalQueue>();

@@ -8,6 +8,10 @@ internal static partial class Log
     [LoggerMessage(Ids.MigrationApplied, LogLevel.Information, "Applied schema migration {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, int version, string name);
 
+    [LoggerMessage(Ids.MigrationStarting, LogLevel.Information,
+        "Applying schema migration {Version} ({Name}); a migration that rebuilds a large table can take minutes")]
+    public static partial void MigrationStarting(ILogger logger, int version, string name);
+
     [LoggerMessage(Ids.Recovered, LogLevel.Information,
         "Engine started: resumed {Runs} active runs, {WorkItems} queued attempts and {Timers} timers")]
     public static partial void Recovered(ILogger logger, int runs, int workItems, int timers);

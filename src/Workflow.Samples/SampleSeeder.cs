@@ -63,7 +63,7 @@ internal sealed class SampleSeeder(
         {
             await workflow.UpsertPipelineAsync(definition, null, Actor, cancellationToken);
         }
-        catch (VersionConflictException ex)
+        catch (ServiceException ex) when (ex is ConflictException or VersionConflictException)
         {
             // Two instances starting together: the catalogue lets one create the pipeline; the other lands here.
             Log.SampleStoredElsewhere(logger, definition.Id, ex.Message);

@@ -29,6 +29,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public WorkflowEngineService Workflow => _provider.GetRequiredService<WorkflowEngineService>();
 
+    public IServiceProvider Services => _provider;
+
     public ScheduleTicker Ticker => _provider.GetRequiredService<ScheduleTicker>();
 
     public Workflow.Engine.Runtime.WriteLoop Writer => _provider.GetRequiredService<Workflow.Engine.Runtime.WriteLoop>();

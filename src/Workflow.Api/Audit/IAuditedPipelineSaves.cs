@@ -5,7 +5,7 @@ namespace Workflow.Api.Audit;
 /// <summary>
 /// Saves a pipeline version together with its audit entry, both durable before the caller hears of the version.
 /// <see cref="SaveThenAudit"/> does it in two writes for any host; a host whose audit trail lives in the pipelines'
-/// own store can do it in one.
+/// own store can do it in one (the embedded host), and the Azure app pairs its two writes through an intent.
 /// </summary>
 public interface IAuditedPipelineSaves
 {

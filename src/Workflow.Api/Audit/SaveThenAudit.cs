@@ -3,8 +3,9 @@ using Workflow.Services;
 namespace Workflow.Api.Audit;
 
 /// <summary>
-/// The saves of any host (the Azure app's among them): the existence check of a create as a read first, then the
-/// version through <see cref="IWorkflowService"/>, then the entry through <see cref="IAuditLog"/>.
+/// The saves of a host that registers none of its own (the embedded host and the Azure app do): the existence check
+/// of a create as a read first, then the version through <see cref="IWorkflowService"/>, then the entry through
+/// <see cref="IAuditLog"/>; a crash between the two writes leaves the version without its entry.
 /// </summary>
 public sealed class SaveThenAudit(IWorkflowService workflow, IAuditLog audit) : IAuditedPipelineSaves
 {

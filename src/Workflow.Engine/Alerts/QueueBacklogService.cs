@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Telemetry;
-using Workflow.Services;
 using Workflow.Sla;
 using Workflow.Sla.Backlog;
 
@@ -12,9 +11,10 @@ namespace Workflow.Engine.Alerts;
 /// <summary>
 /// Samples the local queues that queue-drain tasks of enabled pipelines drain, records depth and oldest age as
 /// gauges, and runs the backlog decider per (pipeline, queue); which queues, with which limits, is
-/// <see cref="WatchedQueues"/>.
+/// <see cref="WatchedQueues"/>. A poll reads only the pipelines that drain queues (<see cref="IDrainingPipelines"/>:
+/// the engine's index, written as pipelines are saved), not every stored pipeline.
 /// </summary>
-public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue queues, AlertDispatcher alerts,
+public sealed class QueueBacklogService(IDrainingPipelines draining, LocalQueue queues, AlertDispatcher alerts,
     WorkflowTelemetry telemetry, IOptions<AlertOptions> options, TimeProvider time,
     ILogger<QueueBacklogService> logger) : BackgroundService
 {
@@ -52,14 +52,8 @@ public sealed class QueueBacklogService(IWorkflowService workflow, LocalQueue qu
             telemetry.QueueOldestAge.Record(b.OldestAge.TotalSeconds, tag);
         }
 
-        foreach (var pipeline in await workflow.ListPipelinesAsync(cancellationToken))
+        foreach (var definition in await draining.ListDrainingAsync(cancellationToken))
         {
-            var definition = pipeline.Definition;
-            if (!definition.Enabled)
-            {
-                continue;
-            }
-
             foreach (var (queue, thresholds) in WatchedQueues.Of(definition, options.Value.DefaultBacklog))
             {
                 var sample = backlog.TryGetValue(queue.ToString(), out var b)

@@ -6,7 +6,8 @@ namespace Workflow.Engine.Runtime;
 
 /// <summary>
 /// Sub-pipeline tasks: a child run is created in its parent's transaction (or the parent hears at once that it could
-/// not be), and a sub-pipeline task that is stopped cancels its child.
+/// not be), with the dispatch keys its parent's start planned off the writer (<see cref="ChildPlans"/>), and a
+/// sub-pipeline task that is stopped cancels its child.
 /// </summary>
 internal static class ChildRuns
 {
@@ -39,7 +40,7 @@ internal static class ChildRuns
 
         RunShell.Create(context, new RunCreation(child.ChildRunId, definition, RunTrigger.Parent, parent.RunId,
             parameters!.Values, parent.LogicalTime, ParentRunId: parent.RunId, ParentTaskKey: child.TaskKey,
-            ParentAttempt: child.Attempt));
+            ParentAttempt: child.Attempt, DispatchKeys: context.Engine.ChildPlans.For(definition)));
     }
 
     /// <summary>A sub-pipeline task that is stopped (its run cancelled, or its timeout) cancels its child run.</summary>

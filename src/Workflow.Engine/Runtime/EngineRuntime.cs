@@ -61,6 +61,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
     public LeaseKeeper LeaseKeeper { get; }
     public ObserverPump Observers { get; }
     public RunWaiters Waiters { get; } = new();
+    public ChildPlans ChildPlans { get; } = new();
 
     /// <summary>The runs being driven, by id. Only the writer reads or changes this.</summary>
     public Dictionary<string, ActiveRun> Runs { get; } = new(StringComparer.Ordinal);

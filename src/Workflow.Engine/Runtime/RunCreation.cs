@@ -30,10 +30,15 @@ internal sealed record RunCreation(
 
     /// <summary>
     /// This creation with its dispatch keys planned on the calling thread; without them the decider plans on the
-    /// writer, as it does for a child run, which its parent's commands create there.
+    /// writer. A child run, which its parent's commands create there, takes keys its parent's start prepared
+    /// (<see cref="ChildPlans"/>).
     /// </summary>
-    public RunCreation Planned() =>
-        this with { DispatchKeys = PolicyDispatchPlanner.Instance.Plan(Definition, ExpectedDurations, Dispatch) };
+    public RunCreation Planned() => this with { DispatchKeys = KeysFor(Definition, ExpectedDurations) };
+
+    /// <summary>The keys the engine's policy plans for a definition, as the decider plans a start without keys.</summary>
+    public static IReadOnlyList<double>? KeysFor(PipelineDefinition definition,
+        IReadOnlyDictionary<string, TimeSpan>? expected) =>
+        PolicyDispatchPlanner.Instance.Plan(definition, expected, Dispatch);
 
     /// <summary>The run's first event, at the writer's <paramref name="now"/>.</summary>
     public RunStarted Started(DateTimeOffset now) => new(now, RunId, Definition, Parameters, LogicalTime,

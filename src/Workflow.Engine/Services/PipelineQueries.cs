@@ -1,15 +1,21 @@
 using Workflow.Building;
+using Workflow.Engine.Handlers.Queue;
 using Workflow.Engine.Storage;
 using Workflow.Json;
 using Workflow.Model;
 using Workflow.Services;
+using Workflow.Sla.Backlog;
 
 namespace Workflow.Engine.Services;
 
 /// <summary>Pipeline reads: stored versions, plus the dynamic pipelines that <see cref="IPipelineSource"/>s provide.</summary>
 internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSource> sources, TimeProvider time)
+    : IDrainingPipelines
 {
     private const string Columns = "p.definition, p.version, p.etag, p.updated_at, p.updated_by, p.pipeline_id";
+
+    private const string Current = $"SELECT {Columns} FROM pipeline_heads h JOIN pipelines p ON " +
+        "p.pipeline_id = h.pipeline_id AND p.version = h.current_version WHERE h.pipeline_id = $id AND h.deleted = 0;";
 
     private readonly PipelineSourceSet _dynamic = new(sources);
 
@@ -19,8 +25,7 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
     public async ValueTask<PipelineRecord?> GetAsync(string pipelineId, int? version, CancellationToken cancellationToken)
     {
         var sql = version is null
-            ? $"SELECT {Columns} FROM pipeline_heads h JOIN pipelines p ON p.pipeline_id = h.pipeline_id " +
-              "AND p.version = h.current_version WHERE h.pipeline_id = $id AND h.deleted = 0;"
+            ? Current
             : $"SELECT {Columns} FROM pipelines p WHERE p.pipeline_id = $id AND p.version = $v;";
         var found = await QueryAsync(sql, pipelineId, version, cancellationToken, heads: version is null);
         if (found.Count > 0)
@@ -43,6 +48,15 @@ internal sealed class PipelineQueries(SqliteStore store, IEnumerable<IPipelineSo
             heads: true);
         return PipelineSourceSet.Merge(stored, await _dynamic.ListAsync(time.GetUtcNow(), cancellationToken));
     }
+
+    /// <summary>The pipelines the <c>queue_watches</c> index names (<see cref="QueueWatchRows"/>), plus the generated
+    /// ones that drain.</summary>
+    public async ValueTask<IReadOnlyList<PipelineDefinition>> ListDrainingAsync(CancellationToken cancellationToken) =>
+        await DrainingPipelines.SelectAsync(
+            await QueryAsync(QueueWatchRows.Select(Columns), null, null, cancellationToken, heads: true),
+            await _dynamic.ListAsync(time.GetUtcNow(), cancellationToken),
+            async (id, cancel) => (await QueryAsync(Current, id, null, cancel, heads: true)).Count > 0,
+            cancellationToken);
 
     public async ValueTask<IReadOnlyList<PipelineRecord>> VersionsAsync(string pipelineId, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM pipelines p WHERE p.pipeline_id = $id ORDER BY p.version;",

@@ -34,9 +34,9 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
         return await admission.StartAsync(request, definition, runId, now, async () =>
         {
             var expected = await durations.ExpectedAsync(definition.Id, cancellationToken);
-            var op = new StartRunOp(new RunCreation(runId, definition, request.Trigger, request.Actor,
-                parameters, logicalTime, ParentRunId: request.ParentRunId,
-                ExpectedDurations: expected.Count > 0 ? expected : null).Planned());
+            var op = new StartRunOp(await PlannedAsync(new RunCreation(runId, definition, request.Trigger,
+                request.Actor, parameters, logicalTime, ParentRunId: request.ParentRunId,
+                ExpectedDurations: expected.Count > 0 ? expected : null), cancellationToken));
             engine.Writer.Post(op);
             await op.Result.WaitAsync(cancellationToken);
             return await runs.GetAsync(runId, cancellationToken)
@@ -73,11 +73,24 @@ internal sealed class RunCommands(EngineRuntime engine, PipelineQueries pipeline
 
         var newId = RunIds.NewRerun(original.PipelineId, engine.Time.GetUtcNow());
         var expected = await durations.ExpectedAsync(original.PipelineId, cancellationToken);
-        var op = new StartRunOp(new RunCreation(newId, target.Definition, RunTrigger.Rerun, actor, original.Parameters,
-            original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected).Planned());
+        var op = new StartRunOp(await PlannedAsync(new RunCreation(newId, target.Definition, RunTrigger.Rerun, actor,
+            original.Parameters, original.LogicalTime, RerunOf: runId, PriorResults: prior, ExpectedDurations: expected),
+            cancellationToken));
         engine.Writer.Post(op);
         await op.Result.WaitAsync(cancellationToken);
         return await runs.GetAsync(newId, cancellationToken)
                ?? throw new InvalidOperationException($"Run '{newId}' was started but cannot be read back.");
+    }
+
+    /// <summary>
+    /// The creation with its dispatch keys, and those of the stored pipelines its sub-pipeline tasks start, planned on
+    /// this thread, so the writer only applies them (<see cref="RunCreation.Planned"/>, <see cref="ChildPlans"/>).
+    /// </summary>
+    private async ValueTask<RunCreation> PlannedAsync(RunCreation creation, CancellationToken cancellationToken)
+    {
+        await engine.ChildPlans.PrepareAsync(creation.Definition, async (id, ct) =>
+            await pipelines.GetAsync(id, null, ct) is { IsDynamic: false } stored ? stored.Definition : null,
+            cancellationToken);
+        return creation.Planned();
     }
 }

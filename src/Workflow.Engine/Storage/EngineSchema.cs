@@ -187,5 +187,8 @@ public static class EngineSchema
             ALTER TABLE task_attempts_v5 RENAME TO task_attempts;
             {WorkItemsView}
             """),
+
+        // The pipelines a queue-backlog poll watches, written with each saved version.
+        Handlers.Queue.QueueWatchRows.Migration,
     ];
 }

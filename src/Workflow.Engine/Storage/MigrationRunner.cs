@@ -33,6 +33,7 @@ internal sealed class MigrationRunner(IEnumerable<Migration> migrations, ILogger
 
         foreach (var migration in ordered.Where(m => !applied.Contains(m.Version)))
         {
+            Log.MigrationStarting(logger, migration.Version, migration.Name);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using (var command = connection.CreateCommand())
             {

@@ -47,7 +47,9 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddSingleton<AttemptStore>();
         services.AddSingleton<BlobDurationHistory>();
         services.AddSingleton<BlobTaskLogFactory>();
-        services.AddSingleton<IAuditLog, BlobAuditLog>();
+        services.AddSingleton<BlobAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<BlobAuditLog>());
+        services.AddScoped<IAuditedPipelineSaves, BlobPipelineSaves>();
         services.AddSingleton<IWatermarkStore, BlobWatermarkStore>();
         services.AddHostedService<LocalContainersInitializer>();
 

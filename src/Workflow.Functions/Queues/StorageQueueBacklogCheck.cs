@@ -14,7 +14,8 @@ namespace Workflow.Functions.Queues;
 /// pipeline drains (<see cref="WatchedQueues"/>), records depth and oldest age as metrics, runs the backlog decider
 /// (<see cref="QueueBacklogMonitor"/>) over the state kept in <see cref="BlobBacklogStates"/>, and raises or clears
 /// the alert the same way the SLA monitor's alerts leave (<see cref="PublishActivities"/>: log, metric, the alerts
-/// table and webhooks). Publishing comes before the state is saved: raising and clearing are idempotent, so a check
+/// table and webhooks). It reads only the pipelines that drain queues (<see cref="IDrainingPipelines"/>: the
+/// catalogue's drain marks), not every pipeline. Publishing comes before the state is saved: raising and clearing are idempotent, so a check
 /// that stops in between repeats the alert's publication, never loses it.
 /// </summary>
 public sealed class StorageQueueBacklogCheck(BlobPipelineCatalog catalog, StorageWorkQueue queues,
@@ -25,14 +26,8 @@ public sealed class StorageQueueBacklogCheck(BlobPipelineCatalog catalog, Storag
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
         var sampled = 0;
-        foreach (var pipeline in await catalog.ListAsync(cancellationToken))
+        foreach (var definition in await catalog.ListDrainingAsync(cancellationToken))
         {
-            var definition = pipeline.Definition;
-            if (!definition.Enabled)
-            {
-                continue;
-            }
-
             foreach (var (queue, thresholds) in WatchedQueues.Of(definition, options.Value.DefaultBacklog))
             {
                 var status = await queues.GetStatusAsync(queue, cancellationToken);

@@ -10,24 +10,29 @@ namespace Workflow.Functions.Storage;
 
 /// <summary>
 /// The audit trail as one append blob of JSON lines per UTC day, in the definitions container. Listing walks the
-/// days that have entries, newest first, however long ago the last change was.
+/// days that have entries, newest first, however long ago the last change was; it first completes the audited saves
+/// a stopped process left half done (<see cref="Intents"/>).
 /// </summary>
-public sealed class BlobAuditLog(BlobContainers containers) : IAuditLog
+public sealed class BlobAuditLog(BlobContainers containers, TimeProvider? time = null) : IAuditLog
 {
     private const string Prefix = "_audit/";
     private const string Suffix = ".jsonl";
+
+    /// <summary>The intents of audited saves (<see cref="BlobPipelineSaves"/>).</summary>
+    internal BlobAuditIntents Intents { get; } = new(containers.Definitions, time ?? TimeProvider.System);
 
     public async ValueTask AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var blob = containers.Definitions.GetAppendBlobClient(Name(entry.At));
         await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        using var line = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, StoredJson.Options) + "\n"));
+        using var line = new MemoryStream(Encoding.UTF8.GetBytes(Line(entry)));
         await blob.AppendBlockAsync(line, cancellationToken: cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<AuditEntry>> ListAsync(IReadOnlyCollection<string>? groups, int limit,
         CancellationToken cancellationToken)
     {
+        await Intents.CompleteAsync(AppendOnceAsync, cancellationToken);
         var found = new List<AuditEntry>();
         foreach (var day in (await DaysAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal))
         {
@@ -70,6 +75,27 @@ public sealed class BlobAuditLog(BlobContainers containers) : IAuditLog
 
         return days;
     }
+
+    /// <summary>Appends the entry unless its day already holds that exact line (a save that stopped after it).</summary>
+    private async ValueTask AppendOnceAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var day = await containers.Definitions.GetBlobClient(Name(entry.At)).DownloadContentAsync(cancellationToken);
+            if (("\n" + day.Value.Content).Contains("\n" + Line(entry), StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No line that day yet.
+        }
+
+        await AppendAsync(entry, cancellationToken);
+    }
+
+    private static string Line(AuditEntry entry) => JsonSerializer.Serialize(entry, StoredJson.Options) + "\n";
 
     private static string Name(DateTimeOffset at) =>
         $"{Prefix}{at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{Suffix}";

@@ -41,6 +41,19 @@ public static class BlobNames
     public static string Backlog(string pipelineId, string queue) =>
         $"_backlog/{Segment(pipelineId)}/{Segment(queue)}.backlog";
 
+    /// <summary>
+    /// The mark that a pipeline drains a queue (<see cref="BlobDrainMarks"/>); not <c>.json</c>, so no listing of heads
+    /// or versions sees it.
+    /// </summary>
+    public static string DrainMark(string pipelineId) => $"{DrainMarksPrefix}{Segment(pipelineId)}{DrainMarkSuffix}";
+
+    public const string DrainMarksPrefix = "_drains/";
+
+    public const string DrainMarkSuffix = ".drains";
+
+    /// <summary>Written once the drain marks of the pipelines saved before them exist.</summary>
+    public const string DrainMarksBuilt = "_drains/index.built";
+
     public static string AttemptPrefix(string runId) => $"{Segment(runId)}/";
 
     public static string AttemptLog(string runId, string taskKey, int attempt) =>

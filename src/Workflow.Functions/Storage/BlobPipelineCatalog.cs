@@ -7,6 +7,7 @@ using Workflow.Building;
 using Workflow.Json;
 using Workflow.Model;
 using Workflow.Services;
+using Workflow.Sla.Backlog;
 
 namespace Workflow.Functions.Storage;
 
@@ -15,20 +16,33 @@ namespace Workflow.Functions.Storage;
 /// edits safe (the loser of a race gets 412 from storage and a conflict from here). Version rules are
 /// <see cref="CatalogRules"/>; blob names are <see cref="BlobNames"/>. Reads also see the dynamic pipelines of the
 /// registered <see cref="IPipelineSource"/>s, merged as the embedded host merges them
-/// (<see cref="PipelineSourceSet"/>).
+/// (<see cref="PipelineSourceSet"/>). Saves and deletes keep the marks of the pipelines that drain queues
+/// (<see cref="BlobDrainMarks"/>), which a backlog poll reads instead of listing every pipeline.
 /// </summary>
 public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider time,
-    IEnumerable<IPipelineSource>? sources = null)
+    IEnumerable<IPipelineSource>? sources = null) : IDrainingPipelines
 {
     private readonly PipelineSourceSet _dynamic = new(sources ?? []);
 
     /// <summary>Head blobs by name and ETag: a listing downloads and parses only the heads that changed.</summary>
     private readonly PipelineRecordCache<string> _heads = new();
 
+    private readonly BlobDrainMarks _marks = new(containers.Definitions);
+
     private BlobContainerClient Container => containers.Definitions;
 
+    public ValueTask<PipelineRecord> UpsertAsync(PipelineDefinition definition, int? expectedVersion, string actor,
+        CancellationToken cancellationToken) =>
+        UpsertAsync(definition, expectedVersion, actor, null, cancellationToken);
+
+    /// <param name="definition">The definition to store as a new version.</param>
+    /// <param name="expectedVersion">The version it replaces (If-Match); null for a create.</param>
+    /// <param name="actor">Who saves it.</param>
+    /// <param name="beforeWrite">Told the record about to be stored, before anything is written (an audited save
+    /// writes its intent there).</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
     public async ValueTask<PipelineRecord> UpsertAsync(PipelineDefinition definition, int? expectedVersion, string actor,
-        CancellationToken cancellationToken)
+        Func<PipelineRecord, CancellationToken, ValueTask>? beforeWrite, CancellationToken cancellationToken)
     {
         var (current, etag) = await ReadAsync(BlobNames.Head(definition.Id), cancellationToken);
         // A deleted pipeline has no head but keeps its versions; a new head must not overwrite them.
@@ -37,6 +51,18 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
             time.GetUtcNow(), actor);
         var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));
+        if (beforeWrite is not null)
+        {
+            await beforeWrite(record, cancellationToken);
+        }
+
+        var drains = WatchedQueues.Drains(definition);
+        var mark = drains ? null : await _marks.ReadAsync(definition.Id, cancellationToken);
+        if (drains)
+        {
+            await _marks.MarkAsync(definition.Id, cancellationToken);
+        }
+
         if (current is not null)
         {
             // The version blob follows the head, so a crash in between leaves the head alone with its version;
@@ -50,12 +76,15 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         if (!await ConditionalBlob.TryWriteAsync(Container.GetBlobClient(BlobNames.Head(definition.Id)), body, etag,
                 cancellationToken))
         {
-            throw new VersionConflictException(
-                $"Pipeline '{definition.Id}' was changed by someone else at the same time; reload it and apply the change again.");
+            throw current is null
+                ? PipelineIdTaken.Refusal(definition.Id)
+                : new VersionConflictException($"Pipeline '{definition.Id}' was changed by someone else at the same " +
+                                               "time; reload it and apply the change again.");
         }
 
         await Container.GetBlobClient(BlobNames.Version(definition.Id, version)).UploadAsync(body, overwrite: true,
             cancellationToken);
+        await _marks.RemoveAsync(definition.Id, mark, cancellationToken);
         return record;
     }
 
@@ -119,6 +148,23 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         return PipelineSourceSet.Merge(records, await _dynamic.ListAsync(time.GetUtcNow(), cancellationToken));
     }
 
+    /// <summary>The marked pipelines' heads (parsed only when their ETag changed), plus the generated ones that drain.</summary>
+    public async ValueTask<IReadOnlyList<PipelineDefinition>> ListDrainingAsync(CancellationToken cancellationToken)
+    {
+        await _marks.EnsureBuiltAsync(ListAsync, cancellationToken);
+        var marked = new List<PipelineRecord>();
+        await foreach (var pipelineId in _marks.ListAsync(cancellationToken))
+        {
+            if (await CurrentAsync(pipelineId, cancellationToken) is { } head)
+            {
+                marked.Add(head);
+            }
+        }
+
+        return await DrainingPipelines.SelectAsync(marked, await _dynamic.ListAsync(time.GetUtcNow(), cancellationToken),
+            async (id, cancel) => await CurrentAsync(id, cancel) is not null, cancellationToken);
+    }
+
     public async ValueTask<IReadOnlyList<PipelineRecord>> VersionsAsync(string pipelineId, CancellationToken cancellationToken)
     {
         var records = new List<PipelineRecord>();
@@ -155,10 +201,12 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
                 $"Pipeline '{pipelineId}' is at version {current.Version}, not {expected}; reload it before deleting.");
         }
 
+        var mark = await _marks.ReadAsync(pipelineId, cancellationToken);
         try
         {
             var response = await Container.GetBlobClient(BlobNames.Head(pipelineId)).DeleteIfExistsAsync(
                 DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
+            await _marks.RemoveAsync(pipelineId, mark, cancellationToken);
             return response.Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
@@ -196,13 +244,32 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
     /// on Azurite); the value inside the quotes is the same.</summary>
     private static string Stamp(ETag etag) => etag.ToString().Trim('"');
 
+    /// <summary>The stored current version, parsed only when its head's ETag changed since it was last parsed.</summary>
+    private async ValueTask<PipelineRecord?> CurrentAsync(string pipelineId, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.Head(pipelineId);
+        try
+        {
+            var result = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            var stamp = Stamp(result.Value.Details.ETag);
+            return _heads.TryGet(name, stamp, out var unchanged) ? unchanged
+                : Parse(result.Value.Content) is { } record ? _heads.Keep(name, stamp, record) : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static PipelineRecord? Parse(BinaryData content) =>
+        JsonSerializer.Deserialize<PipelineRecord>(content.ToString(), StoredJson.Options);
+
     private async ValueTask<(PipelineRecord? Record, ETag? ETag)> ReadAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
             var result = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            var record = JsonSerializer.Deserialize<PipelineRecord>(result.Value.Content.ToString(), StoredJson.Options);
-            return (record, result.Value.Details.ETag);
+            return (Parse(result.Value.Content), result.Value.Details.ETag);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -6,7 +6,8 @@ namespace Workflow.Functions.Storage;
 /// The version rules of a definitions catalogue, shared by any store that keeps definitions as documents: the
 /// first version is 1 (or the one after the last version of a deleted pipeline), each accepted change adds one,
 /// and a change must name the version it replaces. Refusals are the exceptions the API turns into answers
-/// (<see cref="NotFoundException"/>, <see cref="VersionConflictException"/>).
+/// (<see cref="NotFoundException"/>, <see cref="VersionConflictException"/>, and for a create whose id exists
+/// <see cref="PipelineIdTaken"/>'s, as in the embedded host).
 /// </summary>
 public static class CatalogRules
 {
@@ -30,8 +31,9 @@ public static class CatalogRules
 
         if (expectedVersion is null)
         {
-            throw new VersionConflictException(
-                $"Pipeline '{pipelineId}' already exists at version {current.Version}; send If-Match: \"v{current.Version}\" to change it.");
+            // A create that lost a race (the API found no pipeline a moment before): the engine's refusal, which
+            // names neither the stored version nor its group, since the caller may have no right to see them.
+            throw PipelineIdTaken.Refusal(pipelineId);
         }
 
         if (expectedVersion != current.Version)

@@ -68,6 +68,43 @@ public sealed class RecordedDispatchKeysTests
         Assert.All(planned, k => Assert.Equal(planned[0], k));
     }
 
+    [Fact]
+    public async Task A_child_run_and_its_own_child_record_the_keys_their_top_level_start_planned()
+    {
+        // Arrange: parent -> child (a sub-pipeline task) -> grandchild, each child of a shape the planner orders.
+        var data = TempDirectory.Create();
+        await using var engine = await TestEngine.StartAsync(s => s.AddCodeHandler("ordered",
+            (_, _, _) => ValueTask.FromResult<JsonElement?>(null)), data);
+        var grandchild = OneSlot with { Id = "grandchild" };
+        var child = OneSlot with { Id = "child", Tasks = [.. OneSlot.Tasks, SubPipeline("deeper", "grandchild")] };
+        await engine.Workflow.UpsertPipelineAsync(grandchild, null, "test", CancellationToken.None);
+        await engine.Workflow.UpsertPipelineAsync(child, null, "test", CancellationToken.None);
+
+        // Act
+        var parent = await engine.StartRunAsync(Define("parent", SubPipeline("sub", "child")));
+        var status = await engine.WaitAsync(parent.RunId);
+
+        // Assert: the keys are in each child's stored start, as the planner plans its stored version.
+        var childRunId = ChildRunIds.For(parent.RunId, "sub", 1);
+        var grandchildRunId = ChildRunIds.For(childRunId, "deeper", 1);
+        Assert.Equal(RunStatus.Succeeded, status);
+        foreach (var (runId, pipelineId) in new[] { (childRunId, "child"), (grandchildRunId, "grandchild") })
+        {
+            var stored = (await engine.Workflow.GetPipelineAsync(pipelineId, null, CancellationToken.None))!.Definition;
+            var recorded = StartEvent(data, runId)["dispatchKeys"] as JsonArray;
+            Assert.NotNull(recorded);
+            Assert.Equal(PolicyDispatchPlanner.Instance.Plan(stored, null, DispatchPolicy.Simulated)!,
+                recorded.Select(k => k!.GetValue<double>()));
+        }
+    }
+
+    private static TaskDefinition SubPipeline(string id, string pipelineId) => new()
+    {
+        Id = id,
+        Kind = "sub-pipeline",
+        Config = ToJson(new { pipelineId }),
+    };
+
     private static JsonObject StartEvent(string data, string runId)
     {
         using var connection = Open(data);

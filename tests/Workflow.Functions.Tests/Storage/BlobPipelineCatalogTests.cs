@@ -49,10 +49,8 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
         Assert.Equal([(1, "first"), (2, "second")], versions.Select(v => (v.Version, v.Definition.Description)));
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData(2)]
-    public async Task A_change_that_does_not_name_the_current_version_is_a_conflict_and_writes_nothing(int? expected)
+    [Fact]
+    public async Task A_change_that_names_a_version_that_is_not_current_is_a_conflict_and_writes_nothing()
     {
         // Arrange
         var catalog = await CatalogAsync();
@@ -60,12 +58,35 @@ public sealed class BlobPipelineCatalogTests(AzuriteFixture azurite)
 
         // Act
         var refused = await Assert.ThrowsAsync<VersionConflictException>(() =>
-            catalog.UpsertAsync(Pipeline("sales", "second"), expected, "bo", CancellationToken.None).AsTask());
+            catalog.UpsertAsync(Pipeline("sales", "second"), 2, "bo", CancellationToken.None).AsTask());
 
         // Assert
         Assert.Contains("'sales'", refused.Message, StringComparison.Ordinal);
         Assert.Single(await catalog.VersionsAsync("sales", CancellationToken.None));
         Assert.Equal("first", (await catalog.GetAsync("sales", null, CancellationToken.None))?.Definition.Description);
+    }
+
+    [Fact]
+    public async Task Creates_of_one_id_racing_from_instances_of_other_groups_refuse_all_but_one_in_the_engines_words()
+    {
+        // Arrange: each create found no pipeline when its API call checked, as in a PUT-create race; the first
+        // instance's create lands before the others start, the others race among themselves.
+        var storage = await FreshStorage.CreateAsync(azurite);
+        await new BlobPipelineCatalog(storage.Containers, _time).UpsertAsync(
+            Pipeline("sales", "first") with { OwnerGroup = "owners" }, null, "ana", CancellationToken.None);
+        var instances = Enumerable.Range(0, 4)
+            .Select(_ => new BlobPipelineCatalog(storage.OtherInstance(), _time)).ToList();
+
+        // Act
+        var refusals = await Task.WhenAll(instances.Select((catalog, i) => Assert.ThrowsAsync<ConflictException>(() =>
+            catalog.UpsertAsync(Pipeline("sales", $"create {i}") with { OwnerGroup = "others" }, null, $"user{i}",
+                CancellationToken.None).AsTask())));
+
+        // Assert: one wording, naming neither the stored version nor its group.
+        Assert.All(refusals, r => Assert.Equal(PipelineIdTaken.Refusal("sales").Message, r.Message));
+        Assert.DoesNotContain("owners", refusals[0].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("version 1", refusals[0].Message, StringComparison.Ordinal);
+        Assert.Single(await instances[0].VersionsAsync("sales", CancellationToken.None));
     }
 
     [Fact]

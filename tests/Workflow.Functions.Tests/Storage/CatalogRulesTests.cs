@@ -27,7 +27,8 @@ public sealed class CatalogRulesTests
     [Fact]
     public void Creating_an_existing_pipeline_is_a_conflict_and_replacing_a_missing_one_is_not_found()
     {
-        Assert.Throws<VersionConflictException>(() => CatalogRules.NextVersion("sales", AtThree, null));
+        var taken = Assert.Throws<ConflictException>(() => CatalogRules.NextVersion("sales", AtThree, null));
+        Assert.Equal(PipelineIdTaken.Refusal("sales").Message, taken.Message);
         Assert.Throws<NotFoundException>(() => CatalogRules.NextVersion("ghost", null, 1));
     }
 }

@@ -9,9 +9,18 @@ namespace Workflow.Sla.Backlog;
 /// The queues a pipeline's queue-drain tasks drain, with the backlog limits each is watched against: a task's
 /// queue is <c>{owner group}/{config.queue}</c>, as the drain reads it, and its config may set its own limits
 /// (<c>{"queue": "orders", "maxDepth": 500, "maxOldestAge": "10m"}</c>); otherwise the host's defaults apply.
+/// A disabled pipeline's queues are not watched (<see cref="Drains"/>).
 /// </summary>
 public static class WatchedQueues
 {
+    /// <summary>Whether a backlog poll watches this pipeline: it is enabled and drains at least one queue. Both hosts
+    /// keep an index of the stored pipelines this holds for, written when a pipeline is saved.</summary>
+    public static bool Drains(PipelineDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Enabled && Of(definition, BacklogThresholds.Default).Any();
+    }
+
     public static IEnumerable<(QueueAddress Queue, BacklogThresholds Thresholds)> Of(PipelineDefinition definition,
         BacklogThresholds defaults)
     {
