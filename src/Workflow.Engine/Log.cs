@@ -9,7 +9,7 @@ internal static partial class Log
     public static partial void MigrationApplied(ILogger logger, int version, string name);
 
     [LoggerMessage(Ids.MigrationStarting, LogLevel.Information,
-        "Applying schema migration {Version} ({Name}); a migration that rebuilds a large table can take minutes")]
+        "Applying schema migration {Version} ({Name})")]
     public static partial void MigrationStarting(ILogger logger, int version, string name);
 
     [LoggerMessage(Ids.Recovered, LogLevel.Information,
