@@ -112,7 +112,9 @@ public class PipelineValidatorTests
         // the row checked before that point are not reported twice.
         var untemplated = new TaskDefinition
         {
-            Id = "d", Kind = "", Config = JsonDocument.Parse("""{ "x": "{{ params.ghost }}" }""").RootElement,
+            Id = "d",
+            Kind = "",
+            Config = JsonDocument.Parse("""{ "x": "{{ params.ghost }}" }""").RootElement,
         };
         var result = Validate(P(T("a", "a", "c", "b"), T("b", "c", "c"), T("c", "ghost"), untemplated));
 
@@ -145,7 +147,9 @@ public class PipelineValidatorTests
     {
         var templated = new TaskDefinition
         {
-            Id = "b", Kind = "", DependsOn = ["ghost"],
+            Id = "b",
+            Kind = "",
+            DependsOn = ["ghost"],
             Config = JsonDocument.Parse("""{ "x": "{{ params.ghost }}" }""").RootElement,
         };
 
