@@ -28,9 +28,10 @@ public sealed class AlertOptions
     public TimeSpan MonitorPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How often a live SLA monitor is saved while only its progress changes. A round that raises or clears an
-    /// alert, and a monitor's first round, save at once; what a crash loses in between (task progress) is caught up
-    /// from the attempt rows on restart. Saving every round would rewrite the whole state per task event.
+    /// How often a live SLA monitor is saved while only its progress changes (the first time, this long after its
+    /// run started). A round that raises or clears an alert saves at once; what a crash loses in between (task
+    /// progress, or a monitor never saved) is caught up from the attempt rows on restart. Saving every round would
+    /// rewrite the whole state per task event.
     /// </summary>
     public TimeSpan MonitorSaveInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -23,7 +23,7 @@ internal sealed class SlaMonitorRestorer(SlaMonitorSet monitors, SlaMonitorStore
                 continue;
             }
 
-            var monitor = monitors.Resume(saved);
+            var monitor = monitors.Resume(saved, time.GetUtcNow());
             await CatchUpAsync(saved.RunId, monitor, cancellationToken);
             if (restored.Status is not (RunStatus.Queued or RunStatus.Running) && monitors.TryGet(saved.RunId, out _))
             {

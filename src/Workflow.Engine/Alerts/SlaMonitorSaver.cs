@@ -1,11 +1,14 @@
 namespace Workflow.Engine.Alerts;
 
 /// <summary>
-/// Decides when the live monitors are saved, and saves them. A monitor is saved at once after its first round
-/// and after a round that raised or cleared an alert; while only its progress changes, at most once per
-/// <see cref="AlertOptions.MonitorSaveInterval"/>, and never more often than <see cref="CostFactor"/> times what
-/// the last save took, so that saving a large run's monitor stays a small share of the engine's writer however
-/// slow the machine is. Progress a crash loses in between is caught up from the attempt rows on restart.
+/// Decides when the live monitors are saved, and saves them. A monitor is saved at once after a round that raised
+/// or cleared an alert, or completed it; while only its progress changes, at most once per
+/// <see cref="AlertOptions.MonitorSaveInterval"/> (the first time that long after its run started), and never more
+/// often than <see cref="CostFactor"/> times what the last save took, so that saving a large run's monitor stays a
+/// small share of the engine's writer however slow the machine is. Progress a crash loses in between is caught up
+/// from the attempt rows on restart, and an active run whose monitor was never saved gets a new one, caught up
+/// the same way (<see cref="SlaMonitorRestorer"/>): a run shorter than the interval that raises no alert never
+/// writes its monitor's state, which for a 10,000-task run is megabytes of JSON.
 /// </summary>
 internal sealed class SlaMonitorSaver(SlaMonitorSet monitors, Func<SlaMonitorStore> store, AlertOptions options,
     TimeProvider time)
@@ -40,7 +43,7 @@ internal sealed class SlaMonitorSaver(SlaMonitorSet monitors, Func<SlaMonitorSto
         var now = time.GetUtcNow();
         var interval = ProgressInterval;
         var due = monitors.Changed.Where(id => monitors.TryGet(id, out var m) &&
-                                               (all || m.Urgent || m.SavedAt is not { } at || now - at >= interval))
+                                               (all || m.Urgent || DueAt(m, interval) <= now))
             .ToList();
         if (due.Count == 0 && monitors.Finished.Count == 0)
         {
@@ -74,13 +77,17 @@ internal sealed class SlaMonitorSaver(SlaMonitorSet monitors, Func<SlaMonitorSto
         var interval = ProgressInterval;
         foreach (var id in monitors.Changed)
         {
-            if (monitors.TryGet(id, out var monitor) && monitor.SavedAt is { } savedAt)
+            if (monitors.TryGet(id, out var monitor))
             {
-                var due = savedAt + interval;
+                var due = DueAt(monitor, interval);
                 next = next is null || due < next ? due : next;
             }
         }
 
         return next;
     }
+
+    /// <summary>When a changed monitor's progress is next due to be saved.</summary>
+    private static DateTimeOffset DueAt(SlaMonitorRun monitor, TimeSpan interval) =>
+        (monitor.SavedAt ?? monitor.Since) + interval;
 }

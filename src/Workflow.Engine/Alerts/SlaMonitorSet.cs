@@ -48,15 +48,18 @@ internal sealed class SlaMonitorSet(DurationHistory history, AlertOptions option
             return;
         }
 
-        var monitor = new SlaMonitorRun(definition.Sla?.Channels ?? []);
+        var monitor = new SlaMonitorRun(definition.Sla?.Channels ?? []) { Since = at };
         _runs[run.RunId] = monitor;
         await ApplyAsync(run.RunId, monitor, SlaMonitorDecider.Decide(monitor.State, start.Event));
     }
 
-    /// <summary>Brings back a saved monitor as it was saved, without carrying out anything.</summary>
-    public SlaMonitorRun Resume(SavedMonitor saved)
+    /// <summary>
+    /// Brings back a saved monitor as it was saved, without carrying out anything; it is saved again after its
+    /// first round, with what it caught up.
+    /// </summary>
+    public SlaMonitorRun Resume(SavedMonitor saved, DateTimeOffset now)
     {
-        var monitor = new SlaMonitorRun(saved.Channels) { State = saved.State };
+        var monitor = new SlaMonitorRun(saved.Channels) { State = saved.State, Since = now, Urgent = true };
         foreach (var (timerId, due) in saved.Timers)
         {
             monitor.Timers[timerId] = due;
@@ -114,8 +117,7 @@ internal sealed class SlaMonitorSet(DurationHistory history, AlertOptions option
     {
         monitor.State = decision.State;
         Changed.Add(runId);
-        monitor.Urgent |= monitor.SavedAt is null ||
-                          decision.Commands.Any(c => c is RaiseAlert or ClearAlert or MonitorCompleted);
+        monitor.Urgent |= decision.Commands.Any(c => c is RaiseAlert or ClearAlert or MonitorCompleted);
         foreach (var command in decision.Commands)
         {
             switch (command)

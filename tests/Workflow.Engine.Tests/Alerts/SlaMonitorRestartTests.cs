@@ -33,7 +33,13 @@ public sealed class SlaMonitorRestartTests
                 await Task.Delay(Timeout.Infinite, token);
                 return null;
             });
-            s.AddWorkflowAlerts(o => o.MonitorPollInterval = TimeSpan.FromSeconds(5));
+            // Saved after every round (not first a save interval after the run started), so that a test can wait
+            // for the save without moving the manual clock.
+            s.AddWorkflowAlerts(o =>
+            {
+                o.MonitorPollInterval = TimeSpan.FromSeconds(5);
+                o.MonitorSaveInterval = TimeSpan.Zero;
+            });
         }, data);
 
     [Fact]
