@@ -89,7 +89,8 @@ internal static class EngineGoals
             F($"{ratio:0.00} ({b.RunMs:0} ÷ {a.RunMs:0} ms, median of {Repeats} after {warmUp}); ") +
                 F($"monitor done {lag:0} ms after the run"),
             "≤ 1.1 and the monitor done within 120 ms of the run", ratio <= 1.1 && lag <= 120,
-            F($"{b.CpuMs:0} vs {a.CpuMs:0} ms process CPU ({b.CpuMs / a.CpuMs:0.00})"));
+            F($"{b.CpuMs:0} vs {a.CpuMs:0} ms process CPU ({b.CpuMs / a.CpuMs:0.00}); ") +
+                F($"allocated {b.AllocatedMb:0} vs {a.AllocatedMb:0} MB; writer ops {b.WriterOps} vs {a.WriterOps}"));
     }
 
     private static EngineBenchmark.Result Median(List<EngineBenchmark.Result> results) =>

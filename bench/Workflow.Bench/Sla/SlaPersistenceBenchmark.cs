@@ -52,8 +52,12 @@ public static class SlaPersistenceBenchmark
 
     private static Result Median(List<Result> results) => results.OrderBy(r => r.RunMs).ElementAt(results.Count / 2);
 
-    /// <summary>Wall times of the run and of the monitor's end, the writer's ops, and process CPU until both ended.</summary>
-    internal sealed record Result(double RunMs, double MonitorDoneMs, long WriterOps, double CpuMs = 0);
+    /// <summary>
+    /// Wall times of the run and of the monitor's end, the writer's ops, and process CPU and managed allocation
+    /// until both ended (allocation, unlike time, does not move with the machine's load).
+    /// </summary>
+    internal sealed record Result(double RunMs, double MonitorDoneMs, long WriterOps, double CpuMs = 0,
+        double AllocatedMb = 0);
 
     internal static async Task<Result> MeasureAsync(bool alerts, PipelineDefinition definition)
     {
@@ -80,6 +84,7 @@ public static class SlaPersistenceBenchmark
         await workflow.UpsertPipelineAsync(definition, null, "bench", CancellationToken.None);
         var opsBefore = writer.OpsApplied;
         var cpuBefore = Goals.Usage.ProcessCpu();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var run = await workflow.StartRunAsync(new StartRunRequest(definition.Id, RunTrigger.Api, "bench"),
             CancellationToken.None);
@@ -104,6 +109,7 @@ public static class SlaPersistenceBenchmark
 
         var doneMs = clock.Elapsed.TotalMilliseconds;
         var cpuMs = (Goals.Usage.ProcessCpu() - cpuBefore).TotalMilliseconds;
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6;
         foreach (var service in Enumerable.Reverse(hosted))
         {
             await service.StopAsync(CancellationToken.None);
@@ -112,6 +118,6 @@ public static class SlaPersistenceBenchmark
         var ops = writer.OpsApplied - opsBefore;
         await provider.DisposeAsync();
         Directory.Delete(directory, recursive: true);
-        return new Result(runMs, doneMs, ops, cpuMs);
+        return new Result(runMs, doneMs, ops, cpuMs, allocatedMb);
     }
 }

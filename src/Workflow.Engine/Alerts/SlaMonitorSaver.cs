@@ -8,7 +8,7 @@ namespace Workflow.Engine.Alerts;
 /// small share of the engine's writer however slow the machine is. Progress a crash loses in between is caught up
 /// from the attempt rows on restart, and an active run whose monitor was never saved gets a new one, caught up
 /// the same way (<see cref="SlaMonitorRestorer"/>): a run shorter than the interval that raises no alert never
-/// writes its monitor's state, which for a 10,000-task run is megabytes of JSON.
+/// writes its monitor's state, which for a 10,000-task run is about 2 MB of JSON.
 /// </summary>
 internal sealed class SlaMonitorSaver(SlaMonitorSet monitors, Func<SlaMonitorStore> store, AlertOptions options,
     TimeProvider time)
