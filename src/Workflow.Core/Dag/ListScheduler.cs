@@ -10,8 +10,8 @@ namespace Workflow.Dag;
 /// </summary>
 public sealed class ListScheduler
 {
-    // A duration that overflows the tick arithmetic counts as about three centuries.
-    private const double MaxSeconds = 1e10;
+    /// <summary>A longer duration, which would overflow the tick arithmetic, counts as this (three centuries).</summary>
+    public const double MaxSeconds = 1e10;
 
     private readonly DagGraph _graph;
     private readonly int[] _order;
@@ -40,13 +40,18 @@ public sealed class ListScheduler
         _ticks = new long[graph.Count];
         for (var i = 0; i < _ticks.Length; i++)
         {
-            _ticks[i] = (long)(Math.Clamp(seconds[i], 0, MaxSeconds) * TimeSpan.TicksPerSecond);
+            _ticks[i] = Ticks(seconds[i]);
         }
 
         _priorities = priorities.Length == graph.Count ? priorities.ToArray() : new int[graph.Count];
         _slotless = slotless.Length == graph.Count ? slotless.ToArray() : new bool[graph.Count];
         _slots = slots;
     }
+
+    /// <summary>
+    /// A duration in seconds as a play counts it: whole ticks, negatives as zero, at most <see cref="MaxSeconds"/>.
+    /// </summary>
+    public static long Ticks(double seconds) => (long)(Math.Clamp(seconds, 0, MaxSeconds) * TimeSpan.TicksPerSecond);
 
     /// <summary>The number of tasks.</summary>
     public int Count => _graph.Count;

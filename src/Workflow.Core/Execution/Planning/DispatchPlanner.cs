@@ -93,6 +93,43 @@ internal static class DispatchPlanner
         return perturbed;
     }
 
+    /// <summary>
+    /// The bound raised to the next multiple of the durations' greatest common divisor in ticks, as a play counts
+    /// them. Every schedule can be shifted left, without lengthening it, until each task starts at 0 or at some
+    /// task's finish; then every start and finish is a sum of durations, so the shortest makespan is such a multiple.
+    /// With equal durations (a pipeline without history) this often proves the first play optimal, where the
+    /// fractional bound would let the search spend its whole budget on a large run. A play cuts each duration to
+    /// whole ticks, which shortens a chain of n tasks by less than n ticks, so the bound is first lowered by one tick
+    /// per task (and by a billionth of a step, for floating-point error) to stay a bound on the plays.
+    /// </summary>
+    internal static TimeSpan InWholeSteps(double boundSeconds, double[] weights)
+    {
+        var step = 0L;
+        foreach (var seconds in weights)
+        {
+            step = GreatestCommonDivisor(step, ListScheduler.Ticks(seconds));
+        }
+
+        // A bound at the plays' cap may stand on durations the plays cut to it: not rounded.
+        if (step <= 1 || boundSeconds >= ListScheduler.MaxSeconds)
+        {
+            return TimeSpan.FromSeconds(boundSeconds);
+        }
+
+        var ticks = (boundSeconds * TimeSpan.TicksPerSecond) - weights.Length;
+        return TimeSpan.FromTicks((long)Math.Ceiling((ticks / step) - 1e-9) * step);
+    }
+
+    private static long GreatestCommonDivisor(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
+    }
+
     private static bool[] Slotless(PipelineDefinition definition) =>
         [.. definition.Tasks.Select(t => TaskKinds.IsTimerOnly(t.Kind))];
 
@@ -112,7 +149,7 @@ internal static class DispatchPlanner
         {
             var priorities = definition.Tasks.Select(t => t.Priority ?? definition.Defaults.Priority).ToArray();
             var slotless = Slotless(definition);
-            _bound = TimeSpan.FromSeconds(bound.Seconds(slots));
+            _bound = InWholeSteps(bound.Seconds(slots), weights);
 
             var order = dag.TopologicalOrder.ToArray();
             _forward = new ListScheduler(dag.Graph, order, weights, priorities, slots, slotless);
