@@ -13,7 +13,8 @@ namespace Workflow.Execution;
 /// while it helps. With budget left, it improves up to <see cref="Restarts"/> copies of that last seed whose keys
 /// are scaled by up to 20 %, by a fixed hash of the task and the copy (restarts of the local search). Since the
 /// baselines are candidates, the planned makespan is never longer than theirs; a candidate that reaches the
-/// <see cref="MakespanBound"/> ends the search, since no schedule beats it.
+/// <see cref="MakespanBound"/>, raised to a whole number of the durations' common step (<see cref="InWholeSteps"/>),
+/// ends the search, since no schedule beats it.
 /// Deterministic (no clock, no randomness, a fixed candidate order, ties keep the earlier), so both hosts compute
 /// the same keys; a run's keys are planned once and recorded in its <see cref="RunStarted"/> (see
 /// <see cref="RecordedDispatch"/>), so a changed planner never re-plans a run in flight.
