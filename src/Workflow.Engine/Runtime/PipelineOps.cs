@@ -65,7 +65,7 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
         insert.ExecuteNonQuery();
 
         Scheduling.ScheduleIndexRows.Save(context.Connection, context.Transaction, versioned, context.Now);
-        Handlers.Queue.QueueWatchRows.Save(context.Connection, context.Transaction, versioned);
+        Handlers.Queue.QueueWatchRows.Save(context, versioned);
         return new PipelineRecord(versioned, next, PipelineHeads.ETag(next), context.Now, actor);
     }
 }

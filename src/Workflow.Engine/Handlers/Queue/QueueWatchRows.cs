@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Model;
 using Workflow.Sla.Backlog;
@@ -40,17 +40,18 @@ internal static class QueueWatchRows
         JOIN pipelines p ON p.pipeline_id = w.pipeline_id AND p.version = w.version;
         """;
 
-    /// <summary>Writes the row of a version being saved, inside the transaction that saves it.</summary>
-    public static void Save(SqliteConnection connection, SqliteTransaction transaction, PipelineDefinition definition)
+    /// <summary>
+    /// Writes the row of a version being saved, inside the transaction that saves it, through the writer's prepared
+    /// statements (a save is on the path of every pipeline creation).
+    /// </summary>
+    public static void Save(WriteContext context, PipelineDefinition definition)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = WatchedQueues.Drains(definition)
+        var command = context.KeptCommand(WatchedQueues.Drains(definition)
             ? """
               INSERT INTO queue_watches (pipeline_id, version) VALUES ($p, $v)
               ON CONFLICT (pipeline_id) DO UPDATE SET version = $v;
               """
-            : "DELETE FROM queue_watches WHERE pipeline_id = $p;";
+            : "DELETE FROM queue_watches WHERE pipeline_id = $p;");
         command.Parameters.AddWithValue("$p", definition.Id);
         command.Parameters.AddWithValue("$v", definition.Version);
         command.ExecuteNonQuery();
