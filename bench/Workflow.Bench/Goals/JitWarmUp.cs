@@ -29,4 +29,27 @@ internal static class JitWarmUp
 
         return string.Create(CultureInfo.InvariantCulture, $"a warm-up of {maxRounds} {unit}, JIT not settled");
     }
+
+    /// <summary>
+    /// Waits until the JIT has compiled nothing for a while (at most <paramref name="limit"/>). Each measured run
+    /// builds and stops a host of its own, and the runtime recompiles that start-up code on its background thread
+    /// some time later: without this wait, the recompilation of one run's start lands inside the next run.
+    /// </summary>
+    public static async Task QuietAsync(TimeSpan? limit = null)
+    {
+        var quietFor = TimeSpan.FromMilliseconds(300);
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(3));
+        var last = JitInfo.GetCompilationTime();
+        var quietSince = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline && DateTime.UtcNow - quietSince < quietFor)
+        {
+            await Task.Delay(50);
+            var now = JitInfo.GetCompilationTime();
+            if (now != last)
+            {
+                last = now;
+                quietSince = DateTime.UtcNow;
+            }
+        }
+    }
 }
