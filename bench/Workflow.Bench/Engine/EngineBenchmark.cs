@@ -105,6 +105,7 @@ public static class EngineBenchmark
         var workflow = provider.GetRequiredService<WorkflowEngineService>();
         var writer = provider.GetRequiredService<Workflow.Engine.Runtime.WriteLoop>();
         await workflow.UpsertPipelineAsync(definition, null, "bench", CancellationToken.None);
+        await Goals.JitWarmUp.QuietAsync();
         GC.Collect();
         var batchesBefore = writer.Batches;
         var opsBefore = writer.OpsApplied;

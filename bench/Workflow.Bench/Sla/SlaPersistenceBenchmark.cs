@@ -82,6 +82,7 @@ public static class SlaPersistenceBenchmark
         var workflow = provider.GetRequiredService<WorkflowEngineService>();
         var writer = provider.GetRequiredService<WriteLoop>();
         await workflow.UpsertPipelineAsync(definition, null, "bench", CancellationToken.None);
+        await Goals.JitWarmUp.QuietAsync();
         var opsBefore = writer.OpsApplied;
         var cpuBefore = Goals.Usage.ProcessCpu();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
