@@ -13,7 +13,8 @@ namespace Workflow.Dag;
 /// string only when those bits match. That keeps a 100,000-task table at 520 KB where a
 /// <c>Dictionary&lt;string, int&gt;</c> is 2.8 MB in two arrays (a bucket and an entry read per lookup), and the cache misses of the larger table were what made a 100k
 /// DAG cost far more than ten 10k ones. Hashes are the runtime's seeded string hashes, so crafted ids cannot force
-/// long probe runs.
+/// long probe runs. A rented table (validation's) also keeps a copy of its ids' characters (<see cref="IdChars"/>),
+/// so that looking up a short ASCII id reads neither the id array nor the id's string.
 /// </summary>
 public sealed class TaskIdTable : IDisposable
 {
@@ -25,6 +26,7 @@ public sealed class TaskIdTable : IDisposable
     private readonly int _indexBits;
     private readonly int _tagMask;
     private IReadOnlyCollection<string>? _keys;
+    private IdChars? _chars; // a rented table's copy of its ids, which lookups compare with
 
     /// <summary>An empty table for the ids of tasks 0..<paramref name="count"/>-1.</summary>
     public TaskIdTable(int count)
@@ -52,6 +54,7 @@ public sealed class TaskIdTable : IDisposable
         // The index (plus one) takes a slot's low bits; the hash's low bits, which do not choose the slot, its top.
         _indexBits = 32 - BitOperations.LeadingZeroCount((uint)count);
         _tagMask = _indexBits >= 31 ? 0 : ~((1 << _indexBits) - 1);
+        _chars = rented ? new IdChars(count) : null;
     }
 
     /// <summary>
@@ -92,6 +95,7 @@ public sealed class TaskIdTable : IDisposable
             {
                 _slots[p] = Tag(hash) | (index + 1);
                 _ids[index] = id;
+                _chars?.Add(index, id);
                 Count++;
                 _keys = null;
                 return -1;
@@ -169,6 +173,8 @@ public sealed class TaskIdTable : IDisposable
     /// <summary>Gives a rented table's arrays back; the table is empty afterwards. Nothing to do for another.</summary>
     public void Dispose()
     {
+        _chars?.Dispose();
+        _chars = null;
         if (_rented && _slots.Length > 0)
         {
             ArrayPool<string>.Shared.Return(_ids, clearArray: true);
@@ -186,6 +192,7 @@ public sealed class TaskIdTable : IDisposable
     private bool Matches(int slot, int hash, string id, out int index)
     {
         index = (slot & ~_tagMask) - 1;
-        return ((slot ^ Tag(hash)) & _tagMask) == 0 && string.Equals(_ids[index], id, StringComparison.Ordinal);
+        return ((slot ^ Tag(hash)) & _tagMask) == 0 &&
+               (_chars?.Equals(index, id) ?? string.Equals(_ids[index], id, StringComparison.Ordinal));
     }
 }

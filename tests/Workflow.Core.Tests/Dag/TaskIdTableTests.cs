@@ -43,6 +43,36 @@ public class TaskIdTableTests
     }
 
     [Fact]
+    public void A_rented_table_resolves_short_long_and_non_ascii_ids_and_nothing_near_them()
+    {
+        // A rented table compares with its own copy of short ASCII ids, and with the strings for the others.
+        const int n = 30_000;
+        static string IdOf(int i) => (i % 3) switch
+        {
+            0 => $"t{i}",
+            1 => $"t\u00e2che-{i}",
+            _ => $"{new string('x', 140)}{i}",
+        };
+
+        using var table = TaskIdTable.Rent(n + 1);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(-1, table.TryAdd(IdOf(i), i));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var id = IdOf(i);
+            Assert.Equal(i, table.IndexOf(new string(id.AsSpan()))); // an equal string, not the same object
+            Assert.Equal(-1, table.IndexOf(id + "x"));
+            Assert.Equal(-1, table.IndexOf(id[..^1] + "y"));
+            Assert.Equal(-1, table.IndexOf("T" + id[1..]));
+        }
+
+        Assert.Equal(3, table.TryAdd(new string(IdOf(3).AsSpan()), n)); // a repeat names the first
+    }
+
+    [Fact]
     public void Parent_rows_give_the_graph_that_the_same_edges_give()
     {
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(RandomDag.Arbitrary, dag =>
