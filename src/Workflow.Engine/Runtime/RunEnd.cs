@@ -28,7 +28,7 @@ internal static class RunEnd
             run.Timers.Clear();
         }
 
-        RunShell.Snapshot(context, run);
+        RunShell.SnapshotLater(context, run);
         engine.Runs.Remove(run.RunId);
         var info = run.Info;
         context.AfterCommit(() =>

@@ -67,7 +67,14 @@ internal sealed class HotStatements : IDisposable
             INSERT OR REPLACE INTO timers (run_id, timer_id, due_at, purpose, task_key) VALUES (?1, ?2, ?3, ?4, ?5);
             """, 5);
         _deleteTimer = Create("DELETE FROM timers WHERE run_id = ?1 AND timer_id = ?2;", 2);
-        _upsertSnapshot = Create("INSERT OR REPLACE INTO run_snapshots (run_id, seq, state) VALUES (?1, ?2, ?3);", 3);
+        // A snapshot never replaces a later one, and a run that is gone gets none: a run's final snapshot is saved
+        // after its end, by an op of its own (RunShell.SnapshotLater).
+        _upsertSnapshot = Create("""
+            INSERT INTO run_snapshots (run_id, seq, state)
+            SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM runs WHERE run_id = ?1)
+            ON CONFLICT (run_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
+            WHERE excluded.seq > run_snapshots.seq;
+            """, 3);
         Transaction = new RawTransaction(connection);
     }
 
