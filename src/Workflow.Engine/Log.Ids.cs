@@ -25,6 +25,7 @@ internal static partial class Log
         public const int OrphansKilled = 4015;
         public const int Swept = 4016;
         public const int MigrationStarting = 4017;
+        public const int SnapshotNotSaved = 4018;
         public const int StoreBusy = 4030;
         public const int ChildParametersRefused = 4040;
         public const int TickFailed = 4502;

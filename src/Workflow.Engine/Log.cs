@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(Ids.SnapshotUnreadable, LogLevel.Error, "The snapshot of run {RunId} could not be read ({Message}); replaying all its events")]
     public static partial void SnapshotUnreadable(ILogger logger, string runId, string message);
 
+    [LoggerMessage(Ids.SnapshotNotSaved, LogLevel.Warning, "The final snapshot of run {RunId} was not saved ({Message}); reads replay its events instead")]
+    public static partial void SnapshotNotSaved(ILogger logger, string runId, string message);
+
     [LoggerMessage(Ids.ChildPipelineMissing, LogLevel.Warning, "Run {RunId} asked for a child run of pipeline {PipelineId}, which does not exist")]
     public static partial void ChildPipelineMissing(ILogger logger, string runId, string pipelineId);
 

@@ -47,8 +47,8 @@ internal static class EngineGoals
         return
         [
             new GoalLine("P1", $"durable completions/s, {large:N0}-task fan-out, synchronous=FULL",
-                F($"{d.PerSecond:N0}/s (median of {Repeats} after {warmUp}; mean batch {d.MeanBatch:0})"), "≥ 5,000/s",
-                d.PerSecond >= 5_000, F($"{d.CpuMicrosPerTask:0.0} µs per task")),
+                F($"{d.PerSecond:N0}/s (median of {Repeats} after {warmUp}; mean batch {d.MeanBatch:0})"),
+                "≥ 5,000/s (the issue's table) and ≥ 15,000/s on a quiet machine (its plan)", d.PerSecond >= 15_000, F($"{d.CpuMicrosPerTask:0.0} µs per task")),
             new GoalLine("P2", $"durable ÷ in-memory, same {large:N0}-task fan-out",
                 F($"{ratio:0.00} ({d.PerSecond:N0}/s ÷ {m.PerSecond:N0}/s); CPU ratio {cpuRatio:0.00}"), "≥ 0.5",
                 ratio >= 0.5, F($"{d.CpuMicrosPerTask:0.0} vs {m.CpuMicrosPerTask:0.0} µs per task") +

@@ -6,7 +6,7 @@ namespace Workflow.Engine.Runtime;
 
 /// <summary>
 /// Records the outcome of a delivery, exactly once: only the holder of the live lease gets through, and the
-/// attempt row, the duration, the event and the decider's follow-up commands commit together.
+/// attempt row (with the duration of a success), the event and the decider's follow-up commands commit together.
 /// </summary>
 internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome outcome, DateTimeOffset startedAt,
     DateTimeOffset finishedAt, long logBytes) : WriteOp
@@ -47,8 +47,7 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
                 run.Pending.Remove(item.Key);
                 sql.FinishAttempt(item.RunId, item.TaskKey, item.Attempt,
                     EnumNames<Execution.TaskStatus>.Name(Execution.TaskStatus.Succeeded), finishedMs, null, null,
-                    SqlValue.Json(succeeded.Output), logBytes, UnixTime.ToMs(startedAt), item.Deliveries);
-                sql.InsertDuration(run.PipelineId, item.TaskId, item.RunId, item.Attempt, finishedMs,
+                    SqlValue.Json(succeeded.Output), logBytes, UnixTime.ToMs(startedAt), item.Deliveries,
                     (long)(finishedAt - startedAt).TotalMilliseconds);
                 Publish(context, run, true, null);
                 RunShell.ApplyEvent(context, run, new TaskSucceeded(finishedAt, item.TaskKey, item.Attempt, succeeded.Output));

@@ -128,25 +128,7 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
 
     private static void Rebuild(WriteContext context, ActiveRun run)
     {
-        var (snapshotSeq, snapshot) = RecoveryQueries.Snapshot(context, run.RunId);
-        if (snapshot is not null)
-        {
-            try
-            {
-                run.State = EngineJson.DeserializeState(snapshot);
-                run.Seq = run.SnapshotSeq = snapshotSeq;
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                Log.SnapshotUnreadable(context.Engine.Logger, run.RunId, ex.Message);
-                run.State = RunDecider.Initial;
-            }
-        }
-
-        foreach (var (seq, @event) in RecoveryQueries.Events(context, run.RunId, run.Seq))
-        {
-            run.State = RunDecider.Decide(run.State, @event).State;
-            run.Seq = seq;
-        }
+        (run.State, run.Seq, run.SnapshotSeq) = RunStateLoader.Load(context.Command, run.RunId,
+            message => Log.SnapshotUnreadable(context.Engine.Logger, run.RunId, message));
     }
 }

@@ -71,29 +71,4 @@ internal static class RecoveryQueries
 
         return timers;
     }
-
-    public static (long Seq, string? State) Snapshot(WriteContext context, string runId)
-    {
-        using var command = context.Command("SELECT seq, state FROM run_snapshots WHERE run_id = $id;");
-        command.Parameters.AddWithValue("$id", runId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, null);
-    }
-
-    /// <summary>The events after <paramref name="afterSeq"/>, in either body format (<see cref="RunEventCodec"/>).</summary>
-    public static List<(long Seq, Execution.RunEvent Event)> Events(WriteContext context, string runId, long afterSeq)
-    {
-        var events = new List<(long, Execution.RunEvent)>();
-        using var command = context.Command(
-            "SELECT seq, body FROM run_events WHERE run_id = $id AND seq > $after ORDER BY seq;");
-        command.Parameters.AddWithValue("$id", runId);
-        command.Parameters.AddWithValue("$after", afterSeq);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            events.Add((reader.GetInt64(0), RunEventCodec.Decode(reader.GetValue(1))));
-        }
-
-        return events;
-    }
 }

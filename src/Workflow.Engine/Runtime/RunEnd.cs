@@ -16,6 +16,7 @@ internal static class RunEnd
         var engine = context.Engine;
         var now = context.Now;
         RunRows.Finish(context.Sql, run.RunId, complete, now, run.Seq);
+        context.Sql.RecordDurations(run.PipelineId, run.RunId);
         foreach (var key in run.Pending.Keys.ToList())
         {
             AttemptCancellation.Cancel(context, run, key);
@@ -27,7 +28,7 @@ internal static class RunEnd
             run.Timers.Clear();
         }
 
-        RunShell.Snapshot(context, run);
+        RunShell.SnapshotLater(context, run);
         engine.Runs.Remove(run.RunId);
         var info = run.Info;
         context.AfterCommit(() =>

@@ -136,14 +136,21 @@ internal sealed class RunQueries(SqliteStore store)
         return attempts;
     }
 
-    /// <summary>The decider's last snapshot of a run (its final state once the run is over), or null.</summary>
+    /// <summary>
+    /// The decider's state of a run as far as the store has it (its final state once the run is over): the last
+    /// snapshot and the events after it (<see cref="RunStateLoader"/>); null for a run with no events.
+    /// </summary>
     public async ValueTask<RunState?> SnapshotAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT state FROM run_snapshots WHERE run_id = $id;";
-        command.Parameters.AddWithValue("$id", runId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunDecider.Restore(json) : null;
+        // An unreadable snapshot costs only time here: every event is replayed instead.
+        var (state, seq, _) = RunStateLoader.Load(sql =>
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }, runId, _ => { });
+        return seq == 0 ? null : state;
     }
 
     private static string Encode(long createdAt, string runId) =>

@@ -190,5 +190,10 @@ public static class EngineSchema
 
         // The pipelines a queue-backlog poll watches, written with each saved version.
         Handlers.Queue.QueueWatchRows.Migration,
+
+        // A successful attempt keeps how long it ran; the run's durations go to task_durations together when it
+        // ends (HotStatements.RecordDurations), not one row per task. Runs in flight at the upgrade record only what
+        // finishes after it, and what finished before it is already in task_durations.
+        new(7, "attempt-duration", "ALTER TABLE task_attempts ADD COLUMN duration_ms INTEGER;"),
     ];
 }

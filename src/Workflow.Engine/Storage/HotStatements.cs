@@ -24,7 +24,7 @@ internal sealed class HotStatements : IDisposable
     private readonly PreparedStatement _finishAttempt;
     private readonly PreparedStatement _suspendAttempt;
     private readonly PreparedStatement _insertEvent;
-    private readonly PreparedStatement _insertDuration;
+    private readonly PreparedStatement _recordDurations;
     private readonly PreparedStatement _insertTimer;
     private readonly PreparedStatement _deleteTimer;
     private readonly PreparedStatement _upsertSnapshot;
@@ -47,9 +47,9 @@ internal sealed class HotStatements : IDisposable
         _finishAttempt = Create("""
             UPDATE task_attempts SET status = ?4, finished_at = ?5, error_kind = ?6, error = ?7, output = ?8,
                 log_bytes = ?9, started_at = coalesce(started_at, ?10), deliveries = max(deliveries, ?11),
-                lease_expires_at = NULL, resume_state = NULL
+                lease_expires_at = NULL, resume_state = NULL, duration_ms = ?12
             WHERE run_id = ?1 AND task_key = ?2 AND attempt = ?3;
-            """, 11);
+            """, 12);
         _suspendAttempt = Create("""
             UPDATE task_attempts SET status = 'queued', available_at = ?4, resume_state = ?5, lease_expires_at = NULL,
                 log_bytes = ?6
@@ -57,15 +57,24 @@ internal sealed class HotStatements : IDisposable
             """, 6);
         _insertEvent = Create(
             "INSERT INTO run_events (run_id, seq, type, at, body) VALUES (?1, ?2, ?3, ?4, ?5);", 5);
-        _insertDuration = Create("""
+        _recordDurations = Create("""
             INSERT INTO task_durations (pipeline_id, task_id, run_id, attempt, finished_at, duration_ms)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6);
-            """, 6);
+            SELECT ?1, task_id, run_id, attempt, finished_at, duration_ms FROM task_attempts
+            WHERE run_id = ?2 AND duration_ms IS NOT NULL
+            ORDER BY task_id, finished_at;
+            """, 2);
         _insertTimer = Create("""
             INSERT OR REPLACE INTO timers (run_id, timer_id, due_at, purpose, task_key) VALUES (?1, ?2, ?3, ?4, ?5);
             """, 5);
         _deleteTimer = Create("DELETE FROM timers WHERE run_id = ?1 AND timer_id = ?2;", 2);
-        _upsertSnapshot = Create("INSERT OR REPLACE INTO run_snapshots (run_id, seq, state) VALUES (?1, ?2, ?3);", 3);
+        // A snapshot never replaces a later one, and a run that is gone gets none: a run's final snapshot is saved
+        // after its end, by an op of its own (RunShell.SnapshotLater).
+        _upsertSnapshot = Create("""
+            INSERT INTO run_snapshots (run_id, seq, state)
+            SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM runs WHERE run_id = ?1)
+            ON CONFLICT (run_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
+            WHERE excluded.seq > run_snapshots.seq;
+            """, 3);
         Transaction = new RawTransaction(connection);
     }
 
@@ -91,11 +100,16 @@ internal sealed class HotStatements : IDisposable
         Run(_markStarted, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Of(startedAt),
             SqlValue.Of(leaseExpiresAt), SqlValue.Of(deliveries)]);
 
+    /// <summary>
+    /// Ends an attempt. <paramref name="durationMs"/> is given for a success only: it is how long the delivery that
+    /// succeeded ran, and <see cref="RecordDurations"/> copies it into the duration history when the run ends.
+    /// </summary>
     public void FinishAttempt(string runId, string taskKey, int attempt, string status, long finishedAt,
-        string? errorKind, string? error, SqlValue output, long logBytes, long? startedAt = null, int deliveries = 0) =>
+        string? errorKind, string? error, SqlValue output, long logBytes, long? startedAt = null, int deliveries = 0,
+        long? durationMs = null) =>
         Run(_finishAttempt, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Text(status),
             SqlValue.Of(finishedAt), SqlValue.Text(errorKind), SqlValue.Text(error), output, SqlValue.Of(logBytes),
-            SqlValue.Of(startedAt), SqlValue.Of(deliveries)]);
+            SqlValue.Of(startedAt), SqlValue.Of(deliveries), SqlValue.Of(durationMs)]);
 
     public void SuspendAttempt(string runId, string taskKey, int attempt, long availableAt, SqlValue state,
         long logBytes) =>
@@ -105,9 +119,13 @@ internal sealed class HotStatements : IDisposable
     public void InsertEvent(string runId, long seq, string type, long at, SqlValue body) =>
         Run(_insertEvent, [RunId(runId), SqlValue.Of(seq), SqlValue.Text(type), SqlValue.Of(at), body]);
 
-    public void InsertDuration(string pipelineId, string taskId, string runId, int attempt, long finishedAt, long ms) =>
-        Run(_insertDuration, [SqlValue.Text(pipelineId), SqlValue.Text(taskId), RunId(runId), SqlValue.Of(attempt),
-            SqlValue.Of(finishedAt), SqlValue.Of(ms)]);
+    /// <summary>
+    /// Adds the durations of a run's successful attempts to <c>task_durations</c>, once, when the run ends. Written
+    /// one task at a time, each row went to a different place of the history's index (it is ordered by task), so
+    /// every commit rewrote dozens of index pages; sorted and written together they fill the pages in order.
+    /// </summary>
+    public void RecordDurations(string pipelineId, string runId) =>
+        Run(_recordDurations, [SqlValue.Text(pipelineId), RunId(runId)]);
 
     public void InsertTimer(string runId, string timerId, long dueAt, string purpose, string? taskKey) =>
         Run(_insertTimer, [RunId(runId), SqlValue.Text(timerId), SqlValue.Of(dueAt), SqlValue.Text(purpose),
