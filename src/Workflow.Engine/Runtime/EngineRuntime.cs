@@ -41,6 +41,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         _migrations = new MigrationRunner(EngineSchema.Migrations.Concat(migrations).Distinct(),
             loggers.CreateLogger<MigrationRunner>());
         Writer = new WriteLoop(Logger, Options.MaxBatchSize, time, Options.StoreBusyRetries);
+        FinalSnapshots = new FinalSnapshots(this);
         Dispatcher = new Dispatcher(Options, Leases, handlers, time);
         Timers = new TimerService(time);
         Observers = new ObserverPump(observers.ToList(), Logger);
@@ -55,6 +56,9 @@ internal sealed class EngineRuntime : IAsyncDisposable
     public LogStore Logs { get; }
     public TaskAttemptExecutor Executor { get; }
     public WriteLoop Writer { get; }
+
+    /// <summary>The final snapshots of ended runs, saved after their end.</summary>
+    public FinalSnapshots FinalSnapshots { get; }
     public Dispatcher Dispatcher { get; }
     public TimerService Timers { get; }
     public LeaseTable Leases { get; } = new();
@@ -144,6 +148,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         // Close the writer before cancelling handlers: an attempt stopped by shutdown must not be recorded as
         // cancelled. It stays queued in the store and runs again after the restart.
         Dispatcher.Stop();
+        await FinalSnapshots.PostedAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Writer.Complete();
         foreach (var lease in Leases.Snapshot())
         {

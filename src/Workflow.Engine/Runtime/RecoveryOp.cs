@@ -26,6 +26,11 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
             engine.Runs[run.RunId] = run;
         }
 
+        if (engine.Options.Durable)
+        {
+            FinalSnapshots.RepairMissing(context);
+        }
+
         var items = RecoveryQueries.PendingAttempts(context, engine.Runs);
         var resumed = 0;
         foreach (var (item, availableAt) in items)

@@ -6,8 +6,8 @@ namespace Workflow.Engine.Runtime;
 
 /// <summary>
 /// A run's end (<see cref="CompleteRun"/>): the run row gets its status and summary, the attempts still pending are
-/// cancelled, its timers dropped, the final snapshot written (rerun reads it), and after the commit the observers,
-/// the waiters and a parent run hear of it.
+/// cancelled, its timers dropped, its durations added to the history, and after the commit the observers, the
+/// waiters and a parent run hear of it, and its final snapshot is saved (<see cref="RunShell.SnapshotLater"/>).
 /// </summary>
 internal static class RunEnd
 {

@@ -67,32 +67,20 @@ internal static class RunShell
         run.Seq - run.SnapshotSeq >= Math.Max(options.SnapshotMinEvents, 2L * run.Definition.Tasks.Count);
 
     /// <summary>
-    /// The snapshot of a run that has ended. Nothing changes its state any more, so once the end has committed the
-    /// state is serialized on the thread pool and saved by an op of its own: neither the writer nor the run's end
-    /// waits for it (for 10k tasks, 4 MB of JSON). Until it is saved, and if it never is (a crash in between),
-    /// readers replay the events after the last snapshot (<see cref="RunStateLoader"/>).
+    /// The snapshot of a run that has ended. Nothing changes its state any more, so it is serialized off the writer
+    /// once the end has committed (<see cref="FinalSnapshots"/>): neither the writer nor the run's end waits for it
+    /// (for 10k tasks, 4 MB of JSON). Until it is saved readers replay the events after the last snapshot
+    /// (<see cref="RunStateLoader"/>).
     /// </summary>
     public static void SnapshotLater(WriteContext context, ActiveRun run)
     {
         run.SnapshotSeq = run.Seq;
         var engine = context.Engine;
-        if (!engine.Options.Durable)
+        if (engine.Options.Durable)
         {
-            return;
+            var (runId, seq, state) = (run.RunId, run.Seq, run.State);
+            context.AfterCommit(() => engine.FinalSnapshots.Save(runId, seq, state));
         }
-
-        var (runId, seq, state) = (run.RunId, run.Seq, run.State);
-        context.AfterCommit(() => ThreadPool.UnsafeQueueUserWorkItem(_ =>
-        {
-            try
-            {
-                engine.Writer.Post(new SnapshotSaveOp(runId, seq, EngineJson.SerializeState(state)));
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
-            {
-                Log.SnapshotNotSaved(engine.Logger, runId, ex.Message);
-            }
-        }, null));
     }
 
     public static void Snapshot(WriteContext context, ActiveRun run)

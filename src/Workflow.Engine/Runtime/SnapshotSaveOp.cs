@@ -1,12 +1,14 @@
-using Workflow.Engine.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Workflow.Engine.Runtime;
 
 /// <summary>
-/// Saves the final snapshot of an ended run, serialized off the writer (<see cref="RunShell.SnapshotLater"/>). A run
-/// purged in the meantime gets none.
+/// Saves the final snapshot of an ended run, serialized off the writer (<see cref="FinalSnapshots"/>). It never
+/// replaces a later snapshot, and a run purged in the meantime gets none (<c>HotStatements.UpsertSnapshot</c>).
 /// </summary>
-internal sealed class SnapshotSaveOp(string runId, long seq, byte[] stateUtf8) : WriteOp
+internal sealed class SnapshotSaveOp(string runId, long seq, byte[] stateUtf8, ILogger logger) : WriteOp
 {
     public override void Apply(WriteContext context) => context.Sql.UpsertSnapshot(runId, seq, stateUtf8);
+
+    public override void Fail(Exception error) => Log.SnapshotNotSaved(logger, runId, error.Message);
 }

@@ -61,7 +61,7 @@ internal sealed class HotStatements : IDisposable
             INSERT INTO task_durations (pipeline_id, task_id, run_id, attempt, finished_at, duration_ms)
             SELECT ?1, task_id, run_id, attempt, finished_at, duration_ms FROM task_attempts
             WHERE run_id = ?2 AND duration_ms IS NOT NULL
-            ORDER BY task_id, finished_at;
+            ORDER BY task_id, finished_at DESC;
             """, 2);
         _insertTimer = Create("""
             INSERT OR REPLACE INTO timers (run_id, timer_id, due_at, purpose, task_key) VALUES (?1, ?2, ?3, ?4, ?5);

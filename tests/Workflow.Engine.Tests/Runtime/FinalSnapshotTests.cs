@@ -8,7 +8,7 @@ namespace Workflow.Engine.Tests.Runtime;
 
 /// <summary>
 /// A run's final snapshot is saved after its end has committed; until then, and without it, a finished run reads the
-/// same from its events.
+/// same from its events. A stop waits for the saves under way, and start-up makes up for one a crash left out.
 /// </summary>
 public sealed class FinalSnapshotTests
 {
@@ -51,11 +51,58 @@ public sealed class FinalSnapshotTests
         Assert.Equal(Statuses(withSnapshot), Statuses(withoutSnapshot!));
     }
 
+    [Fact]
+    public async Task A_host_stopped_right_after_a_run_ends_has_saved_its_final_snapshot()
+    {
+        // Arrange: a run big enough that its snapshot is still being serialized when the stop begins.
+        var directory = TempDirectory.Create();
+        var engine = await StartAsync(directory);
+        var tasks = Enumerable.Range(0, 5000).Select(i => Code($"t{i}", "noop")).ToArray();
+        var run = await engine.StartRunAsync(Define("final-stop", tasks));
+        Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(run.RunId));
+
+        // Act
+        await engine.DisposeAsync();
+
+        // Assert
+        Assert.Equal([1L], await SqliteFile.QueryLongsAsync(Path.Combine(directory, "workflow.db"), $"""
+            SELECT count(*) FROM run_snapshots s JOIN runs r USING (run_id)
+            WHERE s.run_id = '{run.RunId}' AND s.seq = r.last_seq AND r.last_seq = 5001;
+            """));
+    }
+
+    [Fact]
+    public async Task Start_up_saves_the_final_snapshot_a_crash_left_out()
+    {
+        // Arrange: a finished run whose final snapshot is missing, as if the host died before it was saved.
+        var directory = TempDirectory.Create();
+        var db = Path.Combine(directory, "workflow.db");
+        string runId;
+        await using (var first = await StartAsync(directory))
+        {
+            runId = (await first.StartRunAsync(Pipeline("final-repaired"))).RunId;
+            Assert.Equal(RunStatus.Succeeded, await first.WaitAsync(runId));
+        }
+
+        await SqliteFile.ExecuteAsync(db, $"DELETE FROM run_snapshots WHERE run_id = '{runId}';");
+
+        // Act
+        await using var second = await StartAsync(directory);
+
+        // Assert
+        Assert.Equal([1L], await SqliteFile.QueryLongsAsync(db, $"""
+            SELECT count(*) FROM run_snapshots s JOIN runs r USING (run_id)
+            WHERE s.run_id = '{runId}' AND s.seq = r.last_seq;
+            """));
+        var pause = (await second.Workflow.GetRunAsync(runId, CancellationToken.None))!.Tasks.Single(t => t.TaskId == "pause");
+        Assert.Equal(Execution.TaskStatus.Succeeded, pause.Status);
+    }
+
     private static string[] Statuses(Workflow.Services.RunDetail detail) =>
         [.. detail.Tasks.Select(t => $"{t.TaskKey}={t.Status}").Order(StringComparer.Ordinal)];
 
-    private static Task<TestEngine> StartAsync() => TestEngine.StartAsync(s =>
-        s.AddCodeHandler("noop", (_, _, _) => ValueTask.FromResult<System.Text.Json.JsonElement?>(null)));
+    private static Task<TestEngine> StartAsync(string? directory = null) => TestEngine.StartAsync(s =>
+        s.AddCodeHandler("noop", (_, _, _) => ValueTask.FromResult<System.Text.Json.JsonElement?>(null)), directory);
 
     private static PipelineDefinition Pipeline(string id) => Define(id,
         Code("first", "noop"),

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Workflow.Engine.Storage;
+using Workflow.Execution;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// The final snapshots of ended runs, saved after the end has committed (<see cref="RunShell.SnapshotLater"/>): the
+/// state is serialized on the thread pool and saved by a <see cref="SnapshotSaveOp"/>. The engine's stop waits for
+/// the ones under way before it closes the writer, and start-up saves any a crash left out
+/// (<see cref="RepairMissing"/>), so a finished run is read from a snapshot, not by replaying all its events.
+/// </summary>
+internal sealed class FinalSnapshots(EngineRuntime engine)
+{
+    private readonly ConcurrentDictionary<long, Task> _underWay = new();
+    private long _next;
+
+    /// <summary>Serializes <paramref name="state"/> on the thread pool and posts its save.</summary>
+    public void Save(string runId, long seq, RunState state)
+    {
+        var id = Interlocked.Increment(ref _next);
+        var work = Task.Run(() =>
+        {
+            try
+            {
+                engine.Writer.Post(new SnapshotSaveOp(runId, seq, EngineJson.SerializeState(state), engine.Logger));
+            }
+            catch (Exception ex)
+            {
+                // Only a shortcut is lost: reads replay the run's events, and the next start-up saves it.
+                Log.SnapshotNotSaved(engine.Logger, runId, ex.Message);
+            }
+            finally
+            {
+                _underWay.TryRemove(id, out _);
+            }
+        });
+        _underWay[id] = work;
+    }
+
+    /// <summary>Completes once every save begun so far has been posted to the writer.</summary>
+    public Task PostedAsync() => Task.WhenAll(_underWay.Values);
+
+    /// <summary>
+    /// Start-up, on the writer: saves the final snapshot of each ended run whose snapshot is missing or older than
+    /// its last event (the host died between the run's end and the save). Such runs are rare and recent; the scan
+    /// reads the run rows once.
+    /// </summary>
+    public static int RepairMissing(WriteContext context)
+    {
+        var missing = new List<string>();
+        using (var command = context.Command("""
+            SELECT r.run_id FROM runs r LEFT JOIN run_snapshots s ON s.run_id = r.run_id
+            WHERE r.status NOT IN ('queued', 'running') AND r.last_seq > coalesce(s.seq, 0);
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                missing.Add(reader.GetString(0));
+            }
+        }
+
+        var saved = 0;
+        foreach (var runId in missing)
+        {
+            var (state, seq, snapshotSeq) = RunStateLoader.Load(context.Command, runId,
+                message => Log.SnapshotUnreadable(context.Engine.Logger, runId, message));
+            if (seq > snapshotSeq)
+            {
+                context.Sql.UpsertSnapshot(runId, seq, EngineJson.SerializeState(state));
+                saved++;
+            }
+        }
+
+        return saved;
+    }
+}
