@@ -16,6 +16,8 @@ var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(
     ["engine-profile"] = ("one side of `engine` again and again, CPU by thread: engine-profile [durable|memory] [tasks] [runs]", EngineProfile.Run),
     ["start-planning"] = ("small runs' start latency while a 10k-task slot-limited run starts, planned on the writer vs before it", StartPlanningBenchmark.Run),
     ["simulator"] = ("the run simulator's own time per event (the decider's taken out), 1k and 10k tasks", SimulatorCost.Run),
+    ["sla-decider"] = ("the SLA monitor decider alone on a fan-out's events, in groups: sla-decider [tasks] [group]", SlaDeciderCost.Run),
+    ["sla-profile"] = ("one side of P10 again and again, CPU by thread and allocation: sla-profile [with|without] [tasks] [runs]", SlaProfile.Run),
     ["sla"] = ("runs with SLA monitors saved in SQLite vs without the alert services", SlaPersistenceBenchmark.Run),
 };
 

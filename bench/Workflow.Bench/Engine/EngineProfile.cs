@@ -10,13 +10,11 @@ namespace Workflow.Bench.Engine;
 /// </summary>
 internal static class EngineProfile
 {
-    public static void Run() => RunAsync(Arguments()).GetAwaiter().GetResult();
+    public static void Run() => RunAsync().GetAwaiter().GetResult();
 
-    private static async Task RunAsync(string[] args)
+    private static async Task RunAsync()
     {
-        var durable = args.Length == 0 || args[0] != "memory";
-        var tasks = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
-        var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var (durable, tasks, runs) = CommandArguments.Profile("engine-profile", otherSide: "memory");
         for (var i = 0; i < 2; i++)
         {
             await EngineBenchmark.MeasureAsync(durable, Shapes.FanOut(500), quiet: true);
@@ -32,12 +30,5 @@ internal static class EngineProfile
                 $"cpu {r.CpuMicrosPerTask:0.0} µs per task " +
                 $"({r.Threads.PerTask(tasks)}); load {Goals.GoalLine.LoadAverage()}"));
         }
-    }
-
-    private static string[] Arguments()
-    {
-        var all = Environment.GetCommandLineArgs();
-        var at = Array.FindIndex(all, a => a.Equals("engine-profile", StringComparison.OrdinalIgnoreCase));
-        return at < 0 ? [] : all[(at + 1)..];
     }
 }

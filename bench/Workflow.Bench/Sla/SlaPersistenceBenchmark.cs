@@ -57,7 +57,10 @@ public static class SlaPersistenceBenchmark
     /// until both ended (allocation, unlike time, does not move with the machine's load).
     /// </summary>
     internal sealed record Result(double RunMs, double MonitorDoneMs, long WriterOps, double CpuMs = 0,
-        double AllocatedMb = 0);
+        double AllocatedMb = 0, ThreadCpu? Threads = null, int[]? Collections = null);
+
+    /// <summary>Garbage collections so far, by generation.</summary>
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     internal static async Task<Result> MeasureAsync(bool alerts, PipelineDefinition definition)
     {
@@ -84,6 +87,8 @@ public static class SlaPersistenceBenchmark
         await workflow.UpsertPipelineAsync(definition, null, "bench", CancellationToken.None);
         await Goals.JitWarmUp.QuietAsync();
         var opsBefore = writer.OpsApplied;
+        var threadsBefore = ThreadCpu.Read();
+        var collectionsBefore = Collections();
         var cpuBefore = Goals.Usage.ProcessCpu();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
@@ -111,6 +116,8 @@ public static class SlaPersistenceBenchmark
         var doneMs = clock.Elapsed.TotalMilliseconds;
         var cpuMs = (Goals.Usage.ProcessCpu() - cpuBefore).TotalMilliseconds;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6;
+        var threads = ThreadCpu.Between(threadsBefore, ThreadCpu.Read(), cpuMs);
+        var collections = Collections().Zip(collectionsBefore, (after, before) => after - before).ToArray();
         foreach (var service in Enumerable.Reverse(hosted))
         {
             await service.StopAsync(CancellationToken.None);
@@ -119,6 +126,6 @@ public static class SlaPersistenceBenchmark
         var ops = writer.OpsApplied - opsBefore;
         await provider.DisposeAsync();
         Directory.Delete(directory, recursive: true);
-        return new Result(runMs, doneMs, ops, cpuMs, allocatedMb);
+        return new Result(runMs, doneMs, ops, cpuMs, allocatedMb, threads, collections);
     }
 }

@@ -4,55 +4,62 @@ namespace Workflow.Sla;
 /// <summary>
 /// Attempts starting and ending: which attempts run now, each task's phase, the slow timer of a new attempt, the
 /// observed durations the slowdown is measured from, and the alerts an ended attempt settles (its slow-task alert,
-/// and on success its retry alerts). The deadline forecast that follows is the decider's
-/// (<see cref="SlaMonitorDecider"/>), once after a series of them.
+/// and on success its retry alerts). A series of them changes one set of edits (<see cref="MonitorEdits"/>), and
+/// the deadline forecast that follows is the decider's (<see cref="SlaMonitorDecider"/>), once after the series.
 /// </summary>
 internal static class AttemptTracking
 {
-    public static SlaMonitorState Started(SlaMonitorState state, TaskStarted e, List<SlaCommand> commands)
+    public static void Started(MonitorEdits edits, TaskStarted e, List<SlaCommand> commands)
     {
         var id = TaskInstanceKey.TaskIdOf(e.TaskKey);
-        state = state.SetRunning(e.TaskKey, new RunningAttempt(id, e.Attempt, e.At));
-        if (state.Tasks.TryGetValue(id, out var task))
+        edits.SetRunning(e.TaskKey, new RunningAttempt(id, e.Attempt, e.At));
+        if (edits.TryGetTask(id, out var task))
         {
-            state = state.SetTask(task with { Phase = TaskPhase.Running });
-            if (task.SlowThreshold is { } limit && state.Notify.Slow)
+            edits.SetTask(task with { Phase = TaskPhase.Running });
+            if (task.SlowThreshold is { } limit && edits.Rest.Notify.Slow)
             {
                 commands.Add(new StartMonitorTimer(MonitorTimers.SlowTimerId(e.TaskKey, e.Attempt), e.At + limit));
             }
         }
-
-        return state;
     }
 
-    public static SlaMonitorState Finished(SlaMonitorState state, TaskFinished e, List<SlaCommand> commands)
+    public static void Finished(MonitorEdits edits, TaskFinished e, List<SlaCommand> commands)
     {
         var id = TaskInstanceKey.TaskIdOf(e.TaskKey);
-        if (state.Running.TryGetValue(e.TaskKey, out var attempt) && attempt.Attempt == e.Attempt)
+        if (edits.Running.TryGetValue(e.TaskKey, out var attempt) && attempt.Attempt == e.Attempt)
         {
-            state = state.RemoveRunning(e.TaskKey);
-            if (e.Outcome == TaskOutcome.Succeeded && state.Tasks.TryGetValue(id, out var finished))
+            edits.RemoveRunning(e.TaskKey);
+            if (e.Outcome == TaskOutcome.Succeeded && edits.TryGetTask(id, out var finished))
             {
-                state = Observed(state, finished, e.At - attempt.StartedAt);
+                var took = e.At - attempt.StartedAt;
+                edits.SetRest(state => Observed(state, finished, took));
             }
         }
 
-        if (state.Tasks.TryGetValue(id, out var task))
+        if (edits.TryGetTask(id, out var task))
         {
             // A plain task runs under its own id; only a map task's instances (id[i]) need the scan.
-            var stillRunning = state.Running.ContainsKey(id) ||
-                               (e.TaskKey != id && state.Running.Values.Any(r => r.TaskId == id));
+            var stillRunning = edits.Running.ContainsKey(id) ||
+                               (e.TaskKey != id && edits.Running.Values.Any(r => r.TaskId == id));
             var phase = stillRunning ? TaskPhase.Running
                 : e.Outcome == TaskOutcome.Failed ? TaskPhase.Pending
                 : TaskPhase.Done;
             // A failed attempt may be retried: only the decider's task-failed notification makes it final.
-            state = e.Outcome is TaskOutcome.Succeeded or TaskOutcome.Skipped
-                ? SkipInference.RecordOutcome(state, task with { Phase = phase }, e.TaskKey, e.Outcome)
-                : state.SetTask(task with { Phase = phase });
+            if (e.Outcome is TaskOutcome.Succeeded or TaskOutcome.Skipped)
+            {
+                SkipInference.RecordOutcome(edits, task with { Phase = phase }, e.TaskKey, e.Outcome);
+            }
+            else
+            {
+                edits.SetTask(task with { Phase = phase });
+            }
         }
 
         // Most runs have no alert open; the ids and messages below are then not worth making.
-        return state.OpenAlerts.IsEmpty ? state : SettleAlerts(state, e, attempt, commands);
+        if (!edits.Rest.OpenAlerts.IsEmpty)
+        {
+            edits.Update(state => SettleAlerts(state, e, attempt, commands));
+        }
     }
 
     /// <summary>The alerts an ended attempt settles: its slow-task alert, and on success its retry alerts.</summary>

@@ -6,9 +6,10 @@ namespace Workflow.Sla;
 /// The forecast kept up to date from what changed, so that an event costs what it touches rather than the whole
 /// run. A task not yet done is either <em>settled</em>, its path to it fixed until something upstream changes (no
 /// running attempt on it, and, when it is pending, every dependency done or settled), or it moves with the clock
-/// (it is running, or pending behind one that does). Settled paths are kept with a running maximum, and pending
-/// work as exact sums; on each refresh only the tasks that changed and the pending tasks below them are worked out
-/// again, and a forecast works out only the running tasks and the pending tasks below them.
+/// (it is running, or pending behind one that does). Settled paths are kept with a running maximum
+/// (<see cref="SettledPaths"/>), and pending work as exact sums (<see cref="PendingSums"/>); on each refresh only the
+/// tasks that changed and the pending tasks below them are worked out again, and a forecast works out only the
+/// running tasks and the pending tasks below them.
 /// <see cref="CompletionForecast.Predict"/> works out the same from scratch; a property test holds the two equal.
 /// </summary>
 /// <remarks>
@@ -17,42 +18,63 @@ namespace Workflow.Sla;
 /// that hands the index a state it does not follow (an older state decided again, or a state changed other than
 /// through its own methods) gets a new index built from scratch, so a decision still depends only on the state and
 /// the event. In place rather than persistent, because a persistent set of 10,000 paths cost microseconds per
-/// change in allocation alone. A decision claims the index (<see cref="TryClaim"/>) while it runs, so two callers
-/// deciding states that share it at once never update it together: the one that finds it claimed builds its own.
+/// change in allocation alone; and in arrays by task number (<see cref="TaskGraph"/>), because a pass over a
+/// large run's tasks (its start, or a task many others wait for starting and ending) through maps keyed by id
+/// cost milliseconds. A decision claims the index (<see cref="TryClaim"/>) while it runs, so two callers deciding
+/// states that share it at once never update it together: the one that finds it claimed builds its own.
 /// </remarks>
 internal sealed class ForecastIndex
 {
     private readonly TaskGraph _graph;
     private readonly ForecastMode _mode;
-    private readonly Dictionary<string, RemainingWork> _settled;
 
-    /// <summary>
-    /// The settled paths by p95, largest first, for the critical path. A path taken out of <see cref="_settled"/>
-    /// stays here until it reaches the top (then it is dropped), which makes taking one out free.
-    /// </summary>
-    private readonly PriorityQueue<string, double> _settledByQuantile =
-        new(Comparer<double>.Create((a, b) => b.CompareTo(a)));
+    /// <summary>Each task's record as of the last refresh, by number.</summary>
+    private readonly TaskSla[] _tasks;
 
-    /// <summary>Tasks whose whole estimate is in the pending sums: not done, and no attempt running.</summary>
-    private readonly HashSet<string> _counted;
-    private Int128 _pendingMean;
-    private Int128 _pendingVariance;
+    /// <summary>Each task's whole duration (<see cref="ForecastMath.Whole"/>), fixed as its estimate is.</summary>
+    private readonly RemainingWork[] _whole;
+
+    private readonly SettledPaths _settled;
+
+    private readonly PendingSums _pending;
 
     /// <summary>Tasks changed since the last <see cref="Refresh"/>, and the state those changes led to.</summary>
-    private readonly HashSet<string> _dirty;
+    private readonly List<int> _dirty;
+    private readonly bool[] _isDirty;
     private ImmutableDictionary<string, TaskSla> _seenTasks;
     private ImmutableDictionary<string, RunningAttempt> _seenRunning;
+
+    /// <summary>Scratch flags, all false between calls: running tasks, moving tasks, and the graph walk's.</summary>
+    private readonly bool[] _running;
+    private readonly List<int> _runningList = [];
+    private readonly bool[] _moving;
+    private readonly RemainingWork[] _movingPath;
+    private readonly bool[] _walked;
 
     /// <summary>1 while a decision holds the index (<see cref="TryClaim"/>), 0 otherwise.</summary>
     private int _claimed;
 
     private ForecastIndex(SlaMonitorState state, TaskGraph graph)
     {
+        var n = graph.Count;
         _graph = graph;
         _mode = state.Settings.Mode;
-        _settled = new Dictionary<string, RemainingWork>(state.Tasks.Count, StringComparer.Ordinal);
-        _counted = new HashSet<string>(state.Tasks.Count, StringComparer.Ordinal);
-        _dirty = new HashSet<string>(state.Tasks.Keys, StringComparer.Ordinal);
+        _tasks = new TaskSla[n];
+        _settled = new SettledPaths(n);
+        _whole = new RemainingWork[n];
+        _pending = new PendingSums(n);
+        _isDirty = new bool[n];
+        _dirty = new List<int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            _isDirty[i] = true;
+            _dirty.Add(i);
+        }
+
+        _running = new bool[n];
+        _moving = new bool[n];
+        _movingPath = new RemainingWork[n];
+        _walked = new bool[n];
         _seenTasks = state.Tasks;
         _seenRunning = state.Running;
     }
@@ -70,24 +92,36 @@ internal sealed class ForecastIndex
     public static ForecastIndex Build(SlaMonitorState state) => new(state, TaskGraph.Of(state.Tasks));
 
     /// <summary>
-    /// Notes that a task's record or its running attempts changed from (<paramref name="tasksBefore"/>,
+    /// Notes that some tasks' records or running attempts changed from (<paramref name="tasksBefore"/>,
     /// <paramref name="runningBefore"/>) to (<paramref name="tasks"/>, <paramref name="running"/>). Null when this
     /// index did not follow the state before: the next refresh then builds one for the new state.
     /// </summary>
-    public ForecastIndex? Touched(string taskId, ImmutableDictionary<string, TaskSla> tasksBefore,
+    public ForecastIndex? Touched(IEnumerable<string> taskIds, ImmutableDictionary<string, TaskSla> tasksBefore,
         ImmutableDictionary<string, RunningAttempt> runningBefore, ImmutableDictionary<string, TaskSla> tasks,
         ImmutableDictionary<string, RunningAttempt> running)
     {
-        if (!ReferenceEquals(_seenTasks, tasksBefore) || !ReferenceEquals(_seenRunning, runningBefore))
+        if (!Follows(tasksBefore, runningBefore))
         {
             return null;
         }
 
-        _dirty.Add(taskId);
+        foreach (var id in taskIds)
+        {
+            if (_graph.TryGetNumber(id, out var i) && !_isDirty[i])
+            {
+                _isDirty[i] = true;
+                _dirty.Add(i);
+            }
+        }
+
         _seenTasks = tasks;
         _seenRunning = running;
         return this;
     }
+
+    private bool Follows(ImmutableDictionary<string, TaskSla> tasks,
+        ImmutableDictionary<string, RunningAttempt> running) =>
+        ReferenceEquals(_seenTasks, tasks) && ReferenceEquals(_seenRunning, running);
 
     /// <summary>
     /// Brings the index up to <paramref name="state"/>. A state this index does not follow (an older one, or one
@@ -95,8 +129,7 @@ internal sealed class ForecastIndex
     /// </summary>
     public ForecastIndex Refresh(SlaMonitorState state)
     {
-        if (!ReferenceEquals(_seenTasks, state.Tasks) || !ReferenceEquals(_seenRunning, state.Running) ||
-            _mode != state.Settings.Mode)
+        if (!Follows(state.Tasks, state.Running) || _mode != state.Settings.Mode)
         {
             return Build(state).Refresh(state);
         }
@@ -106,58 +139,46 @@ internal sealed class ForecastIndex
             return this;
         }
 
-        var running = RunningTasks(state);
-        Count(state, running);
-        var moving = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in _graph.PendingDownstream(_dirty, state.Tasks))
+        Read(state);
+        MarkRunning(state);
+        foreach (var i in _dirty)
         {
-            _settled.Remove(id);
-            var task = state.Tasks[id];
+            _pending.Update(i, _whole[i], _tasks[i].Phase != TaskPhase.Done && !_running[i]);
+        }
+
+        var moving = new List<int>();
+        foreach (var i in _graph.PendingDownstream(_dirty, _tasks, _walked))
+        {
+            _settled.Remove(i);
+            var task = _tasks[i];
             if (task.Phase == TaskPhase.Done)
             {
                 continue;
             }
 
-            if (running.Contains(id) || (task.Phase == TaskPhase.Pending && task.DependsOn.Any(d =>
-                    moving.Contains(d) ||
-                    (state.Tasks.TryGetValue(d, out var dep) && dep.Phase != TaskPhase.Done &&
-                     !_settled.ContainsKey(d)))))
+            if (_running[i] || (task.Phase == TaskPhase.Pending && WaitsOnMoving(i)))
             {
-                moving.Add(id);
+                _moving[i] = true;
+                moving.Add(i);
                 continue;
             }
 
-            var path = ForecastMath.PathTo(task, ForecastMath.Whole(task, _mode),
-                dep => _settled.TryGetValue(dep, out var p) ? p : RemainingWork.Zero);
-            _settled[id] = path;
-            _settledByQuantile.Enqueue(id, path.Quantile95);
+            _settled.Set(i, PathTo(i, _whole[i], withMoving: false));
+        }
+
+        foreach (var i in moving)
+        {
+            _moving[i] = false;
+        }
+
+        foreach (var i in _dirty)
+        {
+            _isDirty[i] = false;
         }
 
         _dirty.Clear();
-        DropTakenOut();
+        _settled.Tidy();
         return this;
-    }
-
-    /// <summary>The largest settled p95, or 0 when nothing is settled.</summary>
-    private double CriticalSettled => _settledByQuantile.TryPeek(out _, out var quantile95) ? quantile95 : 0.0;
-
-    /// <summary>
-    /// Drops paths from the top of <see cref="_settledByQuantile"/> that are no longer settled with that p95, so
-    /// the top is the critical settled path; and starts it afresh when taken-out paths outnumber the settled ones.
-    /// </summary>
-    private void DropTakenOut()
-    {
-        if (_settledByQuantile.Count > (2 * _settled.Count) + 64)
-        {
-            _settledByQuantile.Clear();
-            _settledByQuantile.EnqueueRange(_settled.Select(p => (p.Key, p.Value.Quantile95)));
-        }
-
-        while (_settledByQuantile.TryPeek(out var id, out var quantile95) &&
-               !(_settled.TryGetValue(id, out var path) && path.Quantile95 == quantile95))
-        {
-            _settledByQuantile.Dequeue();
-        }
     }
 
     /// <summary>The forecast at <paramref name="now"/> for the state this index was last refreshed to.</summary>
@@ -165,60 +186,106 @@ internal sealed class ForecastIndex
     {
         var slowdown = CompletionForecast.Slowdown(state);
         var running = ForecastMath.Running(state, now, slowdown);
-        var critical = CriticalSettled;
-        var moving = new Dictionary<string, RemainingWork>(StringComparer.Ordinal);
-        foreach (var id in _graph.PendingDownstream(running.Own.Keys, state.Tasks))
+        var critical = _settled.Critical;
+        var start = new List<int>(running.Own.Count);
+        foreach (var id in running.Own.Keys)
         {
-            var task = state.Tasks[id];
-            var own = running.Own.TryGetValue(id, out var left) ? left : ForecastMath.Whole(task, _mode);
-            var path = ForecastMath.PathTo(task, own, dep =>
-                moving.TryGetValue(dep, out var p) || _settled.TryGetValue(dep, out p) ? p : RemainingWork.Zero);
-            moving[id] = path;
+            if (_graph.TryGetNumber(id, out var i))
+            {
+                start.Add(i);
+            }
+        }
+
+        var walked = _graph.PendingDownstream(start, _tasks, _walked);
+        foreach (var i in walked)
+        {
+            var own = running.Own.TryGetValue(_graph.Ids[i], out var left) ? left : _whole[i];
+            var path = PathTo(i, own, withMoving: true);
+            _movingPath[i] = path;
+            _moving[i] = true;
             critical = Math.Max(critical, path.Quantile95);
         }
 
-        return ForecastMath.Compose(state, now, slowdown, critical, _pendingMean, _pendingVariance, running);
+        foreach (var i in walked)
+        {
+            _moving[i] = false;
+        }
+
+        return ForecastMath.Compose(state, now, slowdown, critical, _pending.Mean, _pending.Variance, running);
     }
 
     /// <summary>
-    /// The pending sums after the dirty tasks: each one's whole estimate is taken out if it was counted, and counted
-    /// again if it is still pending with no attempt running. The sums are exact, so the order does not matter.
+    /// The path that ends with task <paramref name="i"/> (<see cref="ForecastMath.PathTo"/>, by number): through
+    /// its dependencies' settled paths, or, <paramref name="withMoving"/>, the moving paths worked out so far.
     /// </summary>
-    private void Count(SlaMonitorState state, HashSet<string> running)
+    private RemainingWork PathTo(int i, RemainingWork own, bool withMoving)
     {
-        foreach (var id in _dirty)
+        var before = RemainingWork.Zero;
+        if (_tasks[i].Phase == TaskPhase.Pending)
         {
-            if (!state.Tasks.TryGetValue(id, out var task))
+            foreach (var dep in _graph.Dependencies[i])
             {
-                continue;
+                var path = withMoving && _moving[dep] ? _movingPath[dep] : _settled.PathTo(dep);
+                before = ForecastMath.Longer(before, path);
+            }
+        }
+
+        return before.Then(own);
+    }
+
+    /// <summary>Whether a dependency of task <paramref name="i"/> is moving: not done, and not settled.</summary>
+    private bool WaitsOnMoving(int i)
+    {
+        foreach (var dep in _graph.Dependencies[i])
+        {
+            if (_moving[dep] || (_tasks[dep].Phase != TaskPhase.Done && !_settled.Contains(dep)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The dirty tasks' records; all of them (a new index) in one pass over the map, with their whole durations.
+    /// </summary>
+    private void Read(SlaMonitorState state)
+    {
+        if (_dirty.Count < _tasks.Length)
+        {
+            foreach (var i in _dirty)
+            {
+                _tasks[i] = state.Tasks[_graph.Ids[i]];
             }
 
-            // Estimates are set when the monitor starts, so the share taken out is the one that was counted.
-            var (mean, variance) = ForecastMath.Exact(ForecastMath.Whole(task, _mode));
-            if (_counted.Remove(id))
-            {
-                _pendingMean -= mean;
-                _pendingVariance -= variance;
-            }
+            return;
+        }
 
-            if (task.Phase != TaskPhase.Done && !running.Contains(id))
-            {
-                _counted.Add(id);
-                _pendingMean += mean;
-                _pendingVariance += variance;
-            }
+        foreach (var task in state.Tasks.Values)
+        {
+            _graph.TryGetNumber(task.Id, out var i);
+            _tasks[i] = task;
+            _whole[i] = ForecastMath.Whole(task, _mode);
         }
     }
 
-    /// <summary>The tasks that have an attempt running now.</summary>
-    private static HashSet<string> RunningTasks(SlaMonitorState state)
+    /// <summary>Sets <see cref="_running"/> to the tasks that have an attempt running now.</summary>
+    private void MarkRunning(SlaMonitorState state)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var attempt in state.Running.Values)
+        foreach (var i in _runningList)
         {
-            ids.Add(attempt.TaskId);
+            _running[i] = false;
         }
 
-        return ids;
+        _runningList.Clear();
+        foreach (var attempt in state.Running.Values)
+        {
+            if (_graph.TryGetNumber(attempt.TaskId, out var i) && !_running[i])
+            {
+                _running[i] = true;
+                _runningList.Add(i);
+            }
+        }
     }
 }

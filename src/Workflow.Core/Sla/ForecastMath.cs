@@ -64,13 +64,16 @@ internal static class ForecastMath
         {
             foreach (var dep in task.DependsOn)
             {
-                var path = pathTo(dep);
-                before = path.Quantile95 > before.Quantile95 ? path : before;
+                before = Longer(before, pathTo(dep));
             }
         }
 
         return before.Then(own);
     }
+
+    /// <summary>Of a task's dependencies' paths, the one it waits for: the largest p95, the first on a tie.</summary>
+    public static RemainingWork Longer(RemainingWork longest, RemainingWork path) =>
+        path.Quantile95 > longest.Quantile95 ? path : longest;
 
     /// <summary>
     /// A pending task's share of the remaining work, in whole ticks and ticks², so that sums of many are exact

@@ -22,8 +22,10 @@ internal static class NotificationRules
             state.Tasks.TryGetValue(TaskInstanceKey.TaskIdOf(failedKey), out var failed))
         {
             var done = !state.Running.Values.Any(r => r.TaskId == failed.Id);
-            state = SkipInference.RecordOutcome(state, done ? failed with { Phase = TaskPhase.Done } : failed,
-                failedKey, TaskOutcome.Failed);
+            var edits = new MonitorEdits(state);
+            SkipInference.RecordOutcome(edits, done ? failed with { Phase = TaskPhase.Done } : failed, failedKey,
+                TaskOutcome.Failed);
+            state = edits.State;
         }
 
         if (!IsStaleRetry(state, e) &&

@@ -16,8 +16,7 @@ internal static class SkipInference
     /// instance's success says nothing final about its task (other instances may yet fail); a final failure of any
     /// instance fails the task, and an explicit skip is final.
     /// </summary>
-    public static SlaMonitorState RecordOutcome(SlaMonitorState state, TaskSla task, string taskKey,
-        TaskOutcome outcome)
+    public static void RecordOutcome(MonitorEdits edits, TaskSla task, string taskKey, TaskOutcome outcome)
     {
         var certain = task.Outcome is null && outcome switch
         {
@@ -27,30 +26,35 @@ internal static class SkipInference
         };
         if (!certain)
         {
-            return ReferenceEquals(state.Tasks.GetValueOrDefault(task.Id), task) ? state : state.SetTask(task);
+            if (!edits.TryGetTask(task.Id, out var current) || !ReferenceEquals(current, task))
+            {
+                edits.SetTask(task);
+            }
+
+            return;
         }
 
-        state = state.SetTask(task with
+        edits.SetTask(task with
         {
             Outcome = outcome,
             Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : task.Phase,
         });
-        return SkipDownstream(state, task.Id, outcome == TaskOutcome.Succeeded);
+
+        // A success can skip only a one-failed child (every parent done, none failed): every other rule waits or
+        // runs on it. Most pipelines have no such task, and then a success, the common event, costs nothing here.
+        var success = outcome == TaskOutcome.Succeeded;
+        if (!success || edits.Rest.AnyOneFailed)
+        {
+            edits.Update(state => SkipDownstream(state, task.Id));
+        }
     }
 
     /// <summary>
     /// Marks done, as skipped, every pending task downstream of <paramref name="finishedId"/> whose trigger rule
     /// now says skip, with a work list so a long chain needs no deep stack.
     /// </summary>
-    private static SlaMonitorState SkipDownstream(SlaMonitorState state, string finishedId, bool success)
+    private static SlaMonitorState SkipDownstream(SlaMonitorState state, string finishedId)
     {
-        // A success can skip only a one-failed child (every parent done, none failed): every other rule waits or
-        // runs on it. Most pipelines have no such task, and then a success, the common event, costs nothing here.
-        if (success && !state.AnyOneFailed)
-        {
-            return state;
-        }
-
         var candidates = state.Tasks.Values.ToArray();
         var work = new Queue<string>();
         work.Enqueue(finishedId);

@@ -54,6 +54,7 @@ public static class SlaMonitorDecider
     {
         var commands = new List<SlaCommand>();
         DateTimeOffset? forecastDue = null;
+        MonitorEdits? series = null;
         foreach (var @event in events)
         {
             ArgumentNullException.ThrowIfNull(@event);
@@ -76,14 +77,21 @@ public static class SlaMonitorDecider
 
             if (@event is TaskStarted or TaskFinished)
             {
-                state = @event is TaskStarted s
-                    ? AttemptTracking.Started(state, s, commands)
-                    : AttemptTracking.Finished(state, (TaskFinished)@event, commands);
+                series ??= new MonitorEdits(state);
+                if (@event is TaskStarted s)
+                {
+                    AttemptTracking.Started(series, s, commands);
+                }
+                else
+                {
+                    AttemptTracking.Finished(series, (TaskFinished)@event, commands);
+                }
+
                 forecastDue = @event.At;
                 continue;
             }
 
-            state = Forecast(state, ref forecastDue, commands);
+            state = Forecast(End(ref series, state), ref forecastDue, commands);
             state = @event switch
             {
                 RunNotified e => NotificationRules.Notified(state, e, commands),
@@ -93,7 +101,20 @@ public static class SlaMonitorDecider
             };
         }
 
-        return new(Forecast(state, ref forecastDue, commands), commands);
+        return new(Forecast(End(ref series, state), ref forecastDue, commands), commands);
+    }
+
+    /// <summary>The state a series of attempt events led to, or <paramref name="state"/> when none is open.</summary>
+    private static SlaMonitorState End(ref MonitorEdits? series, SlaMonitorState state)
+    {
+        if (series is null)
+        {
+            return state;
+        }
+
+        state = series.State;
+        series = null;
+        return state;
     }
 
     private static SlaMonitorState Forecast(SlaMonitorState state, ref DateTimeOffset? due, List<SlaCommand> commands)

@@ -67,28 +67,14 @@ public sealed record SlaMonitorState
     [JsonIgnore]
     internal ForecastIndex? Index { get; init; }
 
-    /// <summary>Replaces one task's record and tells the forecast index it changed.</summary>
+    /// <summary>
+    /// Replaces one task's record and tells the forecast index it changed. A series of changes goes through
+    /// <see cref="MonitorEdits"/> instead, which makes one new state for all of them.
+    /// </summary>
     internal SlaMonitorState SetTask(TaskSla task)
     {
         var tasks = Tasks.SetItem(task.Id, task);
-        return this with { Tasks = tasks, Index = Index?.Touched(task.Id, Tasks, Running, tasks, Running) };
-    }
-
-    internal SlaMonitorState SetRunning(string taskKey, RunningAttempt attempt)
-    {
-        var running = Running.SetItem(taskKey, attempt);
-        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, Running, Tasks, running) };
-    }
-
-    internal SlaMonitorState RemoveRunning(string taskKey)
-    {
-        if (!Running.TryGetValue(taskKey, out var attempt))
-        {
-            return this;
-        }
-
-        var running = Running.Remove(taskKey);
-        return this with { Running = running, Index = Index?.Touched(attempt.TaskId, Tasks, Running, Tasks, running) };
+        return this with { Tasks = tasks, Index = Index?.Touched([task.Id], Tasks, Running, tasks, Running) };
     }
 }
 

@@ -3,129 +3,191 @@ using System.Runtime.CompilerServices;
 namespace Workflow.Sla;
 
 /// <summary>
-/// The monitor's view of a definition's edges, built once per monitor: each task's dependents, and a topological
-/// position so that a set of tasks can be worked through with every task after its dependencies.
+/// The monitor's view of a definition's edges, built once per monitor: each task numbered, so that the forecast
+/// index keeps its per-task data in arrays, with its dependencies, its dependents, and a topological position so
+/// that a set of tasks can be worked through with every task after its dependencies.
 /// </summary>
 internal sealed class TaskGraph
 {
-    private static readonly string[] None = [];
-    private readonly Dictionary<string, string[]> _children;
-    private readonly Dictionary<string, int> _order;
+    private readonly Dictionary<string, int> _numbers;
+    private readonly int[] _position;
 
-    private TaskGraph(Dictionary<string, string[]> children, Dictionary<string, int> order)
+    private TaskGraph(string[] ids, Dictionary<string, int> numbers, int[][] dependencies, int[][] children,
+        int[] position)
     {
-        _children = children;
-        _order = order;
+        Ids = ids;
+        _numbers = numbers;
+        Dependencies = dependencies;
+        Children = children;
+        _position = position;
     }
+
+    /// <summary>The task ids by number.</summary>
+    public string[] Ids { get; }
+
+    /// <summary>
+    /// Each task's dependencies that are tasks of the run, in the definition's order, a repeated one once: a path
+    /// takes the first of its dependencies' longest paths, and a repeated or unknown one never changes which.
+    /// </summary>
+    public int[][] Dependencies { get; }
+
+    /// <summary>Each task's dependents, one entry per edge.</summary>
+    public int[][] Children { get; }
+
+    public int Count => Ids.Length;
+
+    public bool TryGetNumber(string id, out int number) => _numbers.TryGetValue(id, out number);
 
     // Called once per monitor with loops over every task and edge: optimized at once, not run as tier-0 code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TaskGraph Of(IReadOnlyDictionary<string, TaskSla> tasks)
     {
-        var children = new Dictionary<string, List<string>>(tasks.Count, StringComparer.Ordinal);
-        var waiting = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Numbered in the map's order.
+        var byId = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
+        var ids = new string[tasks.Count];
+        var records = new TaskSla[tasks.Count];
         foreach (var task in tasks.Values)
         {
-            var known = 0;
-            seen.Clear();
-            foreach (var dep in task.DependsOn)
-            {
-                // A repeated dependency is one edge; only lists of more than one can repeat.
-                if (!tasks.ContainsKey(dep) || (task.DependsOn.Length > 1 && !seen.Add(dep)))
-                {
-                    continue;
-                }
-
-                known++;
-                if (!children.TryGetValue(dep, out var list))
-                {
-                    children[dep] = list = [];
-                }
-
-                list.Add(task.Id);
-            }
-
-            waiting[task.Id] = known;
+            records[byId.Count] = task;
+            ids[byId.Count] = task.Id;
+            byId[task.Id] = byId.Count;
         }
 
-        // Kahn's algorithm; a cycle (which validation refuses) leaves its tasks to be numbered last.
-        var order = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
-        var ready = new Queue<string>();
-        foreach (var (id, count) in waiting)
+        var dependencies = new int[records.Length][];
+        var childCount = new int[records.Length];
+        var listedBy = new int[records.Length];
+        var scratch = new List<int>();
+        for (var i = 0; i < records.Length; i++)
         {
-            if (count == 0)
+            dependencies[i] = Known(records[i], i + 1, byId, listedBy, scratch);
+            foreach (var dep in dependencies[i])
             {
-                ready.Enqueue(id);
+                childCount[dep]++;
             }
         }
 
-        while (ready.TryDequeue(out var id))
+        var children = new int[records.Length][];
+        for (var i = 0; i < records.Length; i++)
         {
-            order[id] = order.Count;
-            foreach (var child in children.GetValueOrDefault(id) ?? [])
+            children[i] = childCount[i] == 0 ? [] : new int[childCount[i]];
+            childCount[i] = 0;
+        }
+
+        var waiting = new int[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            waiting[i] = dependencies[i].Length;
+            foreach (var dep in dependencies[i])
             {
-                if (--waiting[child] == 0)
-                {
-                    ready.Enqueue(child);
-                }
+                children[dep][childCount[dep]++] = i;
             }
         }
 
-        foreach (var id in tasks.Keys)
-        {
-            order.TryAdd(id, order.Count);
-        }
-
-        var edges = new Dictionary<string, string[]>(children.Count, StringComparer.Ordinal);
-        foreach (var (id, list) in children)
-        {
-            edges[id] = [.. list];
-        }
-
-        return new TaskGraph(edges, order);
+        return new TaskGraph(ids, byId, dependencies, children, TopologicalPositions(children, waiting));
     }
-
-    public IReadOnlyList<string> Children(string id) => _children.TryGetValue(id, out var list) ? list : None;
 
     /// <summary>
     /// <paramref name="start"/> and every task reachable from it through dependents that are pending (a pending
-    /// task's path runs through its dependencies; a running or done one's does not), in topological order.
+    /// task's path runs through its dependencies; a running or done one's does not), sorted by number, so in
+    /// topological order. <paramref name="seen"/> is scratch space of <see cref="Count"/> flags, all false, and
+    /// left so.
     /// </summary>
-    public string[] PendingDownstream(IEnumerable<string> start, IReadOnlyDictionary<string, TaskSla> tasks)
+    public int[] PendingDownstream(IReadOnlyList<int> start, TaskSla[] tasks, bool[] seen)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var work = new Stack<string>();
-        foreach (var id in start)
+        var found = new List<int>(start.Count);
+        foreach (var i in start)
         {
-            if (tasks.ContainsKey(id) && seen.Add(id))
+            if (!seen[i])
             {
-                work.Push(id);
+                seen[i] = true;
+                found.Add(i);
             }
         }
 
-        while (work.TryPop(out var id))
+        for (var k = 0; k < found.Count; k++)
         {
-            foreach (var child in Children(id))
+            foreach (var child in Children[found[k]])
             {
-                if (tasks[child].Phase == TaskPhase.Pending && seen.Add(child))
+                if (!seen[child] && tasks[child].Phase == TaskPhase.Pending)
                 {
-                    work.Push(child);
+                    seen[child] = true;
+                    found.Add(child);
                 }
             }
         }
 
         // Sorted by position, looked up once per task rather than on every comparison.
-        var ordered = new string[seen.Count];
-        var positions = new int[seen.Count];
-        var k = 0;
-        foreach (var id in seen)
+        var ordered = found.ToArray();
+        var positions = new int[ordered.Length];
+        for (var k = 0; k < ordered.Length; k++)
         {
-            ordered[k] = id;
-            positions[k++] = _order[id];
+            seen[ordered[k]] = false;
+            positions[k] = _position[ordered[k]];
         }
 
         Array.Sort(positions, ordered);
         return ordered;
+    }
+
+    /// <summary>
+    /// A task's known dependencies, each once: <paramref name="listedBy"/> holds, per task, the stamp of the last
+    /// task that listed it, so a long dependency list costs one pass; <paramref name="known"/> is scratch space.
+    /// </summary>
+    private static int[] Known(TaskSla task, int stamp, Dictionary<string, int> byId, int[] listedBy, List<int> known)
+    {
+        known.Clear();
+        foreach (var dep in task.DependsOn)
+        {
+            if (byId.TryGetValue(dep, out var number) && listedBy[number] != stamp)
+            {
+                listedBy[number] = stamp;
+                known.Add(number);
+            }
+        }
+
+        return known.Count == 0 ? [] : [.. known];
+    }
+
+    /// <summary>
+    /// Each task's position in Kahn's order; a cycle (which validation refuses) leaves its tasks to be placed last,
+    /// in their first order.
+    /// </summary>
+    private static int[] TopologicalPositions(int[][] children, int[] waiting)
+    {
+        var order = new List<int>(children.Length);
+        for (var i = 0; i < waiting.Length; i++)
+        {
+            if (waiting[i] == 0)
+            {
+                order.Add(i);
+            }
+        }
+
+        for (var k = 0; k < order.Count; k++)
+        {
+            foreach (var child in children[order[k]])
+            {
+                if (--waiting[child] == 0)
+                {
+                    order.Add(child);
+                }
+            }
+        }
+
+        for (var i = 0; i < waiting.Length; i++)
+        {
+            if (waiting[i] > 0)
+            {
+                order.Add(i);
+            }
+        }
+
+        var position = new int[order.Count];
+        for (var k = 0; k < order.Count; k++)
+        {
+            position[order[k]] = k;
+        }
+
+        return position;
     }
 }

@@ -36,7 +36,9 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
             dependencies.TryAdd(task.Id, task.DependsOn);
         }
 
-        _runs[run.RunId] = new RunTrace(activity, at, dependencies);
+        _runs[run.RunId] = new RunTrace(activity, at, dependencies,
+            new ConcurrentDictionary<string, DateTimeOffset>(Environment.ProcessorCount, dependencies.Count,
+                StringComparer.Ordinal));
     }
 
     public void TaskStarted(RunInfo run, string taskKey, int attempt, DateTimeOffset at)
@@ -122,10 +124,10 @@ public sealed class TelemetryObserver(WorkflowTelemetry telemetry) : IRunObserve
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
 
-    /// <summary>A run's span, start and finished tasks, and each task's dependencies by id.</summary>
+    /// <summary>
+    /// A run's span, its start, its finished tasks (a map sized for all of them at once rather than grown step by
+    /// step under its locks, which showed in a profile of a 10,000-task run), and each task's dependencies by id.
+    /// </summary>
     private sealed record RunTrace(Activity? Activity, DateTimeOffset StartedAt,
-        Dictionary<string, IReadOnlyList<string>> DependsOn)
-    {
-        public ConcurrentDictionary<string, DateTimeOffset> Finished { get; } = new(StringComparer.Ordinal);
-    }
+        Dictionary<string, IReadOnlyList<string>> DependsOn, ConcurrentDictionary<string, DateTimeOffset> Finished);
 }
