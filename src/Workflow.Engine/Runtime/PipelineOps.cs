@@ -64,7 +64,7 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
         insert.Parameters.AddWithValue("$g", definition.OwnerGroup);
         insert.ExecuteNonQuery();
 
-        Scheduling.ScheduleIndexRows.Save(context.Connection, context.Transaction, versioned, context.Now);
+        Scheduling.ScheduleIndexRows.Save(context.KeptCommand, versioned, context.Now);
         Handlers.Queue.QueueWatchRows.Save(context, versioned);
         return new PipelineRecord(versioned, next, PipelineHeads.ETag(next), context.Now, actor);
     }

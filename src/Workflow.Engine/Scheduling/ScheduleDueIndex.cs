@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Runtime.Scheduling;
@@ -37,12 +38,30 @@ public sealed class ScheduleDueIndex(SqliteStore store, WriteLoop writer) : ISch
         var pipelines = await workflow.ListPipelinesAsync(cancellationToken);
         await writer.ExecuteAsync((connection, transaction) =>
         {
-            foreach (var pipeline in pipelines)
+            // A one-time build: each statement gets a command of its own, disposed at the end.
+            var commands = new List<SqliteCommand>();
+            SqliteCommand Command(string sql)
             {
-                ScheduleIndexRows.Save(connection, transaction, pipeline.Definition, pipeline.UpdatedAt);
+                var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                commands.Add(command);
+                return command;
             }
 
-            return ScheduleIndexRows.Execute(connection, transaction, "UPDATE schedule_due_state SET built = 1;");
+            try
+            {
+                foreach (var pipeline in pipelines)
+                {
+                    ScheduleIndexRows.Save(Command, pipeline.Definition, pipeline.UpdatedAt);
+                }
+
+                return ScheduleIndexRows.Execute(connection, transaction, "UPDATE schedule_due_state SET built = 1;");
+            }
+            finally
+            {
+                commands.ForEach(c => c.Dispose());
+            }
         }).WaitAsync(cancellationToken);
         _built = true;
     }

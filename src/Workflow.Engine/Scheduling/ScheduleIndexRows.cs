@@ -15,10 +15,14 @@ namespace Workflow.Engine.Scheduling;
 /// </summary>
 internal static class ScheduleIndexRows
 {
-    public static void Save(SqliteConnection connection, SqliteTransaction transaction, PipelineDefinition definition,
-        DateTimeOffset savedAt)
+    /// <summary>
+    /// Writes the rows of <paramref name="definition"/>. <paramref name="command"/> gives a command for a statement,
+    /// in the saving transaction and with no parameters: a pipeline save passes the writer's kept commands
+    /// (<see cref="Runtime.WriteContext.KeptCommand"/>), so that a save prepares no statement.
+    /// </summary>
+    public static void Save(Func<string, SqliteCommand> command, PipelineDefinition definition, DateTimeOffset savedAt)
     {
-        Execute(connection, transaction, "DELETE FROM schedule_due WHERE pipeline_id = $p;", ("$p", definition.Id));
+        Execute(command("DELETE FROM schedule_due WHERE pipeline_id = $p;"), ("$p", definition.Id));
         if (!definition.Enabled)
         {
             return;
@@ -27,13 +31,13 @@ internal static class ScheduleIndexRows
         foreach (var schedule in definition.Schedules.Where(s => s.Enabled))
         {
             var key = ScheduleKey.Of(schedule);
-            var from = Watermark(connection, transaction, definition.Id, key) ?? savedAt;
+            var from = Watermark(command, definition.Id, key) ?? savedAt;
             if (NextAfter(schedule, from) is { } next)
             {
-                Execute(connection, transaction, """
+                Execute(command("""
                     INSERT INTO schedule_due (pipeline_id, schedule_key, version, next_due) VALUES ($p, $k, $v, $n)
                     ON CONFLICT (pipeline_id, schedule_key) DO UPDATE SET version = $v, next_due = $n;
-                    """, ("$p", definition.Id), ("$k", key), ("$v", definition.Version), ("$n", UnixTime.ToMs(next)));
+                    """), ("$p", definition.Id), ("$k", key), ("$v", definition.Version), ("$n", UnixTime.ToMs(next)));
             }
         }
     }
@@ -42,23 +46,26 @@ internal static class ScheduleIndexRows
     public static DateTimeOffset? NextAfter(ScheduleDefinition schedule, DateTimeOffset after) =>
         ScheduleMath.NextAfter(Schedule.From(schedule), after);
 
-    private static DateTimeOffset? Watermark(SqliteConnection connection, SqliteTransaction transaction,
-        string pipelineId, string key)
+    private static DateTimeOffset? Watermark(Func<string, SqliteCommand> command, string pipelineId, string key)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT watermark FROM schedule_watermarks WHERE pipeline_id = $p AND schedule_key = $k;";
-        command.Parameters.AddWithValue("$p", pipelineId);
-        command.Parameters.AddWithValue("$k", key);
-        return command.ExecuteScalar() is long ms ? UnixTime.FromMs(ms) : null;
+        var select = command("SELECT watermark FROM schedule_watermarks WHERE pipeline_id = $p AND schedule_key = $k;");
+        select.Parameters.AddWithValue("$p", pipelineId);
+        select.Parameters.AddWithValue("$k", key);
+        return select.ExecuteScalar() is long ms ? UnixTime.FromMs(ms) : null;
     }
 
+    /// <summary>An ad hoc statement in <paramref name="transaction"/>, with a command of its own.</summary>
     internal static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql,
         params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        return Execute(command, parameters);
+    }
+
+    private static int Execute(SqliteCommand command, params (string Name, object Value)[] parameters)
+    {
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
