@@ -181,7 +181,10 @@ internal sealed class ForecastIndex
         return this;
     }
 
-    /// <summary>The forecast at <paramref name="now"/> for the state this index was last refreshed to.</summary>
+    /// <summary>
+    /// The forecast at <paramref name="now"/> for the state this index was last refreshed to. It works in the index's
+    /// scratch arrays, so only the holder of the index's claim may call it (the decision that refreshed it).
+    /// </summary>
     public Forecast Predict(SlaMonitorState state, DateTimeOffset now)
     {
         var slowdown = CompletionForecast.Slowdown(state);
@@ -264,7 +267,12 @@ internal sealed class ForecastIndex
 
         foreach (var task in state.Tasks.Values)
         {
-            _graph.TryGetNumber(task.Id, out var i);
+            if (!_graph.TryGetNumber(task.Id, out var i))
+            {
+                throw new InvalidOperationException(
+                    $"The forecast index has no task '{task.Id}': tasks are only set when the monitor starts.");
+            }
+
             _tasks[i] = task;
             _whole[i] = ForecastMath.Whole(task, _mode);
         }

@@ -166,6 +166,35 @@ public class SlaMonitorDeciderTests
     }
 
     [Fact]
+    public void The_retry_alerts_a_success_clears_are_cleared_in_id_order_whatever_the_processs_hash_order()
+    {
+        // Arrange: seven failed attempts, each with its retry alert open, then a success. The open alerts are a
+        // hashed set whose order differs between processes; a Durable orchestration replaying the decision elsewhere
+        // must get the same commands in the same order.
+        var d = Chain();
+        var events = new List<SlaEvent> { Started(d) };
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            events.Add(new TaskStarted(T0 + M(2 * attempt), "a", attempt));
+            events.Add(new TaskFinished(T0 + M(2 * attempt + 1), "a", attempt, TaskOutcome.Failed));
+            events.Add(new RunNotified(T0 + M(2 * attempt + 1), NotificationKind.TaskRetrying, "retrying", "a", attempt));
+        }
+
+        events.Add(new TaskStarted(T0 + M(20), "a", 8));
+        events.Add(new TaskFinished(T0 + M(21), "a", 8, TaskOutcome.Succeeded));
+
+        // Act
+        var (state, commands) = Run([.. events]);
+
+        // Assert
+        var cleared = commands.OfType<ClearAlert>().Select(c => c.AlertId)
+            .Where(id => id.Contains("/task-retrying/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(7, cleared.Count);
+        Assert.Equal(cleared.Order(StringComparer.Ordinal), cleared);
+        Assert.Empty(state.OpenAlerts);
+    }
+
+    [Fact]
     public void A_notification_delivered_again_after_its_alert_cleared_is_not_raised_again()
     {
         // Arrange: a retry alert raised and cleared by the success, then the same retry notice once more, as a
