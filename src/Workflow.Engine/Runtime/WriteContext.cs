@@ -13,7 +13,7 @@ internal sealed class WriteContext(SqliteConnection connection, SqliteConnection
     HotStatements statements, EngineRuntime engine)
 {
     private readonly Queue<WriteOp> _followUps = new();
-    private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
+    private readonly KeptCommands _kept = new(connection);
 
     public SqliteConnection Connection { get; } = connection;
 
@@ -81,16 +81,7 @@ internal sealed class WriteContext(SqliteConnection connection, SqliteConnection
     public SqliteCommand KeptCommand(string sql)
     {
         RequireDirect();
-        if (!_kept.TryGetValue(sql, out var command))
-        {
-            command = Connection.CreateCommand();
-            command.CommandText = sql;
-            _kept.Add(sql, command);
-        }
-
-        command.Transaction = Transaction;
-        command.Parameters.Clear();
-        return command;
+        return _kept.For(sql, Transaction);
     }
 
     private void RequireDirect()

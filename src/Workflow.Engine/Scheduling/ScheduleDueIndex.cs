@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Runtime.Scheduling;
@@ -38,30 +37,14 @@ public sealed class ScheduleDueIndex(SqliteStore store, WriteLoop writer) : ISch
         var pipelines = await workflow.ListPipelinesAsync(cancellationToken);
         await writer.ExecuteAsync((connection, transaction) =>
         {
-            // A one-time build: each statement gets a command of its own, disposed at the end.
-            var commands = new List<SqliteCommand>();
-            SqliteCommand Command(string sql)
+            // A one-time build: its few statements are kept for the whole pass and disposed at its end.
+            using var kept = new KeptCommands(connection);
+            foreach (var pipeline in pipelines)
             {
-                var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                commands.Add(command);
-                return command;
+                ScheduleIndexRows.Save(sql => kept.For(sql, transaction), pipeline.Definition, pipeline.UpdatedAt);
             }
 
-            try
-            {
-                foreach (var pipeline in pipelines)
-                {
-                    ScheduleIndexRows.Save(Command, pipeline.Definition, pipeline.UpdatedAt);
-                }
-
-                return ScheduleIndexRows.Execute(connection, transaction, "UPDATE schedule_due_state SET built = 1;");
-            }
-            finally
-            {
-                commands.ForEach(c => c.Dispose());
-            }
+            return ScheduleIndexRows.Execute(connection, transaction, "UPDATE schedule_due_state SET built = 1;");
         }).WaitAsync(cancellationToken);
         _built = true;
     }
