@@ -66,7 +66,7 @@ internal sealed class FinalSnapshots(EngineRuntime engine)
         var saved = 0;
         foreach (var runId in missing)
         {
-            var (state, seq, snapshotSeq) = RunStateLoader.Load(context.Command, runId,
+            var (state, seq, snapshotSeq) = RunStateLoader.Load(context.Connection, context.Transaction, runId,
                 message => Log.SnapshotUnreadable(context.Engine.Logger, runId, message));
             if (seq > snapshotSeq)
             {

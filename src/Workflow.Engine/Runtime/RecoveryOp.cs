@@ -133,7 +133,7 @@ internal sealed class RecoveryOp : WriteOp<Recovered>
 
     private static void Rebuild(WriteContext context, ActiveRun run)
     {
-        (run.State, run.Seq, run.SnapshotSeq) = RunStateLoader.Load(context.Command, run.RunId,
+        (run.State, run.Seq, run.SnapshotSeq) = RunStateLoader.Load(context.Connection, context.Transaction, run.RunId,
             message => Log.SnapshotUnreadable(context.Engine.Logger, run.RunId, message));
     }
 }

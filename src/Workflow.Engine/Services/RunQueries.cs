@@ -144,12 +144,7 @@ internal sealed class RunQueries(SqliteStore store)
     {
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         // An unreadable snapshot costs only time here: every event is replayed instead.
-        var (state, seq, _) = RunStateLoader.Load(sql =>
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return command;
-        }, runId, _ => { });
+        var (state, seq, _) = RunStateLoader.Load(connection, null, runId, _ => { });
         return seq == 0 ? null : state;
     }
 

@@ -13,16 +13,16 @@ internal static class RunStateLoader
     /// <summary>
     /// The state, the sequence number of the last event in it and that of the snapshot it started from.
     /// </summary>
-    /// <param name="command">Creates a command on the connection to read with (the writer's, inside its transaction,
-    /// or a reader's).</param>
+    /// <param name="connection">The connection to read with: the writer's (with its open transaction) or a reader's.</param>
+    /// <param name="transaction">The writer's open transaction, or null on a read connection.</param>
     /// <param name="runId">The run.</param>
     /// <param name="unreadable">Told the error when the snapshot cannot be read; all events are replayed then.</param>
-    public static (RunState State, long Seq, long SnapshotSeq) Load(Func<string, SqliteCommand> command, string runId,
-        Action<string> unreadable)
+    public static (RunState State, long Seq, long SnapshotSeq) Load(SqliteConnection connection,
+        SqliteTransaction? transaction, string runId, Action<string> unreadable)
     {
-        var (state, snapshotSeq) = Snapshot(command, runId, unreadable);
+        var (state, snapshotSeq) = Snapshot(connection, transaction, runId, unreadable);
         var seq = snapshotSeq;
-        using var events = command("SELECT seq, body FROM run_events WHERE run_id = $id AND seq > $after ORDER BY seq;");
+        using var events = Command(connection, transaction, "SELECT seq, body FROM run_events WHERE run_id = $id AND seq > $after ORDER BY seq;");
         events.Parameters.AddWithValue("$id", runId);
         events.Parameters.AddWithValue("$after", seq);
         using var reader = events.ExecuteReader();
@@ -35,10 +35,10 @@ internal static class RunStateLoader
         return (state, seq, snapshotSeq);
     }
 
-    private static (RunState State, long Seq) Snapshot(Func<string, SqliteCommand> command, string runId,
-        Action<string> unreadable)
+    private static (RunState State, long Seq) Snapshot(SqliteConnection connection, SqliteTransaction? transaction,
+        string runId, Action<string> unreadable)
     {
-        using var snapshot = command("SELECT seq, state FROM run_snapshots WHERE run_id = $id;");
+        using var snapshot = Command(connection, transaction, "SELECT seq, state FROM run_snapshots WHERE run_id = $id;");
         snapshot.Parameters.AddWithValue("$id", runId);
         using var reader = snapshot.ExecuteReader();
         if (!reader.Read())
@@ -55,5 +55,13 @@ internal static class RunStateLoader
             unreadable(ex.Message);
             return (RunDecider.Initial, 0);
         }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
     }
 }
