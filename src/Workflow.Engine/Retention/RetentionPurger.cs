@@ -41,6 +41,7 @@ public sealed class RetentionPurger(SqliteStore store, WriteLoop writer, LogStor
                         DELETE FROM task_attempts WHERE run_id IN ({ids});
                         DELETE FROM run_events WHERE run_id IN ({ids});
                         DELETE FROM run_snapshots WHERE run_id IN ({ids});
+                        DELETE FROM final_snapshots_due WHERE run_id IN ({ids});
                         DELETE FROM timers WHERE run_id IN ({ids});
                         DELETE FROM runs WHERE run_id IN ({ids});
                         """;

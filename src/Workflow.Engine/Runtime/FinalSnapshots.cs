@@ -44,27 +44,23 @@ internal sealed class FinalSnapshots(EngineRuntime engine)
     public Task PostedAsync() => Task.WhenAll(_underWay.Values);
 
     /// <summary>
-    /// Start-up, on the writer: saves the final snapshot of each ended run whose snapshot is missing or older than
-    /// its last event (the host died between the run's end and the save). Such runs are rare and recent; the scan
-    /// reads the run rows once.
+    /// Start-up, on the writer: saves the final snapshot of each ended run still marked as due (the host died
+    /// between the run's end and the save), and unmarks the runs purged since. Only the marked runs are read.
     /// </summary>
     public static int RepairMissing(WriteContext context)
     {
-        var missing = new List<string>();
-        using (var command = context.Command("""
-            SELECT r.run_id FROM runs r LEFT JOIN run_snapshots s ON s.run_id = r.run_id
-            WHERE r.status NOT IN ('queued', 'running') AND r.last_seq > coalesce(s.seq, 0);
-            """))
+        var due = new List<string>();
+        using (var command = context.Command("SELECT run_id FROM final_snapshots_due;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                missing.Add(reader.GetString(0));
+                due.Add(reader.GetString(0));
             }
         }
 
         var saved = 0;
-        foreach (var runId in missing)
+        foreach (var runId in due)
         {
             var (state, seq, snapshotSeq) = RunStateLoader.Load(context.Connection, context.Transaction, runId,
                 message => Log.SnapshotUnreadable(context.Engine.Logger, runId, message));
@@ -73,6 +69,8 @@ internal sealed class FinalSnapshots(EngineRuntime engine)
                 context.Sql.UpsertSnapshot(runId, seq, EngineJson.SerializeState(state));
                 saved++;
             }
+
+            context.Sql.UnmarkSnapshotDue(runId, seq);
         }
 
         return saved;

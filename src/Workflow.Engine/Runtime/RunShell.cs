@@ -79,6 +79,7 @@ internal static class RunShell
         if (engine.Options.Durable)
         {
             var (runId, seq, state) = (run.RunId, run.Seq, run.State);
+            context.Sql.MarkSnapshotDue(runId);
             context.AfterCommit(() => engine.FinalSnapshots.Save(runId, seq, state));
         }
     }

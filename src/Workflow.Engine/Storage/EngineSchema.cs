@@ -195,5 +195,15 @@ public static class EngineSchema
         // ends (HotStatements.RecordDurations), not one row per task. Runs in flight at the upgrade record only what
         // finishes after it, and what finished before it is already in task_durations.
         new(7, "attempt-duration", "ALTER TABLE task_attempts ADD COLUMN duration_ms INTEGER;"),
+
+        // The ended runs whose final snapshot is still to be saved (RunShell.SnapshotLater): marked in the end's
+        // transaction and unmarked with the save, so start-up repairs only these instead of joining every retained
+        // run with its snapshot. A file from before marks, once, the runs a crash already left without one.
+        new(8, "final-snapshot-due", """
+            CREATE TABLE final_snapshots_due (run_id TEXT PRIMARY KEY) WITHOUT ROWID;
+            INSERT INTO final_snapshots_due (run_id)
+            SELECT r.run_id FROM runs r LEFT JOIN run_snapshots s ON s.run_id = r.run_id
+            WHERE r.status NOT IN ('queued', 'running') AND r.last_seq > coalesce(s.seq, 0);
+            """),
     ];
 }

@@ -28,6 +28,8 @@ internal sealed class HotStatements : IDisposable
     private readonly PreparedStatement _insertTimer;
     private readonly PreparedStatement _deleteTimer;
     private readonly PreparedStatement _upsertSnapshot;
+    private readonly PreparedStatement _markSnapshotDue;
+    private readonly PreparedStatement _unmarkSnapshotDue;
 
     public HotStatements(SqliteConnection connection, bool durable)
     {
@@ -75,6 +77,12 @@ internal sealed class HotStatements : IDisposable
             ON CONFLICT (run_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
             WHERE excluded.seq > run_snapshots.seq;
             """, 3);
+        _markSnapshotDue = Create("INSERT OR IGNORE INTO final_snapshots_due (run_id) VALUES (?1);", 1);
+        // Unmarked once a snapshot at the run's last event is saved, or when the run is gone.
+        _unmarkSnapshotDue = Create("""
+            DELETE FROM final_snapshots_due
+            WHERE run_id = ?1 AND NOT EXISTS (SELECT 1 FROM runs WHERE run_id = ?1 AND last_seq > ?2);
+            """, 2);
         Transaction = new RawTransaction(connection);
     }
 
@@ -136,6 +144,19 @@ internal sealed class HotStatements : IDisposable
 
     public void UpsertSnapshot(string runId, long seq, byte[] stateUtf8) =>
         Run(_upsertSnapshot, [RunId(runId), SqlValue.Of(seq), SqlValue.Utf8(stateUtf8)]);
+
+    /// <summary>An ended run's final snapshot is still to be saved; written in the end's transaction.</summary>
+    public void MarkSnapshotDue(string runId) => Run(_markSnapshotDue, [RunId(runId)]);
+
+    /// <summary>Saves an ended run's final snapshot and, if it reaches the run's last event, unmarks it.</summary>
+    public void SaveFinalSnapshot(string runId, long seq, byte[] stateUtf8)
+    {
+        UpsertSnapshot(runId, seq, stateUtf8);
+        UnmarkSnapshotDue(runId, seq);
+    }
+
+    /// <summary>Unmarks an ended run whose snapshot at <paramref name="seq"/> reaches its last event, or that is gone.</summary>
+    public void UnmarkSnapshotDue(string runId, long seq) => Run(_unmarkSnapshotDue, [RunId(runId), SqlValue.Of(seq)]);
 
     public void Dispose()
     {

@@ -74,27 +74,96 @@ public sealed class FinalSnapshotTests
     [Fact]
     public async Task Start_up_saves_the_final_snapshot_a_crash_left_out()
     {
-        // Arrange: a finished run whose final snapshot is missing, as if the host died before it was saved.
+        // Arrange: a finished run as the host leaves it when it dies between the end and the save: the end's
+        // transaction marked the snapshot due, and no snapshot was written.
         var directory = TempDirectory.Create();
         var db = Path.Combine(directory, "workflow.db");
-        string runId;
-        await using (var first = await StartAsync(directory))
-        {
-            runId = (await first.StartRunAsync(Pipeline("final-repaired"))).RunId;
-            Assert.Equal(RunStatus.Succeeded, await first.WaitAsync(runId));
-        }
+        var runId = await FinishedRunAsync(directory, "final-repaired");
+        Assert.Equal([0L], await SqliteFile.QueryLongsAsync(db, "SELECT count(*) FROM final_snapshots_due;"));
+        await SqliteFile.ExecuteAsync(db, $"""
+            DELETE FROM run_snapshots WHERE run_id = '{runId}';
+            INSERT INTO final_snapshots_due (run_id) VALUES ('{runId}');
+            """);
 
+        // Act
+        await using var second = await StartAsync(directory);
+
+        // Assert
+        await AssertRepairedAsync(second, db, runId);
+    }
+
+    [Fact]
+    public async Task Start_up_reads_only_the_runs_marked_due_not_every_finished_run()
+    {
+        // Arrange: a finished run without its snapshot and not marked (its snapshot removed by hand): start-up has no
+        // reason to look at it, and readers replay its events instead.
+        var directory = TempDirectory.Create();
+        var db = Path.Combine(directory, "workflow.db");
+        var runId = await FinishedRunAsync(directory, "final-unmarked");
         await SqliteFile.ExecuteAsync(db, $"DELETE FROM run_snapshots WHERE run_id = '{runId}';");
 
         // Act
         await using var second = await StartAsync(directory);
 
         // Assert
+        Assert.Equal([0L], await SqliteFile.QueryLongsAsync(db, $"SELECT count(*) FROM run_snapshots WHERE run_id = '{runId}';"));
+        var pause = (await second.Workflow.GetRunAsync(runId, CancellationToken.None))!.Tasks.Single(t => t.TaskId == "pause");
+        Assert.Equal(Execution.TaskStatus.Succeeded, pause.Status);
+    }
+
+    [Fact]
+    public async Task A_file_from_before_the_due_marks_gets_the_snapshot_a_crash_left_out()
+    {
+        // Arrange: a file at schema 7 (no due marks) whose host died between a run's end and its save.
+        var directory = TempDirectory.Create();
+        var db = Path.Combine(directory, "workflow.db");
+        var runId = await FinishedRunAsync(directory, "final-migrated");
+        await SqliteFile.ExecuteAsync(db, $"""
+            DELETE FROM run_snapshots WHERE run_id = '{runId}';
+            DROP TABLE final_snapshots_due;
+            DELETE FROM schema_migrations WHERE version = 8;
+            """);
+
+        // Act
+        await using var second = await StartAsync(directory);
+
+        // Assert
+        await AssertRepairedAsync(second, db, runId);
+    }
+
+    [Fact]
+    public async Task A_purged_run_leaves_no_due_mark_behind()
+    {
+        // Arrange: a mark whose run is gone (purged before its snapshot was saved).
+        var directory = TempDirectory.Create();
+        var db = Path.Combine(directory, "workflow.db");
+        await FinishedRunAsync(directory, "final-purged");
+        await SqliteFile.ExecuteAsync(db, "INSERT INTO final_snapshots_due (run_id) VALUES ('gone');");
+
+        // Act
+        await using var second = await StartAsync(directory);
+
+        // Assert
+        Assert.Equal([0L], await SqliteFile.QueryLongsAsync(db, "SELECT count(*) FROM final_snapshots_due;"));
+        Assert.Equal([0L], await SqliteFile.QueryLongsAsync(db, "SELECT count(*) FROM run_snapshots WHERE run_id = 'gone';"));
+    }
+
+    private static async Task<string> FinishedRunAsync(string directory, string pipelineId)
+    {
+        await using var first = await StartAsync(directory);
+        var runId = (await first.StartRunAsync(Pipeline(pipelineId))).RunId;
+        Assert.Equal(RunStatus.Succeeded, await first.WaitAsync(runId));
+        return runId;
+    }
+
+    private static async Task AssertRepairedAsync(TestEngine engine, string db, string runId)
+    {
         Assert.Equal([1L], await SqliteFile.QueryLongsAsync(db, $"""
             SELECT count(*) FROM run_snapshots s JOIN runs r USING (run_id)
             WHERE s.run_id = '{runId}' AND s.seq = r.last_seq;
             """));
-        var pause = (await second.Workflow.GetRunAsync(runId, CancellationToken.None))!.Tasks.Single(t => t.TaskId == "pause");
+        Assert.Equal([0L], await SqliteFile.QueryLongsAsync(db, "SELECT count(*) FROM final_snapshots_due;"));
+        var pause = (await engine.Workflow.GetRunAsync(runId, CancellationToken.None))!.Tasks.Single(t => t.TaskId == "pause");
         Assert.Equal(Execution.TaskStatus.Succeeded, pause.Status);
     }
 
