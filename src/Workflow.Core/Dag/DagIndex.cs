@@ -15,7 +15,7 @@ public sealed class DagIndex
     /// <summary>The weight of a task without an estimate or a configured expected duration.</summary>
     public const double UnknownDurationSeconds = 1.0;
 
-    private readonly string[] _ids;
+    private readonly IReadOnlyList<string> _ids; // the definition's own ids when built from one
     private readonly TaskIdTable _index;
     private readonly double[] _configured;
     // Set when built from a definition: each task's parents in rows, from which the graph's child rows and the
@@ -29,7 +29,7 @@ public sealed class DagIndex
     private DagIndex(TaskIdTable index, double[] configured, DagGraph? graph, int[]? order, int[]? parentStart,
         int[]? parents)
     {
-        _ids = index.IdArray; // every task's id is set once the table is built
+        _ids = index.IdList; // every task's id is set once the table is built
         _index = index;
         _configured = configured;
         _graph = graph;
@@ -41,7 +41,7 @@ public sealed class DagIndex
     /// <summary>The graph in compressed sparse rows (made on first use for an index built from a definition).</summary>
     public DagGraph Graph => _graph ??= DagGraph.FromParentRows(Count, _parentStart!, _parents!);
 
-    public int Count => _ids.Length;
+    public int Count => _ids.Count;
 
     /// <summary>Task ids by index, in definition order.</summary>
     public IReadOnlyList<string> Ids => _ids;
@@ -139,7 +139,7 @@ public sealed class DagIndex
         ArgumentNullException.ThrowIfNull(definition);
         var tasks = definition.Tasks;
         var n = tasks.Count;
-        var table = new TaskIdTable(n);
+        var table = new TaskIdTable(tasks);
         var configured = new double[n];
         var parentStart = new int[n + 1];
         var rows = ArrayPool<int>.Shared.Rent(Math.Max(16, n)); // the parent rows until their length is known
@@ -270,7 +270,7 @@ public sealed class DagIndex
 
     private static ArgumentException CycleError(TaskIdTable table, DagGraph graph)
     {
-        var ids = table.IdArray;
+        var ids = table.IdList;
         var cycle = CycleFinder.Find(graph)!;
         return new ArgumentException(
             $"The tasks form a cycle: {CycleFinder.Format(cycle.Select(i => ids[i]))}.", nameof(ids));

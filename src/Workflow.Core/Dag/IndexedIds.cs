@@ -6,7 +6,7 @@ namespace Workflow.Dag;
 /// Task ids read through a list of task indexes, without copying them: a 100,000-task chain's critical path would
 /// otherwise be a second array of 100,000 references on the large-object heap.
 /// </summary>
-internal sealed class IndexedIds(int[] indexes, string[] ids) : IReadOnlyList<string>
+internal sealed class IndexedIds(int[] indexes, IReadOnlyList<string> ids) : IReadOnlyList<string>
 {
     public int Count => indexes.Length;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
+using Workflow.Model;
 
 namespace Workflow.Dag;
 
@@ -20,30 +21,44 @@ public sealed class TaskIdTable : IDisposable
 {
     private readonly int _count;
     private readonly bool _rented;
-    private string[] _ids; // null where no id was added
+    private string[] _ids; // null where no id was added; empty in a table over tasks, which reads their ids
     private int[] _slots; // 0 is empty; otherwise Tag(hash) | (index + 1)
     private readonly int _capacity;
     private readonly int _indexBits;
     private readonly int _tagMask;
     private IReadOnlyCollection<string>? _keys;
     private IdChars? _chars; // a rented table's copy of its ids, which lookups compare with
+    private readonly IReadOnlyList<TaskDefinition>? _tasks; // a table over tasks reads their ids instead of _ids
 
     /// <summary>An empty table for the ids of tasks 0..<paramref name="count"/>-1.</summary>
     public TaskIdTable(int count)
-        : this(count, rented: false)
+        : this(count, rented: false, tasks: null)
     {
     }
 
-    private TaskIdTable(int count, bool rented)
+    /// <summary>
+    /// A table for the ids of <paramref name="tasks"/>, added in order, that keeps no copy of them: a match reads the
+    /// id from its task. A <see cref="DagIndex"/> lives as long as its run, and at 100,000 tasks a copy of the ids
+    /// is 800 KB more of the large-object heap per index, whose fresh pages and the full collections they bring
+    /// were most of what a large index cost beyond ten small ones. The tasks are a definition's, whose ids are
+    /// init-only and which nothing changes once it is validated.
+    /// </summary>
+    internal TaskIdTable(IReadOnlyList<TaskDefinition> tasks)
+        : this(tasks.Count, rented: false, tasks)
+    {
+    }
+
+    private TaskIdTable(int count, bool rented, IReadOnlyList<TaskDefinition>? tasks)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _count = count;
         _rented = rented;
+        _tasks = tasks;
         // At most three quarters full at every size, so probe runs stay short; the capacity is not rounded up to a
         // power of two (which made a 100,000-task table 1 MB, a quarter full, out of the core's cache where the
         // 10,000-task one was not), as a hash is brought into range by a multiply instead of a mask.
         _capacity = Math.Max(4, count + (count / 3) + 1);
-        _ids = rented ? ArrayPool<string>.Shared.Rent(count) : new string[count];
+        _ids = tasks is not null ? [] : rented ? ArrayPool<string>.Shared.Rent(count) : new string[count];
         _slots = rented ? ArrayPool<int>.Shared.Rent(_capacity) : new int[_capacity];
         if (rented)
         {
@@ -61,7 +76,7 @@ public sealed class TaskIdTable : IDisposable
     /// A table whose arrays are rented until <see cref="Dispose"/>, for a caller that drops it when done (validation):
     /// a 100,000-task table is large-object-heap sized, and fresh ones bring full collections nearer.
     /// </summary>
-    public static TaskIdTable Rent(int count) => new(count, rented: true);
+    public static TaskIdTable Rent(int count) => new(count, rented: true, tasks: null);
 
     /// <summary>How many ids were added.</summary>
     public int Count { get; private set; }
@@ -82,7 +97,7 @@ public sealed class TaskIdTable : IDisposable
     internal int TryAdd(string id, int index, int hash)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if ((uint)index >= (uint)_count || _ids[index] is not null)
+        if ((uint)index >= (uint)_count || (_tasks is null ? _ids[index] is not null : index != Count))
         {
             throw new ArgumentOutOfRangeException(nameof(index),
                 $"Index {index} is outside the table or already used.");
@@ -94,7 +109,11 @@ public sealed class TaskIdTable : IDisposable
             if (slot == 0)
             {
                 _slots[p] = Tag(hash) | (index + 1);
-                _ids[index] = id;
+                if (_tasks is null)
+                {
+                    _ids[index] = id;
+                }
+
                 _chars?.Add(index, id);
                 Count++;
                 _keys = null;
@@ -158,17 +177,19 @@ public sealed class TaskIdTable : IDisposable
     }
 
     /// <summary>The id added for task <paramref name="index"/>, or null when none was.</summary>
-    public string? IdOf(int index) => (uint)index < (uint)_count
-        ? _ids[index]
-        : throw new ArgumentOutOfRangeException(nameof(index));
+    public string? IdOf(int index) => (uint)index >= (uint)_count
+        ? throw new ArgumentOutOfRangeException(nameof(index))
+        : _tasks is null ? _ids[index] : index < Count ? _tasks[index].Id : null;
 
     /// <summary>The added ids in index order, for "did you mean" hints.</summary>
-    public IReadOnlyCollection<string> Keys => _keys ??= [.. _ids.Take(_count).Where(id => id is not null)];
+    public IReadOnlyCollection<string> Keys => _keys ??= [.. Enumerable.Range(0, _count).Select(IdOf).OfType<string>()];
 
     /// <summary>
     /// The ids by index; every entry is set once each task's id has been added. Not for a rented table.
     /// </summary>
-    internal string[] IdArray => _rented ? throw new InvalidOperationException("The table's arrays are rented.") : _ids;
+    internal IReadOnlyList<string> IdList => _rented
+        ? throw new InvalidOperationException("The table's arrays are rented.")
+        : _tasks is null ? _ids : new TaskIds(_tasks);
 
     /// <summary>Gives a rented table's arrays back; the table is empty afterwards. Nothing to do for another.</summary>
     public void Dispose()
@@ -193,6 +214,7 @@ public sealed class TaskIdTable : IDisposable
     {
         index = (slot & ~_tagMask) - 1;
         return ((slot ^ Tag(hash)) & _tagMask) == 0 &&
-               (_chars?.Equals(index, id) ?? string.Equals(_ids[index], id, StringComparison.Ordinal));
+               (_chars?.Equals(index, id) ??
+                string.Equals(_tasks is null ? _ids[index] : _tasks[index].Id, id, StringComparison.Ordinal));
     }
 }

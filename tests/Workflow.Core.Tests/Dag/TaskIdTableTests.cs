@@ -73,6 +73,29 @@ public class TaskIdTableTests
     }
 
     [Fact]
+    public void A_table_over_tasks_resolves_their_ids_in_order_and_names_a_repeat()
+    {
+        TaskDefinition[] tasks = [.. new[] { "extract", "load", "extract" }.Select(id => new TaskDefinition
+        {
+            Id = id,
+            Kind = "delay",
+        })];
+        var table = new TaskIdTable(tasks);
+
+        Assert.Equal(-1, table.TryAdd(tasks[0].Id, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.TryAdd(tasks[2].Id, 2)); // ids are added in order
+        Assert.Null(table.IdOf(1));
+        Assert.Equal(-1, table.TryAdd(tasks[1].Id, 1));
+        Assert.Equal(0, table.TryAdd(tasks[2].Id, 2));
+
+        Assert.Equal(1, table.IndexOf(new string("load".AsSpan()))); // an equal string, not the same object
+        Assert.Equal(-1, table.IndexOf("Load"));
+        Assert.Equal("load", table.IdOf(1));
+        Assert.Equal(["extract", "load"], table.Keys);
+        Assert.Equal(["extract", "load", "extract"], table.IdList); // read from the tasks
+    }
+
+    [Fact]
     public void Parent_rows_give_the_graph_that_the_same_edges_give()
     {
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(RandomDag.Arbitrary, dag =>
@@ -124,7 +147,8 @@ public class TaskIdTableTests
             return fromDefinition.TopologicalOrder.SequenceEqual(fromEdges.TopologicalOrder) &&
                    a.TaskIds.SequenceEqual(b.TaskIds) && a.Length == b.Length &&
                    fromDefinition.UpwardRank().SequenceEqual(fromEdges.UpwardRank()) &&
-                   ids.Select(fromDefinition.IndexOf).SequenceEqual(Enumerable.Range(0, dag.Count));
+                   ids.Select(fromDefinition.IndexOf).SequenceEqual(Enumerable.Range(0, dag.Count)) &&
+                   fromDefinition.Ids.SequenceEqual(ids) && fromDefinition.Ids.SequenceEqual(fromEdges.Ids);
         }));
     }
 }
