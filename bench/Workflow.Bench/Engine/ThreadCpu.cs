@@ -5,24 +5,31 @@ namespace Workflow.Bench.Engine;
 /// <summary>
 /// CPU time of this process's threads by role, read from Linux's <c>/proc/self/task/*/schedstat</c> (nanoseconds on
 /// the CPU): the engine's writer and commit threads, the thread pool (the workers, the callers' continuations), the
-/// JIT's tier-up thread, and the rest (GC, timers, the main thread). A thread that ended between two readings takes
-/// its time with it, so the roles' sum can fall short of the process's CPU time; "rest" is what the roles miss.
+/// observers' threads (the observer hand-off and the SLA monitor's loop), the JIT's tier-up thread, and the rest
+/// (GC, timers, the main thread). A thread that ended between two readings takes its time with it, so the roles'
+/// sum can fall short of the process's CPU time; "rest" is what the roles miss.
 /// Empty where <c>/proc</c> has no such files.
 /// </summary>
-internal sealed record ThreadCpu(IReadOnlyDictionary<string, double> Ms)
+/// <remarks>
+/// <see cref="WaitMs"/> is each role's time runnable but waiting for a CPU (schedstat's second field): what the
+/// machine's other work, or this process's other threads, delayed it by. Its "rest" is that of the threads named
+/// by no other role.
+/// </remarks>
+internal sealed record ThreadCpu(IReadOnlyDictionary<string, double> Ms, IReadOnlyDictionary<string, double> WaitMs)
 {
     public const string Writer = "writer";
     public const string Commit = "commit";
     public const string Pool = "pool";
+    public const string Observers = "observers";
     public const string Jit = "jit";
     public const string Rest = "rest";
 
-    public static readonly string[] Roles = [Writer, Commit, Pool, Jit, Rest];
+    public static readonly string[] Roles = [Writer, Commit, Pool, Observers, Jit, Rest];
 
-    /// <summary>The CPU milliseconds each live thread has used so far, keyed by thread id.</summary>
-    public static Dictionary<string, (string Role, double Ms)> Read()
+    /// <summary>The CPU and run-queue milliseconds of each live thread so far, keyed by thread id.</summary>
+    public static Dictionary<string, (string Role, double Ms, double WaitMs)> Read()
     {
-        var threads = new Dictionary<string, (string, double)>(StringComparer.Ordinal);
+        var threads = new Dictionary<string, (string, double, double)>(StringComparer.Ordinal);
         if (!Directory.Exists("/proc/self/task"))
         {
             return threads;
@@ -33,8 +40,10 @@ internal sealed record ThreadCpu(IReadOnlyDictionary<string, double> Ms)
             try
             {
                 var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
-                var onCpu = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0];
-                threads[Path.GetFileName(task)] = (RoleOf(name), long.Parse(onCpu, CultureInfo.InvariantCulture) / 1e6);
+                var stat = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
+                threads[Path.GetFileName(task)] = (RoleOf(name),
+                    long.Parse(stat[0], CultureInfo.InvariantCulture) / 1e6,
+                    long.Parse(stat[1], CultureInfo.InvariantCulture) / 1e6);
             }
             catch (IOException)
             {
@@ -46,17 +55,20 @@ internal sealed record ThreadCpu(IReadOnlyDictionary<string, double> Ms)
     }
 
     /// <summary>Each role's CPU between two readings; <paramref name="processMs"/> fills <see cref="Rest"/>.</summary>
-    public static ThreadCpu Between(Dictionary<string, (string Role, double Ms)> before,
-        Dictionary<string, (string Role, double Ms)> after, double processMs)
+    public static ThreadCpu Between(Dictionary<string, (string Role, double Ms, double WaitMs)> before,
+        Dictionary<string, (string Role, double Ms, double WaitMs)> after, double processMs)
     {
         var ms = Roles.ToDictionary(r => r, _ => 0.0);
-        foreach (var (id, (role, now)) in after)
+        var waits = Roles.ToDictionary(r => r, _ => 0.0);
+        foreach (var (id, (role, now, waited)) in after)
         {
-            ms[role] += now - (before.TryGetValue(id, out var then) ? then.Ms : 0);
+            var known = before.TryGetValue(id, out var then);
+            ms[role] += now - (known ? then.Ms : 0);
+            waits[role] += waited - (known ? then.WaitMs : 0);
         }
 
-        ms[Rest] = Math.Max(0, processMs - ms[Writer] - ms[Commit] - ms[Pool] - ms[Jit]);
-        return new ThreadCpu(ms);
+        ms[Rest] = Math.Max(0, processMs - Roles.Where(r => r != Rest).Sum(r => ms[r]));
+        return new ThreadCpu(ms, waits);
     }
 
     /// <summary>Microseconds per task of each role, for a line of output.</summary>
@@ -67,6 +79,8 @@ internal sealed record ThreadCpu(IReadOnlyDictionary<string, double> Ms)
     {
         "workflow-writer" => Writer,
         "workflow-commit" => Commit,
+        "workflow-sla" => Observers,
+        _ when name.StartsWith("workflow-observ", StringComparison.Ordinal) => Observers, // comm keeps 15 chars
         _ when name.StartsWith(".NET TP Worker", StringComparison.Ordinal) => Pool,
         _ when name.StartsWith(".NET Tiered Com", StringComparison.Ordinal) => Jit,
         _ => Rest,

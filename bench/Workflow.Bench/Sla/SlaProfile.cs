@@ -31,8 +31,13 @@ internal static class SlaProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  run {r.RunMs:0} ms, monitor done +{r.MonitorDoneMs - r.RunMs:0} ms, cpu {r.CpuMs:0} ms " +
                 $"({string.Join(", ", ThreadCpu.Roles.Select(role => $"{role} {r.Threads!.Ms[role]:0}"))}), " +
+                $"waiting for a CPU ({string.Join(", ", Waits(r.Threads!))}), " +
                 $"allocated {r.AllocatedMb:0} MB, GCs gen0/1/2 {string.Join('/', r.Collections!)}; " +
                 $"load {Goals.GoalLine.LoadAverage()}"));
         }
     }
+
+    /// <summary>Each thread role's time runnable but waiting for a CPU.</summary>
+    private static IEnumerable<string> Waits(ThreadCpu threads) =>
+        ThreadCpu.Roles.Select(role => $"{role} {threads.WaitMs[role]:0}");
 }

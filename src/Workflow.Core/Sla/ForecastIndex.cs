@@ -54,8 +54,15 @@ internal sealed class ForecastIndex
     /// <summary>1 while a decision holds the index (<see cref="TryClaim"/>), 0 otherwise.</summary>
     private int _claimed;
 
-    private ForecastIndex(SlaMonitorState state, TaskGraph graph)
+    /// <summary>
+    /// The records <see cref="TaskGraph.Of"/> read, by number, from the map the index was built for: its first
+    /// <see cref="Read"/> takes them rather than walking the persistent map again. Null once read.
+    /// </summary>
+    private (ImmutableDictionary<string, TaskSla> Map, TaskSla[] Records)? _built;
+
+    private ForecastIndex(SlaMonitorState state, TaskGraph graph, TaskSla[] records)
     {
+        _built = (state.Tasks, records);
         var n = graph.Count;
         _graph = graph;
         _mode = state.Settings.Mode;
@@ -89,7 +96,8 @@ internal sealed class ForecastIndex
     public void Release() => Volatile.Write(ref _claimed, 0);
 
     /// <summary>An index with every task still to be worked out, for the first <see cref="Refresh"/>.</summary>
-    public static ForecastIndex Build(SlaMonitorState state) => new(state, TaskGraph.Of(state.Tasks));
+    public static ForecastIndex Build(SlaMonitorState state) =>
+        new(state, TaskGraph.Of(state.Tasks, out var records), records);
 
     /// <summary>
     /// Notes that some tasks' records or running attempts changed from (<paramref name="tasksBefore"/>,
@@ -251,10 +259,24 @@ internal sealed class ForecastIndex
     }
 
     /// <summary>
-    /// The dirty tasks' records; all of them (a new index) in one pass over the map, with their whole durations.
+    /// The dirty tasks' records; all of them (a new index) with their whole durations, from the records the graph
+    /// was numbered from when the state is the one the index was built for, else in one pass over the map.
     /// </summary>
     private void Read(SlaMonitorState state)
     {
+        var built = _built;
+        _built = null;
+        if (built is { } first && ReferenceEquals(first.Map, state.Tasks))
+        {
+            for (var i = 0; i < first.Records.Length; i++)
+            {
+                _tasks[i] = first.Records[i];
+                _whole[i] = ForecastMath.Whole(first.Records[i], _mode);
+            }
+
+            return;
+        }
+
         if (_dirty.Count < _tasks.Length)
         {
             foreach (var i in _dirty)

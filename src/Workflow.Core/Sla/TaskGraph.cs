@@ -38,14 +38,18 @@ internal sealed class TaskGraph
 
     public bool TryGetNumber(string id, out int number) => _numbers.TryGetValue(id, out number);
 
+    /// <summary>
+    /// The graph of <paramref name="tasks"/>; <paramref name="numbered"/> holds their records by number.
+    /// </summary>
     // Called once per monitor with loops over every task and edge: optimized at once, not run as tier-0 code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static TaskGraph Of(IReadOnlyDictionary<string, TaskSla> tasks)
+    public static TaskGraph Of(IReadOnlyDictionary<string, TaskSla> tasks, out TaskSla[] numbered)
     {
         // Numbered in the map's order.
         var byId = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
         var ids = new string[tasks.Count];
         var records = new TaskSla[tasks.Count];
+        numbered = records;
         foreach (var task in tasks.Values)
         {
             records[byId.Count] = task;

@@ -60,7 +60,14 @@ public sealed class SlaMonitorService : BackgroundService, IRunObserver
     public void RunCompleted(RunInfo run, RunStatus status, RunSummary summary, DateTimeOffset at) =>
         _inbox.Add(run.RunId, new RunFinished(at, status));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The loop runs on a thread of its own (<see cref="DedicatedThread"/>): a round decides hundreds of events at
+    /// once, and on the thread pool it would hold a thread the engine's workers may be waiting for.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DedicatedThread.Run("workflow-sla", () => LoopAsync(stoppingToken));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         var poll = _options.MonitorPollInterval;
         await RunSafelyAsync(() => new SlaMonitorRestorer(_monitors, Store, _time).RestoreAsync(stoppingToken));

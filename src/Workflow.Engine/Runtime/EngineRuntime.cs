@@ -107,7 +107,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         Log.Recovered(Logger, recovered.Runs, recovered.WorkItems, recovered.Timers);
         _loops.Add(Task.Run(() => Timers.RunAsync(_stopping.Token), CancellationToken.None));
         _loops.Add(Task.Run(() => LeaseKeeper.RunAsync(_stopping.Token), CancellationToken.None));
-        _loops.Add(Task.Run(Observers.RunAsync, CancellationToken.None));
+        _loops.Add(DedicatedThread.Run("workflow-observers", Observers.RunAsync));
         var runner = new AttemptRunner(this);
         Dispatcher.Start(runner.RunAsync);
         Started = true;
