@@ -9,7 +9,8 @@ namespace Workflow.Dag;
 /// </summary>
 internal sealed class TaskIds(IReadOnlyList<TaskDefinition> tasks) : IReadOnlyList<string>
 {
-    public int Count => tasks.Count;
+    // Fixed when the index is built, like the index's own arrays.
+    public int Count { get; } = tasks.Count;
 
     public string this[int index] => tasks[index].Id;
 

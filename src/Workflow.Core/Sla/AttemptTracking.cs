@@ -16,7 +16,7 @@ internal static class AttemptTracking
         if (edits.TryGetTask(id, out var task))
         {
             edits.SetTask(task with { Phase = TaskPhase.Running });
-            if (task.SlowThreshold is { } limit && edits.Rest.Notify.Slow)
+            if (SlowWatched(edits, task) is { } limit)
             {
                 commands.Add(new StartMonitorTimer(MonitorTimers.SlowTimerId(e.TaskKey, e.Attempt), e.At + limit));
             }
@@ -29,6 +29,11 @@ internal static class AttemptTracking
         if (edits.Running.TryGetValue(e.TaskKey, out var attempt) && attempt.Attempt == e.Attempt)
         {
             edits.RemoveRunning(e.TaskKey);
+            if (edits.TryGetTask(id, out var watched) && SlowWatched(edits, watched) is not null)
+            {
+                commands.Add(new CancelMonitorTimer(MonitorTimers.SlowTimerId(e.TaskKey, e.Attempt)));
+            }
+
             if (e.Outcome == TaskOutcome.Succeeded && edits.TryGetTask(id, out var finished))
             {
                 var took = e.At - attempt.StartedAt;
@@ -61,6 +66,10 @@ internal static class AttemptTracking
             edits.Update(state => SettleAlerts(state, e, attempt, commands));
         }
     }
+
+    /// <summary>The slow limit an attempt of <paramref name="task"/> is timed against, or null when it is not timed.</summary>
+    private static TimeSpan? SlowWatched(MonitorEdits edits, TaskSla task) =>
+        edits.Rest.Notify.Slow ? task.SlowThreshold : null;
 
     /// <summary>The alerts an ended attempt settles: its slow-task alert, and on success its retry alerts.</summary>
     private static SlaMonitorState SettleAlerts(SlaMonitorState state, TaskFinished e, RunningAttempt? attempt,

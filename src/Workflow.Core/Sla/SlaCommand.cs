@@ -7,6 +7,7 @@ namespace Workflow.Sla;
 [JsonDerivedType(typeof(RaiseAlert), "raise-alert")]
 [JsonDerivedType(typeof(ClearAlert), "clear-alert")]
 [JsonDerivedType(typeof(StartMonitorTimer), "start-monitor-timer")]
+[JsonDerivedType(typeof(CancelMonitorTimer), "cancel-monitor-timer")]
 [JsonDerivedType(typeof(MonitorCompleted), "monitor-completed")]
 public abstract record SlaCommand;
 
@@ -18,6 +19,13 @@ public sealed record ClearAlert(string AlertId, DateTimeOffset At, string Reason
 
 /// <summary>Wake the monitor with <see cref="MonitorTimerFired"/> at <paramref name="DueAt"/>.</summary>
 public sealed record StartMonitorTimer(string TimerId, DateTimeOffset DueAt) : SlaCommand;
+
+/// <summary>
+/// A timer started earlier has nothing left to watch (the attempt it timed ended): the shell drops it if it is still
+/// pending. Dropping is only tidying, since a timer that fires anyway is ignored; a long run would otherwise keep
+/// one pending timer per attempt it ever started.
+/// </summary>
+public sealed record CancelMonitorTimer(string TimerId) : SlaCommand;
 
 /// <summary>The run is over; the shell may drop the monitor's pending timers.</summary>
 public sealed record MonitorCompleted(DateTimeOffset At) : SlaCommand;

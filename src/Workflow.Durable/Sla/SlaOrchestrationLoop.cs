@@ -32,6 +32,11 @@ public static class SlaOrchestrationLoop
                         var cancel = new CancellationTokenSource();
                         timers.Add((start.TimerId, start.DueAt, port.CreateTimer(start.DueAt, cancel.Token), cancel));
                         break;
+                    case CancelMonitorTimer stop:
+                        // No history event: a cancelled durable timer's task just never wins the wait, before or
+                        // after a replay.
+                        CancelTimer(stop.TimerId);
+                        break;
                     case RaiseAlert raise:
                         _ = port.CallActivityAsync<bool>(OrchestrationNames.PublishAlertActivity, new AlertInput(raise.Alert));
                         break;

@@ -131,6 +131,9 @@ internal sealed class SlaMonitorSet(DurationHistory history, AlertOptions option
                 case StartMonitorTimer timer:
                     monitor.Timers[timer.TimerId] = timer.DueAt;
                     break;
+                case CancelMonitorTimer cancel:
+                    monitor.Timers.Remove(cancel.TimerId);
+                    break;
                 case MonitorCompleted:
                     _runs.Remove(runId);
                     Changed.Remove(runId);

@@ -21,7 +21,8 @@ internal sealed class FinalSnapshots(EngineRuntime engine)
     public void Save(string runId, long seq, RunState state)
     {
         var id = Interlocked.Increment(ref _next);
-        var work = Task.Run(() =>
+        // Listed before it starts, so a save that ends at once still finds its entry to remove.
+        var work = new Task(() =>
         {
             try
             {
@@ -38,6 +39,7 @@ internal sealed class FinalSnapshots(EngineRuntime engine)
             }
         });
         _underWay[id] = work;
+        work.Start(TaskScheduler.Default);
     }
 
     /// <summary>Completes once every save begun so far has been posted to the writer.</summary>

@@ -25,16 +25,33 @@ internal sealed class ObserverPump(IReadOnlyList<IRunObserver> observers, ILogge
     {
         await foreach (var observation in _channel.Reader.ReadAllAsync())
         {
-            foreach (var observer in observers)
+            // The pump may run on a thread of its own (DedicatedThread), whose context would take back any await an
+            // observer does inside: an observer that blocks on async work would then wait for itself. Observers run
+            // with no context, as they would on the thread pool; the pump's own awaits keep it.
+            var pumpContext = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            try
             {
-                try
-                {
-                    observation(observer);
-                }
-                catch (Exception ex)
-                {
-                    Log.ObserverFailed(logger, observer.GetType().Name, ex);
-                }
+                Deliver(observation);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(pumpContext);
+            }
+        }
+    }
+
+    private void Deliver(Action<IRunObserver> observation)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                observation(observer);
+            }
+            catch (Exception ex)
+            {
+                Log.ObserverFailed(logger, observer.GetType().Name, ex);
             }
         }
     }

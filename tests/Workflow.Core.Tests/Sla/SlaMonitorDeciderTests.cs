@@ -60,6 +60,21 @@ public class SlaMonitorDeciderTests
     }
 
     [Fact]
+    public void An_attempt_that_ends_cancels_its_slow_timer_and_an_untimed_one_cancels_nothing()
+    {
+        var d = Chain();
+        var defaults = d.Tasks.ToDictionary(t => t.Id, _ => DurationEstimate.Fixed(M(5), EstimateSource.Default));
+
+        var (_, timed) = Run(Started(d), new TaskStarted(T0, "a", 1),
+            new TaskFinished(T0 + H(1), "a", 1, TaskOutcome.Failed));
+        var (_, untimed) = Run(Started(d, estimates: defaults), new TaskStarted(T0, "a", 1),
+            new TaskFinished(T0 + H(1), "a", 1, TaskOutcome.Succeeded));
+
+        Assert.Contains(timed, c => c is CancelMonitorTimer { TimerId: var id } && id == MonitorTimers.SlowTimerId("a", 1));
+        Assert.DoesNotContain(untimed, c => c is CancelMonitorTimer);
+    }
+
+    [Fact]
     public void Tasks_known_only_by_the_default_estimate_are_never_called_slow()
     {
         var d = Chain();

@@ -59,6 +59,30 @@ public sealed class SlaOrchestrationLoopTests
     }
 
     [Fact]
+    public async Task An_attempt_that_ends_before_its_slow_limit_cancels_its_durable_timer()
+    {
+        // Arrange: a ends after 30 s of its 1-minute limit; b then runs long, so the monitor is still waiting at 1 min.
+        var world = new FakeWorld { Activity = (_, _, _) => new FakeOutcome(TimeSpan.FromSeconds(1), true) };
+        void Raise(TimeSpan at, SlaEvent e) =>
+            world.Events.Add(new FakeRaisedEvent(T0 + at, OrchestrationNames.SlaEvent, new SlaEventEnvelope(e)));
+        var aDone = TimeSpan.FromSeconds(30);
+        Raise(TimeSpan.Zero, new TaskStarted(T0, "a", 1));
+        Raise(aDone, new TaskFinished(T0 + aDone, "a", 1, TaskOutcome.Succeeded));
+        Raise(aDone, new TaskStarted(T0 + aDone, "b", 1));
+        Raise(TimeSpan.FromSeconds(150), new TaskFinished(T0 + TimeSpan.FromSeconds(150), "b", 1, TaskOutcome.Succeeded));
+        Raise(TimeSpan.FromSeconds(160), new RunFinished(T0 + TimeSpan.FromSeconds(160), RunStatus.Succeeded));
+        var port = new FakeOrchestrationPort("watched@1!sla", T0, world);
+
+        // Act
+        await SlaOrchestrationLoop.RunAsync(port, SlaMonitorInput.FromStart(Start()));
+
+        // Assert: a's timer (due at 1 min) was cancelled when a ended and never fired; b's (at 90 s) did.
+        Assert.Contains($"cancel timer {(T0 + TimeSpan.FromMinutes(1)):O}", port.Calls);
+        var fired = Assert.Single(port.History, h => h.Kind == "timer");
+        Assert.Equal(T0 + TimeSpan.FromSeconds(90), fired.At);
+    }
+
+    [Fact]
     public async Task A_finished_monitor_cancels_its_remaining_timers_so_the_orchestration_completes()
     {
         // Arrange
