@@ -29,15 +29,18 @@ internal static class AttemptTracking
         if (edits.Running.TryGetValue(e.TaskKey, out var attempt) && attempt.Attempt == e.Attempt)
         {
             edits.RemoveRunning(e.TaskKey);
-            if (edits.TryGetTask(id, out var watched) && SlowWatched(edits, watched) is not null)
+            if (edits.TryGetTask(id, out var finished))
             {
-                commands.Add(new CancelMonitorTimer(MonitorTimers.SlowTimerId(e.TaskKey, e.Attempt)));
-            }
+                if (SlowWatched(edits, finished) is not null)
+                {
+                    commands.Add(new CancelMonitorTimer(MonitorTimers.SlowTimerId(e.TaskKey, e.Attempt)));
+                }
 
-            if (e.Outcome == TaskOutcome.Succeeded && edits.TryGetTask(id, out var finished))
-            {
-                var took = e.At - attempt.StartedAt;
-                edits.SetRest(state => Observed(state, finished, took));
+                if (e.Outcome == TaskOutcome.Succeeded)
+                {
+                    var took = e.At - attempt.StartedAt;
+                    edits.SetRest(state => Observed(state, finished, took));
+                }
             }
         }
 

@@ -37,7 +37,7 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
         {
             foreach (var row in rows)
             {
-                using var upsert = Command(connection, transaction, """
+                using var upsert = SqliteStore.Command(connection, transaction, """
                     INSERT INTO sla_monitors (run_id, state, timers, channels, saved_at)
                     VALUES ($run, $state, $timers, $channels, $at)
                     ON CONFLICT (run_id) DO UPDATE SET state = excluded.state, timers = excluded.timers,
@@ -53,7 +53,7 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
 
             foreach (var runId in finished)
             {
-                using var delete = Command(connection, transaction, "DELETE FROM sla_monitors WHERE run_id = $run;");
+                using var delete = SqliteStore.Command(connection, transaction, "DELETE FROM sla_monitors WHERE run_id = $run;");
                 delete.Parameters.AddWithValue("$run", runId);
                 delete.ExecuteNonQuery();
                 NotificationRows.Delete(connection, transaction, runId);
@@ -151,14 +151,6 @@ public sealed class SlaMonitorStore(SqliteStore store, WriteLoop writer)
     {
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         return await NotificationRows.ReadAsync(connection, runId, cancellationToken);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }
 

@@ -68,11 +68,13 @@ internal sealed class FinalSnapshots(EngineRuntime engine)
                 message => Log.SnapshotUnreadable(context.Engine.Logger, runId, message));
             if (seq > snapshotSeq)
             {
-                context.Sql.UpsertSnapshot(runId, seq, EngineJson.SerializeState(state));
+                context.Sql.SaveFinalSnapshot(runId, seq, EngineJson.SerializeState(state));
                 saved++;
             }
-
-            context.Sql.UnmarkSnapshotDue(runId, seq);
+            else
+            {
+                context.Sql.UnmarkSnapshotDue(runId, seq);
+            }
         }
 
         return saved;

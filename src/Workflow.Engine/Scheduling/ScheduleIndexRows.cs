@@ -58,9 +58,7 @@ internal static class ScheduleIndexRows
     internal static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql,
         params (string Name, object Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        using var command = SqliteStore.Command(connection, transaction, sql);
         return Execute(command, parameters);
     }
 

@@ -22,7 +22,7 @@ internal static class RunStateLoader
     {
         var (state, snapshotSeq) = Snapshot(connection, transaction, runId, unreadable);
         var seq = snapshotSeq;
-        using var events = Command(connection, transaction, "SELECT seq, body FROM run_events WHERE run_id = $id AND seq > $after ORDER BY seq;");
+        using var events = SqliteStore.Command(connection, transaction, "SELECT seq, body FROM run_events WHERE run_id = $id AND seq > $after ORDER BY seq;");
         events.Parameters.AddWithValue("$id", runId);
         events.Parameters.AddWithValue("$after", seq);
         using var reader = events.ExecuteReader();
@@ -38,7 +38,7 @@ internal static class RunStateLoader
     private static (RunState State, long Seq) Snapshot(SqliteConnection connection, SqliteTransaction? transaction,
         string runId, Action<string> unreadable)
     {
-        using var snapshot = Command(connection, transaction, "SELECT seq, state FROM run_snapshots WHERE run_id = $id;");
+        using var snapshot = SqliteStore.Command(connection, transaction, "SELECT seq, state FROM run_snapshots WHERE run_id = $id;");
         snapshot.Parameters.AddWithValue("$id", runId);
         using var reader = snapshot.ExecuteReader();
         if (!reader.Read())
@@ -55,13 +55,5 @@ internal static class RunStateLoader
             unreadable(ex.Message);
             return (RunDecider.Initial, 0);
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }

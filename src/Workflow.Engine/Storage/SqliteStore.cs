@@ -58,6 +58,15 @@ public sealed class SqliteStore
         return connection;
     }
 
+    /// <summary>A command for <paramref name="sql"/> on <paramref name="connection"/>, in <paramref name="transaction"/> (or none).</summary>
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
     internal static async ValueTask ExecuteAsync(SqliteConnection connection, string sql,
         CancellationToken cancellationToken)
     {

@@ -137,9 +137,7 @@ public sealed class LocalQueue(SqliteStore store, WriteLoop writer, TimeProvider
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql,
         QueueAddress queue)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = SqliteStore.Command(connection, transaction, sql);
         command.Parameters.AddWithValue("$q", queue.ToString());
         return command;
     }
