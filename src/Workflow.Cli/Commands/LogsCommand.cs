@@ -19,13 +19,7 @@ public static class LogsCommand
         var attempt = new Option<int?>("--attempt", "-a") { Description = "The attempt number (default: the latest)." };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new output until the attempt ends." };
         var tail = new Option<long?>("--tail") { Description = "Start this many bytes before the end." };
-        tail.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long?>() is <= 0)
-            {
-                r.AddError("--tail must be a positive number of bytes.");
-            }
-        });
+        tail.Require(bytes => bytes is null or > 0, "--tail must be a positive number of bytes.");
         var command = new Command("logs", "Print a task attempt's log; --follow tails it.") { run, task, attempt, follow, tail };
         runner.SetAction(command, async (parse, session, ct) =>
         {

@@ -17,13 +17,7 @@ public static class ScheduleCommand
             Description = "How many fire times to show.",
             DefaultValueFactory = _ => 10,
         };
-        count.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                result.AddError("--count must be between 1 and 1000.");
-            }
-        });
+        count.Require(n => n is >= 1 and <= 1000, "--count must be between 1 and 1000.");
         var preview = new Command("preview", "Show the next fire times of a pipeline's schedules.") { pipeline, count };
         runner.SetAction(preview, async (parse, session, ct) =>
         {

@@ -46,6 +46,8 @@ public sealed class ArgumentParsingTests
     [InlineData("schedule preview nightly --count 0", "--count must be between 1 and 1000")]
     [InlineData("logs r1 extract --tail -5", "--tail must be a positive number of bytes")]
     [InlineData("runs list --limit many", "many")]
+    [InlineData("schedule preview nightly --count many", "many")]
+    [InlineData("logs r1 extract --tail lots", "lots")]
     [InlineData("watch", "Required argument 'run' missing")]
     public void Bad_values_are_parse_errors_with_a_specific_message(string line, string expected)
     {
