@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -52,7 +53,7 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            return new(default, Malformed(ex, limits.MaxJsonDepth));
+            return new(default, Malformed(ex, limits.MaxJsonDepth, info));
         }
         catch (InvalidOperationException ex)
         {
@@ -62,13 +63,17 @@ public static class JsonBody
 
     /// <summary>
     /// The serializer options with the depth limit, built once per (options, limit): building options and their type
-    /// metadata on every request cost more than reading the body did.
+    /// metadata on every request cost more than reading the body did. A property the body's type does not have is
+    /// refused, as in a definition: ignored, a misspelt <c>"params"</c> would start a run with the default parameters.
     /// </summary>
     private static JsonSerializerOptions WithDepth(JsonSerializerOptions source, int maxDepth) =>
-        DepthLimited.GetOrAdd((source, maxDepth),
-            key => new JsonSerializerOptions(key.Source) { MaxDepth = key.MaxDepth });
+        DepthLimited.GetOrAdd((source, maxDepth), key => new JsonSerializerOptions(key.Source)
+        {
+            MaxDepth = key.MaxDepth,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        });
 
-    private static IResult Malformed(JsonException ex, int maxDepth)
+    private static IResult Malformed(JsonException ex, int maxDepth, JsonTypeInfo body)
     {
         var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
         if (ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
@@ -78,7 +83,7 @@ public static class JsonBody
         }
 
         // The core explains the failure without .NET type names, with the allowed values of an enum as the hint.
-        var error = DefinitionValidation.ToFieldError(JsonErrors.ToValidationError(ex));
+        var error = DefinitionValidation.ToFieldError(JsonErrors.ToValidationError(ex, body));
         return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The JSON body is not valid",
             $"At {error.Path}: {error.Message}", [error]);
     }

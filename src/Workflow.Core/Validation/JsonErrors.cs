@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Workflow.Model;
 
@@ -13,7 +14,12 @@ namespace Workflow.Validation;
 /// </summary>
 public static partial class JsonErrors
 {
-    public static ValidationError ToValidationError(JsonException exception)
+    /// <param name="exception">What the serializer threw.</param>
+    /// <param name="body">
+    /// The type read when it is not the model's (an API request body), so that an unknown property in it is answered
+    /// with that type's properties.
+    /// </param>
+    public static ValidationError ToValidationError(JsonException exception, JsonTypeInfo? body = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var path = ToPath(exception.Path);
@@ -35,7 +41,7 @@ public static partial class JsonErrors
         var unknown = UnmappedMember().Match(raw);
         if (unknown.Success)
         {
-            return UnknownProperty(path, unknown.Groups[1].Value, unknown.Groups[2].Value, where);
+            return UnknownProperty(path, unknown.Groups[1].Value, unknown.Groups[2].Value, where, body);
         }
 
         var missing = MissingRequired().Match(raw);
@@ -55,17 +61,19 @@ public static partial class JsonErrors
     /// A property the model does not have: the path ends at it, and the hint names the nearest property of the
     /// object it is in (<c>depends_on</c> → <c>dependsOn</c>), or lists them all.
     /// </summary>
-    private static ValidationError UnknownProperty(string path, string name, string typeName, string where)
+    private static ValidationError UnknownProperty(string path, string name, string typeName, string where,
+        JsonTypeInfo? body)
     {
         var at = path.EndsWith(name, StringComparison.Ordinal) ? path : (path.Length == 0 ? name : $"{path}.{name}");
         var type = typeof(PipelineDefinition).Assembly.GetType(typeName);
-        var known = type is null
-            ? []
-            : Json.WorkflowJsonContext.Default.GetTypeInfo(type)?.Properties.Select(p => p.Name).ToArray() ?? [];
+        var inBody = type is null && body?.Type.FullName == typeName;
+        var info = inBody ? body : type is null ? null : Json.WorkflowJsonContext.Default.GetTypeInfo(type);
+        var known = info?.Properties.Select(p => p.Name).ToArray() ?? [];
         var near = Suggestions.Closest(name, known);
         var hint = near is not null
             ? $"Did you mean '{near}'?"
-            : $"Known properties here: {string.Join(", ", known)}; see docs/pipeline-json.md.";
+            : $"Known properties here: {string.Join(", ", known)}" +
+              (inBody ? "." : "; see docs/pipeline-json.md.");
         return new ValidationError(at, $"'{name}' is not a known property{where}.", hint);
     }
 

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json;
+using Workflow.Api.Tests.Infrastructure;
+
+namespace Workflow.Api.Tests.Endpoints;
+
+/// <summary>
+/// Request bodies are read as strictly as definitions: a misspelt field is a 400 naming it, never ignored, since an
+/// ignored <c>"params"</c> starts a run with the default parameters and an ignored <c>"maxActive"</c> a backfill with
+/// the default limit, and the caller would not know.
+/// </summary>
+public sealed class StrictRequestBodyTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private async Task<ApiClient> EditorWithAsync(string id)
+    {
+        var erin = await ApiClient.LoginAsync(factory, "erin", ["data-eng"], ["editor"]);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created,
+            await erin.PostAsync("/api/pipelines", Definitions.Echo(id, "data-eng")));
+        return erin;
+    }
+
+    private static async Task<JsonElement> SingleErrorAsync(HttpResponseMessage response)
+    {
+        await ApiClient.AssertStatusAsync(HttpStatusCode.BadRequest, response);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ApiClient.JsonAsync(response);
+        return Assert.Single(problem.GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_trigger_with_a_misspelt_field_is_a_400_naming_it_and_starts_no_run()
+    {
+        var erin = await EditorWithAsync("sb-trigger");
+
+        var response = await erin.PostAsync("/api/pipelines/sb-trigger/runs", """{ "params": { "day": "x" } }""");
+
+        var error = await SingleErrorAsync(response);
+        Assert.Equal("$.params", error.GetProperty("path").GetString());
+        Assert.Contains("parameters", error.GetProperty("hint").GetString(), StringComparison.Ordinal);
+        var runs = await ApiClient.JsonAsync(await erin.GetAsync("/api/runs?pipeline=sb-trigger"));
+        Assert.Equal(0, runs.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_backfill_with_a_misspelt_field_is_a_400_listing_the_known_fields()
+    {
+        var erin = await EditorWithAsync("sb-backfill");
+        const string body = """{ "from": "2026-03-01T00:00:00Z", "to": "2026-03-10T00:00:00Z", "maxActive": 5 }""";
+
+        var error = await SingleErrorAsync(await erin.PostAsync("/api/pipelines/sb-backfill/backfills", body));
+
+        Assert.Equal("$.maxActive", error.GetProperty("path").GetString());
+        Assert.Contains("maxActiveRuns", error.GetProperty("hint").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/dev/token", "POST", """{ "user": "u", "groups": ["data-eng"], "role": ["admin"] }""", "role")]
+    [InlineData("/api/groups/data-eng/secrets/SB_KEY", "PUT", """{ "value": "v", "expires": "2026-03-01" }""",
+        "expires")]
+    [InlineData("/api/pipelines/sb-other/runs", "POST", """{ "parameters": {}, "overlapp": "allow" }""", "overlapp")]
+    public async Task Other_bodies_refuse_an_unknown_field_too(string path, string method, string body,
+        string field)
+    {
+        var erin = await EditorWithAsync("sb-other-" + method.ToLowerInvariant() + field);
+        path = path.Replace("sb-other", "sb-other-" + method.ToLowerInvariant() + field, StringComparison.Ordinal);
+
+        var error = await SingleErrorAsync(await erin.SendJsonAsync(new HttpMethod(method), path, body));
+
+        Assert.Equal("$." + field, error.GetProperty("path").GetString());
+        Assert.Contains($"'{field}' is not a known property", error.GetProperty("message").GetString(),
+            StringComparison.Ordinal);
+    }
+}
