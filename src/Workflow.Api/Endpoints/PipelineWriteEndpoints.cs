@@ -186,26 +186,31 @@ internal static class PipelineWriteEndpoints
             return body;
         }
 
-        var children = await ExistingChildrenAsync(body.Value!, s, ct);
+        var children = await TriggerableChildrenAsync(body.Value!, s.CallerOf(http), s, ct);
         var errors = DefinitionValidation.Validate(body.Value!, routeId, s.Options.TaskKinds,
             s.Options.CodeHandlerExists, children.Contains);
         return errors.Count == 0 ? body : new(default, ApiProblems.Validation(errors));
     }
 
-    /// <summary>The pipelines that the definition's sub-pipeline tasks name and that exist now.</summary>
-    private static async Task<HashSet<string>> ExistingChildrenAsync(PipelineDefinition definition, ApiServices s,
-        CancellationToken ct)
+    /// <summary>
+    /// The pipelines that the definition's sub-pipeline tasks name, that exist now and that the caller may trigger:
+    /// every run of the parent starts them, so naming one is triggering it. One the caller may not trigger is
+    /// refused in the words of one that does not exist, which says nothing about another group's pipelines.
+    /// </summary>
+    private static async Task<HashSet<string>> TriggerableChildrenAsync(PipelineDefinition definition, Caller caller,
+        ApiServices s, CancellationToken ct)
     {
-        var existing = new HashSet<string>(StringComparer.Ordinal);
+        var triggerable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var child in PipelineReferences.ChildPipelines(definition))
         {
-            if (await s.Workflow.GetPipelineAsync(child, null, ct) is not null)
+            if (await s.Workflow.GetPipelineAsync(child, null, ct) is { } record &&
+                AccessPolicy.Decide(caller, AccessAction.Trigger, record.Definition.OwnerGroup) == AccessDecision.Allowed)
             {
-                existing.Add(child);
+                triggerable.Add(child);
             }
         }
 
-        return existing;
+        return triggerable;
     }
 
     private static IResult? PreconditionProblem(HttpContext http, string id, int version, bool required)

@@ -135,8 +135,9 @@ internal static class ConfigRules
         }
         else if (options.PipelineExists is { } exists && !exists(child))
         {
-            at.Errors.Add(at.Of("pipelineId"), $"There is no pipeline '{child}' to run as a child.",
-                "Save the child pipeline first, then this one.");
+            at.Errors.Add(at.Of("pipelineId"),
+                $"There is no pipeline '{child}' to run as a child, or it belongs to a group where you may not " +
+                "trigger runs.", "Save the child pipeline first, then this one; you need the operator role in its group.");
         }
 
         if (parameters is { ValueKind: not JsonValueKind.Object })

@@ -21,7 +21,10 @@ public sealed class ValidationOptions
     /// </summary>
     public Func<string, bool>? CodeHandlerExists { get; set; }
 
-    /// <summary>Whether a pipeline exists, for <c>sub-pipeline</c> tasks; null leaves children unchecked.</summary>
+    /// <summary>
+    /// Whether a pipeline exists and the author may run it as a child, for <c>sub-pipeline</c> tasks; null leaves
+    /// children unchecked.
+    /// </summary>
     public Func<string, bool>? PipelineExists { get; set; }
 
     public int MaxRetryAttempts { get; set; } = 100;
