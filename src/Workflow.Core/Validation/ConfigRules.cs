@@ -55,6 +55,7 @@ internal static class ConfigRules
                 at.RequiredString(config, "command", "the program to run, for example \"sh\"");
                 at.Kind(config, "args", JsonValueKind.Array);
                 at.Kind(config, "env", JsonValueKind.Object);
+                EnvironmentNames(at, config);
                 at.Kind(config, "workingDirectory", JsonValueKind.String);
                 break;
             case TaskKinds.Http:
@@ -104,6 +105,27 @@ internal static class ConfigRules
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An environment variable's name is not empty and holds no '=' or NUL: the process would get another variable
+    /// (<c>"A=B": "x"</c> sets A to "B=x") or none.
+    /// </summary>
+    private static void EnvironmentNames(ConfigFields at, JsonElement config)
+    {
+        if (!config.TryGetProperty("env", out var env) || env.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var variable in env.EnumerateObject())
+        {
+            if (variable.Name.Length == 0 || variable.Name.AsSpan().IndexOfAny('=', '\0') >= 0)
+            {
+                at.Errors.Add(at.Of("env"), $"'{variable.Name}' is not an environment variable name.",
+                    "Use a name without '=', for example \"PGPASSWORD\".");
+            }
+        }
     }
 
     private static void CodeHandler(ConfigFields at, string? name, ValidationOptions options)

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Workflow.Validation;
 
-/// <summary>The <c>http</c> task's config: an absolute http(s) <c>url</c>, a method token, and well-formed options.</summary>
+/// <summary>
+/// The <c>http</c> task's config: an absolute http(s) <c>url</c>, a method token, headers it can send, and
+/// well-formed options.
+/// </summary>
 internal static class HttpRules
 {
     public static void Check(JsonElement config, ConfigFields at)
@@ -23,6 +26,7 @@ internal static class HttpRules
         }
 
         at.Kind(config, "headers", JsonValueKind.Object);
+        Headers(config, at);
         if (config.TryGetProperty("async", out var async) &&
             async.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
@@ -33,8 +37,35 @@ internal static class HttpRules
         at.Duration(config, "pollInterval");
     }
 
-    // RFC 9110 token characters: what HttpMethod accepts without throwing.
-    private static bool IsToken(string text) =>
-        text.Length is > 0 and <= 32 &&
+    /// <summary>
+    /// Header names must be tokens and literal values one line: the handler cannot send anything else, and used to
+    /// drop such a header without a word.
+    /// </summary>
+    private static void Headers(JsonElement config, ConfigFields at)
+    {
+        if (!config.TryGetProperty("headers", out var headers) || headers.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var header in headers.EnumerateObject())
+        {
+            if (!IsToken(header.Name, 256))
+            {
+                at.Errors.Add(at.Of("headers"), $"'{header.Name}' is not an HTTP header name.",
+                    "Use letters, digits and '-', for example \"X-Api-Key\".");
+            }
+            else if (header.Value.ValueKind == JsonValueKind.String &&
+                     header.Value.GetString()!.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                at.Errors.Add(at.Of("headers"), $"The value of header '{header.Name}' holds a line break.",
+                    "An HTTP header value is one line; remove the line break.");
+            }
+        }
+    }
+
+    // RFC 9110 token characters: what HttpMethod and header names accept without throwing.
+    private static bool IsToken(string text, int maxLength = 32) =>
+        text.Length > 0 && text.Length <= maxLength &&
         text.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
 }

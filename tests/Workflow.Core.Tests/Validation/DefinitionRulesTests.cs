@@ -79,6 +79,10 @@ public class DefinitionRulesTests
     [InlineData("""{ "id": "a", "kind": "http", "config": { "url": "ftp://x" } }""", "tasks[0].config.url")]
     [InlineData("""{ "id": "a", "kind": "http", "config": { "url": "http://x", "method": "GE T" } }""", "tasks[0].config.method")]
     [InlineData("""{ "id": "a", "kind": "http", "config": { "url": "http://x", "timeout": 1e308 } }""", "tasks[0].config.timeout")]
+    [InlineData("""{ "id": "a", "kind": "http", "config": { "url": "http://x", "headers": { "X Key": "v" } } }""", "tasks[0].config.headers")]
+    [InlineData("""{ "id": "a", "kind": "http", "config": { "url": "http://x", "headers": { "X": "a\r\nB: c" } } }""", "tasks[0].config.headers")]
+    [InlineData("""{ "id": "a", "kind": "process", "config": { "command": "sh", "env": { "A=B": "x" } } }""", "tasks[0].config.env")]
+    [InlineData("""{ "id": "a", "kind": "process", "config": { "command": "sh", "env": { "": "x" } } }""", "tasks[0].config.env")]
     [InlineData("""{ "id": "a", "kind": "delay", "config": {} }""", "tasks[0].config.duration")]
     [InlineData("""{ "id": "a", "kind": "delay", "config": { "duration": "99999999999d" } }""", "tasks[0].config.duration")]
     [InlineData("""{ "id": "a", "kind": "wait-until", "config": { "at": "tomorrow" } }""", "tasks[0].config.at")]
@@ -96,6 +100,18 @@ public class DefinitionRulesTests
         var errors = Errors(OneTask(task));
 
         Assert.Contains(errors, e => e.Path == path);
+    }
+
+    [Fact]
+    public void Header_names_that_are_tokens_and_environment_names_without_equals_are_accepted()
+    {
+        var errors = Errors(OneTask("""
+            { "id": "a", "kind": "http", "config": { "url": "http://x",
+              "headers": { "X-Api-Key": "{{ secrets.KEY }}", "Content-Type": "application/json" } } },
+            { "id": "b", "kind": "process", "config": { "command": "sh", "env": { "PG_PASS": "x", "lower.case": "y" } } }
+            """));
+
+        Assert.Empty(errors);
     }
 
     [Fact]
