@@ -97,11 +97,8 @@ public static class WorkflowApiExtensions
         AttemptEndpoints.Map(api);
         AuditEndpoints.Map(api);
 
-        // An unknown path under /api answers a problem, not the dashboard's index page.
-        endpoints.Map("/api/{**rest}", (string? rest) => ApiProblems.Problem(StatusCodes.Status404NotFound,
-            "No such endpoint", $"There is no endpoint /api/{rest}. See /openapi/v1.json for the API."))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+        // An unknown path under /api answers a problem (404, or 405 for a known path), not the dashboard's page.
+        endpoints.Map("/api/{**rest}", UnknownEndpoint.Answer).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
