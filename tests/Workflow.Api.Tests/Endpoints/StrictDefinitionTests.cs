@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Endpoints;
@@ -9,12 +8,6 @@ public sealed class StrictDefinitionTests(ApiFactory factory) : IClassFixture<Ap
 {
     private Task<ApiClient> EditorAsync() => ApiClient.LoginAsync(factory, "erin", ["data-eng"], ["editor"]);
 
-    private static async Task<JsonElement> SingleErrorAsync(HttpResponseMessage response)
-    {
-        await ApiClient.AssertStatusAsync(HttpStatusCode.BadRequest, response);
-        var problem = await ApiClient.JsonAsync(response);
-        return Assert.Single(problem.GetProperty("errors").EnumerateArray());
-    }
 
     [Fact]
     public async Task A_misspelt_depends_on_answers_400_with_the_known_spelling_and_stores_nothing()
@@ -22,7 +15,7 @@ public sealed class StrictDefinitionTests(ApiFactory factory) : IClassFixture<Ap
         var erin = await EditorAsync();
         var json = Definitions.Echo("sd1", "data-eng").Replace("\"dependsOn\"", "\"depends_on\"", StringComparison.Ordinal);
 
-        var error = await SingleErrorAsync(await erin.PostAsync("/api/pipelines", json));
+        var error = await ApiClient.SingleErrorAsync(await erin.PostAsync("/api/pipelines", json));
 
         Assert.Equal("$.tasks[1].depends_on", error.GetProperty("path").GetString());
         Assert.Equal("Did you mean 'dependsOn'?", error.GetProperty("hint").GetString());
@@ -38,7 +31,7 @@ public sealed class StrictDefinitionTests(ApiFactory factory) : IClassFixture<Ap
               "tasks": [ { "id": "c", "kind": "code", "config": { "handler": "{{handler}}" } } ] }
             """;
 
-        var missing = await SingleErrorAsync(await erin.PostAsync("/api/pipelines", Code("sd2", "NoSuchHandler")));
+        var missing = await ApiClient.SingleErrorAsync(await erin.PostAsync("/api/pipelines", Code("sd2", "NoSuchHandler")));
         var known = await erin.PostAsync("/api/pipelines", Code("sd2b", ValidBases.CodeHandler));
 
         Assert.Equal("$.tasks[0].config.handler", missing.GetProperty("path").GetString());
@@ -55,7 +48,7 @@ public sealed class StrictDefinitionTests(ApiFactory factory) : IClassFixture<Ap
               "tasks": [ { "id": "child", "kind": "sub-pipeline", "config": { "pipelineId": "sd3-child" } } ] }
             """;
 
-        var before = await SingleErrorAsync(await erin.PostAsync("/api/pipelines", parent));
+        var before = await ApiClient.SingleErrorAsync(await erin.PostAsync("/api/pipelines", parent));
         await erin.PostAsync("/api/pipelines", Definitions.Echo("sd3-child", "data-eng"));
         var after = await erin.PostAsync("/api/pipelines", parent);
 
@@ -75,7 +68,7 @@ public sealed class StrictDefinitionTests(ApiFactory factory) : IClassFixture<Ap
               "tasks": [ { "id": "a", "kind": "process", "timeout": {{timeout}}, "config": { "command": "true" } } ] }
             """;
 
-        var error = await SingleErrorAsync(await erin.PostAsync("/api/pipelines", json));
+        var error = await ApiClient.SingleErrorAsync(await erin.PostAsync("/api/pipelines", json));
 
         Assert.Equal("$.tasks[0].timeout", error.GetProperty("path").GetString());
     }

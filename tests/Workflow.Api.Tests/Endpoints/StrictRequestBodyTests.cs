@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Endpoints;
@@ -19,13 +18,6 @@ public sealed class StrictRequestBodyTests(ApiFactory factory) : IClassFixture<A
         return erin;
     }
 
-    private static async Task<JsonElement> SingleErrorAsync(HttpResponseMessage response)
-    {
-        await ApiClient.AssertStatusAsync(HttpStatusCode.BadRequest, response);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await ApiClient.JsonAsync(response);
-        return Assert.Single(problem.GetProperty("errors").EnumerateArray());
-    }
 
     [Fact]
     public async Task A_trigger_with_a_misspelt_field_is_a_400_naming_it_and_starts_no_run()
@@ -34,7 +26,7 @@ public sealed class StrictRequestBodyTests(ApiFactory factory) : IClassFixture<A
 
         var response = await erin.PostAsync("/api/pipelines/sb-trigger/runs", """{ "params": { "day": "x" } }""");
 
-        var error = await SingleErrorAsync(response);
+        var error = await ApiClient.SingleErrorAsync(response);
         Assert.Equal("$.params", error.GetProperty("path").GetString());
         Assert.Contains("parameters", error.GetProperty("hint").GetString(), StringComparison.Ordinal);
         var runs = await ApiClient.JsonAsync(await erin.GetAsync("/api/runs?pipeline=sb-trigger"));
@@ -47,7 +39,7 @@ public sealed class StrictRequestBodyTests(ApiFactory factory) : IClassFixture<A
         var erin = await EditorWithAsync("sb-backfill");
         const string body = """{ "from": "2026-03-01T00:00:00Z", "to": "2026-03-10T00:00:00Z", "maxActive": 5 }""";
 
-        var error = await SingleErrorAsync(await erin.PostAsync("/api/pipelines/sb-backfill/backfills", body));
+        var error = await ApiClient.SingleErrorAsync(await erin.PostAsync("/api/pipelines/sb-backfill/backfills", body));
 
         Assert.Equal("$.maxActive", error.GetProperty("path").GetString());
         Assert.Contains("maxActiveRuns", error.GetProperty("hint").GetString(), StringComparison.Ordinal);
@@ -64,7 +56,7 @@ public sealed class StrictRequestBodyTests(ApiFactory factory) : IClassFixture<A
         var erin = await EditorWithAsync("sb-other-" + method.ToLowerInvariant() + field);
         path = path.Replace("sb-other", "sb-other-" + method.ToLowerInvariant() + field, StringComparison.Ordinal);
 
-        var error = await SingleErrorAsync(await erin.SendJsonAsync(new HttpMethod(method), path, body));
+        var error = await ApiClient.SingleErrorAsync(await erin.SendJsonAsync(new HttpMethod(method), path, body));
 
         Assert.Equal("$." + field, error.GetProperty("path").GetString());
         Assert.Contains($"'{field}' is not a known property", error.GetProperty("message").GetString(),

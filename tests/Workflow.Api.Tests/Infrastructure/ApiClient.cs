@@ -55,6 +55,15 @@ public sealed class ApiClient(HttpClient http, string user)
         }
     }
 
+    /// <summary>Asserts a 400 problem with exactly one field error, and returns that error.</summary>
+    public static async Task<JsonElement> SingleErrorAsync(HttpResponseMessage response)
+    {
+        await AssertStatusAsync(HttpStatusCode.BadRequest, response);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        return Assert.Single(problem.GetProperty("errors").EnumerateArray());
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Security;
@@ -16,12 +15,6 @@ public sealed class SubPipelineAccessTests(ApiFactory factory) : IClassFixture<A
           "tasks": [ { "id": "child", "kind": "sub-pipeline", "config": { "pipelineId": "{{child}}" } } ] }
         """;
 
-    private static async Task<JsonElement> SingleErrorAsync(HttpResponseMessage response)
-    {
-        await ApiClient.AssertStatusAsync(HttpStatusCode.BadRequest, response);
-        var problem = await ApiClient.JsonAsync(response);
-        return Assert.Single(problem.GetProperty("errors").EnumerateArray());
-    }
 
     [Fact]
     public async Task A_child_of_a_group_where_the_author_may_not_trigger_is_refused_as_if_it_did_not_exist()
@@ -43,13 +36,13 @@ public sealed class SubPipelineAccessTests(ApiFactory factory) : IClassFixture<A
         var byOperator = await operatorThere.PostAsync("/api/pipelines", Parent($"sp-d-{suffix}", child));
 
         // Assert: the same refusal as for a child that does not exist, so it tells nothing about the other group.
-        var refused = await SingleErrorAsync(byOutsider);
-        var none = await SingleErrorAsync(missing);
+        var refused = await ApiClient.SingleErrorAsync(byOutsider);
+        var none = await ApiClient.SingleErrorAsync(missing);
         Assert.Equal("$.tasks[0].config.pipelineId", refused.GetProperty("path").GetString());
         Assert.Equal(none.GetProperty("message").GetString()!.Replace($"sp-none-{suffix}", child, StringComparison.Ordinal),
             refused.GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/pipelines/sp-a-{suffix}")).StatusCode);
-        await SingleErrorAsync(byViewer);
+        await ApiClient.SingleErrorAsync(byViewer);
         await ApiClient.AssertStatusAsync(HttpStatusCode.Created, byOperator);
     }
 }
