@@ -15,7 +15,11 @@ internal static class AttemptTracking
         edits.SetRunning(e.TaskKey, new RunningAttempt(id, e.Attempt, e.At));
         if (edits.TryGetTask(id, out var task))
         {
-            edits.SetTask(task with { Phase = TaskPhase.Running });
+            if (task.Phase != TaskPhase.Running)
+            {
+                edits.SetTask(task with { Phase = TaskPhase.Running });
+            }
+
             if (SlowWatched(edits, task) is { } limit)
             {
                 commands.Add(new StartMonitorTimer(MonitorTimers.SlowTimerId(e.TaskKey, e.Attempt), e.At + limit));
@@ -26,38 +30,39 @@ internal static class AttemptTracking
     public static void Finished(MonitorEdits edits, TaskFinished e, List<SlaCommand> commands)
     {
         var id = TaskInstanceKey.TaskIdOf(e.TaskKey);
-        if (edits.Running.TryGetValue(e.TaskKey, out var attempt) && attempt.Attempt == e.Attempt)
+        var known = edits.TryGetTask(id, out var task);
+        if (edits.TryGetRunning(e.TaskKey, out var attempt) && attempt.Attempt == e.Attempt)
         {
             edits.RemoveRunning(e.TaskKey);
-            if (edits.TryGetTask(id, out var finished))
+            if (known)
             {
-                if (SlowWatched(edits, finished) is not null)
+                if (SlowWatched(edits, task) is not null)
                 {
                     commands.Add(new CancelMonitorTimer(MonitorTimers.SlowTimerId(e.TaskKey, e.Attempt)));
                 }
 
                 if (e.Outcome == TaskOutcome.Succeeded)
                 {
-                    var took = e.At - attempt.StartedAt;
-                    edits.SetRest(state => Observed(state, finished, took));
+                    var expected = RemainingWork.LogNormal(task.Estimate.P50.Ticks, task.Estimate.P95.Ticks);
+                    edits.AddObserved((e.At - attempt.StartedAt).Ticks, task.Estimate.P50.Ticks, expected.Mean,
+                        expected.Variance);
                 }
             }
         }
 
-        if (edits.TryGetTask(id, out var task))
+        if (known)
         {
             // A plain task runs under its own id; only a map task's instances (id[i]) need the scan.
-            var stillRunning = edits.Running.ContainsKey(id) ||
-                               (e.TaskKey != id && edits.Running.Values.Any(r => r.TaskId == id));
+            var stillRunning = edits.TryGetRunning(id, out _) || (e.TaskKey != id && edits.AnyRunningOf(id));
             var phase = stillRunning ? TaskPhase.Running
                 : e.Outcome == TaskOutcome.Failed ? TaskPhase.Pending
                 : TaskPhase.Done;
             // A failed attempt may be retried: only the decider's task-failed notification makes it final.
             if (e.Outcome is TaskOutcome.Succeeded or TaskOutcome.Skipped)
             {
-                SkipInference.RecordOutcome(edits, task with { Phase = phase }, e.TaskKey, e.Outcome);
+                SkipInference.RecordOutcome(edits, task, phase, e.TaskKey, e.Outcome);
             }
-            else
+            else if (task.Phase != phase)
             {
                 edits.SetTask(task with { Phase = phase });
             }
@@ -95,18 +100,5 @@ internal static class AttemptTracking
         }
 
         return state;
-    }
-
-    /// <summary>A succeeded attempt's duration against what its estimate predicted, for the slowdown ratio.</summary>
-    private static SlaMonitorState Observed(SlaMonitorState state, TaskSla task, TimeSpan took)
-    {
-        var expected = RemainingWork.LogNormal(task.Estimate.P50.Ticks, task.Estimate.P95.Ticks);
-        return state with
-        {
-            ObservedTicks = state.ObservedTicks + took.Ticks,
-            ObservedMedianTicks = state.ObservedMedianTicks + task.Estimate.P50.Ticks,
-            ObservedExpectedMean = state.ObservedExpectedMean + expected.Mean,
-            ObservedExpectedVariance = state.ObservedExpectedVariance + expected.Variance,
-        };
     }
 }

@@ -41,7 +41,7 @@ internal sealed class ForecastIndex
     /// <summary>Tasks changed since the last <see cref="Refresh"/>, and the state those changes led to.</summary>
     private readonly List<int> _dirty;
     private readonly bool[] _isDirty;
-    private ImmutableDictionary<string, TaskSla> _seenTasks;
+    private TaskTable _seenTasks;
     private ImmutableDictionary<string, RunningAttempt> _seenRunning;
 
     /// <summary>Scratch flags, all false between calls: running tasks, moving tasks, and the graph walk's.</summary>
@@ -54,15 +54,8 @@ internal sealed class ForecastIndex
     /// <summary>1 while a decision holds the index (<see cref="TryClaim"/>), 0 otherwise.</summary>
     private int _claimed;
 
-    /// <summary>
-    /// The records <see cref="TaskGraph.Of"/> read, by number, from the map the index was built for: its first
-    /// <see cref="Read"/> takes them rather than walking the persistent map again. Null once read.
-    /// </summary>
-    private (ImmutableDictionary<string, TaskSla> Map, TaskSla[] Records)? _built;
-
-    private ForecastIndex(SlaMonitorState state, TaskGraph graph, TaskSla[] records)
+    private ForecastIndex(SlaMonitorState state, TaskGraph graph)
     {
-        _built = (state.Tasks, records);
         var n = graph.Count;
         _graph = graph;
         _mode = state.Settings.Mode;
@@ -96,16 +89,16 @@ internal sealed class ForecastIndex
     public void Release() => Volatile.Write(ref _claimed, 0);
 
     /// <summary>An index with every task still to be worked out, for the first <see cref="Refresh"/>.</summary>
-    public static ForecastIndex Build(SlaMonitorState state) =>
-        new(state, TaskGraph.Of(state.Tasks, out var records), records);
+    public static ForecastIndex Build(SlaMonitorState state) => new(state, TaskGraph.Of(state.Tasks));
 
     /// <summary>
     /// Notes that some tasks' records or running attempts changed from (<paramref name="tasksBefore"/>,
-    /// <paramref name="runningBefore"/>) to (<paramref name="tasks"/>, <paramref name="running"/>). Null when this
-    /// index did not follow the state before: the next refresh then builds one for the new state.
+    /// <paramref name="runningBefore"/>) to (<paramref name="tasks"/>, <paramref name="running"/>); the tasks by
+    /// their numbers in the table. Null when this index did not follow the state before: the next refresh then
+    /// builds one for the new state.
     /// </summary>
-    public ForecastIndex? Touched(IEnumerable<string> taskIds, ImmutableDictionary<string, TaskSla> tasksBefore,
-        ImmutableDictionary<string, RunningAttempt> runningBefore, ImmutableDictionary<string, TaskSla> tasks,
+    public ForecastIndex? Touched(IEnumerable<int> taskNumbers, TaskTable tasksBefore,
+        ImmutableDictionary<string, RunningAttempt> runningBefore, TaskTable tasks,
         ImmutableDictionary<string, RunningAttempt> running)
     {
         if (!Follows(tasksBefore, runningBefore))
@@ -113,9 +106,9 @@ internal sealed class ForecastIndex
             return null;
         }
 
-        foreach (var id in taskIds)
+        foreach (var i in taskNumbers)
         {
-            if (_graph.TryGetNumber(id, out var i) && !_isDirty[i])
+            if (!_isDirty[i])
             {
                 _isDirty[i] = true;
                 _dirty.Add(i);
@@ -127,7 +120,7 @@ internal sealed class ForecastIndex
         return this;
     }
 
-    private bool Follows(ImmutableDictionary<string, TaskSla> tasks,
+    private bool Follows(TaskTable tasks,
         ImmutableDictionary<string, RunningAttempt> running) =>
         ReferenceEquals(_seenTasks, tasks) && ReferenceEquals(_seenRunning, running);
 
@@ -259,44 +252,25 @@ internal sealed class ForecastIndex
     }
 
     /// <summary>
-    /// The dirty tasks' records; all of them (a new index) with their whole durations, from the records the graph
-    /// was numbered from when the state is the one the index was built for, else in one pass over the map.
+    /// The dirty tasks' records, by number from the state's table (numbered as the graph is); all of them, with
+    /// their whole durations, for a new index.
     /// </summary>
     private void Read(SlaMonitorState state)
     {
-        var built = _built;
-        _built = null;
-        if (built is { } first && ReferenceEquals(first.Map, state.Tasks))
-        {
-            for (var i = 0; i < first.Records.Length; i++)
-            {
-                _tasks[i] = first.Records[i];
-                _whole[i] = ForecastMath.Whole(first.Records[i], _mode);
-            }
-
-            return;
-        }
-
         if (_dirty.Count < _tasks.Length)
         {
             foreach (var i in _dirty)
             {
-                _tasks[i] = state.Tasks[_graph.Ids[i]];
+                _tasks[i] = state.Tasks.At(i);
             }
 
             return;
         }
 
-        foreach (var task in state.Tasks.Values)
+        for (var i = 0; i < _tasks.Length; i++)
         {
-            if (!_graph.TryGetNumber(task.Id, out var i))
-            {
-                throw new InvalidOperationException(
-                    $"The forecast index has no task '{task.Id}': tasks are only set when the monitor starts.");
-            }
-
-            _tasks[i] = task;
-            _whole[i] = ForecastMath.Whole(task, _mode);
+            _tasks[i] = state.Tasks.At(i);
+            _whole[i] = ForecastMath.Whole(_tasks[i], _mode);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Workflow.Model;
 
@@ -16,7 +15,7 @@ internal static class MonitorStartup
     {
         var definition = e.Definition;
         var sla = definition.Sla;
-        var tasks = ImmutableDictionary.CreateBuilder<string, TaskSla>(StringComparer.Ordinal);
+        var tasks = new List<TaskSla>(definition.Tasks.Count);
         long totalMedian = 0;
         foreach (var t in definition.Tasks)
         {
@@ -24,8 +23,8 @@ internal static class MonitorStartup
                 ? est
                 : DurationEstimate.Fixed(t.ExpectedDuration ?? TimeSpan.FromMinutes(5),
                     t.ExpectedDuration is null ? EstimateSource.Default : EstimateSource.Configured);
-            tasks[t.Id] = new TaskSla(t.Id, [.. t.DependsOn], estimate,
-                SlownessRules.SlowThreshold(estimate, sla?.SlowFactor ?? 1.5), TaskPhase.Pending, t.Trigger);
+            tasks.Add(new TaskSla(t.Id, [.. t.DependsOn], estimate,
+                SlownessRules.SlowThreshold(estimate, sla?.SlowFactor ?? 1.5), TaskPhase.Pending, t.Trigger));
             totalMedian += estimate.P50.Ticks;
         }
 
@@ -42,7 +41,7 @@ internal static class MonitorStartup
             MaxParallelTasks = Math.Max(1, definition.Concurrency.MaxParallelTasks),
             Notify = sla?.Notify ?? new(),
             Settings = e.Settings ?? SlaMonitorSettings.Default,
-            Tasks = tasks.ToImmutable(),
+            Tasks = TaskTable.Of(tasks),
             TotalMedianTicks = totalMedian,
             AnyOneFailed = definition.Tasks.Any(t => t.Trigger == TriggerRule.OneFailed),
         };

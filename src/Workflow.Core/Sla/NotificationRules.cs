@@ -23,7 +23,7 @@ internal static class NotificationRules
         {
             var done = !state.Running.Values.Any(r => r.TaskId == failed.Id);
             var edits = new MonitorEdits(state);
-            SkipInference.RecordOutcome(edits, done ? failed with { Phase = TaskPhase.Done } : failed, failedKey,
+            SkipInference.RecordOutcome(edits, failed, done ? TaskPhase.Done : failed.Phase, failedKey,
                 TaskOutcome.Failed);
             state = edits.State;
         }

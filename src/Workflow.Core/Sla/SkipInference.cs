@@ -11,12 +11,13 @@ namespace Workflow.Sla;
 internal static class SkipInference
 {
     /// <summary>
-    /// Stores <paramref name="task"/> (the task's record as its caller changed it) with its final outcome once that
-    /// is certain, then skips what that rules out downstream (a success skips a one-failed child). A map
-    /// instance's success says nothing final about its task (other instances may yet fail); a final failure of any
-    /// instance fails the task, and an explicit skip is final.
+    /// Stores <paramref name="task"/> in <paramref name="phase"/>, with its final outcome once that is certain, then
+    /// skips what that rules out downstream (a success skips a one-failed child). A map instance's success says
+    /// nothing final about its task (other instances may yet fail); a final failure of any instance fails the
+    /// task, and an explicit skip is final.
     /// </summary>
-    public static void RecordOutcome(MonitorEdits edits, TaskSla task, string taskKey, TaskOutcome outcome)
+    public static void RecordOutcome(MonitorEdits edits, TaskSla task, TaskPhase phase, string taskKey,
+        TaskOutcome outcome)
     {
         var certain = task.Outcome is null && outcome switch
         {
@@ -26,9 +27,9 @@ internal static class SkipInference
         };
         if (!certain)
         {
-            if (!edits.TryGetTask(task.Id, out var current) || !ReferenceEquals(current, task))
+            if (task.Phase != phase)
             {
-                edits.SetTask(task);
+                edits.SetTask(task with { Phase = phase });
             }
 
             return;
@@ -37,56 +38,50 @@ internal static class SkipInference
         edits.SetTask(task with
         {
             Outcome = outcome,
-            Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : task.Phase,
+            Phase = outcome == TaskOutcome.Skipped ? TaskPhase.Done : phase,
         });
 
         // A success can skip only a one-failed child (every parent done, none failed): every other rule waits or
         // runs on it. Most pipelines have no such task, and then a success, the common event, costs nothing here.
         var success = outcome == TaskOutcome.Succeeded;
-        if (!success || edits.Rest.AnyOneFailed)
+        if ((!success || edits.Rest.AnyOneFailed) && edits.TryGetNumber(task.Id, out var finished))
         {
-            edits.Update(state => SkipDownstream(state, task.Id));
+            SkipDownstream(edits, finished);
         }
     }
 
     /// <summary>
-    /// Marks done, as skipped, every pending task downstream of <paramref name="finishedId"/> whose trigger rule
-    /// now says skip, with a work list so a long chain needs no deep stack.
+    /// Marks done, as skipped, every pending task downstream of task number <paramref name="finished"/> whose
+    /// trigger rule now says skip: a work list over the tasks' dependents, so a long chain needs no deep stack and
+    /// a run's tasks are each looked at once per parent that ended, not once per task that ended.
     /// </summary>
-    private static SlaMonitorState SkipDownstream(SlaMonitorState state, string finishedId)
+    private static void SkipDownstream(MonitorEdits edits, int finished)
     {
-        var candidates = state.Tasks.Values.ToArray();
-        var work = new Queue<string>();
-        work.Enqueue(finishedId);
+        var dependents = edits.Dependents;
+        var work = new Queue<int>();
+        work.Enqueue(finished);
         while (work.TryDequeue(out var parent))
         {
-            foreach (var candidate in candidates)
+            foreach (var number in dependents[parent])
             {
-                if (candidate.Phase != TaskPhase.Pending || candidate.Outcome is not null ||
-                    !candidate.DependsOn.Contains(parent, StringComparer.Ordinal))
+                var child = edits.TaskAt(number);
+                if (child.Phase == TaskPhase.Pending && child.Outcome is null &&
+                    Verdict(edits, child) == TriggerVerdict.Skip)
                 {
-                    continue;
-                }
-
-                var child = state.Tasks[candidate.Id];
-                if (child.Outcome is null && Verdict(state, child) == TriggerVerdict.Skip)
-                {
-                    state = state.SetTask(child with { Phase = TaskPhase.Done, Outcome = TaskOutcome.Skipped });
-                    work.Enqueue(child.Id);
+                    edits.SetTask(child with { Phase = TaskPhase.Done, Outcome = TaskOutcome.Skipped });
+                    work.Enqueue(number);
                 }
             }
         }
-
-        return state;
     }
 
     /// <summary>The child's trigger rule over the outcomes its parents have so far.</summary>
-    private static TriggerVerdict Verdict(SlaMonitorState state, TaskSla child)
+    private static TriggerVerdict Verdict(MonitorEdits edits, TaskSla child)
     {
         int succeeded = 0, failed = 0, skipped = 0;
         foreach (var dep in child.DependsOn)
         {
-            switch (state.Tasks.TryGetValue(dep, out var p) ? p.Outcome : null)
+            switch (edits.TryGetTask(dep, out var p) ? p.Outcome : null)
             {
                 case TaskOutcome.Succeeded: succeeded++; break;
                 case TaskOutcome.Skipped: skipped++; break;

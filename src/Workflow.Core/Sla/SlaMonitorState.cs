@@ -28,8 +28,8 @@ public sealed record SlaMonitorState
     /// <summary>Whether any task runs on one-failed, the only rule a success can skip; set once at the start.</summary>
     public bool AnyOneFailed { get; init; }
 
-    /// <summary>Per task id, in definition order.</summary>
-    public ImmutableDictionary<string, TaskSla> Tasks { get; init; } = ImmutableDictionary<string, TaskSla>.Empty;
+    /// <summary>Per task id, in definition order; the ids are fixed when the monitor starts.</summary>
+    public TaskTable Tasks { get; init; } = TaskTable.Empty;
 
     /// <summary>The sum of every task's median estimate, the scale the slowdown evidence is measured against.</summary>
     public long TotalMedianTicks { get; init; }
@@ -66,16 +66,6 @@ public sealed record SlaMonitorState
     /// </summary>
     [JsonIgnore]
     internal ForecastIndex? Index { get; init; }
-
-    /// <summary>
-    /// Replaces one task's record and tells the forecast index it changed. A series of changes goes through
-    /// <see cref="MonitorEdits"/> instead, which makes one new state for all of them.
-    /// </summary>
-    internal SlaMonitorState SetTask(TaskSla task)
-    {
-        var tasks = Tasks.SetItem(task.Id, task);
-        return this with { Tasks = tasks, Index = Index?.Touched([task.Id], Tasks, Running, tasks, Running) };
-    }
 }
 
 /// <summary>

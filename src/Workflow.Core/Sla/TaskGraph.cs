@@ -9,13 +9,11 @@ namespace Workflow.Sla;
 /// </summary>
 internal sealed class TaskGraph
 {
-    private readonly Dictionary<string, int> _numbers;
+    private readonly TaskTableIds _numbers;
     private readonly int[] _position;
 
-    private TaskGraph(string[] ids, Dictionary<string, int> numbers, int[][] dependencies, int[][] children,
-        int[] position)
+    private TaskGraph(TaskTableIds numbers, int[][] dependencies, int[][] children, int[] position)
     {
-        Ids = ids;
         _numbers = numbers;
         Dependencies = dependencies;
         Children = children;
@@ -23,7 +21,7 @@ internal sealed class TaskGraph
     }
 
     /// <summary>The task ids by number.</summary>
-    public string[] Ids { get; }
+    public string[] Ids => _numbers.All;
 
     /// <summary>
     /// Each task's dependencies that are tasks of the run, in the definition's order, a repeated one once: a path
@@ -36,49 +34,37 @@ internal sealed class TaskGraph
 
     public int Count => Ids.Length;
 
-    public bool TryGetNumber(string id, out int number) => _numbers.TryGetValue(id, out number);
+    public bool TryGetNumber(string id, out int number) => _numbers.TryGetNumber(id, out number);
 
-    /// <summary>
-    /// The graph of <paramref name="tasks"/>; <paramref name="numbered"/> holds their records by number.
-    /// </summary>
+    /// <summary>The graph of <paramref name="tasks"/>, numbered as the table numbers them.</summary>
     // Called once per monitor with loops over every task and edge: optimized at once, not run as tier-0 code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static TaskGraph Of(IReadOnlyDictionary<string, TaskSla> tasks, out TaskSla[] numbered)
+    public static TaskGraph Of(TaskTable tasks)
     {
-        // Numbered in the map's order.
-        var byId = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
-        var ids = new string[tasks.Count];
-        var records = new TaskSla[tasks.Count];
-        numbered = records;
-        foreach (var task in tasks.Values)
-        {
-            records[byId.Count] = task;
-            ids[byId.Count] = task.Id;
-            byId[task.Id] = byId.Count;
-        }
-
-        var dependencies = new int[records.Length][];
-        var childCount = new int[records.Length];
-        var listedBy = new int[records.Length];
+        var byId = tasks.Ids;
+        var n = tasks.Count;
+        var dependencies = new int[n][];
+        var childCount = new int[n];
+        var listedBy = new int[n];
         var scratch = new List<int>();
-        for (var i = 0; i < records.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            dependencies[i] = Known(records[i], i + 1, byId, listedBy, scratch);
+            dependencies[i] = Known(tasks.At(i), i + 1, byId, listedBy, scratch);
             foreach (var dep in dependencies[i])
             {
                 childCount[dep]++;
             }
         }
 
-        var children = new int[records.Length][];
-        for (var i = 0; i < records.Length; i++)
+        var children = new int[n][];
+        for (var i = 0; i < n; i++)
         {
             children[i] = childCount[i] == 0 ? [] : new int[childCount[i]];
             childCount[i] = 0;
         }
 
-        var waiting = new int[records.Length];
-        for (var i = 0; i < records.Length; i++)
+        var waiting = new int[n];
+        for (var i = 0; i < n; i++)
         {
             waiting[i] = dependencies[i].Length;
             foreach (var dep in dependencies[i])
@@ -87,7 +73,7 @@ internal sealed class TaskGraph
             }
         }
 
-        return new TaskGraph(ids, byId, dependencies, children, TopologicalPositions(children, waiting));
+        return new TaskGraph(byId, dependencies, children, TopologicalPositions(children, waiting));
     }
 
     /// <summary>
@@ -137,12 +123,12 @@ internal sealed class TaskGraph
     /// A task's known dependencies, each once: <paramref name="listedBy"/> holds, per task, the stamp of the last
     /// task that listed it, so a long dependency list costs one pass; <paramref name="known"/> is scratch space.
     /// </summary>
-    private static int[] Known(TaskSla task, int stamp, Dictionary<string, int> byId, int[] listedBy, List<int> known)
+    private static int[] Known(TaskSla task, int stamp, TaskTableIds byId, int[] listedBy, List<int> known)
     {
         known.Clear();
         foreach (var dep in task.DependsOn)
         {
-            if (byId.TryGetValue(dep, out var number) && listedBy[number] != stamp)
+            if (byId.TryGetNumber(dep, out var number) && listedBy[number] != stamp)
             {
                 listedBy[number] = stamp;
                 known.Add(number);

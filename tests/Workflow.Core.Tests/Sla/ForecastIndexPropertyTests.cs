@@ -251,7 +251,7 @@ public class ForecastIndexPropertyTests
         var state = SlaMonitorDecider.Decide(SlaMonitorState.Initial,
             new MonitorStarted(T0, "r", d, Hourly(d), T0 + H(100))).State;
         var a = state.Tasks["a"] with { Phase = TaskPhase.Done, Outcome = TaskOutcome.Succeeded };
-        var changed = state with { Tasks = state.Tasks.SetItem("a", a) };
+        var changed = state with { Tasks = state.Tasks.SetItem(a) };
 
         // Act
         var forecast = changed.Index!.Refresh(changed).Predict(changed, T0);
