@@ -41,10 +41,15 @@ public sealed class DurationEstimator(DurationEstimatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(history);
-        var result = new Dictionary<string, DurationEstimate>(StringComparer.Ordinal);
+        var result = new Dictionary<string, DurationEstimate>(definition.Tasks.Count, StringComparer.Ordinal);
+        // Tasks with neither history nor a configured duration share one (immutable) default estimate.
+        var byDefault = DurationEstimate.Fixed(Options.Default, EstimateSource.Default);
         foreach (var task in definition.Tasks)
         {
-            result[task.Id] = Estimate(history(task.Id), task.ExpectedDuration);
+            var recent = history(task.Id);
+            result[task.Id] = recent.Count == 0 && task.ExpectedDuration is null
+                ? byDefault
+                : Estimate(recent, task.ExpectedDuration);
         }
 
         return result;
