@@ -7,7 +7,8 @@ using Workflow.Sla;
 namespace Workflow.Bench.Sla;
 
 /// <summary>
-/// <c>sla-decider [tasks] [group]</c>: the SLA monitor decider alone on the events of a fan-out with a deadline
+/// <c>sla-decider [tasks] [group] [join's trigger rule]</c>: the SLA monitor decider alone on the events of a fan-out
+/// with a deadline
 /// (its start, the root's start and end, then each child's start and end with about a hundred running at a time),
 /// handed over in groups as the monitor service's rounds hand them over. Prints process CPU and the thread's
 /// allocation per run, the monitor's start apart, so that the decider's share of P10 can be followed without the
@@ -24,9 +25,11 @@ internal static class SlaDeciderCost
         var group = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var deadline = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromDays(1) } };
         var definition = Shapes.FanOut(tasks) with { Sla = deadline };
+        var join = args.Length > 2 ? Enum.Parse<TriggerRule>(args[2], ignoreCase: true) : TriggerRule.AllSuccess;
+        definition = definition with { Tasks = [.. definition.Tasks.SkipLast(1), definition.Tasks[^1] with { Trigger = join }] };
         var events = Events(definition);
-        Console.WriteLine($"sla-decider: {tasks:N0}-task fan-out, {events.Count:N0} events in groups of {group}, " +
-                          $"load {Goals.GoalLine.LoadAverage()}");
+        Console.WriteLine($"sla-decider: {tasks:N0}-task fan-out (join {join}), {events.Count:N0} events in groups " +
+                          $"of {group}, load {Goals.GoalLine.LoadAverage()}");
         for (var i = 0; i < 8; i++)
         {
             var (startMs, startBytes, runMs, runBytes) = Measure(definition, events, group);
