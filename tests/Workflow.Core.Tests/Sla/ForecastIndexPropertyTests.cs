@@ -161,7 +161,10 @@ public class ForecastIndexPropertyTests
             var same = single.Tasks.OrderBy(t => t.Key).SequenceEqual(grouped.Tasks.OrderBy(t => t.Key)) &&
                        single.Running.OrderBy(r => r.Key).SequenceEqual(grouped.Running.OrderBy(r => r.Key)) &&
                        single.Notifications.SetEquals(grouped.Notifications) &&
-                       single.Finished == grouped.Finished && single.ObservedTicks == grouped.ObservedTicks;
+                       single.Finished == grouped.Finished && single.ObservedTicks == grouped.ObservedTicks &&
+                       single.ObservedMedianTicks == grouped.ObservedMedianTicks &&
+                       single.ObservedExpectedMean.Equals(grouped.ObservedExpectedMean) &&
+                       single.ObservedExpectedVariance.Equals(grouped.ObservedExpectedVariance);
             return (same && mismatches.Count == 0).Label(
                 $"same={same} {string.Join("\n", mismatches.Take(3))}\nsize={size} deadline={limits} {scenario}");
         }));
