@@ -15,8 +15,9 @@ public static class BackfillPlanner
     /// <summary>The default of the most runs one backfill may start.</summary>
     public const int DefaultMaxRuns = 1000;
 
-    // Counting stops here, so that an absurd range (every second for a century) answers at once.
-    private const int CountCap = 1_000_000;
+    // Counting stops here, so that an absurd range (every second for a century) answers at once: a refused request
+    // should cost the host little (a million cron occurrences took seconds of CPU on a busy host).
+    private const int CountCap = 100_000;
 
     public static BackfillPlan Plan(PipelineDefinition pipeline, string? scheduleName, DateTimeOffset from,
         DateTimeOffset to, int maxRuns = DefaultMaxRuns)
