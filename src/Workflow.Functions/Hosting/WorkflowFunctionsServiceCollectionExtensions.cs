@@ -40,6 +40,7 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
+        services.AddOptions<TaskLogOptions>().Bind(configuration.GetSection(TaskLogOptions.Section));
 
         // Storage: the definitions catalogue, attempts, logs, audit and schedule watermarks, all in Blob storage.
         services.AddSingleton<BlobContainers>();

@@ -9,6 +9,7 @@ using Workflow.Engine.Storage;
 using Workflow.Engine.Telemetry;
 using Workflow.Host.Audit;
 using Workflow.Runtime.Handlers;
+using Workflow.Runtime.Logs;
 using Workflow.Samples;
 using Workflow.Services;
 
@@ -81,6 +82,7 @@ public static class WorkflowHost
             .Configure<IOptions<WorkflowHostOptions>>((engine, host) => engine.DataDirectory = host.Value.FullDataDirectory);
         builder.Services.AddWorkflowScheduler(builder.Configuration);
         builder.Services.AddOptions<BackfillOptions>().Bind(builder.Configuration.GetSection(BackfillOptions.Section));
+        builder.Services.AddOptions<TaskLogOptions>().Bind(builder.Configuration.GetSection(TaskLogOptions.Section));
         if (builder.Environment.IsDevelopment())
         {
             KeepDevKeyInDataDirectory(builder.Configuration);

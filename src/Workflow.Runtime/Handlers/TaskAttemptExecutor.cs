@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workflow.Model;
 using Workflow.Parameters;
 using Workflow.Runtime.Logs;
@@ -17,7 +18,7 @@ namespace Workflow.Runtime.Handlers;
 /// message and output.
 /// </summary>
 public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore outputs, TimeProvider time,
-    ILogger<TaskAttemptExecutor> logger, AttemptSecrets secrets)
+    ILogger<TaskAttemptExecutor> logger, AttemptSecrets secrets, IOptions<TaskLogOptions> logOptions)
 {
     /// <param name="attempt">What to run.</param>
     /// <param name="log">Where the handler's log lines go.</param>
@@ -43,6 +44,7 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
             var input = await OutputReference.ResolveInputAsync(outputs, task.Input, token);
             var run = RunValues.FromInput(input);
             (var withSecrets, mask) = await secrets.ResolveAsync(attempt, task.Config, token);
+            // The handler's lines are capped; the executor's own few (how the attempt ended) always get in.
             log = MaskedTaskLog.Wrap(log, mask);
             if (!TryRender(task.TaskId, withSecrets, run, out var config, out var invalid))
             {
@@ -56,7 +58,7 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
                 Config = config,
                 Input = input,
                 Run = run,
-                Log = log,
+                Log = CappedTaskLog.Wrap(log, logOptions.Value.MaxBytesPerAttempt),
                 Outputs = outputs,
                 Time = time,
             };

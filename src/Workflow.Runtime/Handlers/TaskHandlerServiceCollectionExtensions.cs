@@ -23,6 +23,7 @@ public static class TaskHandlerServiceCollectionExtensions
         services.AddHttpClient(HttpTaskHandler.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HandlerRegistry>();
+        services.AddOptions<TaskLogOptions>();
         services.TryAddSingleton<TaskAttemptExecutor>();
         services.TryAddSingleton<Secrets.AttemptSecrets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskHandler, CodeTaskHandler>());

@@ -25,10 +25,15 @@ public sealed class TaskHandlersWithoutEngineTests
         }
     }
 
-    private static ServiceProvider HandlersOnly(string outputs, int inlineLimit = 1024)
+    private static ServiceProvider HandlersOnly(string outputs, int inlineLimit = 1024, long? maxLogBytes = null)
     {
         var services = new ServiceCollection();
         services.AddWorkflowTaskHandlers();
+        if (maxLogBytes is { } max)
+        {
+            services.Configure<TaskLogOptions>(o => o.MaxBytesPerAttempt = max);
+        }
+
         services.AddSingleton<IOutputStore>(new FileOutputStore(outputs, inlineLimit));
         return services.BuildServiceProvider();
     }
@@ -72,6 +77,31 @@ public sealed class TaskHandlersWithoutEngineTests
         // Assert
         Assert.IsType<TaskSucceededOutcome>(outcome);
         Assert.Contains("hi from run-1/say/1", log.Lines);
+    }
+
+    [Fact]
+    public async Task A_process_that_writes_past_the_log_limit_is_cut_with_a_line_saying_so_and_still_finishes()
+    {
+        // Arrange: a command that prints 2,000 lines of 100 bytes against a limit of 10,000 bytes.
+        using var provider = HandlersOnly(Directory.CreateTempSubdirectory("wf-runtime-tests-").FullName,
+            maxLogBytes: 10_000);
+        var executor = provider.GetRequiredService<TaskAttemptExecutor>();
+        var log = new ListLog();
+        var loop = "i=0; while [ $i -lt 2000 ]; do printf '%099d\\n' $i; i=$((i+1)); done; exit 3";
+
+        // Act
+        var outcome = await executor.ExecuteAsync(
+            Attempt("chatty", "process", new { command = "sh", args = new[] { "-c", loop } }), log, null,
+            CancellationToken.None);
+
+        // Assert: the lines up to the limit, then one line saying where it was cut, and nothing after it; the
+        // command itself ran to its end (its exit code is its own, not a kill's).
+        var failed = Assert.IsType<TaskFailedOutcome>(outcome);
+        Assert.Contains("exited with code 3", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(101, log.Lines.Count);
+        Assert.All(log.Lines.Take(100), l => Assert.Equal(99, l.Length));
+        Assert.Contains("log was cut", log.Lines[^1], StringComparison.Ordinal);
+        Assert.Contains("10,000 bytes", log.Lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
