@@ -35,6 +35,13 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
                 $"No handler serves task kind '{task.Kind}'. Register an ITaskHandler for it or use a built-in kind.");
         }
 
+        if (attempt.Delivery > 1)
+        {
+            // A redelivery appends to the log of the delivery that did not finish: say where the new one begins.
+            log.WriteLine($"[workflow] Delivery {attempt.Delivery} of attempt {task.Attempt} starts here; the lines " +
+                          "above are from an earlier delivery that did not finish (its host stopped or lost the lease).");
+        }
+
         using var timeout = task.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
         var token = linked?.Token ?? cancellation;

@@ -80,6 +80,27 @@ public sealed class TaskHandlersWithoutEngineTests
     }
 
     [Fact]
+    public async Task A_redelivered_attempt_marks_in_its_log_where_the_new_delivery_begins()
+    {
+        // Arrange
+        using var provider = HandlersOnly(Directory.CreateTempSubdirectory("wf-runtime-tests-").FullName);
+        var executor = provider.GetRequiredService<TaskAttemptExecutor>();
+        var first = new ListLog();
+        var second = new ListLog();
+        var attempt = Attempt("say", "process", new { command = "sh", args = new[] { "-c", "echo hello" } });
+
+        // Act
+        await executor.ExecuteAsync(attempt, first, null, CancellationToken.None);
+        await executor.ExecuteAsync(attempt with { Delivery = 2 }, second, null, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["hello"], first.Lines);
+        Assert.Equal(2, second.Lines.Count);
+        Assert.StartsWith("[workflow] Delivery 2 of attempt 1 starts here", second.Lines[0], StringComparison.Ordinal);
+        Assert.Equal("hello", second.Lines[1]);
+    }
+
+    [Fact]
     public async Task A_process_that_writes_past_the_log_limit_is_cut_with_a_line_saying_so_and_still_finishes()
     {
         // Arrange: a command that prints 2,000 lines of 100 bytes against a limit of 10,000 bytes.
