@@ -13,11 +13,12 @@ using Workflow.Services;
 namespace Workflow.Bench.Engine;
 
 /// <summary>
-/// <c>wal [tasks] [rounds]</c>: a long-running host's commit latency across many WAL checkpoints. Small fan-out runs
-/// (100 trivial tasks each, eight in flight) on ONE SQLite file until <c>tasks</c> tasks have run (200,000 unless
-/// given), once with SQLite's auto-checkpoint on the commit thread (the old behaviour) and once with the background
-/// checkpointer, alternating for <c>rounds</c> rounds. The other benchmarks use a fresh file per run and never reach
-/// a checkpoint, so only this one shows what a checkpoint costs the commits. <c>commit s</c> is the commit thread's
+/// <c>wal [tasks] [rounds] [tasks-per-run]</c>: a long-running host's commit latency across many WAL checkpoints.
+/// Fan-out runs of trivial tasks (1,000 each unless given, four in flight) on ONE SQLite file until <c>tasks</c>
+/// tasks have run (200,000 unless given), once with SQLite's auto-checkpoint on the commit thread (the old
+/// behaviour) and once with the background checkpointer, alternating for <c>rounds</c> rounds, a fresh engine each.
+/// The other benchmarks use a fresh file per run and never reach a checkpoint, so only this one shows what a
+/// checkpoint costs the commits. <c>commit s</c> is the commit thread's
 /// time in commits (with the auto-checkpoint, its checkpoints are inside it); <c>bg ckpt</c> and <c>commit ckpt</c>
 /// count the background's checkpoints and the commit thread's past the WAL's limit (the auto-checkpoint's are not
 /// counted: SQLite does not tell); <c>restarts</c> is how many times the WAL was written from its beginning again.
@@ -25,7 +26,6 @@ namespace Workflow.Bench.Engine;
 internal static class WalBenchmark
 {
     private const int RunsInFlight = 4;
-    private static int TasksPerRun = 1_000;
 
     public static void Run() => RunAsync().GetAwaiter().GetResult();
 
@@ -34,8 +34,8 @@ internal static class WalBenchmark
         var args = CommandArguments.After("wal");
         var tasks = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-        TasksPerRun = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : TasksPerRun;
-        Console.WriteLine($"wal: {tasks:N0} tasks per side in {TasksPerRun}-task fan-outs, {RunsInFlight} runs in " +
+        var tasksPerRun = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
+        Console.WriteLine($"wal: {tasks:N0} tasks per side in {tasksPerRun}-task fan-outs, {RunsInFlight} runs in " +
                           $"flight, one file per side, {rounds} round(s), {Environment.ProcessorCount} cores; " +
                           "commit = one batch's transaction (and any checkpoint it ran)");
         Console.WriteLine($"{"side",-10} {"tasks/s",8} {"cpu µs/task",11} {"batches",8} {"p50 ms",7} {"p99 ms",7} " +
@@ -44,12 +44,12 @@ internal static class WalBenchmark
         {
             foreach (var background in new[] { false, true })
             {
-                Console.WriteLine(await MeasureAsync(background, tasks));
+                Console.WriteLine(await MeasureAsync(background, tasks, tasksPerRun));
             }
         }
     }
 
-    private static async Task<string> MeasureAsync(bool background, int tasks)
+    private static async Task<string> MeasureAsync(bool background, int tasks, int tasksPerRun)
     {
         var directory = Path.Combine(Path.GetTempPath(), "wf-wal-bench", Guid.NewGuid().ToString("n"));
         var services = new ServiceCollection();
@@ -68,7 +68,7 @@ internal static class WalBenchmark
 
         var workflow = provider.GetRequiredService<WorkflowEngineService>();
         var engine = provider.GetRequiredService<EngineRuntime>();
-        var definition = Shapes.FanOut(TasksPerRun);
+        var definition = Shapes.FanOut(tasksPerRun);
         definition.Concurrency = definition.Concurrency with { Overlap = OverlapPolicy.Allow };
         await workflow.UpsertPipelineAsync(definition, null, "bench", CancellationToken.None);
         await RunOneAsync(workflow, definition);
@@ -79,7 +79,7 @@ internal static class WalBenchmark
         var commitTime = engine.Writer.CommitTime;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var runs = tasks / TasksPerRun;
+        var runs = tasks / tasksPerRun;
         var next = 0;
         await Task.WhenAll(Enumerable.Range(0, RunsInFlight).Select(async _ =>
         {
@@ -88,7 +88,7 @@ internal static class WalBenchmark
                 await RunOneAsync(workflow, definition);
                 if (n % Math.Max(1, runs / 10) == 0)
                 {
-                    Console.Error.WriteLine($"  {n * TasksPerRun:N0} tasks, {clock.Elapsed.TotalSeconds:0} s");
+                    Console.Error.WriteLine($"  {n * tasksPerRun:N0} tasks, {clock.Elapsed.TotalSeconds:0} s");
                 }
 
                 wal.Refresh();
@@ -98,13 +98,15 @@ internal static class WalBenchmark
         clock.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var latency = engine.Writer.CommitLatency;
+        var checkpoints = engine.Checkpoints;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{(background ? "background" : "on commit"),-10} {runs * TasksPerRun / clock.Elapsed.TotalSeconds,8:N0} " +
-            $"{cpuUsed.TotalMicroseconds / (runs * TasksPerRun),11:0.0} {engine.Writer.Batches - batches,8} " +
+            $"{(background ? "background" : "on commit"),-10} {runs * tasksPerRun / clock.Elapsed.TotalSeconds,8:N0} " +
+            $"{cpuUsed.TotalMicroseconds / (runs * tasksPerRun),11:0.0} {engine.Writer.Batches - batches,8} " +
             $"{latency.Percentile(0.5).TotalMilliseconds,7:0.00} {latency.Percentile(0.99).TotalMilliseconds,7:0.00} " +
             $"{latency.Max.TotalMilliseconds,8:0.0} {(engine.Writer.CommitTime - commitTime).TotalSeconds,8:0.0} " +
-            $"{engine.Checkpoints.BackgroundCheckpoints,7} " +
-            $"{engine.Checkpoints.CommitThreadCheckpoints,5} in {engine.Checkpoints.CommitThreadCheckpointTime.TotalSeconds,4:0.00} s {WalRestarts(wal.FullName),8} {maxWal / 1048576.0,10:0.0} " +
+            $"{checkpoints.BackgroundCheckpoints,7} {checkpoints.CommitThreadCheckpoints,5} in " +
+            $"{checkpoints.CommitThreadCheckpointTime.TotalSeconds,4:0.00} s {WalRestarts(wal.FullName),8} " +
+            $"{maxWal / 1048576.0,10:0.0} " +
             $"{new FileInfo(Path.Combine(directory, "workflow.db")).Length / 1048576.0,6:0}  " +
             $"{Goals.GoalLine.LoadAverage()}");
         foreach (var service in Enumerable.Reverse(hosted))

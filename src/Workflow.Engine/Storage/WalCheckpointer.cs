@@ -20,10 +20,11 @@ namespace Workflow.Engine.Storage;
 /// holding an old snapshot stops it short, so the file would grow for as long as that lasts. Past
 /// <see cref="EngineOptions.WalLimitPages"/> the commit thread therefore finishes the checkpoint itself after a commit
 /// (RESTART: the next commit writes the WAL from its beginning again, so the file stays at about that size). It waits
-/// for a background round that ended since its last try (or for the WAL at twice its limit), so only the pages
-/// written during that round are left to copy: a small fraction of the auto-checkpoint it replaces. It never waits for readers: while one holds the WAL it answers BUSY at
-/// once, and is tried again after the next commit. A checkpoint is crash-safe in SQLite (the WAL stays authoritative until it is
-/// reset), so none of this changes what a crash can lose.
+/// for a background round that ended since its last try (or for the WAL at twice its limit, should the background
+/// thread have stopped), so only the pages written during that round are left to copy, not the whole WAL as the
+/// auto-checkpoint did. It never waits for readers: while one holds the WAL it answers BUSY at once, and is tried
+/// again after a later round. A checkpoint is crash-safe in SQLite (the WAL stays authoritative until it is reset), so
+/// none of this changes what a crash can lose.
 /// </remarks>
 internal sealed class WalCheckpointer
 {
@@ -53,7 +54,9 @@ internal sealed class WalCheckpointer
         Enabled = options.BackgroundWalCheckpoints;
     }
 
-    /// <summary>False when the writer's connection checkpoints by itself (<see cref="EngineOptions.BackgroundWalCheckpoints"/>).</summary>
+    /// <summary>
+    /// False when the writer's connection checkpoints by itself (<see cref="EngineOptions.BackgroundWalCheckpoints"/>).
+    /// </summary>
     public bool Enabled { get; }
 
     /// <summary>Checkpoints the background thread completed.</summary>
@@ -63,7 +66,8 @@ internal sealed class WalCheckpointer
     public long CommitThreadCheckpoints => Interlocked.Read(ref _onCommitThread);
 
     /// <summary>The commit thread's time in those checkpoints (its BUSY tries included), for the benchmark.</summary>
-    public TimeSpan CommitThreadCheckpointTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _onCommitThreadTicks));
+    public TimeSpan CommitThreadCheckpointTime =>
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _onCommitThreadTicks));
 
     /// <summary>Starts the background thread on <paramref name="connection"/>, which it owns and closes when it ends.</summary>
     public void Start(SqliteConnection connection)
@@ -160,9 +164,10 @@ internal sealed class WalCheckpointer
             // The writer has stopped: the last one can also empty the WAL file, if no reader is in it.
             Checkpoint(db, raw.SQLITE_CHECKPOINT_TRUNCATE);
         }
-        catch (Exception ex)
+        catch (SqliteException ex)
         {
-            _stopped.TrySetException(ex);
+            // The commit thread still bounds the WAL, at twice its limit, without the background's rounds.
+            Log.WalCheckpointFailed(_logger, ex.SqliteErrorCode, ex.Message);
         }
         finally
         {
