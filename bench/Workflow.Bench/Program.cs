@@ -18,6 +18,7 @@ var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(
     ["simulator"] = ("the run simulator's own time per event (the decider's taken out), 1k and 10k tasks", SimulatorCost.Run),
     ["sla-decider"] = ("the SLA monitor decider alone on a fan-out's events, in groups: sla-decider [tasks] [group]", SlaDeciderCost.Run),
     ["sla-profile"] = ("one side of P10 again and again, CPU by thread and allocation: sla-profile [with|without] [tasks] [runs]", SlaProfile.Run),
+    ["wal"] = ("commit latency over many WAL checkpoints on one file, auto-checkpoint vs background: wal [tasks] [rounds]", WalBenchmark.Run),
     ["sla"] = ("runs with SLA monitors saved in SQLite vs without the alert services", SlaPersistenceBenchmark.Run),
 };
 

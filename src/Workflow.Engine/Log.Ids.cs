@@ -27,6 +27,8 @@ internal static partial class Log
         public const int MigrationStarting = 4017;
         public const int SnapshotNotSaved = 4018;
         public const int StoreBusy = 4030;
+        public const int WalCheckpointFailed = 4031;
+        public const int WalCheckpointedOnCommit = 4032;
         public const int ChildParametersRefused = 4040;
         public const int TickFailed = 4502;
         public const int StartGateFailed = 4550;

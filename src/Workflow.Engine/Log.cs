@@ -22,6 +22,13 @@ internal static partial class Log
     [LoggerMessage(Ids.StoreBusy, LogLevel.Warning, "A commit found the store locked by another connection past the busy timeout; retry {Attempt} of {Retries}")]
     public static partial void StoreBusy(ILogger logger, int attempt, int retries);
 
+    [LoggerMessage(Ids.WalCheckpointFailed, LogLevel.Warning, "A WAL checkpoint failed with SQLite code {Code}: {Message}; the next one tries again")]
+    public static partial void WalCheckpointFailed(ILogger logger, int code, string message);
+
+    [LoggerMessage(Ids.WalCheckpointedOnCommit, LogLevel.Debug,
+        "The WAL held {WalPages} pages, past its limit of {LimitPages}; the commit thread finished its checkpoint and restarted it")]
+    public static partial void WalCheckpointedOnCommit(ILogger logger, int walPages, int limitPages);
+
     [LoggerMessage(Ids.WriteOpFailed, LogLevel.Warning, "{Operation} was rejected: {Message}")]
     public static partial void WriteOpFailed(ILogger logger, string operation, string message);
 

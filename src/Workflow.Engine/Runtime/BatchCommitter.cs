@@ -19,6 +19,8 @@ internal sealed class BatchCommitter(OpInbox inbox, CommitSlot slot, WriteStats 
         {
             var started = Stopwatch.GetTimestamp();
             var ok = batch.Transaction is { } open ? CommitOpen(open, batch) : CommitRecorded(context, batch);
+            // Counted into the commit's time: past the WAL's limit, this checkpoints on this thread.
+            context.Engine.Checkpoints.Committed(context.Connection);
             stats.Committing(started);
             if (ok)
             {

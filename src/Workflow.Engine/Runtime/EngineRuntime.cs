@@ -46,6 +46,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         Timers = new TimerService(time);
         Observers = new ObserverPump(observers.ToList(), Logger);
         LeaseKeeper = new LeaseKeeper(Leases, Dispatcher, Options, time, Logger);
+        Checkpoints = new WalCheckpointer(Options, time, Logger, store.BusyTimeout);
     }
 
     public EngineOptions Options { get; }
@@ -64,6 +65,9 @@ internal sealed class EngineRuntime : IAsyncDisposable
     public LeaseTable Leases { get; } = new();
     public LeaseKeeper LeaseKeeper { get; }
     public ObserverPump Observers { get; }
+
+    /// <summary>Checkpoints the WAL off the commit thread (when <see cref="EngineOptions.BackgroundWalCheckpoints"/>).</summary>
+    public WalCheckpointer Checkpoints { get; }
     public RunWaiters Waiters { get; } = new();
     public ChildPlans ChildPlans { get; } = new();
 
@@ -89,7 +93,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
             Log.OrphansKilled(Logger, orphans, Store.DataDirectory);
         }
 
-        _connection = await Store.OpenWriteConnectionAsync(cancellationToken);
+        _connection = await Store.OpenWriteConnectionAsync(!Checkpoints.Enabled, cancellationToken);
         if (!Options.Durable)
         {
             await SqliteStore.ExecuteAsync(_connection, "PRAGMA synchronous = OFF;", cancellationToken);
@@ -100,6 +104,11 @@ internal sealed class EngineRuntime : IAsyncDisposable
         _readConnection = await Store.OpenReadConnectionAsync(cancellationToken);
         var context = new WriteContext(_connection, _readConnection, _statements, this);
         var recovery = new RecoveryOp();
+        if (Checkpoints.Enabled)
+        {
+            Checkpoints.Start(await Store.OpenReadConnectionAsync(cancellationToken));
+        }
+
         Writer.Post(recovery);
         Writer.Start(context);
         _loops.Add(Writer.Stopped);
@@ -160,6 +169,8 @@ internal sealed class EngineRuntime : IAsyncDisposable
         try
         {
             await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(10));
+            // After the writer's last commit: the checkpointer's last checkpoint sees every page of it.
+            await Checkpoints.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (TimeoutException)
         {

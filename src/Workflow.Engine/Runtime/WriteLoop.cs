@@ -38,6 +38,9 @@ public sealed class WriteLoop
 
     public TimeSpan CommitTime => _stats.CommitTime;
 
+    /// <summary>Each commit's time, for the benchmark's percentiles.</summary>
+    internal LatencyHistogram CommitLatency => _stats.CommitLatency;
+
     /// <summary>
     /// Runs <paramref name="work"/> on the writer's connection inside the group commit's shared transaction, in a
     /// savepoint of its own, and returns its result once committed. If it throws, only its own writes are rolled

@@ -20,7 +20,15 @@ internal sealed class WriteStats
 
     public void Applied(long since) => Interlocked.Add(ref _applyTicks, Stopwatch.GetTimestamp() - since);
 
-    public void Committing(long since) => Interlocked.Add(ref _commitTicks, Stopwatch.GetTimestamp() - since);
+    /// <summary>Each commit's time (its checkpoint included, when it ran one), for the benchmark's percentiles.</summary>
+    public LatencyHistogram CommitLatency { get; } = new();
+
+    public void Committing(long since)
+    {
+        var ticks = Stopwatch.GetTimestamp() - since;
+        Interlocked.Add(ref _commitTicks, ticks);
+        CommitLatency.Record(ticks);
+    }
 
     public void Finished(int ops)
     {

@@ -47,14 +47,21 @@ public sealed class SqliteStore
         return connection;
     }
 
-    /// <summary>The writer's connection: WAL, and <c>synchronous=FULL</c> so a commit survives power loss.</summary>
-    internal async ValueTask<SqliteConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The writer's connection: WAL, and <c>synchronous=FULL</c> so a commit survives power loss. With
+    /// <paramref name="autoCheckpoint"/> false its commits never checkpoint (the <see cref="WalCheckpointer"/> does);
+    /// true keeps SQLite's auto-checkpoint, run by the commit that takes the WAL past 20,000 pages. The read
+    /// connections keep SQLite's default: a connection that commits no write never checkpoints by itself.
+    /// </summary>
+    internal async ValueTask<SqliteConnection> OpenWriteConnectionAsync(bool autoCheckpoint,
+        CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection,
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + _busyPragma + " " +
-            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 20000;", cancellationToken);
+            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; " +
+            $"PRAGMA wal_autocheckpoint = {(autoCheckpoint ? 20000 : 0)};", cancellationToken);
         return connection;
     }
 
