@@ -22,18 +22,31 @@ public sealed class DurationHistory(SqliteStore store, IOptions<EngineOptions> o
             r => (IReadOnlyList<TimeSpan>)[.. Enumerable.Reverse(r.Value)], StringComparer.Ordinal));
     }
 
-    /// <summary>The newest <paramref name="window"/> durations of every task of a pipeline, newest first.</summary>
+    /// <summary>
+    /// The newest <paramref name="window"/> durations of every task of a pipeline, newest first. The query walks the
+    /// index (pipeline, task, finished) from one task id to the next and reads each task's newest rows, so it costs
+    /// the tasks times the window whatever the history holds. Rows beyond the window stay until the retention purge
+    /// trims them, and a query that ranked every row of the pipeline made each run's start slower the more runs had
+    /// ended since the last purge.
+    /// </summary>
     public async ValueTask<IReadOnlyDictionary<string, List<TimeSpan>>> RecentByTaskAsync(string pipelineId,
         int window, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT task_id, duration_ms FROM (
-                SELECT task_id, duration_ms, finished_at,
-                       row_number() OVER (PARTITION BY task_id ORDER BY finished_at DESC) AS n
-                FROM task_durations WHERE pipeline_id = $p)
-            WHERE n <= $window ORDER BY task_id, n;
+            WITH RECURSIVE tasks(id) AS (
+                SELECT min(task_id) FROM task_durations WHERE pipeline_id = $p
+                UNION ALL
+                SELECT (SELECT min(task_id) FROM task_durations WHERE pipeline_id = $p AND task_id > tasks.id)
+                FROM tasks WHERE tasks.id IS NOT NULL)
+            SELECT tasks.id, d.duration_ms
+            FROM tasks JOIN task_durations d ON d.rowid IN (
+                SELECT rowid FROM task_durations
+                WHERE pipeline_id = $p AND task_id = tasks.id
+                ORDER BY finished_at DESC LIMIT $window)
+            WHERE tasks.id IS NOT NULL
+            ORDER BY tasks.id, d.finished_at DESC;
             """;
         command.Parameters.AddWithValue("$p", pipelineId);
         command.Parameters.AddWithValue("$window", window);
