@@ -28,6 +28,7 @@ internal static partial class Log
         public const int SnapshotNotSaved = 4018;
         public const int StoreBusy = 4030;
         public const int ChildParametersRefused = 4040;
+        public const int ChildPipelineRefused = 4041;
         public const int TickFailed = 4502;
         public const int StartGateFailed = 4550;
         public const int BackfillStarted = 4551;
