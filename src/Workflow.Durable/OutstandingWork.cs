@@ -8,8 +8,11 @@ namespace Workflow.Durable;
 /// What one generation of a run waits on (activity attempts, child runs, decider timers, suspended attempts'
 /// resume timers) and what it holds back for the next generation while it drains. It carries out the decider's
 /// work commands through the port, and turns the piece of work that completed first back into a decider event.
+/// A child run is asked for with the run's own group, which the child's resolution checks it against
+/// (<see cref="Security.ChildPipelineAccess"/>).
 /// </summary>
-internal sealed class OutstandingWork(IOrchestrationPort port, SlaLink sla, string runId, string pipelineId)
+internal sealed class OutstandingWork(IOrchestrationPort port, SlaLink sla, string runId, string pipelineId,
+    string? ownerGroup)
 {
     private readonly List<Outstanding> outstanding = [];
     private readonly List<HeldWork> held = [];
@@ -56,7 +59,7 @@ internal sealed class OutstandingWork(IOrchestrationPort port, SlaLink sla, stri
     public void Dispatch(StartChildRun child)
     {
         var request = new RunRequest(child.ChildRunId, child.PipelineId, Services.RunTrigger.Parent,
-            port.CurrentUtcDateTime, child.Parameters, runId);
+            port.CurrentUtcDateTime, child.Parameters, runId, ParentGroup: ownerGroup);
         var task = port.CallSubOrchestratorAsync<RunOutcome>(
             OrchestrationNames.PipelineRun, InstanceIds.For(child.ChildRunId), PipelineRunInput.FromRequest(request));
         outstanding.Add(new Outstanding(task, OutstandingKind.ChildRun, child.TaskKey, child.Attempt, child.ChildRunId));

@@ -70,15 +70,16 @@ internal sealed class RunLoopSession(IOrchestrationPort port, RunLoopOptions opt
         {
             var request = input.Request
                 ?? throw new InvalidOperationException("A PipelineRun input needs 'start', 'request' or 'snapshot'.");
-            Identify(request.RunId, request.PipelineId);
+            Identify(request.RunId, request.PipelineId, null);
             // Every wait goes through the port's WhenAny: that is where a port decides what completes next.
             var resolving = port.CallActivityAsync<RunResolution>(OrchestrationNames.ResolveRunActivity, request);
             await port.WhenAny([resolving]);
             var resolution = await resolving;
             if (resolution.Start is null)
             {
-                outcome = new RunOutcome(runId, RunStatus.Failed, new RunSummary(0, 0, 0, 0, 0));
                 var error = resolution.Error ?? $"Pipeline '{pipelineId}' could not be loaded.";
+                outcome = new RunOutcome(runId, RunStatus.Failed, new RunSummary(0, 0, 0, 0, 0),
+                    Error: resolution.Refused ? error : null);
                 state = RunDecider.Initial;
                 Publish(new Notify(NotificationKind.RunFailed, port.CurrentUtcDateTime, error));
                 port.SetCustomStatus(RunProgress.Failed(runId, error));
@@ -89,7 +90,7 @@ internal sealed class RunLoopSession(IOrchestrationPort port, RunLoopOptions opt
             monitor = resolution.Monitor ?? monitor;
         }
 
-        Identify(start.RunId, start.Definition.Id);
+        Identify(start.RunId, start.Definition.Id, start.Definition.OwnerGroup);
         state = RunDecider.Initial;
         if (monitor is not null)
         {
@@ -100,20 +101,20 @@ internal sealed class RunLoopSession(IOrchestrationPort port, RunLoopOptions opt
         return true;
     }
 
-    private void Identify(string run, string pipeline)
+    private void Identify(string run, string pipeline, string? ownerGroup)
     {
         runId = run;
         pipelineId = pipeline;
-        work = new OutstandingWork(port, sla, runId, pipelineId);
+        work = new OutstandingWork(port, sla, runId, pipelineId, ownerGroup);
     }
 
     private void Restore(RunSnapshot snapshot)
     {
-        Identify(snapshot.RunId, snapshot.PipelineId);
+        state = RunStateCodec.Read(snapshot.State);
+        Identify(snapshot.RunId, snapshot.PipelineId, state.Definition?.OwnerGroup);
         generation = snapshot.Generation;
         eventsProcessed = snapshot.EventsProcessed;
         sla.Attach(snapshot.SlaInstanceId);
-        state = RunStateCodec.Read(snapshot.State);
         work.TakeOver(snapshot);
         port.SetCustomStatus(RunProgress.Of(state, generation, eventsProcessed, work.InFlightCount, work.HeldCount));
     }

@@ -6,15 +6,16 @@ namespace Workflow.Durable;
 /// <summary>
 /// The output of a <see cref="OrchestrationNames.PipelineRun"/> orchestration; a parent run reads it as its child's
 /// result. <see cref="Kept"/> is what a rerun of this run keeps (<see cref="CarryOver.From"/> of its final state), since
-/// the final decider state is not readable from outside the orchestration.
+/// the final decider state is not readable from outside the orchestration. <see cref="Error"/> says why a child run
+/// never started (<see cref="RunResolution.Refused"/>); its parent's task fails with it.
 /// </summary>
 /// <remarks>Equal outcomes have equal values, <see cref="Output"/> and <see cref="Kept"/> compared as JSON.</remarks>
 public sealed record RunOutcome(string RunId, RunStatus Status, RunSummary Summary, JsonElement? Output = null,
-    IReadOnlyDictionary<string, JsonElement?>? Kept = null)
+    IReadOnlyDictionary<string, JsonElement?>? Kept = null, string? Error = null)
 {
     public bool Equals(RunOutcome? other) =>
         other is not null && RunId == other.RunId && Status == other.Status && Summary == other.Summary
-        && SameJson(Output, other.Output) && SameKept(Kept, other.Kept);
+        && Error == other.Error && SameJson(Output, other.Output) && SameKept(Kept, other.Kept);
 
     public override int GetHashCode() => HashCode.Combine(RunId, Status, Summary, Kept?.Count);
 

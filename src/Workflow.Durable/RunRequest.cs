@@ -6,7 +6,10 @@ namespace Workflow.Durable;
 /// <summary>
 /// A run asked for by pipeline id only (a child run, or a start that did not load the definition itself).
 /// The <see cref="OrchestrationNames.ResolveRunActivity"/> activity turns it into a pinned <c>RunStarted</c>.
-/// A rerun carries the outputs of the tasks that already succeeded in <see cref="PriorResults"/>.
+/// A rerun carries the outputs of the tasks that already succeeded in <see cref="PriorResults"/>. A child run carries
+/// its parent's group in <see cref="ParentGroup"/>, which its pipeline must belong to
+/// (<see cref="Security.ChildPipelineAccess"/>); a request kept from before it was carried has none, and is not
+/// checked.
 /// </summary>
 public sealed record RunRequest(
     string RunId,
@@ -16,4 +19,5 @@ public sealed record RunRequest(
     JsonElement? Parameters = null,
     string? ParentRunId = null,
     IReadOnlyDictionary<string, JsonElement?>? PriorResults = null,
-    int? PinnedVersion = null);
+    int? PinnedVersion = null,
+    string? ParentGroup = null);

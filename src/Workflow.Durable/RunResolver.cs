@@ -1,4 +1,5 @@
 using Workflow.Execution;
+using Workflow.Security;
 using Workflow.Services;
 using Workflow.Sla;
 
@@ -8,7 +9,8 @@ namespace Workflow.Durable;
 /// The pure part of the <see cref="OrchestrationNames.ResolveRunActivity"/> activity: given the pipeline the
 /// catalogue holds (if any) and the duration history, the pinned start event (with the expected durations the
 /// upward rank uses, as the embedded engine computes them, and the dispatch keys planned from them) and, when the pipeline has an SLA, the SLA monitor's
-/// start with its deadline and per-task estimates.
+/// start with its deadline and per-task estimates. A child run's pipeline must belong to its parent's group
+/// (<see cref="ChildPipelineAccess"/>).
 /// </summary>
 public static class RunResolver
 {
@@ -30,6 +32,13 @@ public static class RunResolver
         SlaMonitorSettings? settings = null, IDispatchPlanner? planner = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.ParentGroup is { } parentGroup &&
+            (pipeline is null || !ChildPipelineAccess.Allows(parentGroup, pipeline.Definition.OwnerGroup)))
+        {
+            return new RunResolution(null, ChildPipelineAccess.Refusal(request.PipelineId, parentGroup),
+                Refused: true);
+        }
+
         if (pipeline is null)
         {
             var version = request.PinnedVersion is { } v ? $" version {v}" : "";

@@ -23,6 +23,7 @@ internal static class WorkOutcomes
         }
 
         var child = await (Task<RunOutcome>)completed;
-        return new ChildRunCompleted(now, item.Key, item.Attempt, item.ChildRunId!, child.Status, child.Output);
+        return new ChildRunCompleted(now, item.Key, item.Attempt, item.ChildRunId!, child.Status, child.Output,
+            child.Error);
     }
 }

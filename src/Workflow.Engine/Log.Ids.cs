@@ -30,6 +30,7 @@ internal static partial class Log
         public const int WalCheckpointFailed = 4031;
         public const int WalCheckpointedOnCommit = 4032;
         public const int ChildParametersRefused = 4040;
+        public const int ChildPipelineRefused = 4041;
         public const int TickFailed = 4502;
         public const int StartGateFailed = 4550;
         public const int BackfillStarted = 4551;

@@ -57,6 +57,9 @@ internal static partial class Log
     [LoggerMessage(Ids.ChildParametersRefused, LogLevel.Warning, "Run {RunId} gave child pipeline {PipelineId} parameters it refuses: {Problems}")]
     public static partial void ChildParametersRefused(ILogger logger, string runId, string pipelineId, string problems);
 
+    [LoggerMessage(Ids.ChildPipelineRefused, LogLevel.Warning, "Run {RunId} asked for a child run of pipeline {PipelineId} of group {ChildGroup}, which a pipeline of group {ParentGroup} may not start")]
+    public static partial void ChildPipelineRefused(ILogger logger, string runId, string pipelineId, string childGroup, string parentGroup);
+
     [LoggerMessage(Ids.Purged, LogLevel.Information, "Retention purge removed {Runs} runs")]
     public static partial void Purged(ILogger logger, int runs);
 

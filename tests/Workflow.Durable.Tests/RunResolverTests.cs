@@ -22,6 +22,27 @@ public sealed class RunResolverTests
     }
 
     [Fact]
+    public void A_child_of_another_group_than_its_parent_is_refused_as_if_it_did_not_exist()
+    {
+        // Arrange
+        var child = Record(Pipeline("child", Task("a")) with { OwnerGroup = "other" });
+        RunRequest ChildOf(string group) =>
+            new("p@1/sub#1", "child", RunTrigger.Parent, ParentRunId: "p@1", ParentGroup: group);
+
+        // Act
+        var refused = RunResolver.Resolve(ChildOf("team"), child, T0);
+        var missing = RunResolver.Resolve(ChildOf("team"), null, T0);
+        var allowed = RunResolver.Resolve(ChildOf("other"), child, T0);
+
+        // Assert
+        Assert.Null(refused.Start);
+        Assert.True(refused.Refused);
+        Assert.Equal(Security.ChildPipelineAccess.Refusal("child", "team"), refused.Error);
+        Assert.Equal(refused, missing);
+        Assert.NotNull(allowed.Start);
+    }
+
+    [Fact]
     public void A_request_pins_the_stored_version_and_keeps_its_logical_time_and_parameters()
     {
         // Arrange

@@ -90,14 +90,17 @@ internal static class PipelineReadEndpoints
 
     private static async Task<IResult> VersionsAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {
-        var found = await s.FindPipelineAsync(s.CallerOf(http), AccessAction.Read, id, ct);
+        var caller = s.CallerOf(http);
+        var found = await s.FindPipelineAsync(caller, AccessAction.Read, id, ct);
         if (!found.Ok)
         {
             return found.Problem!;
         }
 
+        // A version the pipeline had in another group (before a move) is that group's, as GET ?version= decides.
         var versions = await s.Workflow.ListPipelineVersionsAsync(id, ct);
-        var rows = versions.OrderByDescending(v => v.Version)
+        var rows = versions.Where(v => AccessPolicy.CanSee(caller, v.Definition.OwnerGroup))
+            .OrderByDescending(v => v.Version)
             .Select(v => new PipelineVersionInfo(v.Version, v.UpdatedAt, v.UpdatedBy)).ToList();
         return TypedResults.Json(rows, ApiJson.Options);
     }

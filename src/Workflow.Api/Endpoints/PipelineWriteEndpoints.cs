@@ -52,6 +52,12 @@ internal static class PipelineWriteEndpoints
             return no;
         }
 
+        if (await PipelineIdOwnership.CreateProblemAsync(s.Workflow, definition.Id, definition.OwnerGroup, ct) is
+            { } taken)
+        {
+            return taken;
+        }
+
         // An existing id is refused by the save itself (a 409), in the same write that would store the version.
         return await SaveAsync(http, s, caller, definition, null, AuditActions.PipelineCreated, created: true,
             mustBeNew: true, ct);
@@ -75,6 +81,11 @@ internal static class PipelineWriteEndpoints
                 return no;
             }
 
+            if (await PipelineIdOwnership.CreateProblemAsync(s.Workflow, id, definition.OwnerGroup, ct) is { } taken)
+            {
+                return taken;
+            }
+
             // Must be new: a create of the same id that lands first is refused here (409), not overwritten and moved
             // to the caller's group without the owner's Update check.
             return await SaveAsync(http, s, caller, definition, null, AuditActions.PipelineCreated, created: true,
@@ -96,6 +107,12 @@ internal static class PipelineWriteEndpoints
         if (PreconditionProblem(http, id, existing.Version, required: true) is { } precondition)
         {
             return precondition;
+        }
+
+        if (owner != definition.OwnerGroup &&
+            await PipelineIdOwnership.MoveProblemAsync(s.Workflow, id, definition.OwnerGroup, ct) is { } kept)
+        {
+            return kept;
         }
 
         if (existing.IsDynamic)
@@ -193,8 +210,9 @@ internal static class PipelineWriteEndpoints
     }
 
     /// <summary>
-    /// The pipelines that the definition's sub-pipeline tasks name, that exist now and that the caller may trigger:
-    /// every run of the parent starts them, so naming one is triggering it. One the caller may not trigger is
+    /// The pipelines that the definition's sub-pipeline tasks name, that exist now, that the caller may trigger
+    /// (every run of the parent starts them, so naming one is triggering it) and that belong to the definition's group,
+    /// the rule each run applies again when it starts the child (<see cref="ChildPipelineAccess"/>). Any other is
     /// refused in the words of one that does not exist, which says nothing about another group's pipelines.
     /// </summary>
     private static async Task<HashSet<string>> TriggerableChildrenAsync(PipelineDefinition definition, Caller caller,
@@ -204,7 +222,9 @@ internal static class PipelineWriteEndpoints
         foreach (var child in PipelineReferences.ChildPipelines(definition))
         {
             if (await s.Workflow.GetPipelineAsync(child, null, ct) is { } record &&
-                AccessPolicy.Decide(caller, AccessAction.Trigger, record.Definition.OwnerGroup) == AccessDecision.Allowed)
+                AccessPolicy.Decide(caller, AccessAction.Trigger, record.Definition.OwnerGroup) is
+                    AccessDecision.Allowed &&
+                ChildPipelineAccess.Allows(definition.OwnerGroup, record.Definition.OwnerGroup))
             {
                 triggerable.Add(child);
             }

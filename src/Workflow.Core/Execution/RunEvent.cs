@@ -51,9 +51,14 @@ public sealed record TimerFired(DateTimeOffset At, string TimerId) : RunEvent(At
 /// <summary>Cancel the whole run, or one task when <paramref name="TaskKey"/> is set.</summary>
 public sealed record CancelRequested(DateTimeOffset At, string? TaskKey = null, string? Reason = null) : RunEvent(At);
 
-/// <summary>A child run started by <see cref="StartChildRun"/> ended; its output becomes the task's output.</summary>
+/// <summary>
+/// A child run started by <see cref="StartChildRun"/> ended; its output becomes the task's output.
+/// <paramref name="Error"/> says why the child never started (it is missing, or refused by <see cref="Security.ChildPipelineAccess"/>); the
+/// task then fails with it and is not retried, since a retry would be refused the same way.
+/// </summary>
 public sealed record ChildRunCompleted(
-    DateTimeOffset At, string TaskKey, int Attempt, string ChildRunId, RunStatus Status, JsonElement? Output)
+    DateTimeOffset At, string TaskKey, int Attempt, string ChildRunId, RunStatus Status, JsonElement? Output,
+    string? Error = null)
     : RunEvent(At);
 
 /// <summary>

@@ -158,8 +158,9 @@ internal static class ConfigRules
         else if (options.PipelineExists is { } exists && !exists(child))
         {
             at.Errors.Add(at.Of("pipelineId"),
-                $"There is no pipeline '{child}' to run as a child, or it belongs to a group where you may not " +
-                "trigger runs.", "Save the child pipeline first, then this one; you need the operator role in its group.");
+                $"There is no pipeline '{child}' in this pipeline's group to run as a child, or you may not trigger " +
+                "its runs.", "Save the child pipeline in this pipeline's group first, then this one; a sub-pipeline " +
+                "task starts only a pipeline of its own pipeline's group.");
         }
 
         if (parameters is { ValueKind: not JsonValueKind.Object })

@@ -22,8 +22,8 @@ public sealed class ValidationOptions
     public Func<string, bool>? CodeHandlerExists { get; set; }
 
     /// <summary>
-    /// Whether a pipeline exists and the author may run it as a child, for <c>sub-pipeline</c> tasks; null leaves
-    /// children unchecked.
+    /// Whether a pipeline exists, belongs to the definition's group (<see cref="Security.ChildPipelineAccess"/>) and
+    /// the author may run it as a child, for <c>sub-pipeline</c> tasks; null leaves children unchecked.
     /// </summary>
     public Func<string, bool>? PipelineExists { get; set; }
 

@@ -1,5 +1,6 @@
 using Workflow.Engine.Storage;
 using Workflow.Execution;
+using Workflow.Security;
 using Workflow.Services;
 
 namespace Workflow.Engine.Runtime;
@@ -13,35 +14,49 @@ internal static class ChildRuns
 {
     public static void Start(WriteContext context, ActiveRun parent, StartChildRun child)
     {
-        var now = context.Now;
         if (context.Engine.Runs.ContainsKey(child.ChildRunId) || RunRows.Exists(context, child.ChildRunId))
         {
             return;
         }
 
         var definition = PipelineRows.Current(context.ReadConnection, null, child.PipelineId);
-        var parameters = definition is null ? null : Parameters.RunParameters.Resolve(definition, child.Parameters);
-        if (definition is null || parameters is { IsValid: false })
+        var parentGroup = parent.Definition.OwnerGroup;
+        if (definition is null || !ChildPipelineAccess.Allows(parentGroup, definition.OwnerGroup))
         {
-            if (parameters is null)
+            if (definition is null)
             {
                 Log.ChildPipelineMissing(context.Engine.Logger, parent.RunId, child.PipelineId);
             }
             else
             {
-                Log.ChildParametersRefused(context.Engine.Logger, parent.RunId, child.PipelineId,
-                    string.Join(" ", parameters.Errors));
+                Log.ChildPipelineRefused(context.Engine.Logger, parent.RunId, child.PipelineId, definition.OwnerGroup,
+                    parentGroup);
             }
 
-            context.FollowUp(new RelayedEventOp(parent.RunId, new ChildRunCompleted(now, child.TaskKey, child.Attempt,
-                child.ChildRunId, RunStatus.Failed, null)));
+            Fail(context, parent, child, ChildPipelineAccess.Refusal(child.PipelineId, parentGroup));
+            return;
+        }
+
+        var parameters = Parameters.RunParameters.Resolve(definition, child.Parameters);
+        if (!parameters.IsValid)
+        {
+            Log.ChildParametersRefused(context.Engine.Logger, parent.RunId, child.PipelineId,
+                string.Join(" ", parameters.Errors));
+            Fail(context, parent, child, null);
             return;
         }
 
         RunShell.Create(context, new RunCreation(child.ChildRunId, definition, RunTrigger.Parent, parent.RunId,
-            parameters!.Values, parent.LogicalTime, ParentRunId: parent.RunId, ParentTaskKey: child.TaskKey,
+            parameters.Values, parent.LogicalTime, ParentRunId: parent.RunId, ParentTaskKey: child.TaskKey,
             ParentAttempt: child.Attempt, DispatchKeys: context.Engine.ChildPlans.For(definition)));
     }
+
+    /// <summary>
+    /// The parent hears at once that its child did not start (and why, when it may know); no run is created.
+    /// </summary>
+    private static void Fail(WriteContext context, ActiveRun parent, StartChildRun child, string? error) =>
+        context.FollowUp(new RelayedEventOp(parent.RunId, new ChildRunCompleted(context.Now, child.TaskKey,
+            child.Attempt, child.ChildRunId, RunStatus.Failed, null, error)));
 
     /// <summary>A sub-pipeline task that is stopped (its run cancelled, or its timeout) cancels its child run.</summary>
     public static void Cancel(WriteContext context, ActiveRun run, CancelTask cancel)

@@ -5,8 +5,9 @@ namespace Workflow.Api.Tests.Security;
 
 /// <summary>
 /// A sub-pipeline task starts its child whenever the parent runs, so naming a child is triggering it: a definition
-/// may name only a child its author may trigger. Otherwise an editor of one group could run another group's pipeline
-/// (with that group's secrets) and read its output as the task's output.
+/// may name only a child its author may trigger, of the parent's own group (the rule each run applies again when it
+/// starts the child). Otherwise an editor of one group could run another group's pipeline (with that group's secrets)
+/// and read its output as the task's output.
 /// </summary>
 public sealed class SubPipelineAccessTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -34,6 +35,9 @@ public sealed class SubPipelineAccessTests(ApiFactory factory) : IClassFixture<A
         var missing = await outsider.PostAsync("/api/pipelines", Parent($"sp-b-{suffix}", $"sp-none-{suffix}"));
         var byViewer = await viewer.PostAsync("/api/pipelines", Parent($"sp-c-{suffix}", child));
         var byOperator = await operatorThere.PostAsync("/api/pipelines", Parent($"sp-d-{suffix}", child));
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created,
+            await outsider.PostAsync("/api/pipelines", Definitions.Echo($"sp-eng-child-{suffix}", "sp-eng")));
+        var sameGroup = await outsider.PostAsync("/api/pipelines", Parent($"sp-e-{suffix}", $"sp-eng-child-{suffix}"));
 
         // Assert: the same refusal as for a child that does not exist, so it tells nothing about the other group.
         var refused = await ApiClient.SingleErrorAsync(byOutsider);
@@ -43,6 +47,9 @@ public sealed class SubPipelineAccessTests(ApiFactory factory) : IClassFixture<A
             refused.GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/pipelines/sp-a-{suffix}")).StatusCode);
         await ApiClient.SingleErrorAsync(byViewer);
-        await ApiClient.AssertStatusAsync(HttpStatusCode.Created, byOperator);
+        // One the author may trigger is refused too when it is of another group: each run would refuse to start it.
+        Assert.Equal(refused.GetProperty("message").GetString(),
+            (await ApiClient.SingleErrorAsync(byOperator)).GetProperty("message").GetString());
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created, sameGroup);
     }
 }

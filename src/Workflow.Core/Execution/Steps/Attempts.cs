@@ -122,6 +122,9 @@ internal static class Attempts
 
         switch (e.Status)
         {
+            case RunStatus.Failed when e.Error is { } error:
+                Retries.FailAttempt(step, unit, ErrorKinds.InvalidInput, $"Task '{e.TaskKey}': {error}");
+                break;
             case RunStatus.Succeeded:
                 Succeed(step, unit, e.Output);
                 break;
