@@ -20,13 +20,13 @@ internal static class PipelineIdOwnership
     /// The refusal of creating <paramref name="pipelineId"/> in <paramref name="group"/>, or null. It says only that
     /// the id is in use, as the refusal of a live id does, and nothing of the group that used it; a live id is left
     /// to the save's own refusal, so that both read the same. An id never stored (no version 1, which deleting keeps)
-    /// has no runs, so the common create reads one version row and no runs.
+    /// has no runs, so the common create reads one version row and no runs; a live id reads no runs either.
     /// </summary>
     public static async Task<IResult?> CreateProblemAsync(IWorkflowService workflow, string pipelineId, string group,
         CancellationToken ct) =>
         await workflow.GetPipelineAsync(pipelineId, 1, ct) is not null &&
-        await OtherGroupKeepsRunsAsync(workflow, pipelineId, group, ct) &&
-        await workflow.GetPipelineAsync(pipelineId, null, ct) is null
+        await workflow.GetPipelineAsync(pipelineId, null, ct) is null &&
+        await OtherGroupKeepsRunsAsync(workflow, pipelineId, group, ct)
             ? ApiProblems.Conflict($"Pipeline id '{pipelineId}' is still in use by the kept runs of an earlier " +
                                    "pipeline with this id, until retention removes them; new runs would clash with " +
                                    "their ids. Choose another id.")
