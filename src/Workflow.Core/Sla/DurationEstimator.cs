@@ -14,6 +14,18 @@ public sealed class DurationEstimator(DurationEstimatorOptions options)
 
     public DurationEstimatorOptions Options { get; } = options;
 
+    /// <summary>
+    /// The estimate of a task with neither enough samples nor a configured duration. Estimates are immutable and
+    /// most tasks of a large run share this one, so it is made once while <see cref="DurationEstimatorOptions.Default"/>
+    /// stays what it was.
+    /// </summary>
+    private DurationEstimate ByDefault =>
+        _byDefault is { } known && known.P50 == Options.Default
+            ? known
+            : _byDefault = DurationEstimate.Fixed(Options.Default, EstimateSource.Default);
+
+    private DurationEstimate? _byDefault;
+
     /// <summary>Estimates one task from its durations, oldest first; only the newest <see cref="DurationEstimatorOptions.Window"/> count.</summary>
     public DurationEstimate Estimate(IReadOnlyList<TimeSpan> recentSuccessful, TimeSpan? configured)
     {
@@ -32,7 +44,7 @@ public sealed class DurationEstimator(DurationEstimatorOptions options)
 
         return configured is { } c && c > TimeSpan.Zero
             ? DurationEstimate.Fixed(c, EstimateSource.Configured)
-            : DurationEstimate.Fixed(Options.Default, EstimateSource.Default);
+            : ByDefault;
     }
 
     /// <summary>Estimates every task of a definition; <paramref name="history"/> answers per task id, oldest first.</summary>
@@ -42,14 +54,9 @@ public sealed class DurationEstimator(DurationEstimatorOptions options)
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(history);
         var result = new Dictionary<string, DurationEstimate>(definition.Tasks.Count, StringComparer.Ordinal);
-        // Tasks with neither history nor a configured duration share one (immutable) default estimate.
-        var byDefault = DurationEstimate.Fixed(Options.Default, EstimateSource.Default);
         foreach (var task in definition.Tasks)
         {
-            var recent = history(task.Id);
-            result[task.Id] = recent.Count == 0 && task.ExpectedDuration is null
-                ? byDefault
-                : Estimate(recent, task.ExpectedDuration);
+            result[task.Id] = Estimate(history(task.Id), task.ExpectedDuration);
         }
 
         return result;

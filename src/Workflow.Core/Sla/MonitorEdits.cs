@@ -40,7 +40,6 @@ internal sealed class MonitorEdits
     /// </summary>
     public SlaMonitorState Rest => _state;
 
-
     /// <summary>The state with the changes made so far; the edits go on from it.</summary>
     public SlaMonitorState State
     {
@@ -77,7 +76,7 @@ internal sealed class MonitorEdits
     public TaskSla TaskAt(int number) => _tasks.At(number);
 
     /// <summary>Each task's dependents, by number.</summary>
-    public int[][] Dependents => _state.Tasks.Ids.Dependents(_state.Tasks);
+    public int[][] Dependents => _state.Tasks.Ids.Edges(_state.Tasks).Dependents;
 
     /// <summary>Replaces one task's record.</summary>
     public void SetTask(TaskSla task) => _touched.Add(_tasks.Set(task));

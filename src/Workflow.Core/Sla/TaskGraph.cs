@@ -23,13 +23,10 @@ internal sealed class TaskGraph
     /// <summary>The task ids by number.</summary>
     public string[] Ids => _numbers.All;
 
-    /// <summary>
-    /// Each task's dependencies that are tasks of the run, in the definition's order, a repeated one once: a path
-    /// takes the first of its dependencies' longest paths, and a repeated or unknown one never changes which.
-    /// </summary>
+    /// <summary>The run's <see cref="TaskEdges.Dependencies"/>.</summary>
     public int[][] Dependencies { get; }
 
-    /// <summary>Each task's dependents, one entry per edge.</summary>
+    /// <summary>The run's <see cref="TaskEdges.Dependents"/>.</summary>
     public int[][] Children { get; }
 
     public int Count => Ids.Length;
@@ -37,43 +34,19 @@ internal sealed class TaskGraph
     public bool TryGetNumber(string id, out int number) => _numbers.TryGetNumber(id, out number);
 
     /// <summary>The graph of <paramref name="tasks"/>, numbered as the table numbers them.</summary>
-    // Called once per monitor with loops over every task and edge: optimized at once, not run as tier-0 code.
+    // Called once per monitor with a loop over every task: optimized at once, not run as tier-0 code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TaskGraph Of(TaskTable tasks)
     {
-        var byId = tasks.Ids;
-        var n = tasks.Count;
-        var dependencies = new int[n][];
-        var childCount = new int[n];
-        var listedBy = new int[n];
-        var scratch = new List<int>();
-        for (var i = 0; i < n; i++)
+        var edges = tasks.Ids.Edges(tasks);
+        var waiting = new int[tasks.Count];
+        for (var i = 0; i < waiting.Length; i++)
         {
-            dependencies[i] = Known(tasks.At(i), i + 1, byId, listedBy, scratch);
-            foreach (var dep in dependencies[i])
-            {
-                childCount[dep]++;
-            }
+            waiting[i] = edges.Dependencies[i].Length;
         }
 
-        var children = new int[n][];
-        for (var i = 0; i < n; i++)
-        {
-            children[i] = childCount[i] == 0 ? [] : new int[childCount[i]];
-            childCount[i] = 0;
-        }
-
-        var waiting = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            waiting[i] = dependencies[i].Length;
-            foreach (var dep in dependencies[i])
-            {
-                children[dep][childCount[dep]++] = i;
-            }
-        }
-
-        return new TaskGraph(byId, dependencies, children, TopologicalPositions(children, waiting));
+        return new TaskGraph(tasks.Ids, edges.Dependencies, edges.Dependents,
+            TopologicalPositions(edges.Dependents, waiting));
     }
 
     /// <summary>
@@ -117,25 +90,6 @@ internal sealed class TaskGraph
 
         Array.Sort(positions, ordered);
         return ordered;
-    }
-
-    /// <summary>
-    /// A task's known dependencies, each once: <paramref name="listedBy"/> holds, per task, the stamp of the last
-    /// task that listed it, so a long dependency list costs one pass; <paramref name="known"/> is scratch space.
-    /// </summary>
-    private static int[] Known(TaskSla task, int stamp, TaskTableIds byId, int[] listedBy, List<int> known)
-    {
-        known.Clear();
-        foreach (var dep in task.DependsOn)
-        {
-            if (byId.TryGetNumber(dep, out var number) && listedBy[number] != stamp)
-            {
-                listedBy[number] = stamp;
-                known.Add(number);
-            }
-        }
-
-        return known.Count == 0 ? [] : [.. known];
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ public sealed class TaskTable : IReadOnlyDictionary<string, TaskSla>
     }
 
     /// <summary>The record of task number <paramref name="number"/>.</summary>
-    public TaskSla At(int number) => _chunks[number >> ChunkBits][number & (ChunkSize - 1)];
+    public TaskSla At(int number) => Slot(_chunks, number);
 
     public bool ContainsKey(string key) => Ids.TryGetNumber(key, out _);
 
@@ -118,6 +118,9 @@ public sealed class TaskTable : IReadOnlyDictionary<string, TaskSla>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Where task number <paramref name="number"/> is kept: its chunk, then its place in the chunk.</summary>
+    private static TaskSla Slot(TaskSla[][] chunks, int number) => chunks[number >> ChunkBits][number & (ChunkSize - 1)];
+
     /// <summary>
     /// Changes to a table, made in place in chunks of its own (each chunk copied on its first change), and made a
     /// table again by <see cref="ToTable"/>, after which the builder copies again before changing anything.
@@ -138,18 +141,13 @@ public sealed class TaskTable : IReadOnlyDictionary<string, TaskSla>
 
         public bool TryGetValue(string id, [MaybeNullWhen(false)] out TaskSla task)
         {
-            if (_ids.TryGetNumber(id, out var number))
-            {
-                task = _chunks[number >> ChunkBits][number & (ChunkSize - 1)];
-                return true;
-            }
-
-            task = null;
-            return false;
+            var found = _ids.TryGetNumber(id, out var number);
+            task = found ? At(number) : null;
+            return found;
         }
 
         /// <summary>The record of task number <paramref name="number"/>, as changed so far.</summary>
-        public TaskSla At(int number) => _chunks[number >> ChunkBits][number & (ChunkSize - 1)];
+        public TaskSla At(int number) => Slot(_chunks, number);
 
         /// <summary>Replaces a task's record; the number of the task, which must be one of the table's.</summary>
         public int Set(TaskSla task)

@@ -7,7 +7,7 @@ namespace Workflow.Sla;
 internal sealed class TaskTableIds
 {
     private readonly Dictionary<string, int> _numbers;
-    private int[][]? _dependents;
+    private TaskEdges? _edges;
 
     public TaskTableIds(string[] all, Dictionary<string, int> numbers)
     {
@@ -26,37 +26,17 @@ internal sealed class TaskTableIds
     public bool TryGetNumber(string id, out int number) => _numbers.TryGetValue(id, out number);
 
     /// <summary>
-    /// Each task's dependents by number, in number order, worked out once from the tasks' dependencies, which a
-    /// run never changes (<paramref name="tasks"/> is any version of the table these ids number).
+    /// The run's edges by number (<see cref="TaskEdges"/>), worked out on first use and kept: the tasks'
+    /// dependencies never change (<paramref name="tasks"/> is any version of the table these ids number).
     /// </summary>
-    public int[][] Dependents(TaskTable tasks)
+    public TaskEdges Edges(TaskTable tasks)
     {
-        if (Volatile.Read(ref _dependents) is { } known)
+        if (Volatile.Read(ref _edges) is { } known)
         {
             return known;
         }
 
-        var lists = new List<int>?[Count];
-        for (var i = 0; i < Count; i++)
-        {
-            foreach (var dep in tasks.At(i).DependsOn)
-            {
-                if (!TryGetNumber(dep, out var parent))
-                {
-                    continue;
-                }
-
-                // A dependency listed twice is one edge.
-                var children = lists[parent] ??= [];
-                if (children.Count == 0 || children[^1] != i)
-                {
-                    children.Add(i);
-                }
-            }
-        }
-
-        var dependents = lists.Select(l => l is null ? [] : l.ToArray()).ToArray();
-        Interlocked.CompareExchange(ref _dependents, dependents, null);
-        return _dependents;
+        Interlocked.CompareExchange(ref _edges, TaskEdges.Of(tasks), null);
+        return _edges;
     }
 }
