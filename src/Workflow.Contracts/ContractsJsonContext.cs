@@ -5,9 +5,11 @@ namespace Workflow.Contracts;
 
 /// <summary>
 /// Source-generated (de)serialization of the records a client reads and sends, with the API's settings: camelCase
-/// (web defaults) and nulls left out. States are strings in the records, so no enum converter is needed.
+/// (web defaults), nulls left out, and numbers only as JSON numbers, as the server reads them. States are strings in
+/// the records, so no enum converter is needed.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(List<PipelineSummary>))]
 [JsonSerializable(typeof(PipelineOutline))]
 [JsonSerializable(typeof(ExpectedDurations))]

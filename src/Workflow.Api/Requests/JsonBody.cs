@@ -65,12 +65,14 @@ public static class JsonBody
     /// The serializer options with the depth limit, built once per (options, limit): building options and their type
     /// metadata on every request cost more than reading the body did. A property the body's type does not have is
     /// refused, as in a definition: ignored, a misspelt <c>"params"</c> would start a run with the default parameters.
+    /// A number given as a string (<c>"maxActiveRuns": "5"</c>) is refused too, which the web defaults would read.
     /// </summary>
     private static JsonSerializerOptions WithDepth(JsonSerializerOptions source, int maxDepth) =>
         DepthLimited.GetOrAdd((source, maxDepth), key => new JsonSerializerOptions(key.Source)
         {
             MaxDepth = key.MaxDepth,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            NumberHandling = JsonNumberHandling.Strict,
         });
 
     private static IResult Malformed(JsonException ex, int maxDepth, JsonTypeInfo body)

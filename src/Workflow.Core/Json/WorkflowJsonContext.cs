@@ -7,8 +7,10 @@ namespace Workflow.Json;
 /// <summary>
 /// The source-generated JSON contract of the model: camelCase, enums as kebab-case strings, short durations. A
 /// property the model does not have is an error, not ignored: a misspelt <c>depends_on</c> would otherwise store a
-/// pipeline without its dependencies. Every reader of definitions (API, CLI through the API, C# loading, stores)
-/// goes through this one contract.
+/// pipeline without its dependencies. A number is a JSON number: the web defaults would read <c>"maxAttempts": "3"</c>
+/// as 3, so a field that is quoted by mistake (or by a template meant for a string) would pass unseen; it is refused
+/// at its path instead. Every reader of definitions (API, CLI through the API, C# loading, stores) goes through this
+/// one contract.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
@@ -17,6 +19,7 @@ namespace Workflow.Json;
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict,
     Converters = [typeof(DurationJsonConverter)])]
 [JsonSerializable(typeof(PipelineDefinition))]
 [JsonSerializable(typeof(List<PipelineDefinition>))]

@@ -32,7 +32,8 @@ public static partial class JsonErrors
         if (converted.Success)
         {
             // The message names the containing type; the path leads to the property that failed.
-            var type = ResolveType(path) ?? typeof(PipelineDefinition).Assembly.GetType(converted.Groups[1].Value);
+            var type = ResolveType(path) ?? BodyPropertyType(path, body)
+                ?? typeof(PipelineDefinition).Assembly.GetType(converted.Groups[1].Value);
             var (what, hint) = Describe(type, converted.Groups[1].Value);
             var at = path.Length == 0 ? "The document" : $"The value of '{path}'";
             return new ValidationError(path, $"{at} is not {what}{where}.", hint);
@@ -75,6 +76,13 @@ public static partial class JsonErrors
             : $"Known properties here: {string.Join(", ", known)}" +
               (inBody ? "." : "; see docs/pipeline-json.md.");
         return new ValidationError(at, $"'{name}' is not a known property{where}.", hint);
+    }
+
+    /// <summary>The type of a top-level property of a request body (<c>maxActiveRuns</c>), without its nullable.</summary>
+    private static Type? BodyPropertyType(string path, JsonTypeInfo? body)
+    {
+        var type = body?.Properties.FirstOrDefault(p => p.Name == path)?.PropertyType;
+        return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
     }
 
     /// <summary>The names an enum is written with in JSON, in declaration order.</summary>

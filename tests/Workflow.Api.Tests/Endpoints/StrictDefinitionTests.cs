@@ -23,6 +23,20 @@ public sealed class StrictDefinitionTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_quoted_number_answers_400_naming_the_field_and_stores_nothing()
+    {
+        var erin = await EditorAsync();
+        var json = Definitions.Echo("sd-quoted", "data-eng").Replace("\"dependsOn\": [\"say\"]",
+            "\"dependsOn\": [\"say\"], \"retry\": { \"maxAttempts\": \"3\" }", StringComparison.Ordinal);
+
+        var error = await ApiClient.SingleErrorAsync(await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/sd-quoted", json));
+
+        Assert.Equal("$.tasks[1].retry.maxAttempts", error.GetProperty("path").GetString());
+        Assert.Contains("whole number", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/sd-quoted")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_code_task_naming_an_unregistered_handler_is_refused_and_a_registered_one_is_accepted()
     {
         var erin = await EditorAsync();

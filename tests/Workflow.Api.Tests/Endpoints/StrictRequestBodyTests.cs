@@ -45,6 +45,20 @@ public sealed class StrictRequestBodyTests(ApiFactory factory) : IClassFixture<A
         Assert.Contains("maxActiveRuns", error.GetProperty("hint").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_backfill_with_a_quoted_number_is_a_400_naming_the_field_and_starts_nothing()
+    {
+        var erin = await EditorWithAsync("sb-quoted");
+        const string body = """{ "from": "2026-03-01T00:00:00Z", "to": "2026-03-10T00:00:00Z", "maxActiveRuns": "5" }""";
+
+        var error = await ApiClient.SingleErrorAsync(await erin.PostAsync("/api/pipelines/sb-quoted/backfills", body));
+
+        Assert.Equal("$.maxActiveRuns", error.GetProperty("path").GetString());
+        Assert.Contains("without quotes", error.GetProperty("hint").GetString(), StringComparison.Ordinal);
+        var runs = await ApiClient.JsonAsync(await erin.GetAsync("/api/runs?pipeline=sb-quoted"));
+        Assert.Equal(0, runs.GetProperty("items").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("/api/dev/token", "POST", """{ "user": "u", "groups": ["data-eng"], "role": ["admin"] }""", "role")]
     [InlineData("/api/groups/data-eng/secrets/SB_KEY", "PUT", """{ "value": "v", "expires": "2026-03-01" }""",

@@ -63,6 +63,32 @@ public class StrictJsonTests
     }
 
     [Theory]
+    [InlineData("tasks[0].retry.maxAttempts", "\"retry\": { \"maxAttempts\": \"3\" }", "whole number")]
+    [InlineData("tasks[0].retry.backoffCoefficient", "\"retry\": { \"backoffCoefficient\": \"1.5\" }", "a number")]
+    [InlineData("tasks[0].priority", "\"priority\": \"5\"", "whole number")]
+    public void A_number_given_as_a_string_is_refused_at_its_path(string path, string field, string expected)
+    {
+        var error = Single(ValidateJson($$"""
+            { "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "config": { "duration": "1s" },
+              {{field}} } ] }
+            """));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("without quotes", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parsing_in_code_refuses_a_quoted_number_as_the_api_does()
+    {
+        var json = """{ "id": "p", "ownerGroup": "g", "concurrency": { "maxParallelTasks": "4" }, "tasks": [] }""";
+
+        var thrown = Assert.ThrowsAny<JsonException>(() => PipelineJson.Parse(json));
+
+        Assert.Equal("concurrency.maxParallelTasks", JsonErrors.ToValidationError(thrown).Path);
+    }
+
+    [Theory]
     [InlineData("9223372036854775807")]
     [InlineData("1e308")]
     [InlineData("\"99999999d\"")]
