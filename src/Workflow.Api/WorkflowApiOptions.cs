@@ -25,9 +25,6 @@ public sealed class WorkflowApiOptions
     /// <summary>The most runs one page of the runs list holds.</summary>
     public int MaxPageSize { get; set; } = 500;
 
-    /// <summary>The most fire times a schedule preview computes.</summary>
-    public int MaxPreviewCount { get; set; } = 100;
-
     /// <summary>
     /// The task kinds the host runs, so that a definition naming another kind is refused with a hint. Empty
     /// leaves kinds to the engine.

@@ -131,7 +131,7 @@ internal static class PipelineReadEndpoints
     private static async Task<IResult> PreviewAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        if (!QueryValues.TryInt(http, "count", 1, s.Options.MaxPreviewCount, out var count, out var bad))
+        if (!QueryValues.TryInt(http, "count", 1, SchedulePreviewLimits.MaxCount, out var count, out var bad))
         {
             return bad;
         }
@@ -142,7 +142,8 @@ internal static class PipelineReadEndpoints
             return found.Problem!;
         }
 
-        var items = SchedulePreview.Next(found.Value!.Definition, s.Time.GetUtcNow(), count ?? 10);
+        var items = SchedulePreview.Next(found.Value!.Definition, s.Time.GetUtcNow(),
+            count ?? SchedulePreviewLimits.DefaultCount);
         return TypedResults.Json(items, ApiJson.Options);
     }
 }

@@ -15,9 +15,10 @@ public static class ScheduleCommand
         var count = new Option<int>("--count", "-n")
         {
             Description = "How many fire times to show.",
-            DefaultValueFactory = _ => 10,
+            DefaultValueFactory = _ => SchedulePreviewLimits.DefaultCount,
         };
-        count.Require(n => n is >= 1 and <= 1000, "--count must be between 1 and 1000.");
+        count.Require(n => n is >= 1 and <= SchedulePreviewLimits.MaxCount,
+            $"--count must be between 1 and {SchedulePreviewLimits.MaxCount}, the server's limit.");
         var preview = new Command("preview", "Show the next fire times of a pipeline's schedules.") { pipeline, count };
         runner.SetAction(preview, async (parse, session, ct) =>
         {

@@ -229,6 +229,7 @@ public sealed class PipelineEndpointsTests(ApiFactory factory) : IClassFixture<A
     [Theory]
     [InlineData("/api/pipelines/pe12-p1/schedule/preview?count=0", "count")]
     [InlineData("/api/pipelines/pe12-p1/schedule/preview?count=abc", "count")]
+    [InlineData("/api/pipelines/pe12-p1/schedule/preview?count=101", "count")]
     [InlineData("/api/pipelines/pe12-p1?version=-1", "version")]
     public async Task A_bad_query_value_answers_400_naming_the_parameter(string path, string name)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Workflow.Cli.Commands;
 using Workflow.Cli.Rendering;
+using Workflow.Contracts;
 
 namespace Workflow.Cli.Tests.Commands;
 
@@ -43,7 +44,8 @@ public sealed class ArgumentParsingTests
     }
 
     [Theory]
-    [InlineData("schedule preview nightly --count 0", "--count must be between 1 and 1000")]
+    [InlineData("schedule preview nightly --count 0", "--count must be between 1 and 100")]
+    [InlineData("schedule preview nightly --count 101", "--count must be between 1 and 100, the server's limit")]
     [InlineData("logs r1 extract --tail -5", "--tail must be a positive number of bytes")]
     [InlineData("runs list --limit many", "many")]
     [InlineData("schedule preview nightly --count many", "many")]
@@ -65,6 +67,15 @@ public sealed class ArgumentParsingTests
         Assert.Equal("load[3]", result.GetValue<string>("task"));
         Assert.Equal(2, result.GetValue<int?>("--attempt"));
         Assert.True(result.GetValue<bool>("--follow"));
+    }
+
+    [Fact]
+    public void Schedule_preview_takes_as_many_fire_times_as_the_server_gives()
+    {
+        var result = Parse($"schedule preview nightly --count {SchedulePreviewLimits.MaxCount}");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(100, SchedulePreviewLimits.MaxCount);
     }
 
     [Fact]
