@@ -11,9 +11,14 @@ using Workflow.Services;
 
 namespace Workflow.Api.Endpoints;
 
-/// <summary>A task's attempts and each attempt's log, as a byte range or a tail.</summary>
+/// <summary>
+/// A task's attempts and each attempt's log, as a byte range from <c>offset</c> (never negative) or as a
+/// <c>tail</c> of the last N bytes, an explicit parameter rather than a negative offset.
+/// </summary>
 internal static class AttemptEndpoints
 {
+    private const int DefaultChunkBytes = 64 * 1024;
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts", ListAsync).WithName("ListAttempts")
@@ -46,11 +51,19 @@ internal static class AttemptEndpoints
                 "The attempt must be a whole number from 1.", "The first attempt is 1.");
         }
 
-        if (!QueryValues.TryLong(http, "offset", out var offset, out var bad) ||
+        if (!QueryValues.TryLong(http, "offset", 0, "A byte offset from the start; for the end of the log use " +
+                "?tail=N.", out var offset, out var bad) ||
             !QueryValues.TryInt(http, "maxBytes", 1, s.Options.MaxLogChunkBytes, out var maxBytes, out bad) ||
-            !QueryValues.TryInt(http, "tail", 1, s.Options.MaxLogChunkBytes, out var tail, out bad))
+            !QueryValues.TryLong(http, "tail", 1, "For the last 200 bytes, ?tail=200.", out var tail, out bad))
         {
             return bad;
+        }
+
+        if (offset is not null && tail is not null)
+        {
+            return ApiProblems.BadRequest("Query parameters 'offset' and 'tail' are both given.", "tail",
+                "Give either 'offset' (from the start) or 'tail' (from the end).",
+                "Read the last bytes with ?tail=N, then go on from the answer's offset with ?offset=.");
         }
 
         runId = RouteRunId.Decode(runId);
@@ -60,8 +73,10 @@ internal static class AttemptEndpoints
             return check;
         }
 
-        var size = tail ?? maxBytes ?? 64 * 1024;
-        var from = tail is not null ? -tail.Value : offset ?? 0;
+        // A tail starts that many bytes before the end (at the start of a shorter log) and reads up to there, within
+        // maxBytes and the chunk limit; the answer's offset and totalBytes say where it started, to go on from.
+        var size = maxBytes ?? (tail is { } t ? (int)Math.Min(t, s.Options.MaxLogChunkBytes) : DefaultChunkBytes);
+        var from = tail is { } back ? -back : offset ?? 0;
         var chunk = await s.Workflow.ReadLogAsync(runId, taskKey, number, from, size, ct);
         return chunk is null
             ? ApiProblems.NotFound("Log", $"{runId}/{taskKey}/{number}")

@@ -19,12 +19,15 @@ public static class QueryValues
             $"'{name}' must be a whole number from {min} to {max}.", $"For example ?{name}={Math.Min(max, 10)}.",
             out value, out problem);
 
-    public static bool TryLong(HttpContext http, string name, out long? value, out IResult problem) =>
+    public static bool TryLong(HttpContext http, string name, long min, string? example, out long? value,
+        out IResult problem) =>
         TryParse(http, name, text =>
-                long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+                long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) &&
+                parsed >= min
                     ? parsed
                     : (long?)null,
-            $"'{name}' must be a whole number.", null, out value, out problem);
+            $"'{name}' must be a whole number from {min}.", example ?? $"For example ?{name}={min}.", out value,
+            out problem);
 
     public static bool TryInstant(HttpContext http, string name, out DateTimeOffset? value, out IResult problem) =>
         TryParse(http, name, text =>

@@ -82,12 +82,26 @@ public sealed class RunsClient(ApiConnection api)
         api.SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts", null,
             Json.ListAttemptInfo, ct);
 
-    /// <summary>Reads up to <paramref name="maxBytes"/> from <paramref name="offset"/>; a negative offset reads the tail.</summary>
+    /// <summary>Reads up to <paramref name="maxBytes"/> from <paramref name="offset"/> (from the start, not negative).</summary>
     public Task<LogChunk> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+        CancellationToken ct) =>
+        ReadLogAsync(runId, taskKey, attempt, string.Create(CultureInfo.InvariantCulture, $"offset={offset}"),
+            maxBytes, ct);
+
+    /// <summary>
+    /// Reads up to <paramref name="maxBytes"/> from <paramref name="tail"/> bytes before the end (the start of a
+    /// shorter log); the answer's offset says where that was.
+    /// </summary>
+    public Task<LogChunk> ReadLogTailAsync(string runId, string taskKey, int attempt, long tail, int maxBytes,
+        CancellationToken ct) =>
+        ReadLogAsync(runId, taskKey, attempt, string.Create(CultureInfo.InvariantCulture, $"tail={tail}"), maxBytes,
+            ct);
+
+    private Task<LogChunk> ReadLogAsync(string runId, string taskKey, int attempt, string from, int maxBytes,
         CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get,
             string.Create(CultureInfo.InvariantCulture,
-                $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts/{attempt}/log?offset={offset}&maxBytes={maxBytes}"),
+                $"api/runs/{Segment(runId)}/tasks/{Segment(taskKey)}/attempts/{attempt}/log?{from}&maxBytes={maxBytes}"),
             null, Json.LogChunk, ct);
 
     /// <summary>

@@ -61,10 +61,15 @@ public static class LogsCommand
     private static async Task CopyAsync(Session session, string runId, string taskKey, int attempt, long? tail,
         bool follow, CancellationToken ct)
     {
-        var offset = tail is { } t ? -t : 0;
+        long offset = 0;
         while (true)
         {
-            var chunk = await session.Api.Runs.ReadLogAsync(runId, taskKey, attempt, offset, ChunkBytes, ct);
+            // The first read of a --tail starts from the end (the server's tail parameter); every later one goes on
+            // from the offset the previous answer reached.
+            var chunk = tail is { } t
+                ? await session.Api.Runs.ReadLogTailAsync(runId, taskKey, attempt, t, ChunkBytes, ct)
+                : await session.Api.Runs.ReadLogAsync(runId, taskKey, attempt, offset, ChunkBytes, ct);
+            tail = null;
             if (chunk.Text.Length > 0)
             {
                 await session.Out.WriteAsync(chunk.Text);

@@ -78,6 +78,26 @@ public sealed class RunEndpointsTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task A_negative_offset_is_refused_naming_it_and_a_tail_longer_than_a_chunk_reads_from_the_start()
+    {
+        var olga = await OperatorWithPipelineAsync(Definitions.Echo("re2b-p1", "data-eng", "tail-log"));
+        var runId = await TriggerAsync(olga, "re2b-p1");
+        await olga.WaitForRunAsync(runId);
+        var log = $"/api/runs/{Uri.EscapeDataString(runId)}/tasks/say/attempts/1/log";
+
+        var negative = await ApiClient.SingleErrorAsync(await olga.GetAsync($"{log}?offset=-5"));
+        var both = await ApiClient.SingleErrorAsync(await olga.GetAsync($"{log}?offset=0&tail=5"));
+        var whole = await ApiClient.JsonAsync(await olga.GetAsync(log));
+        var longTail = await ApiClient.JsonAsync(await olga.GetAsync($"{log}?tail=5000000"));
+
+        Assert.Equal("offset", negative.GetProperty("path").GetString());
+        Assert.Contains("tail", negative.GetProperty("hint").GetString(), StringComparison.Ordinal);
+        Assert.Equal("tail", both.GetProperty("path").GetString());
+        Assert.Equal(0, longTail.GetProperty("offset").GetInt64());
+        Assert.Equal(whole.GetProperty("text").GetString(), longTail.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Logs_of_an_unknown_task_or_attempt_answer_404()
     {
         var olga = await OperatorWithPipelineAsync(Definitions.Echo("re3-p1", "data-eng"));

@@ -87,7 +87,7 @@ function logViewer(runId, taskKey, attempt) {
     try {
       let chunk = await api(base, { query: { offset: next, maxBytes: CHUNK } });
       if (next === 0 && chunk.totalBytes > CHUNK) {
-        chunk = await api(base, { query: { offset: -CHUNK, maxBytes: CHUNK } });
+        chunk = await api(base, { query: { tail: CHUNK, maxBytes: CHUNK } });
         mount(notice, `Showing the last ${formatBytes(CHUNK)} of ${formatBytes(chunk.totalBytes)}.`);
       }
       append(chunk);
