@@ -20,7 +20,11 @@ public sealed class SaveThenAudit(IWorkflowService workflow, IAuditLog audit) : 
 
         var record = await workflow.UpsertPipelineAsync(save.Definition, save.ExpectedVersion, save.Actor,
             cancellationToken);
-        await audit.AppendAsync(save.EntryFor(record), cancellationToken);
+        if (!save.ChangedNothing(record))
+        {
+            await audit.AppendAsync(save.EntryFor(record), cancellationToken);
+        }
+
         return record;
     }
 }

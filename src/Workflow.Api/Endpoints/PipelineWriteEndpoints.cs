@@ -16,10 +16,14 @@ namespace Workflow.Api.Endpoints;
 
 /// <summary>
 /// Changing pipelines: create, replace (If-Match required when it exists), delete, enable and disable. Every
-/// accepted change makes a new version and an audit entry; every refused one writes nothing.
+/// accepted change makes a new version and an audit entry; every refused one writes nothing, and so does a PUT equal
+/// to the current version, answered 200 with that version and <see cref="UnchangedHeader"/>.
 /// </summary>
 internal static class PipelineWriteEndpoints
 {
+    /// <summary>On the answer to a PUT equal to the current version: nothing was stored and nothing audited.</summary>
+    public const string UnchangedHeader = "Workflow-Unchanged";
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/pipelines", CreateAsync).WithName("CreatePipeline").TakesJson<PipelineDefinition>()
@@ -248,8 +252,8 @@ internal static class PipelineWriteEndpoints
         PipelineDefinition definition, int? expectedVersion, string action, bool created, bool mustBeNew,
         CancellationToken ct)
     {
-        var saved = await EngineCalls.RunAsync(() => s.PipelineSaves.SaveAsync(
-            new PipelineSave(definition, expectedVersion, mustBeNew, caller.User, action, s.Time.GetUtcNow()), ct));
+        var save = new PipelineSave(definition, expectedVersion, mustBeNew, caller.User, action, s.Time.GetUtcNow());
+        var saved = await EngineCalls.RunAsync(() => s.PipelineSaves.SaveAsync(save, ct));
         if (!saved.Ok)
         {
             return saved.Problem!;
@@ -257,6 +261,12 @@ internal static class PipelineWriteEndpoints
 
         var record = saved.Value!;
         http.Response.Headers.ETag = ETags.For(record.Version);
+        if (save.ChangedNothing(record))
+        {
+            // 200 with the version the If-Match named, as for any update; the header says no version was made.
+            http.Response.Headers[UnchangedHeader] = "true";
+        }
+
         var stored = record.Definition with { Version = record.Version };
         if (created)
         {

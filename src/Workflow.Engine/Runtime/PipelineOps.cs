@@ -7,7 +7,8 @@ using Workflow.Services;
 namespace Workflow.Engine.Runtime;
 
 /// <summary>
-/// Stores a new version of a pipeline unless it equals the current one. A stale <c>expectedVersion</c> is a
+/// Stores a new version of a pipeline unless it equals the current one (<see cref="PipelineJson.SameContent"/>),
+/// which is then answered as it is, with none of the host's rows. A stale <c>expectedVersion</c> is a
 /// <see cref="VersionConflictException"/> (a 409), and one of a pipeline that does not exist a
 /// <see cref="NotFoundException"/>; with <see cref="PipelineSaveOptions.MustBeNew"/>, an existing one a
 /// <see cref="ConflictException"/>. The host's rows (<see cref="PipelineSaveOptions.AlsoWrite"/>) are written in the
@@ -18,12 +19,17 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
 {
     protected override PipelineRecord Execute(WriteContext context)
     {
-        var record = Save(context);
-        options?.AlsoWrite?.Invoke(context.Connection, context.Transaction, record);
+        var (record, stored) = Save(context);
+        if (stored)
+        {
+            options?.AlsoWrite?.Invoke(context.Connection, context.Transaction, record);
+        }
+
         return record;
     }
 
-    private PipelineRecord Save(WriteContext context)
+    /// <summary>The record answered, and whether it is a new version (false: the current one, unchanged).</summary>
+    private (PipelineRecord Record, bool Stored) Save(WriteContext context)
     {
         var head = PipelineHeads.Read(context, definition.Id);
         var current = head is { Deleted: false } ? head.Value.Version : (int?)null;
@@ -42,9 +48,9 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
         }
 
         if (current is { } version && PipelineRows.Version(context.Connection, context.Transaction, definition.Id, version)
-                is { } stored && PipelineJson.Serialize(stored) == PipelineJson.Serialize(definition with { Version = version }))
+                is { } stored && PipelineJson.SameContent(stored, definition))
         {
-            return PipelineHeads.Record(context, definition.Id, version)!;
+            return (PipelineHeads.Record(context, definition.Id, version)!, false);
         }
 
         var next = (head?.Version ?? 0) + 1;
@@ -66,7 +72,7 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
 
         Scheduling.ScheduleIndexRows.Save(context.KeptCommand, versioned, context.Now);
         Handlers.Queue.QueueWatchRows.Save(context, versioned);
-        return new PipelineRecord(versioned, next, PipelineHeads.ETag(next), context.Now, actor);
+        return (new PipelineRecord(versioned, next, PipelineHeads.ETag(next), context.Now, actor), true);
     }
 }
 

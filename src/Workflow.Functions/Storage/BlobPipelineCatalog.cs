@@ -35,7 +35,8 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         CancellationToken cancellationToken) =>
         UpsertAsync(definition, expectedVersion, actor, null, cancellationToken);
 
-    /// <param name="definition">The definition to store as a new version.</param>
+    /// <param name="definition">The definition to store as a new version; one equal to the current version is
+    /// answered with that version, and nothing is written.</param>
     /// <param name="expectedVersion">The version it replaces (If-Match); null for a create.</param>
     /// <param name="actor">Who saves it.</param>
     /// <param name="beforeWrite">Told the record about to be stored, before anything is written (an audited save
@@ -48,6 +49,11 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         // A deleted pipeline has no head but keeps its versions; a new head must not overwrite them.
         var last = current is null ? await LastVersionAsync(definition.Id, cancellationToken) : 0;
         var version = CatalogRules.NextVersion(definition.Id, current, expectedVersion, last);
+        if (current is not null && PipelineJson.SameContent(current.Definition, definition))
+        {
+            return current; // Nothing changes: no version, and no intent told (the engine's rule).
+        }
+
         var record = new PipelineRecord(definition with { Version = version }, version, $"\"v{version}\"",
             time.GetUtcNow(), actor);
         var body = BinaryData.FromString(JsonSerializer.Serialize(record, StoredJson.Options));

@@ -35,6 +35,11 @@ public sealed class BlobPipelineSaves(BlobPipelineCatalog catalog, BlobAuditLog 
             throw;
         }
 
+        if (save.ChangedNothing(record))
+        {
+            return record; // The catalogue wrote nothing, so no intent either.
+        }
+
         await audit.AppendAsync(save.EntryFor(record), cancellationToken);
         await audit.Intents.DeleteAsync(intent!, cancellationToken);
         return record;

@@ -35,4 +35,28 @@ public sealed class SaveThenAuditTests(ApiFactory factory) : IClassFixture<ApiFa
             entries);
         Assert.Single(await workflow.ListPipelineVersionsAsync("sta-p1", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_save_that_changes_nothing_appends_no_entry()
+    {
+        // Arrange
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var workflow = factory.Services.GetRequiredService<IWorkflowService>();
+        var audit = factory.Services.GetRequiredService<IAuditLog>();
+        var saves = new SaveThenAudit(workflow, audit);
+        var definition = PipelineJson.Parse("""
+            {"id":"sta-p2","ownerGroup":"data-eng","tasks":[{"id":"wait","kind":"delay","config":{"duration":"1s"}}]}
+            """);
+        await saves.SaveAsync(new PipelineSave(definition, null, MustBeNew: true, "erin", AuditActions.PipelineCreated,
+            now), CancellationToken.None);
+
+        // Act
+        var again = await saves.SaveAsync(new PipelineSave(definition, 1, MustBeNew: false, "erin",
+            AuditActions.PipelineUpdated, now), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, again.Version);
+        var entries = (await audit.ListAsync(null, 1000, CancellationToken.None)).Where(e => e.Target == "sta-p2");
+        Assert.Equal([AuditActions.PipelineCreated], entries.Select(e => e.Action));
+    }
 }

@@ -77,6 +77,31 @@ public sealed class PipelineEndpointsTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task An_unchanged_put_answers_200_with_the_same_version_and_writes_no_version_or_audit_entry()
+    {
+        var erin = await EditorAsync();
+        await erin.PostAsync("/api/pipelines", Definitions.Echo("pe3b-p1", "data-eng"));
+
+        var same = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe3b-p1",
+            Definitions.Echo("pe3b-p1", "data-eng"), ifMatch: "\"v1\"");
+        var changed = await erin.SendJsonAsync(HttpMethod.Put, "/api/pipelines/pe3b-p1",
+            Definitions.Echo("pe3b-p1", "data-eng", "other"), ifMatch: "\"v1\"");
+
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal("\"v1\"", same.Headers.ETag!.ToString());
+        Assert.Equal("true", Assert.Single(same.Headers.GetValues("Workflow-Unchanged")));
+        Assert.Equal(1, (await ApiClient.JsonAsync(same)).GetProperty("version").GetInt32());
+        Assert.Equal("\"v2\"", changed.Headers.ETag!.ToString());
+        Assert.False(changed.Headers.Contains("Workflow-Unchanged"));
+        var versions = await ApiClient.JsonAsync(await erin.GetAsync("/api/pipelines/pe3b-p1/versions"));
+        Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        var audit = await ApiClient.JsonAsync(await erin.GetAsync("/api/audit"));
+        var actions = audit.EnumerateArray().Where(e => e.GetProperty("target").GetString() == "pe3b-p1")
+            .Select(e => e.GetProperty("action").GetString());
+        Assert.Equal(["pipeline.update", "pipeline.create"], actions);
+    }
+
+    [Fact]
     public async Task Put_of_a_new_id_creates_it_without_if_match()
     {
         var erin = await EditorAsync();

@@ -38,16 +38,49 @@ public sealed class PipelineSaveApiTests(AzuriteFixture azurite)
         Assert.Equal(["reports"], audit.Select(e => e.Target));
     }
 
+    [Fact]
+    public async Task An_unchanged_put_answers_200_with_the_same_version_and_writes_no_version_or_audit_line()
+    {
+        // Arrange
+        await using var app = await ApiApp.StartAsync(azurite.ConnectionString);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var created = await PostAsync(http, "owners", Definition("sales", "owners"));
+
+        // Act
+        using var same = await SendAsync(http, HttpMethod.Put, "/api/pipelines/sales", "owners",
+            Definition("sales", "owners"), "\"v1\"");
+        var catalog = app.Services.GetRequiredService<BlobPipelineCatalog>();
+        var versions = await catalog.VersionsAsync("sales", CancellationToken.None);
+        var audit = await app.Services.GetRequiredService<BlobAuditLog>().ListAsync(null, 10, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal("\"v1\"", same.Headers.ETag!.ToString());
+        Assert.Equal("true", Assert.Single(same.Headers.GetValues("Workflow-Unchanged")));
+        Assert.Equal([1], versions.Select(v => v.Version));
+        Assert.Equal(["pipeline.create"], audit.Select(e => e.Action));
+    }
+
     private static string Definition(string id, string group) => $$$"""
         {"id": "{{{id}}}", "ownerGroup": "{{{group}}}", "tasks": [{"id": "a", "kind": "delay", "config": {"duration": "1s"}}]}
         """;
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string group, string body)
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string group, string body) =>
+        SendAsync(http, HttpMethod.Post, "/api/pipelines", group, body, null);
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path,
+        string group, string body, string? ifMatch)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/pipelines")
+        using var request = new HttpRequestMessage(method, path)
         {
             Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
         };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         request.Headers.Add(AppServicePrincipal.HeaderName,
             PrincipalHeader.For(("sub", "bo"), ("groups", group), ("roles", "editor")));
         return await http.SendAsync(request);
