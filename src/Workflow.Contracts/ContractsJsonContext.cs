@@ -24,6 +24,7 @@ namespace Workflow.Contracts;
 [JsonSerializable(typeof(LogChunk))]
 [JsonSerializable(typeof(DevTokenRequest))]
 [JsonSerializable(typeof(DevTokenResponse))]
+[JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(RunCriticalPath))]
 [JsonSerializable(typeof(List<SecretSummary>))]
 [JsonSerializable(typeof(SecretSummary))]

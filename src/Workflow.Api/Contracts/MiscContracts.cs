@@ -6,6 +6,3 @@ namespace Workflow.Api.Contracts;
 /// </summary>
 public sealed record HealthResponse(string Status, string Version, string? SignInUrl = null);
 
-/// <summary>Who the API takes the caller to be: what <c>GET /api/me</c> answers.</summary>
-public sealed record MeResponse(string User, IReadOnlyList<string> Groups, IReadOnlyList<string> Roles,
-    IReadOnlyDictionary<string, string> GroupRoles);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Contracts;
 using Workflow.Api.OpenApi;
+using Workflow.Contracts;
 using Workflow.Security;
 
 namespace Workflow.Api.Endpoints;

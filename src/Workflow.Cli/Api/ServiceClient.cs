@@ -4,8 +4,8 @@ using static Workflow.Cli.Api.ApiConnection;
 namespace Workflow.Cli.Api;
 
 /// <summary>
-/// What belongs to the service rather than to one resource: its health, its alerts (read as JSON, shown as they come)
-/// and the development token issuer.
+/// What belongs to the service rather than to one resource: its health, its alerts (read as JSON, shown as they come),
+/// the caller as the server sees them, and the development token issuer.
 /// </summary>
 public sealed class ServiceClient(ApiConnection api)
 {
@@ -14,6 +14,10 @@ public sealed class ServiceClient(ApiConnection api)
 
     public Task<JsonElement> ListAlertsAsync(CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get, "api/alerts", null, Json.JsonElement, ct);
+
+    /// <summary>Who the server takes the token's holder to be; a 401 when it refuses the token.</summary>
+    public Task<MeResponse> MeAsync(CancellationToken ct) =>
+        api.SendForAsync(HttpMethod.Get, "api/me", null, Json.MeResponse, ct);
 
     public async Task<DevTokenResponse> CreateDevTokenAsync(DevTokenRequest request, CancellationToken ct)
     {

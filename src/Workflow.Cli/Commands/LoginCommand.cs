@@ -4,8 +4,9 @@ using Workflow.Cli.Api;
 namespace Workflow.Cli.Commands;
 
 /// <summary>
-/// <c>wf login</c>: gets a token from the development issuer (<c>--dev</c>) or saves a given one (<c>--token</c>),
-/// so later commands authenticate without flags.
+/// <c>wf login</c>: gets a token from the development issuer (<c>--dev</c>) or saves a given one (<c>--token</c>)
+/// once the server has accepted it (<c>GET /api/me</c>; <c>--no-verify</c> saves it unchecked), so later commands
+/// authenticate without flags.
 /// </summary>
 public static class LoginCommand
 {
@@ -23,9 +24,13 @@ public static class LoginCommand
             Description = "Roles: viewer, operator, editor, admin (with --dev; default: editor).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var noVerify = new Option<bool>("--no-verify")
+        {
+            Description = "With --token: save it without asking the server whether it accepts it (for a server out of reach now).",
+        };
         var command = new Command("login", "Get and save a token: --dev for a development server, or --token JWT.")
         {
-            dev, user, groups, roles,
+            dev, user, groups, roles, noVerify,
         };
         runner.SetAction(command, async (parse, session, ct) =>
         {
@@ -50,6 +55,11 @@ public static class LoginCommand
                 return ExitCodes.Ok;
             }
 
+            if (parse.GetValue(noVerify) && string.IsNullOrWhiteSpace(parse.GetValue(global.Token)))
+            {
+                throw new CliUsageException("--no-verify goes with --token JWT: it saves that token without checking it.");
+            }
+
             var token = parse.GetValue(global.Token);
             if (string.IsNullOrWhiteSpace(token))
             {
@@ -58,11 +68,52 @@ public static class LoginCommand
                     "or `wf login --token JWT` to save a token from your identity provider.");
             }
 
+            if (!parse.GetValue(noVerify))
+            {
+                var refused = await CheckTokenAsync(session, ct);
+                if (refused != ExitCodes.Ok)
+                {
+                    return refused;
+                }
+            }
+
             await session.Tokens.SaveAsync(token, ct);
             await session.Out.WriteLineAsync($"Token saved to {session.Tokens.Path}.");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Asks the server who the token (the session's, from <c>--token</c>) belongs to, so that a mistyped or expired
+    /// token is refused now rather than by the next command; what it refuses is not saved.
+    /// </summary>
+    private static async Task<int> CheckTokenAsync(Session session, CancellationToken ct)
+    {
+        var server = session.Settings.Server;
+        try
+        {
+            var me = await session.Api.Service.MeAsync(ct);
+            await session.Out.WriteLineAsync(
+                $"Logged in to {server} as {me.User} (groups: {string.Join(',', me.Groups)}; " +
+                $"roles: {string.Join(',', me.Roles.Concat(me.GroupRoles.Select(r => $"{r.Key}:{r.Value}")))}).");
+            return ExitCodes.Ok;
+        }
+        catch (ApiException e) when (e.Problem.Status == 401)
+        {
+            await session.Env.Error.WriteLineAsync(
+                $"error: The server at {server} refused the token (HTTP 401: {e.Message}); it was not saved.");
+            await session.Env.Error.WriteLineAsync(
+                "  hint: get a fresh token from your identity provider, or check that --server names the host it is for.");
+            return ExitCodes.Error;
+        }
+        catch (ServerUnreachableException e)
+        {
+            await session.Env.Error.WriteLineAsync($"error: {e.Message} The token was not checked, so it was not saved.");
+            await session.Env.Error.WriteLineAsync(
+                "  hint: point wf at the server with --server URL, or save the token unchecked with --no-verify.");
+            return ExitCodes.Unreachable;
+        }
     }
 
     private static List<string> Split(string[]? values) =>

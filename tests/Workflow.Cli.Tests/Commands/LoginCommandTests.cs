@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Workflow.Cli.Tests.Support;
 
 namespace Workflow.Cli.Tests.Commands;
@@ -5,17 +7,42 @@ namespace Workflow.Cli.Tests.Commands;
 public sealed class LoginCommandTests
 {
     [Fact]
-    public async Task Login_with_a_token_saves_it_where_later_commands_read_it()
+    public async Task Login_with_a_token_and_no_verify_saves_it_unchecked_where_later_commands_read_it()
     {
         using var dir = new TempDirectory();
-        var cli = new InProcessCli(dir.Path);
+        var cli = new InProcessCli(dir.Path).With("WF_SERVER", $"http://127.0.0.1:{FreePort()}");
 
-        var result = await cli.RunAsync("login", "--token", "eyJhbGciOi.payload.sig");
+        var result = await cli.RunAsync("login", "--token", "eyJhbGciOi.payload.sig", "--no-verify");
 
         Assert.Equal(0, result.ExitCode);
         var path = Path.Combine(dir.Path, "workflow", "token");
         Assert.Equal($"Token saved to {path}.", result.Out.Trim());
         Assert.Equal("eyJhbGciOi.payload.sig\n", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Login_with_a_token_when_the_server_is_out_of_reach_saves_nothing_and_names_no_verify()
+    {
+        using var dir = new TempDirectory();
+        var cli = new InProcessCli(dir.Path).With("WF_SERVER", $"http://127.0.0.1:{FreePort()}");
+
+        var result = await cli.RunAsync("login", "--token", "eyJhbGciOi.payload.sig");
+
+        Assert.Equal(ExitCodes.Unreachable, result.ExitCode);
+        Assert.Contains("not saved", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--no-verify", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "workflow", "token")));
+    }
+
+    [Fact]
+    public async Task No_verify_without_a_token_is_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+
+        var result = await new InProcessCli(dir.Path).RunAsync("login", "--no-verify");
+
+        Assert.Equal(ExitCodes.Error, result.ExitCode);
+        Assert.StartsWith("error: --no-verify goes with --token", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,5 +67,12 @@ public sealed class LoginCommandTests
 
         Assert.Equal(ExitCodes.Error, result.ExitCode);
         Assert.StartsWith("error: --dev needs --user NAME", result.Error, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -39,6 +39,30 @@ public sealed class AccessTests(HostFixture fixture) : EndToEndTest(fixture)
     }
 
     [Fact]
+    public async Task Login_with_a_token_saves_it_only_once_the_server_accepts_it()
+    {
+        // Arrange: a token the host issued, taken from the file a dev login wrote, and then forgotten.
+        await LoginAsync();
+        var tokenFile = Path.Combine(ConfigDirectory, "workflow", "token");
+        var good = (await File.ReadAllTextAsync(tokenFile)).Trim();
+        File.Delete(tokenFile);
+
+        // Act
+        var bad = await Cli.RunAsync("login", "--token", good[..^4] + "AAAA");
+        var savedAfterBad = File.Exists(tokenFile);
+        var accepted = await Cli.RunAsync("login", "--token", good);
+
+        // Assert
+        Assert.Equal(ExitCodes.Error, bad.ExitCode);
+        Assert.Contains("refused the token (HTTP 401", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("not saved", bad.Error, StringComparison.Ordinal);
+        Assert.False(savedAfterBad);
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.StartsWith($"Logged in to {Host.BaseAddress} as alice (groups: data-eng", accepted.Out, StringComparison.Ordinal);
+        Assert.Equal(good, (await File.ReadAllTextAsync(tokenFile)).Trim());
+    }
+
+    [Fact]
     public async Task A_viewer_may_not_trigger_and_is_told_why()
     {
         await LoginAsync();
