@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Execution;
+using Workflow.Progress;
 using TaskStatus = Workflow.Execution.TaskStatus;
 
 namespace Workflow.Durable;
@@ -9,7 +10,8 @@ namespace Workflow.Durable;
 /// what the Durable Functions Monitor and the status endpoint show while the run is going. <c>Tasks</c> counts
 /// tasks by status name (<c>running</c>, <c>retry-wait</c>, ...; absent statuses are left out); <c>InFlight</c>
 /// is the activities and child runs being waited on; <c>Held</c> is work decided but held back while the
-/// generation drains before continue-as-new.
+/// generation drains before continue-as-new; <c>DeciderTasks</c> the state of each delay, wait-until and
+/// sub-pipeline task that has started (<see cref="DeciderTaskStates"/>), which no attempt record holds.
 /// </summary>
 public sealed record RunProgress(
     string RunId,
@@ -19,8 +21,15 @@ public sealed record RunProgress(
     int Held,
     int Generation,
     long Events,
-    string? Error = null)
+    string? Error = null,
+    IReadOnlyDictionary<string, string>? DeciderTasks = null)
 {
+    /// <summary>
+    /// The most task keys <see cref="DeciderTasks"/> holds, so that the status stays far below Durable's limit; the
+    /// tasks past it show as their attempts say (none: pending), as before this field.
+    /// </summary>
+    public const int MaxDeciderTasks = 50;
+
     public static RunProgress Of(RunState state, int generation, long events, int inFlight, int held)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -31,8 +40,21 @@ public sealed record RunProgress(
             counts[name] = counts.TryGetValue(name, out var n) ? n + 1 : 1;
         }
 
-        return new RunProgress(state.RunId, state.Status, counts, inFlight, held, generation, events, Cut(state.Error));
+        var decider = DeciderTaskStates.Of(state, MaxDeciderTasks);
+        return new RunProgress(state.RunId, state.Status, counts, inFlight, held, generation, events, Cut(state.Error),
+            decider.Count == 0 ? null : decider.ToDictionary(d => d.Key, d => StatusName(d.Value), StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// The states of the tasks the decider carries out itself (no attempt record tells them), by task key, for the
+    /// run's task list.
+    /// </summary>
+    public IReadOnlyDictionary<string, TaskStatus>? DeciderTaskStatuses() =>
+        DeciderTasks?.Where(d => KnownStatus(d.Value) is not null)
+            .ToDictionary(d => d.Key, d => KnownStatus(d.Value)!.Value, StringComparer.Ordinal);
+
+    private static TaskStatus? KnownStatus(string name) =>
+        Enum.GetValues<TaskStatus>().Select(s => (TaskStatus?)s).FirstOrDefault(s => StatusName(s!.Value) == name);
 
     public static RunProgress Failed(string runId, string error) =>
         new(runId, RunStatus.Failed, new Dictionary<string, int>(), 0, 0, 0, 0, Cut(error));

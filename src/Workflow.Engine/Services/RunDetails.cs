@@ -1,11 +1,12 @@
 using Workflow.Execution;
+using Workflow.Progress;
 using Workflow.Services;
 
 namespace Workflow.Engine.Services;
 
 /// <summary>
 /// A run with one record per task instance: instances that ran are summed up from their attempts; tasks that never
-/// ran are pending while the run is active and skipped (or cancelled) once it is over.
+/// had a worker show the decider's state (<see cref="DeciderTaskStates"/>): a delay waiting is running.
 /// </summary>
 internal static class RunDetails
 {
@@ -24,19 +25,25 @@ internal static class RunDetails
             .ToDictionary(g => g.Key, g => g.GroupBy(a => a.Attempt.TaskKey, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
         var active = run.Status.IsActive();
-        var finalState = active ? null : await runs.SnapshotAsync(runId, cancellationToken);
+        // A run still going is read from its events only when it has tasks the decider carries out itself (delay,
+        // wait-until, sub-pipeline): their state is nowhere else.
+        var state = !active || DeciderTaskStates.AnyIn(pipeline?.Definition)
+            ? await runs.SnapshotAsync(runId, cancellationToken)
+            : null;
+        var finalState = active ? null : state;
         var final = finalState?.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var deciderTasks = active && state is not null ? DeciderTaskStates.Of(state) : null;
         var tasks = new List<TaskInstanceRecord>();
         foreach (var task in pipeline?.Definition.Tasks ?? [])
         {
             if (!byTask.Remove(task.Id, out var instances))
             {
                 // Tasks that never had a worker: not yet ready, skipped, or carried out by the decider itself
-                // (delay, wait-until, sub-pipeline); the final snapshot knows which.
-                var state = final?.GetValueOrDefault(task.Id);
-                var status = state?.Status ?? (active ? Execution.TaskStatus.Pending
-                    : run.Status == RunStatus.Cancelled ? Execution.TaskStatus.Cancelled : Execution.TaskStatus.Skipped);
-                tasks.Add(new TaskInstanceRecord(task.Id, task.Id, status, 0, null, null, state?.Error, task.DependsOn));
+                // (delay, wait-until, sub-pipeline); the final snapshot knows which, and while the run goes on the
+                // decider's state knows the last kind.
+                var ended = final?.GetValueOrDefault(task.Id);
+                var status = ended?.Status ?? DeciderTaskStates.Unattempted(task.Id, deciderTasks, run.Status);
+                tasks.Add(new TaskInstanceRecord(task.Id, task.Id, status, 0, null, null, ended?.Error, task.DependsOn));
                 continue;
             }
 

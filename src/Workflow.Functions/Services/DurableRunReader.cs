@@ -18,8 +18,8 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
     private DurableTaskClient Client => durable.Client;
 
     /// <summary>The run orchestration with this instance id; null when there is none.</summary>
-    public async ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome)?> ReadAsync(
-        string instanceId, CancellationToken cancellationToken)
+    public async ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome, RunProgress? Progress)?>
+        ReadAsync(string instanceId, CancellationToken cancellationToken)
     {
         var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (metadata is null || metadata.Name != OrchestrationNames.PipelineRun)
@@ -30,7 +30,7 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
         var view = InstanceViews.From(metadata);
         var pipelineId = view.Input?.Request?.PipelineId ?? view.Input?.Snapshot?.PipelineId;
         var pipeline = pipelineId is null ? null : await catalog.GetAsync(pipelineId, null, cancellationToken);
-        return (RunRecords.From(view, pipeline), pipeline, view.Output);
+        return (RunRecords.From(view, pipeline), pipeline, view.Output, view.Progress);
     }
 
     public async ValueTask<RunDetail?> DetailAsync(string runId, CancellationToken cancellationToken)
@@ -41,8 +41,8 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
         }
 
         var list = await attempts.ListAsync(runId, null, cancellationToken);
-        return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status),
-            await ChildrenAsync(runId, cancellationToken));
+        return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status,
+            run.Progress?.DeciderTaskStatuses()), await ChildrenAsync(runId, cancellationToken));
     }
 
     public async ValueTask<Workflow.Services.Page<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Progress;
 using Workflow.Services;
 using TaskStatus = Workflow.Execution.TaskStatus;
 
@@ -7,13 +8,18 @@ namespace Workflow.Functions.Services;
 
 /// <summary>
 /// The task list of a run in the Azure host, built from the attempt records the RunTask activity writes: each
-/// task instance shows its latest attempt. A task of the definition with no attempt is pending while the run
-/// goes on; once the run is over it was skipped, or cancelled with the run.
+/// task instance shows its latest attempt. A task of the definition with no attempt shows what the decider said of it
+/// in the run's status (a delay waiting is running), else the rule of <see cref="DeciderTaskStates.Unattempted"/>.
 /// </summary>
 public static class TaskRecords
 {
+    /// <param name="definition">The run's pipeline version.</param>
+    /// <param name="attempts">The attempt records of the run.</param>
+    /// <param name="runStatus">The run's status.</param>
+    /// <param name="deciderTasks">The states of the tasks the decider carries out itself, from the run's status.</param>
     public static IReadOnlyList<TaskInstanceRecord> Build(PipelineDefinition? definition,
-        IReadOnlyList<TaskAttemptRecord> attempts, RunStatus runStatus)
+        IReadOnlyList<TaskAttemptRecord> attempts, RunStatus runStatus,
+        IReadOnlyDictionary<string, TaskStatus>? deciderTasks = null)
     {
         ArgumentNullException.ThrowIfNull(attempts);
         var dependsOn = definition?.Tasks.ToDictionary(t => t.Id, t => t.DependsOn, StringComparer.Ordinal)
@@ -30,13 +36,13 @@ public static class TaskRecords
             })
             .ToList();
         var seen = records.Select(r => r.TaskId).ToHashSet(StringComparer.Ordinal);
-        var finished = runStatus is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
-        var never = runStatus == RunStatus.Cancelled ? TaskStatus.Cancelled : finished ? TaskStatus.Skipped : TaskStatus.Pending;
         foreach (var task in definition?.Tasks ?? [])
         {
             if (!seen.Contains(task.Id))
             {
-                records.Add(new TaskInstanceRecord(task.Id, task.Id, never, 0, null, null, null, task.DependsOn));
+                records.Add(new TaskInstanceRecord(task.Id, task.Id,
+                    DeciderTaskStates.Unattempted(task.Id, deciderTasks, runStatus), 0, null, null, null,
+                    task.DependsOn));
             }
         }
 

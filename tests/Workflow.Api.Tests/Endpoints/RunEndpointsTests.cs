@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Workflow.Api.Tests.Infrastructure;
+using Workflow.Tests.Shared;
 
 namespace Workflow.Api.Tests.Endpoints;
 
@@ -96,6 +97,33 @@ public sealed class RunEndpointsTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(0, longTail.GetProperty("offset").GetInt64());
         Assert.Equal(whole.GetProperty("text").GetString(), longTail.GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task A_delay_task_waiting_on_its_timer_shows_running_not_pending()
+    {
+        // Arrange: a delay beside a quick task; both start with the run, so once the quick one is over the delay is
+        // waiting on its timer.
+        var olga = await OperatorWithPipelineAsync("""
+            { "id": "re-delay", "ownerGroup": "data-eng", "tasks": [
+              { "id": "wait", "kind": "delay", "config": { "duration": "1h" } },
+              { "id": "say", "kind": "process", "config": { "command": "sh", "args": ["-c", "echo hi"] } } ] }
+            """);
+        var runId = await TriggerAsync(olga, "re-delay");
+        var path = $"/api/runs/{Uri.EscapeDataString(runId)}";
+
+        // Act
+        var run = await Poll.GetAsync(async () => await ApiClient.JsonAsync(await olga.GetAsync(path)),
+            r => Status(r, "say") == "succeeded", "the quick task to finish");
+        await olga.PostAsync($"{path}/cancel");
+
+        // Assert
+        Assert.Equal("running", Status(run, "wait"));
+        Assert.Equal("running", run.GetProperty("run").GetProperty("status").GetString());
+    }
+
+    private static string? Status(JsonElement run, string taskKey) =>
+        run.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("taskKey").GetString() == taskKey)
+            .GetProperty("status").GetString();
 
     [Fact]
     public async Task Logs_of_an_unknown_task_or_attempt_answer_404()

@@ -107,4 +107,31 @@ public sealed class RunViewsTests
         Assert.Equal(RunProgress.MaxErrorLength, progress.Error!.Length);
         Assert.True(System.Text.Json.JsonSerializer.Serialize(progress).Length < 16 * 1024);
     }
+
+    [Fact]
+    public void A_delay_waiting_on_its_timer_shows_running_from_the_custom_status_and_succeeded_once_over()
+    {
+        // Arrange: the decider starts a run whose delay waits on its timer, as the orchestration does.
+        var delay = new Model.TaskDefinition
+        {
+            Id = "wait",
+            Kind = "delay",
+            Config = System.Text.Json.JsonDocument.Parse("""{"duration":"1h"}""").RootElement.Clone(),
+        };
+        var definition = Definition with { Tasks = [.. Definition.Tasks, delay] };
+        var started = RunDecider.Decide(RunDecider.Initial, new RunStarted(T0, "sales@x", definition, null, T0));
+        var timer = started.Commands.OfType<StartTimer>().Single(t => t.TaskKey == "wait");
+
+        // Act: the status goes through JSON, as Durable stores it (the decider goes on in the same state object).
+        static RunProgress Stored(RunState state) => System.Text.Json.JsonSerializer.Deserialize<RunProgress>(
+            System.Text.Json.JsonSerializer.Serialize(RunProgress.Of(state, 0, 1, 1, 0)))!;
+        var waiting = TaskRecords.Build(definition, [], RunStatus.Running, Stored(started.State).DeciderTaskStatuses());
+        var over = RunDecider.Decide(started.State, new TimerFired(T0.AddHours(1), timer.TimerId));
+        var done = TaskRecords.Build(definition, [], RunStatus.Running, Stored(over.State).DeciderTaskStatuses());
+
+        // Assert
+        Assert.Equal(TaskStatus.Running, waiting.Single(t => t.TaskKey == "wait").Status);
+        Assert.Equal(TaskStatus.Pending, waiting.Single(t => t.TaskKey == "load").Status);
+        Assert.Equal(TaskStatus.Succeeded, done.Single(t => t.TaskKey == "wait").Status);
+    }
 }
