@@ -12,12 +12,8 @@ public sealed class SaveThenAuditTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public async Task A_create_saves_then_appends_and_a_taken_id_is_refused_before_anything_is_written()
     {
-        // Arrange: the entry is dated now (to the millisecond the log keeps), since the host's retention sweep may
-        // delete an older one between the append and the read
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var workflow = factory.Services.GetRequiredService<IWorkflowService>();
-        var audit = factory.Services.GetRequiredService<IAuditLog>();
-        var saves = new SaveThenAudit(workflow, audit);
+        // Arrange
+        var (now, workflow, audit, saves) = Arrange();
         var save = new PipelineSave(PipelineJson.Parse("""
             {"id":"sta-p1","ownerGroup":"data-eng","tasks":[{"id":"wait","kind":"delay","config":{"duration":"1s"}}]}
             """), null, MustBeNew: true, "erin", AuditActions.PipelineCreated, now);
@@ -40,10 +36,7 @@ public sealed class SaveThenAuditTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task A_save_that_changes_nothing_appends_no_entry()
     {
         // Arrange
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var workflow = factory.Services.GetRequiredService<IWorkflowService>();
-        var audit = factory.Services.GetRequiredService<IAuditLog>();
-        var saves = new SaveThenAudit(workflow, audit);
+        var (now, workflow, audit, saves) = Arrange();
         var definition = PipelineJson.Parse("""
             {"id":"sta-p2","ownerGroup":"data-eng","tasks":[{"id":"wait","kind":"delay","config":{"duration":"1s"}}]}
             """);
@@ -58,5 +51,17 @@ public sealed class SaveThenAuditTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(1, again.Version);
         var entries = (await audit.ListAsync(null, 1000, CancellationToken.None)).Where(e => e.Target == "sta-p2");
         Assert.Equal([AuditActions.PipelineCreated], entries.Select(e => e.Action));
+    }
+
+    /// <summary>
+    /// The saves over the host's engine and log, and an instant dated now (to the millisecond the log keeps), since the
+    /// host's retention sweep may delete an older entry between the append and the read.
+    /// </summary>
+    private (DateTimeOffset Now, IWorkflowService Workflow, IAuditLog Audit, SaveThenAudit Saves) Arrange()
+    {
+        var workflow = factory.Services.GetRequiredService<IWorkflowService>();
+        var audit = factory.Services.GetRequiredService<IAuditLog>();
+        return (DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), workflow,
+            audit, new SaveThenAudit(workflow, audit));
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Workflow.Cli.Tests.Support;
 
 namespace Workflow.Cli.Tests.Api;
@@ -11,7 +9,7 @@ public sealed class UnreachableServerTests
     {
         // Arrange: a loopback port that was free a moment ago and has no listener now.
         using var dir = new TempDirectory();
-        var port = FreePort();
+        var port = FreePorts.Next();
         var cli = new InProcessCli(dir.Path);
 
         // Act
@@ -22,12 +20,5 @@ public sealed class UnreachableServerTests
         Assert.Contains($"Cannot reach the Workflow server at http://127.0.0.1:{port}/ (connection refused)", result.Error,
             StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

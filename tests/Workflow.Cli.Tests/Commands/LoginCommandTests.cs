@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Workflow.Cli.Tests.Support;
 
 namespace Workflow.Cli.Tests.Commands;
@@ -10,7 +8,7 @@ public sealed class LoginCommandTests
     public async Task Login_with_a_token_and_no_verify_saves_it_unchecked_where_later_commands_read_it()
     {
         using var dir = new TempDirectory();
-        var cli = new InProcessCli(dir.Path).With("WF_SERVER", $"http://127.0.0.1:{FreePort()}");
+        var cli = new InProcessCli(dir.Path).With("WF_SERVER", $"http://127.0.0.1:{FreePorts.Next()}");
 
         var result = await cli.RunAsync("login", "--token", "eyJhbGciOi.payload.sig", "--no-verify");
 
@@ -24,7 +22,7 @@ public sealed class LoginCommandTests
     public async Task Login_with_a_token_when_the_server_is_out_of_reach_saves_nothing_and_names_no_verify()
     {
         using var dir = new TempDirectory();
-        var cli = new InProcessCli(dir.Path).With("WF_SERVER", $"http://127.0.0.1:{FreePort()}");
+        var cli = new InProcessCli(dir.Path).With("WF_SERVER", $"http://127.0.0.1:{FreePorts.Next()}");
 
         var result = await cli.RunAsync("login", "--token", "eyJhbGciOi.payload.sig");
 
@@ -67,12 +65,5 @@ public sealed class LoginCommandTests
 
         Assert.Equal(ExitCodes.Error, result.ExitCode);
         Assert.StartsWith("error: --dev needs --user NAME", result.Error, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
