@@ -13,7 +13,7 @@ namespace Workflow.Bench.Goals;
 /// </summary>
 internal static class EngineGoals
 {
-    private const int Repeats = 3;
+    private const int Repeats = 5;
     private const int MaxWarmUpRounds = 5;
 
     public static async Task<IReadOnlyList<GoalLine>> DurableAsync(GoalsOptions options)
