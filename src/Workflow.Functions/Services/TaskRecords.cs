@@ -1,3 +1,4 @@
+using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Services;
@@ -8,12 +9,14 @@ namespace Workflow.Functions.Services;
 /// <summary>
 /// The task list of a run in the Azure host, built from the attempt records the RunTask activity writes: each
 /// task instance shows its latest attempt. A task of the definition with no attempt is pending while the run
-/// goes on; once the run is over it was skipped, or cancelled with the run.
+/// goes on; once the run is over it ended as the run's outcome says (<see cref="TaskEnd"/>: a sub-pipeline task and
+/// its error, a delay), and otherwise it was skipped, or cancelled with the run, as the embedded host reads its final
+/// snapshot.
 /// </summary>
 public static class TaskRecords
 {
     public static IReadOnlyList<TaskInstanceRecord> Build(PipelineDefinition? definition,
-        IReadOnlyList<TaskAttemptRecord> attempts, RunStatus runStatus)
+        IReadOnlyList<TaskAttemptRecord> attempts, RunStatus runStatus, IReadOnlyList<TaskEnd>? ends = null)
     {
         ArgumentNullException.ThrowIfNull(attempts);
         var dependsOn = definition?.Tasks.ToDictionary(t => t.Id, t => t.DependsOn, StringComparer.Ordinal)
@@ -31,12 +34,15 @@ public static class TaskRecords
             .ToList();
         var seen = records.Select(r => r.TaskId).ToHashSet(StringComparer.Ordinal);
         var finished = runStatus is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
-        var never = runStatus == RunStatus.Cancelled ? TaskStatus.Cancelled : finished ? TaskStatus.Skipped : TaskStatus.Pending;
+        var never = finished ? TaskEnd.Unlisted(runStatus) : TaskStatus.Pending;
+        var ended = (finished ? ends : null)?.ToDictionary(e => e.TaskId, StringComparer.Ordinal) ?? [];
         foreach (var task in definition?.Tasks ?? [])
         {
             if (!seen.Contains(task.Id))
             {
-                records.Add(new TaskInstanceRecord(task.Id, task.Id, never, 0, null, null, null, task.DependsOn));
+                var end = ended.GetValueOrDefault(task.Id);
+                records.Add(new TaskInstanceRecord(task.Id, task.Id, end?.Status ?? never, 0, null, null, end?.Error,
+                    task.DependsOn));
             }
         }
 
