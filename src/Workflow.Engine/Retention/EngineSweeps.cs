@@ -26,4 +26,14 @@ internal static class EngineSweeps
                 ORDER BY finished_at DESC LIMIT -1 OFFSET $window)
             LIMIT $limit);
         """);
+
+    /// <summary>
+    /// A deleted pipeline's durations go with the delete; these are the ones a run still going at the delete recorded
+    /// when it ended. A pipeline that an <c>IPipelineSource</c> gives has no head, so its rows stay.
+    /// </summary>
+    public static RetentionSweep DeletedPipelineDurations { get; } = new("task_durations", """
+        DELETE FROM task_durations WHERE rowid IN (
+            SELECT d.rowid FROM pipeline_heads h JOIN task_durations d ON d.pipeline_id = h.pipeline_id
+            WHERE h.deleted = 1 LIMIT $limit);
+        """);
 }

@@ -78,4 +78,35 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite)
         Assert.Equal(0, removed);
         Assert.NotNull(await host.Client.GetInstanceAsync(InstanceIds.For("young@1")));
     }
+    [Fact]
+    public async Task A_deleted_pipelines_duration_samples_go_with_it_and_those_a_run_records_later_with_retention()
+    {
+        // Arrange: two pipelines whose runs recorded the samples their estimates read.
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "retention-durations");
+        var durations = host.Services.GetRequiredService<BlobDurationHistory>();
+        foreach (var id in new[] { "gone", "kept" })
+        {
+            await host.UpsertAsync(Pipeline(id, Code("a", TestHandlers.Count)));
+            await host.StartAsync(id, id + "@1");
+            await host.CompletedAsync(id + "@1");
+            Assert.Single((await durations.RecentAsync(id, CancellationToken.None))["a"]);
+        }
+
+        var purger = ActivatorUtilities.CreateInstance<RunRetentionPurger>(host.Services);
+
+        // Act
+        Assert.True(await host.Workflow.DeletePipelineAsync("gone", null, "test", CancellationToken.None));
+        var afterDelete = await durations.RecentAsync("gone", CancellationToken.None);
+        // A run still going at the delete records its attempt's duration when the attempt ends.
+        await durations.RecordAsync("gone", "b", TimeSpan.FromSeconds(3), CancellationToken.None);
+        var pipelinesBeforePurge = await durations.PipelinesAsync(CancellationToken.None);
+        await purger.PurgeAsync(host.Client, CancellationToken.None);
+
+        // Assert
+        Assert.Empty(afterDelete);
+        Assert.Equal(["gone", "kept"], pipelinesBeforePurge.Order(StringComparer.Ordinal));
+        Assert.Equal(["kept"], await durations.PipelinesAsync(CancellationToken.None));
+        Assert.Empty(await durations.RecentAsync("gone", CancellationToken.None));
+        Assert.Single((await durations.RecentAsync("kept", CancellationToken.None))["a"]);
+    }
 }
