@@ -11,13 +11,14 @@ namespace Workflow.Functions.Retention;
 /// <summary>
 /// Purges finished runs past their pipeline's retention (<see cref="RetentionCutoffs"/>, the embedded host's rule):
 /// the run's Durable instance with its sub-orchestrations, its SLA monitor, and its attempt records, logs and spilled
-/// outputs (its child runs' too). Only Completed, Failed and Terminated instances are asked for, so an active run is
-/// never touched. At most <see cref="RetentionOptions.MaxRunsPerPass"/> runs go per pass. Then the duration samples of
-/// pipelines the catalogue no longer holds go (a deleted pipeline whose runs still going recorded after the delete),
-/// as the embedded host's retention sweep removes a deleted pipeline's rows.
+/// outputs (its child runs' too), for the catalogue's pipelines and for deleted ones (<see cref="DeletedPipelines"/>).
+/// Only Completed, Failed and Terminated instances are asked for, so an active run is never touched. At most
+/// <see cref="RetentionOptions.MaxRunsPerPass"/> runs go per pass. Then the duration samples of pipelines the catalogue
+/// no longer holds go (a deleted pipeline whose runs still going recorded after the delete), as the embedded host's
+/// retention sweep removes a deleted pipeline's rows.
 /// </summary>
-public sealed class RunRetentionPurger(BlobPipelineCatalog catalog, BlobContainers containers,
-    BlobDurationHistory durations, IOptions<RetentionOptions> options, TimeProvider time,
+public sealed class RunRetentionPurger(BlobPipelineCatalog catalog, DeletedPipelines deletedPipelines,
+    BlobContainers containers, BlobDurationHistory durations, IOptions<RetentionOptions> options, TimeProvider time,
     ILogger<RunRetentionPurger> logger)
 {
     private static readonly OrchestrationRuntimeStatus[] Finished =
@@ -33,7 +34,8 @@ public sealed class RunRetentionPurger(BlobPipelineCatalog catalog, BlobContaine
         var budget = Math.Max(0, options.Value.MaxRunsPerPass);
         var removed = 0;
         var pipelines = await catalog.ListAsync(cancellationToken);
-        foreach (var pipeline in pipelines)
+        var deleted = await deletedPipelines.ListAsync(pipelines.Select(p => p.Definition.Id), cancellationToken);
+        foreach (var pipeline in pipelines.Concat(deleted))
         {
             if (removed >= budget)
             {
