@@ -28,11 +28,14 @@ public sealed class ResolveRunActivity(BlobPipelineCatalog catalog, BlobDuration
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        if (RunResolver.ParentToLookUp(request) is { } parentRunId
-            && await DurableRunReader.ReadAsync(client, catalog, InstanceIds.For(parentRunId), cancellationToken) is
-                { Record.OwnerGroup: { Length: > 0 } parentGroup })
+        if (RunResolver.ParentToLookUp(request) is { } parentRunId)
         {
-            request = request with { ParentGroup = parentGroup };
+            var parent = await DurableRunReader.ReadAsync(client, catalog, InstanceIds.For(parentRunId),
+                cancellationToken);
+            if (parent?.Record.OwnerGroup is { Length: > 0 } parentGroup)
+            {
+                request = request with { ParentGroup = parentGroup };
+            }
         }
 
         var now = time.GetUtcNow();
