@@ -184,7 +184,8 @@ internal sealed class RunLoopSession(IOrchestrationPort port, RunLoopOptions opt
                     Publish(notify);
                     break;
                 case CompleteRun complete:
-                    outcome = new RunOutcome(runId, complete.Status, complete.Summary, Kept: CarryOver.From(state));
+                    outcome = new RunOutcome(runId, complete.Status, complete.Summary, Kept: CarryOver.From(state),
+                        TaskEnds: TaskEnd.Of(state, complete.Status));
                     sla.Forward(new RunFinished(port.CurrentUtcDateTime, complete.Status));
                     break;
                 default:

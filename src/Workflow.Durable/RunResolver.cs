@@ -10,7 +10,9 @@ namespace Workflow.Durable;
 /// catalogue holds (if any) and the duration history, the pinned start event (with the expected durations the
 /// upward rank uses, as the embedded engine computes them, and the dispatch keys planned from them) and, when the pipeline has an SLA, the SLA monitor's
 /// start with its deadline and per-task estimates. A child run's pipeline must belong to its parent's group
-/// (<see cref="ChildPipelineAccess"/>).
+/// (<see cref="ChildPipelineAccess"/>); a child request kept from before <see cref="RunRequest.ParentGroup"/> was
+/// carried is given its parent's group by the activity first (<see cref="ParentToLookUp"/>), and one whose parent's
+/// group is still unknown is refused, never started unchecked.
 /// </summary>
 public static class RunResolver
 {
@@ -32,6 +34,14 @@ public static class RunResolver
         SlaMonitorSettings? settings = null, IDispatchPlanner? planner = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (ParentToLookUp(request) is { } parent)
+        {
+            return new RunResolution(null,
+                $"Run '{request.RunId}' is a child of run '{parent}', whose group could not be read to check that " +
+                $"pipeline '{request.PipelineId}' may run as its child. Rerun the parent to start it again.",
+                Refused: true);
+        }
+
         if (request.ParentGroup is { } parentGroup &&
             (pipeline is null || !ChildPipelineAccess.Allows(parentGroup, pipeline.Definition.OwnerGroup)))
         {
@@ -74,5 +84,18 @@ public static class RunResolver
         var monitor = SlaMonitorStarts.Create(now, request.RunId, definition, logicalTime,
             id => recent.GetValueOrDefault(id) ?? [], estimator, settings);
         return new RunResolution(start, null, monitor.Event, monitor.DeadlineError?.Message);
+    }
+
+    /// <summary>
+    /// The parent run whose group a child request needs before it is resolved: set for a child request without
+    /// <see cref="RunRequest.ParentGroup"/> (one a release before the field recorded in a history or a queue), null
+    /// for any other request. Read in the activity, never in orchestrator code, so histories replay unchanged.
+    /// </summary>
+    public static string? ParentToLookUp(RunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request is { Trigger: RunTrigger.Parent, ParentGroup: null }
+            ? request.ParentRunId ?? ChildRunIds.ParentOf(request.RunId)
+            : null;
     }
 }

@@ -66,6 +66,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddRetentionSweep(EngineSweeps.QueueMessages);
         services.AddRetentionSweep(EngineSweeps.TaskDurations);
+        services.AddRetentionSweep(EngineSweeps.DeletedPipelineDurations);
 
         // Hosted services start in this order: the engine (migrations, recovery) before anything that reads its tables.
         services.AddHostedService<EngineHostedService>();

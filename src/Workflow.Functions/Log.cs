@@ -26,6 +26,7 @@ internal static partial class Log
         public const int RetentionPass = 7013;
         public const int BacklogChecked = 7014;
         public const int SlaDeadlineDropped = 7015;
+        public const int DurationsPurged = 7016;
     }
 
     [LoggerMessage(Ids.RunNotification, LogLevel.Information, "Run {RunId} of {PipelineId}: {Kind}: {Message}")]
@@ -71,6 +72,10 @@ internal static partial class Log
 
     [LoggerMessage(Ids.RetentionPass, LogLevel.Information, "Retention pass at {At}: {Runs} runs purged (at most {Bound} per pass)")]
     public static partial void RetentionPass(ILogger logger, DateTimeOffset at, int runs, int bound);
+
+    [LoggerMessage(Ids.DurationsPurged, LogLevel.Information,
+        "Retention removed the duration samples of {Tasks} tasks of {PipelineId}, which no longer exists")]
+    public static partial void DurationsPurged(ILogger logger, string pipelineId, int tasks);
 
     [LoggerMessage(Ids.SlaDeadlineDropped, LogLevel.Error, "The SLA monitor of run {RunId} has no deadline: {Reason}")]
     public static partial void SlaDeadlineDropped(ILogger logger, string runId, string reason);

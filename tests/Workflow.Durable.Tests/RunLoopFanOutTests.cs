@@ -90,4 +90,33 @@ public sealed class RunLoopFanOutTests
         Assert.Equal(["after#1"], ScheduledTasks(port));
         Assert.Equal(RunStatus.Succeeded, outcome!.Status);
     }
+    [Fact]
+    public async Task A_refused_child_fails_its_task_and_the_outcome_keeps_the_error_which_has_no_attempt_record()
+    {
+        // Arrange: the child's resolution refused it (a pipeline of another group), so its outcome carries the reason.
+        var refusal = Security.ChildPipelineAccess.Refusal("inventory", "data-eng");
+        var child = new Model.TaskDefinition
+        {
+            Id = "child",
+            Kind = "sub-pipeline",
+            Config = JsonSerializer.SerializeToElement(new { pipelineId = "inventory" }),
+        };
+        var definition = Pipeline("parent", child, Task("after", after: ["child"]), Task("alone"));
+        var world = new FakeWorld
+        {
+            Activity = World().Activity,
+            SubOrchestration = (name, _, _) => new FakeOutcome(TimeSpan.FromSeconds(1),
+                new RunOutcome(name, RunStatus.Failed, new RunSummary(0, 0, 0, 0, 0), Error: refusal)),
+        };
+        var port = new FakeOrchestrationPort("parent@1", T0, world);
+
+        // Act
+        var outcome = await RunOrchestrationLoop.RunAsync(port, PipelineRunInput.FromStart(Start(definition)));
+
+        // Assert: the task's end is the decider's, as the embedded host shows it; the skipped task and the task that
+        // ran (it has attempt records) are left out.
+        Assert.Equal(RunStatus.Failed, outcome!.Status);
+        var end = Assert.Single(outcome.TaskEnds!);
+        Assert.Equal(new TaskEnd("child", Execution.TaskStatus.Failed, $"Task 'child': {refusal}"), end);
+    }
 }

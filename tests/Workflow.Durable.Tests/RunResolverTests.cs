@@ -43,6 +43,34 @@ public sealed class RunResolverTests
     }
 
     [Fact]
+    public void A_child_request_recorded_before_the_parent_group_was_carried_still_deserializes_and_is_checked()
+    {
+        // Arrange: the input an older build recorded for a child run (no parentGroup), as the task hub keeps it.
+        const string oldInput = """
+            {"Request":{"RunId":"p@1/sub#1","PipelineId":"child","Trigger":3,
+             "LogicalTime":"2026-01-05T06:00:00+00:00","Parameters":null,"ParentRunId":"p@1","PriorResults":null,
+             "PinnedVersion":null},"Start":null,"Monitor":null,"Snapshot":null}
+            """;
+        var child = Record(Pipeline("child", Task("a")) with { OwnerGroup = "other" });
+
+        // Act
+        var request = System.Text.Json.JsonSerializer.Deserialize<PipelineRunInput>(oldInput)!.Request!;
+        var unlooked = RunResolver.Resolve(request, child, T0);
+        var looked = RunResolver.Resolve(request with { ParentGroup = "team" }, child, T0);
+
+        // Assert: the activity must read the parent's group first; without it the child is refused, never unchecked.
+        Assert.Equal(RunTrigger.Parent, request.Trigger);
+        Assert.Null(request.ParentGroup);
+        Assert.Equal("p@1", RunResolver.ParentToLookUp(request));
+        Assert.Null(RunResolver.ParentToLookUp(request with { ParentGroup = "team" }));
+        Assert.Null(RunResolver.ParentToLookUp(new RunRequest("p@2", "p", RunTrigger.Api)));
+        Assert.True(unlooked.Refused);
+        Assert.Null(unlooked.Start);
+        Assert.Contains("'p@1'", unlooked.Error, StringComparison.Ordinal);
+        Assert.Equal(Security.ChildPipelineAccess.Refusal("child", "team"), looked.Error);
+    }
+
+    [Fact]
     public void A_request_pins_the_stored_version_and_keeps_its_logical_time_and_parameters()
     {
         // Arrange

@@ -13,8 +13,15 @@ namespace Workflow.Bench.Goals;
 /// </summary>
 internal static class EngineGoals
 {
-    private const int Repeats = 3;
+    private const int Repeats = 5;
     private const int MaxWarmUpRounds = 5;
+
+    /// <summary>
+    /// Rounds of small runs first: code that runs once per run (a host's start and stop, a run's start and end) is
+    /// compiled again, optimized, only after it has run some 30 times, so without them that recompilation fell
+    /// inside the measured runs for their whole length, more of it on the side with more such code.
+    /// </summary>
+    private const int MaxSmallRounds = 40;
 
     public static async Task<IReadOnlyList<GoalLine>> DurableAsync(GoalsOptions options)
     {
@@ -22,6 +29,11 @@ internal static class EngineGoals
         var small = large / 10;
         var fanOut = Shapes.FanOut(large);
         var smallFanOut = Shapes.FanOut(small);
+        var settled = await JitWarmUp.UntilSettledAsync(async _ =>
+        {
+            await EngineBenchmark.MeasureAsync(durable: true, Shapes.FanOut(100), quiet: true);
+            await EngineBenchmark.MeasureAsync(durable: false, Shapes.FanOut(100), quiet: true);
+        }, MaxSmallRounds, "small rounds");
         var warmUp = await JitWarmUp.UntilSettledAsync(async _ =>
         {
             await EngineBenchmark.MeasureAsync(durable: true, fanOut, quiet: true);
@@ -47,7 +59,7 @@ internal static class EngineGoals
         return
         [
             new GoalLine("P1", $"durable completions/s, {large:N0}-task fan-out, synchronous=FULL",
-                F($"{d.PerSecond:N0}/s (median of {Repeats} after {warmUp}; mean batch {d.MeanBatch:0})"),
+                F($"{d.PerSecond:N0}/s (median of {Repeats} after {settled} and {warmUp}; mean batch {d.MeanBatch:0})"),
                 "≥ 5,000/s (the issue's table) and ≥ 15,000/s on a quiet machine (its plan)", d.PerSecond >= 15_000, F($"{d.CpuMicrosPerTask:0.0} µs per task")),
             new GoalLine("P2", $"durable ÷ in-memory, same {large:N0}-task fan-out",
                 F($"{ratio:0.00} ({d.PerSecond:N0}/s ÷ {m.PerSecond:N0}/s); CPU ratio {cpuRatio:0.00}"), "≥ 0.5",
@@ -66,6 +78,12 @@ internal static class EngineGoals
         // with one; without it the monitor only tracks the attempts.
         var deadline = new SlaPolicy { Deadline = new DeadlineRule { Within = TimeSpan.FromDays(1) } };
         var definition = Shapes.FanOut(10_000 / options.Scale) with { Sla = deadline };
+        var small = Shapes.FanOut(100) with { Sla = deadline };
+        var settled = await JitWarmUp.UntilSettledAsync(async _ =>
+        {
+            await SlaPersistenceBenchmark.MeasureAsync(alerts: false, small);
+            await SlaPersistenceBenchmark.MeasureAsync(alerts: true, small);
+        }, MaxSmallRounds, "small rounds");
         var warmUp = await JitWarmUp.UntilSettledAsync(async _ =>
         {
             await SlaPersistenceBenchmark.MeasureAsync(alerts: false, definition);
@@ -86,7 +104,7 @@ internal static class EngineGoals
         var lag = b.MonitorDoneMs - b.RunMs;
         return new GoalLine("P10",
             $"run time with SLA monitoring ÷ without, {definition.Tasks.Count:N0}-task fan-out with a deadline",
-            F($"{ratio:0.00} ({b.RunMs:0} ÷ {a.RunMs:0} ms, median of {Repeats} after {warmUp}); ") +
+            F($"{ratio:0.00} ({b.RunMs:0} ÷ {a.RunMs:0} ms, median of {Repeats} after {settled} and {warmUp}); ") +
                 F($"monitor done {lag:0} ms after the run"),
             "≤ 1.1 and the monitor done within 120 ms of the run", ratio <= 1.1 && lag <= 120,
             F($"{b.CpuMs:0} vs {a.CpuMs:0} ms process CPU ({b.CpuMs / a.CpuMs:0.00}); ") +

@@ -53,8 +53,11 @@ public static class DeciderTaskStates
         RunStatus runStatus) =>
         known is not null && known.TryGetValue(taskKey, out var status) ? status
         : runStatus.IsActive() ? TaskStatus.Pending
-        : runStatus == RunStatus.Cancelled ? TaskStatus.Cancelled
-        : TaskStatus.Skipped;
+        : Unlisted(runStatus);
+
+    /// <summary>What a finished run's task that nothing else tells of ended as: cancelled with the run, else skipped.</summary>
+    public static TaskStatus Unlisted(RunStatus runStatus) =>
+        runStatus == RunStatus.Cancelled ? TaskStatus.Cancelled : TaskStatus.Skipped;
 
     private static bool IsDeciderKind(string kind) => TaskKinds.IsTimerOnly(kind) || kind == TaskKinds.SubPipeline;
 }

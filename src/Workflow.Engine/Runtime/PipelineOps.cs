@@ -76,7 +76,11 @@ internal sealed class UpsertPipelineOp(PipelineDefinition definition, int? expec
     }
 }
 
-/// <summary>Marks a pipeline deleted; its versions stay for the runs pinned to them.</summary>
+/// <summary>
+/// Marks a pipeline deleted; its versions stay for the runs pinned to them. Its duration history goes with it, so an id
+/// saved again starts its estimates afresh; what a run still going records afterwards goes with the retention sweep
+/// (<see cref="Retention.EngineSweeps.DeletedPipelineDurations"/>).
+/// </summary>
 internal sealed class DeletePipelineOp(string pipelineId, int? expectedVersion) : WriteOp<bool>
 {
     protected override bool Execute(WriteContext context)
@@ -93,7 +97,10 @@ internal sealed class DeletePipelineOp(string pipelineId, int? expectedVersion) 
                 $"Pipeline '{pipelineId}' is at version {live.Version}, not {expected}. Read it again and retry with If-Match: \"v{live.Version}\".");
         }
 
-        using var update = context.Command("UPDATE pipeline_heads SET deleted = 1 WHERE pipeline_id = $id;");
+        using var update = context.Command("""
+            UPDATE pipeline_heads SET deleted = 1 WHERE pipeline_id = $id;
+            DELETE FROM task_durations WHERE pipeline_id = $id;
+            """);
         update.Parameters.AddWithValue("$id", pipelineId);
         update.ExecuteNonQuery();
         return true;

@@ -16,7 +16,7 @@ internal static class RunEnd
         var engine = context.Engine;
         var now = context.Now;
         RunRows.Finish(context.Sql, run.RunId, complete, now, run.Seq);
-        context.Sql.RecordDurations(run.PipelineId, run.RunId);
+        context.Sql.RecordDurations(run.PipelineId, run.RunId, engine.Options.DurationHistoryWindow);
         foreach (var key in run.Pending.Keys.ToList())
         {
             AttemptCancellation.Cancel(context, run, key);

@@ -25,6 +25,7 @@ internal sealed class HotStatements : IDisposable
     private readonly PreparedStatement _suspendAttempt;
     private readonly PreparedStatement _insertEvent;
     private readonly PreparedStatement _recordDurations;
+    private readonly PreparedStatement _trimDurations;
     private readonly PreparedStatement _insertTimer;
     private readonly PreparedStatement _deleteTimer;
     private readonly PreparedStatement _upsertSnapshot;
@@ -65,6 +66,16 @@ internal sealed class HotStatements : IDisposable
             WHERE run_id = ?2 AND duration_ms IS NOT NULL
             ORDER BY task_id, finished_at DESC;
             """, 2);
+        // Each of the run's tasks walks its own index entries, newest first, past the window: the work is the run's
+        // tasks times the window, whatever the history of other pipelines holds.
+        _trimDurations = Create("""
+            DELETE FROM task_durations WHERE rowid IN (
+                SELECT old.rowid
+                FROM (SELECT DISTINCT task_id FROM task_attempts WHERE run_id = ?2 AND duration_ms IS NOT NULL) ran
+                JOIN task_durations old ON old.rowid IN (
+                    SELECT rowid FROM task_durations WHERE pipeline_id = ?1 AND task_id = ran.task_id
+                    ORDER BY finished_at DESC LIMIT -1 OFFSET ?3));
+            """, 3);
         _insertTimer = Create("""
             INSERT OR REPLACE INTO timers (run_id, timer_id, due_at, purpose, task_key) VALUES (?1, ?2, ?3, ?4, ?5);
             """, 5);
@@ -128,12 +139,18 @@ internal sealed class HotStatements : IDisposable
         Run(_insertEvent, [RunId(runId), SqlValue.Of(seq), SqlValue.Text(type), SqlValue.Of(at), body]);
 
     /// <summary>
-    /// Adds the durations of a run's successful attempts to <c>task_durations</c>, once, when the run ends. Written
-    /// one task at a time, each row went to a different place of the history's index (it is ordered by task), so
-    /// every commit rewrote dozens of index pages; sorted and written together they fill the pages in order.
+    /// Adds the durations of a run's successful attempts to <c>task_durations</c>, once, when the run ends, and drops
+    /// the durations of its tasks that fall out of the <paramref name="window"/> the estimates read, so the history
+    /// stays within tasks × window rows however busy the host; the retention purge only trims what older builds
+    /// left. Written one task at a time, each row went to a different place of the history's index (it is ordered
+    /// by task), so every commit rewrote dozens of index pages; sorted and written together they fill the pages in
+    /// order.
     /// </summary>
-    public void RecordDurations(string pipelineId, string runId) =>
+    public void RecordDurations(string pipelineId, string runId, int window)
+    {
         Run(_recordDurations, [SqlValue.Text(pipelineId), RunId(runId)]);
+        Run(_trimDurations, [SqlValue.Text(pipelineId), RunId(runId), SqlValue.Of(window)]);
+    }
 
     public void InsertTimer(string runId, string timerId, long dueAt, string purpose, string? taskKey) =>
         Run(_insertTimer, [RunId(runId), SqlValue.Text(timerId), SqlValue.Of(dueAt), SqlValue.Text(purpose),

@@ -1,10 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Building;
 using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Functions.Alerts;
+using Workflow.Functions.Services;
 using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Activities;
@@ -13,15 +15,29 @@ namespace Workflow.Functions.Activities;
 /// Loads and pins the definition a requested run will use (a stored version, or one an <see cref="IPipelineSource"/>
 /// generates for the run), with the duration history its rank and SLA monitor need, and plans its dispatch keys
 /// (this activity's result is kept in the run's history, so a replay never plans again); the decision itself is
-/// <see cref="RunResolver"/>, with the estimator and monitor settings of <c>Workflow:Alerts</c> as embedded.
+/// <see cref="RunResolver"/>, with the estimator and monitor settings of <c>Workflow:Alerts</c> as embedded. A child
+/// request recorded before it carried its parent's group (<see cref="RunResolver.ParentToLookUp"/>) gets the group of
+/// its parent run as the API reads it: the parent's pinned definition, or its pipeline's.
 /// </summary>
 public sealed class ResolveRunActivity(BlobPipelineCatalog catalog, BlobDurationHistory durations, TimeProvider time,
     IOptions<AlertsOptions> options, IDispatchPlanner planner, ILogger<ResolveRunActivity> logger)
 {
     [Function(OrchestrationNames.ResolveRunActivity)]
-    public async Task<RunResolution> RunAsync([ActivityTrigger] RunRequest request, CancellationToken cancellationToken)
+    public async Task<RunResolution> RunAsync([ActivityTrigger] RunRequest request,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        if (RunResolver.ParentToLookUp(request) is { } parentRunId)
+        {
+            var parent = await DurableRunReader.ReadAsync(client, catalog, InstanceIds.For(parentRunId),
+                cancellationToken);
+            if (parent?.Record.OwnerGroup is { Length: > 0 } parentGroup)
+            {
+                request = request with { ParentGroup = parentGroup };
+            }
+        }
+
         var now = time.GetUtcNow();
         var pipeline = await catalog.ForRunAsync(request.PipelineId, request.PinnedVersion,
             new PipelineContext(request.LogicalTime ?? now, request.Parameters), cancellationToken);

@@ -63,6 +63,7 @@ public static class WorkflowFunctionsServiceCollectionExtensions
         services.AddScoped<ScheduleTicker>();
         services.AddOptions<BackfillOptions>().Bind(configuration.GetSection(BackfillOptions.Section));
         services.AddScoped<IBackfillService, DurableBackfillService>();
+        services.AddSingleton<DeletedPipelines>();
         services.AddSingleton<RunRetentionPurger>();
 
         // The same task handlers and attempt executor as the embedded host, without the engine's SQLite store and

@@ -11,11 +11,15 @@ namespace Workflow.Functions.Retention;
 /// <summary>
 /// Purges finished runs past their pipeline's retention (<see cref="RetentionCutoffs"/>, the embedded host's rule):
 /// the run's Durable instance with its sub-orchestrations, its SLA monitor, and its attempt records, logs and spilled
-/// outputs (its child runs' too). Only Completed, Failed and Terminated instances are asked for, so an active run is
-/// never touched. At most <see cref="RetentionOptions.MaxRunsPerPass"/> runs go per pass.
+/// outputs (its child runs' too), for the catalogue's pipelines and for deleted ones (<see cref="DeletedPipelines"/>).
+/// Only Completed, Failed and Terminated instances are asked for, so an active run is never touched. At most
+/// <see cref="RetentionOptions.MaxRunsPerPass"/> runs go per pass. Then the duration samples of pipelines the catalogue
+/// no longer holds go (a deleted pipeline whose runs still going recorded after the delete), as the embedded host's
+/// retention sweep removes a deleted pipeline's rows.
 /// </summary>
-public sealed class RunRetentionPurger(BlobPipelineCatalog catalog, BlobContainers containers,
-    IOptions<RetentionOptions> options, TimeProvider time, ILogger<RunRetentionPurger> logger)
+public sealed class RunRetentionPurger(BlobPipelineCatalog catalog, DeletedPipelines deletedPipelines,
+    BlobContainers containers, BlobDurationHistory durations, IOptions<RetentionOptions> options, TimeProvider time,
+    ILogger<RunRetentionPurger> logger)
 {
     private static readonly OrchestrationRuntimeStatus[] Finished =
     [
@@ -29,7 +33,9 @@ public sealed class RunRetentionPurger(BlobPipelineCatalog catalog, BlobContaine
         var now = time.GetUtcNow();
         var budget = Math.Max(0, options.Value.MaxRunsPerPass);
         var removed = 0;
-        foreach (var pipeline in await catalog.ListAsync(cancellationToken))
+        var pipelines = await catalog.ListAsync(cancellationToken);
+        var deleted = await deletedPipelines.ListAsync(pipelines.Select(p => p.Definition.Id), cancellationToken);
+        foreach (var pipeline in pipelines.Concat(deleted))
         {
             if (removed >= budget)
             {
@@ -59,7 +65,25 @@ public sealed class RunRetentionPurger(BlobPipelineCatalog catalog, BlobContaine
         }
 
         Log.RetentionPass(logger, now, removed, budget);
+        await PurgeDurationsAsync(pipelines.Select(p => p.Definition.Id), cancellationToken);
         return removed;
+    }
+
+    /// <summary>
+    /// Listed after the catalogue, so a pipeline saved since has no sample yet unless one of its tasks finished in
+    /// between; such a sample is lost, which only makes its first estimates default ones.
+    /// </summary>
+    private async Task PurgeDurationsAsync(IEnumerable<string> live, CancellationToken cancellationToken)
+    {
+        var kept = live.ToHashSet(StringComparer.Ordinal);
+        foreach (var pipelineId in await durations.PipelinesAsync(cancellationToken))
+        {
+            if (!kept.Contains(pipelineId))
+            {
+                var tasks = await durations.DeleteAsync(pipelineId, cancellationToken);
+                Log.DurationsPurged(logger, pipelineId, tasks);
+            }
+        }
     }
 
     private async Task PurgeRunAsync(DurableTaskClient client, string instanceId, string runId,

@@ -18,10 +18,19 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
     private DurableTaskClient Client => durable.Client;
 
     /// <summary>The run orchestration with this instance id; null when there is none.</summary>
-    public async ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome, RunProgress? Progress)?>
-        ReadAsync(string instanceId, CancellationToken cancellationToken)
+    public ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome, RunProgress? Progress)?>
+        ReadAsync(string instanceId, CancellationToken cancellationToken) =>
+        ReadAsync(Client, catalog, instanceId, cancellationToken);
+
+    /// <summary>
+    /// The same read for a caller that holds a client of its own (an activity, which has no
+    /// <see cref="DurableClientHolder"/>).
+    /// </summary>
+    public static async ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome,
+        RunProgress? Progress)?> ReadAsync(DurableTaskClient client, BlobPipelineCatalog catalog, string instanceId,
+        CancellationToken cancellationToken)
     {
-        var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (metadata is null || metadata.Name != OrchestrationNames.PipelineRun)
         {
             return null;
@@ -42,7 +51,8 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
 
         var list = await attempts.ListAsync(runId, null, cancellationToken);
         return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status,
-            run.Progress?.DeciderTaskStatuses()), await ChildrenAsync(runId, cancellationToken));
+                run.Outcome?.TaskEnds, run.Progress?.DeciderTaskStatuses()),
+            await ChildrenAsync(runId, cancellationToken));
     }
 
     public async ValueTask<Workflow.Services.Page<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken)

@@ -49,8 +49,25 @@ public sealed class DurableWorkflowService : IWorkflowService
         new DurationEstimator(new DurationEstimatorOptions())
             .ExpectedForRank(await _durations.RecentAsync(pipelineId, cancellationToken));
 
-    public ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
-        CancellationToken cancellationToken) => _catalog.DeleteAsync(pipelineId, expectedVersion, cancellationToken);
+    /// <summary>
+    /// Removes the head and, once no pipeline source still gives the id, its duration samples, as the embedded host
+    /// deletes its rows with the head; the retention purge removes what a run still going writes afterwards.
+    /// </summary>
+    public async ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
+        CancellationToken cancellationToken)
+    {
+        if (!await _catalog.DeleteAsync(pipelineId, expectedVersion, cancellationToken))
+        {
+            return false;
+        }
+
+        if (await _catalog.GetAsync(pipelineId, null, cancellationToken) is null)
+        {
+            await _durations.DeleteAsync(pipelineId, cancellationToken);
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Idempotent: the instance is looked up first, so starting a run id that exists (running or finished) returns

@@ -1,3 +1,4 @@
+using Workflow.Durable;
 using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Progress;
@@ -8,17 +9,21 @@ namespace Workflow.Functions.Services;
 
 /// <summary>
 /// The task list of a run in the Azure host, built from the attempt records the RunTask activity writes: each
-/// task instance shows its latest attempt. A task of the definition with no attempt shows what the decider said of it
-/// in the run's status (a delay waiting is running), else the rule of <see cref="DeciderTaskStates.Unattempted"/>.
+/// task instance shows its latest attempt. A task of the definition with no attempt shows, while the run goes on,
+/// what the decider says of it in the run's custom status (a delay waiting on its timer is running); once the run is
+/// over, what it ended as in the run's outcome (<see cref="TaskEnd"/>: a sub-pipeline task and its error, a delay);
+/// else the rule of <see cref="DeciderTaskStates.Unattempted"/>, as the embedded host reads its run's state.
 /// </summary>
 public static class TaskRecords
 {
     /// <param name="definition">The run's pipeline version.</param>
     /// <param name="attempts">The attempt records of the run.</param>
     /// <param name="runStatus">The run's status.</param>
-    /// <param name="deciderTasks">The states of the tasks the decider carries out itself, from the run's status.</param>
+    /// <param name="ends">What the tasks without attempt records ended as, from a finished run's outcome.</param>
+    /// <param name="deciderTasks">The states of the tasks the decider carries out itself, from the run's custom
+    /// status.</param>
     public static IReadOnlyList<TaskInstanceRecord> Build(PipelineDefinition? definition,
-        IReadOnlyList<TaskAttemptRecord> attempts, RunStatus runStatus,
+        IReadOnlyList<TaskAttemptRecord> attempts, RunStatus runStatus, IReadOnlyList<TaskEnd>? ends = null,
         IReadOnlyDictionary<string, TaskStatus>? deciderTasks = null)
     {
         ArgumentNullException.ThrowIfNull(attempts);
@@ -36,12 +41,16 @@ public static class TaskRecords
             })
             .ToList();
         var seen = records.Select(r => r.TaskId).ToHashSet(StringComparer.Ordinal);
+        var finished = runStatus is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+        var ended = (finished ? ends : null)?.ToDictionary(e => e.TaskId, StringComparer.Ordinal) ?? [];
+        var known = finished ? null : deciderTasks;
         foreach (var task in definition?.Tasks ?? [])
         {
             if (!seen.Contains(task.Id))
             {
+                var end = ended.GetValueOrDefault(task.Id);
                 records.Add(new TaskInstanceRecord(task.Id, task.Id,
-                    DeciderTaskStates.Unattempted(task.Id, deciderTasks, runStatus), 0, null, null, null,
+                    end?.Status ?? DeciderTaskStates.Unattempted(task.Id, known, runStatus), 0, null, null, end?.Error,
                     task.DependsOn));
             }
         }

@@ -6,7 +6,10 @@ namespace Workflow.Functions.Storage;
 /// Recent successful durations per task, one <see cref="DurationSamples"/> blob per task in the definitions
 /// container (which no lifecycle rule expires). Writes are read-modify-write guarded by the blob's ETag, so two
 /// instances finishing the same task id at once both land; after a few lost races a sample is dropped, which only
-/// makes the estimate a little older.
+/// makes the estimate a little older. <see cref="Keep"/> bounds each blob when it is written, which is what the
+/// embedded host's retention sweep does to its rows; a deleted pipeline's samples go with it
+/// (<see cref="DeleteAsync"/>), and the retention purge removes any that a run still going at the delete wrote
+/// afterwards (<see cref="PipelinesAsync"/>).
 /// </summary>
 public sealed class BlobDurationHistory(BlobContainers containers)
 {
@@ -56,5 +59,38 @@ public sealed class BlobDurationHistory(BlobContainers containers)
         }
 
         return recent;
+    }
+    /// <summary>Removes every sample of a pipeline; returns how many task blobs went.</summary>
+    public async ValueTask<int> DeleteAsync(string pipelineId, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var item in containers.Definitions.GetBlobsAsync(
+                           new GetBlobsOptions { Prefix = BlobNames.DurationsPrefix(pipelineId) }, cancellationToken))
+        {
+            if (await containers.Definitions.GetBlobClient(item.Name).DeleteIfExistsAsync(
+                    DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The pipelines that have samples, whether or not the catalogue still holds them.</summary>
+    public async ValueTask<IReadOnlyList<string>> PipelinesAsync(CancellationToken cancellationToken)
+    {
+        var pipelines = new List<string>();
+        await foreach (var item in containers.Definitions.GetBlobsByHierarchyAsync(
+                           new GetBlobsByHierarchyOptions { Prefix = BlobNames.DurationsRoot, Delimiter = "/" },
+                           cancellationToken))
+        {
+            if (item.IsPrefix)
+            {
+                pipelines.Add(Uri.UnescapeDataString(item.Prefix[BlobNames.DurationsRoot.Length..^1]));
+            }
+        }
+
+        return pipelines;
     }
 }

@@ -33,7 +33,9 @@ public static class BlobNames
     public static string Durations(string pipelineId, string taskId) =>
         $"{DurationsPrefix(pipelineId)}{Segment(taskId)}{DurationsSuffix}";
 
-    public static string DurationsPrefix(string pipelineId) => $"_durations/{Segment(pipelineId)}/";
+    public static string DurationsPrefix(string pipelineId) => $"{DurationsRoot}{Segment(pipelineId)}/";
+
+    public const string DurationsRoot = "_durations/";
 
     public const string DurationsSuffix = ".durations";
 

@@ -48,6 +48,36 @@ public sealed class RetentionSweepTests
     }
 
     [Fact]
+    public async Task A_deleted_pipelines_durations_go_with_it_and_the_ones_a_run_records_later_with_retention()
+    {
+        // Arrange: durations of two stored pipelines and of one no head names (as a pipeline source's are).
+        await using var engine = await StartAsync();
+        var db = Path.Combine(engine.DataDirectory, "workflow.db");
+        foreach (var id in new[] { "gone", "kept" })
+        {
+            await engine.Workflow.UpsertPipelineAsync(Pipelines.Define(id, Pipelines.Code("a", "noop")), null, "test",
+                CancellationToken.None);
+        }
+
+        await SqliteFile.ExecuteAsync(db, Durations("a", 3, "gone") + Durations("a", 3, "kept") +
+                                          Durations("a", 3, "from-source"));
+        const string Counts =
+            "SELECT pipeline_id || '=' || count(*) FROM task_durations GROUP BY pipeline_id ORDER BY 1;";
+
+        // Act
+        await engine.Workflow.DeletePipelineAsync("gone", null, "test", CancellationToken.None);
+        var afterDelete = await SqliteFile.QueryTextsAsync(db, Counts);
+        // A run still going at the delete records its durations when it ends.
+        await SqliteFile.ExecuteAsync(db, Durations("b", 2, "gone"));
+        await engine.Services.GetRequiredService<RetentionPurger>().PurgeAsync(CancellationToken.None);
+        var afterPurge = await SqliteFile.QueryTextsAsync(db, Counts);
+
+        // Assert
+        Assert.Equal(["from-source=3", "kept=3"], afterDelete);
+        Assert.Equal(["from-source=3", "kept=3"], afterPurge);
+    }
+
+    [Fact]
     public async Task A_pass_deletes_at_most_the_configured_rows_of_a_table_and_the_next_pass_the_rest()
     {
         // Arrange
@@ -87,9 +117,10 @@ public sealed class RetentionSweepTests
         """;
 
     /// <summary><paramref name="count"/> durations of task <paramref name="taskId"/>, the n-th lasting n ms.</summary>
-    private static string Durations(string taskId, int count) =>
+    private static string Durations(string taskId, int count, string pipelineId = "p") =>
         "INSERT INTO task_durations (pipeline_id, task_id, run_id, attempt, finished_at, duration_ms) VALUES " +
-        string.Join(", ", Enumerable.Range(1, count).Select(n => $"('p', '{taskId}', 'r{n}', 1, {Old + n}, {n})")) + ";";
+        string.Join(", ", Enumerable.Range(1, count)
+            .Select(n => $"('{pipelineId}', '{taskId}', 'r{n}', 1, {Old + n}, {n})")) + ";";
 
     private static string Sql(object? value) => value switch
     {

@@ -63,4 +63,37 @@ public sealed class DurationRecordTests
               AND (d.duration_ms > a.finished_at - a.started_at OR d.finished_at <> a.finished_at);
             """));
     }
+
+    [Fact]
+    public async Task A_runs_end_keeps_only_the_window_of_newest_durations_of_its_tasks_and_leaves_other_pipelines_alone()
+    {
+        // Arrange: a window of 3; another pipeline has 5 durations of a task with the same id.
+        await using var engine = await TestEngine.StartAsync(
+            s => s.AddCodeHandler("noop", (_, _, _) => ValueTask.FromResult<System.Text.Json.JsonElement?>(null)),
+            options: o => o.DurationHistoryWindow = 3);
+        var db = Path.Combine(engine.DataDirectory, "workflow.db");
+        await SqliteFile.ExecuteAsync(db, "INSERT INTO task_durations (pipeline_id, task_id, run_id, attempt, " +
+            "finished_at, duration_ms) VALUES " +
+            string.Join(", ", Enumerable.Range(1, 5).Select(n => $"('other', 'a', 'other@{n}', 1, {n}, {n})")) + ";");
+        var pipeline = Define("windowed", Code("a", "noop"), Code("b", "noop"));
+        var runs = new List<string>();
+
+        // Act
+        for (var i = 0; i < 5; i++)
+        {
+            var run = await engine.StartRunAsync(pipeline);
+            Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(run.RunId));
+            runs.Add(run.RunId);
+            await Task.Delay(5); // the next run's durations end at a later millisecond
+        }
+
+        // Assert: the last three runs' durations of each task are kept, newest first.
+        var kept = await SqliteFile.QueryTextsAsync(db,
+            "SELECT task_id || ' ' || run_id FROM task_durations WHERE pipeline_id = 'windowed' " +
+            "ORDER BY task_id, finished_at DESC;");
+        Assert.Equal(new[] { "a", "b" }.SelectMany(t => runs.AsEnumerable().Reverse().Take(3).Select(r => $"{t} {r}")),
+            kept);
+        Assert.Equal([5L], await SqliteFile.QueryLongsAsync(db,
+            "SELECT count(*) FROM task_durations WHERE pipeline_id = 'other';"));
+    }
 }

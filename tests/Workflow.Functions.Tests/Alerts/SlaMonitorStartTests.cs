@@ -38,7 +38,8 @@ public sealed class SlaMonitorStartTests(AzuriteFixture azurite)
 
         // Act
         var resolution = await activity.RunAsync(
-            new RunRequest("zoned-sla@1", "zoned-sla", RunTrigger.Schedule, logicalTime), CancellationToken.None);
+            new RunRequest("zoned-sla@1", "zoned-sla", RunTrigger.Schedule, logicalTime), host.Client,
+            CancellationToken.None);
 
         // Assert
         Assert.NotNull(resolution.Monitor);

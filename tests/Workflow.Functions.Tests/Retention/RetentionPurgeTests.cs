@@ -61,6 +61,38 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Purge_removes_the_runs_of_a_deleted_pipeline_by_its_last_versions_retention()
+    {
+        // Arrange: a finished run of a pipeline deleted since, and one of a pipeline still there.
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "retention-deleted");
+        foreach (var id in new[] { "dropped", "stays" })
+        {
+            await host.UpsertAsync(Pipeline(id, Code("a", TestHandlers.Count)) with { Retention = OneHour });
+            await host.StartAsync(id, id + "@1");
+            await host.CompletedAsync(id + "@1");
+        }
+
+        Assert.True(await host.Workflow.DeletePipelineAsync("dropped", null, "test", CancellationToken.None));
+        var attempts = host.Services.GetRequiredService<AttemptStore>();
+        var young = ActivatorUtilities.CreateInstance<RunRetentionPurger>(host.Services,
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(30)));
+        var old = ActivatorUtilities.CreateInstance<RunRetentionPurger>(host.Services,
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2)));
+
+        // Act
+        var withinRetention = await young.PurgeAsync(host.Client, CancellationToken.None);
+        var pastRetention = await old.PurgeAsync(host.Client, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([0, 2], new[] { withinRetention, pastRetention });
+        foreach (var runId in new[] { "dropped@1", "stays@1" })
+        {
+            Assert.Null(await host.Client.GetInstanceAsync(InstanceIds.For(runId)));
+            Assert.Empty(await attempts.ListAsync(runId, null, CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public async Task Purge_keeps_a_finished_run_still_within_its_retention()
     {
         // Arrange
@@ -77,5 +109,36 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite)
         // Assert
         Assert.Equal(0, removed);
         Assert.NotNull(await host.Client.GetInstanceAsync(InstanceIds.For("young@1")));
+    }
+    [Fact]
+    public async Task A_deleted_pipelines_duration_samples_go_with_it_and_those_a_run_records_later_with_retention()
+    {
+        // Arrange: two pipelines whose runs recorded the samples their estimates read.
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "retention-durations");
+        var durations = host.Services.GetRequiredService<BlobDurationHistory>();
+        foreach (var id in new[] { "gone", "kept" })
+        {
+            await host.UpsertAsync(Pipeline(id, Code("a", TestHandlers.Count)));
+            await host.StartAsync(id, id + "@1");
+            await host.CompletedAsync(id + "@1");
+            Assert.Single((await durations.RecentAsync(id, CancellationToken.None))["a"]);
+        }
+
+        var purger = ActivatorUtilities.CreateInstance<RunRetentionPurger>(host.Services);
+
+        // Act
+        Assert.True(await host.Workflow.DeletePipelineAsync("gone", null, "test", CancellationToken.None));
+        var afterDelete = await durations.RecentAsync("gone", CancellationToken.None);
+        // A run still going at the delete records its attempt's duration when the attempt ends.
+        await durations.RecordAsync("gone", "b", TimeSpan.FromSeconds(3), CancellationToken.None);
+        var pipelinesBeforePurge = await durations.PipelinesAsync(CancellationToken.None);
+        await purger.PurgeAsync(host.Client, CancellationToken.None);
+
+        // Assert
+        Assert.Empty(afterDelete);
+        Assert.Equal(["gone", "kept"], pipelinesBeforePurge.Order(StringComparer.Ordinal));
+        Assert.Equal(["kept"], await durations.PipelinesAsync(CancellationToken.None));
+        Assert.Empty(await durations.RecentAsync("gone", CancellationToken.None));
+        Assert.Single((await durations.RecentAsync("kept", CancellationToken.None))["a"]);
     }
 }

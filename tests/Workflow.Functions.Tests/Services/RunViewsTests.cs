@@ -125,9 +125,11 @@ public sealed class RunViewsTests
         // Act: the status goes through JSON, as Durable stores it (the decider goes on in the same state object).
         static RunProgress Stored(RunState state) => System.Text.Json.JsonSerializer.Deserialize<RunProgress>(
             System.Text.Json.JsonSerializer.Serialize(RunProgress.Of(state, 0, 1, 1, 0)))!;
-        var waiting = TaskRecords.Build(definition, [], RunStatus.Running, Stored(started.State).DeciderTaskStatuses());
+        var waiting = TaskRecords.Build(definition, [], RunStatus.Running,
+            deciderTasks: Stored(started.State).DeciderTaskStatuses());
         var over = RunDecider.Decide(started.State, new TimerFired(T0.AddHours(1), timer.TimerId));
-        var done = TaskRecords.Build(definition, [], RunStatus.Running, Stored(over.State).DeciderTaskStatuses());
+        var done = TaskRecords.Build(definition, [], RunStatus.Running,
+            deciderTasks: Stored(over.State).DeciderTaskStatuses());
 
         // Assert
         Assert.Equal(TaskStatus.Running, waiting.Single(t => t.TaskKey == "wait").Status);

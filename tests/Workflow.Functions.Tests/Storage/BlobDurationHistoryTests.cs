@@ -58,4 +58,22 @@ public sealed class BlobDurationHistoryTests(AzuriteFixture azurite)
         // Assert
         Assert.Empty(recent);
     }
+    [Fact]
+    public async Task Deleting_a_pipelines_samples_leaves_a_pipeline_whose_id_it_begins()
+    {
+        // Arrange
+        var history = new BlobDurationHistory((await FreshStorage.CreateAsync(azurite)).Containers);
+        await history.RecordAsync("sales", "load", TimeSpan.FromSeconds(1), CancellationToken.None);
+        await history.RecordAsync("sales", "extract", TimeSpan.FromSeconds(2), CancellationToken.None);
+        await history.RecordAsync("sales-eu", "load", TimeSpan.FromSeconds(3), CancellationToken.None);
+
+        // Act
+        var deleted = await history.DeleteAsync("sales", CancellationToken.None);
+
+        // Assert
+        Assert.Equal(2, deleted);
+        Assert.Empty(await history.RecentAsync("sales", CancellationToken.None));
+        Assert.Equal([TimeSpan.FromSeconds(3)], (await history.RecentAsync("sales-eu", CancellationToken.None))["load"]);
+        Assert.Equal(["sales-eu"], await history.PipelinesAsync(CancellationToken.None));
+    }
 }

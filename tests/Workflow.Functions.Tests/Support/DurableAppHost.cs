@@ -135,7 +135,8 @@ public sealed class DurableAppHost : IAsyncDisposable
             async (_, state) => await Invoke<BackfillStepActivity, BackfillState>(app,
                 async a => await a.RunAsync(state, await client, CancellationToken.None)));
         registry.AddActivityFunc<RunRequest, RunResolution>(OrchestrationNames.ResolveRunActivity,
-            (_, request) => Invoke<ResolveRunActivity, RunResolution>(app, a => a.RunAsync(request, CancellationToken.None)));
+            async (_, request) => await Invoke<ResolveRunActivity, RunResolution>(app,
+                async a => await a.RunAsync(request, await client, CancellationToken.None)));
         registry.AddActivityFunc<TaskActivityInput, TaskActivityResult>(OrchestrationNames.RunTaskActivity,
             (_, input) => Invoke<RunTaskActivity, TaskActivityResult>(app, a => a.RunAsync(input, CancellationToken.None)));
         registry.AddActivityFunc<SlaMonitorStart, bool>(OrchestrationNames.StartSlaMonitorActivity,
