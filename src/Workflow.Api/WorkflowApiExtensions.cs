@@ -47,7 +47,7 @@ public static class WorkflowApiExtensions
         {
             o.AddDocumentTransformer<BearerSecurity>();
             o.AddOperationTransformer<BearerSecurity>();
-            o.AddOperationTransformer<PollingHeadersDescription>();
+            o.AddOperationTransformer<ResponseHeadersDescription>();
             o.AddOperationTransformer<JsonRequestBodies>();
         });
         return services;

@@ -27,7 +27,7 @@ internal static class PipelineReadEndpoints
     {
         api.MapGet("/pipelines", ListAsync).WithName("ListPipelines").Answers<IReadOnlyList<PipelineSummary>>();
         api.MapGet("/pipelines/{id}", GetAsync).WithName("GetPipeline")
-            .Answers<PipelineDefinition>().ChecksQuery().Guarded();
+            .Answers<PipelineDefinition>().ChecksQuery().Guarded().Versioned(StatusCodes.Status200OK);
         api.MapGet("/pipelines/{id}/versions", VersionsAsync).WithName("ListPipelineVersions")
             .Answers<IReadOnlyList<PipelineVersionInfo>>().Guarded();
         api.MapGet("/pipelines/{id}/schedule/preview", PreviewAsync).WithName("PreviewSchedule")

@@ -27,18 +27,22 @@ internal static class PipelineWriteEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/pipelines", CreateAsync).WithName("CreatePipeline").TakesJson<PipelineDefinition>()
-            .Answers<PipelineDefinition>(StatusCodes.Status201Created).Refuses(StatusCodes.Status403Forbidden).CallsEngine();
+            .Answers<PipelineDefinition>(StatusCodes.Status201Created).Refuses(StatusCodes.Status403Forbidden).CallsEngine()
+            .Versioned(StatusCodes.Status201Created).Located();
         api.MapPut("/pipelines/{id}", PutAsync).WithName("PutPipeline").TakesJson<PipelineDefinition>()
             .Answers<PipelineDefinition>().Answers<PipelineDefinition>(StatusCodes.Status201Created).Guarded().CallsEngine()
-            .Refuses(StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+            .Refuses(StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
+            .Versioned(StatusCodes.Status200OK).Versioned(StatusCodes.Status201Created).Located()
+            .AnswersHeader(StatusCodes.Status200OK, UnchangedHeader,
+                "'true' when the definition equals the current version: no version was stored and nothing audited.");
         api.MapDelete("/pipelines/{id}", DeleteAsync).WithName("DeletePipeline")
             .AnswersNoContent().Guarded().CallsEngine().Refuses(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/pipelines/{id}/enable", (string id, HttpContext http, ApiServices s, CancellationToken ct) =>
             SetEnabledAsync(id, true, http, s, ct)).WithName("EnablePipeline")
-            .Answers<Contracts.PipelineEnabledState>().Guarded().CallsEngine();
+            .Answers<Contracts.PipelineEnabledState>().Guarded().CallsEngine().Versioned(StatusCodes.Status200OK);
         api.MapPost("/pipelines/{id}/disable", (string id, HttpContext http, ApiServices s, CancellationToken ct) =>
             SetEnabledAsync(id, false, http, s, ct)).WithName("DisablePipeline")
-            .Answers<Contracts.PipelineEnabledState>().Guarded().CallsEngine();
+            .Answers<Contracts.PipelineEnabledState>().Guarded().CallsEngine().Versioned(StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, ApiServices s, CancellationToken ct)

@@ -70,14 +70,34 @@ public static class EndpointDescriptions
     /// body's <c>statusQueryGetUri</c> is a <see cref="PollsStatus{T}"/> endpoint.
     /// </summary>
     public static RouteHandlerBuilder StartsWork<T>(this RouteHandlerBuilder builder) =>
-        builder.Answers<T>(StatusCodes.Status202Accepted).WithMetadata(new PollingHeaders());
+        builder.Answers<T>(StatusCodes.Status202Accepted).WithPollingHeaders();
 
     /// <summary>
     /// A status in the Durable Functions style: 202 with <typeparamref name="T"/>, <c>Location</c> (itself) and
     /// <c>Retry-After</c> while the work is active, 200 with <typeparamref name="T"/> once it has ended.
     /// </summary>
     public static RouteHandlerBuilder PollsStatus<T>(this RouteHandlerBuilder builder) =>
-        builder.Answers<T>(StatusCodes.Status202Accepted).Answers<T>().WithMetadata(new PollingHeaders());
+        builder.Answers<T>(StatusCodes.Status202Accepted).Answers<T>().WithPollingHeaders();
+
+    /// <summary>The answer with <paramref name="status"/> carries the header <paramref name="name"/>.</summary>
+    public static RouteHandlerBuilder AnswersHeader(this RouteHandlerBuilder builder, int status, string name,
+        string description, bool integer = false) =>
+        builder.WithMetadata(new ResponseHeader(status, name, description, integer));
+
+    /// <summary>The answer with <paramref name="status"/> carries the pipeline version's <c>ETag</c>.</summary>
+    public static RouteHandlerBuilder Versioned(this RouteHandlerBuilder builder, int status) =>
+        builder.AnswersHeader(status, "ETag",
+            "The pipeline's version, \"v{version}\": send it as If-Match to change or delete that version.");
+
+    /// <summary>The 201 answer carries the new resource's <c>Location</c>.</summary>
+    public static RouteHandlerBuilder Located(this RouteHandlerBuilder builder) =>
+        builder.AnswersHeader(StatusCodes.Status201Created, "Location", "The path of the created resource.");
+
+    private static RouteHandlerBuilder WithPollingHeaders(this RouteHandlerBuilder builder) =>
+        builder.AnswersHeader(StatusCodes.Status202Accepted, "Location",
+                "The status URI to poll: it answers 202 while the work is active.")
+            .AnswersHeader(StatusCodes.Status202Accepted, "Retry-After", "Seconds to wait before polling again.",
+                integer: true);
 
     /// <summary>
     /// Endpoints that need a token: 401 without a valid one (the bearer requirement is added per operation).
@@ -97,5 +117,5 @@ public static class EndpointDescriptions
         builder.ProducesProblem(StatusCodes.Status500InternalServerError, ProblemJson);
 }
 
-/// <summary>Marks an endpoint whose 202 answer carries <c>Location</c> and <c>Retry-After</c> to poll.</summary>
-public sealed class PollingHeaders;
+/// <summary>A header the answer with <paramref name="Status"/> carries, for the OpenAPI description.</summary>
+public sealed record ResponseHeader(int Status, string Name, string Description, bool Integer);

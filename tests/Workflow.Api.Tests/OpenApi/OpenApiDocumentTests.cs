@@ -22,6 +22,24 @@ public sealed class OpenApiDocumentTests(KestrelApiFactory factory) : IClassFixt
             .Split('/')[^1];
 
     [Fact]
+    public async Task A_pipelines_version_tag_its_location_and_the_mark_of_an_unchanged_put_are_described()
+    {
+        var document = await DocumentAsync();
+
+        var put = Operation(document, "/api/pipelines/{id}", "put").GetProperty("responses");
+        var create = Operation(document, "/api/pipelines", "post").GetProperty("responses");
+        var get = Operation(document, "/api/pipelines/{id}", "get").GetProperty("responses");
+
+        Assert.Equal(["ETag", "Workflow-Unchanged"], HeaderNames(put, "200"));
+        Assert.Equal(["ETag", "Location"], HeaderNames(put, "201"));
+        Assert.Equal(["ETag", "Location"], HeaderNames(create, "201"));
+        Assert.Equal(["ETag"], HeaderNames(get, "200"));
+    }
+
+    private static string[] HeaderNames(JsonElement responses, string status) =>
+        [.. responses.GetProperty(status).GetProperty("headers").EnumerateObject().Select(h => h.Name).Order(StringComparer.Ordinal)];
+
+    [Fact]
     public async Task Starting_a_run_is_described_as_202_with_its_body_headers_and_refusals()
     {
         var document = await DocumentAsync();
