@@ -15,8 +15,7 @@ public static class WorkerlessTasks
         for (var i = 0; i < state.Tasks.Count && i < definitions.Count; i++)
         {
             var task = state.Tasks[i];
-            var kind = definitions[i].Kind;
-            if (TaskKinds.IsTimerOnly(kind) || kind == TaskKinds.SubPipeline || !Launched(state, task))
+            if (TaskKinds.IsDecidersOwn(definitions[i].Kind) || !Launched(state, task))
             {
                 yield return task;
             }

@@ -14,7 +14,7 @@ public static class DeciderTaskStates
 {
     /// <summary>Whether the definition has a task the decider carries out itself.</summary>
     public static bool AnyIn(Model.PipelineDefinition? definition) =>
-        definition?.Tasks.Any(t => IsDeciderKind(t.Kind)) == true;
+        definition?.Tasks.Any(t => TaskKinds.IsDecidersOwn(t.Kind)) == true;
 
     /// <summary>
     /// The status of each unit (a task, or an instance of a mapped one) of a decider-run task that has left
@@ -36,7 +36,7 @@ public static class DeciderTaskStates
                 break;
             }
 
-            if (unit.Status != TaskStatus.Pending && IsDeciderKind(definition.Tasks[unit.Task].Kind))
+            if (unit.Status != TaskStatus.Pending && TaskKinds.IsDecidersOwn(definition.Tasks[unit.Task].Kind))
             {
                 states[unit.Key] = unit.Status;
             }
@@ -58,6 +58,4 @@ public static class DeciderTaskStates
     /// <summary>What a finished run's task that nothing else tells of ended as: cancelled with the run, else skipped.</summary>
     public static TaskStatus Unlisted(RunStatus runStatus) =>
         runStatus == RunStatus.Cancelled ? TaskStatus.Cancelled : TaskStatus.Skipped;
-
-    private static bool IsDeciderKind(string kind) => TaskKinds.IsTimerOnly(kind) || kind == TaskKinds.SubPipeline;
 }

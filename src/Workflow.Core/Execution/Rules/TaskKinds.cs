@@ -20,6 +20,9 @@ internal static class TaskKinds
 
     public static bool IsTimerOnly(string kind) => kind is Delay or WaitUntil;
 
+    /// <summary>Whether the decider carries the kind out itself (a timer or a child run), so no worker attempt shows it.</summary>
+    public static bool IsDecidersOwn(string kind) => IsTimerOnly(kind) || kind == SubPipeline;
+
     public static bool TryDelay(JsonElement? config, out TimeSpan delay, out string error)
     {
         delay = default;
