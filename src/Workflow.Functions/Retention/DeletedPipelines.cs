@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Storage.Blobs.Models;
 using Workflow.Functions.Storage;
 using Workflow.Services;
@@ -43,9 +42,7 @@ public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCata
     private static (string PipelineId, int Version)? VersionOf(string name)
     {
         var parts = name.Split('/');
-        return parts is [var segment, "versions", var file] && file.EndsWith(".json", StringComparison.Ordinal)
-            && int.TryParse(file.AsSpan(0, file.Length - ".json".Length), NumberStyles.None,
-                CultureInfo.InvariantCulture, out var version)
+        return parts is [var segment, "versions", var file] && BlobNames.VersionOfFile(file) is { } version
             ? (Uri.UnescapeDataString(segment), version)
             : null;
     }

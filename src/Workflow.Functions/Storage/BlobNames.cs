@@ -19,6 +19,16 @@ public static class BlobNames
     public static string VersionsPrefix(string pipelineId) => $"{Segment(pipelineId)}/versions/";
 
     /// <summary>
+    /// The version a version blob's file name (<c>000007.json</c>, after <see cref="VersionsPrefix"/>) names, else
+    /// null.
+    /// </summary>
+    public static int? VersionOfFile(ReadOnlySpan<char> file) =>
+        file.EndsWith(".json", StringComparison.Ordinal)
+        && int.TryParse(file[..^".json".Length], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : null;
+
+    /// <summary>
     /// A schedule's watermark. Not <c>.json</c>: a pipeline may be called <c>_schedule</c>, and its head and
     /// versions must not pass for watermarks (nor a watermark for a head).
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -234,10 +233,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         var last = 0;
         await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
-            var file = blob.Name.AsSpan(prefix.Length);
-            if (file.EndsWith(".json", StringComparison.Ordinal)
-                && int.TryParse(file[..^".json".Length], NumberStyles.None, CultureInfo.InvariantCulture,
-                    out var version))
+            if (BlobNames.VersionOfFile(blob.Name.AsSpan(prefix.Length)) is { } version)
             {
                 last = Math.Max(last, version);
             }
