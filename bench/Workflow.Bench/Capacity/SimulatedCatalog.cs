@@ -90,7 +90,7 @@ internal sealed class SimulatedCatalog(TimeProvider clock) : IWorkflowService
     public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken) => throw Unused();
 
-    public ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+    public ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, LogRange range,
         CancellationToken cancellationToken) => throw Unused();
 
     private static NotSupportedException Unused() => new("The schedule tick does not call this.");

@@ -76,8 +76,8 @@ internal static class AttemptEndpoints
         // A tail starts that many bytes before the end (at the start of a shorter log) and reads up to there, within
         // maxBytes and the chunk limit; the answer's offset and totalBytes say where it started, to go on from.
         var size = maxBytes ?? (tail is { } t ? (int)Math.Min(t, s.Options.MaxLogChunkBytes) : DefaultChunkBytes);
-        var from = tail is { } back ? -back : offset ?? 0;
-        var chunk = await s.Workflow.ReadLogAsync(runId, taskKey, number, from, size, ct);
+        var range = tail is { } back ? LogRange.LastBytes(back, size) : LogRange.From(offset ?? 0, size);
+        var chunk = await s.Workflow.ReadLogAsync(runId, taskKey, number, range, ct);
         return chunk is null
             ? ApiProblems.NotFound("Log", $"{runId}/{taskKey}/{number}")
             : TypedResults.Json(chunk.ToContract(), ApiJson.Options);

@@ -69,8 +69,8 @@ public interface IWorkflowService
     ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken);
 
-    /// <summary>Reads a byte range of an attempt's log; a negative offset reads the tail.</summary>
-    ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+    /// <summary>Reads a part of an attempt's log: from an offset, or its last bytes; null for no such attempt.</summary>
+    ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, LogRange range,
         CancellationToken cancellationToken);
 }
 

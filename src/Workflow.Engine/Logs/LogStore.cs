@@ -18,8 +18,8 @@ public sealed class LogStore(SqliteStore store)
 
     internal TaskLogFile Open(string runId, string taskKey, int attempt) => new(PathOf(runId, taskKey, attempt));
 
-    /// <summary>Reads up to <paramref name="maxBytes"/> from <paramref name="offset"/>; a negative offset reads the tail.</summary>
-    public async ValueTask<LogChunk?> ReadAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+    /// <summary>Reads <paramref name="range"/> of an attempt's log; a log not written yet is empty.</summary>
+    public async ValueTask<LogChunk?> ReadAsync(string runId, string taskKey, int attempt, LogRange range,
         bool finished, CancellationToken cancellationToken)
     {
         var path = PathOf(runId, taskKey, attempt);
@@ -30,11 +30,9 @@ public sealed class LogStore(SqliteStore store)
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var total = stream.Length;
-        var start = offset < 0 ? Math.Max(0, total + offset) : Math.Min(offset, total);
-        var count = (int)Math.Min(Math.Max(0, maxBytes), total - start);
-        var buffer = new byte[count];
-        stream.Position = start;
+        var buffer = new byte[range.LengthIn(total)];
+        stream.Position = range.StartIn(total);
         await stream.ReadExactlyAsync(buffer, cancellationToken);
-        return new LogChunk(start, total, Encoding.UTF8.GetString(buffer), finished && start + count >= total);
+        return range.Chunk(total, Encoding.UTF8.GetString(buffer), finished);
     }
 }

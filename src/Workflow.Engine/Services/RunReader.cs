@@ -21,7 +21,7 @@ internal sealed class RunReader(RunWaiters waiters, PipelineQueries pipelines, R
         (await runs.AttemptsAsync(runId, taskKey, cancellationToken)).Select(a => a.Attempt).ToList();
 
     /// <summary>A chunk of an attempt's log, complete once the attempt has ended; null for no such attempt.</summary>
-    public async ValueTask<LogChunk?> LogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+    public async ValueTask<LogChunk?> LogAsync(string runId, string taskKey, int attempt, LogRange range,
         CancellationToken cancellationToken)
     {
         var attempts = await runs.AttemptsAsync(runId, taskKey, cancellationToken);
@@ -32,7 +32,7 @@ internal sealed class RunReader(RunWaiters waiters, PipelineQueries pipelines, R
         }
 
         var finished = record.Status is not (Execution.TaskStatus.Pending or Execution.TaskStatus.Running);
-        return await logs.ReadAsync(runId, taskKey, attempt, offset, maxBytes, finished, cancellationToken);
+        return await logs.ReadAsync(runId, taskKey, attempt, range, finished, cancellationToken);
     }
 
     /// <summary>The run's final status, once it has one; the waiter is taken before reading, so no end is missed.</summary>

@@ -110,9 +110,9 @@ public sealed class WorkflowEngineService : IWorkflowService
     public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken) => _runReader.AttemptsAsync(runId, taskKey, cancellationToken);
 
-    public ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+    public ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, LogRange range,
         CancellationToken cancellationToken) =>
-        _runReader.LogAsync(runId, taskKey, attempt, offset, maxBytes, cancellationToken);
+        _runReader.LogAsync(runId, taskKey, attempt, range, cancellationToken);
 
     /// <summary>Completes when the run reaches a final state; for in-process callers such as tests and tools.</summary>
     public Task<Execution.RunStatus> WaitForRunAsync(string runId, CancellationToken cancellationToken) =>

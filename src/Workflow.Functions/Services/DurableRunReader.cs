@@ -77,12 +77,12 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
         return new Workflow.Services.Page<RunRecord>(items, token);
     }
 
-    public async ValueTask<LogChunk?> LogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+    public async ValueTask<LogChunk?> LogAsync(string runId, string taskKey, int attempt, LogRange range,
         CancellationToken cancellationToken)
     {
         var records = await attempts.ListAsync(runId, taskKey, cancellationToken);
         var finished = records.FirstOrDefault(r => r.Attempt == attempt)?.FinishedAt is not null;
-        return await attempts.ReadAsync(runId, taskKey, attempt, offset, maxBytes, finished, cancellationToken);
+        return await attempts.ReadAsync(runId, taskKey, attempt, range, finished, cancellationToken);
     }
 
     private async IAsyncEnumerable<(IReadOnlyList<RunRecord> Items, string? ContinuationToken)> DurablePages(

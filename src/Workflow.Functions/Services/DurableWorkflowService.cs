@@ -120,7 +120,7 @@ public sealed class DurableWorkflowService : IWorkflowService
     public ValueTask<IReadOnlyList<TaskAttemptRecord>> ListAttemptsAsync(string runId, string? taskKey,
         CancellationToken cancellationToken) => _attempts.ListAsync(runId, taskKey, cancellationToken);
 
-    public ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
+    public ValueTask<LogChunk?> ReadLogAsync(string runId, string taskKey, int attempt, LogRange range,
         CancellationToken cancellationToken) =>
-        _runReader.LogAsync(runId, taskKey, attempt, offset, maxBytes, cancellationToken);
+        _runReader.LogAsync(runId, taskKey, attempt, range, cancellationToken);
 }

@@ -43,25 +43,23 @@ public sealed class AttemptStore(BlobContainers containers)
     public AppendBlobClient Log(string runId, string taskKey, int attempt) =>
         containers.Logs.GetAppendBlobClient(BlobNames.AttemptLog(runId, taskKey, attempt));
 
-    /// <summary>A byte range of a log; a negative offset reads that many bytes from the end.</summary>
-    public async ValueTask<LogChunk?> ReadAsync(string runId, string taskKey, int attempt, long offset, int maxBytes,
-        bool complete, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="range"/> of an attempt's log; null when the log does not exist.</summary>
+    public async ValueTask<LogChunk?> ReadAsync(string runId, string taskKey, int attempt, LogRange range,
+        bool finished, CancellationToken cancellationToken)
     {
         var blob = Log(runId, taskKey, attempt);
         try
         {
             var total = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
-            var start = offset < 0 ? Math.Max(0, total + offset) : Math.Min(offset, total);
-            var length = Math.Min(maxBytes, total - start);
-            if (length <= 0)
+            var length = range.LengthIn(total);
+            if (length == 0)
             {
-                return new LogChunk(start, total, "", complete);
+                return range.Chunk(total, "", finished);
             }
 
-            var range = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(start, length) },
-                cancellationToken);
-            return new LogChunk(start, total, Encoding.UTF8.GetString(range.Value.Content.ToArray()),
-                complete && start + length >= total);
+            var bytes = await blob.DownloadContentAsync(
+                new BlobDownloadOptions { Range = new HttpRange(range.StartIn(total), length) }, cancellationToken);
+            return range.Chunk(total, Encoding.UTF8.GetString(bytes.Value.Content.ToArray()), finished);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

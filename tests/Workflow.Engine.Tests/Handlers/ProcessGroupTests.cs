@@ -4,6 +4,7 @@ using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Runtime.Handlers.Process;
+using Workflow.Services;
 
 namespace Workflow.Engine.Tests.Handlers;
 
@@ -35,7 +36,7 @@ public sealed class ProcessGroupTests
 
         // Assert
         Assert.Equal(RunStatus.Succeeded, status);
-        var log = await engine.Workflow.ReadLogAsync(run.RunId, "who", 1, 0, 4096, CancellationToken.None);
+        var log = await engine.Workflow.ReadLogAsync(run.RunId, "who", 1, LogRange.From(0, 4096), CancellationToken.None);
         var fields = log!.Text.Trim().Split(' ', 3);
         Assert.Equal(fields[0], fields[1]);
         Assert.Equal(engine.DataDirectory, fields[2]);

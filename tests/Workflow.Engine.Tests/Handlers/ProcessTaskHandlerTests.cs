@@ -1,6 +1,7 @@
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
 using Workflow.Model;
+using Workflow.Services;
 
 namespace Workflow.Engine.Tests.Handlers;
 
@@ -29,7 +30,7 @@ public sealed class ProcessTaskHandlerTests
 
         // Assert
         Assert.Equal(RunStatus.Failed, status);
-        var log = await engine.Workflow.ReadLogAsync(run.RunId, "talk", 1, 0, 4096, CancellationToken.None);
+        var log = await engine.Workflow.ReadLogAsync(run.RunId, "talk", 1, LogRange.From(0, 4096), CancellationToken.None);
         Assert.NotNull(log);
         Assert.Contains($"hello from {run.RunId}/talk/1", log.Text);
         Assert.Contains("to stderr", log.Text);

@@ -10,6 +10,7 @@ using Workflow.Functions.Tests.Support;
 using Workflow.Json;
 using Workflow.Queues;
 using Workflow.Samples;
+using Workflow.Services;
 
 namespace Workflow.Functions.Tests.Hosting;
 
@@ -101,8 +102,8 @@ public sealed class UserCodeTests(AzuriteFixture azurite) : IDisposable
         // Act
         await host.StartAsync("hello", "hello@t1");
         var run = await host.CompletedAsync("hello@t1");
-        var sorted = await host.Workflow.ReadLogAsync("hello@t1", "sort", 1, 0, 4096, CancellationToken.None);
-        var counted = await host.Workflow.ReadLogAsync("hello@t1", "count", 1, 0, 4096, CancellationToken.None);
+        var sorted = await host.Workflow.ReadLogAsync("hello@t1", "sort", 1, LogRange.From(0, 4096), CancellationToken.None);
+        var counted = await host.Workflow.ReadLogAsync("hello@t1", "count", 1, LogRange.From(0, 4096), CancellationToken.None);
 
         // Assert
         Assert.Equal(RunStatus.Succeeded, run.Run.Status);

@@ -80,11 +80,11 @@ public sealed class AttemptStoreTests(AzuriteFixture azurite)
         }
 
         // Act
-        var head = await store.ReadAsync(run, "load", 1, 0, 9, complete: true, CancellationToken.None);
-        var rest = await store.ReadAsync(run, "load", 1, 9, 100, complete: true, CancellationToken.None);
-        var tail = await store.ReadAsync(run, "load", 1, -9, 100, complete: false, CancellationToken.None);
-        var past = await store.ReadAsync(run, "load", 1, 500, 100, complete: true, CancellationToken.None);
-        var missing = await store.ReadAsync(run, "load", 2, 0, 100, complete: true, CancellationToken.None);
+        var head = await store.ReadAsync(run, "load", 1, LogRange.From(0, 9), finished: true, CancellationToken.None);
+        var rest = await store.ReadAsync(run, "load", 1, LogRange.From(9, 100), finished: true, CancellationToken.None);
+        var tail = await store.ReadAsync(run, "load", 1, LogRange.LastBytes(9, 100), finished: false, CancellationToken.None);
+        var past = await store.ReadAsync(run, "load", 1, LogRange.From(500, 100), finished: true, CancellationToken.None);
+        var missing = await store.ReadAsync(run, "load", 2, LogRange.From(0, 100), finished: true, CancellationToken.None);
 
         // Assert
         Assert.Equal(new LogChunk(0, 18, "line one\n", false), head);

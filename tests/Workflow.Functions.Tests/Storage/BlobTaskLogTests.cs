@@ -1,5 +1,6 @@
 using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
+using Workflow.Services;
 
 namespace Workflow.Functions.Tests.Storage;
 
@@ -90,7 +91,7 @@ public sealed class BlobTaskLogTests(AzuriteFixture azurite)
         }
 
         // Assert
-        var chunk = await attempts.ReadAsync(Run, "wait", 1, 0, 1000, complete: true, CancellationToken.None);
+        var chunk = await attempts.ReadAsync(Run, "wait", 1, LogRange.From(0, 1000), finished: true, CancellationToken.None);
         Assert.Equal("suspended\nresumed\n", chunk?.Text);
     }
 }
