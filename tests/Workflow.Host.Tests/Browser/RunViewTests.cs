@@ -139,10 +139,6 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>
-    /// Makes a folder in the host's data directory for a test pipeline's release file, posts the pipeline built for
-    /// that folder as an editor, and opens a page signed in as dana, an operator of its group.
-    /// </summary>
     [Fact]
     public async Task The_run_view_asks_for_the_critical_path_again_only_when_the_run_changed()
     {
@@ -188,6 +184,49 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_long_log_opens_at_its_last_64_KB_with_a_notice_and_an_empty_one_says_so()
+    {
+        // Arrange: a task that writes about 150 KB between a first and a last marker, then one that writes nothing.
+        var (page, errors, _) = await OperatorPageWithPipelineAsync("long-log", d => new JsonObject
+        {
+            ["id"] = "browser-long-log",
+            ["ownerGroup"] = "data-eng",
+            ["enabled"] = true,
+            ["tasks"] = new JsonArray(
+                TestPipelines.Shell(d, "chatty", "echo FIRST-MARKER; i=0; while [ $i -lt 2500 ]; do " +
+                    "echo \"line $i of a long log, padded to about sixty bytes ......\"; i=$((i+1)); done; " +
+                    "echo LAST-MARKER"),
+                TestPipelines.Shell(d, "quiet", "true", "chatty")),
+        });
+
+        // Act
+        await page.GetByTestId("trigger-browser-long-log").ClickAsync();
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",
+            new() { Timeout = 90_000 });
+        await DashboardPage.DagNode(page, "chatty").ClickAsync();
+
+        // Assert: the end of the log, with a notice that only part of it is shown, and its whole size.
+        var panel = page.GetByTestId("task-panel");
+        await Expect(panel).ToHaveAttributeAsync("data-task", "chatty");
+        var log = panel.GetByTestId("log");
+        await Expect(log).ToContainTextAsync("LAST-MARKER");
+        await Expect(log).Not.ToContainTextAsync("FIRST-MARKER");
+        await Expect(panel).ToContainTextAsync(new Regex(@"Showing the last 64\.0 KB of 1\d\d\.\d KB\."));
+        await Expect(panel).ToContainTextAsync("complete");
+        Assert.InRange((await log.InnerTextAsync()).Length, 60_000, 65_536);
+
+        await DashboardPage.DagNode(page, "quiet").ClickAsync();
+        await Expect(panel).ToHaveAttributeAsync("data-task", "quiet");
+        await Expect(panel.GetByTestId("log")).ToHaveTextAsync("(this attempt wrote no log output)");
+        Assert.Empty(errors.All);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Makes a folder in the host's data directory for a test pipeline's release file, posts the pipeline built for
+    /// that folder as an editor, and opens a page signed in as dana, an operator of its group.
+    /// </summary>
     private async Task<(IPage Page, PageErrors Errors, string Folder)> OperatorPageWithPipelineAsync(string folder,
         Func<string, JsonObject> pipeline)
     {
