@@ -19,6 +19,26 @@ public static class BackfillPlanner
     // should cost the host little (a million cron occurrences took seconds of CPU on a busy host).
     private const int CountCap = 100_000;
 
+    /// <summary>
+    /// Checks a request and plans its runs on the pipeline's current version: what both hosts do before they record
+    /// a backfill. A missing pipeline is a <see cref="NotFoundException"/>.
+    /// </summary>
+    public static async ValueTask<BackfillPlan> PlanAsync(IWorkflowService workflow, BackfillRequest request,
+        int maxRuns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.MaxActiveRuns < 1)
+        {
+            throw InvalidRequestException.For("maxActiveRuns",
+                $"maxActiveRuns is {request.MaxActiveRuns}; it must be at least 1.");
+        }
+
+        var pipeline = await workflow.GetPipelineAsync(request.PipelineId, null, cancellationToken)
+                       ?? throw new NotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
+        return Plan(pipeline.Definition, request.Schedule, request.From, request.To, maxRuns);
+    }
+
     public static BackfillPlan Plan(PipelineDefinition pipeline, string? scheduleName, DateTimeOffset from,
         DateTimeOffset to, int maxRuns = DefaultMaxRuns)
     {

@@ -15,17 +15,7 @@ internal sealed class EngineBackfillService(IWorkflowService workflow, BackfillS
 {
     public async ValueTask<BackfillRecord> StartAsync(BackfillRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.MaxActiveRuns < 1)
-        {
-            throw InvalidRequestException.For("maxActiveRuns",
-                $"maxActiveRuns is {request.MaxActiveRuns}; it must be at least 1.");
-        }
-
-        var pipeline = await workflow.GetPipelineAsync(request.PipelineId, null, cancellationToken)
-                       ?? throw new NotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
-        var plan = BackfillPlanner.Plan(pipeline.Definition, request.Schedule, request.From, request.To,
-            options.Value.MaxRuns);
+        var plan = await BackfillPlanner.PlanAsync(workflow, request, options.Value.MaxRuns, cancellationToken);
         var runs = new List<(BackfillRun, bool)>();
         foreach (var run in plan.Runs)
         {

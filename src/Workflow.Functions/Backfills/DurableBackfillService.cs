@@ -17,17 +17,7 @@ public sealed class DurableBackfillService(DurableClientHolder durable, IWorkflo
 {
     public async ValueTask<BackfillRecord> StartAsync(BackfillRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.MaxActiveRuns < 1)
-        {
-            throw InvalidRequestException.For("maxActiveRuns",
-                $"maxActiveRuns is {request.MaxActiveRuns}; it must be at least 1.");
-        }
-
-        var pipeline = await workflow.GetPipelineAsync(request.PipelineId, null, cancellationToken)
-                       ?? throw new NotFoundException($"Pipeline '{request.PipelineId}' does not exist.");
-        var plan = BackfillPlanner.Plan(pipeline.Definition, request.Schedule, request.From, request.To,
-            options.Value.MaxRuns);
+        var plan = await BackfillPlanner.PlanAsync(workflow, request, options.Value.MaxRuns, cancellationToken);
         var now = time.GetUtcNow();
         var state = new BackfillState(BackfillPlanner.NewId(now), request.PipelineId, plan.ScheduleName, request.From, request.To,
             request.MaxActiveRuns, request.Overlap, plan.Schedule.Parameters, request.Actor, now, RunTrigger.Backfill,
