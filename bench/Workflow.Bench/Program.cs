@@ -14,6 +14,7 @@ var benchmarks = new SortedDictionary<string, (string Description, Action Run)>(
     ["dispatch"] = ("dispatch policies: makespan / lower bound on generated DAGs and traces", DispatchBenchmark.Run),
     ["engine"] = ("durable task completions/s on SQLite vs the in-memory ceiling, 1k and 10k tasks", EngineBenchmark.Run),
     ["engine-profile"] = ("one side of `engine` again and again, CPU by thread: engine-profile [durable|memory] [tasks] [runs]", EngineProfile.Run),
+    ["run-detail"] = ("one read of a running run's detail: tasks waiting in the decider vs for a worker: run-detail [tasks] [reads]", RunDetailBenchmark.Run),
     ["start-planning"] = ("small runs' start latency while a 10k-task slot-limited run starts, planned on the writer vs before it", StartPlanningBenchmark.Run),
     ["simulator"] = ("the run simulator's own time per event (the decider's taken out), 1k and 10k tasks", SimulatorCost.Run),
     ["sla-decider"] = ("the SLA monitor decider alone on a fan-out's events, in groups: sla-decider [tasks] [group]", SlaDeciderCost.Run),
