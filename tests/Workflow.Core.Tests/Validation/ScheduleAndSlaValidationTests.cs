@@ -53,10 +53,14 @@ public class ScheduleAndSlaValidationTests
     {
         // The preview and the deadline read the zone of every kind; an unknown one hid the schedule from both.
         var result = Validate([
-            new ScheduleDefinition { Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(5), TimeZone = "Mars/Olympus" },
             new ScheduleDefinition
             {
-                Kind = ScheduleKind.Once, At = new DateTimeOffset(2027, 1, 1, 2, 0, 0, TimeSpan.Zero), TimeZone = "Europe/Berln",
+                Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(5), TimeZone = "Mars/Olympus",
+            },
+            new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Once, At = new DateTimeOffset(2027, 1, 1, 2, 0, 0, TimeSpan.Zero),
+                TimeZone = "Europe/Berln",
             },
         ]);
 
