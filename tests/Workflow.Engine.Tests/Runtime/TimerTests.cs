@@ -12,38 +12,6 @@ public sealed class TimerTests
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 6, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task A_timed_out_attempt_records_the_timeout_it_ran_past()
-    {
-        // Arrange: the handler never ends on its own; its 20 s timeout stops it.
-        var clock = new FakeTimeProvider(Start);
-        var started = 0;
-        await using var engine = await TestEngine.StartAsync(s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddCodeHandler("hang", async (_, _, ct) =>
-            {
-                Interlocked.Increment(ref started);
-                await Task.Delay(Timeout.Infinite, ct);
-                return null;
-            });
-        });
-        var pipeline = Pipelines.Define("timing-out",
-            Pipelines.Code("work", "hang") with { Timeout = TimeSpan.FromSeconds(20) });
-        var runId = (await engine.StartRunAsync(pipeline)).RunId;
-        await Poll.UntilAsync(() => Volatile.Read(ref started) == 1, "the attempt to start");
-
-        // Act
-        clock.Advance(TimeSpan.FromSeconds(20));
-        var status = await engine.WaitAsync(runId);
-
-        // Assert
-        Assert.Equal(RunStatus.Failed, status);
-        var attempt = Assert.Single(await engine.Workflow.ListAttemptsAsync(runId, "work", CancellationToken.None));
-        Assert.Equal(ErrorKinds.Timeout, attempt.ErrorKind);
-        Assert.Equal("Attempt 1 did not finish within its timeout of 20s.", attempt.Error);
-    }
-
-    [Fact]
     public async Task A_retry_timer_that_came_due_while_the_host_was_down_fires_at_once_after_restart()
     {
         // Arrange: the first attempt fails and its retry waits an hour on a durable timer.
