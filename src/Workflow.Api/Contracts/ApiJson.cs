@@ -7,8 +7,8 @@ namespace Workflow.Api.Contracts;
 
 /// <summary>
 /// The JSON settings of every API answer, matching the model's contract: camelCase, enums as kebab-case strings
-/// (from their <c>JsonStringEnumMemberName</c>), durations like "5m", nulls left out, and numbers read only as JSON
-/// numbers (the web defaults also read them from strings).
+/// (from their <c>JsonStringEnumMemberName</c>), durations like "5m", instants only with their offset, nulls left out,
+/// and numbers read only as JSON numbers (the web defaults also read them from strings).
 /// </summary>
 public static class ApiJson
 {
@@ -23,6 +23,7 @@ public static class ApiJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new DurationJsonConverter());
+        options.Converters.Add(new InstantJsonConverter());
         options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
     }
 

@@ -132,6 +132,14 @@ public sealed class ApiConnection : IDisposable
     /// <summary>A value as one URL path segment.</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
+    /// <summary><paramref name="path"/> with the given query parameters; those without a value are left out.</summary>
+    public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var given = parameters.Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value!)).ToList();
+        return given.Count == 0 ? path : path + "?" + string.Join('&', given);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static string Reason(HttpRequestException e) =>

@@ -21,27 +21,9 @@ public sealed class RunsClient(ApiConnection api)
         return await AcceptedAsync($"api/pipelines/{Segment(pipelineId)}/runs", content, ct);
     }
 
-    public Task<RunsPage> ListAsync(string? pipelineId, string? status, int? limit, CancellationToken ct)
-    {
-        var query = new List<string>();
-        if (!string.IsNullOrEmpty(pipelineId))
-        {
-            query.Add("pipeline=" + Uri.EscapeDataString(pipelineId));
-        }
-
-        if (!string.IsNullOrEmpty(status))
-        {
-            query.Add("status=" + Uri.EscapeDataString(status));
-        }
-
-        if (limit is not null)
-        {
-            query.Add("limit=" + limit.Value.ToString(CultureInfo.InvariantCulture));
-        }
-
-        var path = query.Count == 0 ? "api/runs" : "api/runs?" + string.Join('&', query);
-        return api.SendForAsync(HttpMethod.Get, path, null, Json.RunsPage, ct);
-    }
+    public Task<RunsPage> ListAsync(string? pipelineId, string? status, int? limit, CancellationToken ct) =>
+        api.SendForAsync(HttpMethod.Get, WithQuery("api/runs", ("pipeline", pipelineId), ("status", status),
+            ("limit", limit?.ToString(CultureInfo.InvariantCulture))), null, Json.RunsPage, ct);
 
     public Task<RunDetail> GetAsync(string runId, CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get, $"api/runs/{Segment(runId)}", null, Json.RunDetail, ct);

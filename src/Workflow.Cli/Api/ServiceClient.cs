@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using static Workflow.Cli.Api.ApiConnection;
 
@@ -12,8 +13,13 @@ public sealed class ServiceClient(ApiConnection api)
     public Task<JsonElement> HealthAsync(CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get, "api/health", null, Json.JsonElement, ct);
 
-    public Task<JsonElement> ListAlertsAsync(CancellationToken ct) =>
-        api.SendForAsync(HttpMethod.Get, "api/alerts", null, Json.JsonElement, ct);
+    /// <summary>The alerts the caller may see, newest first; a null filter is the server's default.</summary>
+    public Task<JsonElement> ListAlertsAsync(string? status, string? pipelineId, int? limit, CancellationToken ct) =>
+        api.SendForAsync(HttpMethod.Get, WithQuery("api/alerts", ("status", status), ("pipeline", pipelineId),
+            ("limit", limit?.ToString(CultureInfo.InvariantCulture))), null, Json.JsonElement, ct);
+
+    public Task<JsonElement> AckAlertAsync(string alertId, CancellationToken ct) =>
+        api.SendForAsync(HttpMethod.Post, $"api/alerts/{Segment(alertId)}/ack", null, Json.JsonElement, ct);
 
     /// <summary>Who the server takes the token's holder to be; a 401 when it refuses the token.</summary>
     public Task<MeResponse> MeAsync(CancellationToken ct) =>

@@ -21,6 +21,7 @@ public static class CliCommands
             ScheduleCommand.Create(runner),
             SmokeCommand.Create(runner),
             SecretsCommand.Create(runner),
+            AlertsCommand.Create(runner),
         };
         return root;
     }

@@ -42,6 +42,13 @@ public sealed record RunTask(
     /// <c>task_attempts.idempotency_key</c> computes the same text in SQL rather than storing it.
     /// </summary>
     public static string IdempotencyKeyFor(string runId, string taskKey, int attempt) => $"{runId}/{taskKey}/{attempt}";
+
+    /// <summary>
+    /// The failure of an attempt that ran past its timeout, whichever side stopped it: the decider's timer or a
+    /// shell that enforces <see cref="Timeout"/> itself.
+    /// </summary>
+    public static string TimedOut(int attempt, TimeSpan timeout) =>
+        $"Attempt {attempt} did not finish within its timeout of {Json.Duration.Format(timeout)}.";
 }
 
 /// <summary>
@@ -57,8 +64,10 @@ public sealed record CancelTimer(string TimerId) : RunCommand;
 /// <summary>
 /// Stop a running attempt (its handler's token is cancelled; a process tree is killed; for a sub-pipeline
 /// task, the child run is cancelled). The decider has already decided what follows; a late outcome is ignored.
+/// <paramref name="Reason"/> is set when the attempt's timeout fired: the failure the shell records for the attempt,
+/// the same words the decider's alert and retry notice use.
 /// </summary>
-public sealed record CancelTask(string TaskKey, int Attempt) : RunCommand;
+public sealed record CancelTask(string TaskKey, int Attempt, string? Reason = null) : RunCommand;
 
 /// <summary>
 /// Run another pipeline as a child; its id is deterministic, <c>{runId}/{taskKey}#{attempt}</c>, so starting

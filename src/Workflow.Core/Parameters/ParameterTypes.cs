@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Workflow.Json;
 
 namespace Workflow.Parameters;
 
@@ -33,7 +33,7 @@ public static class ParameterTypes
             Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
             Array => value.ValueKind == JsonValueKind.Array,
             Object => value.ValueKind == JsonValueKind.Object,
-            DateTime => value.ValueKind == JsonValueKind.String && IsDateTime(value.GetString()!),
+            DateTime => value.ValueKind == JsonValueKind.String && Instants.TryParse(value.GetString(), out _),
             _ => false,
         };
         return fits ? null : $"{Shown(value)} is not {Expected(type)}";
@@ -55,10 +55,4 @@ public static class ParameterTypes
         var text = value.GetRawText();
         return text.Length <= 60 ? text : text[..57] + "...";
     }
-
-    /// <summary>A date, a time and an explicit offset: a value without an offset would mean a different instant per host.</summary>
-    private static bool IsDateTime(string text) =>
-        text.Length >= 20 && text[10] is 'T' or 't' &&
-        (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-') &&
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Execution;
+using Workflow.Json;
 using Workflow.Model;
 
 namespace Workflow.Validation;
@@ -85,7 +86,12 @@ internal static class ConfigRules
                 errors.Add(at.Of("duration"), delayError, "A delay is 0s or more, for example \"90s\" or \"5m\".");
                 break;
             case TaskKinds.WaitUntil when !TaskKinds.TryWaitUntil(config, out _, out var waitError):
-                errors.Add(at.Of("at"), waitError);
+                errors.Add(at.Of("at"), waitError, Instants.Hint);
+                break;
+            case TaskKinds.WaitUntil when !Instants.TryParse(config.GetProperty("at").GetString(), out _):
+                // The decider reads a stored definition's instant as it always did; a new one needs its offset.
+                errors.Add(at.Of("at"), $"'{config.GetProperty("at").GetString()}' has no offset, so it " +
+                    "would be read in the host's time zone.", Instants.Hint);
                 break;
             case TaskKinds.SubPipeline:
                 ChildPipeline(at, config, pipelineId, options);

@@ -149,7 +149,7 @@ public static partial class JsonErrors
             "System.Double" => ("a number", "Write a number without quotes, like 1.5."),
             "System.Boolean" => ("true or false", "Write true or false without quotes."),
             "System.String" => ("a string", "Put the value in double quotes."),
-            "System.DateTimeOffset" => ("an instant", "Write an ISO 8601 instant with offset, like \"2026-01-01T02:00:00Z\"."),
+            "System.DateTimeOffset" => ("an instant", Json.Instants.Hint),
             "System.TimeOnly" => ("a time of day", "Write it like \"23:59\"."),
             "System.DayOfWeek" => ("a day of the week", "Write it like \"Tuesday\"."),
             _ when name.Contains("List", StringComparison.Ordinal) => ("an array", "Write a JSON array: [ ... ]."),

@@ -57,6 +57,13 @@ internal static class ScheduleRules
                     break;
             }
 
+            // Every kind: the preview shows local times in the zone, and a deadline without its own zone takes it.
+            if (TimeZones.Find(schedule.TimeZone) is null)
+            {
+                errors.Add($"{path}.timeZone", $"'{schedule.TimeZone}' is not a known IANA time zone.",
+                    ZoneHint(schedule.TimeZone ?? ""));
+            }
+
             if (schedule is { Start: { } start, End: { } end } && end < start)
             {
                 errors.Add($"{path}.end", $"'end' ({end:O}) is before 'start' ({start:O}).",
@@ -87,10 +94,5 @@ internal static class ScheduleRules
                 "Check the day against the month (February has no 30th or 31st), or use L for the last day.");
         }
 
-        if (TimeZones.Find(schedule.TimeZone) is null)
-        {
-            errors.Add($"{path}.timeZone", $"'{schedule.TimeZone}' is not a known IANA time zone.",
-                ZoneHint(schedule.TimeZone ?? ""));
-        }
     }
 }

@@ -34,7 +34,7 @@ internal static class DeciderCommands
                 if (cause is TimerFired)
                 {
                     AttemptCancellation.Cancel(context, run, key, Execution.TaskStatus.Failed,
-                        Workflow.Model.ErrorKinds.Timeout, "The attempt ran longer than its timeout and was stopped.");
+                        Workflow.Model.ErrorKinds.Timeout, cancel.Reason ?? "The attempt ran past its timeout.");
                 }
                 else
                 {

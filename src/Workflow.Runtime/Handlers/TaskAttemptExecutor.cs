@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Parameters;
 using Workflow.Runtime.Logs;
@@ -88,8 +89,9 @@ public sealed class TaskAttemptExecutor(HandlerRegistry handlers, IOutputStore o
         }
         catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true)
         {
-            log.WriteLine($"timed out after {task.Timeout}");
-            return TaskOutcome.Failure(ErrorKinds.Timeout, $"The task ran longer than its timeout of {task.Timeout}.");
+            var failure = RunTask.TimedOut(task.Attempt, task.Timeout!.Value);
+            log.WriteLine(failure);
+            return TaskOutcome.Failure(ErrorKinds.Timeout, failure);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -20,7 +20,9 @@ public sealed class SchedulerOptions
     /// <summary>How many pipelines one tick starts runs for at the same time.</summary>
     public int MaxParallelStarts { get; set; } = 32;
 
-    /// <summary>The most occurrences of one schedule a tick looks at, so a years-old watermark cannot stall it.</summary>
+    /// <summary>
+    /// The most occurrences of one schedule a tick looks at, the newest ones, so a years-old watermark cannot stall it.
+    /// </summary>
     public int MaxOccurrencesPerTick { get; set; } = 1000;
 
     /// <summary>How many due schedules one tick takes from the next-due index; the rest are due for the next tick.</summary>

@@ -55,7 +55,7 @@ public class SuspensionTests
 
         var commands = run.Fire("a/timeout/1");
 
-        Assert.Equal(new CancelTask("a", 1), commands.Single<CancelTask>());
+        Assert.Equal(("a", 1), (commands.Single<CancelTask>().TaskKey, commands.Single<CancelTask>().Attempt));
         Assert.Equal(TaskStatus.Failed, run.StatusOf("a"));
         Assert.Equal(TaskStatus.Skipped, run.StatusOf("b"));
     }

@@ -36,7 +36,8 @@ public class TimeoutTests
         run.Now = timer.DueAt;
         var fired = run.Fire(timer.TimerId);
 
-        Assert.Equal(new CancelTask("a", 1), fired.Single<CancelTask>());
+        Assert.Equal(new CancelTask("a", 1, "Attempt 1 did not finish within its timeout of 1m."),
+            fired.Single<CancelTask>());
         Assert.Equal(TimerPurpose.Retry, fired.Single<StartTimer>().Purpose);
         Assert.Contains("timeout", fired.Single<Notify>().Message, StringComparison.Ordinal);
     }

@@ -144,6 +144,20 @@ public class SlaMonitorDeciderTests
     }
 
     [Fact]
+    public void A_deadline_off_the_minute_is_written_with_its_seconds()
+    {
+        var d = Chain();
+        var deadline = T0 + TimeSpan.FromSeconds(30);
+
+        var (_, commands) = Run(Started(d, deadline), new TaskStarted(T0, "a", 1),
+            new MonitorTimerFired(deadline, "deadline"));
+
+        var missed = Assert.Single(Raised(commands), a => a.Kind == AlertKind.DeadlineMissed);
+        Assert.StartsWith("Run chain@1 missed its deadline 2026-03-03 05:00:30 UTC;", missed.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failure_and_retry_notifications_follow_the_pipelines_settings_and_success_is_opt_in()
     {
         var quiet = Chain(new SlaPolicy { Notify = new NotifyOn { Retrying = false } });

@@ -86,6 +86,7 @@ public class DefinitionRulesTests
     [InlineData("""{ "id": "a", "kind": "delay", "config": {} }""", "tasks[0].config.duration")]
     [InlineData("""{ "id": "a", "kind": "delay", "config": { "duration": "99999999999d" } }""", "tasks[0].config.duration")]
     [InlineData("""{ "id": "a", "kind": "wait-until", "config": { "at": "tomorrow" } }""", "tasks[0].config.at")]
+    [InlineData("""{ "id": "a", "kind": "wait-until", "config": { "at": "2027-01-01T06:00:00" } }""", "tasks[0].config.at")]
     [InlineData("""{ "id": "a", "kind": "code", "config": { "args": 1 } }""", "tasks[0].config.handler")]
     [InlineData("""{ "id": "a", "kind": "sub-pipeline", "config": {} }""", "tasks[0].config.pipelineId")]
     [InlineData("""{ "id": "a", "kind": "sub-pipeline", "config": { "pipelineId": "p" } }""", "tasks[0].config.pipelineId")]

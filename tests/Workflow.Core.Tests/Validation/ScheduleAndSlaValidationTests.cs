@@ -49,6 +49,26 @@ public class ScheduleAndSlaValidationTests
     }
 
     [Fact]
+    public void An_unknown_zone_is_refused_on_an_interval_or_once_schedule_too()
+    {
+        // The preview and the deadline read the zone of every kind; an unknown one hid the schedule from both.
+        var result = Validate([
+            new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(5), TimeZone = "Mars/Olympus",
+            },
+            new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Once, At = new DateTimeOffset(2027, 1, 1, 2, 0, 0, TimeSpan.Zero),
+                TimeZone = "Europe/Berln",
+            },
+        ]);
+
+        Assert.Equal(["schedules[0].timeZone", "schedules[1].timeZone"], result.Errors.Select(e => e.Path));
+        Assert.Equal("Did you mean 'Europe/Berlin'?", result.Errors[1].Hint);
+    }
+
+    [Fact]
     public void A_cron_restricting_both_day_of_month_and_day_of_week_is_refused_with_the_reason()
     {
         var result = Validate([new ScheduleDefinition { Cron = "0 2 1 * MON" }]);

@@ -27,6 +27,39 @@ public class StrictJsonTests
         Assert.Equal("Did you mean 'dependsOn'?", error.Hint);
     }
 
+    [Theory]
+    [InlineData("""{ "kind": "once", "at": "2027-01-01T06:00:00" }""", "schedules[0].at")]
+    [InlineData("""{ "kind": "interval", "every": "1h", "anchor": "2027-01-01T06:00:00" }""", "schedules[0].anchor")]
+    [InlineData("""{ "cron": "0 6 * * *", "start": "2027-01-01T06:00:00.5" }""", "schedules[0].start")]
+    [InlineData("""{ "cron": "0 6 * * *", "end": "2027-01-01" }""", "schedules[0].end")]
+    public void An_instant_without_its_offset_is_refused_rather_than_read_in_the_hosts_zone(string schedule,
+        string path)
+    {
+        var error = Single(ValidateJson($$"""
+            { "id": "p", "ownerGroup": "g", "schedules": [ {{schedule}} ],
+              "tasks": [ { "id": "a", "kind": "delay", "config": { "duration": "1s" } } ] }
+            """));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("is not an instant", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Instants.Hint, error.Hint);
+    }
+
+    [Fact]
+    public void An_instant_with_its_offset_keeps_it_when_read_and_written_again()
+    {
+        var json = """
+            { "id": "p", "ownerGroup": "g", "schedules": [ { "kind": "once", "at": "2027-01-01T06:00:00+09:00" } ],
+              "tasks": [ { "id": "a", "kind": "delay", "config": { "duration": "1s" } } ] }
+            """;
+
+        var written = PipelineJson.Serialize(PipelineJson.Parse(json));
+
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 6, 0, 0, TimeSpan.FromHours(9)),
+            PipelineJson.Parse(written).Schedules[0].At);
+        Assert.Contains("\"2027-01-01T06:00:00+09:00\"", written, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_singular_schedule_at_the_top_suggests_schedules()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Tests.Support;
@@ -7,7 +8,10 @@ using Workflow.Runtime.Handlers;
 
 namespace Workflow.Engine.Tests.Runtime;
 
-/// <summary>An attempt's timeout counts from the start of each delivery, never across the host's downtime.</summary>
+/// <summary>
+/// An attempt's timeout counts from the start of each delivery, never across the host's downtime, and the attempt it
+/// stops records which timeout it ran past.
+/// </summary>
 public sealed class RedeliveryTimeoutTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 6, 0, 0, TimeSpan.Zero);
@@ -70,23 +74,13 @@ public sealed class RedeliveryTimeoutTests
         // Arrange: as above, but the redelivered attempt hangs.
         var data = TempDirectory.Create();
         var clock = new FakeTimeProvider(Start);
-        var deliveries = 0;
-        void Register(IServiceCollection s)
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddCodeHandler("hang", async (_, _, ct) =>
-            {
-                Interlocked.Increment(ref deliveries);
-                await Task.Delay(Timeout.Infinite, ct);
-                return null;
-            });
-        }
-
+        var deliveries = new StrongBox<int>();
         var pipeline = Pipelines.Define("timeout-hang",
             Pipelines.Code("work", "hang") with { Timeout = TimeSpan.FromSeconds(20) });
-        var (second, runId) = await StopAndRestartAsync(pipeline, Register, data, clock, () => deliveries);
+        var (second, runId) = await StopAndRestartAsync(pipeline, Hanging(clock, deliveries), data, clock,
+            () => Volatile.Read(ref deliveries.Value));
         await using var _ = second;
-        await Poll.UntilAsync(() => Volatile.Read(ref deliveries) == 2, "the redelivery");
+        await Poll.UntilAsync(() => Volatile.Read(ref deliveries.Value) == 2, "the redelivery");
 
         // Act: 20 s pass after the redelivery started.
         clock.Advance(TimeSpan.FromSeconds(20));
@@ -97,6 +91,41 @@ public sealed class RedeliveryTimeoutTests
         var attempt = Assert.Single(await second.Workflow.ListAttemptsAsync(runId, "work", default));
         Assert.Equal(ErrorKinds.Timeout, attempt.ErrorKind);
     }
+
+    [Fact]
+    public async Task A_timed_out_attempt_records_the_timeout_it_ran_past()
+    {
+        // Arrange
+        var clock = new FakeTimeProvider(Start);
+        var deliveries = new StrongBox<int>();
+        await using var engine = await TestEngine.StartAsync(Hanging(clock, deliveries));
+        var pipeline = Pipelines.Define("timing-out",
+            Pipelines.Code("work", "hang") with { Timeout = TimeSpan.FromSeconds(20) });
+        var runId = (await engine.StartRunAsync(pipeline)).RunId;
+        await Poll.UntilAsync(() => Volatile.Read(ref deliveries.Value) == 1, "the attempt to start");
+
+        // Act
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var status = await engine.WaitAsync(runId);
+
+        // Assert
+        Assert.Equal(RunStatus.Failed, status);
+        var attempt = Assert.Single(await engine.Workflow.ListAttemptsAsync(runId, "work", CancellationToken.None));
+        Assert.Equal(ErrorKinds.Timeout, attempt.ErrorKind);
+        Assert.Equal("Attempt 1 did not finish within its timeout of 20s.", attempt.Error);
+    }
+
+    /// <summary>The clock, and code handler "hang", which counts its deliveries and never ends on its own.</summary>
+    private static Action<IServiceCollection> Hanging(FakeTimeProvider clock, StrongBox<int> deliveries) => s =>
+    {
+        s.AddSingleton<TimeProvider>(clock);
+        s.AddCodeHandler("hang", async (_, _, ct) =>
+        {
+            Interlocked.Increment(ref deliveries.Value);
+            await Task.Delay(Timeout.Infinite, ct);
+            return null;
+        });
+    };
 
     /// <summary>Starts a run, stops the host while its first delivery is in flight, and restarts it 25 s later.</summary>
     private static async Task<(TestEngine Second, string RunId)> StopAndRestartAsync(PipelineDefinition pipeline,

@@ -72,6 +72,42 @@ public sealed class ScheduleTickerTests
         Assert.Equal(expected.Select(t => $"p@20260105T{t}Z"), await h.RunIdsAsync("p"));
     }
 
+    [Theory]
+    [InlineData(CatchUpMode.Latest, new[] { "050000" })]
+    [InlineData(CatchUpMode.All, new[] { "040000", "050000" })]
+    public async Task An_outage_with_more_occurrences_than_a_tick_looks_at_still_catches_up_the_newest(
+        CatchUpMode mode, string[] expected)
+    {
+        // Arrange: five occurrences were missed, more than the three a tick looks at.
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", catchUp: mode, maxRuns: 2));
+        var ticker = h.NewTicker(new SchedulerOptions { MaxOccurrencesPerTick = 3 });
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(5).AddMinutes(30));
+
+        // Act
+        await ticker.TickAsync(CancellationToken.None);
+        await ticker.TickAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(expected.Select(t => $"p@20260105T{t}Z"), await h.RunIdsAsync("p"));
+    }
+
+    [Fact]
+    public async Task An_on_time_occurrence_after_a_long_outage_starts_even_past_the_occurrences_a_tick_looks_at()
+    {
+        // Arrange: the host was down from 00:30 to 05:00:10; 05:00 is on time, four older ones were missed.
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        await h.SaveAsync(Weekly.Hourly("p", catchUp: CatchUpMode.None));
+        var ticker = h.NewTicker(new SchedulerOptions { MaxOccurrencesPerTick = 2 });
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(5).AddSeconds(10));
+
+        // Act
+        await ticker.TickAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["p@20260105T050000Z"], await h.RunIdsAsync("p"));
+    }
+
     [Fact]
     public async Task Catch_up_all_starts_the_newest_max_runs_in_total_and_later_ticks_start_no_older_ones()
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Workflow.Json;
 using Workflow.Model;
 
 namespace Workflow.Execution;
@@ -141,10 +140,10 @@ internal static class Attempts
     /// <summary>The attempt's timeout fired first: it is stopped and fails as a timeout (which may be retried).</summary>
     public static void TimedOut(RunStep step, UnitState unit)
     {
-        step.Emit(new CancelTask(unit.Key, unit.Attempt));
         var timeout = TimeoutOf(step, step.Def(unit.Task)) ?? TimeSpan.Zero;
-        Retries.FailAttempt(step, unit, ErrorKinds.Timeout,
-            $"Attempt {unit.Attempt} did not finish within its timeout of {Duration.Format(timeout)}");
+        var failure = RunTask.TimedOut(unit.Attempt, timeout);
+        step.Emit(new CancelTask(unit.Key, unit.Attempt, failure));
+        Retries.FailAttempt(step, unit, ErrorKinds.Timeout, failure);
     }
 
     /// <summary>
