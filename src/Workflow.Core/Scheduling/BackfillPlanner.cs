@@ -6,7 +6,7 @@ namespace Workflow.Scheduling;
 
 /// <summary>
 /// The runs a backfill starts: one per occurrence of a schedule in <c>[from, to]</c> (inside the schedule's window),
-/// each with the run id the scheduler gives that occurrence (<see cref="RunIds.ForSchedule"/>), so a repeated
+/// each with the run id the scheduler gives that occurrence (<see cref="RunIds.ForSchedule(Model.PipelineDefinition, Model.ScheduleDefinition, DateTimeOffset)"/>), so a repeated
 /// backfill, or a backfill over instants the scheduler already fired, starts nothing twice. Both hosts plan with it.
 /// Errors a caller can cause are <see cref="InvalidRequestException"/>s naming the request field.
 /// </summary>
@@ -73,7 +73,7 @@ public static class BackfillPlanner
                 $"most {maxRuns.ToString("N0", CultureInfo.InvariantCulture)}. Split it into smaller ranges.");
         }
 
-        var runs = occurrences.Select(o => new BackfillRun(RunIds.ForSchedule(pipeline.Id, o), o)).ToList();
+        var runs = occurrences.Select(o => new BackfillRun(RunIds.ForSchedule(pipeline, schedule, o), o)).ToList();
         return new BackfillPlan(schedule, ScheduleNames.Describe(schedule), runs);
     }
 

@@ -145,7 +145,7 @@ public sealed class ScheduleTicker(
         var overlap = pipeline.Definition.Concurrency.Overlap;
         foreach (var occurrence in selected)
         {
-            var runId = RunIds.ForSchedule(id, occurrence);
+            var runId = RunIds.ForSchedule(pipeline.Definition, schedule, occurrence);
             var earlier = active.EarlierThan(id, occurrence, runId);
             if (overlap == OverlapPolicy.Skip && earlier.Count > 0)
             {

@@ -30,6 +30,18 @@ public class BackfillPlannerTests
     }
 
     [Fact]
+    public void A_backfill_of_a_schedule_with_parameters_gives_the_run_ids_that_schedule_fires_with()
+    {
+        var region = System.Text.Json.JsonDocument.Parse("""{"region": "us"}""").RootElement.Clone();
+        var us = Daily("us") with { Parameters = region };
+
+        var plan = BackfillPlanner.Plan(Pipeline(Daily("eu"), us), "us", Day.AddHours(2), Day.AddHours(2));
+
+        Assert.Equal(RunIds.ForSchedule(Pipeline(Daily("eu"), us), us, Day.AddHours(2)), Assert.Single(plan.Runs).RunId);
+        Assert.Matches("^sales@20260301T020000Z-[0-9a-f]{8}$", plan.Runs[0].RunId);
+    }
+
+    [Fact]
     public void The_schedule_window_limits_the_backfill()
     {
         var windowed = Daily() with { Start = Day.AddDays(1), End = Day.AddDays(2).AddHours(3) };

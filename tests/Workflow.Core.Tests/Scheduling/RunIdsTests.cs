@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Workflow.Model;
 using Workflow.Scheduling;
 
 namespace Workflow.Core.Tests.Scheduling;
@@ -16,6 +18,40 @@ public class RunIdsTests
         Assert.Equal("sales-weekly", pipeline);
         Assert.Equal(at, parsed);
     }
+
+    [Fact]
+    public void A_schedule_passing_other_parameters_than_the_first_tags_its_run_id_by_their_content_in_any_order()
+    {
+        var at = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+        var eu = Hourly("eu", """{"region": "eu", "n": [1, {"b": 2, "a": 1}]}""");
+        var euReordered = Hourly("eu2", """{"n":[1,{"a":1,"b":2}],"region":"eu"}""");
+        var us = Hourly("us", """{"region": "us", "n": [1, {"b": 2, "a": 1}]}""");
+        var plain = Hourly("plain", null);
+        var empty = Hourly("empty", "{}");
+        var pipeline = new PipelineDefinition
+        {
+            Id = "p", OwnerGroup = "g", Schedules = [eu, euReordered, us, plain, empty],
+            Tasks = [new TaskDefinition { Id = "t", Kind = "delay" }],
+        };
+        string Of(ScheduleDefinition s) => RunIds.ForSchedule(pipeline, s, at);
+
+        // The first schedule, and any passing the same values, keep the plain id; the others are tagged by theirs.
+        Assert.Equal("p@20260302T010000Z", Of(eu));
+        Assert.Equal("p@20260302T010000Z", Of(euReordered));
+        Assert.Matches("^p@20260302T010000Z-[0-9a-f]{8}$", Of(us));
+        Assert.Matches("^p@20260302T010000Z-[0-9a-f]{8}$", Of(plain));
+        Assert.Equal(Of(plain), Of(empty));
+        Assert.NotEqual(Of(us), Of(plain));
+        Assert.True(RunIds.TryParseScheduled(Of(us), out var id, out var parsed));
+        Assert.Equal(("p", at), (id, parsed));
+        Assert.False(RunIds.TryParseScheduled("p@20260302T010000Z-XYZ", out _, out _));
+    }
+
+    private static ScheduleDefinition Hourly(string name, string? parameters) => new()
+    {
+        Name = name, Kind = ScheduleKind.Interval, Every = TimeSpan.FromHours(1),
+        Parameters = parameters is null ? null : JsonDocument.Parse(parameters).RootElement.Clone(),
+    };
 
     [Fact]
     public void A_manual_run_id_is_marked_and_sorts_by_time()

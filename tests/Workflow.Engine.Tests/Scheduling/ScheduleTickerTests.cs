@@ -1,7 +1,9 @@
+using Workflow.Building;
 using Workflow.Execution;
 using Workflow.Model;
 using Workflow.Runtime.Scheduling;
 using Workflow.Services;
+using static Workflow.Building.Tasks;
 
 namespace Workflow.Engine.Tests.Scheduling;
 
@@ -30,6 +32,47 @@ public sealed class ScheduleTickerTests
         Assert.Equal(RunTrigger.Schedule, run.Trigger);
         Assert.Equal(Weekly.Monday.AddHours(1), run.LogicalTime);
     }
+
+    [Fact]
+    public async Task Two_schedules_firing_at_one_instant_start_a_run_each_when_their_parameters_differ()
+    {
+        // Arrange: eu and us fire at every hour with their own region; a third, without parameters, at the same
+        // hours, and a fourth with eu's parameters written in another order, which is eu's run again.
+        await using var h = await SchedulerHarness.StartAsync(Start);
+        var hourly = Schedules.Every(TimeSpan.FromHours(1));
+        await h.SaveAsync(Pipeline.Define("twin", owner: "data-eng")
+            .Parameter("region")
+            .Parameter("tier", defaultValue: "std")
+            .Schedule(hourly with { Name = "eu", Parameters = Json("""{"region": "eu", "tier": "gold"}""") })
+            .Schedule(hourly with { Name = "us", Parameters = Json("""{"region": "us"}""") })
+            .Schedule(hourly with { Name = "plain" })
+            .Schedule(hourly with { Name = "eu-again", Parameters = Json("""{"tier": "gold", "region": "eu"}""") })
+            .Task("first", Code("mark"))
+            .Build());
+        var ticker = h.NewTicker();
+        h.Clock.SetUtcNow(Weekly.Monday.AddHours(1).AddSeconds(2));
+
+        // Act
+        await ticker.TickAsync(CancellationToken.None);
+        await ticker.TickAsync(CancellationToken.None);
+
+        // Assert: three runs at 01:00, each with its schedule's parameters, and no run twice; the first schedule's
+        // has the plain id.
+        var runs = await h.RunsAsync("twin");
+        Assert.Equal(3, runs.Count);
+        Assert.All(runs, r => Assert.Equal(Weekly.Monday.AddHours(1), r.LogicalTime));
+        var first = Assert.Single(runs, r => r.RunId == "twin@20260105T010000Z");
+        Assert.Equal("eu", first.Parameters!.Value.GetProperty("region").GetString());
+        var others = runs.Where(r => r != first).ToList();
+        Assert.All(others, r => Assert.Matches("^twin@20260105T010000Z-[0-9a-f]{8}$", r.RunId));
+        Assert.Equal(["us", null], others.Select(r => Region(r)).OrderByDescending(r => r));
+    }
+
+    private static string? Region(RunRecord run) =>
+        run.Parameters is { } p && p.TryGetProperty("region", out var region) ? region.GetString() : null;
+
+    private static System.Text.Json.JsonElement Json(string text) =>
+        System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
 
     [Fact]
     public async Task Nothing_fires_before_its_time_or_for_a_disabled_pipeline()
