@@ -30,7 +30,9 @@ public class RunIdsTests
         var empty = Hourly("empty", "{}");
         var pipeline = new PipelineDefinition
         {
-            Id = "p", OwnerGroup = "g", Schedules = [eu, euReordered, us, plain, empty],
+            Id = "p",
+            OwnerGroup = "g",
+            Schedules = [eu, euReordered, us, plain, empty],
             Tasks = [new TaskDefinition { Id = "t", Kind = "delay" }],
         };
         string Of(ScheduleDefinition s) => RunIds.ForSchedule(pipeline, s, at);
@@ -49,7 +51,9 @@ public class RunIdsTests
 
     private static ScheduleDefinition Hourly(string name, string? parameters) => new()
     {
-        Name = name, Kind = ScheduleKind.Interval, Every = TimeSpan.FromHours(1),
+        Name = name,
+        Kind = ScheduleKind.Interval,
+        Every = TimeSpan.FromHours(1),
         Parameters = parameters is null ? null : JsonDocument.Parse(parameters).RootElement.Clone(),
     };
 
