@@ -46,11 +46,15 @@ public sealed class RunViewsTests
             PinnedVersion: 3));
         var view = new RunInstanceView("sales@x", "Completed", T0, T0, input, null, null);
 
+        var progress = new RunProgress("sales@x", RunStatus.Running, new Dictionary<string, int>(), 0, 0, 0, 1,
+            PipelineVersion: 2);
+
         var pinned = RunRecords.From(view, new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
-        var unpinned = RunRecords.From(view with { Input = Input }, new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
+        var resolved = RunRecords.From(view with { Input = Input, Progress = progress },
+            new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
 
         Assert.Equal(3, pinned.PipelineVersion);
-        Assert.Equal(4, unpinned.PipelineVersion);
+        Assert.Equal(2, resolved.PipelineVersion);
     }
 
     [Theory]
@@ -126,10 +130,10 @@ public sealed class RunViewsTests
         static RunProgress Stored(RunState state) => System.Text.Json.JsonSerializer.Deserialize<RunProgress>(
             System.Text.Json.JsonSerializer.Serialize(RunProgress.Of(state, 0, 1, 1, 0)))!;
         var waiting = TaskRecords.Build(definition, [], RunStatus.Running,
-            deciderTasks: Stored(started.State).DeciderTaskStatuses());
+            deciderTasks: Stored(started.State).DeciderTaskStatuses(definition));
         var over = RunDecider.Decide(started.State, new TimerFired(T0.AddHours(1), timer.TimerId));
         var done = TaskRecords.Build(definition, [], RunStatus.Running,
-            deciderTasks: Stored(over.State).DeciderTaskStatuses());
+            deciderTasks: Stored(over.State).DeciderTaskStatuses(definition));
 
         // Assert
         Assert.Equal(TaskStatus.Running, waiting.Single(t => t.TaskKey == "wait").Status);
