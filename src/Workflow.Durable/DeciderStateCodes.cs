@@ -45,7 +45,7 @@ public static class DeciderStateCodes
         }
 
         var counts = new List<int>();
-        var units = new List<int>();
+        var units = new List<int>(state.Units.Count);
         foreach (var (i, task) in DeciderTaskStates.TasksIn(definition).TakeWhile(t => t.Index < state.Tasks.Count))
         {
             var taskState = state.Tasks[i];
@@ -65,7 +65,13 @@ public static class DeciderStateCodes
 
         var head = string.Join(',', counts.Select(c => c.ToString(CultureInfo.InvariantCulture))) + ";";
         var room = MaxLength - head.Length;
+        // Three bits a unit take four base64 characters per eight units: letters no longer than that need no packing.
         var letters = LetterRuns(units);
+        if (letters.Length <= room && letters.Length <= 2 + (units.Count / 2))
+        {
+            return (head + letters, false);
+        }
+
         var bits = "B" + Convert.ToBase64String(Pack(units));
         var shorter = letters.Length <= bits.Length ? letters : bits;
         if (shorter.Length <= room)
@@ -218,7 +224,7 @@ public static class DeciderStateCodes
                 continue;
             }
 
-            var value = Array.FindIndex(Letters, l => l.Letter == c);
+            var value = ValueOfLetter(c);
             if (value < 0 || units.Count + Math.Max(count, 1) > MaxUnits)
             {
                 return null;
@@ -247,5 +253,30 @@ public static class DeciderStateCodes
         return counts;
     }
 
-    private static int ValueOf(TaskStatus status) => Array.FindIndex(Letters, l => l.Status == status);
+    /// <summary>A status's three-bit value: a loop, not a lambda, since it runs once a unit.</summary>
+    private static int ValueOf(TaskStatus status)
+    {
+        for (var v = 0; v < Letters.Length; v++)
+        {
+            if (Letters[v].Status == status)
+            {
+                return v;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(status), status, "A task status the code has no letter for.");
+    }
+
+    private static int ValueOfLetter(char letter)
+    {
+        for (var v = 0; v < Letters.Length; v++)
+        {
+            if (Letters[v].Letter == letter)
+            {
+                return v;
+            }
+        }
+
+        return -1;
+    }
 }
