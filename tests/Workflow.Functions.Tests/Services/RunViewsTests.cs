@@ -57,6 +57,25 @@ public sealed class RunViewsTests
         Assert.Equal(2, resolved.PipelineVersion);
     }
 
+    [Fact]
+    public void A_continued_run_whose_status_an_older_build_wrote_reads_its_version_from_the_snapshot()
+    {
+        // Arrange: a snapshot's decider state pinned to version 2, and a custom status without the version.
+        var started = RunDecider.Decide(RunDecider.Initial,
+            new RunStarted(T0, "sales@x", Definition with { Version = 2 }, null, T0));
+        var state = System.Text.Json.JsonDocument.Parse(RunJson.Serialize(started.State)).RootElement.Clone();
+        var snapshot = new RunSnapshot("sales@x", "sales", 1, 10, state, [], []);
+        var progress = new RunProgress("sales@x", RunStatus.Running, new Dictionary<string, int>(), 0, 0, 1, 10);
+        var view = new RunInstanceView("sales@x", "Running", T0, T0, PipelineRunInput.FromSnapshot(snapshot), progress,
+            null);
+
+        // Act
+        var record = RunRecords.From(view, null);
+
+        // Assert
+        Assert.Equal(2, record.PipelineVersion);
+    }
+
     [Theory]
     [InlineData("Completed", RunStatus.Failed)]
     [InlineData("Failed", RunStatus.Failed)]
