@@ -68,16 +68,18 @@ public static class DeciderTaskStates
         IReadOnlyDictionary<string, TaskStatus>? known, RunStatus runStatus)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var instances = new List<(string, TaskStatus)>();
-        if (task.Map is not null && known is not null)
+        if (task.Map is null || known is null || !known.ContainsKey(TaskInstanceKey.Of(task.Id, 0)))
         {
-            for (var i = 0; known.TryGetValue(TaskInstanceKey.Of(task.Id, i), out var status); i++)
-            {
-                instances.Add((TaskInstanceKey.Of(task.Id, i), status));
-            }
+            return [(task.Id, Unattempted(task.Id, known, runStatus))];
         }
 
-        return instances.Count > 0 ? instances : [(task.Id, Unattempted(task.Id, known, runStatus))];
+        var instances = new List<(string, TaskStatus)>();
+        for (var i = 0; known.TryGetValue(TaskInstanceKey.Of(task.Id, i), out var status); i++)
+        {
+            instances.Add((TaskInstanceKey.Of(task.Id, i), status));
+        }
+
+        return instances;
     }
 
     /// <summary>What a finished run's task that nothing else tells of ended as: cancelled with the run, else skipped.</summary>

@@ -48,8 +48,11 @@ internal static class RunDetails
                     continue;
                 }
 
-                tasks.AddRange(DeciderTaskStates.UnitsOf(task, deciderTasks, run.Status).Select(u =>
-                    new TaskInstanceRecord(u.TaskKey, task.Id, u.Status, 0, null, null, null, task.DependsOn)));
+                foreach (var (key, status) in DeciderTaskStates.UnitsOf(task, deciderTasks, run.Status))
+                {
+                    tasks.Add(new TaskInstanceRecord(key, task.Id, status, 0, null, null, null, task.DependsOn));
+                }
+
                 continue;
             }
 

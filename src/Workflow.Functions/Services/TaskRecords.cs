@@ -59,8 +59,10 @@ public static class TaskRecords
                 continue;
             }
 
-            records.AddRange(DeciderTaskStates.UnitsOf(task, known, runStatus).Select(u =>
-                new TaskInstanceRecord(u.TaskKey, task.Id, u.Status, 0, null, null, null, task.DependsOn)));
+            foreach (var (key, status) in DeciderTaskStates.UnitsOf(task, known, runStatus))
+            {
+                records.Add(new TaskInstanceRecord(key, task.Id, status, 0, null, null, null, task.DependsOn));
+            }
         }
 
         var order = definition?.Tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal)
