@@ -10,8 +10,11 @@ namespace Workflow.Durable;
 /// what the Durable Functions Monitor and the status endpoint show while the run is going. <c>Tasks</c> counts
 /// tasks by status name (<c>running</c>, <c>retry-wait</c>, ...; absent statuses are left out); <c>InFlight</c>
 /// is the activities and child runs being waited on; <c>Held</c> is work decided but held back while the
-/// generation drains before continue-as-new; <c>DeciderTasks</c> the state of each delay, wait-until and
-/// sub-pipeline task that has started (<see cref="DeciderTaskStates"/>), which no attempt record holds.
+/// generation drains before continue-as-new; <c>PipelineVersion</c> the version the run pinned, which its views read
+/// (the input of a run asked for by id does not say it); <c>DeciderStates</c> the state of every delay, wait-until and
+/// sub-pipeline task (<see cref="DeciderTaskStates"/>), which no attempt record holds, as
+/// <see cref="DeciderStateCodes"/> (<c>DeciderStatesCut</c> when the code had to stop short). <c>DeciderTasks</c> is
+/// what builds before the code wrote instead: at most 50 of those states by task key, read still.
 /// </summary>
 public sealed record RunProgress(
     string RunId,
@@ -22,14 +25,11 @@ public sealed record RunProgress(
     int Generation,
     long Events,
     string? Error = null,
-    IReadOnlyDictionary<string, string>? DeciderTasks = null)
+    IReadOnlyDictionary<string, string>? DeciderTasks = null,
+    int? PipelineVersion = null,
+    string? DeciderStates = null,
+    bool DeciderStatesCut = false)
 {
-    /// <summary>
-    /// The most task keys <see cref="DeciderTasks"/> holds, so that the status stays far below Durable's limit; the
-    /// tasks past it show as their attempts say (none: pending), as before this field.
-    /// </summary>
-    public const int MaxDeciderTasks = 50;
-
     public static RunProgress Of(RunState state, int generation, long events, int inFlight, int held)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -40,18 +40,28 @@ public sealed record RunProgress(
             counts[name] = counts.TryGetValue(name, out var n) ? n + 1 : 1;
         }
 
-        var decider = DeciderTaskStates.Of(state, MaxDeciderTasks);
+        var (code, cut) = DeciderStateCodes.Encode(state);
         return new RunProgress(state.RunId, state.Status, counts, inFlight, held, generation, events, Cut(state.Error),
-            decider.Count == 0 ? null : decider.ToDictionary(d => d.Key, d => StatusName(d.Value), StringComparer.Ordinal));
+            PipelineVersion: state.Definition?.Version, DeciderStates: code, DeciderStatesCut: cut);
     }
 
     /// <summary>
     /// The states of the tasks the decider carries out itself (no attempt record tells them), by task key, for the
-    /// run's task list.
+    /// run's task list, read against the run's pinned <paramref name="definition"/>; null when the status holds
+    /// none, or a code that does not fit that definition.
     /// </summary>
-    public IReadOnlyDictionary<string, TaskStatus>? DeciderTaskStatuses() =>
-        DeciderTasks?.Where(d => KnownStatus(d.Value) is not null)
+    public IReadOnlyDictionary<string, TaskStatus>? DeciderTaskStatuses(Model.PipelineDefinition? definition)
+    {
+        if (DeciderStates is not null || DeciderStatesCut)
+        {
+            return definition is null ? null
+                : DeciderStates is null ? new Dictionary<string, TaskStatus>()
+                : DeciderStateCodes.Decode(DeciderStates, definition);
+        }
+
+        return DeciderTasks?.Where(d => KnownStatus(d.Value) is not null)
             .ToDictionary(d => d.Key, d => KnownStatus(d.Value)!.Value, StringComparer.Ordinal);
+    }
 
     private static TaskStatus? KnownStatus(string name) =>
         Enum.GetValues<TaskStatus>().Select(s => (TaskStatus?)s).FirstOrDefault(s => StatusName(s!.Value) == name);

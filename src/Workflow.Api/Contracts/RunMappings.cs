@@ -31,7 +31,7 @@ public static class RunMappings
     {
         ArgumentNullException.ThrowIfNull(detail);
         return new RunDetail(detail.Run.ToContract(), [.. detail.Tasks.Select(ToContract)],
-            detail.Children is null ? null : [.. detail.Children.Select(ToContract)]);
+            detail.Children is null ? null : [.. detail.Children.Select(ToContract)], detail.Notices);
     }
 
     public static TaskInfo ToContract(this TaskInstanceRecord task)

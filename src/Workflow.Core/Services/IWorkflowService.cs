@@ -119,9 +119,13 @@ public sealed record RunRecord(
     string? RerunOf = null,
     string? ParentRunId = null);
 
-/// <summary>A run with its task instances and the child runs its sub-pipeline tasks started.</summary>
+/// <summary>
+/// A run with its task instances and the child runs its sub-pipeline tasks started. <see cref="Notices"/> says what
+/// the host could not show as it is (the Azure app: a pinned version no longer stored), so a view never shows a wrong
+/// state in silence.
+/// </summary>
 public sealed record RunDetail(RunRecord Run, IReadOnlyList<TaskInstanceRecord> Tasks,
-    IReadOnlyList<RunRecord>? Children = null);
+    IReadOnlyList<RunRecord>? Children = null, IReadOnlyList<string>? Notices = null);
 
 /// <summary>Which definition a rerun runs on: the run's pinned version, or the pipeline's current one.</summary>
 public enum RerunVersion

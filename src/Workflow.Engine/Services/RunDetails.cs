@@ -41,9 +41,18 @@ internal static class RunDetails
                 // Tasks that never had a worker: not yet ready, skipped, or carried out by the decider itself
                 // (delay, wait-until, sub-pipeline); the final snapshot knows which, and while the run goes on the
                 // decider's state knows the last kind.
-                var ended = final?.GetValueOrDefault(task.Id);
-                var status = ended?.Status ?? DeciderTaskStates.Unattempted(task.Id, deciderTasks, run.Status);
-                tasks.Add(new TaskInstanceRecord(task.Id, task.Id, status, 0, null, null, ended?.Error, task.DependsOn));
+                if (final?.GetValueOrDefault(task.Id) is { } ended)
+                {
+                    tasks.Add(new TaskInstanceRecord(task.Id, task.Id, ended.Status, 0, null, null, ended.Error,
+                        task.DependsOn));
+                    continue;
+                }
+
+                foreach (var (key, status) in DeciderTaskStates.UnitsOf(task, deciderTasks, run.Status))
+                {
+                    tasks.Add(new TaskInstanceRecord(key, task.Id, status, 0, null, null, null, task.DependsOn));
+                }
+
                 continue;
             }
 

@@ -7,7 +7,10 @@ namespace Workflow.Functions.Retention;
 /// <summary>
 /// The pipelines whose head was deleted while their versions stay for the runs pinned to them, each as its last
 /// version. The retention purge purges their runs by that version's retention, as the embedded host purges a deleted
-/// pipeline's runs by its head's last version; without them, a deleted pipeline's runs would be kept for ever.
+/// pipeline's runs by its head's last version; without them, a deleted pipeline's runs would be kept for ever. They are
+/// read from the catalogue's deletion marks (<see cref="BlobMarks.Deletions"/>) and each one's own versions, not from a
+/// listing of every blob; the pipelines an older build deleted, which it did not mark, are found by that listing once
+/// per store.
 /// </summary>
 public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCatalog catalog)
 {
@@ -17,19 +20,21 @@ public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCata
         CancellationToken cancellationToken)
     {
         var kept = live.ToHashSet(StringComparer.Ordinal);
-        var last = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var blob in containers.Definitions.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
+        await catalog.Deletions.EnsureBuiltAsync(async cancel => await VersionedAsync(cancel), cancellationToken);
+        var marked = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var pipelineId in catalog.Deletions.ListAsync(cancellationToken))
         {
-            if (VersionOf(blob.Name) is ({ } pipelineId, var version) && !kept.Contains(pipelineId))
+            if (!kept.Contains(pipelineId))
             {
-                last[pipelineId] = Math.Max(version, last.GetValueOrDefault(pipelineId));
+                marked.Add(pipelineId);
             }
         }
 
         var records = new List<PipelineRecord>();
-        foreach (var (pipelineId, version) in last.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var pipelineId in marked)
         {
-            if (await catalog.GetAsync(pipelineId, version, cancellationToken) is { } record)
+            if (await catalog.LastVersionAsync(pipelineId, cancellationToken) is > 0 and var version
+                && await catalog.GetAsync(pipelineId, version, cancellationToken) is { } record)
             {
                 records.Add(record);
             }
@@ -38,12 +43,28 @@ public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCata
         return records;
     }
 
-    /// <summary>The pipeline and version of a version blob's name (<see cref="BlobNames.Version"/>), else null.</summary>
-    private static (string PipelineId, int Version)? VersionOf(string name)
+    /// <summary>
+    /// The pipelines with a version blob and no head, from a listing of every blob: what a build before the marks
+    /// deleted. Read once per store, when the marks are built.
+    /// </summary>
+    private async ValueTask<IEnumerable<string>> VersionedAsync(CancellationToken cancellationToken)
     {
-        var parts = name.Split('/');
-        return parts is [var segment, "versions", var file] && BlobNames.VersionOfFile(file) is { } version
-            ? (Uri.UnescapeDataString(segment), version)
-            : null;
+        var versioned = new SortedSet<string>(StringComparer.Ordinal);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in containers.Definitions.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
+        {
+            var parts = blob.Name.Split('/');
+            if (parts is [var segment, "versions", var file] && BlobNames.VersionOfFile(file) is not null)
+            {
+                versioned.Add(Uri.UnescapeDataString(segment));
+            }
+            else if (parts is [var head, "current.json"])
+            {
+                heads.Add(Uri.UnescapeDataString(head));
+            }
+        }
+
+        versioned.ExceptWith(heads);
+        return versioned;
     }
 }

@@ -18,17 +18,15 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
     private DurableTaskClient Client => durable.Client;
 
     /// <summary>The run orchestration with this instance id; null when there is none.</summary>
-    public ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome, RunProgress? Progress)?>
-        ReadAsync(string instanceId, CancellationToken cancellationToken) =>
+    public ValueTask<RunRead?> ReadAsync(string instanceId, CancellationToken cancellationToken) =>
         ReadAsync(Client, catalog, instanceId, cancellationToken);
 
     /// <summary>
     /// The same read for a caller that holds a client of its own (an activity, which has no
     /// <see cref="DurableClientHolder"/>).
     /// </summary>
-    public static async ValueTask<(RunRecord Record, PipelineRecord? Pipeline, RunOutcome? Outcome,
-        RunProgress? Progress)?> ReadAsync(DurableTaskClient client, BlobPipelineCatalog catalog, string instanceId,
-        CancellationToken cancellationToken)
+    public static async ValueTask<RunRead?> ReadAsync(DurableTaskClient client, BlobPipelineCatalog catalog,
+        string instanceId, CancellationToken cancellationToken)
     {
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (metadata is null || metadata.Name != OrchestrationNames.PipelineRun)
@@ -37,9 +35,14 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
         }
 
         var view = InstanceViews.From(metadata);
-        var pipelineId = view.Input?.Request?.PipelineId ?? view.Input?.Snapshot?.PipelineId;
-        var pipeline = pipelineId is null ? null : await catalog.GetAsync(pipelineId, null, cancellationToken);
-        return (RunRecords.From(view, pipeline), pipeline, view.Output, view.Progress);
+        var pinned = await PinnedDefinitions.ReadAsync(catalog, view, cancellationToken);
+        var record = RunRecords.From(view, pinned.Record);
+        if (record.OwnerGroup.Length == 0 && pinned.OwnerGroup is { } group)
+        {
+            record = record with { OwnerGroup = group };
+        }
+
+        return new RunRead(record, pinned, view.Output, view.Progress);
     }
 
     public async ValueTask<RunDetail?> DetailAsync(string runId, CancellationToken cancellationToken)
@@ -49,10 +52,12 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
             return null;
         }
 
+        var definition = run.Pinned.Definition;
         var list = await attempts.ListAsync(runId, null, cancellationToken);
-        return new RunDetail(run.Record, TaskRecords.Build(run.Pipeline?.Definition, list, run.Record.Status,
-                run.Outcome?.TaskEnds, run.Progress?.DeciderTaskStatuses()),
-            await ChildrenAsync(runId, cancellationToken));
+        var deciderTasks = run.Progress?.DeciderTaskStatuses(definition);
+        var tasks = TaskRecords.Build(definition, list, run.Record.Status, run.Outcome?.TaskEnds, deciderTasks);
+        return new RunDetail(run.Record, tasks, await ChildrenAsync(runId, cancellationToken),
+            RunNotices.Of(run.Pinned, run.Progress, run.Record.Status));
     }
 
     public async ValueTask<Workflow.Services.Page<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken)

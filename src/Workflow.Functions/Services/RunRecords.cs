@@ -11,6 +11,9 @@ namespace Workflow.Functions.Services;
 /// </summary>
 public static class RunRecords
 {
+    /// <param name="view">The run's instance.</param>
+    /// <param name="pipeline">The version the run pinned (<see cref="PinnedDefinitions"/>), or null when it is not
+    /// known.</param>
     public static RunRecord From(RunInstanceView view, PipelineRecord? pipeline)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -24,7 +27,7 @@ public static class RunRecords
         return new RunRecord(
             runId,
             pipelineId,
-            input?.Start?.Definition.Version ?? input?.Request?.PinnedVersion ?? pipeline?.Version ?? 0,
+            PinnedDefinitions.VersionOf(view) ?? pipeline?.Version ?? 0,
             input?.Start?.Definition.OwnerGroup ?? pipeline?.Definition.OwnerGroup ?? "",
             status,
             TriggerOf(input),

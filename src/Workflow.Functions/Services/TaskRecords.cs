@@ -12,7 +12,8 @@ namespace Workflow.Functions.Services;
 /// task instance shows its latest attempt. A task of the definition with no attempt shows, while the run goes on,
 /// what the decider says of it in the run's custom status (a delay waiting on its timer is running); once the run is
 /// over, what it ended as in the run's outcome (<see cref="TaskEnd"/>: a sub-pipeline task and its error, a delay);
-/// else the rule of <see cref="DeciderTaskStates.Unattempted"/>, as the embedded host reads its run's state.
+/// else the rule of <see cref="DeciderTaskStates.UnitsOf"/> (one row per instance of a mapped one), as the embedded
+/// host reads its run's state.
 /// </summary>
 public static class TaskRecords
 {
@@ -46,12 +47,21 @@ public static class TaskRecords
         var known = finished ? null : deciderTasks;
         foreach (var task in definition?.Tasks ?? [])
         {
-            if (!seen.Contains(task.Id))
+            if (seen.Contains(task.Id))
             {
-                var end = ended.GetValueOrDefault(task.Id);
-                records.Add(new TaskInstanceRecord(task.Id, task.Id,
-                    end?.Status ?? DeciderTaskStates.Unattempted(task.Id, known, runStatus), 0, null, null, end?.Error,
+                continue;
+            }
+
+            if (ended.GetValueOrDefault(task.Id) is { } end)
+            {
+                records.Add(new TaskInstanceRecord(task.Id, task.Id, end.Status, 0, null, null, end.Error,
                     task.DependsOn));
+                continue;
+            }
+
+            foreach (var (key, status) in DeciderTaskStates.UnitsOf(task, known, runStatus))
+            {
+                records.Add(new TaskInstanceRecord(key, task.Id, status, 0, null, null, null, task.DependsOn));
             }
         }
 

@@ -54,8 +54,8 @@ public static class BlobNames
         $"_backlog/{Segment(pipelineId)}/{Segment(queue)}.backlog";
 
     /// <summary>
-    /// The mark that a pipeline drains a queue (<see cref="BlobDrainMarks"/>); not <c>.json</c>, so no listing of heads
-    /// or versions sees it.
+    /// The mark that a pipeline drains a queue (<see cref="BlobMarks.Drains"/>); not <c>.json</c>, so no listing of
+    /// heads or versions sees it.
     /// </summary>
     public static string DrainMark(string pipelineId) => $"{DrainMarksPrefix}{Segment(pipelineId)}{DrainMarkSuffix}";
 
@@ -65,6 +65,20 @@ public static class BlobNames
 
     /// <summary>Written once the drain marks of the pipelines saved before them exist.</summary>
     public const string DrainMarksBuilt = "_drains/index.built";
+
+    /// <summary>
+    /// The mark that a pipeline's head was deleted while its versions stay (<see cref="BlobMarks.Deletions"/>); not
+    /// <c>.json</c>, as for drain marks.
+    /// </summary>
+    public static string DeletionMark(string pipelineId) =>
+        $"{DeletionMarksPrefix}{Segment(pipelineId)}{DeletionMarkSuffix}";
+
+    public const string DeletionMarksPrefix = "_deleted/";
+
+    public const string DeletionMarkSuffix = ".deleted";
+
+    /// <summary>Written once the deletion marks of the pipelines deleted before them exist.</summary>
+    public const string DeletionMarksBuilt = "_deleted/index.built";
 
     public static string AttemptPrefix(string runId) => $"{Segment(runId)}/";
 

@@ -16,7 +16,8 @@ namespace Workflow.Functions.Storage;
 /// <see cref="CatalogRules"/>; blob names are <see cref="BlobNames"/>. Reads also see the dynamic pipelines of the
 /// registered <see cref="IPipelineSource"/>s, merged as the embedded host merges them
 /// (<see cref="PipelineSourceSet"/>). Saves and deletes keep the marks of the pipelines that drain queues
-/// (<see cref="BlobDrainMarks"/>), which a backlog poll reads instead of listing every pipeline.
+/// (<see cref="BlobMarks.Drains"/>), which a backlog poll reads instead of listing every pipeline, and of the pipelines
+/// deleted (<see cref="Deletions"/>), which the retention pass reads instead of listing every version.
 /// </summary>
 public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider time,
     IEnumerable<IPipelineSource>? sources = null) : IDrainingPipelines
@@ -26,7 +27,10 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
     /// <summary>Head blobs by name and ETag: a listing downloads and parses only the heads that changed.</summary>
     private readonly PipelineRecordCache<string> _heads = new();
 
-    private readonly BlobDrainMarks _marks = new(containers.Definitions);
+    private readonly BlobMarks _marks = BlobMarks.Drains(containers.Definitions);
+
+    /// <summary>The pipelines whose head was deleted: marked before the head goes, unmarked after a new head is made.</summary>
+    internal BlobMarks Deletions { get; } = BlobMarks.Deletions(containers.Definitions);
 
     private BlobContainerClient Container => containers.Definitions;
 
@@ -63,6 +67,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
 
         var drains = WatchedQueues.Drains(definition);
         var mark = drains ? null : await _marks.ReadAsync(definition.Id, cancellationToken);
+        var deleted = current is null ? await Deletions.ReadAsync(definition.Id, cancellationToken) : null;
         if (drains)
         {
             await _marks.MarkAsync(definition.Id, cancellationToken);
@@ -90,6 +95,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         await Container.GetBlobClient(BlobNames.Version(definition.Id, version)).UploadAsync(body, overwrite: true,
             cancellationToken);
         await _marks.RemoveAsync(definition.Id, mark, cancellationToken);
+        await Deletions.RemoveAsync(definition.Id, deleted, cancellationToken);
         return record;
     }
 
@@ -156,7 +162,9 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
     /// <summary>The marked pipelines' heads (parsed only when their ETag changed), plus the generated ones that drain.</summary>
     public async ValueTask<IReadOnlyList<PipelineDefinition>> ListDrainingAsync(CancellationToken cancellationToken)
     {
-        await _marks.EnsureBuiltAsync(ListAsync, cancellationToken);
+        await _marks.EnsureBuiltAsync(async cancel => (await ListAsync(cancel))
+            .Where(p => !p.IsDynamic && WatchedQueues.Drains(p.Definition)).Select(p => p.Definition.Id),
+            cancellationToken);
         var marked = new List<PipelineRecord>();
         await foreach (var pipelineId in _marks.ListAsync(cancellationToken))
         {
@@ -207,6 +215,7 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         }
 
         var mark = await _marks.ReadAsync(pipelineId, cancellationToken);
+        await Deletions.MarkAsync(pipelineId, cancellationToken);
         try
         {
             var response = await Container.GetBlobClient(BlobNames.Head(pipelineId)).DeleteIfExistsAsync(
@@ -227,7 +236,8 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         }
     }
 
-    private async ValueTask<int> LastVersionAsync(string pipelineId, CancellationToken cancellationToken)
+    /// <summary>The highest version stored of the pipeline, 0 when none: one listing of its own versions.</summary>
+    internal async ValueTask<int> LastVersionAsync(string pipelineId, CancellationToken cancellationToken)
     {
         var prefix = BlobNames.VersionsPrefix(pipelineId);
         var last = 0;

@@ -28,7 +28,8 @@ public sealed class RunMappingsTests
                 ["extract"]),
             new TaskInstanceRecord("publish", "publish", TaskStatus.Skipped, 0, null, null, null, ["load"]),
         ],
-        [Record("p@manual-1/sub#1", RunStatus.Suspended, RunTrigger.Parent)]);
+        [Record("p@manual-1/sub#1", RunStatus.Suspended, RunTrigger.Parent)],
+        ["Version 3 of pipeline 'p', which run 'p@manual-1' was started with, is no longer stored."]);
 
     [Fact]
     public void A_run_detail_is_written_as_the_model_record_was()
@@ -66,5 +67,6 @@ public sealed class RunMappingsTests
         Assert.Equal(written, JsonSerializer.Serialize(read, ApiJson.Options));
         Assert.Equal("retry-wait", read.Tasks[1].Status);
         Assert.Equal("suspended", read.Children![0].Status);
+        Assert.Equal(Detail.Notices, read.Notices);
     }
 }

@@ -28,18 +28,50 @@ public class DeciderTaskStatesTests
     }
 
     [Fact]
-    public void Only_decider_run_tasks_that_left_pending_are_listed_and_no_more_than_the_limit()
+    public void Every_unit_of_a_decider_run_task_is_listed_pending_ones_too_and_no_other_task()
     {
         var run = new DeciderHarness();
         var second = Delay with { Id = "wait2" };
         var later = Delay with { Id = "later", DependsOn = ["work"] };
 
         run.Start(Pipeline(Delay, second, Task("work"), later));
+        var states = DeciderTaskStates.Of(run.State);
 
-        Assert.Equal(["wait", "wait2"], DeciderTaskStates.Of(run.State).Keys.Order());
-        Assert.Single(DeciderTaskStates.Of(run.State, limit: 1));
+        Assert.Equal(["later", "wait", "wait2"], states.Keys.Order());
+        Assert.Equal(TaskStatus.Pending, states["later"]);
+        Assert.Equal(TaskStatus.Running, states["wait2"]);
         Assert.True(DeciderTaskStates.AnyIn(Pipeline(Delay)));
         Assert.False(DeciderTaskStates.AnyIn(Pipeline(Task("work"))));
+    }
+
+    [Fact]
+    public void Each_instance_of_a_mapped_delay_shows_its_own_state_while_the_run_goes_on()
+    {
+        // Arrange: a delay mapped over three items, of which one ended its wait.
+        var run = new DeciderHarness();
+        var each = Delay with { Id = "each", DependsOn = ["list"], Map = new MapSpec { Over = "list" } };
+        run.Start(Pipeline(Task("list"), each));
+        var timers = run.Succeed("list", outputJson: "[1,2,3]").OfType<StartTimer>().ToList();
+        run.Fire(timers.Single(t => t.TaskKey == "each[1]").TimerId);
+
+        // Act
+        var rows = DeciderTaskStates.UnitsOf(each, DeciderTaskStates.Of(run.State), RunStatus.Running);
+
+        // Assert
+        Assert.Equal([("each[0]", TaskStatus.Running), ("each[1]", TaskStatus.Succeeded), ("each[2]", TaskStatus.Running)],
+            rows);
+    }
+
+    [Fact]
+    public void A_task_not_expanded_or_not_mapped_is_one_row_by_the_unattempted_rule()
+    {
+        var each = Delay with { Id = "each", DependsOn = ["list"], Map = new MapSpec { Over = "list" } };
+
+        Assert.Equal([("each", TaskStatus.Pending)],
+            DeciderTaskStates.UnitsOf(each, new Dictionary<string, TaskStatus>(), RunStatus.Running));
+        Assert.Equal([("wait", TaskStatus.Running)], DeciderTaskStates.UnitsOf(Delay,
+            new Dictionary<string, TaskStatus> { ["wait"] = TaskStatus.Running }, RunStatus.Running));
+        Assert.Equal([("wait", TaskStatus.Skipped)], DeciderTaskStates.UnitsOf(Delay, null, RunStatus.Succeeded));
     }
 
     [Theory]

@@ -83,6 +83,42 @@ public sealed class TimerTests
         Assert.Equal(0, await TimerCountAsync(engine));
     }
 
+    [Fact]
+    public async Task Each_instance_of_a_mapped_delay_shows_running_while_it_waits()
+    {
+        // Arrange: a delay mapped over the three items a code task returns.
+        var clock = new FakeTimeProvider(Start);
+        await using var engine = await TestEngine.StartAsync(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddCodeHandler("items", (_, _, _) =>
+                ValueTask.FromResult<JsonElement?>(JsonSerializer.SerializeToElement(new[] { 1, 2, 3 })));
+        });
+        var pipeline = Pipelines.Define("mapped-wait",
+            Pipelines.Code("list", "items"),
+            new TaskDefinition
+            {
+                Id = "each",
+                Kind = "delay",
+                Config = Pipelines.ToJson(new { duration = "30m" }),
+                DependsOn = ["list"],
+                Map = new MapSpec { Over = "list" },
+            });
+        var run = await engine.StartRunAsync(pipeline);
+        await Poll.UntilAsync(async () => await TimerCountAsync(engine) == 3, "the instances' timers to be stored");
+
+        // Act
+        var waiting = await engine.Workflow.GetRunAsync(run.RunId, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var status = await engine.WaitAsync(run.RunId);
+
+        // Assert
+        Assert.Equal([("each[0]", Execution.TaskStatus.Running), ("each[1]", Execution.TaskStatus.Running),
+                ("each[2]", Execution.TaskStatus.Running)],
+            waiting!.Tasks.Where(t => t.TaskId == "each").Select(t => (t.TaskKey, t.Status)));
+        Assert.Equal(RunStatus.Succeeded, status);
+    }
+
     private static async Task<long> TimerCountAsync(TestEngine engine)
     {
         var store = engine.Services.GetRequiredService<Workflow.Engine.Storage.SqliteStore>();

@@ -46,11 +46,34 @@ public sealed class RunViewsTests
             PinnedVersion: 3));
         var view = new RunInstanceView("sales@x", "Completed", T0, T0, input, null, null);
 
+        var progress = new RunProgress("sales@x", RunStatus.Running, new Dictionary<string, int>(), 0, 0, 0, 1,
+            PipelineVersion: 2);
+
         var pinned = RunRecords.From(view, new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
-        var unpinned = RunRecords.From(view with { Input = Input }, new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
+        var resolved = RunRecords.From(view with { Input = Input, Progress = progress },
+            new PipelineRecord(Definition, 4, "\"v4\"", T0, "ada"));
 
         Assert.Equal(3, pinned.PipelineVersion);
-        Assert.Equal(4, unpinned.PipelineVersion);
+        Assert.Equal(2, resolved.PipelineVersion);
+    }
+
+    [Fact]
+    public void A_continued_run_whose_status_an_older_build_wrote_reads_its_version_from_the_snapshot()
+    {
+        // Arrange: a snapshot's decider state pinned to version 2, and a custom status without the version.
+        var started = RunDecider.Decide(RunDecider.Initial,
+            new RunStarted(T0, "sales@x", Definition with { Version = 2 }, null, T0));
+        var state = System.Text.Json.JsonDocument.Parse(RunJson.Serialize(started.State)).RootElement.Clone();
+        var snapshot = new RunSnapshot("sales@x", "sales", 1, 10, state, [], []);
+        var progress = new RunProgress("sales@x", RunStatus.Running, new Dictionary<string, int>(), 0, 0, 1, 10);
+        var view = new RunInstanceView("sales@x", "Running", T0, T0, PipelineRunInput.FromSnapshot(snapshot), progress,
+            null);
+
+        // Act
+        var record = RunRecords.From(view, null);
+
+        // Assert
+        Assert.Equal(2, record.PipelineVersion);
     }
 
     [Theory]
@@ -126,10 +149,10 @@ public sealed class RunViewsTests
         static RunProgress Stored(RunState state) => System.Text.Json.JsonSerializer.Deserialize<RunProgress>(
             System.Text.Json.JsonSerializer.Serialize(RunProgress.Of(state, 0, 1, 1, 0)))!;
         var waiting = TaskRecords.Build(definition, [], RunStatus.Running,
-            deciderTasks: Stored(started.State).DeciderTaskStatuses());
+            deciderTasks: Stored(started.State).DeciderTaskStatuses(definition));
         var over = RunDecider.Decide(started.State, new TimerFired(T0.AddHours(1), timer.TimerId));
         var done = TaskRecords.Build(definition, [], RunStatus.Running,
-            deciderTasks: Stored(over.State).DeciderTaskStatuses());
+            deciderTasks: Stored(over.State).DeciderTaskStatuses(definition));
 
         // Assert
         Assert.Equal(TaskStatus.Running, waiting.Single(t => t.TaskKey == "wait").Status);

@@ -30,7 +30,7 @@ public sealed class BlobDrainMarksTests(AzuriteFixture azurite)
             CancellationToken.None);
         await catalog.DeleteAsync("paused", null, CancellationToken.None);
         var second = await IdsAsync(catalog);
-        var marksAfterSecond = await ListAsync(new BlobDrainMarks(storage.Containers.Definitions));
+        var marksAfterSecond = await ListAsync(BlobMarks.Drains(storage.Containers.Definitions));
         await catalog.UpsertAsync(Pipeline("drainer", drains: true), 2, "ana", CancellationToken.None);
         var third = await IdsAsync(catalog);
 
@@ -93,7 +93,7 @@ public sealed class BlobDrainMarksTests(AzuriteFixture azurite)
     {
         // Arrange: a save that does not drain read the mark; a save that drains marks again before it removes it.
         var storage = await FreshStorage.CreateAsync(azurite);
-        var marks = new BlobDrainMarks(storage.Containers.Definitions);
+        var marks = BlobMarks.Drains(storage.Containers.Definitions);
         await marks.MarkAsync("orders", CancellationToken.None);
         var read = await marks.ReadAsync("orders", CancellationToken.None);
         await marks.MarkAsync("orders", CancellationToken.None);
@@ -112,7 +112,7 @@ public sealed class BlobDrainMarksTests(AzuriteFixture azurite)
     private static async Task<string[]> IdsAsync(BlobPipelineCatalog catalog) =>
         [.. (await catalog.ListDrainingAsync(CancellationToken.None)).Select(d => d.Id).Order(StringComparer.Ordinal)];
 
-    private static async Task<List<string>> ListAsync(BlobDrainMarks marks)
+    private static async Task<List<string>> ListAsync(BlobMarks marks)
     {
         var ids = new List<string>();
         await foreach (var id in marks.ListAsync(CancellationToken.None))

@@ -40,4 +40,13 @@ public static class Definitions
         Config = JsonSerializer.SerializeToElement(new { pipelineId }),
         DependsOn = dependsOn,
     };
+
+    /// <summary>A task the decider carries out itself: it waits <paramref name="duration"/> (<c>5m</c>, <c>1h</c>).</summary>
+    public static TaskDefinition Delay(string id, string duration, params string[] dependsOn) => new()
+    {
+        Id = id,
+        Kind = "delay",
+        Config = JsonSerializer.SerializeToElement(new { duration }),
+        DependsOn = dependsOn,
+    };
 }

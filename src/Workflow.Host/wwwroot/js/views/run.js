@@ -160,7 +160,8 @@ export function render(container, params) {
     const active = ACTIVE_RUN.has(run.status);
     mount(header, h('div', { class: 'page-header' },
       h('div', {}, h('h1', { class: 'run-title' }, run.pipelineId, statusBadge(run.status)),
-        h('p', { class: 'subtitle mono' }, run.runId), suspendedNotice(run)),
+        h('p', { class: 'subtitle mono' }, run.runId), suspendedNotice(run),
+        ...(detail.notices ?? []).map(n => h('p', { class: 'notice', 'data-testid': 'run-notice' }, n))),
       h('div', { class: 'actions' },
         canOperate && active ? actionButton('Cancel run', async () => {
           if (!window.confirm(`Cancel ${run.runId}? Running tasks are stopped.`)) return;
@@ -216,7 +217,9 @@ export function render(container, params) {
     }
     if (definition === undefined) {
       definition = null;
-      try { definition = await api(`/api/pipelines/${encodeURIComponent(detail.run.pipelineId)}`); } catch { /* deleted or hidden */ }
+      // The version the run pinned, not the pipeline's current one: its tasks and expected durations are the run's.
+      const version = detail.run.pipelineVersion > 0 ? `?version=${detail.run.pipelineVersion}` : '';
+      try { definition = await api(`/api/pipelines/${encodeURIComponent(detail.run.pipelineId)}${version}`); } catch { /* deleted or hidden */ }
     }
     if (!ui.task) {
       ui.task = (detail.tasks.find(t => t.status === 'failed') ?? detail.tasks.find(t => t.status === 'running'))?.taskKey ?? null;
