@@ -25,7 +25,8 @@ public static class AlertEndpoints
     public static IEndpointRouteBuilder MapWorkflowAlerts(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapWorkflowApiGroup();
-        api.MapGet("/alerts", ListAsync).WithName("ListAlerts").Answers<IReadOnlyList<AlertSummary>>().ChecksQuery();
+        api.MapGet("/alerts", ListAsync).WithName("ListAlerts").Answers<IReadOnlyList<AlertSummary>>()
+            .ChecksQuery("status", "pipeline", "kind", "limit");
         api.MapGet("/alerts/{id}", GetAsync).WithName("GetAlert").Answers<AlertSummary>().Guarded();
         api.MapPost("/alerts/{id}/ack", AckAsync).WithName("AckAlert").Answers<AlertSummary>().Guarded();
         return endpoints;

@@ -24,7 +24,7 @@ internal static class AttemptEndpoints
         api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts", ListAsync).WithName("ListAttempts")
             .Answers<IReadOnlyList<AttemptInfo>>().Guarded();
         api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts/{attempt}/log", LogAsync).WithName("ReadLog")
-            .Answers<Workflow.Contracts.LogChunk>().ChecksQuery().Guarded();
+            .Answers<Workflow.Contracts.LogChunk>().ChecksQuery("offset", "maxBytes", "tail").Guarded();
     }
 
     private static async Task<IResult> ListAsync(string runId, string taskKey, HttpContext http, ApiServices s,

@@ -11,7 +11,7 @@ namespace Workflow.Api.Endpoints;
 internal static class AuditEndpoints
 {
     public static void Map(RouteGroupBuilder api) => api.MapGet("/audit", ListAsync).WithName("ListAudit")
-        .Answers<IReadOnlyList<Audit.AuditEntry>>().ChecksQuery();
+        .Answers<IReadOnlyList<Audit.AuditEntry>>().ChecksQuery("limit");
 
     private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)
     {

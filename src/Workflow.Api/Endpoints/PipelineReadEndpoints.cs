@@ -27,15 +27,15 @@ internal static class PipelineReadEndpoints
     {
         api.MapGet("/pipelines", ListAsync).WithName("ListPipelines").Answers<IReadOnlyList<PipelineSummary>>();
         api.MapGet("/pipelines/{id}", GetAsync).WithName("GetPipeline")
-            .Answers<PipelineDefinition>().ChecksQuery().Guarded().Versioned(StatusCodes.Status200OK);
+            .Answers<PipelineDefinition>().ChecksQuery("version").Guarded().Versioned(StatusCodes.Status200OK);
         api.MapGet("/pipelines/{id}/versions", VersionsAsync).WithName("ListPipelineVersions")
             .Answers<IReadOnlyList<PipelineVersionInfo>>().Guarded();
         api.MapGet("/pipelines/{id}/schedule/preview", PreviewAsync).WithName("PreviewSchedule")
-            .Answers<IReadOnlyList<SchedulePreviewItem>>().ChecksQuery().Guarded();
+            .Answers<IReadOnlyList<SchedulePreviewItem>>().ChecksQuery("count").Guarded();
         api.MapGet("/pipelines/{id}/durations", DurationsAsync).WithName("ExpectedDurations")
             .Answers<ExpectedDurations>().Guarded();
         api.MapGet("/pipelines/{id}/outline", OutlineAsync).WithName("GetPipelineOutline")
-            .Answers<PipelineOutline>().ChecksQuery().Guarded();
+            .Answers<PipelineOutline>().ChecksQuery("version").Guarded();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ApiServices s, CancellationToken ct)

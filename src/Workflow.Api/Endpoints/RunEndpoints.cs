@@ -24,12 +24,13 @@ internal static class RunEndpoints
     {
         api.MapPost("/pipelines/{id}/runs", TriggerAsync).WithName("TriggerRun").TakesJson<TriggerRequest>(optional: true)
             .StartsWork<RunAccepted>().Answers<RunAccepted>().Guarded().CallsEngine();
-        api.MapGet("/runs", ListAsync).WithName("ListRuns").Answers<RunsPage>().ChecksQuery().CallsEngine();
+        api.MapGet("/runs", ListAsync).WithName("ListRuns").Answers<RunsPage>()
+            .ChecksQuery("pipeline", "status", "from", "to", "limit", "continuationToken").CallsEngine();
         api.MapGet("/runs/{runId}", GetAsync).WithName("GetRun").Answers<Workflow.Contracts.RunDetail>().Guarded();
         api.MapPost("/runs/{runId}/cancel", CancelAsync).WithName("CancelRun").TakesJson<CancelRequest>(optional: true)
             .Answers<CancelAccepted>(StatusCodes.Status202Accepted).Guarded().CallsEngine();
         api.MapPost("/runs/{runId}/rerun", RerunAsync).WithName("RerunFailed")
-            .StartsWork<RunAccepted>().ChecksQuery().Guarded().CallsEngine();
+            .StartsWork<RunAccepted>().ChecksQuery(RerunFrom.Field, "version").Guarded().CallsEngine();
     }
 
     private static async Task<IResult> TriggerAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Workflow.Api.Requests;
 
 namespace Workflow.Api.OpenApi;
 
@@ -46,9 +47,12 @@ public static class EndpointDescriptions
         builder.Accepts<T>(optional, Json, JsonRequestBodies.AnyType)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>Query parameters that are checked: a bad value answers 400 naming the parameter.</summary>
-    public static RouteHandlerBuilder ChecksQuery(this RouteHandlerBuilder builder) =>
-        builder.Refuses(StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// The query parameters the endpoint reads, which are checked: a bad value, or a parameter not among
+    /// <paramref name="names"/>, answers 400 naming it (<see cref="KnownQuery"/>).
+    /// </summary>
+    public static RouteHandlerBuilder ChecksQuery(this RouteHandlerBuilder builder, params string[] names) =>
+        builder.Refuses(StatusCodes.Status400BadRequest).AddEndpointFilter(new KnownQuery(names));
 
     /// <summary>
     /// Something the access policy guards: 404 when it does not exist or belongs to a group the caller is not in,

@@ -1,7 +1,7 @@
 namespace Workflow.Validation;
 
 /// <summary>"Did you mean" hints for misspelt ids, by edit distance over a bounded candidate list.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     private const int MaxCandidates = 5_000;
 
