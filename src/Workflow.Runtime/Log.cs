@@ -27,7 +27,7 @@ internal static partial class Log
     public static partial void OccurrenceSkipped(ILogger logger, string runId, string pipelineId);
 
     [LoggerMessage(Ids.CatchUpBounded, LogLevel.Warning,
-        "Schedule {ScheduleKey} of pipeline {PipelineId} missed more runs than catchUp.maxRuns ({MaxRuns}): the {Dropped} oldest were dropped")]
-    public static partial void CatchUpBounded(ILogger logger, string pipelineId, string scheduleKey, int dropped,
+        "Schedule '{Schedule}' of pipeline {PipelineId} missed more runs than catchUp.maxRuns ({MaxRuns}): the {Dropped} oldest were dropped")]
+    public static partial void CatchUpBounded(ILogger logger, string pipelineId, string schedule, int dropped,
         int maxRuns);
 }

@@ -72,7 +72,8 @@ internal static class ScheduleRules
 
             if (schedule.CatchUp is { MaxRuns: < 1 } catchUp)
             {
-                errors.Add($"{path}.catchUp.maxRuns", $"maxRuns is {catchUp.MaxRuns}; it must be at least 1.");
+                errors.Add($"{path}.catchUp.maxRuns", $"maxRuns is {catchUp.MaxRuns}; it must be at least 1.",
+                    "It caps the missed runs 'all' starts, for example \"catchUp\": {\"mode\": \"all\", \"maxRuns\": 10}.");
             }
         }
     }

@@ -138,7 +138,8 @@ public sealed class ScheduleTicker(
         counters.Skipped(decision.Skipped);
         if (decision.DroppedOverBound > 0)
         {
-            Log.CatchUpBounded(logger, id, key, decision.DroppedOverBound, schedule.CatchUp.MaxRuns);
+            Log.CatchUpBounded(logger, id, ScheduleNames.Describe(schedule), decision.DroppedOverBound,
+                schedule.CatchUp.MaxRuns);
         }
 
         var reached = decision.Watermark;

@@ -49,6 +49,18 @@ public class ScheduleAndSlaValidationTests
     }
 
     [Fact]
+    public void A_catch_up_of_no_runs_is_refused_with_a_hint_that_shows_the_field_in_use()
+    {
+        var result = Validate([
+            new ScheduleDefinition { Cron = "0 2 * * *", CatchUp = new CatchUpPolicy { Mode = CatchUpMode.All, MaxRuns = 0 } },
+        ]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("schedules[0].catchUp.maxRuns", error.Path);
+        Assert.Contains("\"maxRuns\": 10", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_zone_is_refused_on_an_interval_or_once_schedule_too()
     {
         // The preview and the deadline read the zone of every kind; an unknown one hid the schedule from both.
