@@ -73,7 +73,8 @@ public static class BackfillPlanner
                 $"most {maxRuns.ToString("N0", CultureInfo.InvariantCulture)}. Split it into smaller ranges.");
         }
 
-        var runs = occurrences.Select(o => new BackfillRun(RunIds.ForSchedule(pipeline, schedule, o), o)).ToList();
+        var tag = RunIds.ScheduleTag(pipeline, schedule);
+        var runs = occurrences.Select(o => new BackfillRun(RunIds.ForSchedule(pipeline.Id, o, tag), o)).ToList();
         return new BackfillPlan(schedule, ScheduleNames.Describe(schedule), runs);
     }
 

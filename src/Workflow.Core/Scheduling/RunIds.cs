@@ -29,26 +29,34 @@ public static class RunIds
 
     private const int TagLength = 8;
 
-    public static string ForSchedule(string pipelineId, DateTimeOffset scheduledAt) =>
-        $"{pipelineId}@{scheduledAt.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture)}";
+    /// <summary>The id of a scheduled run; <paramref name="tag"/> is the schedule's (<see cref="ScheduleTag"/>).</summary>
+    public static string ForSchedule(string pipelineId, DateTimeOffset scheduledAt, string? tag = null)
+    {
+        var id = $"{pipelineId}@{scheduledAt.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture)}";
+        return tag is null ? id : $"{id}-{tag}";
+    }
 
     /// <summary>
-    /// The run <paramref name="schedule"/> of <paramref name="pipeline"/> starts at <paramref name="scheduledAt"/>:
-    /// the plain id when it passes the same parameters as the pipeline's first schedule (absent, null and an empty
-    /// object are the same), else the plain id tagged with the first hex digits of a hash of its parameters'
-    /// canonical form (properties in ordinal order, no spaces), so the order they were written in does not matter.
+    /// The run <paramref name="schedule"/> of <paramref name="pipeline"/> starts at <paramref name="scheduledAt"/>.
+    /// A caller that makes the ids of many occurrences takes the <see cref="ScheduleTag"/> once instead.
     /// </summary>
     public static string ForSchedule(PipelineDefinition pipeline, ScheduleDefinition schedule,
-        DateTimeOffset scheduledAt)
+        DateTimeOffset scheduledAt) =>
+        ForSchedule(pipeline.Id, scheduledAt, ScheduleTag(pipeline, schedule));
+
+    /// <summary>
+    /// The tag of <paramref name="schedule"/>'s run ids: none when it passes the same parameters as the pipeline's
+    /// first schedule (absent, null and an empty object are the same), else the first hex digits of a hash of its
+    /// parameters' canonical form (properties in ordinal order, no spaces), so the order they were written in does
+    /// not matter. It depends on the schedule only, not on the instant.
+    /// </summary>
+    public static string? ScheduleTag(PipelineDefinition pipeline, ScheduleDefinition schedule)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(schedule);
-        var id = ForSchedule(pipeline.Id, scheduledAt);
         var own = Canonical(schedule.Parameters);
         var first = pipeline.Schedules.Count == 0 ? "" : Canonical(pipeline.Schedules[0].Parameters);
-        return own == first
-            ? id
-            : $"{id}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(own)))[..TagLength]}";
+        return own == first ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(own)))[..TagLength];
     }
 
     /// <summary>Parameters in canonical JSON; empty for none (absent, null or an empty object).</summary>

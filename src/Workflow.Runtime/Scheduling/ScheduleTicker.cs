@@ -144,9 +144,10 @@ public sealed class ScheduleTicker(
 
         var reached = decision.Watermark;
         var overlap = pipeline.Definition.Concurrency.Overlap;
+        var tag = RunIds.ScheduleTag(pipeline.Definition, schedule);
         foreach (var occurrence in selected)
         {
-            var runId = RunIds.ForSchedule(pipeline.Definition, schedule, occurrence);
+            var runId = RunIds.ForSchedule(id, occurrence, tag);
             var earlier = active.EarlierThan(id, occurrence, runId);
             if (overlap == OverlapPolicy.Skip && earlier.Count > 0)
             {
