@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Building;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
 using Workflow.Model;
@@ -87,6 +88,29 @@ public sealed class PinnedDefinitionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_run_of_a_generated_version_its_source_moved_on_from_says_so_without_calling_it_unstored()
+    {
+        // Arrange: the run pins version 1 that the source generates; then the source generates version 2.
+        var source = new MovingSource(Pipeline("gen", Code("a", TestHandlers.Count)) with { Version = 1 });
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "pinnedgen",
+            userCode: s => s.AddSingleton<IPipelineSource>(source));
+        await host.StartAsync("gen", "gen@1");
+        await host.CompletedAsync("gen@1");
+        source.Current = Pipeline("gen", Code("b", TestHandlers.Count)) with { Version = 2 };
+
+        // Act
+        var run = await host.Workflow.GetRunAsync("gen@1", CancellationToken.None);
+
+        // Assert
+        Assert.NotNull(run);
+        Assert.Equal(["a"], run.Tasks.Select(t => t.TaskKey));
+        var notice = Assert.Single(run.Notices ?? []);
+        Assert.Contains("version 1 of pipeline 'gen', which code generates", notice, StringComparison.Ordinal);
+        Assert.Contains("now generates version 2", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("no longer stored", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_waiting_delay_of_a_run_with_more_than_fifty_shows_running()
     {
         // Arrange: 60 delays, each waiting an hour, beside a mapped delay over three items.
@@ -111,5 +135,17 @@ public sealed class PinnedDefinitionTests(AzuriteFixture azurite)
         Assert.Equal(["each[0]", "each[1]", "each[2]"],
             run.Tasks.Where(t => t.TaskId == "each").Select(t => t.TaskKey));
         Assert.Null(run.Notices);
+    }
+
+    /// <summary>A pipeline source whose one pipeline the test changes.</summary>
+    private sealed class MovingSource(PipelineDefinition first) : IPipelineSource
+    {
+        public PipelineDefinition Current { get; set; } = first;
+
+        public ValueTask<IReadOnlyList<PipelineDefinition>> ListAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<PipelineDefinition>>([Current]);
+
+        public ValueTask<PipelineDefinition> DefineAsync(string pipelineId, PipelineContext context,
+            CancellationToken cancellationToken) => ValueTask.FromResult(Current);
     }
 }
