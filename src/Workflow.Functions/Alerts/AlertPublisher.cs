@@ -84,7 +84,7 @@ public sealed class AlertPublisher(TableAlertStore store, WebhookQueue queue, Bl
     {
         if (runId is not null && runs is not null
             && await DurableRunReader.ReadAsync(runs, catalog, InstanceIds.For(runId), cancellationToken) is
-                { Pinned.Definition: { } pinned })
+            { Pinned.Definition: { } pinned })
         {
             return pinned;
         }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Building;
 using Workflow.Engine.Tests.Support;
 using Workflow.Execution;
-using Workflow.Model;
 using Workflow.Runtime.Handlers;
 using Workflow.Services;
 using static Workflow.Engine.Tests.Support.Pipelines;
@@ -24,7 +23,7 @@ public sealed class GeneratedRunDetailTests
     {
         // Arrange: version 1 waits at a gate before its second task; the source then generates version 2.
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var source = new MovingSource(Define("gen", Code("hold", "gate"), Code("after", "step", null, "hold")) with
+        var source = new MovingPipelineSource(Define("gen", Code("hold", "gate"), Code("after", "step", null, "hold")) with
         {
             Version = 1,
         });
@@ -55,17 +54,5 @@ public sealed class GeneratedRunDetailTests
             going.Tasks.Select(t => (t.TaskKey, t.Status)));
         Assert.Equal(["hold", "after"], ended!.Tasks.Select(t => t.TaskKey));
         Assert.Null(ended.Notices);
-    }
-
-    /// <summary>A pipeline source whose one pipeline the test changes.</summary>
-    private sealed class MovingSource(PipelineDefinition first) : IPipelineSource
-    {
-        public PipelineDefinition Current { get; set; } = first;
-
-        public ValueTask<IReadOnlyList<PipelineDefinition>> ListAsync(CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IReadOnlyList<PipelineDefinition>>([Current]);
-
-        public ValueTask<PipelineDefinition> DefineAsync(string pipelineId, PipelineContext context,
-            CancellationToken cancellationToken) => ValueTask.FromResult(Current);
     }
 }

@@ -74,12 +74,7 @@ public sealed class DashboardTests(AzuriteFixture azurite)
         await signedOut.GotoAsync(dashboard);
         var signIn = signedOut.GetByTestId("platform-login");
         await Expect(signIn).ToBeVisibleAsync();
-        var context = await browser.NewContextAsync();
-        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
-        {
-            Name = DashboardApp.SessionCookie, Value = "session", Domain = app.BaseAddress.Host, Path = "/",
-        }]);
-        var signedIn = await context.NewPageAsync();
+        var signedIn = await SignedInPageAsync(browser, app);
         await signedIn.GotoAsync(dashboard);
 
         // Assert
@@ -116,12 +111,7 @@ public sealed class DashboardTests(AzuriteFixture azurite)
             .GetBlobClient(BlobNames.Version("gone-version", 1)).DeleteAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync();
-        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
-        {
-            Name = DashboardApp.SessionCookie, Value = "session", Domain = app.BaseAddress.Host, Path = "/",
-        }]);
-        var page = await context.NewPageAsync();
+        var page = await SignedInPageAsync(browser, app);
 
         // Act
         await page.GotoAsync(new Uri(app.BaseAddress, "/api/dashboard/#/runs/" + Uri.EscapeDataString("gone-version@1"))
@@ -133,6 +123,17 @@ public sealed class DashboardTests(AzuriteFixture azurite)
         await Expect(notice).ToHaveCountAsync(1);
         await Expect(notice).ToContainTextAsync(
             "Version 1 of pipeline 'gone-version', which run 'gone-version@1' was started with, is no longer stored");
+    }
+
+    /// <summary>A page of a browser context holding the platform's session cookie for the app.</summary>
+    private static async Task<IPage> SignedInPageAsync(IBrowser browser, DashboardApp app)
+    {
+        var context = await browser.NewContextAsync();
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
+        {
+            Name = DashboardApp.SessionCookie, Value = "session", Domain = app.BaseAddress.Host, Path = "/",
+        }]);
+        return await context.NewPageAsync();
     }
 
     private static string Name() => "dash" + Guid.NewGuid().ToString("N")[..12];

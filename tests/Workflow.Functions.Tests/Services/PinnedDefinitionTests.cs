@@ -91,7 +91,7 @@ public sealed class PinnedDefinitionTests(AzuriteFixture azurite)
     public async Task A_run_of_a_generated_version_its_source_moved_on_from_says_so_without_calling_it_unstored()
     {
         // Arrange: the run pins version 1 that the source generates; then the source generates version 2.
-        var source = new MovingSource(Pipeline("gen", Code("a", TestHandlers.Count)) with { Version = 1 });
+        var source = new MovingPipelineSource(Pipeline("gen", Code("a", TestHandlers.Count)) with { Version = 1 });
         await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "pinnedgen",
             userCode: s => s.AddSingleton<IPipelineSource>(source));
         await host.StartAsync("gen", "gen@1");
@@ -135,17 +135,5 @@ public sealed class PinnedDefinitionTests(AzuriteFixture azurite)
         Assert.Equal(["each[0]", "each[1]", "each[2]"],
             run.Tasks.Where(t => t.TaskId == "each").Select(t => t.TaskKey));
         Assert.Null(run.Notices);
-    }
-
-    /// <summary>A pipeline source whose one pipeline the test changes.</summary>
-    private sealed class MovingSource(PipelineDefinition first) : IPipelineSource
-    {
-        public PipelineDefinition Current { get; set; } = first;
-
-        public ValueTask<IReadOnlyList<PipelineDefinition>> ListAsync(CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IReadOnlyList<PipelineDefinition>>([Current]);
-
-        public ValueTask<PipelineDefinition> DefineAsync(string pipelineId, PipelineContext context,
-            CancellationToken cancellationToken) => ValueTask.FromResult(Current);
     }
 }
