@@ -39,7 +39,7 @@ public sealed record RunTask(
 {
     /// <summary>
     /// The idempotency key of an attempt, <c>{runId}/{taskKey}/{attempt}</c>, for every host. The embedded engine's
-    /// <c>task_attempts.idempotency_key</c> computes the same text in SQL rather than storing it.
+    /// <c>task_attempts</c> row does not hold it: it is built from the row's run, task key and attempt when read.
     /// </summary>
     public static string IdempotencyKeyFor(string runId, string taskKey, int attempt) => $"{runId}/{taskKey}/{attempt}";
 

@@ -20,7 +20,7 @@ internal static class RecoveryQueries
         var items = new List<(WorkItem, DateTimeOffset?)>();
         using var command = context.Command("""
             SELECT a.run_id, a.task_key, a.attempt, a.task_id, a.kind, a.pool, a.priority, a.rank, a.config, a.input,
-                   a.timeout_ms, a.idempotency_key, a.available_at, a.deliveries, a.resume_state, r.pipeline_id
+                   a.timeout_ms, a.available_at, a.deliveries, a.resume_state, r.pipeline_id
             FROM task_attempts a JOIN runs r ON r.run_id = a.run_id
             WHERE a.status IN ('queued', 'running')
             ORDER BY a.queued_at;
@@ -45,15 +45,15 @@ internal static class RecoveryQueries
                 Pool: pool,
                 Priority: reader.GetInt32(6),
                 Rank: reader.GetDouble(7),
-                IdempotencyKey: reader.GetString(11),
+                IdempotencyKey: RunTask.IdempotencyKeyFor(runId, taskKey, attemptNumber),
                 Timeout: reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
                 KeepOutputInline: active && MapSources.KeepsOutputInline(run!.State, taskId));
-            var attempt = new TaskAttempt(runId, reader.GetString(15), task)
+            var attempt = new TaskAttempt(runId, reader.GetString(14), task)
             {
-                ResumeState = EngineJson.Parse(reader.IsDBNull(14) ? null : reader.GetString(14)),
+                ResumeState = EngineJson.Parse(reader.IsDBNull(13) ? null : reader.GetString(13)),
             };
-            var item = new WorkItem(attempt, pool) { Deliveries = reader.GetInt32(13) };
-            items.Add((item, reader.IsDBNull(12) ? null : UnixTime.FromMs(reader.GetInt64(12))));
+            var item = new WorkItem(attempt, pool) { Deliveries = reader.GetInt32(12) };
+            items.Add((item, reader.IsDBNull(11) ? null : UnixTime.FromMs(reader.GetInt64(11))));
         }
 
         return items;

@@ -106,7 +106,8 @@ internal sealed class HotStatements : IDisposable
     /// <summary>
     /// A queued attempt's row. It stores only what is particular to the attempt: the input without the run-level
     /// members every attempt of the run repeats (<see cref="RunLevelInput"/>; recovery adds them back from the run's
-    /// state in <c>RecoveryQueries</c>), and no idempotency key (the column is computed, <see cref="EngineSchema"/>).
+    /// state in <c>RecoveryQueries</c>), and no idempotency key (recovery builds it from the row's key columns; a
+    /// generated column for it cost every write of the row, <see cref="EngineSchema"/>).
     /// </summary>
     public void InsertAttempt(string runId, RunTask task, string pool, long queuedAt) =>
         Run(_insertAttempt, [RunId(runId), SqlValue.Text(task.TaskKey), SqlValue.Of(task.Attempt),

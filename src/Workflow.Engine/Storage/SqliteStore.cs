@@ -15,6 +15,7 @@ public sealed class SqliteStore
 
     public SqliteStore(IOptions<EngineOptions> options)
     {
+        SqliteLibrary.EnsureConfigured();
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(DataDirectory);
         DatabasePath = Path.Combine(DataDirectory, "workflow.db");
@@ -58,6 +59,7 @@ public sealed class SqliteStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        SqliteLibrary.WidenLookaside(connection);
         await ExecuteAsync(connection,
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + _busyPragma + " " +
             "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; " +

@@ -21,6 +21,9 @@ public sealed class CrashTests
     /// <summary>Kills that land within the first moments of a life: process start, lock, recovery, redelivery.</summary>
     private const int EarlyKills = 3;
 
+    /// <summary>An attempt's idempotency key as <c>RunTask.IdempotencyKeyFor</c> builds it, from the row.</summary>
+    private const string AttemptKey = "run_id || '/' || task_key || '/' || attempt";
+
     [Fact]
     public async Task A_run_survives_repeated_SIGKILLs_with_every_task_completed_exactly_once_and_its_deadline_alert_raised()
     {
@@ -67,7 +70,7 @@ public sealed class CrashTests
         // Assert
         Assert.Equal(Kills, kills);
         var succeeded = await QueryAsync(data,
-            "SELECT task_key, idempotency_key FROM task_attempts WHERE status = 'succeeded';");
+            $"SELECT task_key, {AttemptKey} FROM task_attempts WHERE status = 'succeeded';");
         var perTask = succeeded.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(CrashPipeline.Layers * CrashPipeline.Width, perTask.Count);
         Assert.All(perTask.Values, count => Assert.Equal(1, count));
@@ -78,7 +81,7 @@ public sealed class CrashTests
         var executions = (await File.ReadAllLinesAsync(sideEffects)).GroupBy(l => l, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         Assert.All(succeeded, row => Assert.Contains(row[1], executions.Keys));
-        var deliveries = await QueryAsync(data, "SELECT idempotency_key, deliveries FROM task_attempts;");
+        var deliveries = await QueryAsync(data, $"SELECT {AttemptKey}, deliveries FROM task_attempts;");
         Assert.All(deliveries, row => Assert.True(executions.GetValueOrDefault(row[0]) <= int.Parse(row[1],
                 System.Globalization.CultureInfo.InvariantCulture),
             $"{row[0]} ran {executions.GetValueOrDefault(row[0])} times but recorded {row[1]} deliveries"));
