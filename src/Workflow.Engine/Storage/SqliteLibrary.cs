@@ -27,8 +27,9 @@ internal static class SqliteLibrary
     /// connection's small allocations (records, bound text, cursors) from a per-connection lookaside of 1,200-byte
     /// slots, but by default it has only as many as a small connection needs, and the writer's prepared statements,
     /// which live as long as the connection, keep them all: nearly every allocation of a durable task's statements
-    /// then went to malloc (about 60 per task on the commit thread). 2,000 slots cost 2.4 MB on this one connection. Only possible while the
-    /// connection holds no lookaside memory, so right after it opens; otherwise it keeps the default.
+    /// then went to malloc (about 60 per task on the commit thread). 2,000 slots cost 2.4 MB on this one connection.
+    /// Only possible while the connection holds no lookaside memory, so right after it opens; otherwise it keeps the
+    /// default.
     /// </summary>
     public static void WidenLookaside(SqliteConnection connection)
     {
