@@ -111,6 +111,12 @@ public static class AlertEndpoints
             return refused;
         }
 
+        if (record.AckedAt is not null)
+        {
+            // The first acknowledgement wins and stays; a later one changes nothing, so it is not audited either.
+            return TypedResults.Json(AlertSummary.From(record), ApiJson.Options);
+        }
+
         await alerts.AcknowledgeAlertAsync(id, caller.User, ct);
         await s.AuditAsync(caller, AckAction, id, owner, record.Alert.Message, ct);
         var updated = await alerts.GetAlertAsync(id, ct);

@@ -24,9 +24,15 @@ internal sealed record RunChange(string RunId, Caller Caller, RunDetail Detail, 
             return new(null, body.Problem);
         }
 
+        var reason = body.Value is { } b ? reasonOf(b) : null;
+        if (ReasonText.Problem(reason) is { } badReason)
+        {
+            return new(null, badReason);
+        }
+
         var found = await s.FindRunAsync(caller, action, runId, ct);
         return found.Ok
-            ? new(new RunChange(runId, caller, found.Value!, body.Value is { } b ? reasonOf(b) : null), null)
+            ? new(new RunChange(runId, caller, found.Value!, reason), null)
             : new(null, found.Problem);
     }
 }

@@ -92,6 +92,13 @@ internal static class RunEndpoints
             return bad;
         }
 
+        if (from is { } start && to is { } end && end < start)
+        {
+            // An empty page would read as "no runs then", not as a range the wrong way round.
+            return ApiProblems.BadRequest($"'to' ({end:O}) is before 'from' ({start:O}).", "to",
+                "'to' must be at or after 'from'.", "Swap them, or leave one out.");
+        }
+
         var statusText = http.Request.Query["status"].ToString();
         RunStatus? status = null;
         if (statusText.Length > 0)

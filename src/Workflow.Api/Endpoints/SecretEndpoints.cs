@@ -39,7 +39,16 @@ public static class SecretEndpoints
 
     private static async Task<IResult> ListAsync(string group, HttpContext http, ApiServices s, CancellationToken ct)
     {
-        if (ApiServices.Check(s.CallerOf(http), AccessAction.Read, group, "Group", group) is { } refused)
+        var caller = s.CallerOf(http);
+        if (AccessPolicy.Decide(caller, AccessAction.Read, group) == AccessDecision.Hidden)
+        {
+            // The same words for a group that exists and one that does not; the shared "or it belongs to a group you
+            // are not in" would say that a group belongs to a group.
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Group not found",
+                $"You are not in a group '{group}', so it has no secrets for you.");
+        }
+
+        if (ApiServices.Check(caller, AccessAction.Read, group, "Group", group) is { } refused)
         {
             return refused;
         }

@@ -73,6 +73,9 @@ public static class JsonBody
             MaxDepth = key.MaxDepth,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             NumberHandling = JsonNumberHandling.Strict,
+            // A property given twice is refused, not read as its last value: readers disagree on which one counts,
+            // so a reviewer could read another owner group or command in the same file than the host would store.
+            AllowDuplicateProperties = false,
         });
 
     private static IResult Malformed(JsonException ex, int maxDepth, JsonTypeInfo body)

@@ -58,8 +58,28 @@ public static class CycleFinder
         return null;
     }
 
-    /// <summary>Formats a cycle of ids as <c>a -> b -> c -> a</c>.</summary>
-    public static string Format(IEnumerable<string> cycle) => string.Join(" -> ", cycle);
+    /// <summary>The most ids <see cref="Format"/> shows at each end of a long cycle.</summary>
+    private const int ShownAtEachEnd = 8;
+
+    /// <summary>
+    /// Formats a cycle of ids as <c>a -> b -> c -> a</c>. A long one shows its first and last
+    /// <see cref="ShownAtEachEnd"/> ids and counts those between (<c>t0 -> … (11,984 more) -> t0</c>): a cycle
+    /// through every task of a large pipeline would otherwise fill the error with hundreds of kilobytes.
+    /// </summary>
+    public static string Format(IEnumerable<string> cycle)
+    {
+        var ids = cycle.ToList();
+        if (ids.Count <= 3 * ShownAtEachEnd)
+        {
+            // Shown whole up to three ends' worth: leaving out only a few ids would save nothing.
+            return string.Join(" -> ", ids);
+        }
+
+        var hidden = ids.Count - 2 * ShownAtEachEnd;
+        return string.Join(" -> ", ids.Take(ShownAtEachEnd)) +
+               string.Create(System.Globalization.CultureInfo.InvariantCulture, $" -> … ({hidden:N0} more) -> ") +
+               string.Join(" -> ", ids.TakeLast(ShownAtEachEnd));
+    }
 
     private static int[] Extract(int[] path, int depth, int start)
     {

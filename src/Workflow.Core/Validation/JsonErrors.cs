@@ -45,6 +45,15 @@ public static partial class JsonErrors
             return UnknownProperty(path, unknown.Groups[1].Value, unknown.Groups[2].Value, where, body);
         }
 
+        var duplicate = DuplicateProperty().Match(raw);
+        if (duplicate.Success)
+        {
+            var name = duplicate.Groups[1].Value;
+            var at = path.EndsWith(name, StringComparison.Ordinal) ? path : (path.Length == 0 ? name : $"{path}.{name}");
+            return new ValidationError(at, $"'{name}' is given more than once in the same object{where}.",
+                $"Keep one '{name}': JSON readers disagree on which of two values counts.");
+        }
+
         var missing = MissingRequired().Match(raw);
         if (missing.Success)
         {
@@ -162,6 +171,9 @@ public static partial class JsonErrors
 
     [GeneratedRegex(@"The JSON property '(.*)' could not be mapped to any \.NET member contained in type '([\w.]+)'")]
     private static partial Regex UnmappedMember();
+
+    [GeneratedRegex(@"^Duplicate property '(.*)' encountered")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex(@"missing required properties including: (.*?)?('.*')")]
     private static partial Regex MissingRequired();

@@ -50,6 +50,30 @@ public sealed class AlertEndpointsTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task A_second_acknowledgement_keeps_the_first_one_and_adds_no_audit_entry()
+    {
+        // Arrange: the first acknowledgement wins, so the trail must not say that a later caller acknowledged it.
+        var dispatcher = factory.Services.GetRequiredService<AlertDispatcher>();
+        var group = "alerts-twice-" + Guid.NewGuid().ToString("N")[..8];
+        var id = $"run@{group}/deadline-at-risk";
+        await dispatcher.RaiseAsync(Sample(id, group), null);
+        var otto = await ApiClient.LoginAsync(factory, "otto", [group], ["operator"]);
+        var olga = await ApiClient.LoginAsync(factory, "olga", [group], ["operator"]);
+        var path = $"/api/alerts/{Uri.EscapeDataString(id)}/ack";
+
+        // Act
+        await ApiClient.AssertStatusAsync(HttpStatusCode.OK, await otto.PostAsync(path));
+        var second = await olga.PostAsync(path);
+        var audit = await ApiClient.JsonAsync(await olga.GetAsync("/api/audit"));
+
+        // Assert
+        await ApiClient.AssertStatusAsync(HttpStatusCode.OK, second);
+        Assert.Equal("otto", (await ApiClient.JsonAsync(second)).GetProperty("ackedBy").GetString());
+        var entry = Assert.Single(audit.EnumerateArray(), e => e.GetProperty("target").GetString() == id);
+        Assert.Equal("otto", entry.GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task Deleting_a_pipeline_clears_its_alerts_acknowledged_or_not_and_leaves_other_pipelines_alerts_open()
     {
         var dispatcher = factory.Services.GetRequiredService<AlertDispatcher>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Endpoints;
@@ -89,5 +90,35 @@ public sealed class RunSuspendEndpointsTests(ApiFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Conflict, finished.StatusCode);
         Assert.Contains("already finished (succeeded)",
             (await ApiClient.JsonAsync(finished)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("suspend")]
+    [InlineData("cancel")]
+    public async Task A_reason_too_long_or_with_a_control_character_is_a_400_naming_it_and_changes_nothing(string change)
+    {
+        // Arrange: a reason goes into the run's events and the audit trail every reader of the group lists.
+        var pipeline = "su3-" + change;
+        var (olga, runId, file) = await StartGatedRunAsync(pipeline);
+        var run = Uri.EscapeDataString(runId);
+        var longReason = JsonSerializer.Serialize(new { reason = new string('x', 1001) });
+        var escape = JsonSerializer.Serialize(new { reason = "see \u001b[2J\u0000 here" });
+
+        // Act
+        var tooLong = await olga.PostAsync($"/api/runs/{run}/{change}", longReason);
+        var withEscape = await olga.PostAsync($"/api/runs/{run}/{change}", escape);
+        var detail = await ApiClient.JsonAsync(await olga.GetAsync($"/api/runs/{run}"));
+        var audit = await ApiClient.JsonAsync(await olga.GetAsync("/api/audit?limit=20"));
+        await File.WriteAllTextAsync(file, "");
+        var done = await olga.WaitForRunAsync(runId);
+
+        // Assert
+        Assert.Equal("$.reason", (await ApiClient.SingleErrorAsync(tooLong)).GetProperty("path").GetString());
+        var control = await ApiClient.SingleErrorAsync(withEscape);
+        Assert.Equal("$.reason", control.GetProperty("path").GetString());
+        Assert.Equal("running", detail.GetProperty("run").GetProperty("status").GetString());
+        Assert.DoesNotContain(audit.EnumerateArray(), e => e.GetProperty("target").GetString() == runId &&
+                                                           e.GetProperty("action").GetString() != "run.trigger");
+        Assert.Equal("succeeded", done.GetProperty("run").GetProperty("status").GetString());
     }
 }

@@ -103,6 +103,7 @@ public sealed class SecretEndpointsTests(ApiFactory factory) : IClassFixture<Api
 
         // Act
         var outsiderList = await otto.GetAsync("/api/groups/sec-c/secrets");
+        var unknownList = await otto.GetAsync("/api/groups/sec-none/secrets");
         var outsiderSet = await otto.SendJsonAsync(HttpMethod.Put, "/api/groups/sec-c/secrets/DB_PASSWORD",
             """{"value": "x"}""");
         var outsiderDelete = await otto.SendJsonAsync(HttpMethod.Delete, "/api/groups/sec-c/secrets/DB_PASSWORD", null);
@@ -116,6 +117,10 @@ public sealed class SecretEndpointsTests(ApiFactory factory) : IClassFixture<Api
 
         // Assert
         await ApiClient.AssertStatusAsync(HttpStatusCode.NotFound, outsiderList);
+        var outsiderDetail = (await ApiClient.JsonAsync(outsiderList)).GetProperty("detail").GetString()!;
+        Assert.Equal("You are not in a group 'sec-c', so it has no secrets for you.", outsiderDetail);
+        Assert.Equal(outsiderDetail.Replace("sec-c", "sec-none", StringComparison.Ordinal),
+            (await ApiClient.JsonAsync(unknownList)).GetProperty("detail").GetString());
         await ApiClient.AssertStatusAsync(HttpStatusCode.NotFound, outsiderSet);
         await ApiClient.AssertStatusAsync(HttpStatusCode.NotFound, outsiderDelete);
         await ApiClient.AssertStatusAsync(HttpStatusCode.OK, viewerList);

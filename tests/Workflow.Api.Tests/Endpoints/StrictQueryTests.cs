@@ -36,4 +36,16 @@ public sealed class StrictQueryTests(ApiFactory factory) : IClassFixture<ApiFact
         await ApiClient.AssertStatusAsync(HttpStatusCode.OK, alerts);
         await ApiClient.AssertStatusAsync(HttpStatusCode.OK, runs);
     }
+
+    [Fact]
+    public async Task A_run_range_that_ends_before_it_starts_is_a_400_naming_to()
+    {
+        var admin = await ApiClient.LoginAsync(factory, "ada", ["data-eng"], ["admin"]);
+
+        var error = await ApiClient.SingleErrorAsync(
+            await admin.GetAsync("/api/runs?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"));
+
+        Assert.Equal("to", error.GetProperty("path").GetString());
+        Assert.Contains("at or after 'from'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -76,4 +76,45 @@ public sealed class StrictRequestBodyTests(ApiFactory factory) : IClassFixture<A
         Assert.Contains($"'{field}' is not a known property", error.GetProperty("message").GetString(),
             StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("sb-twice-group", """ "ownerGroup": "ops", "ownerGroup": "data-eng" """, """{ "command": "true" }""",
+        "$.ownerGroup")]
+    [InlineData("sb-twice-config", """ "ownerGroup": "data-eng" """, """{ "command": "true", "command": "false" }""",
+        "$.tasks[0].config.command")]
+    public async Task A_definition_that_gives_a_property_twice_is_a_400_naming_it_and_stores_nothing(string id,
+        string owner, string config, string path)
+    {
+        // Readers disagree on which of two values counts (the first, the last, or a refusal), so a reviewer or a
+        // deploy script reading the file could see another owner group or command than the one the host would run.
+        var erin = await ApiClient.LoginAsync(factory, "erin", ["data-eng"], ["editor"]);
+
+        var body = $$"""{ "id": "{{id}}", {{owner}}, "tasks": [{ "id": "t", "kind": "process", "config": {{config}} }] }""";
+
+        var error = await ApiClient.SingleErrorAsync(await erin.SendJsonAsync(HttpMethod.Put, $"/api/pipelines/{id}",
+            body));
+
+        Assert.Equal(path, error.GetProperty("path").GetString());
+        Assert.Contains("more than once", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.NotFound, await erin.GetAsync($"/api/pipelines/{id}"));
+    }
+
+    [Fact]
+    public async Task A_trigger_that_gives_a_parameter_twice_is_a_400_naming_it_and_starts_no_run()
+    {
+        var erin = await ApiClient.LoginAsync(factory, "erin", ["data-eng"], ["editor"]);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created, await erin.PostAsync("/api/pipelines", """
+            { "id": "sb-twice-param", "ownerGroup": "data-eng",
+              "parameters": [{ "name": "day", "type": "string", "default": "monday" }],
+              "tasks": [{ "id": "t", "kind": "process", "config": { "command": "echo", "args": ["{{ params.day }}"] } }] }
+            """));
+
+        var response = await erin.PostAsync("/api/pipelines/sb-twice-param/runs",
+            """{ "parameters": { "day": "x", "day": "y" } }""");
+
+        var error = await ApiClient.SingleErrorAsync(response);
+        Assert.Equal("$.parameters.day", error.GetProperty("path").GetString());
+        var runs = await ApiClient.JsonAsync(await erin.GetAsync("/api/runs?pipeline=sb-twice-param"));
+        Assert.Equal(0, runs.GetProperty("items").GetArrayLength());
+    }
 }
