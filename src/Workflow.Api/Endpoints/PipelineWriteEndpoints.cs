@@ -48,7 +48,7 @@ internal static class PipelineWriteEndpoints
     private static async Task<IResult> CreateAsync(HttpContext http, ApiServices s, CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        var body = await ReadDefinitionAsync(http, s, null, ct);
+        var body = await ReadDefinitionAsync(http, s, null, null, ct);
         if (!body.Ok)
         {
             return body.Problem!;
@@ -74,14 +74,19 @@ internal static class PipelineWriteEndpoints
     private static async Task<IResult> PutAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        var body = await ReadDefinitionAsync(http, s, id, ct);
+        var existing = await s.Workflow.GetPipelineAsync(id, null, ct);
+        var replaced = existing is not null &&
+                       AccessPolicy.Decide(caller, AccessAction.Update, existing.Definition.OwnerGroup) ==
+                       AccessDecision.Allowed
+            ? existing.Definition
+            : null;
+        var body = await ReadDefinitionAsync(http, s, id, replaced, ct);
         if (!body.Ok)
         {
             return body.Problem!;
         }
 
         var definition = body.Value!;
-        var existing = await s.Workflow.GetPipelineAsync(id, null, ct);
         if (existing is null)
         {
             if (ApiServices.Check(caller, AccessAction.Create, definition.OwnerGroup, "Pipeline", id) is { } no)
@@ -201,8 +206,9 @@ internal static class PipelineWriteEndpoints
         return TypedResults.Json(new Contracts.PipelineEnabledState(id, enabled, version), Contracts.ApiJson.Options);
     }
 
+    /// <summary>Reads and checks the body; <paramref name="replaced"/> is the version it replaces, if the caller may.</summary>
     private static async Task<BodyResult<PipelineDefinition>> ReadDefinitionAsync(HttpContext http, ApiServices s,
-        string? routeId, CancellationToken ct)
+        string? routeId, PipelineDefinition? replaced, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(http.Request, WorkflowJsonContext.Default.PipelineDefinition, s.Options,
             allowEmpty: false, ct);
@@ -213,7 +219,7 @@ internal static class PipelineWriteEndpoints
 
         var children = await TriggerableChildrenAsync(body.Value!, s.CallerOf(http), s, ct);
         var errors = DefinitionValidation.Validate(body.Value!, routeId, s.Options.TaskKinds,
-            s.Options.CodeHandlerExists, children.Contains);
+            s.Options.CodeHandlerExists, children.Contains, replaced);
         return errors.Count == 0 ? body : new(default, ApiProblems.Validation(errors));
     }
 
