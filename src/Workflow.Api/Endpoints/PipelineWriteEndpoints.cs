@@ -28,13 +28,16 @@ internal static class PipelineWriteEndpoints
     {
         api.MapPost("/pipelines", CreateAsync).WithName("CreatePipeline").TakesJson<PipelineDefinition>()
             .Answers<PipelineDefinition>(StatusCodes.Status201Created).Refuses(StatusCodes.Status403Forbidden).CallsEngine()
-            .Versioned(StatusCodes.Status201Created).Located();
+            .Versioned(StatusCodes.Status201Created).Located()
+            .AnswersHeader(StatusCodes.Status201Created, WarningHeaders.Name, WarningHeaders.Description);
         api.MapPut("/pipelines/{id}", PutAsync).WithName("PutPipeline").TakesJson<PipelineDefinition>()
             .Answers<PipelineDefinition>().Answers<PipelineDefinition>(StatusCodes.Status201Created).Guarded().CallsEngine()
             .Refuses(StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
             .Versioned(StatusCodes.Status200OK).Versioned(StatusCodes.Status201Created).Located()
             .AnswersHeader(StatusCodes.Status200OK, UnchangedHeader,
-                "'true' when the definition equals the current version: no version was stored and nothing audited.");
+                "'true' when the definition equals the current version: no version was stored and nothing audited.")
+            .AnswersHeader(StatusCodes.Status200OK, WarningHeaders.Name, WarningHeaders.Description)
+            .AnswersHeader(StatusCodes.Status201Created, WarningHeaders.Name, WarningHeaders.Description);
         api.MapDelete("/pipelines/{id}", DeleteAsync).WithName("DeletePipeline")
             .AnswersNoContent().Guarded().CallsEngine().Refuses(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/pipelines/{id}/enable", (string id, HttpContext http, ApiServices s, CancellationToken ct) =>
@@ -277,6 +280,8 @@ internal static class PipelineWriteEndpoints
             http.Response.Headers[UnchangedHeader] = "true";
         }
 
+        // Said on every save, an unchanged one too: a deploy that reapplies the file hears it each time.
+        WarningHeaders.Add(http.Response, DefinitionWarnings.For(definition, save.At));
         var stored = record.Definition with { Version = record.Version };
         if (created)
         {

@@ -46,7 +46,8 @@ public sealed class PipelinesClient(ApiConnection api)
     {
         using var content = JsonContent(definitionJson);
         using var response = await api.SendAsync(HttpMethod.Post, "api/pipelines", content, ct);
-        return new ApplyResult(true, response.Headers.ETag?.ToString(), response.Headers.Location);
+        return new ApplyResult(true, response.Headers.ETag?.ToString(), response.Headers.Location,
+            ApplyResult.WarningsOf(response));
     }
 
     public async Task<ApplyResult> UpdateAsync(string pipelineId, string definitionJson, string? etag,
@@ -55,7 +56,8 @@ public sealed class PipelinesClient(ApiConnection api)
         using var content = JsonContent(definitionJson);
         using var response = await api.SendAsync(HttpMethod.Put, $"api/pipelines/{Segment(pipelineId)}", content, ct,
             ifMatch: etag);
-        return new ApplyResult(false, response.Headers.ETag?.ToString(), response.Headers.Location);
+        return new ApplyResult(false, response.Headers.ETag?.ToString(), response.Headers.Location,
+            ApplyResult.WarningsOf(response));
     }
 
     public async Task DeleteAsync(string pipelineId, CancellationToken ct)

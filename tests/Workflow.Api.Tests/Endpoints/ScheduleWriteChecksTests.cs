@@ -3,7 +3,8 @@ using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Endpoints;
 
-/// <summary>What a pipeline write says about its schedules: a field its kind ignores is refused.</summary>
+/// <summary>What a pipeline write says about its schedules: a field its kind ignores is refused, a schedule that will
+/// not fire is accepted with a warning.</summary>
 public sealed class ScheduleWriteChecksTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static string WithSchedule(string id, string schedule) => $$"""
@@ -35,5 +36,30 @@ public sealed class ScheduleWriteChecksTests(ApiFactory factory) : IClassFixture
         Assert.Equal(path, error.GetProperty("path").GetString());
         Assert.Contains($" {kind} schedule", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains(hint, error.GetProperty("hint").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_once_schedule_in_the_past_is_saved_with_a_warning_and_an_unchanged_reapply_is_too()
+    {
+        var sue = await EditorAsync();
+        var definition = WithSchedule("sw-once-past", """{ "kind": "once", "at": "2020-01-01T00:00:00Z" }""");
+
+        var created = await sue.PostAsync("/api/pipelines", definition);
+        var reapplied = await sue.SendJsonAsync(HttpMethod.Put, "/api/pipelines/sw-once-past", definition,
+            ifMatch: "\"v1\"");
+        var future = await sue.SendJsonAsync(HttpMethod.Put, "/api/pipelines/sw-once-past",
+            WithSchedule("sw-once-past", """{ "kind": "once", "at": "2099-01-01T00:00:00Z" }"""), ifMatch: "\"v1\"");
+
+        await ApiClient.AssertStatusAsync(HttpStatusCode.Created, created);
+        var warning = Assert.Single(created.Headers.Warning);
+        Assert.Equal(299, warning.Code);
+        Assert.Equal("-", warning.Agent);
+        Assert.StartsWith("\"$.schedules[0].at: 'at' (2020-01-01T00:00:00Z) has passed", warning.Text,
+            StringComparison.Ordinal);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.OK, reapplied);
+        Assert.Equal("true", Assert.Single(reapplied.Headers.GetValues("Workflow-Unchanged")));
+        Assert.Equal(warning.Text, Assert.Single(reapplied.Headers.Warning).Text);
+        await ApiClient.AssertStatusAsync(HttpStatusCode.OK, future);
+        Assert.Empty(future.Headers.Warning);
     }
 }
