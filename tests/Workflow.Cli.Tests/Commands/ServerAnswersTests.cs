@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Workflow.Cli.Tests.Support;
@@ -6,8 +7,8 @@ using Workflow.Engine.Tests.Support;
 namespace Workflow.Cli.Tests.Commands;
 
 /// <summary>
-/// What <c>wf</c> sends and shows for commands whose server side is tested in the API: warnings on an apply. Over
-/// real HTTP on loopback, against a server that answers as the API does.
+/// What <c>wf</c> sends and shows for commands whose server side is tested in the API: warnings on an apply, the
+/// run filter of the alert list. Over real HTTP on loopback, against a server that answers as the API does.
 /// </summary>
 public sealed class ServerAnswersTests
 {
@@ -41,5 +42,23 @@ public sealed class ServerAnswersTests
         Assert.Contains("Created pipeline once (version 1).", result.Out, StringComparison.Ordinal);
         Assert.Equal(["Warning: a \"quoted\" word", $"Warning: {Warning}"],
             result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task Alerts_list_sends_the_run_filter()
+    {
+        var queries = new ConcurrentQueue<string>();
+        await using var server = await TestHttpServer.StartAsync(app => app.MapGet("/api/alerts", (HttpContext http) =>
+        {
+            queries.Enqueue(http.Request.QueryString.Value ?? "");
+            return Results.Text("[]", "application/json");
+        }));
+        using var dir = new TempDirectory();
+
+        var result = await new InProcessCli(dir.Path).RunAsync("alerts", "list", "--run", "p@1/sub#1", "--server",
+            server.BaseAddress.ToString());
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Equal(["?status=active&run=p%401%2Fsub%231"], queries);
     }
 }
