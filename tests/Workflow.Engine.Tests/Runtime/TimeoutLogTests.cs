@@ -66,22 +66,9 @@ public sealed class TimeoutLogTests
     {
         // Arrange: the engine's timer and the executor's own timeout both come due; only one of them may write.
         var clock = new FakeTimeProvider(Start);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var engine = await TestEngine.StartAsync(s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddCodeHandler("overrun", async (context, _, ct) =>
-            {
-                context.Log.WriteLine("working");
-                started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-                return null;
-            });
-        });
-        var pipeline = Pipelines.Define("timeout-running",
-            Pipelines.Code("work", "overrun") with { Timeout = TimeSpan.FromSeconds(20) });
-        var runId = (await engine.StartRunAsync(pipeline)).RunId;
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var (engine, runId) = await StartOverrunAsync(clock, "timeout-running",
+            (_, ct) => Task.Delay(Timeout.Infinite, ct));
+        await using var _ = engine;
 
         // Act
         clock.Advance(TimeSpan.FromSeconds(20));
@@ -102,24 +89,13 @@ public sealed class TimeoutLogTests
     {
         // Arrange: a handler that does not observe its token, so only the engine's timer can end the attempt.
         var clock = new FakeTimeProvider(Start);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var engine = await TestEngine.StartAsync(s =>
+        var (engine, runId) = await StartOverrunAsync(clock, "timeout-deaf", async (context, _) =>
         {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddCodeHandler("deaf", async (context, _, _) =>
-            {
-                context.Log.WriteLine("working");
-                started.TrySetResult();
-                await release.Task;
-                context.Log.WriteLine("done at last");
-                return null;
-            });
+            await release.Task;
+            context.Log.WriteLine("done at last");
         });
-        var pipeline = Pipelines.Define("timeout-deaf",
-            Pipelines.Code("work", "deaf") with { Timeout = TimeSpan.FromSeconds(20) });
-        var runId = (await engine.StartRunAsync(pipeline)).RunId;
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await using var _ = engine;
 
         // Act: the timeout ends the run while the handler goes on; then the handler ends.
         clock.Advance(TimeSpan.FromSeconds(20));
@@ -132,6 +108,32 @@ public sealed class TimeoutLogTests
         Assert.Equal(RunStatus.Failed, status);
         Assert.Equal(["working", "done at last", $"[workflow] Cancelled: {TimedOut}"],
             log.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// A run of one task, <c>work</c>, with a 20 s timeout, whose handler logs "working" and goes on with
+    /// <paramref name="rest"/>; returned once the handler has started.
+    /// </summary>
+    private static async Task<(TestEngine Engine, string RunId)> StartOverrunAsync(FakeTimeProvider clock,
+        string pipelineId, Func<TaskContext, CancellationToken, Task> rest)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = await TestEngine.StartAsync(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddCodeHandler("overrun", async (context, _, ct) =>
+            {
+                context.Log.WriteLine("working");
+                started.TrySetResult();
+                await rest(context, ct);
+                return null;
+            });
+        });
+        var pipeline = Pipelines.Define(pipelineId,
+            Pipelines.Code("work", "overrun") with { Timeout = TimeSpan.FromSeconds(20) });
+        var runId = (await engine.StartRunAsync(pipeline)).RunId;
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return (engine, runId);
     }
 
     private static async Task<string> ReadLogAsync(TestEngine engine, string runId, string taskKey)
