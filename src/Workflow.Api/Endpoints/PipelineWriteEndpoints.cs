@@ -209,7 +209,9 @@ internal static class PipelineWriteEndpoints
         return TypedResults.Json(new Contracts.PipelineEnabledState(id, enabled, version), Contracts.ApiJson.Options);
     }
 
-    /// <summary>Reads and checks the body; <paramref name="replaced"/> is the version it replaces, if the caller may.</summary>
+    /// <summary>
+    /// Reads and checks the body; <paramref name="replaced"/> is the version it replaces, if the caller may.
+    /// </summary>
     private static async Task<BodyResult<PipelineDefinition>> ReadDefinitionAsync(HttpContext http, ApiServices s,
         string? routeId, PipelineDefinition? replaced, CancellationToken ct)
     {

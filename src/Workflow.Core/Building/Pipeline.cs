@@ -38,8 +38,8 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(schedule);
         if (ScheduleFields.NotRead(schedule) is [var (field, readBy), ..])
         {
-            throw new ArgumentException(
-                $"{ScheduleFields.Message(field, schedule.Kind)} {ScheduleFields.Hint(field, readBy)}", nameof(schedule));
+            var message = $"{ScheduleFields.Message(field, schedule.Kind)} {ScheduleFields.Hint(field, readBy)}";
+            throw new ArgumentException(message, nameof(schedule));
         }
 
         _schedules.Add(schedule);

@@ -13,7 +13,9 @@ namespace Workflow.Validation;
 /// </summary>
 public static class DefinitionWarnings
 {
-    /// <summary>The warnings for <paramref name="definition"/> saved at <paramref name="now"/>, each with its path.</summary>
+    /// <summary>
+    /// The warnings for <paramref name="definition"/> saved at <paramref name="now"/>, each with its path.
+    /// </summary>
     public static IReadOnlyList<ValidationError> For(PipelineDefinition definition, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -30,7 +32,7 @@ public static class DefinitionWarnings
         return warnings;
     }
 
-    /// <summary>A schedule that will never fire: the same rule that shows it <c>expired</c>, said at the save.</summary>
+    /// <summary>A schedule that will never fire: the rule that shows it <c>expired</c>, said at the save.</summary>
     private static ValidationError Expired(string path, ScheduleDefinition schedule, DateTimeOffset now)
     {
         const string Shows = "so it will not fire and shows 'expired'.";

@@ -95,7 +95,8 @@ internal static class ScheduleRules
 
         foreach (var (field, readBy) in notRead)
         {
-            errors.Add($"{path}.{field}", ScheduleFields.Message(field, schedule.Kind), ScheduleFields.Hint(field, readBy));
+            errors.Add($"{path}.{field}", ScheduleFields.Message(field, schedule.Kind),
+                ScheduleFields.Hint(field, readBy));
         }
     }
 

@@ -10,7 +10,7 @@ internal static class CancelNotes
 {
     public static string Line(string reason) => $"[workflow] Cancelled: {reason}";
 
-    /// <summary>Appends the line to the attempt's log file, off the commit thread that decided the cancellation.</summary>
+    /// <summary>Appends the line to the attempt's log file, off the commit thread that cancelled the attempt.</summary>
     public static void AppendLater(LogStore logs, string runId, string taskKey, int attempt, string reason) =>
         _ = Task.Run(async () =>
         {

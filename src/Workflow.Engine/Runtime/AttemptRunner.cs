@@ -33,7 +33,8 @@ internal sealed class AttemptRunner(EngineRuntime engine)
         {
             outcome = await engine.Executor.ExecuteAsync(attempt, log,
                 () => lease.Extend(time.GetUtcNow() + engine.Options.LeaseDuration), lease.Cancellation.Token);
-            // The executor wrote its own timeout's line; a cancellation it only saw as a cancelled token gets its reason.
+            // The executor wrote its own timeout's line; a cancellation it saw only as a cancelled token gets the
+            // engine's reason.
             var timedOut = outcome is TaskFailedOutcome { ErrorKind: ErrorKinds.Timeout };
             if (lease.CloseLog(saysWhy: timedOut) is { } reason && !timedOut)
             {

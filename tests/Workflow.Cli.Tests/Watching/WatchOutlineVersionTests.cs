@@ -22,7 +22,8 @@ public sealed class WatchOutlineVersionTests
          "children": []}
         """;
 
-    private const string Outline = """{"pipelineId": "p", "version": 3, "parameters": [], "tasks": [{"id": "a", "dependsOn": []}]}""";
+    private const string Outline =
+        """{"pipelineId": "p", "version": 3, "parameters": [], "tasks": [{"id": "a", "dependsOn": []}]}""";
 
     private static async Task<(CliResult Result, List<string> Queries)> WatchAsync(bool pinnedStored)
     {
