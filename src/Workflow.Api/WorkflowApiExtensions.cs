@@ -34,6 +34,7 @@ public static class WorkflowApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ApiServices>();
         services.TryAddScoped<IAuditedPipelineSaves, SaveThenAudit>();
+        services.TryAddScoped<IAuditedPipelineDeletes, DeleteThenAudit>();
         services.AddSingleton<DevTokenIssuer>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Apply(o.SerializerOptions));
         services.AddProblemDetails();

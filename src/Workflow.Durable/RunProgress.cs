@@ -14,7 +14,8 @@ namespace Workflow.Durable;
 /// (the input of a run asked for by id does not say it); <c>DeciderStates</c> the state of every delay, wait-until and
 /// sub-pipeline task (<see cref="DeciderTaskStates"/>), which no attempt record holds, as
 /// <see cref="DeciderStateCodes"/> (<c>DeciderStatesCut</c> when the code had to stop short). <c>DeciderTasks</c> is
-/// what builds before the code wrote instead: at most 50 of those states by task key, read still.
+/// what builds before the code wrote instead: at most 50 of those states by task key, read still (the pending ones left
+/// out, which it fills in before a mapped task's last instance listed).
 /// </summary>
 public sealed record RunProgress(
     string RunId,
@@ -59,8 +60,35 @@ public sealed record RunProgress(
                 : DeciderStateCodes.Decode(DeciderStates, definition);
         }
 
-        return DeciderTasks?.Where(d => KnownStatus(d.Value) is not null)
-            .ToDictionary(d => d.Key, d => KnownStatus(d.Value)!.Value, StringComparer.Ordinal);
+        return DeciderTasks is null ? null : OlderBuildStates(DeciderTasks);
+    }
+
+    /// <summary>
+    /// What builds before the code wrote: the first 50 units that were not pending, so a mapped task's instances there
+    /// need not start at index 0 nor follow each other. The instances before the last one listed are filled in as
+    /// pending, which they were unless the 50 were used up (which the run's notice says), so that each shows a row.
+    /// </summary>
+    private static Dictionary<string, TaskStatus> OlderBuildStates(IReadOnlyDictionary<string, string> tasks)
+    {
+        var states = new Dictionary<string, TaskStatus>(StringComparer.Ordinal);
+        foreach (var (key, name) in tasks)
+        {
+            if (KnownStatus(name) is not { } status)
+            {
+                continue;
+            }
+
+            states[key] = status;
+            if (TaskInstanceKey.Parse(key) is { Index: { } last } instance)
+            {
+                for (var i = 0; i < last; i++)
+                {
+                    states.TryAdd(TaskInstanceKey.Of(instance.TaskId, i), TaskStatus.Pending);
+                }
+            }
+        }
+
+        return states;
     }
 
     private static TaskStatus? KnownStatus(string name) =>

@@ -102,6 +102,23 @@ public sealed class DeciderStateCodesTests(ITestOutputHelper output)
         Assert.Equal([("a", TaskStatus.Running)], read!.Select(s => (s.Key, s.Value)));
     }
 
+    [Fact]
+    public void An_older_builds_status_shows_a_mapped_delays_instances_its_pending_ones_left_out_of()
+    {
+        // Arrange: what a build before the code wrote: non-pending units only, so instances 0 and 2 are missing.
+        var definition = Pipeline(Work("list"), Delay("each", "list") with { Map = new MapSpec { Over = "list" } });
+        var older = new RunProgress("p@1", RunStatus.Running, new Dictionary<string, int>(), 1, 0, 0, 5,
+            DeciderTasks: new Dictionary<string, string> { ["each[1]"] = "running", ["each[3]"] = "succeeded" });
+
+        // Act
+        var rows = DeciderTaskStates.UnitsOf(definition.Tasks[1], older.DeciderTaskStatuses(definition),
+            RunStatus.Running);
+
+        // Assert
+        Assert.Equal([("each[0]", TaskStatus.Pending), ("each[1]", TaskStatus.Running),
+            ("each[2]", TaskStatus.Pending), ("each[3]", TaskStatus.Succeeded)], rows);
+    }
+
     [Theory]
     [InlineData(10_000, 1)]
     [InlineData(10_000, 2)]

@@ -15,6 +15,7 @@ public sealed class ApiServices(
     IWorkflowService workflow,
     IAuditLog audit,
     IAuditedPipelineSaves pipelineSaves,
+    IAuditedPipelineDeletes pipelineDeletes,
     IOptions<WorkflowApiOptions> apiOptions,
     IOptions<WorkflowAuthOptions> authOptions,
     TimeProvider time,
@@ -23,6 +24,7 @@ public sealed class ApiServices(
     public IWorkflowService Workflow => workflow;
     public IAuditLog Audit => audit;
     public IAuditedPipelineSaves PipelineSaves => pipelineSaves;
+    public IAuditedPipelineDeletes PipelineDeletes => pipelineDeletes;
     public WorkflowApiOptions Options => apiOptions.Value;
     public TimeProvider Time => time;
     public ILogger Logger => logger;

@@ -151,15 +151,13 @@ internal static class PipelineWriteEndpoints
         }
 
         var existing = found.Value!;
-        var owner = existing.Definition.OwnerGroup;
-
         if (PreconditionProblem(http, id, existing.Version, required: false) is { } precondition)
         {
             return precondition;
         }
 
-        var result = await EngineCalls.RunAsync(() => s.Workflow.DeletePipelineAsync(id, existing.Version,
-            caller.User, ct));
+        var result = await EngineCalls.RunAsync(() => s.PipelineDeletes.DeleteAsync(
+            new PipelineDeletion(existing, caller.User, s.Time.GetUtcNow()), ct));
         if (!result.Ok)
         {
             return result.Problem!;
@@ -170,7 +168,6 @@ internal static class PipelineWriteEndpoints
             return ApiProblems.NotFound("Pipeline", id);
         }
 
-        await s.AuditAsync(caller, AuditActions.PipelineDeleted, id, owner, $"version {existing.Version}", ct);
         if (http.RequestServices.GetService<IAlertService>() is { } alerts)
         {
             // No run of a deleted pipeline will come to clear its alerts, so they are cleared now.

@@ -19,22 +19,24 @@ internal static class RunDetails
             return null;
         }
 
-        var pipeline = await pipelines.GetAsync(run.PipelineId, run.PipelineVersion, cancellationToken);
+        var pipeline = (await pipelines.GetAsync(run.PipelineId, run.PipelineVersion, cancellationToken))?.Definition;
         var attempts = await runs.AttemptsAsync(runId, null, cancellationToken);
         var byTask = attempts.GroupBy(a => a.TaskId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.GroupBy(a => a.Attempt.TaskKey, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
         var active = run.Status.IsActive();
         // A run still going is read from its events only when it has tasks the decider carries out itself (delay,
-        // wait-until, sub-pipeline): their state is nowhere else.
-        var state = !active || DeciderTaskStates.AnyIn(pipeline?.Definition)
+        // wait-until, sub-pipeline): their state is nowhere else. So is one whose version the catalogue does not
+        // give (a generated version its pipeline source no longer generates): the run's state keeps its definition.
+        var state = !active || pipeline is null || DeciderTaskStates.AnyIn(pipeline)
             ? await runs.SnapshotAsync(runId, cancellationToken)
             : null;
+        var definition = pipeline ?? state?.Definition;
         var finalState = active ? null : state;
         var final = finalState?.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var deciderTasks = active && state is not null ? DeciderTaskStates.Of(state) : null;
         var tasks = new List<TaskInstanceRecord>();
-        foreach (var task in pipeline?.Definition.Tasks ?? [])
+        foreach (var task in definition?.Tasks ?? [])
         {
             if (!byTask.Remove(task.Id, out var instances))
             {

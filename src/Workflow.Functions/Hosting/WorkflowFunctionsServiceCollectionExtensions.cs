@@ -59,7 +59,9 @@ public static class WorkflowFunctionsServiceCollectionExtensions
 
         // The engine-neutral service over the task hub, per invocation (it uses that invocation's Durable client).
         services.AddScoped<DurableClientHolder>();
-        services.AddScoped<IWorkflowService, DurableWorkflowService>();
+        services.AddScoped<DurableWorkflowService>();
+        services.AddScoped<IWorkflowService>(sp => sp.GetRequiredService<DurableWorkflowService>());
+        services.AddScoped<IAuditedPipelineDeletes, BlobPipelineDeletes>();
         services.AddScoped<ScheduleTicker>();
         services.AddOptions<BackfillOptions>().Bind(configuration.GetSection(BackfillOptions.Section));
         services.AddScoped<IBackfillService, DurableBackfillService>();

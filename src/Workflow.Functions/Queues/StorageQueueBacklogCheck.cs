@@ -55,9 +55,9 @@ public sealed class StorageQueueBacklogCheck(BlobPipelineCatalog catalog, Storag
 
     private Task<bool> PublishAsync(SlaCommand command, CancellationToken cancellationToken) => command switch
     {
-        RaiseAlert r => publish.PublishAlert(new AlertInput(Raised: r.Alert), cancellationToken),
-        ClearAlert c => publish.PublishAlert(new AlertInput(ClearedId: c.AlertId, ClearedAt: c.At, Reason: c.Reason),
-            cancellationToken),
+        RaiseAlert r => publish.PublishAsync(new AlertInput(Raised: r.Alert), null, cancellationToken),
+        ClearAlert c => publish.PublishAsync(new AlertInput(ClearedId: c.AlertId, ClearedAt: c.At, Reason: c.Reason),
+            null, cancellationToken),
         _ => Task.FromResult(false),
     };
 }

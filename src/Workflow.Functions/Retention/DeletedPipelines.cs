@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
 using Workflow.Functions.Storage;
 using Workflow.Services;
 
@@ -9,10 +10,12 @@ namespace Workflow.Functions.Retention;
 /// version. The retention purge purges their runs by that version's retention, as the embedded host purges a deleted
 /// pipeline's runs by its head's last version; without them, a deleted pipeline's runs would be kept for ever. They are
 /// read from the catalogue's deletion marks (<see cref="BlobMarks.Deletions"/>) and each one's own versions, not from a
-/// listing of every blob; the pipelines an older build deleted, which it did not mark, are found by that listing once
-/// per store.
+/// listing of every blob; the pipelines an older build deleted, which it did not mark, are found by that listing, once
+/// per store and again every <see cref="RetentionOptions.UnmarkedDeletionsRescan"/> (an older build still running in a
+/// mixed deployment deletes without marks after the first listing).
 /// </summary>
-public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCatalog catalog)
+public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCatalog catalog,
+    IOptions<RetentionOptions> options, TimeProvider time)
 {
     /// <param name="live">The ids the catalogue holds (stored heads and the sources' pipelines), which are not deleted.</param>
     /// <param name="cancellationToken">Stops the listing.</param>
@@ -20,7 +23,8 @@ public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCata
         CancellationToken cancellationToken)
     {
         var kept = live.ToHashSet(StringComparer.Ordinal);
-        await catalog.Deletions.EnsureBuiltAsync(async cancel => await VersionedAsync(cancel), cancellationToken);
+        await catalog.Deletions.EnsureBuiltAsync(async cancel => await VersionedAsync(cancel),
+            new MarkRescan(options.Value.UnmarkedDeletionsRescan, time), cancellationToken);
         var marked = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var pipelineId in catalog.Deletions.ListAsync(cancellationToken))
         {
@@ -45,7 +49,7 @@ public sealed class DeletedPipelines(BlobContainers containers, BlobPipelineCata
 
     /// <summary>
     /// The pipelines with a version blob and no head, from a listing of every blob: what a build before the marks
-    /// deleted. Read once per store, when the marks are built.
+    /// deleted. Read when the marks are built, and again when that is due.
     /// </summary>
     private async ValueTask<IEnumerable<string>> VersionedAsync(CancellationToken cancellationToken)
     {

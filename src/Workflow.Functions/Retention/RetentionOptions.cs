@@ -12,4 +12,11 @@ public sealed class RetentionOptions
 
     /// <summary>At most this many runs are purged per pass, so one timer invocation stays short; the next pass goes on.</summary>
     public int MaxRunsPerPass { get; set; } = 500;
+
+    /// <summary>
+    /// How often the retention pass lists every definitions blob again for the pipelines deleted without a deletion
+    /// mark (by an older build in a mixed deployment, after the marks were first built); between listings it reads
+    /// only the marks.
+    /// </summary>
+    public TimeSpan UnmarkedDeletionsRescan { get; set; } = TimeSpan.FromDays(1);
 }

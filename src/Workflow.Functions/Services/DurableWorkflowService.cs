@@ -53,10 +53,16 @@ public sealed class DurableWorkflowService : IWorkflowService
     /// Removes the head and, once no pipeline source still gives the id, its duration samples, as the embedded host
     /// deletes its rows with the head; the retention purge removes what a run still going writes afterwards.
     /// </summary>
-    public async ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
-        CancellationToken cancellationToken)
+    public ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion, string actor,
+        CancellationToken cancellationToken) =>
+        DeletePipelineAsync(pipelineId, expectedVersion, beforeDelete: null, cancellationToken);
+
+    /// <summary>The same delete, telling <paramref name="beforeDelete"/> the head about to go (an audited delete,
+    /// <see cref="BlobPipelineDeletes"/>, writes its intent there).</summary>
+    internal async ValueTask<bool> DeletePipelineAsync(string pipelineId, int? expectedVersion,
+        Func<HeadDeletion, CancellationToken, ValueTask>? beforeDelete, CancellationToken cancellationToken)
     {
-        if (!await _catalog.DeleteAsync(pipelineId, expectedVersion, cancellationToken))
+        if (!await _catalog.DeleteAsync(pipelineId, expectedVersion, beforeDelete, cancellationToken))
         {
             return false;
         }

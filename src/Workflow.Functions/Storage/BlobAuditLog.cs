@@ -41,20 +41,10 @@ public sealed class BlobAuditLog(BlobContainers containers, TimeProvider? time =
                 break;
             }
 
-            try
-            {
-                var content = await containers.Definitions.GetBlobClient(day).DownloadContentAsync(cancellationToken);
-                var entries = content.Value.Content.ToString()
-                    .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(l => JsonSerializer.Deserialize<AuditEntry>(l, StoredJson.Options)!)
-                    .Where(e => groups is null || groups.Contains(e.OwnerGroup))
-                    .Reverse();
-                found.AddRange(entries.Take(limit - found.Count));
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                // Removed since it was listed.
-            }
+            found.AddRange((await EntriesAsync(day, cancellationToken))
+                .Where(e => groups is null || groups.Contains(e.OwnerGroup))
+                .Reverse()
+                .Take(limit - found.Count));
         }
 
         return found;
@@ -76,23 +66,45 @@ public sealed class BlobAuditLog(BlobContainers containers, TimeProvider? time =
         return days;
     }
 
-    /// <summary>Appends the entry unless its day already holds that exact line (a save that stopped after it).</summary>
-    private async ValueTask AppendOnceAsync(AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the intent's entry unless the trail holds it: a save's exact line on its day (a save that stopped after
+    /// it); for a delete, any line deleting that version, from its day on (the delete retried after a stop wrote its
+    /// own, and a version is deleted once).
+    /// </summary>
+    private async ValueTask AppendOnceAsync(AuditIntent intent, CancellationToken cancellationToken)
     {
-        try
+        var entry = intent.Entry;
+        Func<AuditEntry, bool> same = intent.IsDeletion
+            ? e => e.Action == entry.Action && e.Target == entry.Target && e.Detail == entry.Detail
+            : e => e == entry;
+        var first = Name(entry.At);
+        foreach (var day in await DaysAsync(cancellationToken))
         {
-            var day = await containers.Definitions.GetBlobClient(Name(entry.At)).DownloadContentAsync(cancellationToken);
-            if (("\n" + day.Value.Content).Contains("\n" + Line(entry), StringComparison.Ordinal))
+            if (string.CompareOrdinal(day, first) >= 0
+                && (await EntriesAsync(day, cancellationToken)).Any(same))
             {
                 return;
             }
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // No line that day yet.
-        }
 
         await AppendAsync(entry, cancellationToken);
+    }
+
+    /// <summary>A day's entries in the order written; none when the day blob is gone.</summary>
+    private async ValueTask<IReadOnlyList<AuditEntry>> EntriesAsync(string day, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await containers.Definitions.GetBlobClient(day).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToString()
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonSerializer.Deserialize<AuditEntry>(l, StoredJson.Options)!)
+                .ToList();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return []; // Removed since it was listed.
+        }
     }
 
     private static string Line(AuditEntry entry) => JsonSerializer.Serialize(entry, StoredJson.Options) + "\n";

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -16,7 +18,8 @@ namespace Workflow.Functions.Storage;
 /// </summary>
 internal sealed class BlobMarks(BlobContainerClient container, string prefix, string suffix)
 {
-    private volatile bool _built;
+    /// <summary>When the marks were last found, as this process last read or wrote it; null until then.</summary>
+    private volatile StrongBox<DateTimeOffset>? _scannedAt;
 
     /// <summary>The pipelines that drain a queue (<see cref="BlobNames.DrainMark"/>).</summary>
     public static BlobMarks Drains(BlobContainerClient container) =>
@@ -28,9 +31,10 @@ internal sealed class BlobMarks(BlobContainerClient container, string prefix, st
 
     private string Name(string pipelineId) => $"{prefix}{BlobNames.Segment(pipelineId)}{suffix}";
 
-    public async ValueTask MarkAsync(string pipelineId, CancellationToken cancellationToken) =>
-        await container.GetBlobClient(Name(pipelineId)).UploadAsync(BinaryData.Empty, overwrite: true,
-            cancellationToken);
+    /// <summary>Writes the mark; returns its ETag, which any later write of the mark changes.</summary>
+    public async ValueTask<ETag> MarkAsync(string pipelineId, CancellationToken cancellationToken) =>
+        (await container.GetBlobClient(Name(pipelineId)).UploadAsync(BinaryData.Empty, overwrite: true,
+            cancellationToken)).Value.ETag;
 
     /// <summary>The mark's ETag, to remove it later only if no one marked again; null when there is none.</summary>
     public async ValueTask<ETag?> ReadAsync(string pipelineId, CancellationToken cancellationToken)
@@ -85,28 +89,72 @@ internal sealed class BlobMarks(BlobContainerClient container, string prefix, st
     /// <c>{prefix}index.built</c> says it was done); later calls in this process return at once. A writer meanwhile
     /// marks for itself, so a stale finding only adds marks.
     /// </summary>
+    public ValueTask EnsureBuiltAsync(Func<CancellationToken, ValueTask<IEnumerable<string>>> unmarked,
+        CancellationToken cancellationToken) =>
+        EnsureBuiltAsync(unmarked, null, cancellationToken);
+
+    /// <summary>
+    /// The same, and again whenever the last finding is older than <paramref name="rescan"/>'s interval: in a mixed
+    /// deployment an older build goes on writing without marks after the first finding, and only a finding made after
+    /// its write sees it. The time of the last finding is kept on the blob (its <c>scanned</c> metadata; a blob an
+    /// older build wrote has none, so it is found again at once), and in this process until it is due again.
+    /// </summary>
     public async ValueTask EnsureBuiltAsync(Func<CancellationToken, ValueTask<IEnumerable<string>>> unmarked,
-        CancellationToken cancellationToken)
+        MarkRescan? rescan, CancellationToken cancellationToken)
     {
-        if (_built)
+        var now = rescan?.Time.GetUtcNow();
+        if (_scannedAt is { } known && !Due(known.Value, rescan, now))
         {
             return;
         }
 
         var built = container.GetBlobClient(prefix + BuiltName);
-        if (!await built.ExistsAsync(cancellationToken))
+        var scannedAt = await ScannedAtAsync(built, cancellationToken);
+        if (scannedAt is null || Due(scannedAt.Value, rescan, now))
         {
             foreach (var pipelineId in await unmarked(cancellationToken))
             {
                 await MarkAsync(pipelineId, cancellationToken);
             }
 
-            await built.UploadAsync(BinaryData.Empty, overwrite: true, cancellationToken);
+            scannedAt = now ?? DateTimeOffset.MinValue;
+            await built.UploadAsync(BinaryData.Empty, new BlobUploadOptions
+            {
+                Metadata = new Dictionary<string, string>
+                {
+                    [ScannedKey] = scannedAt.Value.ToString("O", CultureInfo.InvariantCulture),
+                },
+            }, cancellationToken);
         }
 
-        _built = true;
+        _scannedAt = new StrongBox<DateTimeOffset>(scannedAt.Value);
     }
+
+    private static bool Due(DateTimeOffset scannedAt, MarkRescan? rescan, DateTimeOffset? now) =>
+        rescan is not null && now - scannedAt >= rescan.Every;
+
+    /// <summary>When the marks were last found: null when never; the oldest time when an older build found them.
+    /// </summary>
+    private static async ValueTask<DateTimeOffset?> ScannedAtAsync(BlobClient built,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = (await built.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.Metadata;
+            return metadata.TryGetValue(ScannedKey, out var text) && DateTimeOffset.TryParse(text,
+                CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? at
+                : DateTimeOffset.MinValue;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private const string ScannedKey = "scanned";
 
     /// <summary>The blob, under the prefix, that says the marks of what was stored before them exist.</summary>
     private const string BuiltName = "index.built";
 }
+

@@ -200,7 +200,16 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
     }
 
     /// <summary>Removes the head; versions stay so that runs pinned to them can still be read.</summary>
-    public async ValueTask<bool> DeleteAsync(string pipelineId, int? expectedVersion, CancellationToken cancellationToken)
+    public ValueTask<bool> DeleteAsync(string pipelineId, int? expectedVersion, CancellationToken cancellationToken) =>
+        DeleteAsync(pipelineId, expectedVersion, null, cancellationToken);
+
+    /// <param name="pipelineId">The pipeline whose head goes.</param>
+    /// <param name="expectedVersion">The version the caller read (If-Match); null for whichever is current.</param>
+    /// <param name="beforeDelete">Told the head about to go and its deletion mark, after the mark is written and
+    /// before the head is deleted (an audited delete writes its intent there).</param>
+    /// <param name="cancellationToken">Cancels the delete.</param>
+    internal async ValueTask<bool> DeleteAsync(string pipelineId, int? expectedVersion,
+        Func<HeadDeletion, CancellationToken, ValueTask>? beforeDelete, CancellationToken cancellationToken)
     {
         var (current, etag) = await ReadAsync(BlobNames.Head(pipelineId), cancellationToken);
         if (current is null)
@@ -215,7 +224,13 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         }
 
         var mark = await _marks.ReadAsync(pipelineId, cancellationToken);
-        await Deletions.MarkAsync(pipelineId, cancellationToken);
+        var deletionMark = await Deletions.MarkAsync(pipelineId, cancellationToken);
+        if (beforeDelete is not null)
+        {
+            await beforeDelete(new HeadDeletion(current, etag!.Value.ToString(), deletionMark.ToString()),
+                cancellationToken);
+        }
+
         try
         {
             var response = await Container.GetBlobClient(BlobNames.Head(pipelineId)).DeleteIfExistsAsync(

@@ -42,6 +42,40 @@ public sealed class OrchestratedAlertsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_runs_alert_goes_to_the_channels_of_the_version_it_pinned_not_of_one_saved_since()
+    {
+        // Arrange: version 1 sends to one channel; version 2, saved while the run waits at its gate, to two others.
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "alerts-pinned");
+        var v1 = Pipeline("pinned-sla", Code("hold", TestHandlers.Gate), Shell("fail", "exit 3", "hold") with
+        {
+            Retry = new RetryPolicy { MaxAttempts = 1 },
+        }) with
+        { Sla = new SlaPolicy { Channels = [new AlertChannel { Url = "http://127.0.0.1:9/v1/" }] } };
+        await host.UpsertAsync(v1);
+        await host.StartAsync("pinned-sla", "pinned-sla@1");
+        await Poll.UntilAsync(() => host.Handlers.AtGate.ContainsKey("pinned-sla@1/hold/1"),
+            "the run to reach its gate");
+        await host.Workflow.UpsertPipelineAsync(v1 with
+        {
+            Sla = new SlaPolicy
+            {
+                Channels = [new AlertChannel { Url = "http://127.0.0.1:9/v2a/" },
+                    new AlertChannel { Url = "http://127.0.0.1:9/v2b/" }],
+            },
+        }, 1, "test", CancellationToken.None);
+
+        // Act
+        host.Handlers.OpenGate();
+        await host.CompletedAsync("pinned-sla@1");
+        var alert = await Poll.GetAsync(() => host.AlertService.GetAlertAsync(
+                AlertIds.ForRun("pinned-sla@1", AlertKind.RunFailed), CancellationToken.None).AsTask(),
+            a => a is not null, "the run-failed alert");
+
+        // Assert: one webhook, version 1's; version 2 would have queued two.
+        Assert.Equal(1, alert!.Delivery.Webhooks);
+    }
+
+    [Fact]
     public async Task A_run_that_fails_without_an_sla_still_raises_its_run_failed_alert()
     {
         // Arrange

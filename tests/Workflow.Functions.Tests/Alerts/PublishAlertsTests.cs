@@ -27,11 +27,11 @@ public sealed class PublishAlertsTests(AzuriteFixture azurite)
             notify.Message, notify.At)!;
 
         // Act
-        await bed.Activities.PublishNotification(new NotificationInput("run-1", "sales", "team", notify),
-            CancellationToken.None);
-        await bed.Activities.PublishAlert(new AlertInput(monitorAlert), CancellationToken.None);
-        await bed.Activities.PublishNotification(new NotificationInput("run-1", "sales", "team", notify),
-            CancellationToken.None);
+        await bed.Activities.NotifyAsync(new NotificationInput("run-1", "sales", "team", notify),
+            null, CancellationToken.None);
+        await bed.Activities.PublishAsync(new AlertInput(monitorAlert), null, CancellationToken.None);
+        await bed.Activities.NotifyAsync(new NotificationInput("run-1", "sales", "team", notify),
+            null, CancellationToken.None);
         var alerts = await bed.Service.ListAlertsAsync(new AlertQuery(OwnerGroups: ["team"]), CancellationToken.None);
 
         // Assert
@@ -56,8 +56,8 @@ public sealed class PublishAlertsTests(AzuriteFixture azurite)
         var notify = new Notify(NotificationKind.TaskRetrying, At, "retrying", "extract", 2);
 
         // Act
-        await bed.Activities.PublishNotification(new NotificationInput("run-1", "quiet", "team", notify),
-            CancellationToken.None);
+        await bed.Activities.NotifyAsync(new NotificationInput("run-1", "quiet", "team", notify),
+            null, CancellationToken.None);
         var alerts = await bed.Service.ListAlertsAsync(new AlertQuery(), CancellationToken.None);
 
         // Assert
@@ -74,9 +74,9 @@ public sealed class PublishAlertsTests(AzuriteFixture azurite)
             AlertSeverity.Warning, "sales", "team", "run-1", null, "may miss its deadline", At);
 
         // Act
-        await bed.Activities.PublishAlert(new AlertInput(alert), CancellationToken.None);
-        await bed.Activities.PublishAlert(new AlertInput(ClearedId: alert.Id, ClearedAt: At.AddMinutes(3),
-            Reason: "back on track"), CancellationToken.None);
+        await bed.Activities.PublishAsync(new AlertInput(alert), null, CancellationToken.None);
+        await bed.Activities.PublishAsync(new AlertInput(ClearedId: alert.Id, ClearedAt: At.AddMinutes(3),
+            Reason: "back on track"), null, CancellationToken.None);
         var cleared = await bed.Service.ListAlertsAsync(new AlertQuery(AlertListStatus.Cleared),
             CancellationToken.None);
 

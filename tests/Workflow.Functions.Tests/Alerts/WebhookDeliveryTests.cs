@@ -25,7 +25,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         string[] ids = ["run-1/slow-run", "run-2/slow-run", "run-3/slow-run"];
         foreach (var id in ids)
         {
-            await bed.Activities.PublishAlert(new AlertInput(SlowRun(id)), CancellationToken.None);
+            await bed.Activities.PublishAsync(new AlertInput(SlowRun(id)), null, CancellationToken.None);
         }
 
         var whileDown = await bed.PumpAsync();
@@ -63,7 +63,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         receiver.Start();
         var bed = await AlertTestBed.CreateAsync(azurite);
         await bed.SavePipelineAsync("sales", "team", receiver.Url);
-        await bed.Activities.PublishAlert(new AlertInput(SlowRun("run-1/slow-run")), CancellationToken.None);
+        await bed.Activities.PublishAsync(new AlertInput(SlowRun("run-1/slow-run")), null, CancellationToken.None);
         var queued = Assert.Single((await bed.Storage.Queue.ReceiveMessagesAsync(1)).Value);
         var message = WebhookMessage.FromJson(queued.MessageText);
 
@@ -84,7 +84,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         using var receiver = new WebhookReceiver();
         var bed = await AlertTestBed.CreateAsync(azurite, o => o.MaxAttempts = 2);
         await bed.SavePipelineAsync("sales", "team", receiver.Url);
-        await bed.Activities.PublishAlert(new AlertInput(SlowRun("run-1/slow-run")), CancellationToken.None);
+        await bed.Activities.PublishAsync(new AlertInput(SlowRun("run-1/slow-run")), null, CancellationToken.None);
 
         // Act
         var outcomes = new List<DeliveryOutcome>();

@@ -30,7 +30,7 @@ public sealed class AlertApiTests(AzuriteFixture azurite)
         var alert = new Alert(AlertIds.ForRun("sales@1", AlertKind.DeadlineMissed), AlertKind.DeadlineMissed,
             AlertSeverity.Error, "sales", "team", "sales@1", null, "missed its deadline",
             new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
-        await app.Services.GetRequiredService<AlertPublisher>().PublishAsync(new AlertInput(alert),
+        await app.Services.GetRequiredService<AlertPublisher>().PublishAsync(new AlertInput(alert), null,
             CancellationToken.None);
 
         // Act

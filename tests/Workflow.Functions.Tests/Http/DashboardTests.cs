@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Workflow.Building;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
+using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -72,12 +74,7 @@ public sealed class DashboardTests(AzuriteFixture azurite)
         await signedOut.GotoAsync(dashboard);
         var signIn = signedOut.GetByTestId("platform-login");
         await Expect(signIn).ToBeVisibleAsync();
-        var context = await browser.NewContextAsync();
-        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
-        {
-            Name = DashboardApp.SessionCookie, Value = "session", Domain = app.BaseAddress.Host, Path = "/",
-        }]);
-        var signedIn = await context.NewPageAsync();
+        var signedIn = await SignedInPageAsync(browser, app);
         await signedIn.GotoAsync(dashboard);
 
         // Assert
@@ -93,6 +90,50 @@ public sealed class DashboardTests(AzuriteFixture azurite)
         await Expect(signedIn.Locator(".run-title .badge")).ToHaveAttributeAsync("data-status", "succeeded",
             new() { Timeout = 60_000 });
         await signedIn.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-azure.png") });
+    }
+
+    [Fact]
+    public async Task The_run_page_shows_the_notices_of_a_run_whose_pinned_version_is_no_longer_stored()
+    {
+        // Arrange: a run of version 1; then version 2 is saved and version 1's blob is gone.
+        SetDefaultExpectTimeout(30_000);
+        var name = Name();
+        await using var durable = await DurableAppHost.StartAsync(azurite.ConnectionString, name);
+        await using var app = await DashboardApp.StartAsync(azurite.ConnectionString, name, Alice, durable.Client);
+        var definition = Pipeline.Define("gone-version", owner: "data-eng")
+            .Task("hello", Tasks.Process("echo", "hello")).Build();
+        await durable.Workflow.UpsertPipelineAsync(definition, null, "test", CancellationToken.None);
+        await durable.StartAsync("gone-version", "gone-version@1");
+        await durable.CompletedAsync("gone-version@1");
+        await durable.Workflow.UpsertPipelineAsync(definition with { Description = "version 2" }, 1, "test",
+            CancellationToken.None);
+        await durable.Services.GetRequiredService<BlobContainers>().Definitions
+            .GetBlobClient(BlobNames.Version("gone-version", 1)).DeleteAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await SignedInPageAsync(browser, app);
+
+        // Act
+        await page.GotoAsync(new Uri(app.BaseAddress, "/api/dashboard/#/runs/" + Uri.EscapeDataString("gone-version@1"))
+            .ToString());
+
+        // Assert: the notice the run detail carries, under the run's title.
+        await Expect(page.Locator(".run-title .badge")).ToHaveAttributeAsync("data-status", "succeeded");
+        var notice = page.GetByTestId("run-notice");
+        await Expect(notice).ToHaveCountAsync(1);
+        await Expect(notice).ToContainTextAsync(
+            "Version 1 of pipeline 'gone-version', which run 'gone-version@1' was started with, is no longer stored");
+    }
+
+    /// <summary>A page of a browser context holding the platform's session cookie for the app.</summary>
+    private static async Task<IPage> SignedInPageAsync(IBrowser browser, DashboardApp app)
+    {
+        var context = await browser.NewContextAsync();
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
+        {
+            Name = DashboardApp.SessionCookie, Value = "session", Domain = app.BaseAddress.Host, Path = "/",
+        }]);
+        return await context.NewPageAsync();
     }
 
     private static string Name() => "dash" + Guid.NewGuid().ToString("N")[..12];

@@ -117,14 +117,14 @@ public sealed partial class AlertRulesTests(AzuriteFixture azurite)
         var at = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
         foreach (var kind in Enum.GetValues<NotificationKind>())
         {
-            await activities.PublishNotification(new NotificationInput("sales@1", "sales", "data-eng",
-                new Notify(kind, at, kind.ToString())), CancellationToken.None);
+            await activities.NotifyAsync(new NotificationInput("sales@1", "sales", "data-eng",
+                new Notify(kind, at, kind.ToString())), null, CancellationToken.None);
         }
 
-        await activities.PublishAlert(new AlertInput(new Alert("a1", AlertKind.DeadlineAtRisk, AlertSeverity.Warning,
-            "sales", "data-eng", "sales@1", null, "May miss its deadline.", at)), CancellationToken.None);
-        await activities.PublishAlert(new AlertInput(ClearedId: "a1", ClearedAt: at, Reason: "back on track"),
-            CancellationToken.None);
+        await activities.PublishAsync(new AlertInput(new Alert("a1", AlertKind.DeadlineAtRisk, AlertSeverity.Warning,
+            "sales", "data-eng", "sales@1", null, "May miss its deadline.", at)), null, CancellationToken.None);
+        await activities.PublishAsync(new AlertInput(ClearedId: "a1", ClearedAt: at, Reason: "back on track"),
+            null, CancellationToken.None);
 
         // What the queue-drain handler records after each drain in the Azure app, where OrchestrationMetrics is
         // registered (Queues/StorageWorkQueueTests drain real Storage queues).

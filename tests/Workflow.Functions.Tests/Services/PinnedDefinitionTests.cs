@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Building;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Tests.Support;
 using Workflow.Model;
@@ -84,6 +85,29 @@ public sealed class PinnedDefinitionTests(AzuriteFixture azurite)
         var notice = Assert.Single(run.Notices ?? []);
         Assert.Contains("Version 1 of pipeline 'pg'", notice, StringComparison.Ordinal);
         Assert.Contains("no longer stored", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_of_a_generated_version_its_source_moved_on_from_says_so_without_calling_it_unstored()
+    {
+        // Arrange: the run pins version 1 that the source generates; then the source generates version 2.
+        var source = new MovingPipelineSource(Pipeline("gen", Code("a", TestHandlers.Count)) with { Version = 1 });
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "pinnedgen",
+            userCode: s => s.AddSingleton<IPipelineSource>(source));
+        await host.StartAsync("gen", "gen@1");
+        await host.CompletedAsync("gen@1");
+        source.Current = Pipeline("gen", Code("b", TestHandlers.Count)) with { Version = 2 };
+
+        // Act
+        var run = await host.Workflow.GetRunAsync("gen@1", CancellationToken.None);
+
+        // Assert
+        Assert.NotNull(run);
+        Assert.Equal(["a"], run.Tasks.Select(t => t.TaskKey));
+        var notice = Assert.Single(run.Notices ?? []);
+        Assert.Contains("version 1 of pipeline 'gen', which code generates", notice, StringComparison.Ordinal);
+        Assert.Contains("now generates version 2", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("no longer stored", notice, StringComparison.Ordinal);
     }
 
     [Fact]

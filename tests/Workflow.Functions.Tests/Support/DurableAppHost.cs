@@ -143,12 +143,12 @@ public sealed class DurableAppHost : IAsyncDisposable
             async (_, start) => await Invoke<StartSlaMonitorActivity, bool>(app,
                 async a => await a.RunAsync(start, await client, CancellationToken.None)));
         registry.AddActivityFunc<NotificationInput, bool>(OrchestrationNames.PublishNotificationActivity,
-            (_, input) => Invoke<PublishActivities, bool>(app,
-                a => a.PublishNotification(input, CancellationToken.None)));
+            async (_, input) => await Invoke<PublishActivities, bool>(app,
+                async a => await a.PublishNotification(input, await client, CancellationToken.None)));
         registry.AddActivityFunc<AlertInput, bool>(OrchestrationNames.PublishAlertActivity,
-            (_, input) => Invoke<PublishActivities, bool>(app, async a =>
+            async (_, input) => await Invoke<PublishActivities, bool>(app, async a =>
             {
-                var published = await a.PublishAlert(input, CancellationToken.None);
+                var published = await a.PublishAlert(input, await client, CancellationToken.None);
                 alerts.Add(input);
                 return published;
             }));
