@@ -13,7 +13,7 @@ using Workflow.Sla;
 namespace Workflow.Api.Endpoints;
 
 /// <summary>
-/// <c>GET /api/alerts</c> (filters: status, pipeline, kind, limit), <c>GET /api/alerts/{id}</c> and
+/// <c>GET /api/alerts</c> (filters: status, pipeline, run, kind, limit), <c>GET /api/alerts/{id}</c> and
 /// <c>POST /api/alerts/{id}/ack</c>, scoped by group like everything else. Alert ids contain slashes
 /// (<c>{runId}/{kind}/{task}</c>), so clients URL-encode them as one path segment.
 /// </summary>
@@ -26,7 +26,7 @@ public static class AlertEndpoints
     {
         var api = endpoints.MapWorkflowApiGroup();
         api.MapGet("/alerts", ListAsync).WithName("ListAlerts").Answers<IReadOnlyList<AlertSummary>>()
-            .ChecksQuery("status", "pipeline", "kind", "limit");
+            .ChecksQuery("status", "pipeline", "run", "kind", "limit");
         api.MapGet("/alerts/{id}", GetAsync).WithName("GetAlert").Answers<AlertSummary>().Guarded();
         api.MapPost("/alerts/{id}/ack", AckAsync).WithName("AckAlert").Answers<AlertSummary>().Guarded();
         return endpoints;
@@ -75,8 +75,9 @@ public static class AlertEndpoints
         }
 
         var pipeline = http.Request.Query["pipeline"].ToString();
+        var run = http.Request.Query["run"].ToString();
         var query = new AlertQuery(status.Value, pipeline.Length > 0 ? pipeline : null, kind, caller.VisibleGroups,
-            limit ?? 200);
+            limit ?? 200, run.Length > 0 ? run : null);
         var alerts = await Alerts(http).ListAlertsAsync(query, ct);
         return TypedResults.Json(alerts.Select(AlertSummary.From).ToList(), ApiJson.Options);
     }

@@ -28,13 +28,16 @@ internal static class PipelineWriteEndpoints
     {
         api.MapPost("/pipelines", CreateAsync).WithName("CreatePipeline").TakesJson<PipelineDefinition>()
             .Answers<PipelineDefinition>(StatusCodes.Status201Created).Refuses(StatusCodes.Status403Forbidden).CallsEngine()
-            .Versioned(StatusCodes.Status201Created).Located();
+            .Versioned(StatusCodes.Status201Created).Located()
+            .AnswersHeader(StatusCodes.Status201Created, WarningHeaders.Name, WarningHeaders.Description);
         api.MapPut("/pipelines/{id}", PutAsync).WithName("PutPipeline").TakesJson<PipelineDefinition>()
             .Answers<PipelineDefinition>().Answers<PipelineDefinition>(StatusCodes.Status201Created).Guarded().CallsEngine()
             .Refuses(StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired)
             .Versioned(StatusCodes.Status200OK).Versioned(StatusCodes.Status201Created).Located()
             .AnswersHeader(StatusCodes.Status200OK, UnchangedHeader,
-                "'true' when the definition equals the current version: no version was stored and nothing audited.");
+                "'true' when the definition equals the current version: no version was stored and nothing audited.")
+            .AnswersHeader(StatusCodes.Status200OK, WarningHeaders.Name, WarningHeaders.Description)
+            .AnswersHeader(StatusCodes.Status201Created, WarningHeaders.Name, WarningHeaders.Description);
         api.MapDelete("/pipelines/{id}", DeleteAsync).WithName("DeletePipeline")
             .AnswersNoContent().Guarded().CallsEngine().Refuses(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/pipelines/{id}/enable", (string id, HttpContext http, ApiServices s, CancellationToken ct) =>
@@ -48,7 +51,7 @@ internal static class PipelineWriteEndpoints
     private static async Task<IResult> CreateAsync(HttpContext http, ApiServices s, CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        var body = await ReadDefinitionAsync(http, s, null, ct);
+        var body = await ReadDefinitionAsync(http, s, null, null, ct);
         if (!body.Ok)
         {
             return body.Problem!;
@@ -74,14 +77,19 @@ internal static class PipelineWriteEndpoints
     private static async Task<IResult> PutAsync(string id, HttpContext http, ApiServices s, CancellationToken ct)
     {
         var caller = s.CallerOf(http);
-        var body = await ReadDefinitionAsync(http, s, id, ct);
+        var existing = await s.Workflow.GetPipelineAsync(id, null, ct);
+        var replaced = existing is not null &&
+                       AccessPolicy.Decide(caller, AccessAction.Update, existing.Definition.OwnerGroup) ==
+                       AccessDecision.Allowed
+            ? existing.Definition
+            : null;
+        var body = await ReadDefinitionAsync(http, s, id, replaced, ct);
         if (!body.Ok)
         {
             return body.Problem!;
         }
 
         var definition = body.Value!;
-        var existing = await s.Workflow.GetPipelineAsync(id, null, ct);
         if (existing is null)
         {
             if (ApiServices.Check(caller, AccessAction.Create, definition.OwnerGroup, "Pipeline", id) is { } no)
@@ -198,8 +206,11 @@ internal static class PipelineWriteEndpoints
         return TypedResults.Json(new Contracts.PipelineEnabledState(id, enabled, version), Contracts.ApiJson.Options);
     }
 
+    /// <summary>
+    /// Reads and checks the body; <paramref name="replaced"/> is the version it replaces, if the caller may.
+    /// </summary>
     private static async Task<BodyResult<PipelineDefinition>> ReadDefinitionAsync(HttpContext http, ApiServices s,
-        string? routeId, CancellationToken ct)
+        string? routeId, PipelineDefinition? replaced, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(http.Request, WorkflowJsonContext.Default.PipelineDefinition, s.Options,
             allowEmpty: false, ct);
@@ -210,7 +221,7 @@ internal static class PipelineWriteEndpoints
 
         var children = await TriggerableChildrenAsync(body.Value!, s.CallerOf(http), s, ct);
         var errors = DefinitionValidation.Validate(body.Value!, routeId, s.Options.TaskKinds,
-            s.Options.CodeHandlerExists, children.Contains);
+            s.Options.CodeHandlerExists, children.Contains, replaced);
         return errors.Count == 0 ? body : new(default, ApiProblems.Validation(errors));
     }
 
@@ -268,6 +279,8 @@ internal static class PipelineWriteEndpoints
             http.Response.Headers[UnchangedHeader] = "true";
         }
 
+        // Said on every save, an unchanged one too: a deploy that reapplies the file hears it each time.
+        WarningHeaders.Add(http.Response, DefinitionWarnings.For(definition, save.At));
         var stored = record.Definition with { Version = record.Version };
         if (created)
         {

@@ -12,9 +12,18 @@ namespace Workflow.Api.Requests;
 /// </summary>
 public static class DefinitionValidation
 {
+    /// <param name="definition">The body.</param>
+    /// <param name="routeId">The id in the URL of a PUT.</param>
+    /// <param name="taskKinds">The task kinds the host serves.</param>
+    /// <param name="codeHandlerExists">Whether a code handler is registered.</param>
+    /// <param name="pipelineExists">Whether a sub-pipeline task may start that pipeline.</param>
+    /// <param name="stored">
+    /// The version a PUT replaces, when the caller may change it: what it already had is accepted unchanged
+    /// (<see cref="PipelineValidator.Validate(PipelineDefinition, PipelineDefinition?)"/>).
+    /// </param>
     public static IReadOnlyList<FieldError> Validate(PipelineDefinition definition, string? routeId,
         IReadOnlyCollection<string> taskKinds, Func<string, bool>? codeHandlerExists = null,
-        Func<string, bool>? pipelineExists = null)
+        Func<string, bool>? pipelineExists = null, PipelineDefinition? stored = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(taskKinds);
@@ -30,7 +39,7 @@ public static class DefinitionValidation
             CodeHandlerExists = codeHandlerExists,
             PipelineExists = pipelineExists,
         }.WithTaskKinds(taskKinds);
-        var result = new PipelineValidator(options).Validate(definition);
+        var result = new PipelineValidator(options).Validate(definition, stored);
         errors.AddRange(result.Errors.Select(ToFieldError));
         return errors;
     }

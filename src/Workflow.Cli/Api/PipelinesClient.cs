@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using static Workflow.Cli.Api.ApiConnection;
@@ -30,12 +31,14 @@ public sealed class PipelinesClient(ApiConnection api)
     }
 
     /// <summary>
-    /// The parameters a trigger may send and the tasks with their dependencies, as the server reads the definition;
-    /// null when the pipeline does not exist or is not visible (or the server is older than the outline).
+    /// The parameters a trigger may send and the tasks with their dependencies, as the server reads the definition
+    /// (its <paramref name="version"/>, else the current one); null when the pipeline or that version does not exist
+    /// or is not visible (or the server is older than the outline).
     /// </summary>
-    public async Task<PipelineOutline?> FindOutlineAsync(string pipelineId, CancellationToken ct)
+    public async Task<PipelineOutline?> FindOutlineAsync(string pipelineId, int? version, CancellationToken ct)
     {
-        var path = $"api/pipelines/{Segment(pipelineId)}/outline";
+        var path = WithQuery($"api/pipelines/{Segment(pipelineId)}/outline",
+            ("version", version?.ToString(CultureInfo.InvariantCulture)));
         using var response = await api.SendAsync(HttpMethod.Get, path, null, ct, allowNotFound: true);
         return response.StatusCode == HttpStatusCode.NotFound
             ? null
@@ -46,7 +49,8 @@ public sealed class PipelinesClient(ApiConnection api)
     {
         using var content = JsonContent(definitionJson);
         using var response = await api.SendAsync(HttpMethod.Post, "api/pipelines", content, ct);
-        return new ApplyResult(true, response.Headers.ETag?.ToString(), response.Headers.Location);
+        return new ApplyResult(true, response.Headers.ETag?.ToString(), response.Headers.Location,
+            ApplyResult.WarningsOf(response));
     }
 
     public async Task<ApplyResult> UpdateAsync(string pipelineId, string definitionJson, string? etag,
@@ -55,7 +59,8 @@ public sealed class PipelinesClient(ApiConnection api)
         using var content = JsonContent(definitionJson);
         using var response = await api.SendAsync(HttpMethod.Put, $"api/pipelines/{Segment(pipelineId)}", content, ct,
             ifMatch: etag);
-        return new ApplyResult(false, response.Headers.ETag?.ToString(), response.Headers.Location);
+        return new ApplyResult(false, response.Headers.ETag?.ToString(), response.Headers.Location,
+            ApplyResult.WarningsOf(response));
     }
 
     public async Task DeleteAsync(string pipelineId, CancellationToken ct)

@@ -14,9 +14,10 @@ public sealed class ServiceClient(ApiConnection api)
         api.SendForAsync(HttpMethod.Get, "api/health", null, Json.JsonElement, ct);
 
     /// <summary>The alerts the caller may see, newest first; a null filter is the server's default.</summary>
-    public Task<JsonElement> ListAlertsAsync(string? status, string? pipelineId, int? limit, CancellationToken ct) =>
+    public Task<JsonElement> ListAlertsAsync(string? status, string? pipelineId, string? runId, int? limit,
+        CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Get, WithQuery("api/alerts", ("status", status), ("pipeline", pipelineId),
-            ("limit", limit?.ToString(CultureInfo.InvariantCulture))), null, Json.JsonElement, ct);
+            ("run", runId), ("limit", limit?.ToString(CultureInfo.InvariantCulture))), null, Json.JsonElement, ct);
 
     public Task<JsonElement> AckAlertAsync(string alertId, CancellationToken ct) =>
         api.SendForAsync(HttpMethod.Post, $"api/alerts/{Segment(alertId)}/ack", null, Json.JsonElement, ct);

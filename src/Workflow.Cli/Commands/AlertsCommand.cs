@@ -26,15 +26,16 @@ public static class AlertsCommand
             DefaultValueFactory = _ => "active",
         };
         var pipeline = new Option<string?>("--pipeline") { Description = "Only alerts of this pipeline." };
+        var run = new Option<string?>("--run") { Description = "Only alerts of this run (not of its child runs)." };
         var limit = new Option<int?>("--limit", "-n") { Description = "At most this many alerts (server default: 200)." };
         var command = new Command("list", "List alerts, newest first: by default those not cleared.")
         {
-            status, pipeline, limit,
+            status, pipeline, run, limit,
         };
         runner.SetAction(command, async (parse, session, ct) =>
         {
             var alerts = await session.Api.Service.ListAlertsAsync(parse.GetValue(status), parse.GetValue(pipeline),
-                parse.GetValue(limit), ct);
+                parse.GetValue(run), parse.GetValue(limit), ct);
             if (alerts.ValueKind != JsonValueKind.Array || alerts.GetArrayLength() == 0)
             {
                 await session.Out.WriteLineAsync($"No {parse.GetValue(status)} alerts.");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Workflow.Cli.Api;
 
 namespace Workflow.Cli.Commands;
 
@@ -25,6 +26,7 @@ public static partial class ApplyCommand
             {
                 var created = await session.Api.Pipelines.CreateAsync(json, ct);
                 await session.Out.WriteLineAsync($"Created pipeline {id}{VersionText(created.ETag)}.");
+                await WarnAsync(session, created);
                 return ExitCodes.Ok;
             }
 
@@ -37,9 +39,22 @@ public static partial class ApplyCommand
                 : from is not null && to is not null
                     ? $"Updated pipeline {id}: version {from} -> {to}."
                     : $"Updated pipeline {id}{VersionText(updated.ETag)}.");
+            await WarnAsync(session, updated);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The server's warnings on stderr, as kubectl prints an apply's: the pipeline was saved (exit 0), but the file
+    /// does something its author may not expect.
+    /// </summary>
+    private static async Task WarnAsync(Session session, ApplyResult result)
+    {
+        foreach (var warning in result.Warnings)
+        {
+            await session.Env.Error.WriteLineAsync($"Warning: {warning}");
+        }
     }
 
     /// <summary>Reads the file and checks it is a JSON object with an id, naming the line of a syntax error.</summary>

@@ -32,7 +32,8 @@ public static class RunsCommand
         {
             var id = parse.GetValue(pipeline)!;
             var given = parse.GetValue(parameters);
-            var declared = given is { Length: > 0 } && await session.Api.Pipelines.FindOutlineAsync(id, ct) is { } outline
+            var declared = given is { Length: > 0 } &&
+                           await session.Api.Pipelines.FindOutlineAsync(id, null, ct) is { } outline
                 ? ParameterParser.DeclaredTypes(outline)
                 : null;
             var started = await session.Api.Runs.TriggerAsync(id, ParameterParser.Parse(given, declared), ct);

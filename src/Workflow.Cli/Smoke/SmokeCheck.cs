@@ -77,7 +77,7 @@ public sealed class SmokeCheck(Session session, TimeSpan runTimeout)
             }, ct)
             && await StepAsync("list alerts", async () =>
             {
-                var alerts = await api.Service.ListAlertsAsync(null, null, null, ct);
+                var alerts = await api.Service.ListAlertsAsync(null, null, null, null, ct);
                 var items = alerts.ValueKind == JsonValueKind.Array ? alerts
                     : alerts.TryGetProperty("items", out var i) ? i
                     : throw new ApiException("GET /api/alerts answered neither a list nor a page of alerts.");

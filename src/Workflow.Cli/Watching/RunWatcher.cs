@@ -23,7 +23,7 @@ public sealed class RunWatcher
     public async Task<int> WatchAsync(string runId, bool plain, CancellationToken ct)
     {
         var polled = await PollAsync(runId, ct);
-        var shape = await ShapeAsync(polled.Detail.Run.PipelineId, ct);
+        var shape = await ShapeAsync(polled.Detail.Run, ct);
         try
         {
             polled = LiveDisplayPolicy.CanUseLive(_env.Terminal, plain)
@@ -112,11 +112,18 @@ public sealed class RunWatcher
 
     private sealed record Polled(RunDetail Detail, RunCriticalPath? Critical);
 
-    private async Task<PipelineShape> ShapeAsync(string pipelineId, CancellationToken ct)
+    /// <summary>
+    /// The outline of the version the run pinned, whose tasks are the run's even after the pipeline changed; the
+    /// current one when that version is no longer stored (or the run names none).
+    /// </summary>
+    private async Task<PipelineShape> ShapeAsync(RunInfo run, CancellationToken ct)
     {
         try
         {
-            var outline = await _api.Pipelines.FindOutlineAsync(pipelineId, ct);
+            var outline = run.PipelineVersion > 0
+                ? await _api.Pipelines.FindOutlineAsync(run.PipelineId, run.PipelineVersion, ct)
+                : null;
+            outline ??= await _api.Pipelines.FindOutlineAsync(run.PipelineId, null, ct);
             return outline is null ? PipelineShape.Empty : PipelineShape.FromOutline(outline);
         }
         catch (ApiException)

@@ -1,4 +1,5 @@
 using Workflow.Model;
+using Workflow.Scheduling;
 
 namespace Workflow.Building;
 
@@ -28,8 +29,19 @@ public sealed class Pipeline
 
     public Pipeline Describe(string description) => With(d => d with { Description = description });
 
+    /// <summary>
+    /// Adds a schedule (<see cref="Schedules"/> makes them). Throws <see cref="ArgumentException"/> for a field its
+    /// kind would ignore, such as <c>Schedules.Cron(...) with { Every = ... }</c>, which the API refuses too.
+    /// </summary>
     public Pipeline Schedule(ScheduleDefinition schedule)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (ScheduleFields.NotRead(schedule) is [var (field, readBy), ..])
+        {
+            var message = $"{ScheduleFields.Message(field, schedule.Kind)} {ScheduleFields.Hint(field, readBy)}";
+            throw new ArgumentException(message, nameof(schedule));
+        }
+
         _schedules.Add(schedule);
         return this;
     }

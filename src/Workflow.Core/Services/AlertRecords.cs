@@ -56,13 +56,17 @@ public enum DeliveryStatus
     [JsonStringEnumMemberName("failed")] Failed,
 }
 
-/// <summary>Filters of the alert list. <see cref="OwnerGroups"/> null means every group (admins).</summary>
+/// <summary>
+/// Filters of the alert list. <see cref="OwnerGroups"/> null means every group (admins). <see cref="RunId"/> keeps
+/// the alerts of that one run (not of its child runs, which have ids of their own).
+/// </summary>
 public sealed record AlertQuery(
     AlertListStatus Status = AlertListStatus.All,
     string? PipelineId = null,
     AlertKind? Kind = null,
     IReadOnlyCollection<string>? OwnerGroups = null,
-    int Limit = 200);
+    int Limit = 200,
+    string? RunId = null);
 
 public enum AlertListStatus
 {

@@ -14,12 +14,19 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
 {
     public ValidationOptions Options { get; } = options ?? new ValidationOptions();
 
-    public ValidationResult Validate(PipelineDefinition definition)
+    public ValidationResult Validate(PipelineDefinition definition) => Validate(definition, null);
+
+    /// <summary>
+    /// Checks <paramref name="definition"/> as a replacement of <paramref name="stored"/>, the pipeline's current
+    /// version: what that version already had and a later rule refuses is accepted while it stays unchanged, so a
+    /// definition stored before the rule can still be re-applied, enabled and disabled.
+    /// </summary>
+    public ValidationResult Validate(PipelineDefinition definition, PipelineDefinition? stored)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var errors = new ErrorCollector(Options.MaxErrors);
         var templates = CheckPipeline(definition, errors);
-        ScheduleRules.Check(definition.Schedules, errors);
+        ScheduleRules.Check(definition.Schedules, stored?.Schedules, errors);
         PolicyRules.Sla(definition.Sla, errors);
         TaskPass.Check(definition.Id, definition.Tasks ?? [], Options, templates, errors);
         return errors.ToResult();

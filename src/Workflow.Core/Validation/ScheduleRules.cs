@@ -1,4 +1,6 @@
+using System.Text.Json;
 using NodaTime;
+using Workflow.Json;
 using Workflow.Model;
 using Workflow.Scheduling;
 
@@ -10,7 +12,15 @@ internal static class ScheduleRules
     // A fixed instant rather than the clock keeps validation a pure function; Quartz searches about a century on.
     private static readonly DateTimeOffset NeverFiresFrom = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static void Check(IReadOnlyList<ScheduleDefinition>? schedules, ErrorCollector errors)
+    /// <param name="schedules">The schedules to check.</param>
+    /// <param name="stored">
+    /// The schedules of the version this one replaces, if any. A schedule stored before fields of another kind were
+    /// refused keeps being accepted unchanged (re-applied, enabled or disabled), as Kubernetes ratchets a tightened
+    /// validation; once changed, it is checked in full.
+    /// </param>
+    /// <param name="errors">Where the errors go.</param>
+    public static void Check(IReadOnlyList<ScheduleDefinition>? schedules, IReadOnlyList<ScheduleDefinition>? stored,
+        ErrorCollector errors)
     {
         schedules ??= [];
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -34,11 +44,7 @@ internal static class ScheduleRules
             PolicyRules.Defined($"{path}.dstGap", schedule.DstGap, errors);
             PolicyRules.Defined($"{path}.dstOverlap", schedule.DstOverlap, errors);
             PolicyRules.Defined($"{path}.catchUp.mode", schedule.CatchUp?.Mode, errors);
-            if (schedule.Kind != ScheduleKind.Interval)
-            {
-                PolicyRules.Positive($"{path}.every", schedule.Every, errors);
-            }
-
+            CheckFieldsOfKind(path, schedule, stored, errors);
             switch (schedule.Kind)
             {
                 case ScheduleKind.Cron:
@@ -76,6 +82,34 @@ internal static class ScheduleRules
                     "It caps the missed runs 'all' starts, for example \"catchUp\": {\"mode\": \"all\", \"maxRuns\": 10}.");
             }
         }
+    }
+
+    private static void CheckFieldsOfKind(string path, ScheduleDefinition schedule,
+        IReadOnlyList<ScheduleDefinition>? stored, ErrorCollector errors)
+    {
+        var notRead = ScheduleFields.NotRead(schedule);
+        if (notRead.Count == 0 || IsStored(schedule, stored))
+        {
+            return;
+        }
+
+        foreach (var (field, readBy) in notRead)
+        {
+            errors.Add($"{path}.{field}", ScheduleFields.Message(field, schedule.Kind),
+                ScheduleFields.Hint(field, readBy));
+        }
+    }
+
+    private static bool IsStored(ScheduleDefinition schedule, IReadOnlyList<ScheduleDefinition>? stored)
+    {
+        if (stored is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        var json = JsonSerializer.Serialize(schedule, WorkflowJsonContext.Default.ScheduleDefinition);
+        return stored.Any(s => s is not null &&
+                               JsonSerializer.Serialize(s, WorkflowJsonContext.Default.ScheduleDefinition) == json);
     }
 
     public static string ZoneHint(string zone) =>

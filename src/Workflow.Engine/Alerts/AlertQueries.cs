@@ -31,6 +31,12 @@ internal sealed class AlertQueries(SqliteStore store)
             command.Parameters.AddWithValue("$pipeline", pipeline);
         }
 
+        if (query.RunId is { } run)
+        {
+            sql.Append(" AND a.run_id = $run");
+            command.Parameters.AddWithValue("$run", run);
+        }
+
         if (query.Kind is { } kind)
         {
             sql.Append(" AND a.kind = $kind");

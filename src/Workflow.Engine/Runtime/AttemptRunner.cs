@@ -1,12 +1,13 @@
+using Workflow.Engine.Logs;
+using Workflow.Model;
 using Workflow.Runtime.Handlers;
-
 
 namespace Workflow.Engine.Runtime;
 
 /// <summary>
 /// A worker carrying out one delivery of an attempt: it commits the delivery's start, runs the attempt through the
-/// shared <see cref="TaskAttemptExecutor"/> under the lease's cancellation token, writes the log, and hands the
-/// outcome to the writer.
+/// shared <see cref="TaskAttemptExecutor"/> under the lease's cancellation token, writes the log (ending it with the
+/// reason the engine cancelled the attempt, <see cref="CancelNotes"/>), and hands the outcome to the writer.
 /// </summary>
 internal sealed class AttemptRunner(EngineRuntime engine)
 {
@@ -17,6 +18,11 @@ internal sealed class AttemptRunner(EngineRuntime engine)
         var attempt = item.StartDelivery();
         if (!await RecordStartAsync(item, lease, started))
         {
+            if (lease.CloseLog(saysWhy: false) is { } reason)
+            {
+                CancelNotes.AppendLater(engine.Logs, item.RunId, item.TaskKey, item.Attempt, reason);
+            }
+
             engine.Dispatcher.Release(item.Pool);
             return;
         }
@@ -27,9 +33,17 @@ internal sealed class AttemptRunner(EngineRuntime engine)
         {
             outcome = await engine.Executor.ExecuteAsync(attempt, log,
                 () => lease.Extend(time.GetUtcNow() + engine.Options.LeaseDuration), lease.Cancellation.Token);
+            // The executor wrote its own timeout's line; a cancellation it saw only as a cancelled token gets the
+            // engine's reason.
+            var timedOut = outcome is TaskFailedOutcome { ErrorKind: ErrorKinds.Timeout };
+            if (lease.CloseLog(saysWhy: timedOut) is { } reason && !timedOut)
+            {
+                log.WriteLine(CancelNotes.Line(reason));
+            }
         }
         finally
         {
+            lease.CloseLog(saysWhy: false);
             await log.DisposeAsync();
         }
 

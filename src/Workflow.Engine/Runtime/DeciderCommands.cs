@@ -33,8 +33,10 @@ internal static class DeciderCommands
                 var key = RunTask.IdempotencyKeyFor(run.RunId, cancel.TaskKey, cancel.Attempt);
                 if (cause is TimerFired)
                 {
+                    // Its log says so too: a reader of the log alone sees why it stops.
                     AttemptCancellation.Cancel(context, run, key, Execution.TaskStatus.Failed,
-                        Workflow.Model.ErrorKinds.Timeout, cancel.Reason ?? "The attempt ran past its timeout.");
+                        Workflow.Model.ErrorKinds.Timeout, cancel.Reason ?? "The attempt ran past its timeout.",
+                        logged: true);
                 }
                 else
                 {

@@ -8,9 +8,10 @@ namespace Workflow.Engine.Services;
 
 /// <summary>
 /// The pipeline commands of <see cref="WorkflowEngineService"/>: saving a definition (checked against the kinds this
-/// engine serves first) and deleting one, each one write through the group-commit writer, awaited until durable.
+/// engine serves first, and against its current version for a rule that a stored definition may predate) and
+/// deleting one, each one write through the group-commit writer, awaited until durable.
 /// </summary>
-internal sealed class PipelineCommands(WriteLoop writer, HandlerRegistry handlers)
+internal sealed class PipelineCommands(WriteLoop writer, HandlerRegistry handlers, PipelineQueries pipelines)
 {
     // Built at the first save, as the kinds were read before: by then every handler is registered.
     private readonly Lazy<PipelineValidator> _validator = new(() => PipelineChecks.Validator(handlers.Kinds));
@@ -18,7 +19,15 @@ internal sealed class PipelineCommands(WriteLoop writer, HandlerRegistry handler
     public async ValueTask<PipelineRecord> UpsertAsync(PipelineDefinition definition, int? expectedVersion,
         string actor, PipelineSaveOptions? options, CancellationToken cancellationToken)
     {
-        _validator.Value.Validate(definition).ThrowIfInvalid();
+        var checks = _validator.Value.Validate(definition);
+        if (!checks.IsValid)
+        {
+            // What the current version already had is accepted unchanged (PipelineValidator): read it only now.
+            var current = await pipelines.GetAsync(definition.Id, null, cancellationToken);
+            checks = _validator.Value.Validate(definition, current?.Definition);
+        }
+
+        checks.ThrowIfInvalid();
         var op = new UpsertPipelineOp(definition, expectedVersion, actor, options);
         writer.Post(op);
         return await op.Result.WaitAsync(cancellationToken);

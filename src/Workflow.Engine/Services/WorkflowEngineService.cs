@@ -30,7 +30,7 @@ public sealed class WorkflowEngineService : IWorkflowService
     {
         // One admission for the starts the overlap policy queues: it admits one at a time, finds and cancels them.
         var admission = new OverlapAdmission(this, new QueuedStartStore(new StartsSql(engine.Store, engine.Writer)));
-        _pipelineCommands = new PipelineCommands(engine.Writer, handlers);
+        _pipelineCommands = new PipelineCommands(engine.Writer, handlers, pipelines);
         _pipelines = pipelines;
         _runCommands = new RunCommands(engine, pipelines, runs, durations, admission);
         _suspensions = new RunSuspensions(engine, this);

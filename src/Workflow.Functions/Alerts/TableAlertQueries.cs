@@ -5,9 +5,9 @@ using Workflow.Sla;
 namespace Workflow.Functions.Alerts;
 
 /// <summary>
-/// The read side of <see cref="TableAlertStore"/>: a member's list reads only their groups' partitions, filtered in the table by pipeline, kind and
-/// status, then ordered newest first here (tables return key order). Reading one alert by id looks its row key up
-/// across partitions, since an id does not name its group.
+/// The read side of <see cref="TableAlertStore"/>: a member's list reads only their groups' partitions, filtered in
+/// the table by pipeline, kind, run (a row key range) and status, then ordered newest first here (tables return key
+/// order). Reading one alert by id looks its row key up across partitions, since an id does not name its group.
 /// </summary>
 internal sealed class TableAlertQueries(TableClient table)
 {
@@ -33,6 +33,11 @@ internal sealed class TableAlertQueries(TableClient table)
             filters.Add(TableClient.CreateQueryFilter($"Kind eq {AlertIds.Name(kind)}"));
         }
 
+        if (query.RunId is { } run)
+        {
+            filters.Add(RunRange(run));
+        }
+
         IEnumerable<string?> partitions = query.OwnerGroups is { } groups
             ? groups.Distinct(StringComparer.Ordinal).Select(g => (string?)TableClient.CreateQueryFilter(
                 $"PartitionKey eq {AlertRow.Key(g)}"))
@@ -48,8 +53,21 @@ internal sealed class TableAlertQueries(TableClient table)
             }
         }
 
-        return rows.OrderByDescending(r => r.RaisedAt).ThenBy(r => r.AlertId, StringComparer.Ordinal)
+        var matching = query.RunId is { } runId ? rows.Where(r => r.Alert().RunId == runId) : rows;
+        return matching.OrderByDescending(r => r.RaisedAt).ThenBy(r => r.AlertId, StringComparer.Ordinal)
             .Take(Math.Clamp(query.Limit, 1, 1000)).Select(r => r.ToRecord()).ToList();
+    }
+
+    /// <summary>
+    /// The row keys of a run's alerts: their ids start with <c>{runId}/</c> (<see cref="AlertIds.ForRun"/>), so they
+    /// are one key range, rows written before any run column included. The range also holds the run's child runs
+    /// (<c>{runId}/{task}#{attempt}</c>), which the list then leaves out by the alert's own run id.
+    /// </summary>
+    private static string RunRange(string runId)
+    {
+        var from = AlertRow.Key(runId + "/"); // ends in "%2F"
+        var to = from[..^1] + (char)(from[^1] + 1);
+        return TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to}");
     }
 
     /// <inheritdoc cref="TableAlertStore.FindAsync"/>

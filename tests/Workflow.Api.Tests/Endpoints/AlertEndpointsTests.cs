@@ -74,6 +74,33 @@ public sealed class AlertEndpointsTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Alerts_are_filtered_by_run_without_the_alerts_of_its_child_runs_or_of_other_runs()
+    {
+        var dispatcher = factory.Services.GetRequiredService<AlertDispatcher>();
+        var run = $"p-alerts-r@{Guid.NewGuid():N}";
+        var child = $"{run}/sub#1";
+        var other = run + "x";
+        Alert Of(string runId, AlertKind kind) =>
+            Sample(AlertIds.ForRun(runId, kind), "alerts-r", kind) with { RunId = runId };
+        await dispatcher.RaiseAsync(Of(run, AlertKind.RunFailed), null);
+        await dispatcher.RaiseAsync(Of(run, AlertKind.DeadlineMissed), null);
+        await dispatcher.RaiseAsync(Of(child, AlertKind.RunFailed), null);
+        await dispatcher.RaiseAsync(Of(other, AlertKind.RunFailed), null);
+        var viewer = await ApiClient.LoginAsync(factory, "rita", ["alerts-r"], ["viewer"]);
+
+        var ofRun = await ApiClient.JsonAsync(await viewer.GetAsync($"/api/alerts?run={Uri.EscapeDataString(run)}"));
+        var ofChild = await ApiClient.JsonAsync(
+            await viewer.GetAsync($"/api/alerts?run={Uri.EscapeDataString(child)}&kind=run-failed"));
+        var ofNone = await ApiClient.JsonAsync(await viewer.GetAsync("/api/alerts?run=no-such-run"));
+
+        Assert.Equal([AlertIds.ForRun(run, AlertKind.DeadlineMissed), AlertIds.ForRun(run, AlertKind.RunFailed)],
+            ofRun.EnumerateArray().Select(a => a.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(AlertIds.ForRun(child, AlertKind.RunFailed),
+            Assert.Single(ofChild.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(0, ofNone.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Deleting_a_pipeline_clears_its_alerts_acknowledged_or_not_and_leaves_other_pipelines_alerts_open()
     {
         var dispatcher = factory.Services.GetRequiredService<AlertDispatcher>();

@@ -10,7 +10,7 @@ namespace Workflow.Api.Tests.Endpoints;
 public sealed class StrictQueryTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Theory]
-    [InlineData("/api/alerts?state=open", "state", "'status', 'pipeline', 'kind', 'limit'")]
+    [InlineData("/api/alerts?state=open", "state", "'status', 'pipeline', 'run', 'kind', 'limit'")]
     [InlineData("/api/runs?pipline=p", "pipline", "Did you mean 'pipeline'?")]
     [InlineData("/api/audit?limit=5&runId=x", "runId", "'limit'")]
     [InlineData("/api/pipelines/none/schedule/preview?n=3", "n", "'count'")]

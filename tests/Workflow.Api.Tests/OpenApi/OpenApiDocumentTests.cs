@@ -22,7 +22,7 @@ public sealed class OpenApiDocumentTests(KestrelApiFactory factory) : IClassFixt
             .Split('/')[^1];
 
     [Fact]
-    public async Task A_pipelines_version_tag_its_location_and_the_mark_of_an_unchanged_put_are_described()
+    public async Task A_pipelines_version_tag_its_location_the_mark_of_an_unchanged_put_and_warnings_are_described()
     {
         var document = await DocumentAsync();
 
@@ -30,9 +30,9 @@ public sealed class OpenApiDocumentTests(KestrelApiFactory factory) : IClassFixt
         var create = Operation(document, "/api/pipelines", "post").GetProperty("responses");
         var get = Operation(document, "/api/pipelines/{id}", "get").GetProperty("responses");
 
-        Assert.Equal(["ETag", "Workflow-Unchanged"], HeaderNames(put, "200"));
-        Assert.Equal(["ETag", "Location"], HeaderNames(put, "201"));
-        Assert.Equal(["ETag", "Location"], HeaderNames(create, "201"));
+        Assert.Equal(["ETag", "Warning", "Workflow-Unchanged"], HeaderNames(put, "200"));
+        Assert.Equal(["ETag", "Location", "Warning"], HeaderNames(put, "201"));
+        Assert.Equal(["ETag", "Location", "Warning"], HeaderNames(create, "201"));
         Assert.Equal(["ETag"], HeaderNames(get, "200"));
     }
 

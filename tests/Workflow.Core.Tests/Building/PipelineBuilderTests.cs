@@ -31,6 +31,29 @@ public class PipelineBuilderTests
     }
 
     [Fact]
+    public void Every_schedule_factory_sets_only_fields_its_kind_reads_and_a_field_of_another_kind_is_refused()
+    {
+        var at = new DateTimeOffset(2030, 1, 1, 2, 0, 0, TimeSpan.Zero);
+        ScheduleDefinition[] made =
+        [
+            Cron("0 2 * * *", "Europe/Berlin", DstGapPolicy.Skip, DstOverlapPolicy.Twice),
+            Every(TimeSpan.FromMinutes(5), at), Once(at),
+        ];
+
+        var built = made.Aggregate(Pipeline.Define("kinds", owner: "g"), (p, s) => p.Schedule(s))
+            .Task("t", Code("T")).Build();
+        var mixed = Assert.Throws<ArgumentException>(() => Pipeline.Define("mixed", owner: "g")
+            .Schedule(Cron("0 2 * * *") with { Every = TimeSpan.FromMinutes(5) }));
+        var dst = Assert.Throws<ArgumentException>(() => Pipeline.Define("dst", owner: "g")
+            .Schedule(Every(TimeSpan.FromMinutes(5)) with { DstGap = DstGapPolicy.Skip }));
+
+        Assert.True(new Workflow.Validation.PipelineValidator().Validate(built).IsValid);
+        Assert.Contains("'every' does not apply to a cron schedule", mixed.Message, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"interval\"", mixed.Message, StringComparison.Ordinal);
+        Assert.Contains("'dstGap' does not apply to an interval schedule", dst.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_built_code_task_runs_in_the_code_pool_unless_the_pipeline_or_the_task_names_one()
     {
         var plain = Pipeline.Define("plain", owner: "data-eng").Task("t", Code("Transform")).Build();

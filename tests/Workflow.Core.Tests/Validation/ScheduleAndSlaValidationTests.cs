@@ -1,3 +1,4 @@
+using Workflow.Json;
 using Workflow.Model;
 using Workflow.Validation;
 
@@ -46,6 +47,74 @@ public class ScheduleAndSlaValidationTests
         Assert.Contains("0 25 * * *", result.Errors[0].Message, StringComparison.Ordinal);
         Assert.Equal("Did you mean 'Europe/Berlin'?", result.Errors[1].Hint);
         Assert.Contains("4 fields", result.Errors[4].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_of_another_kind_is_refused_naming_the_field_and_the_kind_with_the_kind_that_reads_it()
+    {
+        var at = new DateTimeOffset(2030, 1, 1, 2, 0, 0, TimeSpan.Zero);
+        var result = Validate([
+            new ScheduleDefinition { Cron = "0 2 * * *", Every = TimeSpan.FromMinutes(5), At = at },
+            new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Interval, Every = TimeSpan.FromMinutes(5), At = at, Cron = "0 2 * * *",
+                DstGap = DstGapPolicy.Skip,
+            },
+            new ScheduleDefinition
+            {
+                Kind = ScheduleKind.Once, At = at, Anchor = at, DstOverlap = DstOverlapPolicy.Twice,
+            },
+        ]);
+
+        Assert.Equal(
+            ["schedules[0].every", "schedules[0].at", "schedules[1].cron", "schedules[1].at", "schedules[1].dstGap",
+             "schedules[2].anchor", "schedules[2].dstOverlap"],
+            result.Errors.Select(e => e.Path));
+        Assert.Equal("'every' does not apply to a cron schedule, which would ignore it.", result.Errors[0].Message);
+        Assert.Equal("'every' is read by interval schedules: remove it, or set \"kind\": \"interval\".",
+            result.Errors[0].Hint);
+        Assert.Contains("an interval schedule", result.Errors[3].Message, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"once\"", result.Errors[3].Hint, StringComparison.Ordinal);
+        Assert.Contains("a once schedule", result.Errors[6].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stored_definition_with_default_dst_policies_passes_again_as_read_back()
+    {
+        var stored = PipelineJson.Parse(PipelineJson.Serialize(new PipelineDefinition
+        {
+            Id = "p",
+            OwnerGroup = "g",
+            Tasks = [new TaskDefinition { Id = "a", Kind = "custom" }],
+            Schedules = [new ScheduleDefinition { Kind = ScheduleKind.Interval, Every = TimeSpan.FromHours(1) }],
+        }));
+
+        Assert.True(new PipelineValidator().Validate(stored).IsValid);
+    }
+
+    [Fact]
+    public void A_schedule_the_replaced_version_already_has_keeps_its_field_of_another_kind_until_it_changes()
+    {
+        var odd = new ScheduleDefinition { Name = "nightly", Cron = "0 2 * * *", Every = TimeSpan.FromMinutes(5) };
+        PipelineDefinition With(params ScheduleDefinition[] schedules) => new()
+        {
+            Id = "p",
+            OwnerGroup = "g",
+            Schedules = schedules,
+            Tasks = [new TaskDefinition { Id = "a", Kind = "custom" }],
+        };
+        var stored = With(odd);
+        var validator = new PipelineValidator();
+
+        var reapplied = validator.Validate(stored with { Enabled = false }, stored);
+        var moved = validator.Validate(With(new ScheduleDefinition { Cron = "0 1 * * *" }, odd), stored);
+        var changed = validator.Validate(With(odd with { Cron = "0 3 * * *" }), stored);
+        var created = validator.Validate(stored);
+
+        Assert.True(reapplied.IsValid, string.Join("; ", reapplied.Errors));
+        Assert.True(moved.IsValid, string.Join("; ", moved.Errors));
+        Assert.Equal("schedules[0].every", Assert.Single(changed.Errors).Path);
+        Assert.Equal("schedules[0].every", Assert.Single(created.Errors).Path);
     }
 
     [Fact]

@@ -144,6 +144,30 @@ public sealed class TableAlertStoreTests(AzuriteFixture azurite)
         Assert.Equal(1, receiver.Count("run-2/run-failed", "cleared"));
     }
 
+    [Fact]
+    public async Task A_run_filter_lists_that_runs_alerts_and_not_its_child_runs_or_a_run_whose_id_extends_it()
+    {
+        // Arrange: a child run's id starts with its parent's and a slash, as its alerts' ids do.
+        var bed = await AlertTestBed.CreateAsync(azurite);
+        foreach (var (run, kind) in new[]
+                 {
+                     ("p@1", AlertKind.RunFailed), ("p@1", AlertKind.SlowRun), ("p@1/sub#1", AlertKind.RunFailed),
+                     ("p@10", AlertKind.RunFailed), ("p@1x", AlertKind.RunFailed),
+                 })
+        {
+            await bed.Store.RaiseAsync(Alert(run, kind, "p", "team", At), [], CancellationToken.None);
+        }
+
+        // Act
+        var parent = await bed.Service.ListAlertsAsync(new AlertQuery(RunId: "p@1"), CancellationToken.None);
+        var child = await bed.Service.ListAlertsAsync(new AlertQuery(RunId: "p@1/sub#1", OwnerGroups: ["team"]),
+            CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["p@1/run-failed", "p@1/slow-run"], parent.Select(r => r.Alert.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["p@1/sub#1/run-failed"], child.Select(r => r.Alert.Id));
+    }
+
     private static Alert Alert(string runId, AlertKind kind, string pipeline, string group, DateTimeOffset at) =>
         new(AlertIds.ForRun(runId, kind), kind, AlertSeverity.Warning, pipeline, group, runId, null,
             $"{kind} on {runId}", at);
