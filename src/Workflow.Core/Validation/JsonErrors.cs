@@ -154,7 +154,11 @@ public static partial class JsonErrors
         var name = type?.FullName ?? typeName;
         return name switch
         {
-            "System.Int32" or "System.Int64" => ("a whole number", "Write a number without quotes, like 3."),
+            // A number out of range (1e10 for an Int32) fails the same way as 3.5 or "3": the range says which.
+            "System.Int32" => ("a whole number from -2,147,483,648 to 2,147,483,647",
+                "Write a number without quotes, like 3."),
+            "System.Int64" => ("a whole number from -9,223,372,036,854,775,808 to 9,223,372,036,854,775,807",
+                "Write a number without quotes, like 3."),
             "System.Double" => ("a number", "Write a number without quotes, like 1.5."),
             "System.Boolean" => ("true or false", "Write true or false without quotes."),
             "System.String" => ("a string", "Put the value in double quotes."),

@@ -99,7 +99,8 @@ public class StrictJsonTests
     [InlineData("tasks[0].retry.maxAttempts", "\"retry\": { \"maxAttempts\": \"3\" }", "whole number")]
     [InlineData("tasks[0].retry.backoffCoefficient", "\"retry\": { \"backoffCoefficient\": \"1.5\" }", "a number")]
     [InlineData("tasks[0].priority", "\"priority\": \"5\"", "whole number")]
-    public void A_number_given_as_a_string_is_refused_at_its_path(string path, string field, string expected)
+    [InlineData("tasks[0].priority", "\"priority\": 1e10", "whole number from -2,147,483,648 to 2,147,483,647")]
+    public void A_number_given_as_a_string_or_out_of_range_is_refused_at_its_path(string path, string field, string expected)
     {
         var error = Single(ValidateJson($$"""
             { "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "config": { "duration": "1s" },
