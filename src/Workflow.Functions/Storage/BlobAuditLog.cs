@@ -78,10 +78,13 @@ public sealed class BlobAuditLog(BlobContainers containers, TimeProvider? time =
             ? e => e.Action == entry.Action && e.Target == entry.Target && e.Detail == entry.Detail
             : e => e == entry;
         var first = Name(entry.At);
-        foreach (var day in await DaysAsync(cancellationToken))
+        // A save's line can only be on its own day (the day is the entry's time), so only a delete lists the days.
+        var days = intent.IsDeletion
+            ? (await DaysAsync(cancellationToken)).Where(day => string.CompareOrdinal(day, first) >= 0)
+            : [first];
+        foreach (var day in days)
         {
-            if (string.CompareOrdinal(day, first) >= 0
-                && (await EntriesAsync(day, cancellationToken)).Any(same))
+            if ((await EntriesAsync(day, cancellationToken)).Any(same))
             {
                 return;
             }
