@@ -1,5 +1,6 @@
 using Workflow.Model;
 using Workflow.Scheduling;
+using Workflow.Validation;
 
 namespace Workflow.Building;
 
@@ -27,7 +28,13 @@ public sealed class Pipeline
 
     public static Pipeline Define(string id, string owner) => new(id, owner);
 
-    public Pipeline Describe(string description) => With(d => d with { Description = description });
+    /// <summary>Throws <see cref="ArgumentException"/> past <see cref="DefinitionLimits.MaxDescriptionLength"/>.</summary>
+    public Pipeline Describe(string description)
+    {
+        DefinitionLimits.ThrowIf(DefinitionLimits.Description(description), DefinitionLimits.DescriptionHint,
+            nameof(description));
+        return With(d => d with { Description = description });
+    }
 
     /// <summary>
     /// Adds a schedule (<see cref="Schedules"/> makes them). Throws <see cref="ArgumentException"/> for a field its
@@ -70,7 +77,12 @@ public sealed class Pipeline
             },
         });
 
-    public Pipeline MaxParallel(int tasks) => With(d => d with { Concurrency = d.Concurrency with { MaxParallelTasks = tasks } });
+    /// <summary>Throws <see cref="ArgumentException"/> outside 1 to <see cref="DefinitionLimits.MaxParallelTasks"/>.</summary>
+    public Pipeline MaxParallel(int tasks)
+    {
+        DefinitionLimits.ThrowIf(DefinitionLimits.ParallelTasks(tasks), null, nameof(tasks));
+        return With(d => d with { Concurrency = d.Concurrency with { MaxParallelTasks = tasks } });
+    }
 
     public Pipeline Overlap(OverlapPolicy policy) => With(d => d with { Concurrency = d.Concurrency with { Overlap = policy } });
 
@@ -94,8 +106,18 @@ public sealed class Pipeline
     public Pipeline Notify(bool failed = true, bool retrying = true, bool succeeded = false, bool slow = true) =>
         Sla(s => s with { Notify = new NotifyOn { Failed = failed, Retrying = retrying, Succeeded = succeeded, Slow = slow } });
 
-    public Pipeline Retain(TimeSpan runs, TimeSpan? logs = null) =>
-        With(d => d with { Retention = new RetentionPolicy { Runs = runs, Logs = logs ?? runs } });
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> outside <see cref="DefinitionLimits.MinRetention"/> to
+    /// <see cref="DefinitionLimits.MaxRetention"/>.
+    /// </summary>
+    public Pipeline Retain(TimeSpan runs, TimeSpan? logs = null)
+    {
+        DefinitionLimits.ThrowIf(DefinitionLimits.Retention("retention.runs", runs), DefinitionLimits.RetentionHint,
+            nameof(runs));
+        DefinitionLimits.ThrowIf(DefinitionLimits.Retention("retention.logs", logs ?? runs),
+            DefinitionLimits.RetentionHint, nameof(logs));
+        return With(d => d with { Retention = new RetentionPolicy { Runs = runs, Logs = logs ?? runs } });
+    }
 
     public Pipeline Task(string id, TaskSpec spec, IEnumerable<string>? after = null, RetryPolicy? retry = null,
         TimeSpan? timeout = null, int? priority = null, string? pool = null, TimeSpan? expected = null,

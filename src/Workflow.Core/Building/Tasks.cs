@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Validation;
 
 namespace Workflow.Building;
 
@@ -79,8 +80,13 @@ public static class Tasks
     /// <summary>An in-process handler named after its type.</summary>
     public static TaskSpec Code<THandler>(object? args = null) => Code(typeof(THandler).Name, args);
 
-    public static TaskSpec Delay(TimeSpan delay) =>
-        new("delay", ToElement(new JsonObject { ["duration"] = Json.Duration.Format(delay) }));
+    /// <summary>Throws <see cref="ArgumentException"/> outside 0s to <see cref="DefinitionLimits.MaxDelay"/>.</summary>
+    public static TaskSpec Delay(TimeSpan delay)
+    {
+        DefinitionLimits.ThrowIf(DefinitionLimits.Delay(delay),
+            DefinitionLimits.DelayHint, nameof(delay));
+        return new("delay", ToElement(new JsonObject { ["duration"] = Json.Duration.Format(delay) }));
+    }
 
     public static TaskSpec WaitUntil(DateTimeOffset instant) =>
         new("wait-until", ToElement(new JsonObject { ["at"] = instant.ToString("O") }));

@@ -15,6 +15,14 @@ public sealed record RetentionCutoffs(DateTimeOffset Runs, DateTimeOffset Logs)
     {
         var runs = policy?.Runs ?? fallback;
         var logs = policy?.Logs ?? runs;
-        return new RetentionCutoffs(now - runs, now - (logs < runs ? logs : runs));
+        return new RetentionCutoffs(Before(now, runs), Before(now, logs < runs ? logs : runs));
     }
+
+    /// <summary>
+    /// A retention stored before it had an upper bound may reach before the Unix epoch (millions of days would reach
+    /// before the first instant .NET represents, and the purge would throw): no run finished then, so the epoch keeps
+    /// everything, and every store can query it.
+    /// </summary>
+    private static DateTimeOffset Before(DateTimeOffset now, TimeSpan kept) =>
+        kept >= now - DateTimeOffset.UnixEpoch ? DateTimeOffset.UnixEpoch : now - kept;
 }

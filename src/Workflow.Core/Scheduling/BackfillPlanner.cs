@@ -15,6 +15,13 @@ public static class BackfillPlanner
     /// <summary>The default of the most runs one backfill may start.</summary>
     public const int DefaultMaxRuns = 1000;
 
+    /// <summary>
+    /// The most runs of one backfill at once. Airflow starts a DAG's backfill 16 runs at a time by default; past 100,
+    /// runs of one pipeline only wait for the same worker pools, while the backfill holds every pool's slots away
+    /// from the scheduled runs it shares them with.
+    /// </summary>
+    public const int MaxActiveRunsLimit = 100;
+
     // Counting stops here, so that an absurd range (every second for a century) answers at once: a refused request
     // should cost the host little (a million cron occurrences took seconds of CPU on a busy host).
     private const int CountCap = 100_000;
@@ -28,10 +35,11 @@ public static class BackfillPlanner
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.MaxActiveRuns < 1)
+        if (request.MaxActiveRuns is < 1 or > MaxActiveRunsLimit)
         {
             throw InvalidRequestException.For("maxActiveRuns",
-                $"maxActiveRuns is {request.MaxActiveRuns}; it must be at least 1.");
+                $"maxActiveRuns is {request.MaxActiveRuns}; it must be 1 to {MaxActiveRunsLimit}.",
+                "It is how many of the backfill's runs go at once; the rest wait their turn.");
         }
 
         var pipeline = await workflow.GetPipelineAsync(request.PipelineId, null, cancellationToken)

@@ -25,8 +25,8 @@ internal static class ConfigRules
             ["queue", "maxMessages", "handler", "maxDeliveries", "visibilityTimeout", "maxDepth", "maxOldestAge"],
     };
 
-    public static void Check(FieldOwner path, string pipelineId, TaskDefinition task, ValidationOptions options,
-        ErrorCollector errors)
+    public static void Check(FieldOwner path, string pipelineId, TaskDefinition task, PipelineDefinition? stored,
+        ValidationOptions options, ErrorCollector errors)
     {
         if (task.Kind is null || !Fields.TryGetValue(task.Kind, out var known))
         {
@@ -85,6 +85,9 @@ internal static class ConfigRules
             case TaskKinds.Delay when !TaskKinds.TryDelay(config, out _, out var delayError):
                 errors.Add(at.Of("duration"), delayError, "A delay is 0s or more, for example \"90s\" or \"5m\".");
                 break;
+            case TaskKinds.Delay:
+                DelayLimit(at, task, stored);
+                break;
             case TaskKinds.WaitUntil when !TaskKinds.TryWaitUntil(config, out _, out var waitError):
                 errors.Add(at.Of("at"), waitError, Instants.Hint);
                 break;
@@ -96,6 +99,21 @@ internal static class ConfigRules
             case TaskKinds.SubPipeline:
                 ChildPipeline(at, config, pipelineId, options);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A delay within <see cref="DefinitionLimits.MaxDelay"/>, unless the stored version's task of the same id waits
+    /// as long: the decider still runs such a stored delay as written.
+    /// </summary>
+    private static void DelayLimit(ConfigFields at, TaskDefinition task, PipelineDefinition? stored)
+    {
+        TaskKinds.TryDelay(task.Config, out var delay, out _);
+        if (DefinitionLimits.Delay(delay) is { } problem &&
+            stored?.Tasks?.Any(t => t?.Id == task.Id && t.Kind == TaskKinds.Delay &&
+                                    TaskKinds.TryDelay(t.Config, out var was, out _) && was == delay) != true)
+        {
+            at.Errors.Add(at.Of("duration"), problem, DefinitionLimits.DelayHint);
         }
     }
 

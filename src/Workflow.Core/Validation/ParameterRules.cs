@@ -17,10 +17,11 @@ internal static class ParameterRules
     /// which the pass over the tasks makes (<see cref="TaskPass"/>); its errors are reported here, before any added
     /// to <paramref name="errors"/> later.
     /// </summary>
-    public static TaskTemplates Check(PipelineDefinition definition, ErrorCollector errors)
+    public static TaskTemplates Check(PipelineDefinition definition, PipelineDefinition? stored,
+        ErrorCollector errors)
     {
         var parameters = definition.Parameters ?? [];
-        var names = Declarations(parameters, errors);
+        var names = Declarations(parameters, stored?.Parameters, errors);
         Schedules(definition, errors);
         return new TaskTemplates(names, errors.Section());
     }
@@ -34,7 +35,8 @@ internal static class ParameterRules
         }
     }
 
-    private static HashSet<string> Declarations(IReadOnlyList<ParameterDefinition> parameters, ErrorCollector errors)
+    private static HashSet<string> Declarations(IReadOnlyList<ParameterDefinition> parameters,
+        IReadOnlyList<ParameterDefinition>? stored, ErrorCollector errors)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < parameters.Count; i++)
@@ -56,6 +58,13 @@ internal static class ParameterRules
             {
                 errors.Add($"{path}.name", $"The parameter '{name}' is also defined at parameters[{seen[name]}].",
                     "Give each parameter a distinct name.");
+            }
+
+            // A description the stored version has, under the same name, predates the bound.
+            if (DefinitionLimits.Description(parameter.Description) is { } description &&
+                stored?.Any(p => p?.Name == name && p.Description == parameter.Description) != true)
+            {
+                errors.Add($"{path}.description", description, DefinitionLimits.DescriptionHint);
             }
 
             if (!ParameterTypes.IsKnown(parameter.Type))

@@ -25,10 +25,10 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var errors = new ErrorCollector(Options.MaxErrors);
-        var templates = CheckPipeline(definition, errors);
+        var templates = CheckPipeline(definition, stored, errors);
         ScheduleRules.Check(definition.Schedules, stored?.Schedules, errors);
         PolicyRules.Sla(definition.Sla, errors);
-        TaskPass.Check(definition.Id, definition.Tasks ?? [], Options, templates, errors);
+        TaskPass.Check(definition.Id, definition.Tasks ?? [], stored, Options, templates, errors);
         return errors.ToResult();
     }
 
@@ -61,7 +61,8 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
     }
 
     /// <summary>Checks the pipeline's own fields; returns the check of the tasks' templates, reported among them.</summary>
-    private TaskTemplates CheckPipeline(PipelineDefinition definition, ErrorCollector errors)
+    private TaskTemplates CheckPipeline(PipelineDefinition definition, PipelineDefinition? stored,
+        ErrorCollector errors)
     {
         if (Identifiers.Problem(definition.Id) is { } idProblem)
         {
@@ -94,10 +95,18 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
                 "Split it into sub-pipelines, or raise the task limit in the validation options.");
         }
 
-        if (definition.Concurrency is { MaxParallelTasks: < 1 } concurrency)
+        if (DefinitionLimits.Description(definition.Description) is { } description &&
+            definition.Description != stored?.Description)
         {
-            errors.Add("concurrency.maxParallelTasks",
-                $"maxParallelTasks is {concurrency.MaxParallelTasks}; it must be at least 1.");
+            errors.Add("description", description, DefinitionLimits.DescriptionHint);
+        }
+
+        if (definition.Concurrency is { } concurrency &&
+            DefinitionLimits.ParallelTasks(concurrency.MaxParallelTasks) is { } parallel &&
+            concurrency.MaxParallelTasks != stored?.Concurrency?.MaxParallelTasks)
+        {
+            errors.Add("concurrency.maxParallelTasks", parallel,
+                "It counts the tasks of one run; the worker pools bound them all, so a larger number is never used.");
         }
 
         PolicyRules.Defined("concurrency.overlap", definition.Concurrency?.Overlap, errors);
@@ -109,11 +118,11 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
             PolicyRules.Pool("defaults", defaults.Pool, errors);
         }
 
-        var templates = ParameterRules.Check(definition, errors);
+        var templates = ParameterRules.Check(definition, stored, errors);
         if (definition.Retention is { } retention)
         {
-            PolicyRules.Positive("retention.runs", retention.Runs, errors);
-            PolicyRules.Positive("retention.logs", retention.Logs, errors);
+            PolicyRules.Retention("runs", retention.Runs, stored?.Retention?.Runs, errors);
+            PolicyRules.Retention("logs", retention.Logs, stored?.Retention?.Logs, errors);
         }
 
         return templates;

@@ -82,6 +82,18 @@ internal static class PolicyRules
     }
 
     /// <summary>
+    /// <c>retention.{field}</c>; a value out of bounds that the stored version has too is kept (a bound it predates).
+    /// </summary>
+    public static void Retention(string field, TimeSpan? value, TimeSpan? stored, ErrorCollector errors)
+    {
+        var path = $"retention.{field}";
+        if (value is { } v && value != stored && DefinitionLimits.Retention(path, v) is { } problem)
+        {
+            errors.Add(path, problem, DefinitionLimits.RetentionHint);
+        }
+    }
+
+    /// <summary>
     /// An enum value the JSON reader took from a number (<c>"kind": 99</c>) or a cast in C#: it names no member, so
     /// every reader of it would fall through to a default or a warning.
     /// </summary>

@@ -12,8 +12,9 @@ namespace Workflow.Validation;
 /// </summary>
 internal static class TaskPass
 {
-    public static void Check(string pipelineId, IReadOnlyList<TaskDefinition> tasks, ValidationOptions options,
-        TaskTemplates templates, ErrorCollector errors)
+    // stored: the version this one replaces, whose values a later bound does not refuse (PipelineValidator).
+    public static void Check(string pipelineId, IReadOnlyList<TaskDefinition> tasks, PipelineDefinition? stored,
+        ValidationOptions options, TaskTemplates templates, ErrorCollector errors)
     {
         using var index = TaskIdTable.Rent(tasks.Count); // dropped when validation ends
         var taskErrors = errors.Section();
@@ -25,7 +26,7 @@ internal static class TaskPass
             {
                 var task = tasks[i];
                 ParameterRules.CheckTask(templates, i, task);
-                TaskRules.Check(i, task, ids.Next(), index, pipelineId, options, taskErrors);
+                TaskRules.Check(i, task, ids.Next(), index, pipelineId, stored, options, taskErrors);
                 graph.Resolve(i);
             }
 

@@ -14,7 +14,7 @@ internal static class TaskRules
     /// <see cref="TaskIdTable"/> hash.
     /// </summary>
     public static void Check(int i, TaskDefinition? task, int hash, TaskIdTable index, string pipelineId,
-        ValidationOptions options, ErrorCollector errors)
+        PipelineDefinition? stored, ValidationOptions options, ErrorCollector errors)
     {
         var path = FieldOwner.OfTask(i);
         if (task is null)
@@ -34,7 +34,7 @@ internal static class TaskRules
         }
 
         CheckKind(path, task.Kind, options, errors);
-        ConfigRules.Check(path, pipelineId, task, options, errors);
+        ConfigRules.Check(path, pipelineId, task, stored, options, errors);
         PolicyRules.Defined(path, ".trigger", task.Trigger, errors);
         PolicyRules.Pool(path, task.Pool, errors);
         PolicyRules.Retry(path, task.Retry, options, errors);

@@ -100,4 +100,23 @@ public sealed class BackfillEndpointsTests(ApiFactory factory) : IClassFixture<A
         var problem = await ApiClient.JsonAsync(response);
         Assert.Equal(path, problem.GetProperty("errors")[0].GetProperty("path").GetString());
     }
+
+    [Fact]
+    public async Task More_than_a_hundred_runs_at_once_answers_400_with_the_value_and_the_range_and_starts_nothing()
+    {
+        // Arrange
+        var olga = await OperatorWithAsync(Daily("bf5"));
+
+        // Act
+        var response = await olga.PostAsync("/api/pipelines/bf5/backfills",
+            """{ "from": "2026-03-01T00:00:00Z", "to": "2026-03-02T00:00:00Z", "maxActiveRuns": 101 }""");
+
+        // Assert
+        await ApiClient.AssertStatusAsync(HttpStatusCode.BadRequest, response);
+        var error = (await ApiClient.JsonAsync(response)).GetProperty("errors")[0];
+        Assert.Equal("$.maxActiveRuns", error.GetProperty("path").GetString());
+        Assert.Equal("maxActiveRuns is 101; it must be 1 to 100.", error.GetProperty("message").GetString());
+        var runs = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?pipeline=bf5"));
+        Assert.Equal(0, runs.GetProperty("items").GetArrayLength());
+    }
 }

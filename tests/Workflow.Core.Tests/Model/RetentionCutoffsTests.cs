@@ -32,4 +32,18 @@ public class RetentionCutoffsTests
         Assert.Equal((Now.AddDays(-10), Now.AddDays(-2)), (a.Runs, a.Logs));
         Assert.Equal((Now.AddDays(-2), Now.AddDays(-2)), (b.Runs, b.Logs));
     }
+
+    [Fact]
+    public void A_retention_longer_than_the_calendar_keeps_everything_rather_than_throwing()
+    {
+        // Arrange: stored before retention had an upper bound.
+        var endless = new RetentionPolicy { Runs = TimeSpan.FromDays(10_000_000) };
+
+        // Act
+        var cutoffs = RetentionCutoffs.For(endless, TimeSpan.FromDays(30), Now);
+
+        // Assert
+        Assert.Equal(DateTimeOffset.UnixEpoch, cutoffs.Runs);
+        Assert.Equal(DateTimeOffset.UnixEpoch, cutoffs.Logs);
+    }
 }
