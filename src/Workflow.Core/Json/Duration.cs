@@ -42,6 +42,25 @@ public static class Duration
         return TryParseUnits(text, out value);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is a duration with a minus sign: <c>-PT5S</c> and <c>-00:00:05</c> parse as
+    /// negative, and <c>-5s</c>, which the short syntax does not read, would be one. No duration field takes a
+    /// negative value, so the error says that rather than that it is not a duration.
+    /// </summary>
+    public static bool IsNegative(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        return TryParse(trimmed, out var value)
+            ? value < TimeSpan.Zero
+            : trimmed.StartsWith('-') && TryParse(trimmed[1..], out var magnitude) && magnitude > TimeSpan.Zero;
+    }
+
+    /// <summary>What is wrong with <paramref name="text"/>, which <see cref="TryParse"/> refused, quoting it.</summary>
+    public static string Refusal(string text) => IsNegative(text)
+        ? $"'{text}' is negative: durations cannot be negative"
+        : $"'{text}' is not a duration (or is too long for one)";
+
     private static bool TryParseUnits(string text, out TimeSpan value)
     {
         value = TimeSpan.Zero;

@@ -31,7 +31,7 @@ public sealed class DurationJsonConverter : JsonConverter<TimeSpan>
             return value;
         }
 
-        throw new JsonException($"'{text}' is not a duration (or is too long for one). " +
+        throw new JsonException($"{Duration.Refusal(text ?? "")}. " +
                                 "Write it like \"90s\", \"5m\", \"1h30m\", \"2d\" or \"PT1H30M\".");
     }
 

@@ -32,10 +32,19 @@ public static partial class JsonErrors
         if (converted.Success)
         {
             // The message names the containing type; the path leads to the property that failed.
+            var at = path.Length == 0 ? "The document" : $"The value of '{path}'";
+            if (NotUnicode(exception) is { } encoding)
+            {
+                return new ValidationError(path, $"{at} is not valid {encoding}{where}.", encoding.StartsWith(
+                    "UTF-16", StringComparison.Ordinal)
+                    ? "It holds half of a surrogate pair (an escape such as \\uD800 without its partner): escape " +
+                      "both halves, such as \\uD83D\\uDE00, or write the character itself."
+                    : "Save or send the JSON as UTF-8.");
+            }
+
             var type = ResolveType(path) ?? BodyPropertyType(path, body)
                 ?? typeof(PipelineDefinition).Assembly.GetType(converted.Groups[1].Value);
             var (what, hint) = Describe(type, converted.Groups[1].Value);
-            var at = path.Length == 0 ? "The document" : $"The value of '{path}'";
             return new ValidationError(path, $"{at} is not {what}{where}.", hint);
         }
 
@@ -63,8 +72,25 @@ public static partial class JsonErrors
                 "Add them; see docs/pipeline-json.md for every field.");
         }
 
-        return new ValidationError(path, raw.TrimEnd('.') + where + ".",
-            "Check the JSON syntax near that position: quotes, commas and brackets.");
+        // The reader's syntax errors come wrapped; a converter's own (a duration, an instant) explains itself.
+        return new ValidationError(path, raw.TrimEnd('.') + where + ".", exception.InnerException is JsonException
+            ? "Check the JSON syntax near that position: quotes, commas and brackets."
+            : "See docs/pipeline-json.md for the formats a value is written in.");
+    }
+
+    /// <summary>
+    /// A JSON string that is no text: a lone surrogate escape (<c>\uD800</c>) or bytes that are not UTF-8. The reader
+    /// refuses it when it makes the string, in words ("could not be converted to System.String") that would call it
+    /// not a string; the inner exception says which.
+    /// </summary>
+    private static string? NotUnicode(JsonException exception)
+    {
+        var inner = exception.InnerException?.Message ?? "";
+        // "Cannot transcode invalid UTF-8 JSON text to UTF-16 string"; "Cannot read incomplete (or invalid) UTF-16
+        // JSON text as string".
+        return inner.Contains("invalid UTF-8", StringComparison.Ordinal) ? "UTF-8 (Unicode) text"
+            : inner.Contains("UTF-16 JSON text", StringComparison.Ordinal) ? "UTF-16 (Unicode) text"
+            : null;
     }
 
     /// <summary>

@@ -80,4 +80,55 @@ public class JsonErrorsTests
         Assert.NotNull(definition);
         Assert.Equal("tasks[0].dependsOn[0]", Assert.Single(result.Errors).Path);
     }
+
+    [Fact]
+    public void A_negative_duration_says_durations_cannot_be_negative_without_a_syntax_hint()
+    {
+        var error = ParseError("""{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "timeout": "-5s" } ] }""");
+
+        Assert.Equal("tasks[0].timeout", error.Path);
+        Assert.StartsWith("'-5s' is negative: durations cannot be negative", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("syntax", error.Hint ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_string_with_a_lone_surrogate_is_named_as_text_that_is_not_valid_unicode()
+    {
+        var error = ParseError("""{ "id": "p", "ownerGroup": "g", "description": "ab\uD800cd", "tasks": [ { "id": "a", "kind": "delay" } ] }""");
+
+        Assert.Equal("description", error.Path);
+        Assert.StartsWith("The value of 'description' is not valid UTF-16 (Unicode) text", error.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("not a string", error.Message, StringComparison.Ordinal);
+        Assert.Contains("surrogate", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_in_a_string_are_named_as_text_that_is_not_valid_unicode()
+    {
+        var bytes = """{ "id": "p", "ownerGroup": "g", "description": "ab?", "tasks": [] }"""u8.ToArray();
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0xFF; // a byte no UTF-8 text holds
+        var thrown = Assert.ThrowsAny<JsonException>(() =>
+            JsonSerializer.Deserialize(bytes, WorkflowJsonContext.Default.PipelineDefinition));
+
+        var error = JsonErrors.ToValidationError(thrown);
+
+        Assert.Equal("description", error.Path);
+        Assert.StartsWith("The value of 'description' is not valid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"-5s\"")]
+    [InlineData("\"-PT5S\"")]
+    [InlineData("-5")]
+    public void A_negative_delay_says_durations_cannot_be_negative(string duration)
+    {
+        var result = new PipelineValidator().ValidateJson(
+            $$"""{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "config": { "duration": {{duration}} } } ] }""",
+            out _);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("tasks[0].config.duration", error.Path);
+        Assert.Equal($"'config.duration' is {duration}; durations cannot be negative.", error.Message);
+    }
 }

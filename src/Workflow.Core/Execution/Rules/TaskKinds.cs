@@ -38,7 +38,9 @@ internal static class TaskKinds
             return true;
         }
 
-        error = $"'config.duration' is {d.GetRawText()}, which is not a duration; write it like \"90s\" or \"5m\".";
+        error = (d.ValueKind == JsonValueKind.String && Duration.IsNegative(d.GetString()!)) || delay < TimeSpan.Zero
+            ? $"'config.duration' is {d.GetRawText()}; durations cannot be negative."
+            : $"'config.duration' is {d.GetRawText()}, which is not a duration; write it like \"90s\" or \"5m\".";
         return false;
     }
 
