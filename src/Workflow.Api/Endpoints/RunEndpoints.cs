@@ -8,6 +8,7 @@ using Workflow.Api.Problems;
 using Workflow.Api.Requests;
 using Workflow.Contracts;
 using Workflow.Execution;
+using Workflow.Json;
 using Workflow.Security;
 using Workflow.Services;
 using RunDetail = Workflow.Services.RunDetail;
@@ -92,11 +93,10 @@ internal static class RunEndpoints
             return bad;
         }
 
-        if (from is { } start && to is { } end && end < start)
+        if (InstantRange.Reversed(from, to) is { } reversed)
         {
             // An empty page would read as "no runs then", not as a range the wrong way round.
-            return ApiProblems.BadRequest($"'to' ({end:O}) is before 'from' ({start:O}).", "to",
-                "'to' must be at or after 'from'.", "Swap them, or leave one out.");
+            return ApiProblems.BadRequest(reversed, "to", reversed, InstantRange.Hint);
         }
 
         var statusText = http.Request.Query["status"].ToString();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workflow.Json;
 using Workflow.Model;
 using Workflow.Services;
 
@@ -51,9 +52,9 @@ public static class BackfillPlanner
         DateTimeOffset to, int maxRuns = DefaultMaxRuns)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        if (to < from)
+        if (InstantRange.Reversed(from, to) is { } reversed)
         {
-            throw InvalidRequestException.For("to", $"'to' ({to:O}) is before 'from' ({from:O}).");
+            throw InvalidRequestException.For("to", reversed, InstantRange.Hint);
         }
 
         var schedule = Choose(pipeline, scheduleName);

@@ -119,4 +119,23 @@ public sealed class BackfillEndpointsTests(ApiFactory factory) : IClassFixture<A
         var runs = await ApiClient.JsonAsync(await olga.GetAsync("/api/runs?pipeline=bf5"));
         Assert.Equal(0, runs.GetProperty("items").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_backfill_range_the_wrong_way_round_is_refused_in_the_runs_querys_words()
+    {
+        // Arrange
+        var olga = await OperatorWithAsync(Daily("bf6"));
+        const string from = "2026-03-02T00:00:00Z", to = "2026-03-01T00:00:00Z";
+
+        // Act
+        var backfill = await ApiClient.SingleErrorAsync(await olga.PostAsync("/api/pipelines/bf6/backfills",
+            $$"""{ "from": "{{from}}", "to": "{{to}}" }"""));
+        var runs = await ApiClient.SingleErrorAsync(await olga.GetAsync($"/api/runs?from={from}&to={to}"));
+
+        // Assert: one rule, each layer answering at its own path.
+        Assert.Equal(("$.to", "to"), (backfill.GetProperty("path").GetString(), runs.GetProperty("path").GetString()));
+        Assert.Equal(runs.GetProperty("message").GetString(), backfill.GetProperty("message").GetString());
+        Assert.Equal(runs.GetProperty("hint").GetString(), backfill.GetProperty("hint").GetString());
+        Assert.StartsWith("'to' (", backfill.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

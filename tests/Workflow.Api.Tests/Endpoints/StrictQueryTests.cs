@@ -46,6 +46,8 @@ public sealed class StrictQueryTests(ApiFactory factory) : IClassFixture<ApiFact
             await admin.GetAsync("/api/runs?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"));
 
         Assert.Equal("to", error.GetProperty("path").GetString());
-        Assert.Contains("at or after 'from'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("'to' (2026-01-01T00:00:00.0000000+00:00) is before 'from' (2027-01-01T00:00:00.0000000+00:00).",
+            error.GetProperty("message").GetString());
+        Assert.Equal("Give a 'to' at or after 'from': swap them.", error.GetProperty("hint").GetString());
     }
 }
