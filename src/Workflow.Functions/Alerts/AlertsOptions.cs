@@ -32,4 +32,12 @@ public sealed class AlertsOptions
 
     /// <summary>Backlog limits of queues whose queue-drain task sets none (<c>maxDepth</c>, <c>maxOldestAge</c>).</summary>
     public BacklogThresholds DefaultBacklog { get; set; } = BacklogThresholds.Default;
+
+    /// <summary>
+    /// How often the backlog check lists every pipeline again for the ones that drain a queue without a drain mark
+    /// (saved by a build before the marks, in a mixed deployment, after the marks were first built); between listings
+    /// it reads only the marks. Shorter than the retention's re-scan, since a missed backlog alert matters sooner than
+    /// a late purge.
+    /// </summary>
+    public TimeSpan UnmarkedDrainsRescan { get; set; } = TimeSpan.FromHours(1);
 }

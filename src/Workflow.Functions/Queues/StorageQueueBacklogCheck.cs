@@ -26,7 +26,8 @@ public sealed class StorageQueueBacklogCheck(BlobPipelineCatalog catalog, Storag
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
         var sampled = 0;
-        foreach (var definition in await catalog.ListDrainingAsync(cancellationToken))
+        var rescan = new MarkRescan(options.Value.UnmarkedDrainsRescan, time);
+        foreach (var definition in await catalog.ListDrainingAsync(rescan, cancellationToken))
         {
             foreach (var (queue, thresholds) in WatchedQueues.Of(definition, options.Value.DefaultBacklog))
             {

@@ -63,7 +63,10 @@ public static class BlobNames
 
     public const string DrainMarkSuffix = ".drains";
 
-    /// <summary>Written once the drain marks of the pipelines saved before them exist.</summary>
+    /// <summary>
+    /// Written once the drain marks of the pipelines saved before them exist; its <c>scanned</c> metadata is the time of
+    /// the last listing (<see cref="MarkRescan"/>).
+    /// </summary>
     public const string DrainMarksBuilt = "_drains/index.built";
 
     /// <summary>

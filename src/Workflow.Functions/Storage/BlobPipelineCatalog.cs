@@ -159,12 +159,24 @@ public sealed class BlobPipelineCatalog(BlobContainers containers, TimeProvider 
         return PipelineSourceSet.Merge(records, await _dynamic.ListAsync(time.GetUtcNow(), cancellationToken));
     }
 
-    /// <summary>The marked pipelines' heads (parsed only when their ETag changed), plus the generated ones that drain.</summary>
-    public async ValueTask<IReadOnlyList<PipelineDefinition>> ListDrainingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The marked pipelines' heads (parsed only when their ETag changed), plus the generated ones that drain; the
+    /// pipelines saved before the marks existed are found once per store.
+    /// </summary>
+    public ValueTask<IReadOnlyList<PipelineDefinition>> ListDrainingAsync(CancellationToken cancellationToken) =>
+        ListDrainingAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The same, finding the unmarked pipelines again whenever <paramref name="rescan"/> is due: a build before the
+    /// marks, still running in a mixed deployment, saves a pipeline that drains without marking it, and only a
+    /// listing made after its save sees it.
+    /// </summary>
+    internal async ValueTask<IReadOnlyList<PipelineDefinition>> ListDrainingAsync(MarkRescan? rescan,
+        CancellationToken cancellationToken)
     {
         await _marks.EnsureBuiltAsync(async cancel => (await ListAsync(cancel))
             .Where(p => !p.IsDynamic && WatchedQueues.Drains(p.Definition)).Select(p => p.Definition.Id),
-            cancellationToken);
+            rescan, cancellationToken);
         var marked = new List<PipelineRecord>();
         await foreach (var pipelineId in _marks.ListAsync(cancellationToken))
         {

@@ -109,6 +109,57 @@ public sealed class BlobDrainMarksTests(AzuriteFixture azurite)
         Assert.Empty(await ListAsync(marks));
     }
 
+    [Fact]
+    public async Task A_pipeline_an_older_build_saves_to_drain_after_the_first_listing_is_found_once_the_rescan_is_due()
+    {
+        // Arrange: the marks are built; then a build before the marks, still running beside this one, saves a
+        // pipeline that drains (its head with no mark).
+        var storage = await FreshStorage.CreateAsync(azurite);
+        var catalog = new BlobPipelineCatalog(storage.Containers, _time);
+        Assert.Empty(await IdsAsync(catalog, Rescan));
+        await catalog.UpsertAsync(Pipeline("old-build-drainer", drains: true), null, "ana", CancellationToken.None);
+        await storage.Containers.Definitions.DeleteBlobAsync(BlobNames.DrainMark("old-build-drainer"));
+
+        // Act: a check before the rescan is due, in this process and in another; then one after, in each.
+        var early = await IdsAsync(catalog, Rescan);
+        var otherInstance = await IdsAsync(new BlobPipelineCatalog(storage.OtherInstance(), _time), Rescan);
+        _time.Advance(Rescan.Every);
+        var due = await IdsAsync(catalog, Rescan);
+        var afterIt = await IdsAsync(new BlobPipelineCatalog(storage.OtherInstance(), _time), Rescan);
+
+        // Assert
+        Assert.Empty(early);
+        Assert.Empty(otherInstance);
+        Assert.Equal(["old-build-drainer"], due);
+        Assert.Equal(["old-build-drainer"], afterIt);
+        Assert.Contains(BlobNames.DrainMark("old-build-drainer"), await storage.DefinitionBlobsAsync());
+    }
+
+    [Fact]
+    public async Task Drain_marks_a_build_built_without_a_time_are_built_again_at_once()
+    {
+        // Arrange: the built blob as a build before the re-scan left it (no time of its listing), and a pipeline a
+        // build before the marks saved to drain since.
+        var storage = await FreshStorage.CreateAsync(azurite);
+        var catalog = new BlobPipelineCatalog(storage.Containers, _time);
+        await catalog.UpsertAsync(Pipeline("old-build-drainer", drains: true), null, "ana", CancellationToken.None);
+        await storage.Containers.Definitions.DeleteBlobAsync(BlobNames.DrainMark("old-build-drainer"));
+        await storage.Containers.Definitions.GetBlobClient(BlobNames.DrainMarksBuilt)
+            .UploadAsync(BinaryData.Empty);
+
+        // Act
+        var draining = await IdsAsync(new BlobPipelineCatalog(storage.OtherInstance(), _time), Rescan);
+
+        // Assert
+        Assert.Equal(["old-build-drainer"], draining);
+    }
+
+    private MarkRescan Rescan => new(TimeSpan.FromHours(1), _time);
+
+    private static async Task<string[]> IdsAsync(BlobPipelineCatalog catalog, MarkRescan rescan) =>
+        [.. (await catalog.ListDrainingAsync(rescan, CancellationToken.None)).Select(d => d.Id)
+            .Order(StringComparer.Ordinal)];
+
     private static async Task<string[]> IdsAsync(BlobPipelineCatalog catalog) =>
         [.. (await catalog.ListDrainingAsync(CancellationToken.None)).Select(d => d.Id).Order(StringComparer.Ordinal)];
 
