@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Workflow.Engine.Tests.Support;
 using Workflow.Model;
 using Workflow.Validation;
@@ -23,25 +22,10 @@ public sealed class StoredLimitsTests
             Kind = "delay",
             Config = Pipelines.ToJson(new { duration = "1s" }),
         });
-        await using (var first = await TestEngine.StartAsync(dataDirectory: data))
-        {
-            await first.Workflow.UpsertPipelineAsync(definition, null, "test", CancellationToken.None);
-        }
-
-        var database = Path.Combine(data, "workflow.db");
-        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var update = connection.CreateCommand();
-            update.CommandText = """
-                UPDATE pipelines SET definition = json_set(definition,
-                    '$.tasks[0].config.duration', '100000d', '$.retention', json('{"runs": "1s"}'),
-                    '$.concurrency.maxParallelTasks', 50000, '$.description', $description)
-                WHERE pipeline_id = 'stored-limits';
-                """;
-            update.Parameters.AddWithValue("$description", new string('x', 3_000));
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
+        await OlderDefinitions.StoreAsync(data, definition,
+            "'$.tasks[0].config.duration', '100000d', '$.retention', json('{\"runs\": \"1s\"}'), " +
+            "'$.concurrency.maxParallelTasks', 50000, '$.description', $description",
+            ("$description", new string('x', 3_000)));
 
         await using var engine = await TestEngine.StartAsync(dataDirectory: data);
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Workflow.Engine.Tests.Support;
 using Workflow.Model;
 using Workflow.Validation;
@@ -20,22 +19,7 @@ public sealed class StoredScheduleFieldsTests
         {
             Schedules = [new ScheduleDefinition { Cron = "0 2 * * *" }],
         };
-        await using (var first = await TestEngine.StartAsync(dataDirectory: data))
-        {
-            await first.Workflow.UpsertPipelineAsync(definition, null, "test", CancellationToken.None);
-        }
-
-        var database = Path.Combine(data, "workflow.db");
-        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var update = connection.CreateCommand();
-            update.CommandText = """
-                UPDATE pipelines SET definition = json_set(definition, '$.schedules[0].every', '5m')
-                WHERE pipeline_id = 'stored-every';
-                """;
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
+        await OlderDefinitions.StoreAsync(data, definition, "'$.schedules[0].every', '5m'");
 
         await using var engine = await TestEngine.StartAsync(dataDirectory: data);
 
