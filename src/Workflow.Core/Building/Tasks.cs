@@ -84,7 +84,7 @@ public static class Tasks
     public static TaskSpec Delay(TimeSpan delay)
     {
         DefinitionLimits.ThrowIf(DefinitionLimits.Delay(delay),
-            DefinitionLimits.DelayHint, nameof(delay));
+            delay > DefinitionLimits.MaxDelay ? DefinitionLimits.DelayHint : null, nameof(delay));
         return new("delay", ToElement(new JsonObject { ["duration"] = Json.Duration.Format(delay) }));
     }
 

@@ -106,7 +106,7 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
             concurrency.MaxParallelTasks != stored?.Concurrency?.MaxParallelTasks)
         {
             errors.Add("concurrency.maxParallelTasks", parallel,
-                "It counts the tasks of one run; the worker pools bound them all, so a larger number is never used.");
+                "It is how many tasks of one run may run at once, for example 16.");
         }
 
         PolicyRules.Defined("concurrency.overlap", definition.Concurrency?.Overlap, errors);

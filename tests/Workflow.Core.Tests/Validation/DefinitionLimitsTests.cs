@@ -100,6 +100,7 @@ public class DefinitionLimitsTests
         var parallel = Assert.Throws<ArgumentException>(() => pipeline.MaxParallel(10_001));
         var retention = Assert.Throws<ArgumentException>(() => pipeline.Retain(TimeSpan.FromSeconds(1)));
         var delay = Assert.Throws<ArgumentException>(() => Tasks.Delay(TimeSpan.FromDays(100_000)));
+        var negative = Assert.Throws<ArgumentException>(() => Tasks.Delay(TimeSpan.FromSeconds(-5)));
 
         Assert.StartsWith("The description is 2,049 characters; the limit is 2,048.", description.Message,
             StringComparison.Ordinal);
@@ -107,6 +108,8 @@ public class DefinitionLimitsTests
             StringComparison.Ordinal);
         Assert.StartsWith("retention.runs is 1s; it must be 1h to 3650d.", retention.Message, StringComparison.Ordinal);
         Assert.StartsWith("'config.duration' is 100000d; a delay must be 0s to 365d.", delay.Message,
+            StringComparison.Ordinal);
+        Assert.StartsWith("'config.duration' is -5s; a delay must be 0s to 365d. (Parameter", negative.Message,
             StringComparison.Ordinal);
     }
 }
