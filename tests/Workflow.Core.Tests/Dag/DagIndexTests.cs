@@ -45,8 +45,10 @@ public class DagIndexTests
         // The estimates' own comparer does not widen what they name: a definition's index matches ids ordinally.
         var ordinal = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
         {
-            ["transform"] = TimeSpan.FromSeconds(7), ["LOAD"] = TimeSpan.FromSeconds(8),
-            ["missing"] = TimeSpan.FromSeconds(9), ["report"] = TimeSpan.FromSeconds(-3),
+            ["transform"] = TimeSpan.FromSeconds(7),
+            ["LOAD"] = TimeSpan.FromSeconds(8),
+            ["missing"] = TimeSpan.FromSeconds(9),
+            ["report"] = TimeSpan.FromSeconds(-3),
         };
         var ignoringCase = new Dictionary<string, TimeSpan>(ordinal, StringComparer.OrdinalIgnoreCase);
         var sorted = new SortedDictionary<string, TimeSpan>(ordinal, StringComparer.Ordinal);
