@@ -16,7 +16,11 @@ public sealed class DagIndex
     public const double UnknownDurationSeconds = 1.0;
 
     private readonly IReadOnlyList<string> _ids; // the definition's own ids when built from one
-    private readonly TaskIdTable _index;
+    private readonly IReadOnlyList<TaskDefinition>? _tasks; // set when built from a definition
+    // An index built from a definition makes its id table when an id is first looked up: most indexes (a run's
+    // decider finds tasks by their number) never are, and at 100,000 tasks the table is half a megabyte of the
+    // large-object heap per index, whose allocations bring the full collections nearer.
+    private TaskIdTable? _index;
     private readonly double[] _configured;
     // Set when built from a definition: each task's parents in rows, from which the graph's child rows and the
     // topological order are made when first asked for; the critical path needs neither.
@@ -26,14 +30,20 @@ public sealed class DagIndex
     private int[]? _order;
     private int[]? _levels;
 
-    private DagIndex(TaskIdTable index, double[] configured, DagGraph? graph, int[]? order, int[]? parentStart,
-        int[]? parents)
+    private DagIndex(TaskIdTable index, double[] configured, DagGraph graph, int[] order)
     {
         _ids = index.IdList; // every task's id is set once the table is built
         _index = index;
         _configured = configured;
         _graph = graph;
         _order = order;
+    }
+
+    private DagIndex(IReadOnlyList<TaskDefinition> tasks, double[] configured, int[] parentStart, int[] parents)
+    {
+        _ids = new TaskIds(tasks);
+        _tasks = tasks;
+        _configured = configured;
         _parentStart = parentStart;
         _parents = parents;
     }
@@ -55,14 +65,17 @@ public sealed class DagIndex
     // The graph was found acyclic when the index was built.
     private int[] Order => _order ??= TopologicalSort.TryOrder(Graph)!;
 
+    // Made at most once in practice; two threads that race make equal tables, and either may be kept.
+    private TaskIdTable Table => _index ??= TaskIdTable.Over(_tasks!);
+
     public string IdOf(int index) => _ids[index];
 
     /// <summary>The index of a task id; throws <see cref="KeyNotFoundException"/> naming the id when unknown.</summary>
-    public int IndexOf(string id) => _index.IndexOf(id) is var i and >= 0
+    public int IndexOf(string id) => Table.IndexOf(id) is var i and >= 0
         ? i
         : throw new KeyNotFoundException($"The pipeline has no task '{id}'.");
 
-    public bool TryGetIndex(string id, out int index) => _index.TryGetIndex(id, out index);
+    public bool TryGetIndex(string id, out int index) => Table.TryGetIndex(id, out index);
 
     public ReadOnlySpan<int> Parents(int index) => Graph.Parents(index);
 
@@ -80,9 +93,24 @@ public sealed class DagIndex
             return weights;
         }
 
+        if (_index is null && _tasks is not null && ComparesOrdinally(estimates))
+        {
+            // Each task looked up in the estimates finds what each estimate looked up in a table would, and
+            // makes no table.
+            for (var i = 0; i < _tasks.Count; i++)
+            {
+                if (estimates.TryGetValue(_tasks[i].Id, out var duration))
+                {
+                    weights[i] = Math.Max(0, duration.TotalSeconds);
+                }
+            }
+
+            return weights;
+        }
+
         foreach (var (id, duration) in estimates)
         {
-            if (_index.TryGetIndex(id, out var i))
+            if (Table.TryGetIndex(id, out var i))
             {
                 weights[i] = Math.Max(0, duration.TotalSeconds);
             }
@@ -139,7 +167,7 @@ public sealed class DagIndex
         ArgumentNullException.ThrowIfNull(definition);
         var tasks = definition.Tasks;
         var n = tasks.Count;
-        var table = new TaskIdTable(tasks);
+        var table = TaskIdTable.RentOver(tasks); // the index makes its own only when an id is looked up
         var configured = new double[n];
         var parentStart = new int[n + 1];
         var rows = ArrayPool<int>.Shared.Rent(Math.Max(16, n)); // the parent rows until their length is known
@@ -203,10 +231,11 @@ public sealed class DagIndex
                 throw CycleError(table, DagGraph.FromParentRows(n, parentStart, parents));
             }
 
-            return new DagIndex(table, configured, graph: null, order: null, parentStart, parents);
+            return new DagIndex(tasks, configured, parentStart, parents);
         }
         finally
         {
+            table.Dispose();
             ArrayPool<int>.Shared.Return(rows);
         }
     }
@@ -259,13 +288,17 @@ public sealed class DagIndex
             ? i
             : throw new ArgumentException($"The dependency between '{other}' and '{id}' names an unknown task '{id}'.");
 
+    private static bool ComparesOrdinally(IReadOnlyDictionary<string, TimeSpan> estimates) =>
+        estimates is Dictionary<string, TimeSpan> { Comparer: var comparer } &&
+        (comparer == StringComparer.Ordinal || comparer == EqualityComparer<string>.Default);
+
     private static double Seconds(TimeSpan? expected) =>
         expected is { } known ? Math.Max(0, known.TotalSeconds) : UnknownDurationSeconds;
 
     private static DagIndex Create(TaskIdTable table, DagGraph graph, double[] configured)
     {
         var order = TopologicalSort.TryOrder(graph) ?? throw CycleError(table, graph);
-        return new DagIndex(table, configured, graph, order, parentStart: null, parents: null);
+        return new DagIndex(table, configured, graph, order);
     }
 
     private static ArgumentException CycleError(TaskIdTable table, DagGraph graph)

@@ -48,6 +48,30 @@ public sealed class TaskIdTable : IDisposable
     {
     }
 
+    /// <summary>
+    /// A table over <paramref name="tasks"/> (as the constructor over tasks) whose slots are rented until
+    /// <see cref="Dispose"/>: for resolving a definition's dependencies while a <see cref="DagIndex"/> is built,
+    /// which keeps no table of its own unless one is asked for (<see cref="Over"/>).
+    /// </summary>
+    internal static TaskIdTable RentOver(IReadOnlyList<TaskDefinition> tasks) =>
+        new(tasks.Count, rented: true, tasks);
+
+    /// <summary>
+    /// A table of every id of <paramref name="tasks"/>, which are known to be distinct (a definition a
+    /// <see cref="DagIndex"/> was built from).
+    /// </summary>
+    internal static TaskIdTable Over(IReadOnlyList<TaskDefinition> tasks)
+    {
+        var table = new TaskIdTable(tasks);
+        var hashes = HashLookAhead.OverIds(table, tasks);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            table.TryAdd(tasks[i].Id, i, hashes.Next());
+        }
+
+        return table;
+    }
+
     private TaskIdTable(int count, bool rented, IReadOnlyList<TaskDefinition>? tasks)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -62,14 +86,14 @@ public sealed class TaskIdTable : IDisposable
         _slots = rented ? ArrayPool<int>.Shared.Rent(_capacity) : new int[_capacity];
         if (rented)
         {
-            Array.Clear(_ids, 0, count);
+            Array.Clear(_ids, 0, _ids.Length == 0 ? 0 : count);
             Array.Clear(_slots, 0, _capacity);
         }
 
         // The index (plus one) takes a slot's low bits; the hash's low bits, which do not choose the slot, its top.
         _indexBits = 32 - BitOperations.LeadingZeroCount((uint)count);
         _tagMask = _indexBits >= 31 ? 0 : ~((1 << _indexBits) - 1);
-        _chars = rented ? new IdChars(count) : null;
+        _chars = rented && tasks is null ? new IdChars(count) : null;
     }
 
     /// <summary>
@@ -185,11 +209,12 @@ public sealed class TaskIdTable : IDisposable
     public IReadOnlyCollection<string> Keys => _keys ??= [.. Enumerable.Range(0, _count).Select(IdOf).OfType<string>()];
 
     /// <summary>
-    /// The ids by index; every entry is set once each task's id has been added. Not for a rented table.
+    /// The ids by index; every entry is set once each task's id has been added. Not for a rented table, unless
+    /// it is over tasks (whose ids it reads).
     /// </summary>
-    internal IReadOnlyList<string> IdList => _rented
-        ? throw new InvalidOperationException("The table's arrays are rented.")
-        : _tasks is null ? _ids : new TaskIds(_tasks);
+    internal IReadOnlyList<string> IdList => _tasks is not null
+        ? new TaskIds(_tasks)
+        : _rented ? throw new InvalidOperationException("The table's arrays are rented.") : _ids;
 
     /// <summary>Gives a rented table's arrays back; the table is empty afterwards. Nothing to do for another.</summary>
     public void Dispose()
@@ -198,7 +223,11 @@ public sealed class TaskIdTable : IDisposable
         _chars = null;
         if (_rented && _slots.Length > 0)
         {
-            ArrayPool<string>.Shared.Return(_ids, clearArray: true);
+            if (_ids.Length > 0)
+            {
+                ArrayPool<string>.Shared.Return(_ids, clearArray: true);
+            }
+
             ArrayPool<int>.Shared.Return(_slots);
             (_ids, _slots) = ([], []);
         }

@@ -71,9 +71,15 @@ internal static class AttemptTracking
         // Most runs have no alert open; the ids and messages below are then not worth making.
         if (!edits.Rest.OpenAlerts.IsEmpty)
         {
-            edits.Update(state => SettleAlerts(state, e, attempt, commands));
+            SettleAlerts(edits, e, attempt, commands);
         }
     }
+
+    // Its own method so that the lambda's captures are allocated only when an alert is open: captured here, in
+    // Finished, they would be allocated on every attempt's end.
+    private static void SettleAlerts(MonitorEdits edits, TaskFinished e, RunningAttempt? attempt,
+        List<SlaCommand> commands) =>
+        edits.Update(state => SettleAlerts(state, e, attempt, commands));
 
     /// <summary>The slow limit an attempt of <paramref name="task"/> is timed against, or null when it is not timed.</summary>
     private static TimeSpan? SlowWatched(MonitorEdits edits, TaskSla task) =>

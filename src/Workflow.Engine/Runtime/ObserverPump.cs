@@ -9,11 +9,15 @@ internal sealed class ObserverPump(IReadOnlyList<IRunObserver> observers, ILogge
     private readonly Channel<Action<IRunObserver>> _channel =
         Channel.CreateUnbounded<Action<IRunObserver>>(new UnboundedChannelOptions { SingleReader = true });
 
-    public bool Active => observers.Count > 0;
+    // An array, walked by index: a foreach over the list as an interface boxes an enumerator for every
+    // observation, two per task of a run (20,000 for a 10,000-task run).
+    private readonly IRunObserver[] _observers = [.. observers];
+
+    public bool Active => _observers.Length > 0;
 
     public void Publish(Action<IRunObserver> observation)
     {
-        if (observers.Count > 0)
+        if (_observers.Length > 0)
         {
             _channel.Writer.TryWrite(observation);
         }
@@ -43,7 +47,7 @@ internal sealed class ObserverPump(IReadOnlyList<IRunObserver> observers, ILogge
 
     private void Deliver(Action<IRunObserver> observation)
     {
-        foreach (var observer in observers)
+        foreach (var observer in _observers)
         {
             try
             {

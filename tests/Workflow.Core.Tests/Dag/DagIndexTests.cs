@@ -40,6 +40,31 @@ public class DagIndexTests
     }
 
     [Fact]
+    public void Estimates_weigh_the_tasks_whose_ids_they_name_exactly_whatever_the_map()
+    {
+        // The estimates' own comparer does not widen what they name: a definition's index matches ids ordinally.
+        var ordinal = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+        {
+            ["transform"] = TimeSpan.FromSeconds(7),
+            ["LOAD"] = TimeSpan.FromSeconds(8),
+            ["missing"] = TimeSpan.FromSeconds(9),
+            ["report"] = TimeSpan.FromSeconds(-3),
+        };
+        var ignoringCase = new Dictionary<string, TimeSpan>(ordinal, StringComparer.OrdinalIgnoreCase);
+        var sorted = new SortedDictionary<string, TimeSpan>(ordinal, StringComparer.Ordinal);
+
+        var byDefault = DagIndex.Build(Sample()).Weights(new Dictionary<string, TimeSpan>(ordinal));
+        var byOrdinal = DagIndex.Build(Sample()).Weights(ordinal);
+        var byIgnoringCase = DagIndex.Build(Sample()).Weights(ignoringCase);
+        var bySorted = DagIndex.Build(Sample()).Weights(sorted);
+
+        Assert.Equal([10, 7, 1, 5, 0], byOrdinal);
+        Assert.Equal(byOrdinal, byDefault);
+        Assert.Equal(byOrdinal, byIgnoringCase);
+        Assert.Equal(byOrdinal, bySorted);
+    }
+
+    [Fact]
     public void Upward_rank_uses_configured_durations_and_one_second_where_unknown()
     {
         var dag = DagIndex.Build(Sample());
@@ -178,10 +203,11 @@ public class DagIndexTests
     }
 
     [Fact]
-    public void Indexing_a_definition_keeps_no_copy_of_its_ids()
+    public void Indexing_a_definition_keeps_no_copy_of_its_ids_and_no_id_table_until_one_is_asked_for()
     {
-        // Kept per task: the id table's slots (4/3 of an int), the configured weight (a double), the parent row's
-        // start (an int) and one int per dependency; a copy of the ids would add a reference (8 bytes) per task.
+        // Kept per task: the configured weight (a double), the parent row's start (an int) and one int per
+        // dependency; a copy of the ids would add a reference (8 bytes) per task, and an id table made before an id
+        // is looked up its slots (4/3 of an int).
         const int n = 20_000;
         var chain = new PipelineDefinition
         {
@@ -200,9 +226,11 @@ public class DagIndexTests
         var dag = DagIndex.Build(chain);
         var perTask = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
 
-        Assert.InRange(perTask, 21.0, 24.0);
+        Assert.InRange(perTask, 16.0, 19.0);
         Assert.Equal("t19999", dag.IdOf(n - 1));
         Assert.Equal(n - 2, dag.Parents(n - 1)[0]);
+        Assert.Equal(n - 1, dag.IndexOf("t19999")); // the table, made now
+        Assert.False(dag.TryGetIndex("t20000", out _));
     }
 
     [Fact]
