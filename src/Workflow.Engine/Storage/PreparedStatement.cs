@@ -19,8 +19,13 @@ namespace Workflow.Engine.Storage;
 /// </remarks>
 internal sealed class PreparedStatement : IDisposable
 {
+    private static readonly byte[] NoBytes = [0];
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+
+    /// <summary>The statement's pointer, for <see cref="StatementCalls"/>; its handle stays counted up until disposed.</summary>
+    private readonly IntPtr _handle;
+    private bool _disposed;
 
     /// <summary>What each parameter is bound to; a new statement's parameters are all NULL.</summary>
     private readonly SqlValue[] _bound;
@@ -38,6 +43,9 @@ internal sealed class PreparedStatement : IDisposable
 
         ParameterCount = parameterCount;
         _bound = new SqlValue[parameterCount];
+        var counted = false;
+        _statement.DangerousAddRef(ref counted);
+        _handle = _statement.DangerousGetHandle();
     }
 
     public int ParameterCount { get; }
@@ -55,7 +63,7 @@ internal sealed class PreparedStatement : IDisposable
                 }
             }
 
-            var rc = raw.sqlite3_step(_statement);
+            var rc = StatementCalls.Step(_handle);
             if (rc != raw.SQLITE_DONE)
             {
                 SqliteException.ThrowExceptionForRC(rc, _db);
@@ -63,25 +71,57 @@ internal sealed class PreparedStatement : IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            StatementCalls.Reset(_handle);
         }
     }
 
-    public void Dispose() => _statement.Dispose();
-
-    // An empty span pins as a null pointer, which SQLite would bind as NULL: empty text and blobs go their own way.
-    private void Bind(int index, in SqlValue value)
+    public void Dispose()
     {
-        var rc = value.Type switch
+        if (_disposed)
         {
-            SqlType.Integer => raw.sqlite3_bind_int64(_statement, index, value.Integer),
-            SqlType.Real => raw.sqlite3_bind_double(_statement, index, value.Real),
-            SqlType.Text when value.Bytes.IsEmpty => raw.sqlite3_bind_text(_statement, index, string.Empty),
-            SqlType.Text => raw.sqlite3_bind_text(_statement, index, value.Bytes),
-            SqlType.Blob when value.Bytes.IsEmpty => raw.sqlite3_bind_zeroblob(_statement, index, 0),
-            SqlType.Blob => raw.sqlite3_bind_blob(_statement, index, value.Bytes),
-            _ => raw.sqlite3_bind_null(_statement, index),
-        };
+            return;
+        }
+
+        _disposed = true;
+        _statement.DangerousRelease();
+        _statement.Dispose();
+    }
+
+    // An empty span pins as a null pointer, which SQLite would bind as NULL: empty text points at a byte of its own
+    // with length 0, and an empty blob is a zero-length blob.
+    private unsafe void Bind(int index, in SqlValue value)
+    {
+        int rc;
+        switch (value.Type)
+        {
+            case SqlType.Integer:
+                rc = StatementCalls.BindInt64(_handle, index, value.Integer);
+                break;
+            case SqlType.Real:
+                rc = StatementCalls.BindDouble(_handle, index, value.Real);
+                break;
+            case SqlType.Text:
+                fixed (byte* p = value.Bytes.IsEmpty ? NoBytes : value.Bytes)
+                {
+                    rc = StatementCalls.BindText(_handle, index, p, value.Bytes.Length, StatementCalls.Transient);
+                }
+
+                break;
+            case SqlType.Blob when value.Bytes.IsEmpty:
+                rc = StatementCalls.BindZeroBlob(_handle, index, 0);
+                break;
+            case SqlType.Blob:
+                fixed (byte* p = value.Bytes)
+                {
+                    rc = StatementCalls.BindBlob(_handle, index, p, value.Bytes.Length, StatementCalls.Transient);
+                }
+
+                break;
+            default:
+                rc = StatementCalls.BindNull(_handle, index);
+                break;
+        }
+
         SqliteException.ThrowExceptionForRC(rc, _db);
     }
 }
