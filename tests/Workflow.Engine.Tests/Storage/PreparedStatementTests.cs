@@ -20,8 +20,7 @@ public sealed class PreparedStatementTests
     {
         // Arrange
         await using var connection = await OpenAsync();
-        using var insert = new PreparedStatement(connection,
-            "INSERT INTO rows (run_id, task_key, attempt, status, output) VALUES (?1, ?2, ?3, ?4, ?5);", 5);
+        using var insert = InsertRow(connection);
         var succeeded = Encoding.UTF8.GetBytes("succeeded");
         var rows = new (string Key, SqlValue Attempt, SqlValue Status, SqlValue Output, string Expected)[]
         {
@@ -50,8 +49,7 @@ public sealed class PreparedStatementTests
         // Arrange: SQLite copies each text it is bound to into the connection's lookaside; a parameter bound to the
         // array it already holds is not bound again, so nothing is copied for it.
         await using var connection = await OpenAsync();
-        using var insert = new PreparedStatement(connection,
-            "INSERT INTO rows (run_id, task_key, attempt, status, output) VALUES (?1, ?2, ?3, ?4, ?5);", 5);
+        using var insert = InsertRow(connection);
         var status = Encoding.UTF8.GetBytes("succeeded");
         var output = Encoding.UTF8.GetBytes("{\"value\":\"some output\"}");
         insert.Execute([SqlValue.Utf8(RunId), SqlValue.Of(-1), SqlValue.Of(1), SqlValue.Utf8(status),
@@ -91,6 +89,9 @@ public sealed class PreparedStatementTests
             """, CancellationToken.None);
         return connection;
     }
+
+    private static PreparedStatement InsertRow(SqliteConnection connection) => new(connection,
+        "INSERT INTO rows (run_id, task_key, attempt, status, output) VALUES (?1, ?2, ?3, ?4, ?5);", 5);
 
     private static int LookasideHits(SqliteConnection connection, Action write)
     {
