@@ -12,6 +12,7 @@ namespace Workflow.Engine.Storage;
 /// </summary>
 internal sealed class HotStatements : IDisposable
 {
+    private const int MaxNames = 512;
     private readonly List<PreparedStatement> _all = [];
     private readonly bool _durable;
     private readonly SqliteConnection _connection;
@@ -19,6 +20,7 @@ internal sealed class HotStatements : IDisposable
     private List<StoreWrite>? _buffer;
     private string? _lastRunId;
     private byte[] _lastRunIdUtf8 = [];
+    private readonly Dictionary<string, byte[]> _names = new(StringComparer.Ordinal);
     private readonly PreparedStatement _insertAttempt;
     private readonly PreparedStatement _markStarted;
     private readonly PreparedStatement _finishAttempt;
@@ -111,7 +113,7 @@ internal sealed class HotStatements : IDisposable
     /// </summary>
     public void InsertAttempt(string runId, RunTask task, string pool, long queuedAt) =>
         Run(_insertAttempt, [RunId(runId), SqlValue.Text(task.TaskKey), SqlValue.Of(task.Attempt),
-            SqlValue.Text(task.TaskId), SqlValue.Text(task.Kind), SqlValue.Text(pool), SqlValue.Of(task.Priority),
+            SqlValue.Text(task.TaskId), Name(task.Kind), Name(pool), SqlValue.Of(task.Priority),
             SqlValue.Of(task.Rank), SqlValue.Json(task.Config), SqlValue.Utf8(RunLevelInput.Without(task.Input)),
             SqlValue.Of(task.Timeout is { } t ? (long)t.TotalMilliseconds : null), SqlValue.Of(queuedAt)]);
 
@@ -127,8 +129,8 @@ internal sealed class HotStatements : IDisposable
     public void FinishAttempt(string runId, string taskKey, int attempt, string status, long finishedAt,
         string? errorKind, string? error, SqlValue output, long logBytes, long? startedAt = null, int deliveries = 0,
         long? durationMs = null) =>
-        Run(_finishAttempt, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), SqlValue.Text(status),
-            SqlValue.Of(finishedAt), SqlValue.Text(errorKind), SqlValue.Text(error), output, SqlValue.Of(logBytes),
+        Run(_finishAttempt, [RunId(runId), SqlValue.Text(taskKey), SqlValue.Of(attempt), Name(status),
+            SqlValue.Of(finishedAt), Name(errorKind), SqlValue.Text(error), output, SqlValue.Of(logBytes),
             SqlValue.Of(startedAt), SqlValue.Of(deliveries), SqlValue.Of(durationMs)]);
 
     public void SuspendAttempt(string runId, string taskKey, int attempt, long availableAt, SqlValue state,
@@ -137,7 +139,7 @@ internal sealed class HotStatements : IDisposable
             state, SqlValue.Of(logBytes)]);
 
     public void InsertEvent(string runId, long seq, string type, long at, SqlValue body) =>
-        Run(_insertEvent, [RunId(runId), SqlValue.Of(seq), SqlValue.Text(type), SqlValue.Of(at), body]);
+        Run(_insertEvent, [RunId(runId), SqlValue.Of(seq), Name(type), SqlValue.Of(at), body]);
 
     /// <summary>
     /// Adds the durations of a run's successful attempts to <c>task_durations</c>, once, when the run ends, and drops
@@ -154,7 +156,7 @@ internal sealed class HotStatements : IDisposable
     }
 
     public void InsertTimer(string runId, string timerId, long dueAt, string purpose, string? taskKey) =>
-        Run(_insertTimer, [RunId(runId), SqlValue.Text(timerId), SqlValue.Of(dueAt), SqlValue.Text(purpose),
+        Run(_insertTimer, [RunId(runId), SqlValue.Text(timerId), SqlValue.Of(dueAt), Name(purpose),
             SqlValue.Text(taskKey)]);
 
     public void DeleteTimer(string runId, string timerId) =>
@@ -259,6 +261,30 @@ internal sealed class HotStatements : IDisposable
         }
 
         return SqlValue.Utf8(_lastRunIdUtf8);
+    }
+
+    /// <summary>
+    /// A name from a small set (a status, an event type, a handler kind, a pool, an error kind) encoded once: the
+    /// same array each time lets a statement keep the binding it has (<see cref="PreparedStatement"/>), and the writer
+    /// encodes nothing. At most <see cref="MaxNames"/> are kept, so names made up by tasks cannot grow it.
+    /// </summary>
+    private SqlValue Name(string? name)
+    {
+        if (name is null)
+        {
+            return SqlValue.Null;
+        }
+
+        if (!_names.TryGetValue(name, out var utf8))
+        {
+            utf8 = Encoding.UTF8.GetBytes(name);
+            if (_names.Count < MaxNames)
+            {
+                _names[name] = utf8;
+            }
+        }
+
+        return SqlValue.Utf8(utf8);
     }
 
     private PreparedStatement Create(string sql, int parameterCount)

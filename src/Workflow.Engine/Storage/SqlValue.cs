@@ -47,6 +47,13 @@ internal readonly struct SqlValue
         value is { } element ? Utf8(JsonMarshal.GetRawUtf8Value(element).ToArray()) : Null;
 
     public static SqlValue Blob(byte[] value) => new(SqlType.Blob, 0, value);
+
+    /// <summary>
+    /// True when binding this value where <paramref name="other"/> is bound would change nothing: the same type and
+    /// number, or the same array of bytes (arrays given to a value are not changed afterwards).
+    /// </summary>
+    public bool SameAs(in SqlValue other) =>
+        Type == other.Type && _number == other._number && ReferenceEquals(_bytes, other._bytes);
 }
 
 /// <summary>The storage classes a <see cref="SqlValue"/> binds as.</summary>
