@@ -20,6 +20,22 @@ public static class WebhookPayload
     public static string EventId(string @event, int raiseCount) =>
         $"{@event}#{raiseCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// Whether <paramref name="earlier"/> happened before <paramref name="later"/>, of the events of one alert:
+    /// <c>raised#1</c>, <c>cleared#1</c>, <c>raised#2</c>, ... A receiver hears an alert's events in this order, so a
+    /// later event waits while an earlier one to the same receiver is not delivered: a clear that overtook its raise
+    /// (the raise waiting out a receiver's outage) would leave the alert open for whoever tracks it by id.
+    /// </summary>
+    public static bool Precedes(string earlier, string later) => Sequence(earlier) < Sequence(later);
+
+    private static long Sequence(string eventId)
+    {
+        var hash = eventId.LastIndexOf('#');
+        var count = hash >= 0 && long.TryParse(eventId.AsSpan(hash + 1), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return count * 2 + (eventId.StartsWith(Cleared + "#", StringComparison.Ordinal) ? 1 : 0);
+    }
+
     public static string Build(Alert alert, string @event, string? clearReason = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
