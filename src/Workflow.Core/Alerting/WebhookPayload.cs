@@ -46,8 +46,12 @@ public static class WebhookPayload
             AlertSeverity.Warning => "🟡 warning",
             _ => "ℹ️ info",
         };
-        var text = $"{icon} [{AlertIds.Name(alert.Kind)}] {alert.PipelineId}: " +
-                   (@event == Cleared ? clearReason ?? alert.Message : alert.Message);
+        // A clear's reason ("Task load finished (succeeded) after 12s.") does not say which run it is about, as the
+        // raise's message does: without the run, a channel that hears about several runs cannot tell which one.
+        var text = @event == Cleared
+            ? $"{icon} [{AlertIds.Name(alert.Kind)}] {alert.PipelineId}" +
+              (alert.RunId is { } run ? $", run {run}: " : ": ") + (clearReason ?? alert.Message)
+            : $"{icon} [{AlertIds.Name(alert.Kind)}] {alert.PipelineId}: {alert.Message}";
         var body = new JsonObject
         {
             ["text"] = text,
