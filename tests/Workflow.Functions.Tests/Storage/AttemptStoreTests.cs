@@ -94,6 +94,31 @@ public sealed class AttemptStoreTests(AzuriteFixture azurite)
         Assert.Null(missing);
     }
 
+    [Fact]
+    public async Task A_log_range_whose_ends_split_characters_shows_each_character_whole_and_once()
+    {
+        // Arrange: "aé日本\n" is 1 + 2 + 3 + 3 + 1 bytes.
+        var store = new AttemptStore((await FreshStorage.CreateAsync(azurite)).Containers);
+        const string run = "sales@20260301T020000Z";
+        var blob = store.Log(run, "load", 1);
+        await blob.CreateIfNotExistsAsync();
+        using (var block = new MemoryStream(Encoding.UTF8.GetBytes("aé日本\n")))
+        {
+            await blob.AppendBlockAsync(block);
+        }
+
+        // Act
+        var head = await store.ReadAsync(run, "load", 1, LogRange.From(0, 2), finished: true, CancellationToken.None);
+        var next = await store.ReadAsync(run, "load", 1, LogRange.From(2, 2), finished: true, CancellationToken.None);
+        var tail = await store.ReadAsync(run, "load", 1, LogRange.LastBytes(5, 100), finished: true,
+            CancellationToken.None);
+
+        // Assert
+        Assert.Equal(new LogChunk(0, 10, "aé", false), head);
+        Assert.Equal(new LogChunk(2, 10, "日", false), next);
+        Assert.Equal(new LogChunk(5, 10, "本\n", true), tail);
+    }
+
     private static TaskAttemptRecord Record(string runId, string taskKey, int attempt, TaskStatus status) =>
         new(runId, taskKey, attempt, status, Start, Start,
             status is TaskStatus.Running ? null : Start.AddSeconds(5),
