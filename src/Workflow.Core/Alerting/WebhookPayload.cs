@@ -20,6 +20,22 @@ public static class WebhookPayload
     public static string EventId(string @event, int raiseCount) =>
         $"{@event}#{raiseCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// Whether <paramref name="earlier"/> happened before <paramref name="later"/>, of the events of one alert:
+    /// <c>raised#1</c>, <c>cleared#1</c>, <c>raised#2</c>, ... A receiver hears an alert's events in this order, so a
+    /// later event waits while an earlier one to the same receiver is not delivered: a clear that overtook its raise
+    /// (the raise waiting out a receiver's outage) would leave the alert open for whoever tracks it by id.
+    /// </summary>
+    public static bool Precedes(string earlier, string later) => Sequence(earlier) < Sequence(later);
+
+    private static long Sequence(string eventId)
+    {
+        var hash = eventId.LastIndexOf('#');
+        var count = hash >= 0 && long.TryParse(eventId.AsSpan(hash + 1), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return count * 2 + (eventId.StartsWith(Cleared + "#", StringComparison.Ordinal) ? 1 : 0);
+    }
+
     public static string Build(Alert alert, string @event, string? clearReason = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -30,8 +46,12 @@ public static class WebhookPayload
             AlertSeverity.Warning => "🟡 warning",
             _ => "ℹ️ info",
         };
-        var text = $"{icon} [{AlertIds.Name(alert.Kind)}] {alert.PipelineId}: " +
-                   (@event == Cleared ? clearReason ?? alert.Message : alert.Message);
+        // A clear's reason ("Task load finished (succeeded) after 12s.") does not say which run it is about, as the
+        // raise's message does: without the run, a channel that hears about several runs cannot tell which one.
+        var text = @event == Cleared
+            ? $"{icon} [{AlertIds.Name(alert.Kind)}] {alert.PipelineId}" +
+              (alert.RunId is { } run ? $", run {run}: " : ": ") + (clearReason ?? alert.Message)
+            : $"{icon} [{AlertIds.Name(alert.Kind)}] {alert.PipelineId}: {alert.Message}";
         var body = new JsonObject
         {
             ["text"] = text,

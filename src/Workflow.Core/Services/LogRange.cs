@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Workflow.Services;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Workflow.Services;
 /// </summary>
 public readonly record struct LogRange
 {
+    /// <summary>The most bytes a UTF-8 character has after its first.</summary>
+    private const int MaxContinuationBytes = 3;
+
     private LogRange(long offset, long? tail, int maxBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
@@ -45,12 +50,42 @@ public readonly record struct LogRange
     public int LengthIn(long total) => (int)Math.Min(MaxBytes, total - StartIn(total));
 
     /// <summary>
-    /// The chunk this range read from a log of <paramref name="total"/> bytes. It is complete when the attempt has
-    /// <paramref name="finished"/> (no more will be written) and the range reached the end.
+    /// How many bytes a store reads for the range in a log of <paramref name="total"/> bytes: its length, and up to
+    /// three more, so that <see cref="Chunk"/> can finish a character the range's end splits.
     /// </summary>
-    public LogChunk Chunk(long total, string text, bool finished)
+    public int ReadLengthIn(long total) =>
+        (int)Math.Min(LengthIn(total) + MaxContinuationBytes, total - StartIn(total));
+
+    /// <summary>
+    /// The chunk this range read from a log of <paramref name="total"/> bytes; <paramref name="read"/> holds the
+    /// bytes from the range's start (<see cref="ReadLengthIn"/> of them). Its text is the characters whose first byte
+    /// is inside the range: a character the start splits was the previous chunk's, and one the end splits is
+    /// finished from the bytes after it. So chunks read one after another at offset + the range's length, or a tail
+    /// starting inside a character, never show a character broken in two, and each character once. It is complete
+    /// when the attempt has <paramref name="finished"/> (no more will be written) and the range reached the end.
+    /// </summary>
+    public LogChunk Chunk(long total, ReadOnlySpan<byte> read, bool finished)
     {
         var start = StartIn(total);
+        var length = Math.Min(LengthIn(total), read.Length);
+        var from = 0;
+        while (start > 0 && from < Math.Min(length, MaxContinuationBytes) && IsContinuation(read[from]))
+        {
+            from++;
+        }
+
+        // Only a character that starts in the range is finished past its end: a range that holds nothing but the
+        // inside of one character shows nothing.
+        var to = length;
+        while (from < length && to < read.Length && to - length < MaxContinuationBytes && IsContinuation(read[to]))
+        {
+            to++;
+        }
+
+        var text = from < to ? Encoding.UTF8.GetString(read[from..to]) : string.Empty;
         return new LogChunk(start, total, text, finished && start + LengthIn(total) >= total);
     }
+
+    /// <summary>A byte inside a UTF-8 character, after its first (10xxxxxx).</summary>
+    private static bool IsContinuation(byte b) => (b & 0xC0) == 0x80;
 }

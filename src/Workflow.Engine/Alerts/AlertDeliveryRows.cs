@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Workflow.Alerting;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Storage;
 using Workflow.Services;
@@ -11,6 +13,8 @@ namespace Workflow.Engine.Alerts;
 /// </summary>
 internal sealed class AlertDeliveryRows(SqliteStore store, WriteLoop writer)
 {
+    private const string PrecedesFunction = "workflow_event_precedes";
+
     /// <summary>One delivery per webhook, due at once; a delivery that exists already is kept as it is.</summary>
     public static void Add(SqliteConnection connection, SqliteTransaction transaction, string alertId,
         string @event, IReadOnlyCollection<string> webhooks, string payload, DateTimeOffset now)
@@ -31,18 +35,30 @@ internal sealed class AlertDeliveryRows(SqliteStore store, WriteLoop writer)
         }
     }
 
+    /// <summary>
+    /// The deliveries due now, oldest first, to receivers not in <paramref name="busy"/> (their deliveries in flight
+    /// go on on their own). A raise or clear waits while an earlier event of its alert to the same receiver is not
+    /// delivered (<see cref="WebhookPayload.Precedes"/>), so a receiver never hears a clear before its raise.
+    /// </summary>
     public async Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max,
-        CancellationToken cancellationToken)
+        IReadOnlyCollection<string> busy, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReadConnectionAsync(cancellationToken);
+        connection.CreateFunction<string, string, bool>(PrecedesFunction, WebhookPayload.Precedes,
+            isDeterministic: true);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT alert_id, event, url, attempts, payload FROM alert_deliveries
-            WHERE delivered_at IS NULL AND next_attempt_at <= $now
-            ORDER BY next_attempt_at LIMIT $max;
+        command.CommandText = $"""
+            SELECT d.alert_id, d.event, d.url, d.attempts, d.payload FROM alert_deliveries d
+            WHERE d.delivered_at IS NULL AND d.next_attempt_at <= $now
+              AND d.url NOT IN (SELECT value FROM json_each($busy))
+              AND NOT EXISTS (SELECT 1 FROM alert_deliveries e
+                              WHERE e.alert_id = d.alert_id AND e.url = d.url AND e.delivered_at IS NULL
+                                AND {PrecedesFunction}(e.event, d.event))
+            ORDER BY d.next_attempt_at LIMIT $max;
             """;
         command.Parameters.AddWithValue("$now", UnixTime.ToMs(now));
         command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$busy", JsonSerializer.Serialize(busy));
         var due = new List<PendingDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

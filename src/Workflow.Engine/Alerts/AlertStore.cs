@@ -40,6 +40,8 @@ public sealed class AlertStore(SqliteStore store, WriteLoop writer)
     public Task<AlertRecord?> GetAsync(string alertId, CancellationToken cancellationToken) =>
         _queries.GetAsync(alertId, cancellationToken);
 
+    /// <inheritdoc cref="AlertDeliveryRows.DueAsync"/>
     public Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max,
-        CancellationToken cancellationToken) => _deliveries.DueAsync(now, max, cancellationToken);
+        IReadOnlyCollection<string> busy, CancellationToken cancellationToken) =>
+        _deliveries.DueAsync(now, max, busy, cancellationToken);
 }

@@ -4,8 +4,9 @@ namespace Workflow.Engine.Alerts;
 
 /// <summary>
 /// Retention of the alert tables. An alert goes once it has been cleared for longer than the retention, or once
-/// the run it is about has been purged; an alert that is still active is kept however old. A webhook delivery
-/// goes with its alert, or once it was delivered longer ago than the retention.
+/// the run it is about has been purged and it was raised longer ago than the retention, cleared or not; one that is
+/// not cleared is otherwise kept however old. A webhook delivery goes with its alert, or once it was delivered
+/// longer ago than the retention.
 /// </summary>
 internal static class AlertSweeps
 {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Storage;
 using Workflow.Runtime.Logs;
@@ -30,9 +29,9 @@ public sealed class LogStore(SqliteStore store)
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var total = stream.Length;
-        var buffer = new byte[range.LengthIn(total)];
+        var buffer = new byte[range.ReadLengthIn(total)];
         stream.Position = range.StartIn(total);
         await stream.ReadExactlyAsync(buffer, cancellationToken);
-        return range.Chunk(total, Encoding.UTF8.GetString(buffer), finished);
+        return range.Chunk(total, buffer, finished);
     }
 }

@@ -22,7 +22,17 @@ internal sealed class AttemptCompletedOp(WorkItem item, Lease lease, TaskOutcome
             return;
         }
 
-        if (item.Cancelled || !engine.Runs.TryGetValue(item.RunId, out var run) || !run.Pending.ContainsKey(item.Key))
+        if (item.Cancelled)
+        {
+            // The canceller finished the row (a timeout, a cancel) while this worker still held the log, so it could
+            // not know the log's size: the row gets it now, as a completion would have given it.
+            context.Sql.Write(
+                "UPDATE task_attempts SET log_bytes = $1 WHERE run_id = $2 AND task_key = $3 AND attempt = $4;",
+                logBytes, item.RunId, item.TaskKey, item.Attempt);
+            return;
+        }
+
+        if (!engine.Runs.TryGetValue(item.RunId, out var run) || !run.Pending.ContainsKey(item.Key))
         {
             return;
         }

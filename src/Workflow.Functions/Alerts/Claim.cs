@@ -17,6 +17,12 @@ public enum ClaimVerdict
 
     /// <summary>Another handler holds it; the message comes back when that claim ends.</summary>
     Busy,
+
+    /// <summary>
+    /// An earlier raise or clear of the same alert to the same receiver is not delivered yet (it waits out the
+    /// receiver's outage): the message comes back later, so the receiver hears the alert's events in order.
+    /// </summary>
+    Behind,
 }
 
 /// <summary>The answer of <see cref="TableAlertStore.ClaimAsync"/>: the verdict, and the delivery as it was.</summary>

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Workflow.Alerting;
 
 namespace Workflow.Functions.Alerts;
 
@@ -15,7 +16,7 @@ internal sealed class TableAlertDeliveries(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(message);
         Claim? verdict = null;
-        await ChangeAsync(message, delivery =>
+        await ChangeAsync(message, (delivery, all) =>
         {
             verdict = delivery switch
             {
@@ -23,6 +24,9 @@ internal sealed class TableAlertDeliveries(TableClient table)
                 { State: not ReceiverState.Pending } => new Claim(ClaimVerdict.Done, delivery),
                 _ when message.Attempts < delivery.Attempts => new Claim(ClaimVerdict.Stale, delivery),
                 { ClaimedUntil: { } held } when held > now => new Claim(ClaimVerdict.Busy, delivery, held - now),
+                _ when all.Any(d => d.Url == delivery.Url && d.State == ReceiverState.Pending &&
+                                    WebhookPayload.Precedes(d.Event, delivery.Event))
+                    => new Claim(ClaimVerdict.Behind, delivery),
                 _ => new Claim(ClaimVerdict.Claimed, delivery),
             };
             return verdict.Verdict == ClaimVerdict.Claimed ? delivery! with { ClaimedUntil = until } : null;
@@ -33,10 +37,11 @@ internal sealed class TableAlertDeliveries(TableClient table)
     /// <inheritdoc cref="TableAlertStore.RecordAsync"/>
     public Task RecordAsync(WebhookMessage message, Func<ReceiverDelivery, ReceiverDelivery> outcome,
         CancellationToken cancellationToken) =>
-        ChangeAsync(message, d => d is null ? null : outcome(d) with { ClaimedUntil = null }, cancellationToken);
+        ChangeAsync(message, (d, _) => d is null ? null : outcome(d) with { ClaimedUntil = null }, cancellationToken);
 
     /// <summary>Reads the entity, changes one delivery (null: no change), and writes it under the ETag it read.</summary>
-    private async Task ChangeAsync(WebhookMessage message, Func<ReceiverDelivery?, ReceiverDelivery?> change,
+    private async Task ChangeAsync(WebhookMessage message,
+        Func<ReceiverDelivery?, IReadOnlyList<ReceiverDelivery>, ReceiverDelivery?> change,
         CancellationToken cancellationToken)
     {
         for (var conflicts = 0; ; conflicts++)
@@ -46,7 +51,7 @@ internal sealed class TableAlertDeliveries(TableClient table)
             var row = existing.HasValue ? existing.Value : null;
             var deliveries = row?.ReadDeliveries() ?? [];
             var index = deliveries.FindIndex(d => d.Is(message.Event, message.Url));
-            if (change(index < 0 ? null : deliveries[index]) is not { } changed)
+            if (change(index < 0 ? null : deliveries[index], deliveries) is not { } changed)
             {
                 return;
             }

@@ -13,7 +13,10 @@ public enum DeliveryOutcome
     Retrying,
     GivenUp,
 
-    /// <summary>Nothing was posted: delivered already, stale, gone, or held by another handler.</summary>
+    /// <summary>
+    /// Nothing was posted: delivered already, stale, gone, held by another handler, or behind an earlier event of its
+    /// alert to the same receiver.
+    /// </summary>
     Skipped,
 }
 
@@ -21,7 +24,9 @@ public enum DeliveryOutcome
 /// Handles one webhook delivery message, the body of <see cref="WebhookDeliveryFunction"/>: claims the delivery,
 /// posts the payload, and records the outcome on the alert. A failure sends the message again with the redelivery
 /// backoff as its visibility delay, until <see cref="AlertsOptions.MaxAttempts"/>, when the delivery is marked
-/// failed. A delivery recorded as delivered is never posted again, however often its message is dequeued.
+/// failed. A delivery recorded as delivered is never posted again, however often its message is dequeued, and one
+/// whose alert has an earlier event still pending for the same receiver waits for it (its message comes back after
+/// the redelivery delay), so a clear never overtakes its raise.
 /// </summary>
 public sealed class WebhookDeliveryHandler(TableAlertStore store, WebhookQueue queue, HttpClient http,
     IOptions<AlertsOptions> options, TimeProvider time, ILogger<WebhookDeliveryHandler> logger)
@@ -33,9 +38,10 @@ public sealed class WebhookDeliveryHandler(TableAlertStore store, WebhookQueue q
         var now = time.GetUtcNow();
         // A claim outlives the request, so a duplicate never posts while this one may still be posting.
         var claim = await store.ClaimAsync(message, now, now + 3 * o.RequestTimeout, cancellationToken);
-        if (claim.Verdict == ClaimVerdict.Busy)
+        if (claim.Verdict is ClaimVerdict.Busy or ClaimVerdict.Behind)
         {
-            await queue.SendAsync(message, claim.RetryIn, cancellationToken);
+            await queue.SendAsync(message,
+                claim.Verdict == ClaimVerdict.Busy ? claim.RetryIn : o.RedeliveryDelay, cancellationToken);
         }
 
         if (claim.Verdict != ClaimVerdict.Claimed)

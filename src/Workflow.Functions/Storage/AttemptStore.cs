@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -51,15 +50,15 @@ public sealed class AttemptStore(BlobContainers containers)
         try
         {
             var total = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
-            var length = range.LengthIn(total);
+            var length = range.ReadLengthIn(total);
             if (length == 0)
             {
-                return range.Chunk(total, "", finished);
+                return range.Chunk(total, [], finished);
             }
 
             var bytes = await blob.DownloadContentAsync(
                 new BlobDownloadOptions { Range = new HttpRange(range.StartIn(total), length) }, cancellationToken);
-            return range.Chunk(total, Encoding.UTF8.GetString(bytes.Value.Content.ToArray()), finished);
+            return range.Chunk(total, bytes.Value.Content.ToMemory().Span, finished);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

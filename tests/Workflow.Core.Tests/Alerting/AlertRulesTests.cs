@@ -66,4 +66,31 @@ public class AlertRulesTests
     public void The_delivery_summary_names_the_state_of_the_deliveries(int deliveries, int pending, int failed,
         string? error, DeliveryStatus status) =>
         Assert.Equal(status, AlertDelivery.Summarize(1, deliveries, pending, failed, 3, error).Status);
+
+    [Fact]
+    public void A_clears_text_names_the_run_it_is_about_beside_its_reason()
+    {
+        // Arrange
+        var alert = new Alert("sales@manual-1/slow-task/load", AlertKind.SlowTask, AlertSeverity.Warning, "sales",
+            "team", "sales@manual-1", "load", "Task load of run sales@manual-1 has run 3m, longer than ...", At);
+
+        // Act
+        var text = System.Text.Json.JsonDocument.Parse(WebhookPayload.Build(alert, WebhookPayload.Cleared,
+            "Task load finished (succeeded) after 4m.")).RootElement.GetProperty("text").GetString();
+
+        // Assert
+        Assert.Equal("✅ resolved [slow-task] sales, run sales@manual-1: Task load finished (succeeded) after 4m.", text);
+    }
+
+    [Fact]
+    public void An_alerts_events_are_ordered_raise_clear_raise_again()
+    {
+        // Act
+        string[] events = ["cleared#2", "raised#10", "raised#2", "cleared#1", "raised#1"];
+        var ordered = events.Order(Comparer<string>.Create((a, b) =>
+            WebhookPayload.Precedes(a, b) ? -1 : WebhookPayload.Precedes(b, a) ? 1 : 0));
+
+        // Assert
+        Assert.Equal(["raised#1", "cleared#1", "raised#2", "cleared#2", "raised#10"], ordered);
+    }
 }

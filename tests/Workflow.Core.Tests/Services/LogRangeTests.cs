@@ -1,3 +1,4 @@
+using System.Text;
 using Workflow.Services;
 
 namespace Workflow.Core.Tests.Services;
@@ -17,7 +18,7 @@ public class LogRangeTests
 
         Assert.Equal(start, range.StartIn(total));
         Assert.Equal(length, range.LengthIn(total));
-        Assert.Equal(reachesEnd, range.Chunk(total, "", finished: true).Complete);
+        Assert.Equal(reachesEnd, range.Chunk(total, [], finished: true).Complete);
     }
 
     [Theory]
@@ -31,7 +32,7 @@ public class LogRangeTests
 
         Assert.Equal(start, range.StartIn(total));
         Assert.Equal(length, range.LengthIn(total));
-        Assert.Equal(start, range.Chunk(total, "", finished: false).Offset);
+        Assert.Equal(start, range.Chunk(total, [], finished: false).Offset);
     }
 
     [Fact]
@@ -39,9 +40,9 @@ public class LogRangeTests
     {
         var range = LogRange.From(0, 10);
 
-        Assert.True(range.Chunk(10, "0123456789", finished: true).Complete);
-        Assert.False(range.Chunk(10, "0123456789", finished: false).Complete);
-        Assert.False(range.Chunk(11, "0123456789", finished: true).Complete);
+        Assert.True(range.Chunk(10, "0123456789"u8, finished: true).Complete);
+        Assert.False(range.Chunk(10, "0123456789"u8, finished: false).Complete);
+        Assert.False(range.Chunk(11, "0123456789"u8, finished: true).Complete);
     }
 
     [Fact]
@@ -50,5 +51,34 @@ public class LogRangeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LogRange.From(-5, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => LogRange.LastBytes(0, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => LogRange.From(0, -1));
+    }
+
+    [Fact]
+    public void Chunks_read_one_after_another_show_each_character_whole_and_once_wherever_their_ends_fall()
+    {
+        var log = Encoding.UTF8.GetBytes("aé日本🙂b\n");
+        for (var size = 1; size <= log.Length; size++)
+        {
+            var text = new StringBuilder();
+            for (long offset = 0; offset < log.Length; offset += size)
+            {
+                var range = LogRange.From(offset, size);
+                var read = log.AsSpan((int)range.StartIn(log.Length), range.ReadLengthIn(log.Length));
+                text.Append(range.Chunk(log.Length, read, finished: true).Text);
+            }
+
+            Assert.Equal("aé日本🙂b\n", text.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_tail_that_starts_inside_a_character_begins_at_the_next_one()
+    {
+        var log = Encoding.UTF8.GetBytes("日本語");
+        var range = LogRange.LastBytes(5, 100);
+
+        var chunk = range.Chunk(log.Length, log.AsSpan((int)range.StartIn(log.Length)), finished: true);
+
+        Assert.Equal(("語", 4L), (chunk.Text, chunk.Offset));
     }
 }

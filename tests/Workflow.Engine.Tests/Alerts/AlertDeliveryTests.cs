@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Alerts;
 using Workflow.Engine.Telemetry;
@@ -116,5 +118,55 @@ public class AlertDeliveryTests
         Assert.Equal("alice", Assert.Single(ackedList).AckedBy);
         Assert.Equal(["raised", "raised", "cleared"],
             receiver.Received.Select(r => r.GetProperty("event").GetString()).Order().Reverse());
+    }
+
+    [Fact]
+    public async Task A_clear_waits_for_its_raise_that_waits_out_the_receivers_outage_so_the_receiver_hears_them_in_order()
+    {
+        await using var receiver = WebhookReceiver.Down();
+        await using var engine = await AlertTestHost.StartAsync(o =>
+        {
+            o.Webhooks.Add(receiver.Url);
+            o.RedeliveryDelay = TimeSpan.FromSeconds(5);
+            o.MaxRedeliveryDelay = TimeSpan.FromSeconds(5);
+        });
+        var dispatcher = engine.Services.GetRequiredService<AlertDispatcher>();
+        var store = engine.Services.GetRequiredService<AlertStore>();
+        await dispatcher.RaiseAsync(SampleAlert("sales@1/deadline-at-risk"), null);
+        await Poll.GetAsync(() => store.GetAsync("sales@1/deadline-at-risk", default),
+            r => r is { Delivery.Status: DeliveryStatus.Retrying }, "the raise to wait for its next attempt");
+
+        receiver.Start();
+        await dispatcher.ClearAsync("sales@1/deadline-at-risk", new DateTimeOffset(2026, 3, 3, 13, 0, 0, TimeSpan.Zero),
+            "back on track", null);
+        await Poll.UntilAsync(() => receiver.Received.Count >= 2, "the raise and the clear to be delivered");
+
+        Assert.Equal(["raised", "cleared"], receiver.Received.Select(r => r.GetProperty("event").GetString()));
+    }
+    [Fact]
+    public async Task A_receiver_that_never_answers_holds_up_no_other_receivers_alerts()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var silentUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/hook/";
+        await using var receiver = WebhookReceiver.Up();
+        await using var engine = await AlertTestHost.StartAsync(o =>
+        {
+            o.Webhooks.Add(silentUrl);
+            o.Webhooks.Add(receiver.Url);
+            o.RequestTimeout = TimeSpan.FromMinutes(10);
+        });
+        var dispatcher = engine.Services.GetRequiredService<AlertDispatcher>();
+
+        await dispatcher.RaiseAsync(SampleAlert("sales@1/deadline-at-risk"), null);
+        await dispatcher.RaiseAsync(SampleAlert("sales@2/deadline-at-risk"), null);
+        await dispatcher.RaiseAsync(SampleAlert("sales@3/deadline-at-risk"), null);
+
+        var ids = await Poll.GetAsync(
+            () => Task.FromResult(receiver.Received.Select(r => r.GetProperty("alert").GetProperty("id").GetString())
+                .ToHashSet()),
+            r => r.Count == 3, "the answering receiver to get every alert while the other never answers",
+            describe: r => string.Join(", ", r));
+        Assert.Equal(["sales@1/deadline-at-risk", "sales@2/deadline-at-risk", "sales@3/deadline-at-risk"], ids.Order());
     }
 }

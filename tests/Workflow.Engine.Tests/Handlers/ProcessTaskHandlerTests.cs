@@ -42,6 +42,35 @@ public sealed class ProcessTaskHandlerTests
     }
 
     [Fact]
+    public async Task A_log_read_in_chunks_whose_ends_split_characters_shows_each_character_whole_and_once()
+    {
+        // Arrange: "aé日本" is 1 + 2 + 3 + 3 bytes, so chunks of 2 bytes end inside é, 日 and 本.
+        await using var engine = await TestEngine.StartAsync();
+        var pipeline = Pipelines.Define("utf8-log", Shell("say", "echo 'aé日本'"));
+        var run = await engine.StartRunAsync(pipeline);
+        Assert.Equal(RunStatus.Succeeded, await engine.WaitAsync(run.RunId));
+
+        // Act: read on as a client does, from the offset plus the range's length.
+        var text = "";
+        LogChunk? chunk;
+        long offset = 0;
+        do
+        {
+            chunk = await engine.Workflow.ReadLogAsync(run.RunId, "say", 1, LogRange.From(offset, 2),
+                CancellationToken.None);
+            text += chunk!.Text;
+            offset = chunk.Offset + Math.Min(2, chunk.TotalBytes - chunk.Offset);
+        }
+        while (offset < chunk.TotalBytes);
+        var tail = await engine.Workflow.ReadLogAsync(run.RunId, "say", 1, LogRange.LastBytes(5, 100),
+            CancellationToken.None);
+
+        // Assert
+        Assert.Equal("aé日本\n", text);
+        Assert.Equal("本\n", tail!.Text);
+    }
+
+    [Fact]
     public async Task Cancelling_a_run_kills_the_whole_process_tree()
     {
         // Arrange

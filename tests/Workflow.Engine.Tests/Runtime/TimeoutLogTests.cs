@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Tests.Support;
@@ -104,10 +105,15 @@ public sealed class TimeoutLogTests
         var log = await Poll.GetAsync(() => ReadLogAsync(engine, runId, "work"),
             text => text.Contains(TimedOut, StringComparison.Ordinal), "the timeout's line");
 
+        var attempt = await Poll.GetAsync(
+            async () => Assert.Single(await engine.Workflow.ListAttemptsAsync(runId, "work", CancellationToken.None)),
+            a => a.LogBytes > 0, "the timed-out attempt to count its log", describe: a => $"{a.LogBytes} bytes");
+
         // Assert
         Assert.Equal(RunStatus.Failed, status);
         Assert.Equal(["working", "done at last", $"[workflow] Cancelled: {TimedOut}"],
             log.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(Encoding.UTF8.GetByteCount(log), attempt.LogBytes);
     }
 
     /// <summary>

@@ -102,6 +102,34 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(0, await bed.QueuedAsync());
     }
 
+    [Fact]
+    public async Task A_clear_waits_for_its_raise_that_waits_out_the_receivers_outage_so_the_receiver_hears_them_in_order()
+    {
+        // Arrange
+        using var receiver = new WebhookReceiver();
+        var bed = await AlertTestBed.CreateAsync(azurite, o => o.RedeliveryDelay = TimeSpan.FromSeconds(5));
+        await bed.SavePipelineAsync("sales", "team", receiver.Url);
+        var alert = SlowRun("run-1/slow-run");
+        await bed.Activities.PublishAsync(new AlertInput(alert), null, CancellationToken.None);
+        var whileDown = await bed.PumpAsync();
+        receiver.Start();
+
+        // Act
+        await bed.Activities.PublishAsync(new AlertInput(ClearedId: alert.Id, ClearedAt: At.AddMinutes(3),
+            Reason: "back on track"), null, CancellationToken.None);
+        var outcomes = new List<DeliveryOutcome>();
+        await Poll.UntilAsync(async () =>
+        {
+            outcomes.AddRange(await bed.PumpAsync());
+            return receiver.Received.Count >= 2;
+        }, "the raise and the clear to be delivered");
+
+        // Assert
+        Assert.Equal([DeliveryOutcome.Retrying], whileDown);
+        Assert.Equal([(alert.Id, "raised"), (alert.Id, "cleared")], receiver.Received);
+        Assert.Contains(DeliveryOutcome.Skipped, outcomes);
+    }
+
     private static Alert SlowRun(string id) => new(id, AlertKind.SlowRun, AlertSeverity.Warning, "sales", "team",
         id.Split('/')[0], null, $"{id} is slow", At);
 }

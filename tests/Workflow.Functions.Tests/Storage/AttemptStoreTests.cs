@@ -10,6 +10,7 @@ namespace Workflow.Functions.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class AttemptStoreTests(AzuriteFixture azurite)
 {
+    private const string LogRun = "sales@20260301T020000Z";
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -70,21 +71,19 @@ public sealed class AttemptStoreTests(AzuriteFixture azurite)
     public async Task A_log_reads_in_ranges_from_the_start_and_from_the_end()
     {
         // Arrange
-        var store = new AttemptStore((await FreshStorage.CreateAsync(azurite)).Containers);
-        const string run = "sales@20260301T020000Z";
-        var blob = store.Log(run, "load", 1);
-        await blob.CreateIfNotExistsAsync();
-        using (var block = new MemoryStream(Encoding.UTF8.GetBytes("line one\nline two\n")))
-        {
-            await blob.AppendBlockAsync(block);
-        }
+        var store = await StoreWithLogAsync("line one\nline two\n");
 
         // Act
-        var head = await store.ReadAsync(run, "load", 1, LogRange.From(0, 9), finished: true, CancellationToken.None);
-        var rest = await store.ReadAsync(run, "load", 1, LogRange.From(9, 100), finished: true, CancellationToken.None);
-        var tail = await store.ReadAsync(run, "load", 1, LogRange.LastBytes(9, 100), finished: false, CancellationToken.None);
-        var past = await store.ReadAsync(run, "load", 1, LogRange.From(500, 100), finished: true, CancellationToken.None);
-        var missing = await store.ReadAsync(run, "load", 2, LogRange.From(0, 100), finished: true, CancellationToken.None);
+        var head = await store.ReadAsync(LogRun, "load", 1, LogRange.From(0, 9), finished: true,
+            CancellationToken.None);
+        var rest = await store.ReadAsync(LogRun, "load", 1, LogRange.From(9, 100), finished: true,
+            CancellationToken.None);
+        var tail = await store.ReadAsync(LogRun, "load", 1, LogRange.LastBytes(9, 100), finished: false,
+            CancellationToken.None);
+        var past = await store.ReadAsync(LogRun, "load", 1, LogRange.From(500, 100), finished: true,
+            CancellationToken.None);
+        var missing = await store.ReadAsync(LogRun, "load", 2, LogRange.From(0, 100), finished: true,
+            CancellationToken.None);
 
         // Assert
         Assert.Equal(new LogChunk(0, 18, "line one\n", false), head);
@@ -92,6 +91,39 @@ public sealed class AttemptStoreTests(AzuriteFixture azurite)
         Assert.Equal(new LogChunk(9, 18, "line two\n", false), tail);
         Assert.Equal(new LogChunk(18, 18, "", true), past);
         Assert.Null(missing);
+    }
+
+    [Fact]
+    public async Task A_log_range_whose_ends_split_characters_shows_each_character_whole_and_once()
+    {
+        // Arrange: "aé日本\n" is 1 + 2 + 3 + 3 + 1 bytes.
+        var store = await StoreWithLogAsync("aé日本\n");
+
+        // Act
+        var head = await store.ReadAsync(LogRun, "load", 1, LogRange.From(0, 2), finished: true,
+            CancellationToken.None);
+        var next = await store.ReadAsync(LogRun, "load", 1, LogRange.From(2, 2), finished: true,
+            CancellationToken.None);
+        var tail = await store.ReadAsync(LogRun, "load", 1, LogRange.LastBytes(5, 100), finished: true,
+            CancellationToken.None);
+
+        // Assert
+        Assert.Equal(new LogChunk(0, 10, "aé", false), head);
+        Assert.Equal(new LogChunk(2, 10, "日", false), next);
+        Assert.Equal(new LogChunk(5, 10, "本\n", true), tail);
+    }
+
+    /// <summary>
+    /// A store whose run <see cref="LogRun"/> has <paramref name="text"/> as its log of load, attempt 1.
+    /// </summary>
+    private async Task<AttemptStore> StoreWithLogAsync(string text)
+    {
+        var store = new AttemptStore((await FreshStorage.CreateAsync(azurite)).Containers);
+        var blob = store.Log(LogRun, "load", 1);
+        await blob.CreateIfNotExistsAsync();
+        using var block = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        await blob.AppendBlockAsync(block);
+        return store;
     }
 
     private static TaskAttemptRecord Record(string runId, string taskKey, int attempt, TaskStatus status) =>

@@ -6,7 +6,6 @@ import { errorBox } from '../components.js';
 import { formatDuration, secondsBetween, statusBadge, timeCell } from '../format.js';
 
 const CHUNK = 65536;
-const encoder = new TextEncoder();
 
 /**
  * Shows one task. attempts: the task's attempt records (may be empty before the first starts); action: an element
@@ -76,7 +75,9 @@ function logViewer(runId, taskKey, attempt) {
 
   const append = chunk => {
     pre.append(chunk.text);
-    next = chunk.offset + encoder.encode(chunk.text).length;
+    // The bytes the range covered, from the numbers: the text holds whole characters, so its own length in bytes
+    // differs from the range's where the range's ends split one (the server shows such a character once).
+    next = chunk.offset + Math.max(0, Math.min(CHUNK, chunk.totalBytes - chunk.offset));
     done = Boolean(chunk.complete) && next >= chunk.totalBytes;
     state.textContent = `${formatBytes(chunk.totalBytes)}${done ? ' · complete' : ' · still writing'}`;
     if (follow.checked) pre.scrollTop = pre.scrollHeight;
