@@ -52,7 +52,7 @@ public static class RunMappings
         ArgumentNullException.ThrowIfNull(attempt);
         return new AttemptInfo(attempt.RunId, attempt.TaskKey, attempt.Attempt, attempt.Status.WireName(),
             attempt.QueuedAt, attempt.StartedAt, attempt.FinishedAt, attempt.ErrorKind, attempt.Error, attempt.Output,
-            attempt.LogBytes);
+            attempt.LogBytes, attempt.Priority, attempt.Timeout?.TotalSeconds);
     }
 
     public static LogChunk ToContract(this Workflow.Services.LogChunk chunk)

@@ -13,7 +13,8 @@ namespace Workflow.Api.Endpoints;
 
 /// <summary>
 /// A task's attempts and each attempt's log, as a byte range from <c>offset</c> (never negative) or as a
-/// <c>tail</c> of the last N bytes, an explicit parameter rather than a negative offset.
+/// <c>tail</c> of the last N bytes, an explicit parameter rather than a negative offset. A log the attempt wrote that
+/// is no longer stored (retention removed it) answers 410 naming the attempt, not an empty log.
 /// </summary>
 internal static class AttemptEndpoints
 {
@@ -24,7 +25,8 @@ internal static class AttemptEndpoints
         api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts", ListAsync).WithName("ListAttempts")
             .Answers<IReadOnlyList<AttemptInfo>>().Guarded();
         api.MapGet("/runs/{runId}/tasks/{taskKey}/attempts/{attempt}/log", LogAsync).WithName("ReadLog")
-            .Answers<Workflow.Contracts.LogChunk>().ChecksQuery("offset", "maxBytes", "tail").Guarded();
+            .Answers<Workflow.Contracts.LogChunk>().ChecksQuery("offset", "maxBytes", "tail").Guarded()
+            .Refuses(StatusCodes.Status410Gone);
     }
 
     private static async Task<IResult> ListAsync(string runId, string taskKey, HttpContext http, ApiServices s,

@@ -21,6 +21,7 @@ public static class ServiceProblems
         NotFoundException n => ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
         VersionConflictException v => ApiProblems.Problem(StatusCodes.Status409Conflict, "Version conflict", v.Message),
         ConflictException c => ApiProblems.Conflict(c.Message),
+        GoneException g => ApiProblems.Problem(StatusCodes.Status410Gone, "Gone", g.Message),
         NotAllowedException f => ApiProblems.Forbidden(f.Message),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.GetType().Name,
             "A service error kind without an answer; add it here."),

@@ -156,7 +156,9 @@ public sealed record TaskAttemptRecord(
     string? ErrorKind,
     string? Error,
     JsonElement? Output,
-    long LogBytes);
+    long LogBytes,
+    int? Priority = null,
+    TimeSpan? Timeout = null);
 
 public sealed record RunQuery(
     string? PipelineId = null,

@@ -17,14 +17,17 @@ public sealed class LogStore(SqliteStore store)
 
     internal TaskLogFile Open(string runId, string taskKey, int attempt) => new(PathOf(runId, taskKey, attempt));
 
-    /// <summary>Reads <paramref name="range"/> of an attempt's log; a log not written yet is empty.</summary>
+    /// <summary>
+    /// Reads <paramref name="range"/> of an attempt's log; null when there is no log file (not written yet, or
+    /// removed: the caller tells which from the attempt).
+    /// </summary>
     public async ValueTask<LogChunk?> ReadAsync(string runId, string taskKey, int attempt, LogRange range,
         bool finished, CancellationToken cancellationToken)
     {
         var path = PathOf(runId, taskKey, attempt);
         if (!File.Exists(path))
         {
-            return new LogChunk(0, 0, string.Empty, finished);
+            return null;
         }
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -14,7 +14,7 @@ internal static class RunRowReader
                                      "suspended_at";
 
     public const string AttemptColumns = "run_id, task_key, attempt, status, queued_at, started_at, finished_at, " +
-                                         "error_kind, error, output, log_bytes, task_id";
+                                         "error_kind, error, output, log_bytes, task_id, priority, timeout_ms";
 
     public static RunRecord Run(SqliteDataReader r) => new(
         r.GetString(0),
@@ -57,7 +57,9 @@ internal static class RunRowReader
         r.IsDBNull(7) ? null : r.GetString(7),
         r.IsDBNull(8) ? null : r.GetString(8),
         EngineJson.Parse(r.IsDBNull(9) ? null : r.GetString(9)),
-        r.GetInt64(10));
+        r.GetInt64(10),
+        r.GetInt32(12),
+        r.IsDBNull(13) ? null : TimeSpan.FromMilliseconds(r.GetInt64(13)));
 
     public static Execution.TaskStatus AttemptStatus(string status) => status switch
     {

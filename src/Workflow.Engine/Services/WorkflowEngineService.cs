@@ -34,7 +34,7 @@ public sealed class WorkflowEngineService : IWorkflowService
         _pipelines = pipelines;
         _runCommands = new RunCommands(engine, pipelines, runs, durations, admission);
         _suspensions = new RunSuspensions(engine, this);
-        _runReader = new RunReader(engine.Waiters, pipelines, runs, logs, admission);
+        _runReader = new RunReader(engine.Waiters, pipelines, runs, logs, admission, engine.Time);
         _runs = runs;
         _durations = durations;
     }

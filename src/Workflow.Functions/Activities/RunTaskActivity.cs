@@ -89,5 +89,5 @@ public sealed class RunTaskActivity(
     private static TaskAttemptRecord Record(TaskAttempt attempt, TaskStatus status, DateTimeOffset started,
         DateTimeOffset? finished, TaskActivityResult? result, long logBytes) =>
         new(attempt.RunId, attempt.Task.TaskKey, attempt.Task.Attempt, status, started, started, finished,
-            result?.ErrorKind, result?.Message, result?.Output, logBytes);
+            result?.ErrorKind, result?.Message, result?.Output, logBytes, attempt.Task.Priority, attempt.Task.Timeout);
 }

@@ -86,8 +86,14 @@ internal sealed class DurableRunReader(DurableClientHolder durable, BlobPipeline
         CancellationToken cancellationToken)
     {
         var records = await attempts.ListAsync(runId, taskKey, cancellationToken);
-        var finished = records.FirstOrDefault(r => r.Attempt == attempt)?.FinishedAt is not null;
-        return await attempts.ReadAsync(runId, taskKey, attempt, range, finished, cancellationToken);
+        var record = records.FirstOrDefault(r => r.Attempt == attempt);
+        var chunk = await attempts.ReadAsync(runId, taskKey, attempt, range, record?.FinishedAt is not null,
+            cancellationToken);
+        // A missing blob of an attempt that wrote bytes was removed (with its run, or by the lifecycle rule), not
+        // empty; otherwise no such log, a 404.
+        return chunk is null && record is not null && RemovedLogs.WasWritten(record)
+            ? throw RemovedLogs.BlobGone(record)
+            : chunk;
     }
 
     private async IAsyncEnumerable<(IReadOnlyList<RunRecord> Items, string? ContinuationToken)> DurablePages(

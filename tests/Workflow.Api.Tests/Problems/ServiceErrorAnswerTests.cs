@@ -16,6 +16,7 @@ public sealed class ServiceErrorAnswerTests(FaultingApiFactory factory) : IClass
     [InlineData("conflict", HttpStatusCode.Conflict)]
     [InlineData("invalid request", HttpStatusCode.BadRequest)]
     [InlineData("not allowed", HttpStatusCode.Forbidden)]
+    [InlineData("gone", HttpStatusCode.Gone)]
     public async Task Each_service_error_answers_its_status_with_its_message(string kind, HttpStatusCode status)
     {
         // Arrange
@@ -92,6 +93,7 @@ public sealed class ServiceErrorAnswerTests(FaultingApiFactory factory) : IClass
         "conflict" => new ConflictException("Pipeline 'p' has a run active and its overlap policy is 'skip'."),
         "invalid request" => InvalidRequestException.For("limit", "'limit' must be at most 500."),
         "not allowed" => new NotAllowedException("'ana' may not read runs of group 'finance'."),
+        "gone" => new GoneException("The log of attempt 1 of task 'a' in run 'r1' (12 bytes) expired."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
