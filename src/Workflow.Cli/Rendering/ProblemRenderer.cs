@@ -45,6 +45,8 @@ public static class ProblemRenderer
         401 => "hint: log in with `wf login --dev --user NAME --groups GROUP`, or pass --token / set WF_TOKEN.",
         403 => "hint: your role does not allow this; log in with a role that does (viewer, operator, editor, admin).",
         412 => "hint: the pipeline changed since it was read; run the command again to apply over the new version.",
+        410 => "hint: this was removed for good (a log past its pipeline's retention.logs); raise retention.logs to " +
+               "keep later runs' logs longer.",
         _ => null,
     };
 

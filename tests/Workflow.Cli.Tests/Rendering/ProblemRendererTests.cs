@@ -43,6 +43,18 @@ public sealed class ProblemRendererTests
     }
 
     [Fact]
+    public void A_log_that_expired_says_so_and_how_to_keep_logs_longer()
+    {
+        var detail = "The log of attempt 1 of task 'say' in run 'p@manual-1' (4143 bytes) expired at " +
+                     "2026-03-02T10:15:00Z: the pipeline's retention.logs of 1h removed it after the run finished.";
+
+        var lines = ProblemRenderer.Lines(new Problem(410, "Gone", detail, []));
+
+        Assert.Equal($"error: {detail} (HTTP 410 Gone)", lines[0]);
+        Assert.Contains("raise retention.logs", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_multi_line_detail_is_kept_on_one_line()
     {
         var lines = ProblemRenderer.Lines(new Problem(409, null, "Pipeline 'x' exists.\nUse PUT.", []));

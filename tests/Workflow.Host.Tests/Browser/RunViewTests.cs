@@ -223,6 +223,49 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_attempt_shows_its_priority_and_timeout_and_a_log_retention_removed_says_it_expired()
+    {
+        // Arrange: a task with a priority and a timeout whose log is then removed, as the retention purge does.
+        var (page, errors, _) = await OperatorPageWithPipelineAsync("expired-log", d =>
+        {
+            var task = TestPipelines.Shell(d, "chatty", "echo SOON-GONE");
+            task["priority"] = 3;
+            task["timeout"] = "5m";
+            return new JsonObject
+            {
+                ["id"] = "browser-expired-log",
+                ["ownerGroup"] = "data-eng",
+                ["enabled"] = true,
+                ["retention"] = new JsonObject { ["runs"] = "2h", ["logs"] = "1h" },
+                ["tasks"] = new JsonArray(task),
+            };
+        });
+        await page.GetByTestId("trigger-browser-expired-log").ClickAsync();
+        await Expect(DashboardPage.RunStatus(page)).ToHaveAttributeAsync("data-status", "succeeded",
+            new() { Timeout = 90_000 });
+        await DashboardPage.DagNode(page, "chatty").ClickAsync();
+        var panel = page.GetByTestId("task-panel");
+        await Expect(panel.GetByTestId("log")).ToContainTextAsync("SOON-GONE");
+        foreach (var folder in Directory.GetDirectories(Path.Combine(fixture.Host.DataDirectory, "logs"),
+                     "browser-expired-log*"))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // Act
+        await page.ReloadAsync();
+        await DashboardPage.DagNode(page, "chatty").ClickAsync();
+
+        // Assert
+        await Expect(panel.GetByTestId("attempt-priority")).ToHaveTextAsync("3");
+        await Expect(panel.GetByTestId("attempt-timeout")).ToHaveTextAsync("5m 00s");
+        await Expect(panel.GetByTestId("log")).ToContainTextAsync("(log expired) The log of attempt 1 of task 'chatty'");
+        await Expect(panel).ToContainTextAsync("log expired");
+        Assert.Empty(errors.All);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// Makes a folder in the host's data directory for a test pipeline's release file, posts the pipeline built for
     /// that folder as an editor, and opens a page signed in as dana, an operator of its group.

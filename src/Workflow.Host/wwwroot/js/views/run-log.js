@@ -50,6 +50,10 @@ function attemptFacts(a, shownError) {
     h('div', {}, h('dt', {}, 'Started'), h('dd', {}, timeCell(a.startedAt))),
     h('div', {}, h('dt', {}, 'Finished'), h('dd', {}, timeCell(a.finishedAt))),
     h('div', {}, h('dt', {}, 'Took'), h('dd', {}, a.startedAt ? formatDuration(secondsBetween(a.startedAt, a.finishedAt)) : '—')),
+    a.priority != null ? h('div', {}, h('dt', {}, 'Priority'), h('dd', { 'data-testid': 'attempt-priority' }, String(a.priority))) : null,
+    a.priority != null || a.timeoutSeconds != null
+      ? h('div', {}, h('dt', {}, 'Timeout'), h('dd', { 'data-testid': 'attempt-timeout' }, a.timeoutSeconds != null ? formatDuration(a.timeoutSeconds) : 'none'))
+      : null,
     a.errorKind ? h('div', {}, h('dt', {}, 'Error kind'), h('dd', {}, a.errorKind)) : null,
     a.error && a.error !== shownError ? h('div', { class: 'wide' }, h('dt', {}, 'Error'), h('dd', { class: 'mono' }, a.error)) : null);
 }
@@ -99,7 +103,15 @@ function logViewer(runId, taskKey, attempt) {
         append(chunk);
       }
     } catch (error) {
-      mount(notice, errorBox(error));
+      if (error?.status === 410) {
+        // Retention removed the log: say so in place of the log, and stop following (nothing will come back).
+        done = true;
+        follow.checked = false;
+        state.textContent = 'log expired';
+        pre.textContent = `(log expired) ${error.detail ?? ''}`.trim();
+      } else {
+        mount(notice, errorBox(error));
+      }
     }
     if (!done && !stopped && follow.checked) timer = setTimeout(read, 1000);
   };
