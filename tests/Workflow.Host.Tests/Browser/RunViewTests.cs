@@ -247,11 +247,9 @@ public sealed partial class RunViewTests(DashboardFixture fixture)
         await DashboardPage.DagNode(page, "chatty").ClickAsync();
         var panel = page.GetByTestId("task-panel");
         await Expect(panel.GetByTestId("log")).ToContainTextAsync("SOON-GONE");
-        foreach (var folder in Directory.GetDirectories(Path.Combine(fixture.Host.DataDirectory, "logs"),
-                     "browser-expired-log*"))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var logs = Path.Combine(fixture.Host.DataDirectory, ".workflow", "logs");
+        var runFolder = Assert.Single(Directory.GetDirectories(logs, "browser-expired-log*"));
+        Directory.Delete(runFolder, recursive: true);
 
         // Act
         await page.ReloadAsync();
