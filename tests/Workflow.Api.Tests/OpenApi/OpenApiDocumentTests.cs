@@ -62,6 +62,21 @@ public sealed class OpenApiDocumentTests(KestrelApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task An_attempt_is_described_with_its_priority_and_timeout_and_an_expired_log_as_410()
+    {
+        var document = await DocumentAsync();
+
+        var log = Operation(document, "/api/runs/{runId}/tasks/{taskKey}/attempts/{attempt}/log", "get");
+        var attempt = document.GetProperty("components").GetProperty("schemas").GetProperty("AttemptInfo")
+            .GetProperty("properties");
+
+        Assert.True(log.GetProperty("responses").GetProperty("410").GetProperty("content")
+            .TryGetProperty("application/problem+json", out _));
+        Assert.True(attempt.TryGetProperty("priority", out _));
+        Assert.True(attempt.TryGetProperty("timeoutSeconds", out _));
+    }
+
+    [Fact]
     public async Task Request_and_response_schemas_are_in_the_components()
     {
         var document = await DocumentAsync();
