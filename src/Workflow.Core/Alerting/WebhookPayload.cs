@@ -44,9 +44,8 @@ public static class WebhookPayload
     public static string Build(Alert alert, string @event, string? clearReason = null, AlertKind? supersededBy = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var icon = @event == Cleared
-            ? supersededBy is { } worse ? $"⏭️ superseded by {AlertIds.Name(worse)}" : "✅ resolved"
-            : alert.Severity switch
+        var cleared = supersededBy is { } worse ? $"⏭️ superseded by {AlertIds.Name(worse)}" : "✅ resolved";
+        var icon = @event == Cleared ? cleared : alert.Severity switch
         {
             AlertSeverity.Critical => "🔴 critical",
             AlertSeverity.Error => "🟠 error",
