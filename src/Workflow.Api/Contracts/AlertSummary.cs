@@ -3,7 +3,10 @@ using Workflow.Sla;
 
 namespace Workflow.Api.Contracts;
 
-/// <summary>One alert as <c>GET /api/alerts</c> answers it, with its delivery status.</summary>
+/// <summary>
+/// One alert as <c>GET /api/alerts</c> answers it, with its delivery status. <see cref="SupersededBy"/> is the kind
+/// of the worse alert that cleared it; null when it resolved (see <see cref="AlertRecord.SupersededBy"/>).
+/// </summary>
 public sealed record AlertSummary(
     string Id,
     AlertKind Kind,
@@ -16,6 +19,7 @@ public sealed record AlertSummary(
     DateTimeOffset RaisedAt,
     DateTimeOffset? ClearedAt,
     string? ClearReason,
+    AlertKind? SupersededBy,
     DateTimeOffset? AckedAt,
     string? AckedBy,
     DateTimeOffset? Deadline,
@@ -27,7 +31,7 @@ public sealed record AlertSummary(
         ArgumentNullException.ThrowIfNull(record);
         var a = record.Alert;
         return new(a.Id, a.Kind, a.Severity, a.PipelineId, a.OwnerGroup, a.RunId, a.TaskKey, a.Message, a.RaisedAt,
-            record.ClearedAt, record.ClearReason, record.AckedAt, record.AckedBy, a.Deadline, a.PredictedFinish,
+            record.ClearedAt, record.ClearReason, record.SupersededBy, record.AckedAt, record.AckedBy, a.Deadline, a.PredictedFinish,
             record.Delivery);
     }
 }

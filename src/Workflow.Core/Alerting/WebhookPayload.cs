@@ -36,10 +36,16 @@ public static class WebhookPayload
         return count * 2 + (eventId.StartsWith(Cleared + "#", StringComparison.Ordinal) ? 1 : 0);
     }
 
-    public static string Build(Alert alert, string @event, string? clearReason = null)
+    /// <summary>
+    /// The body of a raise, or of a clear with its reason. A clear <paramref name="supersededBy"/> a worse alert (the
+    /// deadline was missed after all, the task failed for good) reads as superseded by that kind, never as resolved:
+    /// the receiver must not take the problem for fixed.
+    /// </summary>
+    public static string Build(Alert alert, string @event, string? clearReason = null, AlertKind? supersededBy = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var icon = @event == Cleared ? "✅ resolved" : alert.Severity switch
+        var cleared = supersededBy is { } worse ? $"⏭️ superseded by {AlertIds.Name(worse)}" : "✅ resolved";
+        var icon = @event == Cleared ? cleared : alert.Severity switch
         {
             AlertSeverity.Critical => "🔴 critical",
             AlertSeverity.Error => "🟠 error",
@@ -61,6 +67,11 @@ public static class WebhookPayload
         if (clearReason is not null)
         {
             body["clearReason"] = clearReason;
+        }
+
+        if (@event == Cleared && supersededBy is { } kind)
+        {
+            body["supersededBy"] = AlertIds.Name(kind);
         }
 
         return body.ToJsonString(AlertJson.Options);

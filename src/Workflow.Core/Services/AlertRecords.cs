@@ -11,7 +11,14 @@ public sealed record AlertRecord(
     DateTimeOffset? AckedAt,
     string? AckedBy,
     int RaiseCount,
-    AlertDelivery Delivery);
+    AlertDelivery Delivery)
+{
+    /// <summary>
+    /// For a cleared alert, the worse alert that replaced it (deadline-missed for deadline-at-risk, task-failed or
+    /// run-failed for task-retrying); null when it resolved, or is not cleared.
+    /// </summary>
+    public AlertKind? SupersededBy { get; init; }
+}
 
 /// <summary>The webhook deliveries of an alert, summed up.</summary>
 public sealed record AlertDelivery(DeliveryStatus Status, int Webhooks, int Pending, int Attempts, string? LastError)

@@ -18,6 +18,10 @@ public static class AlertIds
 
     public static string ForQueue(string pipelineId, string queue) => $"{pipelineId}/queue-backlog/{queue}";
 
+    /// <summary>The kind a stored <see cref="Name"/> stands for; null for null or a name no kind has.</summary>
+    public static AlertKind? KindNamed(string? name) =>
+        name is null ? null : Enum.GetValues<AlertKind>().Cast<AlertKind?>().FirstOrDefault(k => Name(k!.Value) == name);
+
     /// <summary>The kebab-case name used in ids, the API and metric tags.</summary>
     public static string Name(AlertKind kind) => kind switch
     {

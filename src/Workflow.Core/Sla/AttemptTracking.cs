@@ -94,15 +94,8 @@ internal static class AttemptTracking
             $"Task {e.TaskKey} finished ({SlaText.Outcome(e.Outcome)}) after {SlaText.Format(elapsed)}.", commands);
         if (e.Outcome == TaskOutcome.Succeeded)
         {
-            var retrying = AlertIds.ForRun(state.RunId, AlertKind.TaskRetrying, e.TaskKey) + "#";
-            // In id order: the open alerts are a hashed set, whose order differs between processes, and a Durable
-            // orchestration replaying this decision must issue the same commands in the same order.
-            foreach (var retry in state.OpenAlerts.Where(a => a.StartsWith(retrying, StringComparison.Ordinal))
-                         .Order(StringComparer.Ordinal).ToArray())
-            {
-                state = AlertBook.Clear(state, retry, e.At, $"Task {e.TaskKey} succeeded on attempt {e.Attempt}.",
-                    commands);
-            }
+            state = AlertBook.ClearRetries(state, e.TaskKey, e.At, $"Task {e.TaskKey} succeeded on attempt {e.Attempt}.",
+                commands, supersededBy: null);
         }
 
         return state;

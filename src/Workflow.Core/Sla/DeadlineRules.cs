@@ -60,7 +60,7 @@ internal static class DeadlineRules
     {
         var deadline = state.Deadline ?? now;
         state = AlertBook.Clear(state, AlertIds.ForRun(state.RunId, AlertKind.DeadlineAtRisk), now,
-            "Superseded: the deadline has passed.", commands);
+            "Superseded: the deadline has passed.", commands, AlertKind.DeadlineMissed);
         var message = stillRunning
             ? $"Run {state.RunId} missed its deadline {SlaText.Stamp(deadline)}; it is still running after " +
               $"{SlaText.Format(now - state.StartedAt)}."

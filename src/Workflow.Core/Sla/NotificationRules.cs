@@ -28,6 +28,14 @@ internal static class NotificationRules
             state = edits.State;
         }
 
+        if (e.Kind == NotificationKind.TaskFailed && e.TaskKey is { } finalKey)
+        {
+            // The task failed for good: its retry alerts are replaced by the failure, as deadline-missed replaces
+            // deadline-at-risk, and only the final alert stays open for someone to acknowledge.
+            state = AlertBook.ClearRetries(state, finalKey, e.At, $"Task {finalKey} failed for good: {e.Message}",
+                commands, AlertKind.TaskFailed);
+        }
+
         if (!IsStaleRetry(state, e) &&
             NotificationAlerts.For(state.Notify, state.RunId, state.PipelineId, state.OwnerGroup, e.Kind, e.Message,
                 e.At, e.TaskKey, e.Attempt) is { } alert)
@@ -45,10 +53,11 @@ internal static class NotificationRules
         $"{e.Kind}/{e.TaskKey}#{e.Attempt?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>
-    /// A retry notice for a task the monitor already knows succeeded: only a late delivery (a restart catching
-    /// up) can bring one, and raising it would leave a retry alert open that the success already settled.
+    /// A retry notice for a task the monitor already knows succeeded or failed for good: only a late delivery (a
+    /// restart catching up) can bring one, and raising it would leave a retry alert open that the outcome already
+    /// settled.
     /// </summary>
     private static bool IsStaleRetry(SlaMonitorState state, RunNotified e) =>
         e.Kind == NotificationKind.TaskRetrying && e.TaskKey is { } key &&
-        state.Tasks.TryGetValue(key, out var task) && task.Outcome == TaskOutcome.Succeeded;
+        state.Tasks.TryGetValue(key, out var task) && task.Outcome is TaskOutcome.Succeeded or TaskOutcome.Failed;
 }

@@ -14,8 +14,13 @@ public abstract record SlaCommand;
 /// <summary>Send an alert to the sinks. Raising an id that is already stored updates it (idempotent).</summary>
 public sealed record RaiseAlert(Alert Alert) : SlaCommand;
 
-/// <summary>The condition behind an open alert no longer holds.</summary>
-public sealed record ClearAlert(string AlertId, DateTimeOffset At, string Reason) : SlaCommand;
+/// <summary>
+/// The condition behind an open alert no longer holds. <paramref name="SupersededBy"/> says it ended because a worse
+/// outcome took its place (an at-risk deadline that was missed, a retrying task that failed for good), not because it
+/// resolved: null is a resolved alert.
+/// </summary>
+public sealed record ClearAlert(string AlertId, DateTimeOffset At, string Reason, AlertKind? SupersededBy = null)
+    : SlaCommand;
 
 /// <summary>Wake the monitor with <see cref="MonitorTimerFired"/> at <paramref name="DueAt"/>.</summary>
 public sealed record StartMonitorTimer(string TimerId, DateTimeOffset DueAt) : SlaCommand;

@@ -42,7 +42,7 @@ public static class SlaOrchestrationLoop
                         break;
                     case ClearAlert clear:
                         _ = port.CallActivityAsync<bool>(OrchestrationNames.PublishAlertActivity,
-                            new AlertInput(ClearedId: clear.AlertId, ClearedAt: clear.At, Reason: clear.Reason));
+                            AlertInput.Of(clear));
                         break;
                     case MonitorCompleted:
                         completed = true;

@@ -45,10 +45,10 @@ public sealed class AlertDispatcher(AlertStore store, WorkflowTelemetry telemetr
         }
     }
 
-    public async Task<bool> ClearAsync(string alertId, DateTimeOffset at, string reason,
+    public async Task<bool> ClearAsync(string alertId, DateTimeOffset at, string reason, AlertKind? supersededBy,
         IReadOnlyList<AlertChannel>? channels)
     {
-        var cleared = await store.ClearAsync(alertId, at, reason, Webhooks(channels));
+        var cleared = await store.ClearAsync(alertId, at, reason, supersededBy, Webhooks(channels));
         if (cleared is null)
         {
             return false;

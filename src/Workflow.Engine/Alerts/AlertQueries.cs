@@ -71,7 +71,8 @@ internal sealed class AlertQueries(SqliteStore store)
                (SELECT coalesce(sum(d.attempts), 0) FROM alert_deliveries d WHERE d.alert_id = a.alert_id),
                (SELECT d.last_error FROM alert_deliveries d
                  WHERE d.alert_id = a.alert_id AND d.delivered_at IS NULL AND d.last_error IS NOT NULL LIMIT 1),
-               (SELECT count(DISTINCT d.url) FROM alert_deliveries d WHERE d.alert_id = a.alert_id)
+               (SELECT count(DISTINCT d.url) FROM alert_deliveries d WHERE d.alert_id = a.alert_id),
+               a.superseded_by
         FROM alerts a
         """;
 
@@ -93,7 +94,10 @@ internal sealed class AlertQueries(SqliteStore store)
                 reader.IsDBNull(3) ? null : UnixTime.FromMs(reader.GetInt64(3)),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetInt32(5),
-                AlertDelivery.Summarize(reader.GetInt32(10), total, pending, 0, attempts, error)));
+                AlertDelivery.Summarize(reader.GetInt32(10), total, pending, 0, attempts, error))
+            {
+                SupersededBy = AlertIds.KindNamed(reader.IsDBNull(11) ? null : reader.GetString(11)),
+            });
         }
 
         return records;

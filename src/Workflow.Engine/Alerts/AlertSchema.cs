@@ -8,7 +8,7 @@ namespace Workflow.Engine.Alerts;
 /// a receiver is down. <c>sla_monitors</c> holds each live SLA monitor's decider state and pending timers, so a
 /// run that is active across a restart keeps its monitor; <c>run_notifications</c> keeps the run decider's
 /// notifications of monitored runs, written with the run's own changes, so none is lost between the commit and
-/// the monitor.
+/// the monitor. <c>superseded_by</c> is the kind name of the worse alert that cleared an alert, null when it resolved.
 /// </summary>
 public static class AlertSchema
 {
@@ -63,6 +63,9 @@ public static class AlertSchema
                 task_key TEXT,
                 attempt INTEGER);
             CREATE INDEX run_notifications_by_run ON run_notifications (run_id, seq);
+            """),
+        new(203, "alert superseded by", """
+            ALTER TABLE alerts ADD COLUMN superseded_by TEXT;
             """),
     ];
 }

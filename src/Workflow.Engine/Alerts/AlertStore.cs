@@ -20,10 +20,13 @@ public sealed class AlertStore(SqliteStore store, WriteLoop writer)
     public Task<RaiseOutcome> RaiseAsync(Alert alert, IReadOnlyCollection<string> webhooks, DateTimeOffset now) =>
         _writes.RaiseAsync(alert, webhooks, now);
 
-    /// <summary>Clears an open alert; returns it, or null when it was not open.</summary>
-    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason,
+    /// <summary>
+    /// Clears an open alert, resolved or <paramref name="supersededBy"/> a worse one; returns it, or null when it was
+    /// not open.
+    /// </summary>
+    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason, AlertKind? supersededBy,
         IReadOnlyCollection<string> webhooks) =>
-        _writes.ClearAsync(alertId, at, reason, webhooks);
+        _writes.ClearAsync(alertId, at, reason, supersededBy, webhooks);
 
     /// <summary>Acknowledges an alert; false when there is no such alert.</summary>
     public Task<bool> AckAsync(string alertId, string actor, DateTimeOffset at) => _writes.AckAsync(alertId, actor, at);

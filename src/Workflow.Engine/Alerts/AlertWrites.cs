@@ -37,7 +37,7 @@ internal sealed class AlertWrites(WriteLoop writer)
             {
                 (outcome, count) = (RaiseOutcome.Reopened, existing.Value.Count + 1);
                 Execute(connection, transaction, """
-                    UPDATE alerts SET cleared_at = NULL, clear_reason = NULL, acked_at = NULL, acked_by = NULL,
+                    UPDATE alerts SET cleared_at = NULL, clear_reason = NULL, superseded_by = NULL, acked_at = NULL, acked_by = NULL,
                         message = $message, severity = $severity, raised_at = $at, body = $body,
                         raise_count = raise_count + 1
                     WHERE alert_id = $id;
@@ -58,7 +58,8 @@ internal sealed class AlertWrites(WriteLoop writer)
     }
 
     /// <inheritdoc cref="AlertStore.ClearAsync"/>
-    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason, IReadOnlyCollection<string> webhooks)
+    public Task<Alert?> ClearAsync(string alertId, DateTimeOffset at, string reason, AlertKind? supersededBy,
+        IReadOnlyCollection<string> webhooks)
     {
         return writer.ExecuteAsync<Alert?>((connection, transaction) =>
         {
@@ -69,15 +70,20 @@ internal sealed class AlertWrites(WriteLoop writer)
             }
 
             Execute(connection, transaction,
-                "UPDATE alerts SET cleared_at = $at, clear_reason = $reason WHERE alert_id = $id;",
+                """
+                UPDATE alerts SET cleared_at = $at, clear_reason = $reason, superseded_by = $supersededBy
+                WHERE alert_id = $id;
+                """,
                 c =>
                 {
                     c.Parameters.AddWithValue("$id", alertId);
                     c.Parameters.AddWithValue("$at", UnixTime.ToMs(at));
                     c.Parameters.AddWithValue("$reason", reason);
+                    c.Parameters.AddWithValue("$supersededBy",
+                        supersededBy is { } kind ? AlertIds.Name(kind) : DBNull.Value);
                 });
             var alert = JsonSerializer.Deserialize<Alert>(state.Body, AlertJson.Options)!;
-            var payload = WebhookPayload.Build(alert, WebhookPayload.Cleared, reason);
+            var payload = WebhookPayload.Build(alert, WebhookPayload.Cleared, reason, supersededBy);
             AlertDeliveryRows.Add(connection, transaction, alertId,
                 WebhookPayload.EventId(WebhookPayload.Cleared, state.Count), webhooks, payload, at);
             return alert;

@@ -22,6 +22,6 @@ public sealed class EngineAlertService(AlertStore store, AlertDispatcher dispatc
     {
         ArgumentNullException.ThrowIfNull(deleted);
         return await PipelineAlerts.ClearAllAsync(this, deleted.Id,
-            id => dispatcher.ClearAsync(id, time.GetUtcNow(), reason, deleted.Sla?.Channels), cancellationToken);
+            id => dispatcher.ClearAsync(id, time.GetUtcNow(), reason, null, deleted.Sla?.Channels), cancellationToken);
     }
 }

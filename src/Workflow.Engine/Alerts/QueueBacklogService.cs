@@ -69,7 +69,7 @@ public sealed class QueueBacklogService(IDrainingPipelines draining, LocalQueue 
                     await (command switch
                     {
                         RaiseAlert r => alerts.RaiseAsync(r.Alert, definition.Sla?.Channels),
-                        ClearAlert c => alerts.ClearAsync(c.AlertId, c.At, c.Reason, definition.Sla?.Channels),
+                        ClearAlert c => alerts.ClearAsync(c.AlertId, c.At, c.Reason, c.SupersededBy, definition.Sla?.Channels),
                         _ => Task.CompletedTask,
                     });
                 }

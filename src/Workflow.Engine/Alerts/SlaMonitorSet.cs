@@ -126,7 +126,7 @@ internal sealed class SlaMonitorSet(DurationHistory history, AlertOptions option
                     await alerts().RaiseAsync(raise.Alert, monitor.Channels);
                     break;
                 case ClearAlert clear:
-                    await alerts().ClearAsync(clear.AlertId, clear.At, clear.Reason, monitor.Channels);
+                    await alerts().ClearAsync(clear.AlertId, clear.At, clear.Reason, clear.SupersededBy, monitor.Channels);
                     break;
                 case StartMonitorTimer timer:
                     monitor.Timers[timer.TimerId] = timer.DueAt;

@@ -58,7 +58,7 @@ public sealed class AlertPublisher(TableAlertStore store, WebhookQueue queue, Bl
         var receivers = ReceiversOf(raised is null ? null
             : await DefinitionOfAsync(raised.RunId, raised.PipelineId, runs, cancellationToken));
         var (cleared, messages) = await store.ClearAsync(id, input.ClearedAt ?? time.GetUtcNow(), input.Reason ?? "",
-            _ => receivers, cancellationToken);
+            input.SupersededBy, _ => receivers, cancellationToken);
         await queue.SendAsync(messages, cancellationToken);
         return cleared;
     }
@@ -68,7 +68,7 @@ public sealed class AlertPublisher(TableAlertStore store, WebhookQueue queue, Bl
         CancellationToken cancellationToken)
     {
         var receivers = AlertReceivers.Of(options.Value.Webhooks, deleted.Sla?.Channels);
-        var (cleared, messages) = await store.ClearAsync(alertId, time.GetUtcNow(), reason, _ => receivers,
+        var (cleared, messages) = await store.ClearAsync(alertId, time.GetUtcNow(), reason, null, _ => receivers,
             cancellationToken);
         await queue.SendAsync(messages, cancellationToken);
         return cleared;

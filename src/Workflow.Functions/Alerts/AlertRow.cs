@@ -28,6 +28,9 @@ public sealed class AlertRow : ITableEntity
     public bool Cleared { get; set; }
     public DateTimeOffset? ClearedAt { get; set; }
     public string? ClearReason { get; set; }
+
+    /// <summary>The kind name of the worse alert that cleared this one; null when it resolved.</summary>
+    public string? SupersededBy { get; set; }
     public bool Acked { get; set; }
     public DateTimeOffset? AckedAt { get; set; }
     public string? AckedBy { get; set; }
@@ -84,6 +87,9 @@ public sealed class AlertRow : ITableEntity
             deliveries.Count, open.Count(d => d.State == ReceiverState.Pending),
             open.Count(d => d.State == ReceiverState.Failed), deliveries.Sum(d => d.Attempts),
             open.Select(d => d.LastError).FirstOrDefault(e => e is not null));
-        return new AlertRecord(Alert(), ClearedAt, ClearReason, AckedAt, AckedBy, RaiseCount, summary);
+        return new AlertRecord(Alert(), ClearedAt, ClearReason, AckedAt, AckedBy, RaiseCount, summary)
+        {
+            SupersededBy = AlertIds.KindNamed(SupersededBy),
+        };
     }
 }

@@ -35,11 +35,12 @@ public sealed class TableAlertStore
     /// <summary>
     /// Clears an open alert; returns whether it was open, and the webhook messages to send. Clearing one that is
     /// already cleared returns the clear's messages that were never sent (a retried activity after a crash).
+    /// <paramref name="supersededBy"/> is the worse alert that replaced it; null when it resolved.
     /// </summary>
     public Task<(bool Cleared, IReadOnlyList<WebhookMessage> Messages)> ClearAsync(string alertId,
-        DateTimeOffset at, string reason, Func<string, IReadOnlyList<string>> receiversOfPipeline,
-        CancellationToken cancellationToken) =>
-        _writes.ClearAsync(alertId, at, reason, receiversOfPipeline, cancellationToken);
+        DateTimeOffset at, string reason, AlertKind? supersededBy,
+        Func<string, IReadOnlyList<string>> receiversOfPipeline, CancellationToken cancellationToken) =>
+        _writes.ClearAsync(alertId, at, reason, supersededBy, receiversOfPipeline, cancellationToken);
 
     /// <summary>Acknowledges an alert (the first acknowledgement wins); false when there is no such alert.</summary>
     public Task<bool> AckAsync(string alertId, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -39,7 +39,8 @@ internal sealed class TableAlertWrites(TableClient table, TableAlertQueries quer
                 if (current.Cleared)
                 {
                     current.RaiseCount++;
-                    (current.Cleared, current.ClearedAt, current.ClearReason) = (false, null, null);
+                    (current.Cleared, current.ClearedAt, current.ClearReason, current.SupersededBy) =
+                        (false, null, null, null);
                     (current.Acked, current.AckedAt, current.AckedBy) = (false, null, null);
                     current.With(alert);
                 }
@@ -63,8 +64,8 @@ internal sealed class TableAlertWrites(TableClient table, TableAlertQueries quer
 
     /// <inheritdoc cref="TableAlertStore.ClearAsync"/>
     public async Task<(bool Cleared, IReadOnlyList<WebhookMessage> Messages)> ClearAsync(string alertId,
-        DateTimeOffset at, string reason, Func<string, IReadOnlyList<string>> receiversOfPipeline,
-        CancellationToken cancellationToken)
+        DateTimeOffset at, string reason, AlertKind? supersededBy,
+        Func<string, IReadOnlyList<string>> receiversOfPipeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receiversOfPipeline);
         for (var conflicts = 0; ; conflicts++)
@@ -82,6 +83,7 @@ internal sealed class TableAlertWrites(TableClient table, TableAlertQueries quer
             }
 
             (row.Cleared, row.ClearedAt, row.ClearReason) = (true, at, reason);
+            row.SupersededBy = supersededBy is { } kind ? AlertIds.Name(kind) : null;
             row.AddDeliveries(@event, receiversOfPipeline(row.PipelineId));
             try
             {
@@ -128,7 +130,8 @@ internal sealed class TableAlertWrites(TableClient table, TableAlertQueries quer
         var alert = row.Alert();
         return deliveries.Select(d => new WebhookMessage(row.PartitionKey, row.AlertId, d.Event, d.Url,
             d.Event.StartsWith(WebhookPayload.Cleared + "#", StringComparison.Ordinal)
-                ? WebhookPayload.Build(alert, WebhookPayload.Cleared, row.ClearReason)
+                ? WebhookPayload.Build(alert, WebhookPayload.Cleared, row.ClearReason,
+                    AlertIds.KindNamed(row.SupersededBy))
                 : WebhookPayload.Build(alert, WebhookPayload.Raised))).ToList();
     }
 }

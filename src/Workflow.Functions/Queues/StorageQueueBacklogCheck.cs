@@ -57,8 +57,7 @@ public sealed class StorageQueueBacklogCheck(BlobPipelineCatalog catalog, Storag
     private Task<bool> PublishAsync(SlaCommand command, CancellationToken cancellationToken) => command switch
     {
         RaiseAlert r => publish.PublishAsync(new AlertInput(Raised: r.Alert), null, cancellationToken),
-        ClearAlert c => publish.PublishAsync(new AlertInput(ClearedId: c.AlertId, ClearedAt: c.At, Reason: c.Reason),
-            null, cancellationToken),
+        ClearAlert c => publish.PublishAsync(AlertInput.Of(c), null, cancellationToken),
         _ => Task.FromResult(false),
     };
 }

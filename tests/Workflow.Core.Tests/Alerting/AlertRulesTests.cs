@@ -83,6 +83,31 @@ public class AlertRulesTests
     }
 
     [Fact]
+    public void A_clear_superseded_by_a_worse_alert_does_not_read_as_resolved()
+    {
+        // Arrange
+        var alert = new Alert("sales@1/deadline-at-risk", AlertKind.DeadlineAtRisk, AlertSeverity.Warning, "sales",
+            "team", "sales@1", null, "Run sales@1 may miss its deadline ...", At);
+
+        // Act
+        var body = System.Text.Json.JsonDocument.Parse(WebhookPayload.Build(alert, WebhookPayload.Cleared,
+            "Superseded: the deadline has passed.", AlertKind.DeadlineMissed)).RootElement;
+
+        // Assert
+        Assert.Equal("⏭️ superseded by deadline-missed [deadline-at-risk] sales, run sales@1: Superseded: the " +
+                     "deadline has passed.", body.GetProperty("text").GetString());
+        Assert.Equal("deadline-missed", body.GetProperty("supersededBy").GetString());
+    }
+
+    [Fact]
+    public void A_stored_kind_name_reads_back_as_its_kind()
+    {
+        Assert.All(Enum.GetValues<AlertKind>(), k => Assert.Equal(k, AlertIds.KindNamed(AlertIds.Name(k))));
+        Assert.Null(AlertIds.KindNamed(null));
+        Assert.Null(AlertIds.KindNamed("no-such-kind"));
+    }
+
+    [Fact]
     public void An_alerts_events_are_ordered_raise_clear_raise_again()
     {
         // Act

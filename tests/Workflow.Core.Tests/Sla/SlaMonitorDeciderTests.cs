@@ -144,6 +144,23 @@ public class SlaMonitorDeciderTests
     }
 
     [Fact]
+    public void An_at_risk_alert_the_missed_deadline_replaces_clears_as_superseded_by_it()
+    {
+        // Arrange: a 5h chain against a 1h deadline is at risk from its start.
+        var d = Chain();
+        var deadline = T0 + H(1);
+
+        // Act
+        var (_, commands) = Run(Started(d, deadline), new TaskStarted(T0, "a", 1),
+            new MonitorTimerFired(deadline, "deadline"));
+
+        // Assert
+        Assert.Contains(Raised(commands), a => a.Kind == AlertKind.DeadlineAtRisk);
+        var clear = Assert.Single(commands.OfType<ClearAlert>(), c => c.AlertId == "chain@1/deadline-at-risk");
+        Assert.Equal(AlertKind.DeadlineMissed, clear.SupersededBy);
+    }
+
+    [Fact]
     public void A_deadline_off_the_minute_is_written_with_its_seconds()
     {
         var d = Chain();
@@ -190,7 +207,57 @@ public class SlaMonitorDeciderTests
             new RunNotified(T0 + M(1), NotificationKind.TaskRetrying, "retrying", "a", 1),
             new TaskStarted(T0 + M(2), "a", 2), new TaskFinished(T0 + M(3), "a", 2, TaskOutcome.Succeeded));
 
-        Assert.Contains(commands, c => c is ClearAlert { AlertId: "chain@1/task-retrying/a#1" });
+        var clear = Assert.Single(commands.OfType<ClearAlert>(), c => c.AlertId == "chain@1/task-retrying/a#1");
+        Assert.Null(clear.SupersededBy);
+        Assert.Empty(state.OpenAlerts);
+    }
+
+    [Fact]
+    public void A_task_that_fails_for_good_leaves_only_its_final_alerts_open()
+    {
+        // Arrange: three attempts of a, each failing; the run decider notifies two retries, then the failure.
+        var d = Chain();
+        var events = new List<SlaEvent> { Started(d) };
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            events.Add(new TaskStarted(T0 + M(2 * attempt), "a", attempt));
+            events.Add(new TaskFinished(T0 + M(2 * attempt + 1), "a", attempt, TaskOutcome.Failed));
+            events.Add(attempt < 3
+                ? new RunNotified(T0 + M(2 * attempt + 1), NotificationKind.TaskRetrying, "retrying", "a", attempt)
+                : new RunNotified(T0 + M(7), NotificationKind.TaskFailed, "a failed after 3 attempts", "a", 3));
+        }
+
+        // Act
+        var (afterFailure, commands) = Run([.. events]);
+        var (ended, _) = Run([.. events, new RunNotified(T0 + M(7), NotificationKind.RunFailed, "run failed"),
+            new RunFinished(T0 + M(8), RunStatus.Failed)]);
+
+        // Assert
+        var cleared = commands.OfType<ClearAlert>().ToList();
+        Assert.Equal(["chain@1/task-retrying/a#1", "chain@1/task-retrying/a#2"], cleared.Select(c => c.AlertId));
+        Assert.All(cleared, c => Assert.Equal(AlertKind.TaskFailed, c.SupersededBy));
+        Assert.Equal(["chain@1/task-failed/a"], afterFailure.OpenAlerts.Order(StringComparer.Ordinal));
+        Assert.Equal(["chain@1/run-failed", "chain@1/task-failed/a"], ended.OpenAlerts.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(RunStatus.Failed, AlertKind.RunFailed)]
+    [InlineData(RunStatus.Cancelled, null)]
+    public void The_runs_end_clears_the_retry_alerts_still_open(RunStatus status, AlertKind? supersededBy)
+    {
+        // Arrange: a fails once and is retrying when the run ends (b failed, or the run was cancelled).
+        var d = Chain();
+
+        // Act
+        var (state, commands) = Run(Started(d), new TaskStarted(T0, "a", 1),
+            new TaskFinished(T0 + M(1), "a", 1, TaskOutcome.Failed),
+            new RunNotified(T0 + M(1), NotificationKind.TaskRetrying, "retrying", "a", 1),
+            new RunFinished(T0 + M(2), status));
+
+        // Assert
+        var clear = Assert.Single(commands.OfType<ClearAlert>());
+        Assert.Equal("chain@1/task-retrying/a#1", clear.AlertId);
+        Assert.Equal(supersededBy, clear.SupersededBy);
         Assert.Empty(state.OpenAlerts);
     }
 

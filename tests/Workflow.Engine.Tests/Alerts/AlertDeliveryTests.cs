@@ -99,8 +99,8 @@ public class AlertDeliveryTests
         var first = await dispatcher.RaiseAsync(SampleAlert("a/1"), null);
         var again = await dispatcher.RaiseAsync(SampleAlert("a/1"), null);
         await dispatcher.RaiseAsync(SampleAlert("b/1", group: "other"), null);
-        var cleared = await dispatcher.ClearAsync("a/1", at, "back on track", null);
-        var clearedTwice = await dispatcher.ClearAsync("a/1", at, "back on track", null);
+        var cleared = await dispatcher.ClearAsync("a/1", at, "back on track", null, null);
+        var clearedTwice = await dispatcher.ClearAsync("a/1", at, "back on track", null, null);
         var acked = await store.AckAsync("b/1", "alice", at);
         await Poll.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 3,
             "raise a, raise b and clear a to be delivered");
@@ -138,7 +138,7 @@ public class AlertDeliveryTests
 
         receiver.Start();
         await dispatcher.ClearAsync("sales@1/deadline-at-risk", new DateTimeOffset(2026, 3, 3, 13, 0, 0, TimeSpan.Zero),
-            "back on track", null);
+            "back on track", null, null);
         await Poll.UntilAsync(() => receiver.Received.Count >= 2, "the raise and the clear to be delivered");
 
         Assert.Equal(["raised", "cleared"], receiver.Received.Select(r => r.GetProperty("event").GetString()));

@@ -64,4 +64,45 @@ public class SlaMonitorServiceTests
         Assert.Equal(DeliveryStatus.None, alerts[0].Delivery.Status);
         Assert.Empty(await store.ListAsync(new AlertQuery(OwnerGroups: ["someone-else"]), default));
     }
+
+    [Fact]
+    public async Task A_task_that_fails_every_attempt_leaves_its_final_alerts_open_and_its_retries_superseded()
+    {
+        // Arrange: three attempts that all fail, with a Slack webhook on the pipeline.
+        await using var receiver = WebhookReceiver.Up();
+        await using var engine = await AlertTestHost.StartAsync(services: s => s.AddCodeHandler("Boom",
+            (_, _, _) => throw new TaskFailureException(ErrorKinds.Network, "connection reset")));
+        var definition = Define("retrying-sla", Code("load", "Boom") with
+        {
+            Retry = new RetryPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
+        }) with
+        {
+            Sla = new SlaPolicy { Channels = [new AlertChannel { Kind = AlertChannelKind.Slack, Url = receiver.Url }] },
+        };
+        var store = engine.Services.GetRequiredService<AlertStore>();
+
+        // Act
+        var run = await engine.StartRunAsync(definition);
+        Assert.Equal(RunStatus.Failed, await engine.WaitAsync(run.RunId));
+        var all = await Poll.GetAsync(
+            () => store.ListAsync(new AlertQuery(PipelineId: "retrying-sla"), default),
+            list => list.Count == 4 && list.Where(a => a.Alert.Kind == AlertKind.TaskRetrying)
+                .All(a => a.ClearedAt is not null), "two retry alerts cleared beside task-failed and run-failed");
+        await Poll.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 6,
+            "four raises and two clears at the pipeline's Slack webhook");
+
+        // Assert
+        var active = await store.ListAsync(new AlertQuery(AlertListStatus.Active, "retrying-sla"), default);
+        Assert.Equal([AlertKind.TaskFailed, AlertKind.RunFailed], active.Select(a => a.Alert.Kind).Order());
+        Assert.All(all.Where(a => a.Alert.Kind == AlertKind.TaskRetrying),
+            a => Assert.Equal(AlertKind.TaskFailed, a.SupersededBy));
+        var clears = receiver.Received.Where(r => r.GetProperty("event").GetString() == "cleared").ToList();
+        Assert.Equal(2, clears.Count);
+        Assert.All(clears, c =>
+        {
+            Assert.StartsWith("⏭️ superseded by task-failed [task-retrying]", c.GetProperty("text").GetString(),
+                StringComparison.Ordinal);
+            Assert.Equal("task-failed", c.GetProperty("supersededBy").GetString());
+        });
+    }
 }

@@ -99,4 +99,32 @@ public sealed class OrchestratedAlertsTests(AzuriteFixture azurite)
         Assert.Equal((AlertSeverity.Critical, "broken@1"), (failed.Alert.Severity, failed.Alert.RunId));
         Assert.Contains(alerts, r => r.Alert.Kind == AlertKind.TaskFailed && r.Alert.TaskKey == "fail");
     }
+
+    [Fact]
+    public async Task A_task_that_fails_every_attempt_leaves_its_final_alerts_open_and_its_retries_superseded()
+    {
+        // Arrange: a monitored pipeline whose one task fails all three of its attempts.
+        await using var host = await DurableAppHost.StartAsync(azurite.ConnectionString, "alerts-retries");
+        await host.UpsertAsync(Pipeline("retrying", Shell("load", "exit 3") with
+        {
+            Retry = new RetryPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
+        }) with
+        { Sla = new SlaPolicy() });
+        string[] retries = [AlertIds.ForRun("retrying@1", AlertKind.TaskRetrying, "load", 1),
+            AlertIds.ForRun("retrying@1", AlertKind.TaskRetrying, "load", 2)];
+
+        // Act
+        await host.StartAsync("retrying", "retrying@1");
+        await host.CompletedAsync("retrying@1");
+        var cleared = await Poll.GetAsync(async () => await Task.WhenAll(retries.Select(id =>
+                host.AlertService.GetAlertAsync(id, CancellationToken.None).AsTask())),
+            all => all.All(r => r?.ClearedAt is not null), "both retry alerts to clear");
+        var active = await Poll.GetAsync(() => host.AlertService.ListAlertsAsync(
+                new AlertQuery(AlertListStatus.Active, "retrying"), CancellationToken.None).AsTask(),
+            list => list.Count >= 2, "the task-failed and run-failed alerts");
+
+        // Assert
+        Assert.Equal([AlertKind.TaskFailed, AlertKind.RunFailed], active.Select(r => r.Alert.Kind).Order());
+        Assert.All(cleared, r => Assert.Equal(AlertKind.TaskFailed, r!.SupersededBy));
+    }
 }

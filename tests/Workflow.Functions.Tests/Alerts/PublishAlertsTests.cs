@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Workflow.Alerting;
 using Workflow.Durable;
 using Workflow.Durable.Sla;
@@ -85,5 +86,31 @@ public sealed class PublishAlertsTests(AzuriteFixture azurite)
         Assert.Equal(("back on track", At.AddMinutes(3)), (record.ClearReason, record.ClearedAt));
         Assert.Equal((DeliveryStatus.Pending, 2), (record.Delivery.Status, record.Delivery.Pending));
         Assert.Equal(2, await bed.QueuedAsync());
+    }
+
+    [Fact]
+    public async Task An_alert_a_worse_one_superseded_is_listed_and_sent_as_superseded_not_resolved()
+    {
+        // Arrange
+        var bed = await AlertTestBed.CreateAsync(azurite);
+        await bed.SavePipelineAsync("sales", "team", "http://127.0.0.1:9/hook/");
+        var alert = new Alert(AlertIds.ForRun("run-1", AlertKind.DeadlineAtRisk), AlertKind.DeadlineAtRisk,
+            AlertSeverity.Warning, "sales", "team", "run-1", null, "may miss its deadline", At);
+
+        // Act
+        await bed.Activities.PublishAsync(new AlertInput(alert), null, CancellationToken.None);
+        await bed.Activities.PublishAsync(AlertInput.Of(new ClearAlert(alert.Id, At.AddMinutes(3),
+            "Superseded: the deadline has passed.", AlertKind.DeadlineMissed)), null, CancellationToken.None);
+        var record = await bed.Service.GetAlertAsync(alert.Id, CancellationToken.None);
+        var queued = (await bed.Storage.Queue.PeekMessagesAsync(32)).Value
+            .Select(m => WebhookMessage.FromJson(m.MessageText)).ToList();
+
+        // Assert: the API's record and the clear's queued webhook body both say what replaced it.
+        Assert.Equal(AlertKind.DeadlineMissed, record?.SupersededBy);
+        var clear = JsonDocument.Parse(Assert.Single(queued, m => m.Event.StartsWith("cleared#",
+            StringComparison.Ordinal)).Payload).RootElement;
+        Assert.StartsWith("⏭️ superseded by deadline-missed [deadline-at-risk] sales",
+            clear.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("deadline-missed", clear.GetProperty("supersededBy").GetString());
     }
 }

@@ -89,9 +89,9 @@ public sealed class TableAlertStoreTests(AzuriteFixture azurite)
         await bed.Store.AckAsync(alert.Id, "ana", At, CancellationToken.None);
 
         // Act
-        var cleared = await bed.Store.ClearAsync(alert.Id, At.AddMinutes(5), "back on track", _ => receivers,
+        var cleared = await bed.Store.ClearAsync(alert.Id, At.AddMinutes(5), "back on track", null, _ => receivers,
             CancellationToken.None);
-        var clearedAgain = await bed.Store.ClearAsync(alert.Id, At.AddMinutes(6), "again", _ => receivers,
+        var clearedAgain = await bed.Store.ClearAsync(alert.Id, At.AddMinutes(6), "again", null, _ => receivers,
             CancellationToken.None);
         var afterClear = await bed.Service.GetAlertAsync(alert.Id, CancellationToken.None);
         var reopened = await bed.Store.RaiseAsync(alert with { RaisedAt = At.AddMinutes(9) }, receivers,
