@@ -53,7 +53,7 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            return new(default, Malformed(ex, limits.MaxJsonDepth, info));
+            return new(default, Malformed(ex, limits.MaxJsonDepth, info, bytes));
         }
         catch (InvalidOperationException ex)
         {
@@ -78,7 +78,7 @@ public static class JsonBody
             AllowDuplicateProperties = false,
         });
 
-    private static IResult Malformed(JsonException ex, int maxDepth, JsonTypeInfo body)
+    private static IResult Malformed(JsonException ex, int maxDepth, JsonTypeInfo body, byte[] source)
     {
         var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
         if (ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
@@ -88,7 +88,7 @@ public static class JsonBody
         }
 
         // The core explains the failure without .NET type names, with the allowed values of an enum as the hint.
-        var error = DefinitionValidation.ToFieldError(JsonErrors.ToValidationError(ex, body));
+        var error = DefinitionValidation.ToFieldError(JsonErrors.ToValidationError(ex, body, source));
         return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The JSON body is not valid",
             $"At {error.Path}: {error.Message}", [error]);
     }

@@ -19,7 +19,12 @@ public static partial class JsonErrors
     /// The type read when it is not the model's (an API request body), so that an unknown property in it is answered
     /// with that type's properties.
     /// </param>
-    public static ValidationError ToValidationError(JsonException exception, JsonTypeInfo? body = null)
+    /// <param name="source">
+    /// The document read, as UTF-8, when at hand: an unknown property is then placed at its own line and column, where the
+    /// serializer names the place it stopped reading (<see cref="JsonLocator"/>).
+    /// </param>
+    public static ValidationError ToValidationError(JsonException exception, JsonTypeInfo? body = null,
+        byte[]? source = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var path = ToPath(exception.Path);
@@ -51,14 +56,20 @@ public static partial class JsonErrors
         var unknown = UnmappedMember().Match(raw);
         if (unknown.Success)
         {
-            return UnknownProperty(path, unknown.Groups[1].Value, unknown.Groups[2].Value, where, body);
+            var name = unknown.Groups[1].Value;
+            if (source is not null && JsonLocator.Find(source, PropertyPath(path, name)) is var (atLine, atColumn))
+            {
+                where = $" (line {atLine}, column {atColumn})";
+            }
+
+            return UnknownProperty(path, name, unknown.Groups[2].Value, where, body);
         }
 
         var duplicate = DuplicateProperty().Match(raw);
         if (duplicate.Success)
         {
             var name = duplicate.Groups[1].Value;
-            var at = path.EndsWith(name, StringComparison.Ordinal) ? path : (path.Length == 0 ? name : $"{path}.{name}");
+            var at = PropertyPath(path, name);
             return new ValidationError(at, $"'{name}' is given more than once in the same object{where}.",
                 $"Keep one '{name}': JSON readers disagree on which of two values counts.");
         }
@@ -100,7 +111,7 @@ public static partial class JsonErrors
     private static ValidationError UnknownProperty(string path, string name, string typeName, string where,
         JsonTypeInfo? body)
     {
-        var at = path.EndsWith(name, StringComparison.Ordinal) ? path : (path.Length == 0 ? name : $"{path}.{name}");
+        var at = PropertyPath(path, name);
         var type = typeof(PipelineDefinition).Assembly.GetType(typeName);
         var inBody = type is null && body?.Type.FullName == typeName;
         var info = inBody ? body : type is null ? null : Json.WorkflowJsonContext.Default.GetTypeInfo(type);
@@ -112,6 +123,10 @@ public static partial class JsonErrors
               (inBody ? "." : "; see docs/pipeline-json.md.");
         return new ValidationError(at, $"'{name}' is not a known property{where}.", hint);
     }
+
+    /// <summary>The path of a property the serializer names with the path of its object, or of itself.</summary>
+    private static string PropertyPath(string path, string name) =>
+        path.EndsWith(name, StringComparison.Ordinal) ? path : (path.Length == 0 ? name : $"{path}.{name}");
 
     /// <summary>The type of a top-level property of a request body (<c>maxActiveRuns</c>), without its nullable.</summary>
     private static Type? BodyPropertyType(string path, JsonTypeInfo? body)

@@ -54,7 +54,7 @@ public sealed class PipelineValidator(ValidationOptions? options = null)
         }
         catch (JsonException e)
         {
-            return new ValidationResult([JsonErrors.ToValidationError(e)]);
+            return new ValidationResult([JsonErrors.ToValidationError(e, source: Encoding.UTF8.GetBytes(json))]);
         }
 
         return Validate(definition);

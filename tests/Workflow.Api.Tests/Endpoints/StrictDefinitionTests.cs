@@ -19,6 +19,12 @@ public sealed class StrictDefinitionTests(ApiFactory factory) : IClassFixture<Ap
 
         Assert.Equal("$.tasks[1].depends_on", error.GetProperty("path").GetString());
         Assert.Equal("Did you mean 'dependsOn'?", error.GetProperty("hint").GetString());
+        // Placed where the misspelt name is written, not where the reader stopped (the end of the task or document).
+        var at = json.IndexOf("\"depends_on\"", StringComparison.Ordinal);
+        var line = json[..at].Count(c => c == '\n') + 1;
+        var column = at - (json.LastIndexOf('\n', at) + 1) + 1;
+        Assert.Contains($"(line {line}, column {column})", error.GetProperty("message").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync("/api/pipelines/sd1")).StatusCode);
     }
 

@@ -82,6 +82,43 @@ public class JsonErrorsTests
     }
 
     [Fact]
+    public void An_unknown_property_in_a_task_is_placed_at_its_own_line_not_where_the_reader_stopped()
+    {
+        // The serializer reads a task to its end before it checks its names, and reported the end of the document.
+        var json = """
+            {
+              "id": "p",
+              "ownerGroup": "g",
+              "tasks": [
+                { "id": "a", "kind": "delay", "config": { "duration": "1s" } },
+                { "id": "b", "kind": "delay",
+                  "dependOn": ["a"],
+                  "config": { "duration": "1s" } }
+              ],
+              "description": "d"
+            }
+            """;
+
+        var result = new PipelineValidator().ValidateJson(json, out _);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("tasks[1].dependOn", error.Path);
+        Assert.Contains("(line 7, column 7)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Did you mean 'dependsOn'?", error.Hint);
+    }
+
+    [Fact]
+    public void An_unknown_top_level_property_is_placed_at_its_line()
+    {
+        var json = "{\n  \"id\": \"p\",\n  \"ownerGroup\": \"g\",\n  \"taskz\": [],\n  \"tasks\": []\n}";
+
+        var error = Assert.Single(new PipelineValidator().ValidateJson(json, out _).Errors);
+
+        Assert.Equal("taskz", error.Path);
+        Assert.Contains("(line 4, column 3)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_negative_duration_says_durations_cannot_be_negative_without_a_syntax_hint()
     {
         var error = ParseError("""{ "id": "p", "ownerGroup": "g", "tasks": [ { "id": "a", "kind": "delay", "timeout": "-5s" } ] }""");
