@@ -68,8 +68,10 @@ public static class AlertsCommand
     /// <summary>One alert in two lines: when, severity, kind, pipeline, state and id; then its message.</summary>
     private static string Describe(JsonElement alert)
     {
+        // A clear because a worse alert replaced it is not a resolution: it says which one (an older server sends none).
+        var cleared = Text(alert, "supersededBy") is { Length: > 0 } worse ? $"superseded by {worse}" : "cleared";
         var state = Text(alert, "clearedAt") is { Length: > 0 }
-            ? $"cleared: {Text(alert, "clearReason") ?? "-"}"
+            ? $"{cleared}: {Text(alert, "clearReason") ?? "-"}"
             : Text(alert, "ackedBy") is { Length: > 0 } by ? $"acked by {by}" : "open";
         return $"{Instant(Text(alert, "raisedAt"))}  {Text(alert, "severity")}  {Text(alert, "kind")}  " +
                $"{Text(alert, "pipelineId")}  ({state})  {Text(alert, "id")}{Environment.NewLine}" +

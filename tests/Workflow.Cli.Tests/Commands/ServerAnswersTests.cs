@@ -61,4 +61,28 @@ public sealed class ServerAnswersTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.Equal(["?status=active&run=p%401%2Fsub%231"], queries);
     }
+
+    [Fact]
+    public async Task Alerts_list_says_which_alert_superseded_a_cleared_one()
+    {
+        const string alerts = """
+            [ { "id": "r/deadline-at-risk", "kind": "deadline-at-risk", "severity": "warning", "pipelineId": "p",
+                "raisedAt": "2026-12-08T01:00:00Z", "clearedAt": "2026-12-08T02:00:00Z", "clearReason": "Deadline passed",
+                "supersededBy": "deadline-missed", "message": "at risk" },
+              { "id": "r/task-retrying/a", "kind": "task-retrying", "severity": "warning", "pipelineId": "p",
+                "raisedAt": "2026-12-08T01:00:00Z", "clearedAt": "2026-12-08T01:05:00Z", "clearReason": "Task a succeeded",
+                "supersededBy": null, "message": "retrying" } ]
+            """;
+        await using var server = await TestHttpServer.StartAsync(app =>
+            app.MapGet("/api/alerts", () => Results.Text(alerts, "application/json")));
+        using var dir = new TempDirectory();
+
+        var result = await new InProcessCli(dir.Path).RunAsync("alerts", "list", "--status", "all", "--server",
+            server.BaseAddress.ToString());
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains("(superseded by deadline-missed: Deadline passed)  r/deadline-at-risk", result.Out,
+            StringComparison.Ordinal);
+        Assert.Contains("(cleared: Task a succeeded)  r/task-retrying/a", result.Out, StringComparison.Ordinal);
+    }
 }
