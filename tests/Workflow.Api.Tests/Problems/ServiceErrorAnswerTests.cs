@@ -10,13 +10,14 @@ namespace Workflow.Api.Tests.Problems;
 /// </summary>
 public sealed class ServiceErrorAnswerTests(FaultingApiFactory factory) : IClassFixture<FaultingApiFactory>
 {
+    // A GoneException (410) comes from a log read only, and GET /api/runs does not describe it, which the OpenAPI test
+    // would read as an undescribed answer: AttemptHistoryTests answers it end to end, from a log retention removed.
     [Theory]
     [InlineData("not found", HttpStatusCode.NotFound)]
     [InlineData("version conflict", HttpStatusCode.Conflict)]
     [InlineData("conflict", HttpStatusCode.Conflict)]
     [InlineData("invalid request", HttpStatusCode.BadRequest)]
     [InlineData("not allowed", HttpStatusCode.Forbidden)]
-    [InlineData("gone", HttpStatusCode.Gone)]
     public async Task Each_service_error_answers_its_status_with_its_message(string kind, HttpStatusCode status)
     {
         // Arrange
@@ -93,7 +94,6 @@ public sealed class ServiceErrorAnswerTests(FaultingApiFactory factory) : IClass
         "conflict" => new ConflictException("Pipeline 'p' has a run active and its overlap policy is 'skip'."),
         "invalid request" => InvalidRequestException.For("limit", "'limit' must be at most 500."),
         "not allowed" => new NotAllowedException("'ana' may not read runs of group 'finance'."),
-        "gone" => new GoneException("The log of attempt 1 of task 'a' in run 'r1' (12 bytes) expired."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
