@@ -28,9 +28,7 @@ public static partial class JsonErrors
     {
         ArgumentNullException.ThrowIfNull(exception);
         var path = ToPath(exception.Path);
-        var where = exception.LineNumber is { } line
-            ? $" (line {line + 1}, column {(exception.BytePositionInLine ?? 0) + 1})"
-            : "";
+        var where = exception.LineNumber is { } line ? At(line + 1, (exception.BytePositionInLine ?? 0) + 1) : "";
         var raw = StripLocation(exception.Message);
 
         var converted = ConvertedTo().Match(raw);
@@ -59,7 +57,7 @@ public static partial class JsonErrors
             var name = unknown.Groups[1].Value;
             if (source is not null && JsonLocator.Find(source, PropertyPath(path, name)) is var (atLine, atColumn))
             {
-                where = $" (line {atLine}, column {atColumn})";
+                where = At(atLine, atColumn);
             }
 
             return UnknownProperty(path, name, unknown.Groups[2].Value, where, body);
@@ -123,6 +121,9 @@ public static partial class JsonErrors
               (inBody ? "." : "; see docs/pipeline-json.md.");
         return new ValidationError(at, $"'{name}' is not a known property{where}.", hint);
     }
+
+    /// <summary>Where in the document, 1-based, as every message here says it.</summary>
+    private static string At(long line, long column) => $" (line {line}, column {column})";
 
     /// <summary>The path of a property the serializer names with the path of its object, or of itself.</summary>
     private static string PropertyPath(string path, string name) =>

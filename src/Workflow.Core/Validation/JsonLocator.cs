@@ -18,8 +18,7 @@ internal static class JsonLocator
             return null;
         }
 
-        var bytes = utf8;
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
@@ -39,7 +38,7 @@ internal static class JsonLocator
                         property = Join(paths.Peek(), reader.GetString()!);
                         if (property == path)
                         {
-                            return LineAndColumn(bytes, reader.TokenStartIndex);
+                            return LineAndColumn(utf8, reader.TokenStartIndex);
                         }
 
                         break;
